@@ -1,0 +1,431 @@
+"""The command line: parse options, call the library, render. No SQL and no matching here."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Any
+
+import click
+import typer
+from rich.console import Console
+from sqlite_utils import Database
+from typer.core import TyperGroup
+
+from . import record, report, store
+from .dates import parse_date
+from .errors import Ambiguous, QuotetrackError
+from .models import SPEAKER_KINDS, STATEMENT_KINDS, Source, Speaker, Statement
+
+CONTEXT = {"help_option_names": ["-h", "--help"]}
+
+
+class _Group(TyperGroup):
+    """Turns the library's errors into one line on stderr and exit status 1, for every command."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except QuotetrackError as exc:
+            fail(str(exc))
+        except sqlite3.Error as exc:
+            fail(store.describe_sqlite_error(exc))
+        except BrokenPipeError:
+            sys.stderr.close()
+            raise typer.Exit(code=1) from None
+
+
+app = typer.Typer(
+    cls=_Group,
+    context_settings=CONTEXT,
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+    help="quotetrack: keep track of who said what, and catch altered quotes and contradictions.",
+)
+speakers_app = typer.Typer(context_settings=CONTEXT, rich_markup_mode=None,
+                           help="List speakers, add aliases, merge duplicates.")
+db_app = typer.Typer(context_settings=CONTEXT, rich_markup_mode=None, no_args_is_help=True,
+                     help="Where the record is kept.")
+app.add_typer(speakers_app, name="speakers")
+app.add_typer(db_app, name="db")
+
+
+def out() -> Console:
+    return Console(soft_wrap=False, highlight=False)
+
+
+def err() -> Console:
+    return Console(stderr=True, highlight=False)
+
+
+def fail(message: str) -> None:
+    err().print(report.safe(f"Error: {message}"))
+    raise typer.Exit(code=1)
+
+
+def emit_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+
+
+DbOption = Annotated[
+    Path | None,
+    typer.Option("--db", help="Database file (default: $QUOTETRACK_DB, else `quotetrack db path`).",
+                 dir_okay=False, show_default=False),
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON to stdout instead of a table.")]
+YesOption = Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")]
+
+
+@contextmanager
+def opened(db_path: Path | None) -> Iterator[Database]:
+    db = store.open_db(db_path)
+    try:
+        yield db
+    finally:
+        record.forget_normalizer(db)
+        db.close()
+
+
+def _date_option(value: str | None, name: str) -> date | None:
+    return parse_date(value, name)
+
+
+def _interactive() -> bool:
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
+# --- add / import ---
+
+
+@app.command()
+def add(
+    text: Annotated[str, typer.Argument(help="The words, exactly as said or reported.")],
+    speaker: Annotated[str | None, typer.Option(help="Who said it: a name, alias or speaker id.")] = None,
+    title: Annotated[str | None, typer.Option(help="The speaker's title: Colonel, Mayor, spokesman.")] = None,
+    affiliation: Annotated[
+        str | None, typer.Option(help="The speaker's affiliation: Peshmerga, US-led coalition.")
+    ] = None,
+    speaker_kind: Annotated[str, typer.Option(help=f"Kind of speaker: {', '.join(SPEAKER_KINDS)}.")] = "person",
+    kind: Annotated[str, typer.Option(help=f"Kind of statement: {', '.join(STATEMENT_KINDS)}.")] = "quote",
+    outlet: Annotated[str | None, typer.Option(help="The outlet that published it.")] = None,
+    url: Annotated[str | None, typer.Option(help="Where it was published.")] = None,
+    source_title: Annotated[str | None, typer.Option(help="The headline of the source.")] = None,
+    published: Annotated[str | None, typer.Option(help="The source's publication date.")] = None,
+    said_on: Annotated[str | None, typer.Option(help="When it was said (2018-07-11, 11 July 2018).")] = None,
+    event_date: Annotated[str | None, typer.Option(help="The date of the event it is about.")] = None,
+    place: Annotated[str | None, typer.Option(help="The place it is about.")] = None,
+    tag: Annotated[list[str] | None, typer.Option(help="A tag; repeat for more.")] = None,
+    context: Annotated[str | None, typer.Option(help="The surrounding sentence.")] = None,
+    relayed_to: Annotated[str | None, typer.Option(help="Who it was said to (told Kurdistan 24).")] = None,
+    new_speaker: Annotated[
+        bool, typer.Option(help="Record a new speaker even if the name fits an existing one.")
+    ] = False,
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Record one statement.
+
+    Example: quotetrack add "there were no Peshmerga operations near Makhmour that day" --speaker "Col. Srood"
+    """
+    if speaker is None:
+        if not _interactive():
+            fail("Give the speaker with --speaker NAME.")
+        speaker = typer.prompt("Who said it?")
+    statement = Statement(
+        text=record.clean_text(text),
+        speaker=Speaker(name=speaker, title=title, affiliation=affiliation, kind=speaker_kind),
+        kind=kind,
+        source=Source(outlet=outlet, url=url, title=source_title,
+                      published=_date_option(published, "--published")),
+        said_on=_date_option(said_on, "--said-on"),
+        event_date=_date_option(event_date, "--event-date"),
+        place=place, tags=list(tag or []), context=context, relayed_to=relayed_to,
+    )
+    with opened(db) as database:
+        speaker_id = None
+        if speaker.strip().isdigit():
+            speaker_id = int(speaker)
+        try:
+            saved = record.add_statement(database, statement, new_speaker=new_speaker,
+                                         speaker_id=speaker_id)
+        except Ambiguous as exc:
+            if not _interactive():
+                raise QuotetrackError(f"{exc} Or pass --new-speaker to record a new one.") from None
+            speaker_id = _choose_speaker(exc)
+            saved = record.add_statement(database, statement, new_speaker=speaker_id is None,
+                                         speaker_id=speaker_id)
+    if as_json:
+        emit_json(saved.to_dict())
+    else:
+        out().print(report.statement_panel(saved))
+
+
+def _choose_speaker(exc: Ambiguous) -> int | None:
+    console = err()
+    console.print(report.safe(str(exc)))
+    for number, candidate in enumerate(exc.candidates, 1):
+        console.print(report.safe(f"  {number}. {candidate}"))
+    console.print("  n. a new speaker")
+    answer = typer.prompt("Which one?")
+    if answer.strip().lower() == "n":
+        return None
+    try:
+        chosen = exc.candidates[int(answer) - 1]
+    except (ValueError, IndexError):
+        raise QuotetrackError(f"{answer!r} is not one of the choices.") from None
+    return int(chosen.rsplit("(id ", 1)[1].rstrip(")"))
+
+
+@app.command("import")
+def import_(
+    file: Annotated[Path, typer.Argument(help="A .jsonl or .csv file, one statement a record.")],
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Record many statements from JSON Lines or CSV, all or nothing.
+
+    Fields are those of `add` (text, speaker, title, affiliation, speaker_kind, kind, outlet, url,
+    source_title, published, said_on, event_date, place, tags, context, relayed_to); `list --json`
+    output is accepted too. Statements already on record are skipped.
+
+    Example: quotetrack import statements.jsonl
+    """
+    records = record.read_records(file)
+    with opened(db) as database:
+        result = record.import_records(database, records)
+    if as_json:
+        emit_json({"added": len(result.added), "skipped": result.skipped, "ids": result.added})
+    else:
+        out().print(f"Imported {len(result.added)} statements"
+                    + (f"; {result.skipped} already on record were skipped." if result.skipped else "."))
+
+
+# --- list / show / edit / delete ---
+
+
+@app.command("list")
+def list_(
+    speaker: Annotated[str | None, typer.Option(help="Only this speaker (name, alias or id).")] = None,
+    outlet: Annotated[str | None, typer.Option(help="Only statements from this outlet.")] = None,
+    tag: Annotated[str | None, typer.Option(help="Only statements with this tag.")] = None,
+    since: Annotated[str | None, typer.Option(help="Said on or after this date.")] = None,
+    until: Annotated[str | None, typer.Option(help="Said on or before this date.")] = None,
+    kind: Annotated[str | None, typer.Option(help=f"Only this kind: {', '.join(STATEMENT_KINDS)}.")] = None,
+    limit: Annotated[int | None, typer.Option(help="At most this many.", min=1)] = None,
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """List statements, newest first.
+
+    Example: quotetrack list --speaker srood --json
+    """
+    with opened(db) as database:
+        statements = record.list_statements(
+            database, speaker=speaker, outlet=outlet, tag=tag,
+            since=_date_option(since, "--since"), until=_date_option(until, "--until"),
+            kind=kind, limit=limit,
+        )
+    if as_json:
+        emit_json([s.to_dict() for s in statements])
+    elif statements:
+        out().print(report.statements_table(statements))
+    else:
+        err().print("No statements match.")
+
+
+@app.command()
+def show(
+    statement_id: Annotated[int, typer.Argument(metavar="ID", help="The statement's id.")],
+    in_source: Annotated[bool, typer.Option("--in-source", help="Show it highlighted in its article.")] = False,
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Show one statement in full.
+
+    Example: quotetrack show 3 --in-source
+    """
+    with opened(db) as database:
+        statement = store.get_statement(database, statement_id)
+        details = store.extraction_details(database, statement_id)
+        article = None
+        if in_source and details["source_id"] is not None and details["text_start"] is not None:
+            article = store.article_text(database, details["source_id"])
+    if as_json:
+        emit_json(statement.to_dict() | {
+            "cue": details["cue"], "confidence": details["confidence"],
+            "start": details["text_start"], "end": details["text_end"],
+            "speaker_start": details["speaker_start"], "speaker_end": details["speaker_end"],
+        })
+        return
+    console = out()
+    console.print(report.statement_panel(statement))
+    if in_source:
+        if article is None:
+            err().print("This statement was not extracted from an article, so there is no source text to show.")
+        else:
+            console.print(report.in_source(article, details["text_start"], details["text_end"],
+                                           details["speaker_start"], details["speaker_end"]))
+
+
+@app.command()
+def edit(
+    statement_id: Annotated[int, typer.Argument(metavar="ID", help="The statement's id.")],
+    text: Annotated[str | None, typer.Option(help="New text.")] = None,
+    speaker: Annotated[str | None, typer.Option(help="Attribute it to this speaker (name, alias or id).")] = None,
+    kind: Annotated[str | None, typer.Option(help=f"New kind: {', '.join(STATEMENT_KINDS)}.")] = None,
+    said_on: Annotated[str | None, typer.Option(help="When it was said.")] = None,
+    event_date: Annotated[str | None, typer.Option(help="The date of the event it is about.")] = None,
+    place: Annotated[str | None, typer.Option(help="The place it is about.")] = None,
+    tag: Annotated[list[str] | None, typer.Option(help="Replace the tags; repeat for more.")] = None,
+    context: Annotated[str | None, typer.Option(help="The surrounding sentence.")] = None,
+    relayed_to: Annotated[str | None, typer.Option(help="Who it was said to.")] = None,
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Change a stored statement; the change log keeps what it was.
+
+    Example: quotetrack edit 3 --event-date 2018-07-08 --tag makhmour
+    """
+    changes: dict[str, Any] = {}
+    for name, value in (("text", text), ("kind", kind), ("place", place), ("context", context),
+                        ("relayed_to", relayed_to)):
+        if value is not None:
+            changes[name] = value
+    if said_on is not None:
+        changes["said_on"] = _date_option(said_on, "--said-on")
+    if event_date is not None:
+        changes["event_date"] = _date_option(event_date, "--event-date")
+    if tag is not None:
+        changes["tags"] = list(tag)
+    with opened(db) as database:
+        statement = record.edit_statement(database, statement_id, changes, speaker=speaker)
+    if as_json:
+        emit_json(statement.to_dict())
+    else:
+        out().print(report.statement_panel(statement))
+
+
+@app.command()
+def delete(
+    statement_id: Annotated[int, typer.Argument(metavar="ID", help="The statement's id.")],
+    yes: YesOption = False,
+    db: DbOption = None,
+) -> None:
+    """Delete a statement (the change log keeps a copy).
+
+    Example: quotetrack delete 3 --yes
+    """
+    with opened(db) as database:
+        statement = store.get_statement(database, statement_id)
+        if not yes:
+            if not _interactive():
+                fail("Deleting needs confirmation: add --yes.")
+            out().print(report.statement_panel(statement))
+            if not typer.confirm("Delete this statement?"):
+                raise typer.Exit(code=1)
+        record.delete_statement(database, statement_id)
+    err().print(f"Deleted statement {statement_id}.")
+
+
+# --- speakers ---
+
+
+@speakers_app.callback(invoke_without_command=True)
+def speakers(
+    ctx: typer.Context,
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """List speakers with their aliases and statement counts.
+
+    Example: quotetrack speakers --json
+    """
+    if ctx.invoked_subcommand is not None:
+        return
+    with opened(db) as database:
+        counts = store.speaker_statement_counts(database)
+        rows = [(s, counts.get(s.id or 0, 0)) for s in store.all_speakers(database)]
+    if as_json:
+        emit_json([s.to_dict() | {"statements": n} for s, n in rows])
+    else:
+        out().print(report.speakers_table(rows))
+
+
+@speakers_app.command("alias")
+def speakers_alias(
+    name: Annotated[str, typer.Argument(help="The speaker: name, alias or id.")],
+    alias: Annotated[str, typer.Argument(help="Another name the speaker goes by.")],
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Record another name for a speaker.
+
+    Example: quotetrack speakers alias "US Central Command" CENTCOM
+    """
+    with opened(db) as database:
+        speaker = record.add_alias(database, name, alias)
+    if as_json:
+        emit_json(speaker.to_dict())
+    else:
+        out().print(report.safe(f"{speaker.name} now also goes by: {', '.join(speaker.aliases)}"))
+
+
+@speakers_app.command("merge")
+def speakers_merge(
+    a: Annotated[str, typer.Argument(help="The speaker to merge away (name, alias or id).")],
+    b: Annotated[str, typer.Argument(help="The speaker that keeps everything.")],
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Merge speaker A into B: A's statements and names move to B.
+
+    Example: quotetrack speakers merge "Col. Srood" "Srood"
+    """
+    with opened(db) as database:
+        speaker, moved = record.merge_speakers(database, a, b)
+    if as_json:
+        emit_json(speaker.to_dict() | {"statements_moved": moved})
+    else:
+        out().print(report.safe(
+            f"Moved {moved} statements to {speaker.name}; aliases now: {', '.join(speaker.aliases)}"
+        ))
+
+
+# --- the database itself ---
+
+
+@db_app.command("path")
+def db_path(db: DbOption = None) -> None:
+    """Print where the record is kept.
+
+    Example: quotetrack db path
+    """
+    sys.stdout.write(f"{store.resolve_db_path(db)}\n")
+
+
+@app.command()
+def log(
+    limit: Annotated[int, typer.Option(help="At most this many changes.", min=1)] = 50,
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Show the change log, newest first: who changed what, and when.
+
+    Example: quotetrack log --limit 10
+    """
+    with opened(db) as database:
+        rows = store.list_changes(database, limit)
+    if as_json:
+        emit_json(rows)
+    else:
+        out().print(report.changes_table(rows))
+
+
+def main() -> None:
+    app(prog_name="quotetrack")

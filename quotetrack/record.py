@@ -1,0 +1,402 @@
+"""What editors do to the record: add, import, edit, delete, alias and merge speakers.
+
+Each operation is one transaction over ``store``; speaker names are resolved with the matcher.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+
+from . import store
+from .dates import parse_date
+from .errors import Ambiguous, Duplicate, InvalidInput, NotFound
+from .match import resolve_speaker
+from .models import SPEAKER_KINDS, STATEMENT_KINDS, Source, Speaker, Statement
+from .normalize import Normalizer
+
+_normalizers: dict[int, Normalizer] = {}
+
+
+def normalizer_for(db: Database) -> Normalizer:
+    """The default terms plus the editors' own, built once per open database."""
+    key = id(db)
+    if key not in _normalizers:
+        _normalizers[key] = Normalizer(extra_terms=store.list_terms(db))
+    return _normalizers[key]
+
+
+def forget_normalizer(db: Database) -> None:
+    _normalizers.pop(id(db), None)
+
+
+def norm_text(db: Database, text: str) -> str:
+    return " ".join(normalizer_for(db).tokens(text))
+
+
+def clean_text(text: str | None, what: str = "The statement text") -> str:
+    if text is None or not text.strip():
+        raise InvalidInput(f"{what} is empty; give the words that were said.")
+    if "\x00" in text:
+        raise InvalidInput(f"{what} contains a NUL byte; give plain text.")
+    return text
+
+
+def check_kind(kind: str, allowed: tuple[str, ...], what: str) -> str:
+    if kind not in allowed:
+        raise InvalidInput(f"{what} {kind!r} is not one of: {', '.join(allowed)}.")
+    return kind
+
+
+# --- speakers ---
+
+
+def find_speaker(db: Database, name: str) -> Speaker:
+    """The one speaker a name or alias refers to; NotFound or Ambiguous otherwise."""
+    name = clean_text(name, "The speaker name")
+    if name.strip().isdigit():
+        return store.get_speaker(db, int(name))
+    speakers = store.all_speakers(db)
+    exact = [s for s in speakers if _names(s) & {name.strip().casefold()}]
+    if len(exact) == 1:
+        return exact[0]
+    resolution = resolve_speaker(name, speakers, normalizer_for(db))
+    if resolution.status == "match" and resolution.speaker_id is not None:
+        return store.get_speaker(db, resolution.speaker_id)
+    if resolution.status == "ambiguous" or len(exact) > 1:
+        names = [f"{n} (id {i})" for i, n, _ in resolution.candidates] or [
+            f"{s.name} (id {s.id})" for s in exact
+        ]
+        raise Ambiguous(
+            f"{name!r} could be any of: {', '.join(names)}; give the full name or the id.",
+            names,
+        )
+    raise NotFound(f"No speaker on record is called {name!r}; `quotetrack speakers` lists them.")
+
+
+def _names(speaker: Speaker) -> set[str]:
+    return {n.strip().casefold() for n in [speaker.name, *speaker.aliases]}
+
+
+def speaker_for(
+    db: Database, wanted: Speaker, *, new_speaker: bool = False, speaker_id: int | None = None
+) -> Speaker:
+    """The stored speaker a statement belongs to, created when the name is new.
+
+    An existing speaker gains the name as an alias when it was written differently, so the
+    next mention in that form resolves at once.
+    """
+    if speaker_id is not None:
+        return store.get_speaker(db, speaker_id)
+    wanted.name = clean_text(wanted.name, "The speaker name").strip()
+    check_kind(wanted.kind, SPEAKER_KINDS, "Speaker kind")
+    if not new_speaker:
+        try:
+            found = find_speaker(db, wanted.name)
+        except NotFound:
+            found = None
+        if found is not None:
+            assert found.id is not None
+            added = [a for a in [wanted.name, *wanted.aliases] if store.insert_alias(db, found.id, a)]
+            fill = {
+                k: getattr(wanted, k) for k in ("title", "affiliation")
+                if getattr(wanted, k) and not getattr(found, k)
+            }
+            if fill:
+                store.update_speaker(db, found.id, fill)
+            if added or fill:
+                store.reindex_speaker(db, found.id)
+                found = store.get_speaker(db, found.id)
+            return found
+    return store.insert_speaker(db, wanted)
+
+
+def add_alias(db: Database, name: str, alias: str) -> Speaker:
+    alias = clean_text(alias, "The alias").strip()
+    with store.transaction(db):
+        speaker = find_speaker(db, name)
+        assert speaker.id is not None
+        if not store.insert_alias(db, speaker.id, alias):
+            raise Duplicate(f"{speaker.name} already goes by {alias!r}.")
+        store.reindex_speaker(db, speaker.id)
+        store.log_change(db, "alias", "speaker", speaker.id, {"alias": alias})
+        return store.get_speaker(db, speaker.id)
+
+
+def merge_speakers(db: Database, name_a: str, name_b: str) -> tuple[Speaker, int]:
+    """Merge speaker A into B; returns B as it now stands and how many statements moved."""
+    with store.transaction(db):
+        a = find_speaker(db, name_a)
+        b = find_speaker(db, name_b)
+        if a.id == b.id:
+            raise InvalidInput(f"{name_a!r} and {name_b!r} are already the same speaker.")
+        assert a.id is not None and b.id is not None
+        moved = store.merge_speakers(db, a.id, b.id)
+        store.reindex_speaker(db, b.id)
+        return store.get_speaker(db, b.id), moved
+
+
+# --- statements ---
+
+
+def source_for(db: Database, source: Source | None) -> Source | None:
+    if source is None or not any([source.outlet, source.url, source.title, source.published]):
+        return None
+    return store.find_source(db, source) or store.insert_source(db, source)
+
+
+def _store_new(
+    db: Database, statement: Statement, *, new_speaker: bool = False, speaker_id: int | None = None,
+    extraction: dict[str, Any] | None = None,
+) -> int:
+    """Insert inside the caller's transaction; Duplicate when already on record."""
+    statement.text = clean_text(statement.text)
+    check_kind(statement.kind, STATEMENT_KINDS, "Statement kind")
+    statement.speaker = speaker_for(db, statement.speaker, new_speaker=new_speaker,
+                                    speaker_id=speaker_id)
+    statement.source = source_for(db, statement.source)
+    return store.insert_statement(db, statement, norm_text(db, statement.text), extraction)
+
+
+def add_statement(
+    db: Database, statement: Statement, *, new_speaker: bool = False, speaker_id: int | None = None
+) -> Statement:
+    with store.transaction(db):
+        statement_id = _store_new(db, statement, new_speaker=new_speaker, speaker_id=speaker_id)
+    return store.get_statement(db, statement_id)
+
+
+@dataclass
+class ImportResult:
+    added: list[int] = field(default_factory=list)
+    skipped: int = 0
+
+
+def import_records(db: Database, records: list[tuple[str, dict[str, Any]]]) -> ImportResult:
+    """Store parsed records in one transaction; a bad one names its place and nothing is kept.
+
+    A record already on record is skipped, so re-running an import completes it.
+    """
+    result = ImportResult()
+    with store.transaction(db):
+        for where, record in records:
+            statement, options = statement_from_record(record, where)
+            try:
+                with store.transaction(db):
+                    result.added.append(_store_new(db, statement, **options))
+            except Duplicate:
+                result.skipped += 1
+            except (InvalidInput, NotFound, Ambiguous) as exc:
+                raise type(exc)(f"{where}: {exc}") from None
+    return result
+
+
+def read_records(path: Path | str, data: bytes | None = None) -> list[tuple[str, dict[str, Any]]]:
+    """JSON Lines or CSV records with their place ("line 3") for error messages."""
+    name = str(path)
+    if data is None:
+        try:
+            data = Path(path).read_bytes()
+        except FileNotFoundError:
+            raise InvalidInput(f"There is no file {name}.") from None
+        except IsADirectoryError:
+            raise InvalidInput(f"{name} is a folder, not a file to import.") from None
+        except OSError as exc:
+            raise InvalidInput(f"{name} cannot be read ({exc.strerror}).") from None
+    text = decode_text(data, name)
+    if not text.strip():
+        raise InvalidInput(f"{name} is empty; nothing to import.")
+    if name.lower().endswith(".csv") or (
+        not name.lower().endswith((".jsonl", ".json", ".ndjson")) and not text.lstrip().startswith("{")
+    ):
+        return list(_csv_records(text, name))
+    return list(_jsonl_records(text, name))
+
+
+def decode_text(data: bytes, name: str) -> str:
+    if b"\x00" in data:
+        raise InvalidInput(f"{name} is not a text file (it contains NUL bytes).")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise InvalidInput(f"{name} is not UTF-8 text; save it as UTF-8 and try again.") from None
+
+
+def _jsonl_records(text: str, name: str) -> Iterator[tuple[str, dict[str, Any]]]:
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise InvalidInput(f"{name} line {number} is not valid JSON ({exc.msg}).") from None
+        if not isinstance(record, dict):
+            raise InvalidInput(f"{name} line {number} is not a JSON object.")
+        yield f"{name} line {number}", record
+
+
+def _csv_records(text: str, name: str) -> Iterator[tuple[str, dict[str, Any]]]:
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        header = next(reader)
+    except (StopIteration, csv.Error) as exc:
+        raise InvalidInput(f"{name} has no CSV header row ({exc}).") from None
+    header = [h.strip() for h in header]
+    if "text" not in header:
+        raise InvalidInput(f"{name} has no 'text' column; the first row must name the columns.")
+    try:
+        for row in reader:
+            number = reader.line_num
+            if not any(cell.strip() for cell in row):
+                continue
+            if len(row) != len(header):
+                raise InvalidInput(
+                    f"{name} line {number} has {len(row)} fields where the header has {len(header)}."
+                )
+            yield f"{name} line {number}", {k: (v if v != "" else None) for k, v in zip(header, row, strict=True)}
+    except csv.Error as exc:
+        raise InvalidInput(f"{name} line {reader.line_num} is not valid CSV ({exc}).") from None
+
+
+_TEXT_FIELDS = ("text", "kind", "place", "context", "relayed_to", "title", "affiliation",
+                "speaker_kind", "outlet", "url", "source_title", "created_at", "new_speaker")
+
+
+def _field(record: dict[str, Any], key: str, where: str) -> str | None:
+    value = record.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise InvalidInput(f"{where}: {key!r} must be text, not {type(value).__name__}.")
+    return value
+
+
+def statement_from_record(record: dict[str, Any], where: str) -> tuple[Statement, dict[str, Any]]:
+    """A statement from a flat record (as `add` takes) or a nested one (as `list --json` gives)."""
+    try:
+        text = clean_text(_field(record, "text", where))
+        speaker = _speaker_from_record(record, where)
+        source = _source_from_record(record, where)
+        tags = record.get("tags") or []
+        if isinstance(tags, str):
+            tags = [t.strip() for t in tags.split(";") if t.strip()]
+        if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
+            raise InvalidInput("'tags' must be a list of text or text separated by ';'.")
+        statement = Statement(
+            text=text,
+            speaker=speaker,
+            kind=_field(record, "kind", where) or "quote",
+            source=source,
+            said_on=parse_date(_field(record, "said_on", where), "said_on"),
+            event_date=parse_date(_field(record, "event_date", where), "event_date"),
+            place=_field(record, "place", where),
+            tags=tags,
+            context=_field(record, "context", where),
+            relayed_to=_field(record, "relayed_to", where),
+            created_at=_field(record, "created_at", where),
+        )
+        check_kind(statement.kind, STATEMENT_KINDS, "Statement kind")
+    except InvalidInput as exc:
+        message = str(exc)
+        raise InvalidInput(message if message.startswith(where) else f"{where}: {message}") from None
+    new = record.get("new_speaker")
+    return statement, {"new_speaker": new in (True, "true", "1", "yes")}
+
+
+def _speaker_from_record(record: dict[str, Any], where: str) -> Speaker:
+    value = record.get("speaker")
+    if isinstance(value, dict):
+        aliases = value.get("aliases") or []
+        if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
+            raise InvalidInput("the speaker's 'aliases' must be a list of text.")
+        return Speaker(
+            name=clean_text(_field(value, "name", where), "The speaker name"),
+            title=_field(value, "title", where),
+            affiliation=_field(value, "affiliation", where),
+            kind=_field(value, "kind", where) or "person",
+            aliases=aliases,
+        )
+    if value is None:
+        raise InvalidInput("the record has no 'speaker'.")
+    if not isinstance(value, str):
+        raise InvalidInput(f"'speaker' must be text or an object, not {type(value).__name__}.")
+    return Speaker(
+        name=clean_text(value, "The speaker name"),
+        title=_field(record, "title", where),
+        affiliation=_field(record, "affiliation", where),
+        kind=_field(record, "speaker_kind", where) or "person",
+    )
+
+
+def _source_from_record(record: dict[str, Any], where: str) -> Source | None:
+    value = record.get("source")
+    if isinstance(value, dict):
+        return Source(
+            outlet=_field(value, "outlet", where), url=_field(value, "url", where),
+            title=_field(value, "title", where),
+            published=parse_date(_field(value, "published", where), "published"),
+        )
+    if value is not None:
+        raise InvalidInput(f"'source' must be an object, not {type(value).__name__}.")
+    return Source(
+        outlet=_field(record, "outlet", where), url=_field(record, "url", where),
+        title=_field(record, "source_title", where),
+        published=parse_date(_field(record, "published", where), "published"),
+    )
+
+
+_EDITABLE = ("text", "kind", "said_on", "event_date", "place", "context", "relayed_to", "tags")
+
+
+def edit_statement(
+    db: Database, statement_id: int, changes: dict[str, Any], *, speaker: str | None = None
+) -> Statement:
+    """Change fields of a stored statement; dates are ``date`` objects, tags a list."""
+    fields = {k: v for k, v in changes.items() if k in _EDITABLE}
+    if "text" in fields:
+        fields["text"] = clean_text(fields["text"])
+    if "kind" in fields:
+        check_kind(fields["kind"], STATEMENT_KINDS, "Statement kind")
+    with store.transaction(db):
+        store.get_statement(db, statement_id)
+        if speaker is not None:
+            found = find_speaker(db, speaker)
+            fields["speaker_id"] = found.id
+        if not fields:
+            raise InvalidInput("Nothing to change: give at least one option such as --text or --place.")
+        norm = norm_text(db, fields["text"]) if "text" in fields else None
+        store.update_statement(db, statement_id, fields, norm)
+    return store.get_statement(db, statement_id)
+
+
+def delete_statement(db: Database, statement_id: int) -> Statement:
+    with store.transaction(db):
+        statement = store.get_statement(db, statement_id)
+        store.delete_statement(db, statement_id)
+    return statement
+
+
+def list_statements(
+    db: Database, *, speaker: str | None = None, outlet: str | None = None, tag: str | None = None,
+    since: date | None = None, until: date | None = None, kind: str | None = None,
+    limit: int | None = None,
+) -> list[Statement]:
+    speaker_ids = None
+    if speaker:
+        found = find_speaker(db, speaker)
+        assert found.id is not None
+        speaker_ids = [found.id]
+    if kind:
+        check_kind(kind, STATEMENT_KINDS, "Statement kind")
+    return store.list_statements(
+        db, speaker_ids=speaker_ids, outlet=outlet, tag=tag, since=since, until=until, kind=kind,
+        limit=limit,
+    )

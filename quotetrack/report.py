@@ -1,0 +1,184 @@
+"""Rich renderables and plain dicts for what the commands show. Nothing here prints."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from rich import box
+from rich.console import Group
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from .models import Speaker, Statement
+
+# C0 and C1 controls other than newline and tab: an ESC inside stored text would otherwise
+# reach the terminal and recolour, move the cursor or retitle the window.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def safe(text: str | None) -> Text:
+    """Stored text as a rich Text: never parsed as markup, control characters made visible."""
+    if text is None:
+        return Text("")
+    return Text(_CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text))
+
+
+def speaker_label(speaker: Speaker) -> Text:
+    label = safe(speaker.name)
+    details = ", ".join(x for x in (speaker.title, speaker.affiliation) if x)
+    if details:
+        label.append("\n")
+        label.append_text(safe(details))
+        label.stylize("dim", len(speaker.name) + 1)
+    return label
+
+
+def _date_cell(statement: Statement) -> Text:
+    parts = []
+    if statement.said_on:
+        parts.append(f"said {statement.said_on.isoformat()}")
+    if statement.event_date:
+        parts.append(f"event {statement.event_date.isoformat()}")
+    if not parts and statement.source and statement.source.published:
+        parts.append(f"pub. {statement.source.published.isoformat()}")
+    return Text("\n".join(parts))
+
+
+def statements_table(statements: Sequence[Statement], title: str | None = None) -> Table:
+    table = Table(title=title, box=box.SIMPLE_HEAD, show_lines=False, expand=True)
+    table.add_column("ID", justify="right", style="cyan", no_wrap=True)
+    table.add_column("Speaker", ratio=2, min_width=14)
+    table.add_column("Statement", ratio=5, min_width=24)
+    table.add_column("Kind · source · dates", ratio=2, min_width=16)
+    for statement in statements:
+        where = Text(statement.kind, style="italic")
+        if statement.source and statement.source.outlet:
+            where.append("\n")
+            where.append_text(safe(statement.source.outlet))
+        dates = _date_cell(statement)
+        if dates:
+            where.append("\n")
+            where.append_text(dates)
+        table.add_row(str(statement.id), speaker_label(statement.speaker), safe(statement.text), where)
+    return table
+
+
+def statement_panel(statement: Statement) -> Panel:
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="bold", no_wrap=True)
+    grid.add_column()
+    speaker = statement.speaker
+    grid.add_row("Speaker", speaker_label(speaker))
+    if speaker.aliases:
+        grid.add_row("Also known as", safe(", ".join(speaker.aliases)))
+    grid.add_row("Kind", statement.kind)
+    if statement.source:
+        src = statement.source
+        source_text = ", ".join(
+            x for x in (src.outlet, src.title, src.published.isoformat() if src.published else None) if x
+        )
+        grid.add_row("Source", safe(source_text))
+        if src.url:
+            grid.add_row("URL", safe(src.url))
+    for label, value in (
+        ("Said on", statement.said_on),
+        ("Event date", statement.event_date),
+    ):
+        if value:
+            grid.add_row(label, value.isoformat())
+    for label, text in (
+        ("Place", statement.place),
+        ("Relayed to", statement.relayed_to),
+        ("Tags", ", ".join(statement.tags) if statement.tags else None),
+        ("Context", statement.context),
+        ("Recorded", statement.created_at),
+    ):
+        if text:
+            grid.add_row(label, safe(text))
+    body = Group(safe(statement.text), Text(""), grid)
+    return Panel(body, title=f"Statement {statement.id}", title_align="left", expand=True)
+
+
+def in_source(article: str, start: int, end: int, speaker_start: int | None,
+              speaker_end: int | None, margin: int = 400) -> Text:
+    """The stretch of the article around a statement, the statement and speaker highlighted."""
+    lo = max(0, min(start, speaker_start if speaker_start is not None else start) - margin)
+    hi = min(len(article), max(end, speaker_end if speaker_end is not None else end) + margin)
+    text = safe(article[lo:hi])
+    # safe() keeps lengths only where no control characters were escaped; article text is clean.
+    text.stylize("bold yellow", start - lo, end - lo)
+    if speaker_start is not None and speaker_end is not None:
+        text.stylize("bold cyan underline", speaker_start - lo, speaker_end - lo)
+    if lo > 0:
+        text = Text("…") + text
+    if hi < len(article):
+        text.append("…")
+    return text
+
+
+def speakers_table(rows: Sequence[tuple[Speaker, int]]) -> Table:
+    table = Table(box=box.SIMPLE_HEAD, expand=True)
+    table.add_column("ID", justify="right", style="cyan", no_wrap=True)
+    table.add_column("Name", ratio=3, min_width=16)
+    table.add_column("Title", ratio=1)
+    table.add_column("Affiliation", ratio=1)
+    table.add_column("Kind")
+    table.add_column("Aliases", ratio=2)
+    table.add_column("Stmts", justify="right", no_wrap=True)
+    for speaker, count in rows:
+        table.add_row(
+            str(speaker.id), safe(speaker.name), safe(speaker.title), safe(speaker.affiliation),
+            speaker.kind, safe(", ".join(speaker.aliases)), str(count),
+        )
+    return table
+
+
+def changes_table(rows: Sequence[dict[str, Any]]) -> Table:
+    table = Table(box=box.SIMPLE_HEAD, expand=True)
+    table.add_column("#", justify="right", style="cyan", no_wrap=True)
+    table.add_column("When (UTC)", no_wrap=True)
+    table.add_column("Editor")
+    table.add_column("Action")
+    table.add_column("What")
+    table.add_column("Detail", ratio=3)
+    for row in rows:
+        what = row["entity"] + (f" {row['entity_id']}" if row["entity_id"] is not None else "")
+        detail = row["detail"]
+        summary = detail.get("text") or detail.get("name") or ", ".join(
+            f"{k}" for k in (detail.get("after") or detail)
+        )
+        table.add_row(str(row["id"]), row["at"], safe(row["editor"]), row["action"], what,
+                      safe(str(summary)))
+    return table
+
+
+def search_table(rows: Sequence[tuple[Statement, str]]) -> Table:
+    table = Table(box=box.SIMPLE_HEAD, expand=True)
+    table.add_column("ID", justify="right", style="cyan", no_wrap=True)
+    table.add_column("Speaker", ratio=1)
+    table.add_column("Match", ratio=4)
+    table.add_column("Source", ratio=1)
+    for statement, snippet in rows:
+        table.add_row(str(statement.id), speaker_label(statement.speaker), highlighted_snippet(snippet),
+                      safe(statement.source.outlet if statement.source else ""))
+    return table
+
+
+def highlighted_snippet(snippet: str) -> Text:
+    """An FTS snippet whose matches are wrapped in STX/ETX, as rich Text with them in bold."""
+    text = Text()
+    bold = False
+    for piece in re.split(r"([\x02\x03])", snippet):
+        if piece == "\x02":
+            bold = True
+        elif piece == "\x03":
+            bold = False
+        elif piece:
+            part = safe(piece)
+            if bold:
+                part.stylize("bold yellow")
+            text.append_text(part)
+    return text

@@ -1,0 +1,645 @@
+"""All SQL lives here: the record on SQLite through sqlite-utils.
+
+Every function takes an open ``Database``; callers group writes with ``transaction(db)``.
+"""
+
+from __future__ import annotations
+
+import getpass
+import json
+import os
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+import typer
+from sqlite_utils import Database
+
+from .errors import DatabaseError, Duplicate, InvalidInput, NotFound
+from .migrations import migrations
+from .models import Source, Speaker, Statement
+
+ENV_VAR = "QUOTETRACK_DB"
+# Long enough for a writer to wait out another's whole import rather than fail with "locked".
+BUSY_TIMEOUT_SECONDS = 60.0
+_SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def default_db_path() -> Path:
+    return Path(typer.get_app_dir("quotetrack")) / "quotetrack.db"
+
+
+def resolve_db_path(value: str | os.PathLike[str] | None = None) -> Path:
+    """--db, else $QUOTETRACK_DB, else quotetrack.db in the user's application directory."""
+    if value:
+        return Path(value)
+    env = os.environ.get(ENV_VAR)
+    if env:
+        return Path(env)
+    return default_db_path()
+
+
+def open_db(path: str | os.PathLike[str] | None = None) -> Database:
+    """Open (creating if needed) the record and bring its schema up to date."""
+    db_path = resolve_db_path(path)
+    if db_path.is_dir():
+        raise DatabaseError(f"{db_path} is a directory; give --db a file path.")
+    if db_path.exists():
+        with open(db_path, "rb") as fh:
+            head = fh.read(len(_SQLITE_HEADER))
+        if head and head != _SQLITE_HEADER:
+            raise DatabaseError(f"{db_path} is not a quotetrack database (not an SQLite file).")
+    else:
+        if path is None and not os.environ.get(ENV_VAR):
+            db_path.parent.mkdir(parents=True, exist_ok=True)
+        elif not db_path.parent.exists():
+            raise DatabaseError(
+                f"The folder {db_path.parent} does not exist; create it or choose another --db."
+            )
+    try:
+        conn = sqlite3.connect(str(db_path), timeout=BUSY_TIMEOUT_SECONDS)
+        db = Database(conn)
+        db.execute("PRAGMA foreign_keys = ON")
+        if db.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+            db.execute("PRAGMA journal_mode = WAL")
+        db.execute("PRAGMA synchronous = NORMAL")
+        if migrations.pending(db):
+            with transaction(db):
+                migrations.apply(db)
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseError(describe_sqlite_error(exc, db_path)) from None
+    return db
+
+
+def describe_sqlite_error(exc: sqlite3.Error, path: Path | None = None) -> str:
+    """An editor's sentence for what SQLite reported."""
+    where = f" {path}" if path else ""
+    message = str(exc)
+    if "not a database" in message or "malformed" in message:
+        return f"The database{where} is not a readable quotetrack database ({message})."
+    if "readonly" in message or "read-only" in message:
+        return f"The database{where} is read-only; check its permissions or choose another --db."
+    if "disk" in message and "full" in message:
+        return f"The disk is full; nothing was written to the database{where}."
+    if "unable to open" in message:
+        return f"The database{where} cannot be opened; check the path and its permissions."
+    if "locked" in message or "busy" in message:
+        return f"The database{where} stayed locked by another program; try again."
+    return f"Database error{where}: {message}."
+
+
+@contextmanager
+def transaction(db: Database) -> Iterator[Database]:
+    """One atomic unit of writes.
+
+    BEGIN IMMEDIATE takes the write lock up front: a deferred transaction that reads and then
+    writes fails with "database is locked" when another writer got in between, and the busy
+    timeout cannot save it. Nested calls become savepoints.
+    """
+    if db.conn.in_transaction:
+        with db.atomic():
+            yield db
+        return
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        yield db
+    except BaseException:
+        db.rollback()
+        raise
+    else:
+        try:
+            db.execute("COMMIT")
+        except BaseException:
+            db.rollback()
+            raise
+
+
+def now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def current_editor() -> str | None:
+    try:
+        return os.environ.get("QUOTETRACK_EDITOR") or getpass.getuser()
+    except Exception:  # getuser raises when no login name exists, e.g. in some containers
+        return None
+
+
+def _date(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+# --- change log ---
+
+
+def log_change(
+    db: Database,
+    action: str,
+    entity: str,
+    entity_id: int | None,
+    detail: dict[str, Any] | None = None,
+    editor: str | None = None,
+) -> None:
+    db.execute(
+        "INSERT INTO changes (at, editor, action, entity, entity_id, detail) VALUES (?, ?, ?, ?, ?, ?)",
+        [now(), editor or current_editor(), action, entity, entity_id,
+         json.dumps(detail or {}, ensure_ascii=False, default=str)],
+    )
+
+
+def list_changes(db: Database, limit: int | None = 50) -> list[dict[str, Any]]:
+    sql = "SELECT id, at, editor, action, entity, entity_id, detail FROM changes ORDER BY id DESC"
+    params: list[Any] = []
+    if limit:
+        sql += " LIMIT ?"
+        params.append(limit)
+    rows = []
+    for row in db.query(sql, params):
+        row["detail"] = json.loads(row["detail"])
+        rows.append(row)
+    return rows
+
+
+# --- speakers ---
+
+
+def _speaker_from_row(row: dict[str, Any], aliases: list[str]) -> Speaker:
+    return Speaker(
+        id=row["id"], name=row["name"], title=row["title"], affiliation=row["affiliation"],
+        kind=row["kind"], aliases=aliases,
+    )
+
+
+def _aliases_by_speaker(db: Database, ids: Sequence[int] | None = None) -> dict[int, list[str]]:
+    sql = "SELECT speaker_id, alias FROM speaker_aliases"
+    params: list[Any] = []
+    if ids is not None:
+        sql += f" WHERE speaker_id IN ({', '.join('?' for _ in ids)})"
+        params = list(ids)
+    out: dict[int, list[str]] = {}
+    for row in db.query(sql + " ORDER BY id", params):
+        out.setdefault(row["speaker_id"], []).append(row["alias"])
+    return out
+
+
+def get_speaker(db: Database, speaker_id: int) -> Speaker:
+    rows = list(db.query("SELECT * FROM speakers WHERE id = ?", [speaker_id]))
+    if not rows:
+        raise NotFound(f"There is no speaker with id {speaker_id}; `quotetrack speakers` lists them.")
+    return _speaker_from_row(rows[0], _aliases_by_speaker(db, [speaker_id]).get(speaker_id, []))
+
+
+def all_speakers(db: Database) -> list[Speaker]:
+    aliases = _aliases_by_speaker(db)
+    return [
+        _speaker_from_row(row, aliases.get(row["id"], []))
+        for row in db.query("SELECT * FROM speakers ORDER BY name COLLATE NOCASE, id")
+    ]
+
+
+def speaker_statement_counts(db: Database) -> dict[int, int]:
+    return {
+        row["speaker_id"]: row["n"]
+        for row in db.query("SELECT speaker_id, count(*) AS n FROM statements GROUP BY speaker_id")
+    }
+
+
+def insert_speaker(db: Database, speaker: Speaker) -> Speaker:
+    cursor = db.execute(
+        "INSERT INTO speakers (name, title, affiliation, kind, created_at) VALUES (?, ?, ?, ?, ?)",
+        [speaker.name, speaker.title, speaker.affiliation, speaker.kind, now()],
+    )
+    speaker_id = int(cursor.lastrowid or 0)
+    for alias in speaker.aliases:
+        insert_alias(db, speaker_id, alias)
+    log_change(db, "create", "speaker", speaker_id, speaker.to_dict() | {"id": speaker_id})
+    return get_speaker(db, speaker_id)
+
+
+def insert_alias(db: Database, speaker_id: int, alias: str) -> bool:
+    """Add an alias; False when the speaker already has it (by name or alias)."""
+    existing = db.execute(
+        "SELECT 1 FROM speakers WHERE id = ? AND name = ? COLLATE NOCASE "
+        "UNION SELECT 1 FROM speaker_aliases WHERE speaker_id = ? AND alias = ? COLLATE NOCASE",
+        [speaker_id, alias, speaker_id, alias],
+    ).fetchone()
+    if existing:
+        return False
+    db.execute("INSERT INTO speaker_aliases (speaker_id, alias) VALUES (?, ?)", [speaker_id, alias])
+    return True
+
+
+def update_speaker(db: Database, speaker_id: int, fields: dict[str, Any]) -> None:
+    allowed = {"name", "title", "affiliation", "kind"}
+    changes = {k: v for k, v in fields.items() if k in allowed}
+    if not changes:
+        return
+    assignments = ", ".join(f"{column} = ?" for column in changes)
+    db.execute(f"UPDATE speakers SET {assignments} WHERE id = ?", [*changes.values(), speaker_id])
+    log_change(db, "update", "speaker", speaker_id, changes)
+
+
+def merge_speakers(db: Database, from_id: int, into_id: int) -> int:
+    """Move statements and aliases of one speaker to another; returns statements moved."""
+    source = get_speaker(db, from_id)
+    get_speaker(db, into_id)
+    # A statement the target already holds (same words, same source) stays one statement:
+    # its conflicts follow it to the surviving copy.
+    for row in list(db.query(
+        "SELECT s.id AS old_id, t.id AS new_id FROM statements s JOIN statements t "
+        "ON t.speaker_id = ? AND t.text = s.text AND ifnull(t.source_id, 0) = ifnull(s.source_id, 0) "
+        "WHERE s.speaker_id = ?", [into_id, from_id],
+    )):
+        db.execute("UPDATE OR IGNORE conflicts SET a_id = ? WHERE a_id = ?", [row["new_id"], row["old_id"]])
+        db.execute("UPDATE OR IGNORE conflicts SET b_id = ? WHERE b_id = ?", [row["new_id"], row["old_id"]])
+        db.execute("UPDATE OR IGNORE statement_tags SET statement_id = ? WHERE statement_id = ?",
+                   [row["new_id"], row["old_id"]])
+        delete_statement(db, row["old_id"], log=False)
+    moved = db.execute(
+        "UPDATE statements SET speaker_id = ? WHERE speaker_id = ?", [into_id, from_id]
+    ).rowcount
+    for alias in [source.name, *source.aliases]:
+        insert_alias(db, into_id, alias)
+    db.execute("DELETE FROM speaker_aliases WHERE speaker_id = ?", [from_id])
+    db.execute("DELETE FROM speakers WHERE id = ?", [from_id])
+    log_change(db, "merge", "speaker", into_id, {"from": source.to_dict(), "statements_moved": moved})
+    return moved
+
+
+# --- sources ---
+
+
+def _source_from_row(row: dict[str, Any]) -> Source:
+    return Source(
+        id=row["id"], outlet=row["outlet"], url=row["url"], title=row["title"],
+        published=_date(row["published"]),
+    )
+
+
+def get_source(db: Database, source_id: int) -> Source:
+    rows = list(db.query("SELECT * FROM sources WHERE id = ?", [source_id]))
+    if not rows:
+        raise NotFound(f"There is no source with id {source_id}.")
+    return _source_from_row(rows[0])
+
+
+def find_source(db: Database, source: Source) -> Source | None:
+    """The stored source with the same URL, or with the same outlet, title and date."""
+    if source.url:
+        rows = list(db.query("SELECT * FROM sources WHERE url = ? ORDER BY id LIMIT 1", [source.url]))
+    else:
+        rows = list(db.query(
+            "SELECT * FROM sources WHERE url IS NULL AND outlet IS ? AND title IS ? AND published IS ? "
+            "ORDER BY id LIMIT 1",
+            [source.outlet, source.title, _iso(source.published)],
+        ))
+    return _source_from_row(rows[0]) if rows else None
+
+
+def source_by_article(db: Database, sha256: str) -> Source | None:
+    rows = list(db.query("SELECT * FROM sources WHERE article_sha256 = ?", [sha256]))
+    return _source_from_row(rows[0]) if rows else None
+
+
+def insert_source(
+    db: Database, source: Source, article_text: str | None = None, article_sha256: str | None = None
+) -> Source:
+    cursor = db.execute(
+        "INSERT INTO sources (outlet, url, title, published, article_text, article_sha256, created_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [source.outlet, source.url, source.title, _iso(source.published), article_text,
+         article_sha256, now()],
+    )
+    source_id = int(cursor.lastrowid or 0)
+    log_change(db, "create", "source", source_id, source.to_dict() | {"id": source_id})
+    return get_source(db, source_id)
+
+
+def article_text(db: Database, source_id: int) -> str | None:
+    row = db.execute("SELECT article_text FROM sources WHERE id = ?", [source_id]).fetchone()
+    return row[0] if row else None
+
+
+# --- statements ---
+
+_STATEMENT_COLUMNS = (
+    "text", "kind", "speaker_id", "source_id", "said_on", "event_date", "place", "context",
+    "relayed_to", "cue", "confidence", "text_start", "text_end", "speaker_start", "speaker_end",
+)
+
+
+def insert_statement(
+    db: Database, statement: Statement, norm: str, extraction: dict[str, Any] | None = None
+) -> int:
+    """Store one statement whose speaker (and source, if any) already have ids."""
+    assert statement.speaker.id is not None
+    extraction = extraction or {}
+    values = {
+        "text": statement.text,
+        "kind": statement.kind,
+        "speaker_id": statement.speaker.id,
+        "source_id": statement.source.id if statement.source else None,
+        "said_on": _iso(statement.said_on),
+        "event_date": _iso(statement.event_date),
+        "place": statement.place,
+        "context": statement.context,
+        "relayed_to": statement.relayed_to,
+        "cue": extraction.get("cue"),
+        "confidence": extraction.get("confidence"),
+        "text_start": extraction.get("start"),
+        "text_end": extraction.get("end"),
+        "speaker_start": extraction.get("speaker_start"),
+        "speaker_end": extraction.get("speaker_end"),
+    }
+    try:
+        cursor = db.execute(
+            f"INSERT INTO statements ({', '.join(values)}, created_at) "
+            f"VALUES ({', '.join('?' for _ in values)}, ?)",
+            [*values.values(), statement.created_at or now()],
+        )
+    except sqlite3.IntegrityError as exc:
+        if "statements" in str(exc) and "UNIQUE" in str(exc).upper():
+            raise Duplicate(
+                f"{statement.speaker.name} already has this statement from the same source on record."
+            ) from None
+        raise
+    statement_id = int(cursor.lastrowid or 0)
+    set_tags(db, statement_id, statement.tags)
+    index_statement(db, statement_id, norm)
+    log_change(db, "create", "statement", statement_id, {"text": statement.text})
+    return statement_id
+
+
+def find_duplicate(db: Database, text: str, speaker_id: int, source_id: int | None) -> int | None:
+    row = db.execute(
+        "SELECT id FROM statements WHERE speaker_id = ? AND ifnull(source_id, 0) = ? AND text = ?",
+        [speaker_id, source_id or 0, text],
+    ).fetchone()
+    return row[0] if row else None
+
+
+def set_tags(db: Database, statement_id: int, tags: Iterable[str]) -> None:
+    db.execute("DELETE FROM statement_tags WHERE statement_id = ?", [statement_id])
+    for tag in dict.fromkeys(tags):
+        db.execute("INSERT INTO statement_tags (statement_id, tag) VALUES (?, ?)", [statement_id, tag])
+
+
+_SELECT_STATEMENTS = """
+SELECT st.*, sp.name AS sp_name, sp.title AS sp_title, sp.affiliation AS sp_affiliation,
+       sp.kind AS sp_kind, so.outlet AS so_outlet, so.url AS so_url, so.title AS so_title,
+       so.published AS so_published
+FROM statements st
+JOIN speakers sp ON sp.id = st.speaker_id
+LEFT JOIN sources so ON so.id = st.source_id
+"""
+
+
+def _statements_from_rows(db: Database, rows: list[dict[str, Any]]) -> list[Statement]:
+    if not rows:
+        return []
+    ids = [row["id"] for row in rows]
+    tags: dict[int, list[str]] = {}
+    aliases = _aliases_by_speaker(db, sorted({row["speaker_id"] for row in rows}))
+    for chunk_start in range(0, len(ids), 500):
+        chunk = ids[chunk_start:chunk_start + 500]
+        for row in db.query(
+            f"SELECT statement_id, tag FROM statement_tags WHERE statement_id IN "
+            f"({', '.join('?' for _ in chunk)}) ORDER BY rowid", chunk,
+        ):
+            tags.setdefault(row["statement_id"], []).append(row["tag"])
+    statements = []
+    for row in rows:
+        speaker = Speaker(
+            id=row["speaker_id"], name=row["sp_name"], title=row["sp_title"],
+            affiliation=row["sp_affiliation"], kind=row["sp_kind"],
+            aliases=aliases.get(row["speaker_id"], []),
+        )
+        source = None
+        if row["source_id"] is not None:
+            source = Source(
+                id=row["source_id"], outlet=row["so_outlet"], url=row["so_url"],
+                title=row["so_title"], published=_date(row["so_published"]),
+            )
+        statements.append(Statement(
+            id=row["id"], text=row["text"], kind=row["kind"], speaker=speaker, source=source,
+            said_on=_date(row["said_on"]), event_date=_date(row["event_date"]), place=row["place"],
+            tags=tags.get(row["id"], []), context=row["context"], relayed_to=row["relayed_to"],
+            created_at=row["created_at"],
+        ))
+    return statements
+
+
+def get_statement(db: Database, statement_id: int) -> Statement:
+    rows = list(db.query(_SELECT_STATEMENTS + " WHERE st.id = ?", [statement_id]))
+    if not rows:
+        raise NotFound(f"There is no statement with id {statement_id}; `quotetrack list` shows ids.")
+    return _statements_from_rows(db, rows)[0]
+
+
+def get_statements(db: Database, ids: Sequence[int]) -> list[Statement]:
+    """Statements by id, in the order asked; unknown ids are left out."""
+    found: dict[int, Statement] = {}
+    for start in range(0, len(ids), 500):
+        chunk = list(ids[start:start + 500])
+        rows = list(db.query(
+            _SELECT_STATEMENTS + f" WHERE st.id IN ({', '.join('?' for _ in chunk)})", chunk
+        ))
+        found.update((s.id, s) for s in _statements_from_rows(db, rows) if s.id is not None)
+    return [found[i] for i in ids if i in found]
+
+
+def extraction_details(db: Database, statement_id: int) -> dict[str, Any]:
+    row = next(db.query(
+        "SELECT cue, confidence, text_start, text_end, speaker_start, speaker_end, source_id "
+        "FROM statements WHERE id = ?", [statement_id],
+    ), None)
+    if row is None:
+        raise NotFound(f"There is no statement with id {statement_id}.")
+    return row
+
+
+def list_statements(
+    db: Database,
+    *,
+    speaker_ids: Sequence[int] | None = None,
+    outlet: str | None = None,
+    tag: str | None = None,
+    since: date | None = None,
+    until: date | None = None,
+    kind: str | None = None,
+    source_id: int | None = None,
+    limit: int | None = None,
+    oldest_first: bool = False,
+) -> list[Statement]:
+    """Filtered statements, newest first (by the date said, else the date recorded)."""
+    where: list[str] = []
+    params: list[Any] = []
+    if speaker_ids is not None:
+        where.append(f"st.speaker_id IN ({', '.join('?' for _ in speaker_ids) or 'NULL'})")
+        params.extend(speaker_ids)
+    if outlet:
+        where.append("so.outlet = ? COLLATE NOCASE")
+        params.append(outlet)
+    if tag:
+        where.append("st.id IN (SELECT statement_id FROM statement_tags WHERE tag = ?)")
+        params.append(tag)
+    when = "coalesce(st.said_on, so.published, substr(st.created_at, 1, 10))"
+    if since:
+        where.append(f"{when} >= ?")
+        params.append(since.isoformat())
+    if until:
+        where.append(f"{when} <= ?")
+        params.append(until.isoformat())
+    if kind:
+        where.append("st.kind = ?")
+        params.append(kind)
+    if source_id is not None:
+        where.append("st.source_id = ?")
+        params.append(source_id)
+    sql = _SELECT_STATEMENTS
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    direction = "ASC" if oldest_first else "DESC"
+    sql += f" ORDER BY {when} {direction}, st.id {direction}"
+    if limit:
+        sql += " LIMIT ?"
+        params.append(limit)
+    return _statements_from_rows(db, list(db.query(sql, params)))
+
+
+def count_statements(db: Database) -> int:
+    return int(db.execute("SELECT count(*) FROM statements").fetchone()[0])
+
+
+def update_statement(db: Database, statement_id: int, fields: dict[str, Any], norm: str | None) -> None:
+    """Update columns of a statement (dates as ``date``), its tags, and its index row."""
+    before = get_statement(db, statement_id)
+    columns = {k: v for k, v in fields.items() if k in _STATEMENT_COLUMNS}
+    columns = {k: _iso(v) if isinstance(v, date) else v for k, v in columns.items()}
+    if columns:
+        assignments = ", ".join(f"{column} = ?" for column in columns)
+        try:
+            db.execute(
+                f"UPDATE statements SET {assignments} WHERE id = ?", [*columns.values(), statement_id]
+            )
+        except sqlite3.IntegrityError:
+            raise Duplicate(
+                "That change would make this statement a copy of one already on record."
+            ) from None
+    if "tags" in fields:
+        set_tags(db, statement_id, fields["tags"])
+    if norm is not None or "speaker_id" in columns or "source_id" in columns:
+        index_statement(db, statement_id, norm)
+    log_change(db, "update", "statement", statement_id, {
+        "before": {k: before.to_dict().get(k) for k in fields},
+        "after": {k: _iso(v) if isinstance(v, date) else v for k, v in fields.items()},
+    })
+
+
+def delete_statement(db: Database, statement_id: int, log: bool = True) -> None:
+    statement = get_statement(db, statement_id)
+    db.execute("DELETE FROM statements_fts WHERE rowid = ?", [statement_id])
+    db.execute("DELETE FROM statements WHERE id = ?", [statement_id])
+    if log:
+        log_change(db, "delete", "statement", statement_id, statement.to_dict())
+
+
+# --- full-text index ---
+
+
+def index_statement(db: Database, statement_id: int, norm: str | None) -> None:
+    """(Re)write a statement's row in the full-text index; norm None keeps the stored tokens."""
+    row = db.execute(
+        "SELECT st.text, sp.name, so.outlet, "
+        "(SELECT group_concat(alias, ' ') FROM speaker_aliases WHERE speaker_id = sp.id) "
+        "FROM statements st JOIN speakers sp ON sp.id = st.speaker_id "
+        "LEFT JOIN sources so ON so.id = st.source_id WHERE st.id = ?",
+        [statement_id],
+    ).fetchone()
+    if row is None:
+        return
+    if norm is None:
+        old = db.execute("SELECT norm FROM statements_fts WHERE rowid = ?", [statement_id]).fetchone()
+        norm = old[0] if old else ""
+    text, name, outlet, aliases = row
+    db.execute("DELETE FROM statements_fts WHERE rowid = ?", [statement_id])
+    db.execute(
+        "INSERT INTO statements_fts (rowid, text, speaker, outlet, norm) VALUES (?, ?, ?, ?, ?)",
+        [statement_id, text, " ".join(filter(None, [name, aliases])), outlet or "", norm],
+    )
+
+
+def reindex_speaker(db: Database, speaker_id: int) -> None:
+    for (statement_id,) in db.execute(
+        "SELECT id FROM statements WHERE speaker_id = ?", [speaker_id]
+    ).fetchall():
+        index_statement(db, statement_id, None)
+
+
+def statement_texts(db: Database, after_id: int = 0, batch: int = 5000) -> Iterator[tuple[int, str]]:
+    """Every statement's id and text, in id order, a batch at a time (for reindexing)."""
+    while True:
+        rows = db.execute(
+            "SELECT id, text FROM statements WHERE id > ? ORDER BY id LIMIT ?", [after_id, batch]
+        ).fetchall()
+        if not rows:
+            return
+        yield from rows
+        after_id = rows[-1][0]
+
+
+def set_norm(db: Database, statement_id: int, norm: str) -> None:
+    db.execute("UPDATE statements_fts SET norm = ? WHERE rowid = ?", [norm, statement_id])
+
+
+def search(db: Database, query: str, limit: int = 20) -> list[tuple[int, str, float]]:
+    """Statements whose text, speaker or outlet match an FTS5 query: (id, snippet, rank)."""
+    try:
+        rows = db.execute(
+            "SELECT rowid, snippet(statements_fts, -1, char(2), char(3), '…', 24), rank "
+            "FROM statements_fts WHERE statements_fts MATCH ? AND rank MATCH 'bm25(1.0, 0.5, 0.3, 0.0)' "
+            "ORDER BY rank LIMIT ?",
+            [_search_columns(query), limit],
+        ).fetchall()
+    except sqlite3.OperationalError as exc:
+        raise InvalidInput(
+            f"The search {query!r} is not a valid full-text query ({exc}); put phrases in double "
+            "quotes and use AND, OR, NOT in capitals."
+        ) from None
+    return [(row[0], row[1], row[2]) for row in rows]
+
+
+def _search_columns(query: str) -> str:
+    # The norm column holds matching tokens, not words an editor typed: search the other three.
+    return "{text speaker outlet} : (" + query + ")"
+
+
+# --- terms ---
+
+
+def list_terms(db: Database) -> list[tuple[str, list[str]]]:
+    grouped: dict[str, list[str]] = {}
+    for row in db.query("SELECT canonical, variant FROM terms ORDER BY id"):
+        grouped.setdefault(row["canonical"], []).append(row["variant"])
+    return list(grouped.items())
+
+
+def add_terms(db: Database, canonical: str, variants: Sequence[str]) -> int:
+    added = 0
+    for variant in variants:
+        cursor = db.execute(
+            "INSERT OR IGNORE INTO terms (canonical, variant) VALUES (?, ?)", [canonical, variant]
+        )
+        added += cursor.rowcount
+    log_change(db, "create", "terms", None, {"canonical": canonical, "variants": list(variants)})
+    return added
+
+
+# --- claim index (matching) ---
