@@ -1,0 +1,586 @@
+"""Contradictions between two statements, decided by rules an editor can read.
+
+``compare(a, b)`` answers one question for a pair: do they make the same claim ("same"), make
+different claims ("unrelated"), or contradict each other ("conflict")? A conflict has a type:
+
+- ``polarity``: one asserts what the other denies (a negation cue, a denial verb, or words of
+  opposite meaning from ``data/opposites.tsv``) about the same claim;
+- ``number``: the same claim with counts of the same thing that cannot both be true;
+- ``date``: the same event put on different dates;
+- ``misattribution``: the same quote, near word for word, given to different speakers;
+- ``altered``: the same speaker's direct quote with words changed, added or dropped;
+- ``self``: one speaker contradicting himself or herself (the polarity or number evidence inside).
+
+Every verdict carries its evidence (the cue, the two counts, the two dates, the word diff) and
+caveats for the editor; a polarity or number conflict between statements about different dates
+is kept, with a caveat naming both dates and a lower score.
+
+The module decides; it neither stores nor prints. Lexicons live in ``quotetrack/data/``.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache, lru_cache
+from importlib import resources
+from typing import Any
+
+from .dates import find_dates
+from .models import Statement
+from .normalize import Normalizer, default_normalizer, fold, stem
+from .quantities import Quantity, find_quantities
+
+CONFLICT_TYPES = ("polarity", "number", "date", "misattribution", "altered", "self")
+RELATIONS = ("same", "conflict", "unrelated")
+
+# Claim overlap (0-1, see ``claim_similarity``) above which two statements are about the same
+# claim. Polarity and number conflicts need the claims to line up; a date conflict needs them to
+# be nearly identical, because two events of one kind on two days are common in news.
+SAME_CLAIM = 0.5
+CONFLICT_CLAIM = 0.4
+DATE_CLAIM = 0.75
+# Share of a denial's own words that the other statement must contain for the denial to be
+# about the other statement's claim, not about something else it also mentions.
+SCOPE_COVERAGE = 0.5
+# Word-sequence similarity (0-1) above which two texts are the same quote.
+VERBATIM = 0.85
+NEAR_VERBATIM = 0.6
+# Score multipliers for caveats an editor must weigh.
+DIFFERENT_DAYS = 0.6
+DIFFERENT_REPORT_DAYS = 0.8
+DEFAULT_MIN_SCORE = 0.3
+
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?|[.;:!?,]")
+# Where a denial's reach ends: the sentence, or a clause joined by a contrasting word.
+_STRONG_BOUNDARY = {".", ";", "!", "?", "but", "while", "whereas", "although", "though", "however", "yet"}
+_NEGATING_PREFIXES = ("non", "un", "in", "im", "il", "ir", "dis")
+
+
+@dataclass
+class Verdict:
+    relation: str  # "same" | "conflict" | "unrelated"
+    type: str | None  # one of CONFLICT_TYPES when relation == "conflict"
+    score: float  # 0-1: how sure and how serious
+    evidence: dict[str, Any] = field(default_factory=dict)
+    caveats: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "relation": self.relation,
+            "type": self.type,
+            "score": round(self.score, 3),
+            "evidence": self.evidence,
+            "caveats": list(self.caveats),
+        }
+
+
+# --- lexicons --------------------------------------------------------------------------------
+
+
+def _data_lines(name: str) -> list[str]:
+    text = resources.files("quotetrack.data").joinpath(name).read_text(encoding="utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+@cache
+def _negation_cues() -> tuple[tuple[str, ...], ...]:
+    """Cue phrases as word tuples, longest first so "there were no" wins over "no"."""
+    cues = {tuple(fold(line).split()) for line in _data_lines("negation.txt")}
+    return tuple(sorted(cues, key=len, reverse=True))
+
+
+@cache
+def _negation_exceptions() -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(fold(line).split()) for line in _data_lines("negation_exceptions.txt"))
+
+
+@cache
+def _opposites() -> dict[str, set[str]]:
+    """Stem -> stems of its opposites, both ways round."""
+    normalizer = default_normalizer()
+    pairs: dict[str, set[str]] = {}
+    for line in _data_lines("opposites.tsv"):
+        left, right = (normalizer._stem(fold(word.strip())) for word in line.split("\t")[:2])
+        pairs.setdefault(left, set()).add(right)
+        pairs.setdefault(right, set()).add(left)
+    return pairs
+
+
+@cache
+def _date_words() -> frozenset[str]:
+    """Stems of month and weekday names: a date is compared as a date, not as a topic word."""
+    words = list(_data_lines("months.txt"))
+    words += "monday tuesday wednesday thursday friday saturday sunday today yesterday".split()
+    return frozenset(stem(fold(word)) for word in words) | frozenset(words)
+
+
+# --- reading one statement -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Cue:
+    text: str
+    start: int  # character span in the statement
+    end: int
+    scope: frozenset[str]  # content stems the cue denies: from the cue to the clause end
+    cancelled: bool  # paired with another cue in its reach (double negation)
+
+
+@dataclass(frozen=True)
+class _Reading:
+    words: tuple[tuple[str, int, int], ...]  # folded word, start, end
+    content: dict[str, float]  # content stem -> weight (named things weigh double)
+    cues: tuple[_Cue, ...]
+    quantities: tuple[Quantity, ...]
+
+
+def _content(text: str, normalizer: Normalizer) -> dict[str, float]:
+    named = normalizer.named(text)
+    weights: dict[str, float] = {}
+    for token in normalizer.tokens(text):
+        if token[0].isdigit() or token in _date_words():
+            continue  # numbers and dates are compared explicitly, never as topic words
+        weights[token] = 2.0 if token in named else 1.0
+    return weights
+
+
+@lru_cache(maxsize=65536)
+def _read(text: str, normalizer: Normalizer) -> _Reading:
+    words = tuple((fold(m.group()), m.start(), m.end()) for m in _WORD.finditer(text))
+    return _Reading(words, _content(text, normalizer), _find_cues(text, words, normalizer),
+                    tuple(find_quantities(text)))  # fmt: skip
+
+
+def _is_negation_word(word: str) -> bool:
+    return word.endswith(("n't", "n’t")) or word == "cannot"
+
+
+def _find_cues(
+    text: str, words: tuple[tuple[str, int, int], ...], normalizer: Normalizer
+) -> tuple[_Cue, ...]:
+    folded = [w for w, _, _ in words]
+    exempt: set[int] = set()
+    for phrase in _negation_exceptions():
+        for i in range(len(folded) - len(phrase) + 1):
+            if tuple(folded[i : i + len(phrase)]) == phrase:
+                exempt.update(range(i, i + len(phrase)))
+    found: list[tuple[int, int]] = []  # (first word, word count)
+    i = 0
+    while i < len(folded):
+        if i in exempt:
+            i += 1
+            continue
+        if _is_negation_word(folded[i]):
+            found.append((i, 1))
+            i += 1
+            continue
+        for phrase in _negation_cues():
+            if tuple(folded[i : i + len(phrase)]) == phrase:
+                found.append((i, len(phrase)))
+                i += len(phrase)
+                break
+        else:
+            i += 1
+    cues = []
+    cancelled: set[int] = set()
+    for n, (first, count) in enumerate(found):
+        end = _clause_end(folded, first + count)
+        # A second cue inside this one's reach and the same clause undoes it: "cannot be
+        # denied", "it is not true that there were no …". The pair cancels out.
+        if n not in cancelled and n + 1 < len(found) and found[n + 1][0] < end:
+            cancelled.update({n, n + 1})
+    for n, (first, count) in enumerate(found):
+        end = _clause_end(folded, first + count)
+        last = first + count - 1
+        scope_start = words[first][1]
+        scope_end = words[end - 1][2] if end > first else words[last][2]
+        scope_text = text[scope_start:scope_end]
+        # A denial reaches back to its subject too ("A man is not playing"), up to the clause start.
+        subject_start = _clause_start(folded, first)
+        subject_text = text[words[subject_start][1] : words[first][1]] if subject_start < first else ""
+        scope = frozenset(_content(scope_text, normalizer)) | frozenset(
+            _content(subject_text, normalizer)
+        )
+        cues.append(
+            _Cue(
+                text=text[words[first][1] : words[last][2]],
+                start=words[first][1],
+                end=words[last][2],
+                scope=scope,
+                cancelled=n in cancelled,
+            )
+        )
+    return tuple(cues)
+
+
+def _clause_end(folded: list[str], start: int) -> int:
+    for i in range(start, len(folded)):
+        if folded[i] in _STRONG_BOUNDARY:
+            return i
+    return len(folded)
+
+
+def _clause_start(folded: list[str], index: int) -> int:
+    for i in range(index - 1, -1, -1):
+        if folded[i] in _STRONG_BOUNDARY or folded[i] == ",":
+            return i + 1
+    return 0
+
+
+# --- claim similarity --------------------------------------------------------------------------
+
+
+def claim_similarity(a: str, b: str, normalizer: Normalizer | None = None) -> float:
+    """How far two texts make the same claim, 0-1, with negation, numbers and dates left out.
+
+    The overlap of content words (stems, names from the terms table as one word, named things
+    weighing double) measured against the shorter and the longer text, averaged: a short denial
+    covered by a long report scores well, two long texts sharing one word do not.
+    """
+    normalizer = normalizer or default_normalizer()
+    return _overlap(_read(a, normalizer).content, _read(b, normalizer).content)
+
+
+def _overlap(first: dict[str, float], second: dict[str, float]) -> float:
+    if not first or not second:
+        return 0.0
+    shared = sum(min(first[t], second[t]) for t in first.keys() & second.keys())
+    total_a, total_b = sum(first.values()), sum(second.values())
+    cover = shared / min(total_a, total_b)
+    dice = 2 * shared / (total_a + total_b)
+    return (cover + dice) / 2
+
+
+def _coverage(scope: frozenset[str], other: dict[str, float]) -> float:
+    if not scope:
+        return 0.0
+    return len(scope & other.keys()) / len(scope)
+
+
+# --- the rules ---------------------------------------------------------------------------------
+
+
+def compare(a: Statement, b: Statement, *, normalizer: Normalizer | None = None) -> Verdict:
+    """The relation between two statements, with the type, score, evidence and caveats of a
+    conflict. Statements need not be stored: speakers are compared by id when both have one,
+    by name otherwise, and an empty name is an unknown speaker (never a different one)."""
+    normalizer = normalizer or default_normalizer()
+    first, second = _read(a.text, normalizer), _read(b.text, normalizer)
+    similarity = _overlap(first.content, second.content)
+    same_speaker = _same_speaker(a, b)
+
+    quote_verdict = _quote_rules(a, b, first, second, same_speaker)
+    if quote_verdict is not None:
+        return quote_verdict
+
+    verdict = _polarity(first, second, similarity) or _numbers(first, second, similarity)
+    if verdict is not None:
+        _add_date_caveat(verdict, a, b)
+        if same_speaker is True:
+            verdict = _as_self_contradiction(verdict, a, b)
+        return verdict
+
+    date_verdict = _dates(a, b, first, second, similarity)
+    if date_verdict is not None:
+        return date_verdict
+    relation = "same" if similarity >= SAME_CLAIM else "unrelated"
+    return Verdict(relation, None, round(similarity, 3), {"similarity": round(similarity, 3)})
+
+
+def find_conflicts(
+    new: Statement,
+    candidates: Sequence[Statement],
+    *,
+    normalizer: Normalizer | None = None,
+    min_score: float = DEFAULT_MIN_SCORE,
+) -> list[tuple[Statement, Verdict]]:
+    """The candidates that conflict with ``new``, best first, scored at least ``min_score``."""
+    normalizer = normalizer or default_normalizer()
+    found = []
+    for candidate in candidates:
+        if candidate is new or (new.id is not None and candidate.id == new.id):
+            continue
+        verdict = compare(candidate, new, normalizer=normalizer)
+        if verdict.relation == "conflict" and verdict.score >= min_score:
+            found.append((candidate, verdict))
+    found.sort(key=lambda pair: pair[1].score, reverse=True)
+    return found
+
+
+def _polarity(first: _Reading, second: _Reading, similarity: float) -> Verdict | None:
+    """One side denies what the other asserts, or uses a word of opposite meaning."""
+    if similarity < CONFLICT_CLAIM:
+        return None
+    denials_a = _relevant_cues(first, second)
+    denials_b = _relevant_cues(second, first)
+    if len(denials_a) % 2 != len(denials_b) % 2:
+        side, cues = ("a", denials_a) if len(denials_a) % 2 else ("b", denials_b)
+        cue = cues[0]
+        evidence = {"cue": cue.text, "cue_span": [cue.start, cue.end], "side": side}
+        return Verdict("conflict", "polarity", _scaled(0.55, similarity), evidence)
+    if denials_a or denials_b:
+        return None  # both deny it, or a denial on each side: they agree
+    pair = _opposite_words(first, second)
+    if pair is not None:
+        evidence = {"opposites": [pair[0], pair[1]], "spans": [pair[2], pair[3]]}
+        return Verdict("conflict", "polarity", _scaled(0.5, similarity), evidence)
+    return None
+
+
+def _relevant_cues(reading: _Reading, other: _Reading) -> list[_Cue]:
+    """Uncancelled cues of ``reading`` that deny something ``other`` talks about."""
+    return [
+        cue
+        for cue in reading.cues
+        if not cue.cancelled and _coverage(cue.scope, other.content) >= SCOPE_COVERAGE
+    ]
+
+
+def _opposite_words(
+    first: _Reading, second: _Reading
+) -> tuple[str, str, list[int], list[int]] | None:
+    """A word in one statement whose opposite is in the other (and not in the first)."""
+    opposites = _opposites()
+    normalizer = default_normalizer()
+    stems_a = {normalizer._stem(w): (w, s, e) for w, s, e in first.words}
+    stems_b = {normalizer._stem(w): (w, s, e) for w, s, e in second.words}
+    for stem_a, (word_a, start_a, end_a) in stems_a.items():
+        for stem_b in opposites.get(stem_a, ()):
+            if stem_b in stems_b and stem_b not in stems_a and stem_a not in stems_b:
+                word_b, start_b, end_b = stems_b[stem_b]
+                return word_a, word_b, [start_a, end_a], [start_b, end_b]
+    # A negating prefix makes an opposite of any word: "valid" / "invalid", "lawful" / "unlawful".
+    for word_a, start_a, end_a in first.words:
+        for word_b, start_b, end_b in second.words:
+            if _prefix_opposite(word_a, word_b) or _prefix_opposite(word_b, word_a):
+                if word_b not in stems_a and word_a not in stems_b:
+                    return word_a, word_b, [start_a, end_a], [start_b, end_b]
+    return None
+
+
+def _prefix_opposite(word: str, other: str) -> bool:
+    """True when ``other`` is ``word`` with a negating prefix ("valid" / "invalid")."""
+    if len(word) < 5:
+        return False
+    for prefix in _NEGATING_PREFIXES:
+        if other == prefix + word or other == f"{prefix}-{word}":
+            return True
+    return False
+
+
+def _numbers(first: _Reading, second: _Reading, similarity: float) -> Verdict | None:
+    """Counts of the same thing, in the same claim, that cannot both be true."""
+    if similarity < CONFLICT_CLAIM:
+        return None
+    for count_a in first.quantities:
+        for count_b in second.quantities:
+            if count_a.key != count_b.key or count_a.key == (None, None):
+                continue
+            if count_a.part_of or count_b.part_of or count_a.overlaps(count_b):
+                continue
+            if not _same_frame(first, count_a, second, count_b):
+                continue
+            exact = count_a.value is not None and count_b.value is not None
+            evidence = {
+                "a_number": count_a.to_dict(),
+                "b_number": count_b.to_dict(),
+                "thing": " ".join(part for part in count_a.key if part),
+            }
+            return Verdict("conflict", "number", _scaled(0.5 if exact else 0.4, similarity), evidence)
+    return None
+
+
+def _same_frame(first: _Reading, count_a: Quantity, second: _Reading, count_b: Quantity) -> bool:
+    """Both counts sit in the same claim: the words right around them are shared.
+
+    "conducted two strikes" and "one strike destroyed one building" count strikes in two
+    different claims (all the strikes, and the one that hit the building).
+    """
+    near_a = _near_words(first, count_a)
+    near_b = _near_words(second, count_b)
+    if not near_a or not near_b:
+        return True
+    return bool(near_a & near_b)
+
+
+def _near_words(reading: _Reading, count: Quantity) -> set[str]:
+    """Content stems of the three words either side of a count, the count itself left out."""
+    normalizer = default_normalizer()
+    before = [w for w, _, e in reading.words if e <= count.start][-3:]
+    after = [w for w, s, _ in reading.words if s >= count.end][:3]
+    stems = set()
+    for word in before + after:
+        if word in _STRONG_BOUNDARY or word == ",":
+            continue
+        stems.update(t for t in normalizer.tokens(word) if not t[0].isdigit())
+    return stems
+
+
+def _statement_dates(statement: Statement) -> list[date]:
+    """The day the statement is about: its event date, or the full dates its text names."""
+    if statement.event_date:
+        return [statement.event_date]
+    anchor = statement.said_on or (statement.source.published if statement.source else None)
+    return [
+        mention.value
+        for mention in find_dates(statement.text, anchor)
+        if mention.value and mention.precision == "day"
+    ]
+
+
+def _human(day: date) -> str:
+    return f"{day.day} {day:%B}"
+
+
+def _add_date_caveat(verdict: Verdict, a: Statement, b: Statement) -> None:
+    dates_a, dates_b = _statement_dates(a), _statement_dates(b)
+    if dates_a and dates_b and not set(dates_a) & set(dates_b):
+        day_a, day_b = dates_a[0], dates_b[0]
+        verdict.evidence["a_date"] = day_a.isoformat()
+        verdict.evidence["b_date"] = day_b.isoformat()
+        earlier, later = sorted((day_a, day_b))
+        verdict.caveats.append(
+            f"dates differ: {_human(earlier)} vs {_human(later)} — check that they are the same event"
+        )
+        verdict.score = round(verdict.score * DIFFERENT_DAYS, 3)
+    elif verdict.type == "number" and a.said_on and b.said_on and a.said_on != b.said_on:
+        verdict.caveats.append(
+            f"figures given on different days ({_human(a.said_on)} vs {_human(b.said_on)}):"
+            " a toll that changes over time is not necessarily a contradiction"
+        )
+        verdict.score = round(verdict.score * DIFFERENT_REPORT_DAYS, 3)
+
+
+def _dates(
+    a: Statement, b: Statement, first: _Reading, second: _Reading, similarity: float
+) -> Verdict | None:
+    """The same event on different days. Only for near-identical claims whose text names the
+    date itself: otherwise two events of one kind on two days would read as a dispute."""
+    if similarity < DATE_CLAIM or first.cues or second.cues:
+        return None
+    dates_a, dates_b = _statement_dates(a), _statement_dates(b)
+    if not dates_a or not dates_b or set(dates_a) & set(dates_b):
+        return None
+    named_a = _text_names_a_date(a)
+    named_b = _text_names_a_date(b)
+    if not (named_a or named_b):
+        return None
+    evidence = {"a_date": dates_a[0].isoformat(), "b_date": dates_b[0].isoformat()}
+    verdict = Verdict("conflict", "date", _scaled(0.4, similarity), evidence)
+    verdict.caveats.append(
+        f"{_human(dates_a[0])} vs {_human(dates_b[0])}: two events of the same kind on different"
+        " days would read the same — check that it is one event"
+    )
+    return verdict
+
+
+def _text_names_a_date(statement: Statement) -> bool:
+    anchor = statement.said_on or (statement.source.published if statement.source else None)
+    return any(m.value and m.precision == "day" for m in find_dates(statement.text, anchor))
+
+
+def _scaled(base: float, similarity: float) -> float:
+    """Score: a floor for the rule firing, the rest earned by how closely the claims match."""
+    return round(base + (1 - base) * min(1.0, similarity), 3)
+
+
+# --- quotes and speakers -----------------------------------------------------------------------
+
+
+def _same_speaker(a: Statement, b: Statement) -> bool | None:
+    """True, False, or None when either speaker is unknown (no id and no name)."""
+    if a.speaker.id is not None and b.speaker.id is not None:
+        return a.speaker.id == b.speaker.id
+    names_a = {fold(n).strip() for n in [a.speaker.name, *a.speaker.aliases] if n and n.strip()}
+    names_b = {fold(n).strip() for n in [b.speaker.name, *b.speaker.aliases] if n and n.strip()}
+    if not names_a or not names_b:
+        return None
+    return bool(names_a & names_b)
+
+
+def _quote_words(text: str) -> list[str]:
+    """Words as a reader compares quotes: case, punctuation and quote marks ignored."""
+    return [word for word, _, _ in _read_words(text)]
+
+
+def _read_words(text: str) -> list[tuple[str, int, int]]:
+    return [(fold(m.group()), m.start(), m.end()) for m in _WORD.finditer(text) if m.group()[0].isalnum()]
+
+
+def _quote_rules(
+    a: Statement, b: Statement, first: _Reading, second: _Reading, same_speaker: bool | None
+) -> Verdict | None:
+    """Misattributed and altered quotes: near word-for-word texts, compared word by word."""
+    if same_speaker is None or "report" in (a.kind, b.kind):
+        return None
+    words_a, words_b = _quote_words(a.text), _quote_words(b.text)
+    if min(len(words_a), len(words_b)) < 4:
+        return None
+    ratio = difflib.SequenceMatcher(a=words_a, b=words_b, autojunk=False).ratio()
+    if words_a == words_b:
+        if same_speaker:
+            return Verdict("same", None, 1.0, {"similarity": 1.0, "verbatim": True})
+        if ratio >= VERBATIM:
+            return _misattribution(a, b, ratio)
+    if same_speaker is False and ratio >= VERBATIM and not _changes_meaning(first, second):
+        return _misattribution(a, b, ratio)
+    if same_speaker and a.kind == "quote" and b.kind == "quote" and ratio >= NEAR_VERBATIM:
+        if a.said_on and b.said_on and abs((a.said_on - b.said_on).days) > 7:
+            return None  # said weeks apart: two utterances, judged as a self-contradiction
+        diff = _word_diff(words_a, words_b)
+        serious = _changes_meaning(first, second)
+        changed = sum(1 for op, _ in diff if op != "=") / max(1, len(diff))
+        score = 0.9 if serious else round(0.45 + 0.4 * min(1.0, changed * 2), 3)
+        evidence: dict[str, Any] = {"diff": diff, "similarity": round(ratio, 3)}
+        if serious:
+            evidence["changes_meaning"] = True
+        return Verdict("conflict", "altered", score, evidence)
+    return None
+
+
+def _misattribution(a: Statement, b: Statement, ratio: float) -> Verdict:
+    evidence = {
+        "a_speaker": a.speaker.name,
+        "b_speaker": b.speaker.name,
+        "similarity": round(ratio, 3),
+    }
+    caveats = []
+    if "reported" in (a.kind, b.kind):
+        caveats.append("one side is a paraphrase: check whether both speakers made the claim")
+    return Verdict("conflict", "misattribution", round(0.5 + 0.45 * ratio, 3), evidence, caveats)
+
+
+def _changes_meaning(first: _Reading, second: _Reading) -> bool:
+    """A near-verbatim pair whose difference flips a denial, a count or an opposite word."""
+    if len([c for c in first.cues if not c.cancelled]) % 2 != len(
+        [c for c in second.cues if not c.cancelled]
+    ) % 2:
+        return True
+    if _numbers(first, second, 1.0) is not None:
+        return True
+    return _opposite_words(first, second) is not None
+
+
+def _word_diff(words_a: list[str], words_b: list[str]) -> list[list[str]]:
+    """[["=", word], ["-", dropped], ["+", added], …] from a to b."""
+    out: list[list[str]] = []
+    matcher = difflib.SequenceMatcher(a=words_a, b=words_b, autojunk=False)
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal":
+            out.extend(["=", w] for w in words_a[i1:i2])
+            continue
+        out.extend(["-", w] for w in words_a[i1:i2])
+        out.extend(["+", w] for w in words_b[j1:j2])
+    return out
+
+
+def _as_self_contradiction(verdict: Verdict, a: Statement, b: Statement) -> Verdict:
+    """A speaker contradicting himself or herself: the inner rule's evidence, nested."""
+    evidence = {"kind": verdict.type, **verdict.evidence}
+    if a.said_on and b.said_on and a.said_on != b.said_on:
+        evidence["earlier"] = "a" if a.said_on < b.said_on else "b"
+    return Verdict("conflict", "self", verdict.score, evidence, verdict.caveats)
