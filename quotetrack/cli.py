@@ -11,7 +11,6 @@ from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
 
-import click
 import typer
 from rich.console import Console
 from sqlite_utils import Database
@@ -28,7 +27,7 @@ CONTEXT = {"help_option_names": ["-h", "--help"]}
 class _Group(TyperGroup):
     """Turns the library's errors into one line on stderr and exit status 1, for every command."""
 
-    def invoke(self, ctx: click.Context) -> Any:
+    def invoke(self, ctx: typer.Context) -> Any:
         try:
             return super().invoke(ctx)
         except QuotetrackError as exc:
@@ -46,6 +45,7 @@ app = typer.Typer(
     no_args_is_help=True,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
+    add_completion=False,
     help="quotetrack: keep track of who said what, and catch altered quotes and contradictions.",
 )
 speakers_app = typer.Typer(context_settings=CONTEXT, rich_markup_mode=None,
@@ -65,7 +65,7 @@ def err() -> Console:
 
 
 def fail(message: str) -> None:
-    err().print(report.safe(f"Error: {message}"))
+    err().print(report.safe(f"Error: {message}"), soft_wrap=True)
     raise typer.Exit(code=1)
 
 
@@ -407,6 +407,16 @@ def db_path(db: DbOption = None) -> None:
     Example: quotetrack db path
     """
     sys.stdout.write(f"{store.resolve_db_path(db)}\n")
+
+
+@db_app.command("schema")
+def db_schema(db: DbOption = None) -> None:
+    """Print the database schema (db/schema.sql is this output for a new database).
+
+    Example: quotetrack db schema --db /tmp/empty.db
+    """
+    with opened(db) as database:
+        sys.stdout.write(store.schema_sql(database))
 
 
 @app.command()

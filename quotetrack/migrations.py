@@ -6,6 +6,8 @@ function at the end of this file.
 
 from __future__ import annotations
 
+import textwrap
+
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
@@ -14,7 +16,8 @@ migrations = Migrations("quotetrack")
 
 @migrations(name="0001_init")
 def m0001_init(db: Database) -> None:
-    db.executescript(
+    # Dedented so that the schema reads cleanly in sqlite_master and db/schema.sql.
+    db.executescript(textwrap.dedent(
         """
         CREATE TABLE speakers (
             id INTEGER PRIMARY KEY,
@@ -129,4 +132,4 @@ def m0001_init(db: Database) -> None:
             tokenize = 'unicode61 remove_diacritics 2'
         );
         """
-    )
+    ))

@@ -74,6 +74,15 @@ def open_db(path: str | os.PathLike[str] | None = None) -> Database:
     return db
 
 
+def schema_sql(db: Database) -> str:
+    """The schema as a reader sees it: every table, index, trigger and view, in creation order."""
+    rows = db.execute(
+        "SELECT sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' "
+        "AND name NOT LIKE 'statements_fts_%' ORDER BY rowid"
+    ).fetchall()
+    return "".join(f"{sql.strip()};\n\n" for (sql,) in rows).rstrip("\n") + "\n"
+
+
 def describe_sqlite_error(exc: sqlite3.Error, path: Path | None = None) -> str:
     """An editor's sentence for what SQLite reported."""
     where = f" {path}" if path else ""

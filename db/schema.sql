@@ -1,0 +1,128 @@
+CREATE TABLE "_sqlite_migrations" (
+   "id" INTEGER PRIMARY KEY,
+   "migration_set" TEXT,
+   "name" TEXT,
+   "applied_at" TEXT
+);
+
+CREATE UNIQUE INDEX "idx__sqlite_migrations_migration_set_name"
+    ON "_sqlite_migrations" ("migration_set", "name");
+
+CREATE TABLE speakers (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    title TEXT,
+    affiliation TEXT,
+    kind TEXT NOT NULL DEFAULT 'person'
+        CHECK (kind IN ('person', 'organisation', 'document')),
+    created_at TEXT NOT NULL
+);
+
+CREATE INDEX speakers_name ON speakers (name COLLATE NOCASE);
+
+CREATE TABLE speaker_aliases (
+    id INTEGER PRIMARY KEY,
+    speaker_id INTEGER NOT NULL REFERENCES speakers (id) ON DELETE CASCADE,
+    alias TEXT NOT NULL,
+    UNIQUE (speaker_id, alias)
+);
+
+CREATE INDEX speaker_aliases_alias ON speaker_aliases (alias COLLATE NOCASE);
+
+CREATE TABLE sources (
+    id INTEGER PRIMARY KEY,
+    outlet TEXT,
+    url TEXT,
+    title TEXT,
+    published TEXT,
+    article_text TEXT,
+    article_sha256 TEXT UNIQUE,
+    created_at TEXT NOT NULL
+);
+
+CREATE INDEX sources_outlet ON sources (outlet COLLATE NOCASE);
+
+CREATE TABLE statements (
+    id INTEGER PRIMARY KEY,
+    text TEXT NOT NULL CHECK (length(trim(text)) > 0),
+    kind TEXT NOT NULL DEFAULT 'quote'
+        CHECK (kind IN ('quote', 'reported', 'written', 'report')),
+    speaker_id INTEGER NOT NULL REFERENCES speakers (id),
+    source_id INTEGER REFERENCES sources (id),
+    said_on TEXT,
+    event_date TEXT,
+    place TEXT,
+    context TEXT,
+    relayed_to TEXT,
+    cue TEXT,
+    confidence REAL,
+    text_start INTEGER,
+    text_end INTEGER,
+    speaker_start INTEGER,
+    speaker_end INTEGER,
+    created_at TEXT NOT NULL
+);
+
+CREATE UNIQUE INDEX statements_unique
+    ON statements (speaker_id, ifnull(source_id, 0), text);
+
+CREATE INDEX statements_speaker ON statements (speaker_id);
+
+CREATE INDEX statements_source ON statements (source_id);
+
+CREATE INDEX statements_said_on ON statements (said_on);
+
+CREATE TABLE statement_tags (
+    statement_id INTEGER NOT NULL REFERENCES statements (id) ON DELETE CASCADE,
+    tag TEXT NOT NULL,
+    PRIMARY KEY (statement_id, tag)
+);
+
+CREATE INDEX statement_tags_tag ON statement_tags (tag);
+
+CREATE TABLE conflicts (
+    id INTEGER PRIMARY KEY,
+    a_id INTEGER NOT NULL REFERENCES statements (id) ON DELETE CASCADE,
+    b_id INTEGER NOT NULL REFERENCES statements (id) ON DELETE CASCADE,
+    type TEXT NOT NULL,
+    score REAL NOT NULL,
+    evidence TEXT NOT NULL DEFAULT '{}',
+    caveats TEXT NOT NULL DEFAULT '[]',
+    status TEXT NOT NULL DEFAULT 'open'
+        CHECK (status IN ('open', 'confirmed', 'dismissed')),
+    note TEXT,
+    created_at TEXT NOT NULL,
+    reviewed_at TEXT,
+    reviewed_by TEXT,
+    UNIQUE (a_id, b_id, type)
+);
+
+CREATE INDEX conflicts_b ON conflicts (b_id);
+
+CREATE TABLE terms (
+    id INTEGER PRIMARY KEY,
+    canonical TEXT NOT NULL,
+    variant TEXT NOT NULL,
+    UNIQUE (canonical, variant)
+);
+
+CREATE TABLE changes (
+    id INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    editor TEXT,
+    action TEXT NOT NULL,
+    entity TEXT NOT NULL,
+    entity_id INTEGER,
+    detail TEXT NOT NULL DEFAULT '{}'
+);
+
+CREATE TRIGGER changes_append_only_update BEFORE UPDATE ON changes
+BEGIN SELECT RAISE(ABORT, 'the change log is append-only'); END;
+
+CREATE TRIGGER changes_append_only_delete BEFORE DELETE ON changes
+BEGIN SELECT RAISE(ABORT, 'the change log is append-only'); END;
+
+CREATE VIRTUAL TABLE statements_fts USING fts5 (
+    text, speaker, outlet, norm,
+    tokenize = 'unicode61 remove_diacritics 2'
+);
