@@ -437,5 +437,8 @@ def log(
         out().print(report.changes_table(rows))
 
 
+# --- editors' desk (check, report, timeline, export) ---
+
+
 def main() -> None:
     app(prog_name="quotetrack")
