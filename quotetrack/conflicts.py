@@ -40,12 +40,12 @@ RELATIONS = ("same", "conflict", "unrelated")
 # Claim overlap (0-1, see ``claim_similarity``) above which two statements are about the same
 # claim. Polarity and number conflicts need the claims to line up; a date conflict needs them to
 # be nearly identical, because two events of one kind on two days are common in news.
-SAME_CLAIM = 0.5
+SAME_CLAIM = 0.9
 CONFLICT_CLAIM = 0.4
 DATE_CLAIM = 0.75
 # Share of a denial's own words that the other statement must contain for the denial to be
 # about the other statement's claim, not about something else it also mentions.
-SCOPE_COVERAGE = 0.5
+SCOPE_COVERAGE = 0.67
 # Word-sequence similarity (0-1) above which two texts are the same quote.
 VERBATIM = 0.85
 NEAR_VERBATIM = 0.6
@@ -111,6 +111,51 @@ def _opposites() -> dict[str, set[str]]:
 
 
 @cache
+def _equivalents() -> dict[str, str]:
+    """Token -> the token of its group's first word (data/equivalents.tsv)."""
+    normalizer = default_normalizer()
+    out: dict[str, str] = {}
+    for line in _data_lines("equivalents.tsv"):
+        tokens = [_token(normalizer, word) for word in line.split("\t")]
+        canonical = tokens[0]
+        for token in tokens[1:]:
+            if token and canonical and token != canonical:
+                out.setdefault(token, canonical)
+    return out
+
+
+@cache
+def _broader() -> dict[str, set[str]]:
+    """Token -> tokens of the broader words that cover it, followed transitively."""
+    normalizer = default_normalizer()
+    direct: dict[str, set[str]] = {}
+    for line in _data_lines("broader.tsv"):
+        specific, general = (_canon(_token(normalizer, word)) for word in line.split("\t")[:2])
+        if specific and general:
+            direct.setdefault(specific, set()).add(general)
+    closed: dict[str, set[str]] = {}
+    for token in direct:
+        seen: set[str] = set()
+        todo = list(direct[token])
+        while todo:
+            general = todo.pop()
+            if general not in seen:
+                seen.add(general)
+                todo.extend(direct.get(general, ()))
+        closed[token] = seen
+    return closed
+
+
+def _token(normalizer: Normalizer, word: str) -> str:
+    tokens = normalizer.tokens(word.strip())
+    return tokens[0] if len(tokens) == 1 else ""
+
+
+def _canon(token: str) -> str:
+    return _equivalents().get(token, token)
+
+
+@cache
 def _date_words() -> frozenset[str]:
     """Stems of month and weekday names: a date is compared as a date, not as a topic word."""
     words = list(_data_lines("months.txt"))
@@ -126,33 +171,45 @@ class _Cue:
     text: str
     start: int  # character span in the statement
     end: int
-    scope: frozenset[str]  # content stems the cue denies: from the cue to the clause end
+    scope: tuple[str, ...]  # content stems the cue denies, in order: its clause
     cancelled: bool  # paired with another cue in its reach (double negation)
 
 
 @dataclass(frozen=True)
 class _Reading:
     words: tuple[tuple[str, int, int], ...]  # folded word, start, end
+    sequence: tuple[str, ...]  # content stems in order
     content: dict[str, float]  # content stem -> weight (named things weigh double)
+    covers: frozenset[str]  # the stems and every broader word they imply ("man" -> "person")
     cues: tuple[_Cue, ...]
     quantities: tuple[Quantity, ...]
 
 
-def _content(text: str, normalizer: Normalizer) -> dict[str, float]:
+def _content_sequence(text: str, normalizer: Normalizer) -> list[tuple[str, float]]:
+    """Content stems of ``text`` in order with their weights; numbers and dates left out,
+    because they are compared explicitly, never as topic words."""
+    for mention in reversed(find_dates(text)):
+        text = text[: mention.start] + " , " + text[mention.end :]
     named = normalizer.named(text)
-    weights: dict[str, float] = {}
-    for token in normalizer.tokens(text):
-        if token[0].isdigit() or token in _date_words():
-            continue  # numbers and dates are compared explicitly, never as topic words
-        weights[token] = 2.0 if token in named else 1.0
-    return weights
+    return [
+        (_canon(token), 2.0 if token in named else 1.0)
+        for token in normalizer.tokens(text)
+        if not token[0].isdigit() and token not in _date_words()
+    ]
 
 
 @lru_cache(maxsize=65536)
 def _read(text: str, normalizer: Normalizer) -> _Reading:
     words = tuple((fold(m.group()), m.start(), m.end()) for m in _WORD.finditer(text))
-    return _Reading(words, _content(text, normalizer), _find_cues(text, words, normalizer),
-                    tuple(find_quantities(text)))  # fmt: skip
+    sequence = _content_sequence(text, normalizer)
+    return _Reading(
+        words=words,
+        sequence=tuple(token for token, _ in sequence),
+        content=dict(sequence),
+        covers=_covers([token for token, _ in sequence]),
+        cues=_find_cues(text, words, normalizer),
+        quantities=tuple(find_quantities(text)),
+    )
 
 
 def _is_negation_word(word: str) -> bool:
@@ -202,8 +259,10 @@ def _find_cues(
         # A denial reaches back to its subject too ("A man is not playing"), up to the clause start.
         subject_start = _clause_start(folded, first)
         subject_text = text[words[subject_start][1] : words[first][1]] if subject_start < first else ""
-        scope = frozenset(_content(scope_text, normalizer)) | frozenset(
-            _content(subject_text, normalizer)
+        scope = tuple(
+            token
+            for part in (subject_text, scope_text)
+            for token, _ in _content_sequence(part, normalizer)
         )
         cues.append(
             _Cue(
@@ -255,10 +314,60 @@ def _overlap(first: dict[str, float], second: dict[str, float]) -> float:
     return (cover + dice) / 2
 
 
-def _coverage(scope: frozenset[str], other: dict[str, float]) -> float:
+def _same_claim(first: _Reading, second: _Reading) -> bool:
+    """One statement says all the other says (its content words are covered), and neither puts
+    another word where the other has its own ("in the desert" / "on the beach")."""
+    covered = max(_weighted_cover(first.content, second.covers),
+                  _weighted_cover(second.content, first.covers))  # fmt: skip
+    if covered < SAME_CLAIM:
+        return False
+    return _substitution(first.sequence, second.sequence, first.covers, second.covers) is None
+
+
+def _covers(tokens: Sequence[str]) -> frozenset[str]:
+    """The tokens and the broader words they imply: "a man" covers "a person"."""
+    return frozenset(tokens) | {general for token in tokens for general in _broader().get(token, ())}
+
+
+def _weighted_cover(part: dict[str, float], whole: frozenset[str]) -> float:
+    """Share of ``part``'s weighted content that ``whole`` contains."""
+    total = sum(part.values())
+    return sum(w for t, w in part.items() if t in whole) / total if total else 0.0
+
+
+def _coverage(scope: Sequence[str], other: frozenset[str]) -> float:
     if not scope:
         return 0.0
-    return len(scope & other.keys()) / len(scope)
+    return sum(1 for token in scope if token in other) / len(scope)
+
+
+def _substitution(
+    first: Sequence[str],
+    second: Sequence[str],
+    first_covers: frozenset[str],
+    second_covers: frozenset[str],
+) -> tuple[str, str] | None:
+    """A word of ``first`` that ``second`` replaces with another in the same place.
+
+    "no man playing a flute" against "a man playing a guitar": after the shared "play",
+    one has "flute" where the other has "guitar", so the denial is about another claim.
+    Returns the two words, or None.
+    """
+    in_first, in_second = first_covers, second_covers
+    for i, token in enumerate(first):
+        if token in in_second:
+            continue
+        for step in (-1, 1):
+            j = i + step
+            if not 0 <= j < len(first) or first[j] not in in_second:
+                continue
+            for k, other in enumerate(second):
+                if other != first[j]:
+                    continue
+                m = k - step
+                if 0 <= m < len(second) and second[m] not in in_first:
+                    return token, second[m]
+    return None
 
 
 # --- the rules ---------------------------------------------------------------------------------
@@ -287,7 +396,7 @@ def compare(a: Statement, b: Statement, *, normalizer: Normalizer | None = None)
     date_verdict = _dates(a, b, first, second, similarity)
     if date_verdict is not None:
         return date_verdict
-    relation = "same" if similarity >= SAME_CLAIM else "unrelated"
+    relation = "same" if _same_claim(first, second) else "unrelated"
     return Verdict(relation, None, round(similarity, 3), {"similarity": round(similarity, 3)})
 
 
@@ -336,7 +445,9 @@ def _relevant_cues(reading: _Reading, other: _Reading) -> list[_Cue]:
     return [
         cue
         for cue in reading.cues
-        if not cue.cancelled and _coverage(cue.scope, other.content) >= SCOPE_COVERAGE
+        if not cue.cancelled
+        and _coverage(cue.scope, other.covers) >= SCOPE_COVERAGE
+        and _substitution(cue.scope, other.sequence, _covers(cue.scope), other.covers) is None
     ]
 
 
