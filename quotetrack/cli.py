@@ -6,7 +6,7 @@ import json
 import sqlite3
 import sys
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
@@ -50,9 +50,12 @@ app = typer.Typer(
 )
 speakers_app = typer.Typer(context_settings=CONTEXT, rich_markup_mode=None,
                            help="List speakers, add aliases, merge duplicates.")
+terms_app = typer.Typer(context_settings=CONTEXT, rich_markup_mode=None, no_args_is_help=True,
+                        help="Equivalent names that matching treats as one (ISIS = Daesh).")
 db_app = typer.Typer(context_settings=CONTEXT, rich_markup_mode=None, no_args_is_help=True,
                      help="Where the record is kept.")
 app.add_typer(speakers_app, name="speakers")
+app.add_typer(terms_app, name="terms")
 app.add_typer(db_app, name="db")
 
 
@@ -204,6 +207,77 @@ def import_(
     else:
         out().print(f"Imported {len(result.added)} statements"
                     + (f"; {result.skipped} already on record were skipped." if result.skipped else "."))
+
+
+@app.command()
+def ingest(
+    files: Annotated[list[str], typer.Argument(metavar="FILE...", help="Articles: .txt, .md or .html; - for stdin.")],
+    outlet: Annotated[str | None, typer.Option(help="The outlet that published the article(s).")] = None,
+    url: Annotated[str | None, typer.Option(help="The article's address.")] = None,
+    title: Annotated[str | None, typer.Option(help="The headline (default: the first line or <title>).")] = None,
+    published: Annotated[str | None, typer.Option(help="Publication date; anchors 'on Wednesday'.")] = None,
+    quotes_only: Annotated[bool, typer.Option(help="Leave out the outlet's own factual assertions.")] = False,
+    dry_run: Annotated[bool, typer.Option(help="Show what would be recorded; record nothing.")] = False,
+    yes: YesOption = False,
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Extract attributed statements from articles, show them, and record them.
+
+    Each article is recorded whole or not at all; an article already on record adds nothing.
+
+    Example: quotetrack ingest article.txt --outlet "Kurdistan 24" --published 2018-07-11 --yes
+    """
+    from . import ingest as ingest_  # the extractor's lexicons load only when needed
+
+    if url and len(files) > 1:
+        fail("--url names one article; ingest the files one at a time.")
+    published_on = _date_option(published, "--published")
+    articles = [
+        ingest_.read_article(_read_input(name), name, outlet=outlet, url=url, title=title,
+                             published=published_on, quotes_only=quotes_only)
+        for name in files
+    ]
+    if not dry_run and not yes and not _interactive():
+        fail("Recording needs confirmation: add --yes, or --dry-run to only show the statements.")
+    console = out()
+    results: list[dict[str, Any]] = []
+    with nullcontext(None) if dry_run else opened(db) as database:
+        for article in articles:
+            ids: list[int | None] = [None] * len(article.statements)
+            note = "dry run: nothing recorded" if dry_run else "nothing recorded"
+            if not as_json:
+                console.print(report.extraction_table(list(zip(article.statements, ids, strict=True)),
+                                                      title=f"{article.name}: {len(ids)} statements"))
+            if database is not None and (yes or typer.confirm(f"Record these {len(ids)} statements?")):
+                result = ingest_.ingest(database, article)
+                ids = result.ids
+                note = (f"already on record as source {result.already_recorded.id}; nothing added"
+                        if result.already_recorded else f"recorded {result.added} statements")
+            if as_json:
+                results.append({
+                    "file": article.name, "source": article.source.to_dict(), "note": note,
+                    "statements": [ingest_.to_dict(e, article.source, i)
+                                   for e, i in zip(article.statements, ids, strict=True)],
+                })
+            else:
+                err().print(report.safe(f"{article.name}: {note}."))
+    if as_json:
+        emit_json(results[0] if len(results) == 1 else results)
+
+
+def _read_input(name: str) -> bytes:
+    if name == "-":
+        return sys.stdin.buffer.read()
+    path = Path(name)
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise QuotetrackError(f"There is no file {name}.") from None
+    except IsADirectoryError:
+        raise QuotetrackError(f"{name} is a folder; give article files.") from None
+    except OSError as exc:
+        raise QuotetrackError(f"{name} cannot be read ({exc.strerror}).") from None
 
 
 # --- list / show / edit / delete ---
@@ -395,6 +469,63 @@ def speakers_merge(
         out().print(report.safe(
             f"Moved {moved} statements to {speaker.name}; aliases now: {', '.join(speaker.aliases)}"
         ))
+
+
+# --- search and terms ---
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help="Words to find; \"a phrase\", AND, OR, NOT, prefix*.")],
+    limit: Annotated[int, typer.Option(help="At most this many.", min=1)] = 20,
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Full-text search over statement text, speaker names and outlets.
+
+    Example: quotetrack search "Makhmour AND strike*"
+    """
+    with opened(db) as database:
+        hits = store.search(database, query, limit)
+        statements = {s.id: s for s in store.get_statements(database, [h[0] for h in hits])}
+    rows = [(statements[i], snippet) for i, snippet, _ in hits if i in statements]
+    if as_json:
+        emit_json([s.to_dict() | {"snippet": report.plain_snippet(snippet),
+                                  "highlights": report.snippet_highlights(snippet)}
+                   for s, snippet in rows])
+    elif rows:
+        out().print(report.search_table(rows))
+    else:
+        err().print("Nothing on record matches.")
+
+
+@terms_app.command("list")
+def terms_list(db: DbOption = None, as_json: JsonOption = False) -> None:
+    """List equivalent names: the shipped defaults and the editors' own.
+
+    Example: quotetrack terms list
+    """
+    with opened(db) as database:
+        terms = record.list_terms(database)
+    if as_json:
+        emit_json(terms)
+    else:
+        out().print(report.terms_table(terms))
+
+
+@terms_app.command("add")
+def terms_add(
+    canonical: Annotated[str, typer.Argument(help="The name to match everything else as.")],
+    variants: Annotated[list[str], typer.Argument(metavar="VARIANT...", help="Other names for it.")],
+    db: DbOption = None,
+) -> None:
+    """Make names equivalent for matching, e.g. a group's acronyms.
+
+    Example: quotetrack terms add "Islamic State" IS ISIS ISIL Daesh
+    """
+    with opened(db) as database:
+        reindexed = record.add_terms(database, canonical, variants)
+    err().print(report.safe(f"{canonical} = {', '.join(variants)}; re-indexed {reindexed} statements."))
 
 
 # --- the database itself ---

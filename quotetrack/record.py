@@ -21,7 +21,7 @@ from .dates import parse_date
 from .errors import Ambiguous, Duplicate, InvalidInput, NotFound
 from .match import resolve_speaker
 from .models import SPEAKER_KINDS, STATEMENT_KINDS, Source, Speaker, Statement
-from .normalize import Normalizer
+from .normalize import Normalizer, default_terms
 
 _normalizers: dict[int, Normalizer] = {}
 
@@ -400,3 +400,31 @@ def list_statements(
         db, speaker_ids=speaker_ids, outlet=outlet, tag=tag, since=since, until=until, kind=kind,
         limit=limit,
     )
+
+
+# --- terms ---
+
+
+def list_terms(db: Database) -> list[dict[str, Any]]:
+    """Equivalent names: the shipped defaults, then the editors' own."""
+    return [
+        {"canonical": canonical, "variants": variants, "origin": origin}
+        for origin, terms in (("default", default_terms()), ("editor", store.list_terms(db)))
+        for canonical, variants in terms
+    ]
+
+
+def add_terms(db: Database, canonical: str, variants: list[str]) -> int:
+    """Make the names equivalent for matching; returns how many statements were re-indexed."""
+    canonical = clean_text(canonical, "The canonical name").strip()
+    variants = [clean_text(v, "A variant").strip() for v in variants]
+    if not variants:
+        raise InvalidInput("Give at least one variant: quotetrack terms add CANONICAL VARIANT...")
+    with store.transaction(db):
+        store.add_terms(db, canonical, variants)
+        forget_normalizer(db)
+        # Only statements that mention one of the names can tokenise differently now.
+        ids = store.ids_mentioning(db, [canonical, *variants])
+        for statement_id, text in store.statement_texts_by_id(db, ids):
+            store.set_norm(db, statement_id, norm_text(db, text))
+    return len(ids)

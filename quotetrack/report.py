@@ -66,6 +66,25 @@ def statements_table(statements: Sequence[Statement], title: str | None = None) 
     return table
 
 
+def extraction_table(rows: Sequence[tuple[Any, int | None]], title: str | None = None) -> Table:
+    """Statements extracted from an article: (Extracted, stored id or None) pairs."""
+    table = Table(title=title, box=box.SIMPLE_HEAD, expand=True)
+    table.add_column("#", justify="right", style="cyan", no_wrap=True)
+    table.add_column("Speaker", ratio=2, min_width=14)
+    table.add_column("Kind · cue", no_wrap=True)
+    table.add_column("Statement", ratio=5, min_width=24)
+    table.add_column("Conf.", justify="right", no_wrap=True)
+    for number, (extracted, statement_id) in enumerate(rows, 1):
+        cue = Text(extracted.kind, style="italic")
+        if extracted.cue:
+            cue.append("\n")
+            cue.append_text(safe(extracted.cue))
+        label = str(statement_id) if statement_id is not None else f"({number})"
+        table.add_row(label, speaker_label(extracted.speaker), cue, safe(extracted.text),
+                      f"{extracted.confidence:.2f}")
+    return table
+
+
 def statement_panel(statement: Statement) -> Panel:
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="bold", no_wrap=True)
@@ -164,6 +183,24 @@ def search_table(rows: Sequence[tuple[Statement, str]]) -> Table:
     for statement, snippet in rows:
         table.add_row(str(statement.id), speaker_label(statement.speaker), highlighted_snippet(snippet),
                       safe(statement.source.outlet if statement.source else ""))
+    return table
+
+
+def plain_snippet(snippet: str) -> str:
+    return snippet.replace("\x02", "").replace("\x03", "")
+
+
+def snippet_highlights(snippet: str) -> list[str]:
+    return re.findall(r"\x02(.*?)\x03", snippet)
+
+
+def terms_table(terms: Sequence[dict[str, Any]]) -> Table:
+    table = Table(box=box.SIMPLE_HEAD, expand=True)
+    table.add_column("Name", ratio=2)
+    table.add_column("Also written", ratio=4)
+    table.add_column("From", no_wrap=True)
+    for term in terms:
+        table.add_row(safe(term["canonical"]), safe(", ".join(term["variants"])), term["origin"])
     return table
 
 

@@ -604,6 +604,30 @@ def statement_texts(db: Database, after_id: int = 0, batch: int = 5000) -> Itera
         after_id = rows[-1][0]
 
 
+def ids_mentioning(db: Database, phrases: Sequence[str]) -> list[int]:
+    """Statements whose text holds any of the phrases (as the full-text index tokenises them)."""
+    quoted = [
+        '"' + p.replace('"', '""') + '"' for p in phrases if any(ch.isalnum() for ch in p)
+    ]
+    if not quoted:
+        return []
+    rows = db.execute(
+        "SELECT rowid FROM statements_fts WHERE statements_fts MATCH ?",
+        ["{text} : (" + " OR ".join(quoted) + ")"],
+    ).fetchall()
+    return [row[0] for row in rows]
+
+
+def statement_texts_by_id(db: Database, ids: Sequence[int]) -> list[tuple[int, str]]:
+    out: list[tuple[int, str]] = []
+    for start in range(0, len(ids), 500):
+        chunk = list(ids[start:start + 500])
+        out.extend(db.execute(
+            f"SELECT id, text FROM statements WHERE id IN ({', '.join('?' for _ in chunk)})", chunk
+        ).fetchall())
+    return out
+
+
 def set_norm(db: Database, statement_id: int, norm: str) -> None:
     db.execute("UPDATE statements_fts SET norm = ? WHERE rowid = ?", [norm, statement_id])
 
