@@ -1,0 +1,1391 @@
+"""Finding attributed statements in news copy, with rules from the language of news writing.
+
+The extractor works paragraph by paragraph and sentence by sentence:
+
+1. quote marks are paired (curly or straight, nested single marks, quotes that run on over
+   paragraphs, unbalanced marks closed at the paragraph end);
+2. each quote is attached to a frame next to it (``“…,” X said`` / ``X said: “…”`` / ``“…,” said X``)
+   or, when it stands alone as a sentence, continues the last quoted speaker;
+3. sentences without a quoted statement are read for reported speech (``X said that …``,
+   ``X told Y that …``, ``…, X said.``, ``according to X, …``);
+4. speaker phrases are parsed into a name, title and affiliation, and resolved: pronouns to the last
+   compatible speaker, surnames to the full name, "the report" to the report last named;
+5. dates in the frame give when it was said, dates in the statement what day it is about;
+6. what is left, sentences with a dated event and an action verb that nobody is credited with,
+   are the outlet's own reports.
+
+The lexicons (cue verbs, titles, document nouns, organisation words, pronouns, abbreviations) are
+data files in ``quotetrack/data``, loaded once.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+
+from .dates import DateMention, find_dates
+from .models import Source, Speaker, Statement
+
+# --- Lexicons ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Cue:
+    lemma: str
+    category: str  # speech, written, finding, cognition
+    takes_object: bool  # "told Kurdistan 24 that …"
+    bare: bool  # content may follow without "that"
+
+
+def _data_lines(name: str) -> list[str]:
+    text = resources.files("quotetrack").joinpath("data", name).read_text(encoding="utf-8")
+    return [line.rstrip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+@lru_cache(maxsize=1)
+def cue_lexicon() -> dict[str, Cue]:
+    """Cue forms (lower case, possibly two words) to what they are."""
+    lexicon: dict[str, Cue] = {}
+    for line in _data_lines("cues.txt"):
+        parts = line.split("\t")
+        lemma, category, forms = parts[0], parts[1], parts[2]
+        bare = len(parts) > 3 and parts[3].strip() == "bare"
+        for form in forms.split(","):
+            form = form.strip()
+            takes_object = form.endswith("+")
+            lexicon[form.rstrip("+").lower()] = Cue(lemma, category, takes_object, bare)
+    return lexicon
+
+
+@lru_cache(maxsize=1)
+def _titles() -> tuple[dict[str, str], int]:
+    """Title forms (lower case) to the title as it should be shown, and the longest in words."""
+    titles: dict[str, str] = {}
+    for line in _data_lines("titles.txt"):
+        form, _, full = line.partition("=")
+        form, full = form.strip(), (full.strip() or form.strip())
+        titles.setdefault(form.lower(), full)
+    return titles, max(len(t.split()) for t in titles)
+
+
+@lru_cache(maxsize=1)
+def _word_set(name: str) -> frozenset[str]:
+    return frozenset(line.strip().lower() for line in _data_lines(name))
+
+
+@lru_cache(maxsize=1)
+def _pronouns() -> dict[str, tuple[str, ...]]:
+    table = {}
+    for line in _data_lines("pronouns.txt"):
+        word, kinds = line.split("\t")
+        table[word.lower()] = tuple(kinds.split(","))
+    return table
+
+
+@lru_cache(maxsize=1)
+def _abbreviations() -> frozenset[str]:
+    return frozenset(line.strip() for line in _data_lines("abbreviations.txt"))
+
+
+# Closed-class English words the grammar rules below turn on. These are grammar, not lexicon:
+# editors extend the data files above, not these.
+_DETERMINERS = frozenset(
+    "the a an his her their its our my your this these those another some several many both "
+    "one two three four five six seven eight nine ten other each every all most few no".split()
+)
+_CLAUSE_BREAKS = frozenset(
+    "and but or nor so yet that which whom whose because if when whenever while as after before "
+    "since although though than until unless whether where how why what whereas".split()
+)
+_AUXILIARIES = frozenset(
+    "is are was were be been being am has have had do does did will would can could should may "
+    "might must shall".split()
+)
+_OBJECT_PRONOUNS = frozenset("him them me us".split())
+_CUE_MODIFIERS = frozenset(
+    "also previously later then again repeatedly reportedly recently publicly privately once never "
+    "not has have had would will did does do n't initially first earlier quickly flatly simply "
+    "just further subsequently separately similarly often always frequently already".split()
+)
+_PREPOSITIONS = frozenset(
+    "of for at from with in on to by near about under over into against among between "
+    "within".split()
+)
+_WRITTEN_MEDIA = frozenset(
+    "statement statements release releases tweet tweets post posts letter letters email emails "
+    "e-mail filing memo report twitter facebook blog op-ed column website communique".split()
+)
+_DATE_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday yesterday today tomorrow tonight "
+    "morning afternoon evening night week month year january february march april may june "
+    "july august september october november december jan feb mar apr jun jul aug sept sep oct "
+    "nov dec last this earlier later".split()
+)
+
+# Cue forms that are never nouns, so "the spokesman says" is not mistaken for a noun phrase.
+_UNAMBIGUOUS_CUES = frozenset("say says said tell tells told wrote writes found thought knew felt".split())
+
+_OPEN_DOUBLE = "“„«"
+_CLOSE_DOUBLE = "”»"
+_OPEN_SINGLE = "‘‹"
+_CLOSE_SINGLE = "’›"
+_QUOTE_CHARS = set(_OPEN_DOUBLE + _CLOSE_DOUBLE + _OPEN_SINGLE + _CLOSE_SINGLE + "\"'")
+_TOKEN = re.compile(r"\w+(?:[-’'.&/]\w+)*\.?|[^\w\s]", re.UNICODE)
+_WORD = re.compile(r"\w")
+
+
+# --- Result -----------------------------------------------------------------------------------
+
+
+@dataclass
+class Extracted:
+    text: str  # quote content without the outer marks, or the reported clause
+    kind: str  # "quote" | "reported" | "written" | "report"
+    cue: str | None  # cue as written: "said", "told", "according to", …
+    confidence: float  # 0..1
+    start: int  # text == article[start:end]
+    end: int
+    speaker: Speaker
+    speaker_start: int | None  # the mention the statement is attributed through
+    speaker_end: int | None
+    said_on: date | None = None
+    event_date: date | None = None
+    place: str | None = None
+    context: str = ""
+    relayed_to: str | None = None
+    # The whole speaker phrase, appositives included ("Thomas Veale, a spokesman for …").
+    speaker_phrase_start: int | None = None
+    speaker_phrase_end: int | None = None
+    cue_start: int | None = None
+    cue_end: int | None = None
+    cue_category: str | None = None  # speech, written, finding (see data/cues.txt)
+
+    def to_statement(self, source: Source | None = None) -> Statement:
+        """The record to store, with ``source`` as where it was read."""
+        return Statement(
+            text=self.text,
+            speaker=self.speaker,
+            kind=self.kind,
+            source=source,
+            said_on=self.said_on,
+            event_date=self.event_date,
+            place=self.place,
+            context=self.context,
+            relayed_to=self.relayed_to,
+        )
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "text": self.text,
+            "kind": self.kind,
+            "cue": self.cue,
+            "confidence": round(self.confidence, 2),
+            "start": self.start,
+            "end": self.end,
+            "speaker": self.speaker.to_dict(),
+            "speaker_start": self.speaker_start,
+            "speaker_end": self.speaker_end,
+            "said_on": self.said_on.isoformat() if self.said_on else None,
+            "event_date": self.event_date.isoformat() if self.event_date else None,
+            "place": self.place,
+            "context": self.context,
+            "relayed_to": self.relayed_to,
+        }
+
+
+# --- Text structure ---------------------------------------------------------------------------
+
+
+@dataclass
+class _Quote:
+    open: int  # offset of the opening mark
+    close: int | None  # offset of the closing mark, None when the paragraph ends first
+    inner_start: int
+    inner_end: int
+    paragraph: int
+    runs_on: bool = False  # unclosed, and the next paragraph opens with a quote mark
+
+    @property
+    def end(self) -> int:
+        return self.close + 1 if self.close is not None else self.inner_end
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    """Blocks between blank lines; a single line break also ends a paragraph after a full stop,
+    a closing quote or a headline-length line, so hard-wrapped prose stays whole."""
+    spans: list[tuple[int, int]] = []
+    for block in re.finditer(r"[^\n]+(?:\n(?![ \t]*\n)[^\n]*)*", text):
+        start = block.start()
+        lines = list(re.finditer(r"[^\n]+", block.group(0)))
+        for i, line in enumerate(lines):
+            content = line.group(0).rstrip()
+            last = i == len(lines) - 1
+            if last or re.search(r"[.!?:”\"’)]$", content) or len(content) < 60:
+                end = block.start() + line.end()
+                if text[start:end].strip():
+                    spans.append(_strip_span(text, start, end))
+                start = block.start() + line.end() + 1
+    return spans
+
+
+def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _is_apostrophe(text: str, i: int) -> bool:
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if before.isalnum() and after.isalnum():
+        return True  # don’t, Region’s
+    if after.isalnum() and before.isspace() and re.match(r"\w{1,2}\b", text[i + 1 : i + 4]):
+        return text[i + 1 : i + 3].lower() in ("em", "tw", "n ", "s ") or text[i + 1 : i + 3].isdigit()
+    return False
+
+
+def _find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[_Quote]:
+    """Pair quote marks paragraph by paragraph. Double marks carry statements; single marks do
+    only when the copy uses no double marks at all (British style)."""
+    doubles = any(ch in text for ch in _OPEN_DOUBLE + _CLOSE_DOUBLE + '"')
+    quotes: list[_Quote] = []
+    for number, (p_start, p_end) in enumerate(paragraphs):
+        open_at: int | None = None
+        depth = 0
+        for i in range(p_start, p_end):
+            ch = text[i]
+            if doubles:
+                if ch in _OPEN_DOUBLE or (ch == '"' and open_at is None):
+                    if ch == '"' and not _can_open(text, i, p_end):
+                        continue
+                    if open_at is None:
+                        open_at, depth = i, 1
+                    elif ch != '"':
+                        depth += 1  # a stray second opening mark: wait for two closings
+                elif (ch in _CLOSE_DOUBLE or ch == '"') and open_at is not None:
+                    depth -= 1
+                    if depth <= 0:
+                        quotes.append(_Quote(open_at, i, open_at + 1, i, number))
+                        open_at = None
+            else:
+                if ch in _OPEN_SINGLE or (ch == "'" and open_at is None):
+                    if _is_apostrophe(text, i) or not _can_open(text, i, p_end):
+                        continue
+                    if open_at is None:
+                        open_at = i
+                elif (ch in _CLOSE_SINGLE or ch == "'") and open_at is not None:
+                    if _is_apostrophe(text, i):
+                        continue
+                    quotes.append(_Quote(open_at, i, open_at + 1, i, number))
+                    open_at = None
+        if open_at is not None:
+            inner_end = _strip_span(text, open_at + 1, p_end)[1]
+            quote = _Quote(open_at, None, open_at + 1, inner_end, number)
+            following = paragraphs[number + 1][0] if number + 1 < len(paragraphs) else None
+            quote.runs_on = following is not None and text[following] in _OPEN_DOUBLE + _OPEN_SINGLE + "\"'"
+            quotes.append(quote)
+    return quotes
+
+
+def _can_open(text: str, i: int, limit: int) -> bool:
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < limit else " "
+    return not after.isspace() and (not before.isalnum() or before in "([{—–-")
+
+
+def _sentences(
+    text: str, paragraphs: list[tuple[int, int]], quotes: list[_Quote]
+) -> list[tuple[int, int, int]]:
+    """(start, end, paragraph) of each sentence; never split inside a quote."""
+    abbreviations = _abbreviations()
+    inside = [(q.open, q.end) for q in quotes]
+    sentences = []
+    qi = 0
+    for number, (p_start, p_end) in enumerate(paragraphs):
+        start = p_start
+        for match in re.finditer(r"[.!?…]+[”’\"')\]]*(?=\s+[“‘\"'(\[]?[A-Z0-9])", text[p_start:p_end]):
+            cut = p_start + match.end()
+            while qi < len(inside) and inside[qi][1] <= cut - 1:
+                qi += 1
+            if any(a < cut - 1 < b - 1 for a, b in inside[max(0, qi - 2) : qi + 2]):
+                continue
+            word = re.search(r"\S+$", text[start : p_start + match.start() + 1])
+            token = word.group(0) if word else ""
+            token = token.lstrip("“‘\"'(")
+            if token in abbreviations or re.fullmatch(r"(?:[A-Z]\.)+|[A-Z][a-z]?\.", token):
+                continue
+            sentences.append((*_strip_span(text, start, cut), number))
+            start = cut
+        if text[start:p_end].strip():
+            sentences.append((*_strip_span(text, start, p_end), number))
+    return sentences
+
+
+def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    abbreviations = _abbreviations()
+    tokens = []
+    for match in _TOKEN.finditer(text, start, end):
+        word = match.group(0)
+        a, b = match.span()
+        if len(word) > 1 and word.endswith(".") and _WORD.match(word):
+            if not (word in abbreviations or re.fullmatch(r"(?:\w\.)+|[A-Z]\.", word)):
+                tokens.append((a, b - 1, word[:-1]))
+                tokens.append((b - 1, b, "."))
+                continue
+        tokens.append((a, b, word))
+    return tokens
+
+
+# --- Speakers ---------------------------------------------------------------------------------
+
+
+@dataclass
+class _Mention:
+    """A speaker phrase found in a frame, before resolution."""
+
+    phrase_start: int
+    phrase_end: int
+    head_start: int  # the name or pronoun inside the phrase
+    head_end: int
+    head: str  # the head phrase, e.g. "Peshmerga Colonel Srood", "he", "the report"
+    appositives: list[str] = field(default_factory=list)
+    antecedent: _Mention | None = None  # for "X, who said …"
+
+
+def _is_capitalised(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def _clean(words: str) -> str:
+    return " ".join(words.replace("\u00a0", " ").split())
+
+
+class _Resolver:
+    """Turns speaker phrases into Speakers, remembering who has been named so far."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.by_name: dict[str, Speaker] = {}
+        self.history: list[tuple[int, Speaker]] = []  # named speakers in article order
+        self.documents: list[tuple[int, str, Speaker]] = []  # (offset, noun, speaker)
+        self.acronyms: dict[str, str] = {}
+        for match in re.finditer(
+            r"((?:[A-Z][\w’'-]*\s+)(?:(?:of|and|for|the|on|de|al)\s+)?(?:[A-Z][\w’'-]*\s*){1,7})\(([A-Z][A-Za-z&]{1,9})\)",
+            text,
+        ):
+            full = _clean(match.group(1))
+            full = re.sub(r"^(?:The|A|An)\s+", "", full)
+            self.acronyms[match.group(2)] = full
+        self.names = self._person_names(text)
+        self._scan_documents(text)
+
+    def _person_names(self, text: str) -> list[tuple[int, str]]:
+        """Capitalised two- and three-word names in the copy, for resolving a bare surname."""
+        titles, _ = _titles()
+        skip = _DATE_WORDS | _DETERMINERS | _word_set("organisations.txt") | _CLAUSE_BREAKS
+        names = []
+        for match in re.finditer(r"\b[A-Z][a-z’'-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z’'-]+){1,2}\b", text):
+            words = match.group(0).split()
+            if any(w.lower().rstrip(".") in skip or w.lower() in titles for w in words):
+                continue
+            names.append((match.start(), match.group(0)))
+        return names
+
+    def _scan_documents(self, text: str) -> None:
+        nouns = sorted(_word_set("documents.txt"), key=len, reverse=True)
+        pattern = re.compile(
+            r"\b(?:(?P<owner>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,5})(?:’s|'s)?\s+)?(?:[a-z-]+\s+){0,3}?"
+            rf"(?P<noun>{'|'.join(re.escape(n) for n in nouns)})\b(?P<rest>[^.;:“”\"]{{0,160}})"
+        )
+        for match in pattern.finditer(text):
+            org = None
+            by = re.search(
+                r"\b(?:by|from|of)\s+(?:the\s+)?((?:[A-Z][\w’'-]*|\([A-Z]+\))(?:\s+(?:of|and|for|on|the)?\s*(?:[A-Z][\w’'-]*|\([A-Z]+\)))*)",
+                match.group("rest"),
+            )
+            if by:
+                org = by.group(1)
+            elif match.group("owner") and match.group("owner").split()[0] not in ("The", "A", "An"):
+                org = match.group("owner")
+            if not org:
+                continue
+            speaker = self._document(_clean(org), match.group("noun"), match.group(0))
+            self.documents.append((match.start(), match.group("noun").lower(), speaker))
+
+    def _document(self, org: str, noun: str, phrase: str) -> Speaker:
+        acronym = re.search(r"\(([A-Z][A-Za-z&]{1,9})\)", org)
+        org = _clean(re.sub(r"\s*\([^)]*\)", "", org))
+        if org in self.acronyms:
+            acronym_text, org = org, self.acronyms[org]
+        else:
+            acronym_text = acronym.group(1) if acronym else None
+        key = f"{org}|{noun.lower()}"
+        speaker = self.by_name.get(key)
+        if speaker is None:
+            speaker = Speaker(name=org, title=noun.lower(), kind="document")
+            self.by_name[key] = speaker
+        for alias in (acronym_text, f"{acronym_text} {noun.lower()}" if acronym_text else None):
+            if alias and alias not in speaker.aliases and alias != speaker.name:
+                speaker.aliases.append(alias)
+        return speaker
+
+    def resolve(self, mention: _Mention) -> tuple[Speaker, float] | None:
+        """The speaker a mention stands for and how sure that is, or None if it cannot be told."""
+        head = mention.head
+        lower = head.lower()
+        pronouns = _pronouns()
+        if lower in pronouns:
+            if mention.antecedent is not None:
+                found = self.resolve(mention.antecedent)
+                return (found[0], found[1] - 0.05) if found else None
+            wanted = pronouns[lower]
+            for _, speaker in reversed(self.history):
+                if speaker.kind in wanted:
+                    return speaker, 0.85
+            if "person" in wanted:
+                earlier = [name for offset, name in self.names if offset < mention.head_start]
+                if earlier:
+                    return self._person(earlier[-1], [], mention.head_start), 0.6
+            return None
+        return self._named(mention)
+
+    def _named(self, mention: _Mention) -> tuple[Speaker, float] | None:
+        words = _clean(mention.head).split()
+        while words and words[0].lower() in _DETERMINERS:
+            words = words[1:]
+        if not words:
+            return None
+        phrase = " ".join(words)
+        documents = _word_set("documents.txt")
+        noun = next((w.lower() for w in reversed(words) if w.lower() in documents), None)
+        # A report, study or statement: a named one, or "the report" for the last one named.
+        if noun and not _is_capitalised(words[-1]) or (noun and words[-1].lower() == noun):
+            for offset, doc_noun, speaker in reversed(self.documents):
+                if offset <= mention.head_start + 2 and doc_noun == noun:
+                    self._remember(mention.head_start, speaker)
+                    return speaker, 0.85
+            speaker = self._unique(Speaker(name=phrase, title=noun, kind="document"))
+            self._remember(mention.head_start, speaker)
+            return speaker, 0.6
+        titles, longest = _titles()
+        title, affiliation, name_words = _split_title(words, titles, longest)
+        for appositive in mention.appositives:
+            a_title, a_affiliation = _parse_appositive(appositive, titles)
+            title = title or a_title
+            affiliation = affiliation or a_affiliation
+        if not name_words:
+            # "a spokesman for the coalition", "officials": the description is all there is.
+            name = phrase
+            kind = "organisation" if _looks_organisation(words) else "person"
+            speaker = self._unique(Speaker(name=name, title=title, affiliation=affiliation, kind=kind))
+            self._remember(mention.head_start, speaker)
+            return speaker, 0.7
+        name = " ".join(name_words)
+        if name in self.acronyms:
+            full = self.acronyms[name]
+            speaker = self._unique(Speaker(name=full, kind="organisation"))
+            _add_alias(speaker, name)
+            self._remember(mention.head_start, speaker)
+            return speaker, 0.9
+        if _looks_organisation(name_words) or (len(name_words) == 1 and name.isupper() and len(name) > 1):
+            full_org = " ".join(affiliation.split() + name_words) if affiliation and not title else name
+            speaker = self._unique(Speaker(name=full_org, kind="organisation"))
+            for acronym, expansion in self.acronyms.items():
+                if expansion == full_org:
+                    _add_alias(speaker, acronym)
+            self._remember(mention.head_start, speaker)
+            return speaker, 0.9
+        speaker = self._person(name, [phrase] if phrase != name else [], mention.head_start)
+        speaker.title = speaker.title or title
+        speaker.affiliation = speaker.affiliation or affiliation
+        self._remember(mention.head_start, speaker)
+        return speaker, 0.9
+
+    def _person(self, name: str, aliases: list[str], offset: int) -> Speaker:
+        name_words = name.split()
+        if len(name_words) == 1:
+            # A surname (or single name) seen before in full: "Mohammed" is "Rizgar Mohammed".
+            for _, speaker in reversed(self.history):
+                if speaker.kind == "person" and speaker.name.split()[-1] == name and speaker.name != name:
+                    _add_alias(speaker, name)
+                    for alias in aliases:
+                        _add_alias(speaker, alias)
+                    return speaker
+            for position, full in reversed(self.names):
+                if position < offset and full.split()[-1] == name:
+                    speaker = self._unique(Speaker(name=full))
+                    _add_alias(speaker, name)
+                    return speaker
+        speaker = self._unique(Speaker(name=name))
+        for alias in aliases:
+            _add_alias(speaker, alias)
+        return speaker
+
+    def _unique(self, speaker: Speaker) -> Speaker:
+        known = self.by_name.get(speaker.name)
+        if known is None:
+            self.by_name[speaker.name] = speaker
+            return speaker
+        known.title = known.title or speaker.title
+        known.affiliation = known.affiliation or speaker.affiliation
+        return known
+
+    def _remember(self, offset: int, speaker: Speaker) -> None:
+        self.history.append((offset, speaker))
+
+
+def _add_alias(speaker: Speaker, alias: str) -> None:
+    alias = _clean(alias)
+    words = alias.split()
+    while words and words[0].lower() in _DETERMINERS:
+        words = words[1:]
+    alias = " ".join(words)
+    if not any(_is_capitalised(w) for w in words) or len(words) > 6:
+        return  # "the report", "a spokesman", long descriptions: not names
+    if alias and alias != speaker.name and alias not in speaker.aliases:
+        speaker.aliases.append(alias)
+
+
+def _relayed_in(appositives: list[str]) -> str | None:
+    """"while speaking to Kurdistan 24 on Wednesday" → "Kurdistan 24"."""
+    for text in appositives:
+        match = re.search(
+            r"\b(?:speaking|talking|speaking exclusively|writing|in an interview|in remarks)\s+(?:to|with)\s+"
+            r"((?:the\s+)?[A-Z0-9][\w’'.-]*(?:\s+[A-Z0-9][\w’'.-]*)*)",
+            text,
+        )
+        if match:
+            return _clean(match.group(1))
+    return None
+
+
+def _looks_organisation(words: list[str]) -> bool:
+    organisations = _word_set("organisations.txt")
+    return any(w.lower().strip("()") in organisations for w in words if _is_capitalised(w))
+
+
+def _split_title(
+    words: list[str], titles: dict[str, str], longest: int
+) -> tuple[str | None, str | None, list[str]]:
+    """"Peshmerga Colonel Srood" → ("Colonel", "Peshmerga", ["Srood"])."""
+    best: tuple[int, int, str] | None = None
+    for i in range(len(words)):
+        for n in range(min(longest, len(words) - i), 0, -1):
+            candidate = " ".join(words[i : i + n]).lower()
+            if candidate in titles:
+                if best is None or i + n > best[1] or (i + n == best[1] and i < best[0]):
+                    best = (i, i + n, titles[candidate])
+                break
+    if best is None:
+        names = _trailing_name(words)
+        descriptive = words[: len(words) - len(names)]
+        if names and descriptive and all(not _is_capitalised(w) for w in descriptive):
+            return " ".join(descriptive), None, names  # "campaign chairman John Podesta"
+        return None, None, words if names == words else names or []
+    start, end, title = best
+    before, after = words[:start], words[end:]
+    names = [w for w in after if _is_capitalised(w) or w in ("al-", "bin", "de", "van", "von")]
+    if names != after or not names:
+        # "a spokesman for the US-led coalition": a title with its organisation after it.
+        if after and after[0].lower() in ("for", "of", "at", "with", "from"):
+            affiliation = _clean(re.sub(r"^(?:the|a|an)\s+", "", " ".join(after[1:]), flags=re.I))
+            return title, affiliation or None, []
+        return title, None, _trailing_name(words[end:])
+    affiliation = " ".join(w for w in before if _is_capitalised(w) or w[:1].isdigit()) or None
+    lowercase_title = " ".join(w for w in before if not _is_capitalised(w) and w.lower() not in _DETERMINERS)
+    if lowercase_title and title[:1].islower():
+        title = f"{lowercase_title} {title}"
+    return title, affiliation, names
+
+
+def _trailing_name(words: list[str]) -> list[str]:
+    names: list[str] = []
+    for word in reversed(words):
+        if _is_capitalised(word) or (names and word.lower() in ("de", "van", "von", "bin", "al")):
+            names.insert(0, word)
+        else:
+            break
+    return names
+
+
+def _parse_appositive(text: str, titles: dict[str, str]) -> tuple[str | None, str | None]:
+    """", a spokesman for the US-led coalition fighting IS," → ("spokesman", "US-led coalition")."""
+    words = _clean(text).split()
+    while words and words[0].lower() in _DETERMINERS:
+        words = words[1:]
+    if not words or words[0].lower() in _CLAUSE_BREAKS | {"who", "while", "speaking", "however"}:
+        return None, None
+    # The title is the noun phrase up to "for"/"of"/"at"; the affiliation what follows, up to a
+    # participle or relative clause that only describes it.
+    cut = next((i for i, w in enumerate(words) if w.lower() in ("for", "of", "at", "with", "from")), None)
+    head = words[:cut] if cut is not None else words
+    possessive = next((i for i, w in enumerate(head) if w.endswith(("’s", "'s"))), None)
+    affiliation = None
+    if possessive is not None:
+        affiliation = " ".join(head[: possessive + 1])[:-2]
+        head = head[possessive + 1 :]
+    head_text = " ".join(head)
+    if not head or len(head) > 5 or (not any(w.lower() in titles for w in head) and len(head) > 3):
+        return None, affiliation
+    if cut is not None:
+        tail = []
+        for w in words[cut + 1 :]:
+            if w.lower() in _CLAUSE_BREAKS | {"who", "which", "that"} or (
+                w.endswith("ing") and not _is_capitalised(w)
+            ) or w in (",", "(", ")"):
+                break
+            tail.append(w)
+        tail_text = re.sub(r"^(?:the|a|an)\s+", "", " ".join(tail), flags=re.I)
+        affiliation = affiliation or (tail_text or None)
+    return head_text, affiliation
+
+
+# --- Frames: speaker + cue --------------------------------------------------------------------
+
+
+@dataclass
+class _Frame:
+    mention: _Mention
+    cue: str
+    cue_start: int
+    cue_end: int
+    cue_info: Cue
+    frame_spans: list[tuple[int, int]]  # the frame's text outside the statement
+    relayed_to: str | None = None
+    written: bool = False
+
+
+class _Sentence:
+    def __init__(self, text: str, start: int, end: int, paragraph: int, quotes: list[_Quote]) -> None:
+        self.text = text
+        self.start = start
+        self.end = end
+        self.paragraph = paragraph
+        self.tokens = _tokens(text, start, end)
+        self.quotes = [q for q in quotes if start <= q.open < end]
+        spans = [(q.open, q.end) for q in self.quotes]
+        self.quoted = [any(a <= t[0] < b for a, b in spans) for t in self.tokens]
+        self.lower = [t[2].lower() for t in self.tokens]
+
+    def index_at(self, offset: int) -> int:
+        """Index of the first token starting at or after offset."""
+        for i, token in enumerate(self.tokens):
+            if token[0] >= offset:
+                return i
+        return len(self.tokens)
+
+    def cue_at(self, i: int) -> tuple[str, Cue, int] | None:
+        """The cue starting at token i: (form as written, cue, index of its last token)."""
+        lexicon = cue_lexicon()
+        word = self.tokens[i][2]
+        if self.quoted[i] or (word[:1].isupper() and self.lower[i] != "according"):
+            return None  # "Islamic State" is a name, not a cue
+        if i + 1 < len(self.tokens):
+            pair = f"{self.lower[i]} {self.lower[i + 1]}"
+            if pair in lexicon:
+                a, b = self.tokens[i][0], self.tokens[i + 1][1]
+                return self.text[a:b], lexicon[pair], i + 1
+        if self.lower[i] in lexicon and not self._noun_use(i):
+            return word, lexicon[self.lower[i]], i
+        return None
+
+    def _noun_use(self, i: int) -> bool:
+        """"a recent report", "his claims": a cue form that is a noun here. Past forms ("said",
+        "reported") are verbs after a noun, so only present and base forms are checked."""
+        low = self.lower[i]
+        if low.endswith("ed") or low in _UNAMBIGUOUS_CUES:
+            return False
+        before = self.lower[i - 1] if i > 0 else ""
+        two_before = self.lower[i - 2] if i > 1 else ""
+        return before in _DETERMINERS or before.endswith(("’s", "'s")) or (
+            two_before in _DETERMINERS and before.isalpha() and before.islower()
+            and before not in _CUE_MODIFIERS and before not in _AUXILIARIES
+        )
+
+
+def _subject(sentence: _Sentence, cue_index: int, floor: int = 0) -> _Mention | None:
+    """The speaker phrase that ends just before the cue at cue_index (its modifiers skipped)."""
+    tokens, lower = sentence.tokens, sentence.lower
+    j = cue_index - 1
+    while j >= floor and lower[j] in _CUE_MODIFIERS:
+        j -= 1
+    if j < floor:
+        return None
+    phrase_end = tokens[j][1]
+    appositives: list[str] = []
+    # Appositives and asides between commas: "Thomas Veale, a spokesman for …, told".
+    for _ in range(3):
+        if lower[j] != ",":
+            break
+        k = j - 1
+        depth = 0
+        while k >= floor and (lower[k] != "," or depth) and j - k < 40:
+            if lower[k] == ")":
+                depth += 1
+            elif lower[k] == "(":
+                depth -= 1
+            if sentence.quoted[k] or tokens[k][2] in _QUOTE_CHARS:
+                return None
+            k -= 1
+        if k < floor or lower[k] != "," or k + 1 >= j:
+            return None
+        segment = sentence.text[tokens[k + 1][0] : tokens[j - 1][1]]
+        appositives.insert(0, segment)
+        j = k - 1
+        if j < floor:
+            return None
+        if not (lower[j][:1].islower() or lower[j][:1].isdigit()) or lower[j] in _pronouns():
+            break
+        # "Smith, 45, a spokesman, said": the piece before may itself be an aside.
+        if j - 1 >= floor and lower[j - 1] == "," and tokens[j][2][:1].isdigit():
+            continue
+        break
+    head_last = j
+    k = j
+    depth = 0
+    while k >= floor and head_last - k < 22:
+        word, low = tokens[k][2], lower[k]
+        if word == ")":
+            depth += 1
+        elif word == "(":
+            depth -= 1
+            if depth < 0:
+                break
+        elif word in (",", ";", ":", "—", "–", "-", "!", "?", ".") or word in _QUOTE_CHARS:
+            if depth == 0 and not (word in "-–" and k > floor and tokens[k - 1][1] == tokens[k][0]):
+                break
+        elif sentence.quoted[k]:
+            break
+        elif low in ("and", "&") and depth == 0:
+            if not (k > floor and _is_capitalised(tokens[k - 1][2]) and _is_capitalised(tokens[k + 1][2])):
+                break
+        elif low in _CLAUSE_BREAKS or low in _AUXILIARIES or (low in _OBJECT_PRONOUNS and k == head_last):
+            if low in ("who", "which") and k == head_last:
+                k -= 1
+                break
+            break
+        elif sentence.cue_at(k) and k < head_last and not _participle(sentence, k):
+            break
+        k -= 1
+    first = k + 1
+    while first <= head_last and (lower[first] in _PREPOSITIONS or tokens[first][2] in "-–—"):
+        first += 1
+    if first > head_last:
+        return None
+    head_tokens = tokens[first : head_last + 1]
+    if head_last - first >= 14 and not any(lower[i] in _word_set("documents.txt") for i in range(first, head_last + 1)):
+        return None
+    if lower[head_last] in _DETERMINERS or lower[head_last] in _PREPOSITIONS:
+        return None
+    head = sentence.text[head_tokens[0][0] : head_tokens[-1][1]]
+    if not any(_is_capitalised(t[2]) or t[2][:1].isalpha() for t in head_tokens):
+        return None
+    mention = _Mention(
+        phrase_start=head_tokens[0][0],
+        phrase_end=phrase_end,
+        head_start=head_tokens[0][0],
+        head_end=head_tokens[-1][1],
+        head=head,
+        appositives=appositives,
+    )
+    if lower[first] in ("who", "which") and first == head_last and first > floor and lower[first - 1] == ",":
+        antecedent = _subject_before_comma(sentence, first - 1, floor)
+        mention.antecedent = antecedent
+        if antecedent is None:
+            return None
+    return mention
+
+
+def _participle(sentence: _Sentence, k: int) -> bool:
+    """"a report published by X": a cue form used as a participle inside a noun phrase."""
+    nxt = sentence.lower[k + 1] if k + 1 < len(sentence.tokens) else ""
+    return sentence.lower[k].endswith(("ed", "en", "wn")) and nxt in _PREPOSITIONS | {"last", "this"}
+
+
+def _subject_before_comma(sentence: _Sentence, comma: int, floor: int) -> _Mention | None:
+    """The noun phrase before ", who": built like a subject ending at the comma."""
+    tokens = sentence.tokens
+    k = comma - 1
+    while k >= floor and tokens[k][2] not in (",", ";", ":") and tokens[k][2] not in _QUOTE_CHARS:
+        if sentence.lower[k] in _CLAUSE_BREAKS or sentence.lower[k] in _AUXILIARIES:
+            break
+        k -= 1
+    if k + 1 > comma - 1:
+        return None
+    a, b = tokens[k + 1][0], tokens[comma - 1][1]
+    return _Mention(a, b, a, b, sentence.text[a:b])
+
+
+def _object(sentence: _Sentence, i: int, limit: int) -> tuple[int, str | None]:
+    """After "told": the person told, up to "that", a comma or an adverbial. Returns next index."""
+    tokens, lower = sentence.tokens, sentence.lower
+    j = i
+    while j < limit and j - i < 6:
+        low = lower[j]
+        if low in ("that", ",", ":", ".", ";") or tokens[j][2] in _QUOTE_CHARS or sentence.quoted[j]:
+            break
+        if j > i and (low in _PREPOSITIONS - {"of"} or low in _DATE_WORDS or low in _CLAUSE_BREAKS):
+            break
+        j += 1
+    if j == i:
+        return i, None
+    text = sentence.text[tokens[i][0] : tokens[j - 1][1]]
+    return j, _clean(text)
+
+
+def _tail_content(sentence: _Sentence, after_cue: int, cue: Cue) -> tuple[int | None, int, str | None]:
+    """Where reported content starts after a cue: (token index or None, frame end index, relayed)."""
+    tokens, lower = sentence.tokens, sentence.lower
+    n = len(tokens)
+    i = after_cue
+    relayed = None
+    if cue.takes_object:
+        i, relayed = _object(sentence, i, n)
+        if relayed is None:
+            return None, i, None
+    # "said in a statement that", "clarified, however, that", "told reporters on Tuesday that".
+    for j in range(i, min(n, i + 14)):
+        if sentence.quoted[j] or tokens[j][2] in ".;?!":
+            break
+        if lower[j] == "that" and j + 1 < n:
+            return j + 1, j, relayed
+        if lower[j] == ":" and j + 1 < n:
+            return j + 1, j, relayed
+        if sentence.cue_at(j) and j > i:
+            break
+    if not cue.bare or i >= n:
+        return None, i, relayed
+    j = i
+    while j < n and (lower[j] in _DATE_WORDS or lower[j] in ("on", "in", "to", "at")) and j - i < 3:
+        if lower[j] in ("in", "to", "at") and (j + 1 >= n or lower[j + 1] not in _DATE_WORDS):
+            return None, i, relayed  # "said in a statement …" without "that": the frame goes on
+        j += 1
+    if j < n and lower[j] == ",":
+        j += 1
+    if j >= n:
+        return None, i, relayed
+    word = tokens[j][2]
+    starts_clause = (
+        lower[j] in _DETERMINERS
+        or lower[j] in _pronouns()
+        or _is_capitalised(word)
+        or word[:1].isdigit()
+        or word in "“\"‘"
+    )
+    rest = lower[j:]
+    verbish = any(w in _AUXILIARIES or w.endswith("ed") or w.endswith("n't") for w in rest[1:])
+    if starts_clause and len(rest) >= 4 and verbish:
+        return j, j - 1, relayed
+    return None, i, relayed
+
+
+def _written_medium(sentence: _Sentence, start: int, end: int) -> bool:
+    return any(sentence.lower[k] in _WRITTEN_MEDIA for k in range(start, min(end, len(sentence.tokens))))
+
+
+# --- Extraction -------------------------------------------------------------------------------
+
+
+@dataclass
+class _Found:
+    spans: list[tuple[int, int]]  # content pieces
+    frame: _Frame
+    kind: str
+    confidence: float
+    quote: bool
+
+
+def extract_statements(
+    text: str,
+    published: date | None = None,
+    *,
+    outlet: str | None = None,
+    quotes_only: bool = False,
+) -> list[Extracted]:
+    """Attributed statements in ``text``, in article order.
+
+    The outlet's own factual assertions that nobody else is credited with (dated event sentences
+    such as "On 30 June, X and Y conducted a joint operation …") are kind "report" with the outlet
+    as speaker; ``quotes_only`` leaves them out.
+    """
+    if not text or not text.strip():
+        return []
+    paragraphs = _paragraphs(text)
+    quotes = _find_quotes(text, paragraphs)
+    sentences = [_Sentence(text, a, b, p, quotes) for a, b, p in _sentences(text, paragraphs, quotes)]
+    resolver = _Resolver(text)
+    found: list[tuple[_Found, _Sentence]] = []
+    last_quoted: tuple[_Frame, int, bool] | None = None  # frame, paragraph, unclosed run-on
+    for sentence in sentences:
+        results = _quote_statements(sentence, text, last_quoted)
+        if not results:
+            reported = _reported_statement(sentence, text)
+            results = [reported] if reported else []
+        for result in results:
+            found.append((result, sentence))
+            if result.quote:
+                last_quote = next(
+                    (q for q in sentence.quotes if q.inner_start <= result.spans[-1][0] < q.end), None
+                )
+                last_quoted = (result.frame, sentence.paragraph, bool(last_quote and last_quote.runs_on))
+    frames = [span for result, _ in found for span in result.frame.frame_spans]
+    mentions = find_dates(text, published, antecedent_exclude=frames)
+    statements: list[Extracted] = []
+    speakers_of: dict[int, tuple[Speaker, float]] = {}
+    for result, sentence in found:
+        frame = result.frame
+        key = frame.mention.head_start
+        if key not in speakers_of:
+            resolved = resolver.resolve(frame.mention)
+            if resolved is None:
+                continue
+            speakers_of[key] = resolved
+        speaker, speaker_confidence = speakers_of[key]
+        if frame.mention.head.lower() not in _pronouns():
+            _add_alias(speaker, frame.mention.head)
+        relayed_to = frame.relayed_to or _relayed_in(frame.mention.appositives)
+        said_on = _date_in(mentions, frame.frame_spans, precision=("day",))
+        context = _context(text, paragraphs[sentence.paragraph])
+        for start, end in result.spans:
+            kind = result.kind
+            if kind == "quote" and (frame.written or speaker.kind == "document"):
+                kind = "written"
+            event = _date_in(mentions, [(start, end)], precision=("day",))
+            if event is None and result.confidence < 0.8 and statements and statements[-1].speaker is speaker:
+                event = statements[-1].event_date  # a continuing quote is about the same day
+            statements.append(
+                Extracted(
+                    text=text[start:end],
+                    kind=kind,
+                    cue=frame.cue,
+                    confidence=round(min(result.confidence, speaker_confidence + 0.1), 2),
+                    start=start,
+                    end=end,
+                    speaker=speaker,
+                    speaker_start=frame.mention.head_start,
+                    speaker_end=frame.mention.head_end,
+                    said_on=said_on,
+                    event_date=event,
+                    place=_place(text[start:end]),
+                    context=context,
+                    relayed_to=relayed_to,
+                    speaker_phrase_start=frame.mention.phrase_start,
+                    speaker_phrase_end=frame.mention.phrase_end,
+                    cue_start=frame.cue_start,
+                    cue_end=frame.cue_end,
+                    cue_category=frame.cue_info.category,
+                )
+            )
+    if not quotes_only:
+        statements.extend(_outlet_reports(text, sentences, statements, quotes, mentions, outlet, paragraphs))
+    statements.sort(key=lambda s: s.start)
+    return statements
+
+
+def _date_in(
+    mentions: list[DateMention], spans: list[tuple[int, int]], precision: tuple[str, ...]
+) -> date | None:
+    for mention in mentions:
+        if mention.value and mention.precision in precision:
+            if any(a <= mention.start < b for a, b in spans):
+                return mention.value
+    return None
+
+
+def _context(text: str, paragraph: tuple[int, int]) -> str:
+    return _clean(text[paragraph[0] : paragraph[1]])[:2000]
+
+
+_PLACE = re.compile(r"\b(?:[Ii]n|[Nn]ear|[Aa]t|[Oo]utside|[Aa]round)\s+([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*)")
+
+
+def _place(statement: str) -> str | None:
+    skip = _DATE_WORDS | _word_set("organisations.txt")
+    for match in _PLACE.finditer(statement):
+        words = match.group(1).split()
+        if not any(w.lower() in skip for w in words):
+            return match.group(1)
+    return None
+
+
+def _inner(text: str, quote: _Quote) -> tuple[int, int]:
+    """The quote's words: no outer marks, and no comma left by the frame ("…,” he said)."""
+    start, end = _strip_span(text, quote.inner_start, quote.inner_end)
+    while end > start and text[end - 1] in ",;: ":
+        end -= 1
+    return start, end
+
+
+def _quote_statements(
+    sentence: _Sentence, text: str, last_quoted: tuple[_Frame, int, bool] | None
+) -> list[_Found]:
+    results: list[_Found] = []
+    previous_frame: _Frame | None = None
+    previous_end = sentence.start
+    for quote in sentence.quotes:
+        start, end = _inner(text, quote)
+        words = len(re.findall(r"\w+", text[start:end]))
+        if words == 0:
+            continue
+        confidence = 0.95 if quote.close is not None else 0.7
+        frame = _trailing_frame(sentence, quote, text) if quote.close is not None else None
+        if frame is None:
+            frame = _leading_frame(sentence, quote, previous_end)
+        if frame is None and previous_frame is not None and _only_frame_between(text, previous_end, quote.open):
+            frame = previous_frame  # “…,” he said, “…”: the second half of an interrupted quote
+        before = text[sentence.start : quote.open].strip()
+        after = text[quote.end : sentence.end].strip()
+        whole = not before and not re.search(r"\w", after)
+        if frame is None and whole and last_quoted and words >= 3:
+            last_frame, paragraph, runs_on = last_quoted
+            if sentence.paragraph - paragraph <= 1 and _not_title(text[start:end]):
+                frame = last_frame
+                confidence = min(confidence, 0.8 if runs_on else 0.65)
+        if frame is None:
+            continue
+        if not whole and words < 3 and frame is not previous_frame and not _attached(text, quote, frame):
+            continue
+        if frame.cue_info.category == "cognition":
+            continue
+        results.append(_Found([(start, end)], frame, "quote", confidence, True))
+        previous_frame = frame
+        previous_end = quote.end
+    return results
+
+
+def _attached(text: str, quote: _Quote, frame: _Frame) -> bool:
+    """A short quote counts only when its frame sits right beside it (“No,” he said)."""
+    inner = text[quote.inner_start : quote.inner_end].rstrip()
+    return inner.endswith((",", ".", "?", "!", "…", "—")) or text[quote.end : quote.end + 2].startswith(",")
+
+
+def _not_title(inner: str) -> bool:
+    words = re.findall(r"[A-Za-z][\w’'-]*", inner)
+    capitalised = sum(1 for w in words if w[0].isupper())
+    sentence_like = inner.rstrip().endswith((".", "?", "!"))
+    return not (len(words) <= 8 and capitalised >= max(2, len(words) - 1) and not sentence_like)
+
+
+def _only_frame_between(text: str, a: int, b: int) -> bool:
+    between = text[a:b]
+    return len(between) < 120 and bool(re.search(r",\s*$", between))
+
+
+def _trailing_frame(sentence: _Sentence, quote: _Quote, text: str) -> _Frame | None:
+    """“…,” X said / “…,” said X / “…,” the report added, …"""
+    inner = text[quote.inner_start : quote.inner_end].rstrip()
+    after_text = text[quote.end : sentence.end]
+    if not (inner.endswith((",", "?", "!", "—", "-", "…", ".")) or after_text.lstrip().startswith(",")):
+        return None
+    i = sentence.index_at(quote.end)
+    n = len(sentence.tokens)
+    if i < n and sentence.lower[i] == ",":
+        i += 1
+    if i >= n:
+        return None
+    floor = i
+    limit = n
+    for q in sentence.quotes:
+        if q.open >= quote.end:
+            limit = sentence.index_at(q.open)
+            break
+    # Inverted: “…,” said Smith, a spokesman.
+    cue = sentence.cue_at(i)
+    if cue and cue[1].category != "cognition":
+        form, info, last = cue
+        j = last + 1
+        k = j
+        while k < limit and sentence.tokens[k][2] not in (",", ".", ";", "!", "?") and k - j < 10:
+            k += 1
+        if k > j:
+            a, b = sentence.tokens[j][0], sentence.tokens[k - 1][1]
+            mention = _Mention(a, b, a, b, text[a:b])
+            if k < limit and sentence.tokens[k][2] == ",":
+                end_k = k + 1
+                while end_k < limit and sentence.tokens[end_k][2] not in (".", "!", "?"):
+                    end_k += 1
+                if end_k > k + 1:
+                    mention.appositives.append(text[sentence.tokens[k + 1][0] : sentence.tokens[end_k - 1][1]])
+                    mention.phrase_end = sentence.tokens[end_k - 1][1]
+            return _Frame(
+                mention, form, sentence.tokens[i][0], sentence.tokens[last][1], info,
+                [(sentence.tokens[i][0], mention.phrase_end)],
+                written=info.category == "written" or _written_medium(sentence, i, k + 8),
+            )
+    for c in range(i + 1, min(limit, i + 40)):
+        cue = sentence.cue_at(c)
+        if not cue or cue[1].category == "cognition":
+            continue
+        if _participle(sentence, c):
+            continue
+        form, info, last = cue
+        mention = _subject(sentence, c, floor)
+        if mention is None or sentence.index_at(mention.head_start) != floor:
+            if mention is not None and mention.appositives:
+                pass
+            else:
+                continue
+        if sentence.index_at(mention.head_start) != floor:
+            continue
+        relayed = None
+        j = last + 1
+        if info.takes_object:
+            j, relayed = _object(sentence, j, limit)
+        frame_end = _frame_tail_end(sentence, j, limit)
+        return _Frame(
+            mention, form, sentence.tokens[c][0], sentence.tokens[last][1], info,
+            [(sentence.tokens[floor][0], frame_end)], relayed,
+            written=info.category == "written" or _written_medium(sentence, last + 1, limit),
+        )
+    return None
+
+
+def _frame_tail_end(sentence: _Sentence, j: int, limit: int) -> int:
+    """End of the frame's own words: up to the next comma clause or the sentence end."""
+    k = j
+    while k < limit and sentence.tokens[k][2] not in (",", ".", ";", "!", "?", ":"):
+        k += 1
+    if k > j:
+        return sentence.tokens[k - 1][1]
+    return sentence.tokens[max(0, j - 1)][1]
+
+
+def _leading_frame(sentence: _Sentence, quote: _Quote, previous_end: int) -> _Frame | None:
+    """X said: “…” / X told Y on Tuesday, “…” / According to X, “…”."""
+    floor = sentence.index_at(previous_end)
+    top = sentence.index_at(quote.open)
+    if top == floor:
+        return None
+    before = sentence.text[sentence.tokens[floor][0] : quote.open]
+    according = re.search(r"\b[Aa]ccording to\s+(.+?),?\s*$", before)
+    if according and len(according.group(1).split()) <= 15:
+        a = sentence.tokens[floor][0] + according.start(1)
+        b = a + len(according.group(1).rstrip(", "))
+        mention = _Mention(a, b, a, b, sentence.text[a:b])
+        cue_a = sentence.tokens[floor][0] + according.start()
+        return _Frame(mention, "according to", cue_a, cue_a + 12, cue_lexicon()["according to"], [(cue_a, b)])
+    for c in range(top - 1, floor - 1, -1):
+        cue = sentence.cue_at(c)
+        if not cue or cue[1].category == "cognition" or top - c > 12:
+            continue
+        form, info, last = cue
+        j = last + 1
+        relayed = None
+        if info.takes_object:
+            j, relayed = _object(sentence, j, top)
+        between = sentence.lower[j:top]
+        if any(w in _AUXILIARIES or sentence.cue_at(j + k) for k, w in enumerate(between)):
+            continue
+        if between and between[-1] not in (",", ":", "that") and len(between) > 6:
+            continue
+        mention = _subject(sentence, c, floor)
+        if mention is None:
+            continue
+        return _Frame(
+            mention, form, sentence.tokens[c][0], sentence.tokens[last][1], info,
+            [(mention.phrase_start, quote.open)], relayed,
+            written=info.category == "written" or _written_medium(sentence, last + 1, top),
+        )
+    return None
+
+
+def _reported_statement(sentence: _Sentence, text: str) -> _Found | None:
+    """X said (that) … / X told Y that … / …, X said. / according to X, …"""
+    tokens, lower = sentence.tokens, sentence.lower
+    n = len(tokens)
+    if n < 4:
+        return None
+    end = _content_end(sentence)
+    according = _according_to(sentence, end)
+    if according:
+        return according
+    for c in range(n):
+        cue = sentence.cue_at(c)
+        if not cue or cue[1].category == "cognition" or cue[0].lower() == "according to":
+            continue
+        if _participle(sentence, c) or (c > 0 and lower[c - 1] in ("to", "the", "a", "an")):
+            continue
+        form, info, last = cue
+        if lower[c].endswith("ing") and not (c > 0 and lower[c - 1] == ","):
+            continue
+        mention = _subject(sentence, c)
+        inverted = None
+        if mention is None:
+            inverted = _inverted_subject(sentence, c, last)
+            if inverted is None:
+                continue
+            mention = inverted
+        content_at, frame_end_index, relayed = _tail_content(sentence, last + 1, info)
+        cue_span = (tokens[c][0], tokens[last][1])
+        if content_at is not None and inverted is None and tokens[content_at][0] < end:
+            # X said (that) …
+            start = tokens[content_at][0]
+            frame_spans = [(mention.phrase_start, tokens[frame_end_index][1])]
+            confidence = 0.85 if lower[frame_end_index] in ("that", ":") else 0.75
+            written = info.category == "written" or _written_medium(sentence, last + 1, content_at)
+            frame = _Frame(mention, form, *cue_span, info, frame_spans, relayed, written)
+            return _Found([(start, end)], frame, "reported", confidence, False)
+        # …, X said. / …, said X. / The strikes, he said, were …
+        p = sentence.index_at(mention.phrase_start) - 1 if inverted is None else c - 1
+        if p < 3 or lower[p] != ",":
+            continue
+        tail_end = _frame_tail_end(sentence, last + 1, n)
+        tail_index = sentence.index_at(tail_end)
+        if info.takes_object and relayed is None:
+            j, relayed = _object(sentence, last + 1, n)
+        first = _content_start(sentence)
+        content = (tokens[first][0], tokens[p - 1][1])
+        if tokens[p - 1][2] in _QUOTE_CHARS and sentence.quoted[p - 1]:
+            continue
+        frame_spans = [(tokens[p][0], max(tail_end, mention.phrase_end))]
+        frame = _Frame(mention, form, *cue_span, info, frame_spans, relayed, info.category == "written")
+        if tail_index >= n - 1 or tokens[tail_index][2] in ".!?" or tail_index >= len(tokens):
+            return _Found([content], frame, "reported", 0.8, False)
+        if tokens[tail_index][2] == "," and n - tail_index > 3 and len(mention.head.split()) <= 4:
+            second = (tokens[tail_index + 1][0], end)
+            if inverted is None and second[0] < second[1]:
+                return _Found([content, second], frame, "reported", 0.75, False)
+        if tokens[tail_index][2] == ",":
+            return _Found([content], frame, "reported", 0.7, False)
+    return None
+
+
+def _inverted_subject(sentence: _Sentence, c: int, last: int) -> _Mention | None:
+    """", said Smith." — the speaker after the cue, which itself follows a comma."""
+    if c == 0 or sentence.lower[c - 1] != ",":
+        return None
+    n = len(sentence.tokens)
+    k = last + 1
+    while k < n and sentence.tokens[k][2] not in (",", ".", ";", "!", "?") and k - last <= 8:
+        if sentence.lower[k] in _CLAUSE_BREAKS | _AUXILIARIES:
+            return None
+        k += 1
+    if k == last + 1 or (k < n and sentence.tokens[k][2] not in (".", ",", "!", "?")):
+        return None
+    if not any(_is_capitalised(t[2]) or t[2].lower() in _DETERMINERS for t in sentence.tokens[last + 1 : k]):
+        return None
+    a, b = sentence.tokens[last + 1][0], sentence.tokens[k - 1][1]
+    return _Mention(a, b, a, b, sentence.text[a:b])
+
+
+def _according_to(sentence: _Sentence, end: int) -> _Found | None:
+    tokens, lower = sentence.tokens, sentence.lower
+    n = len(tokens)
+    for c in range(n - 1):
+        if lower[c] != "according" or lower[c + 1] != "to" or sentence.quoted[c]:
+            continue
+        k = c + 2
+        while k < n and tokens[k][2] not in (",", ".", ";", "!", "?", ":") and k - c < 18:
+            if sentence.quoted[k]:
+                break
+            k += 1
+        if k == c + 2:
+            return None
+        a, b = tokens[c + 2][0], tokens[k - 1][1]
+        mention = _Mention(a, b, a, b, sentence.text[a:b])
+        frame_spans = [(tokens[c][0], b)]
+        cue = cue_lexicon()["according to"]
+        frame = _Frame(mention, "according to", tokens[c][0], tokens[c + 1][1], cue, frame_spans)
+        first = _content_start(sentence)
+        if c <= first + 1 and k < n and tokens[k][2] == "," and k + 1 < n and tokens[k + 1][0] < end:
+            return _Found([(tokens[k + 1][0], end)], frame, "reported", 0.85, False)
+        if c > first + 2:
+            stop = c - 1 if lower[c - 1] == "," else c
+            content = (tokens[first][0], tokens[stop - 1][1])
+            spans = [content]
+            if k < n - 2 and tokens[k][2] == ",":
+                spans.append((tokens[k + 1][0], end))
+            return _Found(spans, frame, "reported", 0.8, False)
+    return None
+
+
+def _content_start(sentence: _Sentence) -> int:
+    """Skip a dateline ("ERBIL (Kurdistan 24) -") and a leading conjunction."""
+    match = _DATELINE.match(sentence.text, sentence.start, sentence.end)
+    i = sentence.index_at(match.end()) if match else 0
+    if i < len(sentence.tokens) and sentence.lower[i] in ("but", "and", "yet", "so"):
+        i += 1
+    return min(i, len(sentence.tokens) - 1)
+
+
+def _content_end(sentence: _Sentence) -> int:
+    """Sentence end without its final full stop (a closing quote mark stays)."""
+    end = sentence.end
+    while end > sentence.start and sentence.text[end - 1] in ".;:!? ":
+        end -= 1
+    if sentence.text[end - 1 : end] in ("?", "!"):
+        end += 0
+    return end
+
+
+_DATELINE = re.compile(
+    r"\s*[A-Z][A-Z .,'’-]{2,}(?:,\s*[A-Z][A-Za-z. ]+)?\s*(?:\([^)]{1,40}\))?\s*[-–—]{1,2}\s+"
+)
+
+
+def _outlet_reports(
+    text: str,
+    sentences: list[_Sentence],
+    statements: list[Extracted],
+    quotes: list[_Quote],
+    mentions: list[DateMention],
+    outlet: str | None,
+    paragraphs: list[tuple[int, int]],
+) -> list[Extracted]:
+    """Dated event sentences nobody else is credited with: the outlet's own reports."""
+    taken = [(s.start, s.end) for s in statements]
+    frames = [(s.speaker_phrase_start or s.start, s.cue_end or s.end) for s in statements]
+    openers = sorted(_data_lines("background_openers.txt"), key=len, reverse=True)
+    past = _word_set("past_verbs.txt")
+    speaker = Speaker(name=outlet or "the outlet", kind="organisation")
+    reports = []
+    for sentence in sentences:
+        a, b = sentence.start, sentence.end
+        if any(x < b and a < y for x, y in taken + frames) or sentence.quotes:
+            continue
+        if any(q.open < a < q.end for q in quotes) or "?" in text[a:b]:
+            continue
+        first = _content_start(sentence)
+        start = sentence.tokens[first][0] if sentence.tokens else a
+        body = text[start:b]
+        if any(re.match(rf"{re.escape(o)}\b", body) for o in openers):
+            continue
+        dated = [m for m in mentions if start <= m.start < b and m.precision == "day" and m.value]
+        if not dated:
+            continue
+        words = sentence.lower[first:]
+        if len(words) < 6 or any(w in ("would", "could", "may", "might", "will", "should") for w in words):
+            continue
+        cues = [sentence.cue_at(i) for i in range(first, len(sentence.tokens))]
+        if any(cue and cue[1].category != "written" for cue in cues):
+            continue  # somebody is credited: not the outlet's own word
+        verbs = [
+            i for i, w in enumerate(words)
+            if i > 0 and ((w in past) or (w.endswith("ed") and len(w) > 4 and words[i - 1] not in _DETERMINERS))
+        ]
+        if not verbs:
+            continue
+        end = _content_end(sentence)
+        reports.append(
+            Extracted(
+                text=text[start:end],
+                kind="report",
+                cue=None,
+                confidence=0.6,
+                start=start,
+                end=end,
+                speaker=speaker,
+                speaker_start=None,
+                speaker_end=None,
+                said_on=None,
+                event_date=dated[0].value,
+                place=_place(text[start:end]),
+                context=_context(text, paragraphs[sentence.paragraph]),
+            )
+        )
+    return reports
