@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
 
 from dateutil import parser as dateutil_parser
 
@@ -38,3 +39,185 @@ def parse_date(value: str | date | None, field: str = "date") -> date | None:
     if first != second:
         raise InvalidInput(problem)
     return first.date()
+
+
+# --- Finding and resolving date mentions in running text -------------------------------------
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sept", "sep"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+_WEEKDAYS = {
+    name: number
+    for number, name in enumerate(
+        ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+    )
+}
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December" \
+    r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|Sep\.?|Oct\.?|Nov\.?|Dec\.?)"
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR = r"(?:1[89]\d\d|2[01]\d\d)"
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_DATE_PATTERN = re.compile(
+    "|".join(
+        [
+            rf"(?P<iso>\b{_YEAR}-[01]\d-[0-3]\d\b)",
+            rf"(?P<mdy>\b{_MONTH}\s+{_DAY}\b(?:,?\s+{_YEAR}\b)?)",
+            rf"(?P<dmy>\b{_DAY}(?:\s+of)?\s+{_MONTH}(?:,?\s+{_YEAR}\b)?)",
+            rf"(?P<weekday>\b(?:(?:last|next|this|on|Last|Next|This|On)\s+)?{_WEEKDAY}\b)",
+            r"(?P<deictic>\b(?:yesterday|today|tomorrow|Yesterday|Today|Tomorrow)\b)",
+            r"(?P<week>\b(?:[Ll]ast|[Nn]ext|[Tt]his)\s+(?:week|month|year)\b)",
+            rf"(?P<month>\b(?:(?:last|next|this|early|late|mid-|in|since|until|by|Last|In|Since|By)"
+            rf"\s*){_MONTH}(?:,?\s+{_YEAR}\b)?(?!\s+{_DAY}\b))",
+            rf"(?P<monthyear>\b{_MONTH}\s+{_YEAR}\b)",
+            rf"(?P<year>\b(?:in|since|until|by|of|In|Since|By)\s+{_YEAR}\b)",
+            r"(?P<anaphor>\b(?:(?:on|On)\s+)?(?:that|the\s+same|that\s+same|That)\s+(?:day|date)\b)",
+        ]
+    )
+)
+
+
+@dataclass
+class DateMention:
+    """A date named in running text, with the day it stands for when that can be worked out."""
+
+    start: int
+    end: int
+    text: str
+    value: date | None
+    relative: bool  # resolved against the anchor or an earlier mention, not written out in full
+    precision: str  # "day", "week", "month" or "year"
+
+
+def find_dates(
+    text: str,
+    anchor: date | None = None,
+    *,
+    antecedent_exclude: list[tuple[int, int]] | None = None,
+) -> list[DateMention]:
+    """Date mentions in ``text`` in order, resolved against ``anchor`` (the publication date).
+
+    Relative days resolve to the most recent such day on or before the anchor ("on Wednesday" in
+    copy published on a Wednesday is that day), because news copy reports the past. A day and month
+    without a year take the year that puts them closest to the anchor, so "Nov. 8" in October is the
+    coming one and "July 8" in mid-July the past one. "That day" refers back to the last mention with
+    day precision, skipping mentions inside ``antecedent_exclude`` spans (the caller's way of saying
+    "this date is when something was said, not what it was about").
+    """
+    mentions: list[DateMention] = []
+    excluded = antecedent_exclude or []
+    for match in _DATE_PATTERN.finditer(text):
+        kind = match.lastgroup or ""
+        raw = match.group(0)
+        value: date | None = None
+        relative = kind not in ("iso", "mdy", "dmy", "monthyear", "year")
+        precision = "day"
+        words = raw.lower().replace(",", " ").replace(".", " ").split()
+        if kind == "iso":
+            value = _safe_date(int(raw[:4]), int(raw[5:7]), int(raw[8:10]))
+        elif kind in ("mdy", "dmy"):
+            value, relative = _day_month(words, anchor)
+        elif kind == "weekday":
+            value = _weekday(words, anchor) if anchor else None
+        elif kind == "deictic" and anchor:
+            value = anchor + timedelta(days={"yesterday": -1, "today": 0, "tomorrow": 1}[words[0]])
+        elif kind == "week":
+            precision = words[1]
+            if anchor:
+                step = {"last": -1, "next": 1, "this": 0}[words[0]]
+                value = _shift(anchor, precision, step)
+        elif kind in ("month", "monthyear"):
+            precision = "month"
+            value, relative = _month(words, anchor)
+        elif kind == "year":
+            precision = "year"
+            value = date(int(words[-1]), 1, 1)
+        elif kind == "anaphor":
+            value = next(
+                (
+                    m.value
+                    for m in reversed(mentions)
+                    if m.precision == "day"
+                    and m.value
+                    and not any(a <= m.start < b for a, b in excluded)
+                ),
+                None,
+            )
+        mentions.append(DateMention(match.start(), match.end(), raw, value, relative, precision))
+    return mentions
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _day_month(words: list[str], anchor: date | None) -> tuple[date | None, bool]:
+    numbers = [w for w in words if w[0].isdigit()]
+    month = next(_MONTHS[w] for w in words if w in _MONTHS)
+    day = int(re.sub(r"\D", "", numbers[0]))
+    if len(numbers) > 1:
+        return _safe_date(int(numbers[1]), month, day), False
+    if anchor is None:
+        return None, True
+    candidates = [
+        d for year in (anchor.year - 1, anchor.year, anchor.year + 1)
+        if (d := _safe_date(year, month, day))
+    ]
+    return min(candidates, key=lambda d: abs((d - anchor).days), default=None), True
+
+
+def _weekday(words: list[str], anchor: date) -> date:
+    target = _WEEKDAYS[words[-1]]
+    back = (anchor.weekday() - target) % 7
+    if words[0] == "last" and back == 0:
+        back = 7
+    if words[0] == "next":
+        return anchor + timedelta(days=(target - anchor.weekday()) % 7 or 7)
+    return anchor - timedelta(days=back)
+
+
+def _month(words: list[str], anchor: date | None) -> tuple[date | None, bool]:
+    month = next((_MONTHS[w] for w in words if w in _MONTHS), None)
+    year = next((int(w) for w in words if w.isdigit()), None)
+    if month is None:
+        return None, True
+    if year:
+        return date(year, month, 1), False
+    if anchor is None:
+        return None, True
+    # "last October" and "in October" both mean the most recent October not after this month.
+    back_a_year = month > anchor.month or (words[0] == "last" and month == anchor.month)
+    if words[0] == "next":
+        back_a_year = False
+        year_value = anchor.year + (1 if month <= anchor.month else 0)
+        return date(year_value, month, 1), True
+    return date(anchor.year - (1 if back_a_year else 0), month, 1), True
+
+
+def _shift(anchor: date, unit: str, step: int) -> date:
+    if unit == "week":
+        return anchor + timedelta(days=7 * step)
+    if unit == "month":
+        month_index = anchor.year * 12 + anchor.month - 1 + step
+        return date(month_index // 12, month_index % 12 + 1, 1)
+    return date(anchor.year + step, 1, 1)
