@@ -16,10 +16,11 @@ from rich.console import Console
 from sqlite_utils import Database
 from typer.core import TyperGroup
 
-from . import record, report, store
+from . import detect, record, report, store
+from .conflicts import CONFLICT_TYPES
 from .dates import parse_date
 from .errors import Ambiguous, QuotetrackError
-from .models import SPEAKER_KINDS, STATEMENT_KINDS, Source, Speaker, Statement
+from .models import CONFLICT_STATUSES, SPEAKER_KINDS, STATEMENT_KINDS, Source, Speaker, Statement
 
 CONTEXT = {"help_option_names": ["-h", "--help"]}
 
@@ -50,11 +51,14 @@ app = typer.Typer(
 )
 speakers_app = typer.Typer(context_settings=CONTEXT, rich_markup_mode=None,
                            help="List speakers, add aliases, merge duplicates.")
+conflicts_app = typer.Typer(context_settings=CONTEXT, rich_markup_mode=None,
+                            help="Contradictions between statements, and the editors' review of them.")
 terms_app = typer.Typer(context_settings=CONTEXT, rich_markup_mode=None, no_args_is_help=True,
                         help="Equivalent names that matching treats as one (ISIS = Daesh).")
 db_app = typer.Typer(context_settings=CONTEXT, rich_markup_mode=None, no_args_is_help=True,
                      help="Where the record is kept.")
 app.add_typer(speakers_app, name="speakers")
+app.add_typer(conflicts_app, name="conflicts")
 app.add_typer(terms_app, name="terms")
 app.add_typer(db_app, name="db")
 
@@ -469,6 +473,131 @@ def speakers_merge(
         out().print(report.safe(
             f"Moved {moved} statements to {speaker.name}; aliases now: {', '.join(speaker.aliases)}"
         ))
+
+
+# --- conflicts ---
+
+
+@conflicts_app.callback(invoke_without_command=True)
+def conflicts(
+    ctx: typer.Context,
+    type_: Annotated[str | None, typer.Option("--type", help=f"Only this type: {', '.join(CONFLICT_TYPES)}.")] = None,
+    speaker: Annotated[str | None, typer.Option(help="Only conflicts involving this speaker.")] = None,
+    status: Annotated[str | None, typer.Option(help="Only this status: open, confirmed, dismissed.")] = None,
+    min_score: Annotated[float | None, typer.Option(help="Only conflicts scored at least this (0-1).")] = None,
+    limit: Annotated[int | None, typer.Option(help="At most this many.", min=1)] = None,
+    rescan: Annotated[bool, typer.Option(help="Re-check every statement first (reviews are kept).")] = False,
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """List contradictions between statements, best first, with their evidence.
+
+    Example: quotetrack conflicts --type polarity --status open
+    """
+    if ctx.invoked_subcommand is not None:
+        return
+    if type_ and type_ not in CONFLICT_TYPES:
+        fail(f"--type {type_!r} is not one of: {', '.join(CONFLICT_TYPES)}.")
+    if status and status not in CONFLICT_STATUSES:
+        fail(f"--status {status!r} is not one of: {', '.join(CONFLICT_STATUSES)}.")
+    with opened(db) as database:
+        if rescan:
+            with _progress("Checking statements", quiet=as_json) as tick:
+                result = detect.rescan(database, record.normalizer_for(database), progress=tick)
+            if not as_json:
+                err().print(f"Rescanned: {result.compared} pairs compared, {result.found} conflicts "
+                            f"({result.created} new, {result.dropped} no longer found).")
+        speaker_ids = None
+        if speaker:
+            found = record.find_speaker(database, speaker)
+            speaker_ids = [found.id or 0]
+        items = store.list_conflicts(database, type_=type_, speaker_ids=speaker_ids, status=status,
+                                     min_score=min_score, limit=limit)
+    if as_json:
+        emit_json([c.to_dict() for c in items])
+    elif items:
+        console = out()
+        for item in items:
+            console.print(report.conflict_panel(item))
+    else:
+        err().print("No conflicts match.")
+
+
+@contextmanager
+def _progress(label: str, quiet: bool = False) -> Iterator[Any]:
+    """A progress bar on a terminal; nothing when output is piped or machine-read."""
+    console = err()
+    if quiet or not console.is_terminal:
+        yield None
+        return
+    from rich.progress import Progress
+
+    with Progress(console=console, transient=True) as progress:
+        task = progress.add_task(label, total=None)
+
+        def tick(done: int, total: int) -> None:
+            progress.update(task, completed=done, total=total)
+
+        yield tick
+
+
+@conflicts_app.command("review")
+def conflicts_review(
+    conflict_id: Annotated[int, typer.Argument(metavar="ID", help="The conflict's id.")],
+    confirm: Annotated[bool, typer.Option("--confirm", help="It is a real contradiction.")] = False,
+    dismiss: Annotated[bool, typer.Option("--dismiss", help="It is not; it will not come back on a rescan.")] = False,
+    reopen: Annotated[bool, typer.Option("--reopen", help="Undo a review.")] = False,
+    note: Annotated[str | None, typer.Option(help="Why: kept with the conflict and in the change log.")] = None,
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Record an editor's verdict on a conflict.
+
+    Example: quotetrack conflicts review 1 --confirm --note "Srood denies any operation on 8 July"
+    """
+    chosen = [name for name, flag in (("confirmed", confirm), ("dismissed", dismiss), ("open", reopen)) if flag]
+    if len(chosen) != 1:
+        fail("Give exactly one of --confirm, --dismiss or --reopen.")
+    with opened(db) as database:
+        with store.transaction(database):
+            store.review_conflict(database, conflict_id, chosen[0], note)
+        conflict = store.get_conflict(database, conflict_id)
+    if as_json:
+        emit_json(conflict.to_dict())
+    else:
+        out().print(report.conflict_panel(conflict))
+
+
+@app.command()
+def compare(
+    text_a: Annotated[str | None, typer.Argument(help="The first statement.")] = None,
+    text_b: Annotated[str | None, typer.Argument(help="The second statement.")] = None,
+    a_speaker: Annotated[str | None, typer.Option(help="Who said A.")] = None,
+    b_speaker: Annotated[str | None, typer.Option(help="Who said B.")] = None,
+    a_date: Annotated[str | None, typer.Option(help="The date of the event A is about.")] = None,
+    b_date: Annotated[str | None, typer.Option(help="The date of the event B is about.")] = None,
+    pairs: Annotated[Path | None, typer.Option(help="Many pairs: TSV (id, a, b) or JSONL.")] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Judge two statements that need not be stored: same claim, conflict, or unrelated.
+
+    Example: quotetrack compare "Two strikes hit the town" "Three strikes hit the town"
+    """
+    from . import pairs as pairs_
+
+    if pairs is not None:
+        for line in pairs_.judge_file(pairs):
+            sys.stdout.write(json.dumps(line, ensure_ascii=False) + "\n")
+        return
+    if text_a is None or text_b is None:
+        fail("Give two statements, or --pairs FILE.")
+    a = pairs_.statement(record.clean_text(text_a), a_speaker, _date_option(a_date, "--a-date"))
+    b = pairs_.statement(record.clean_text(text_b), b_speaker, _date_option(b_date, "--b-date"))
+    verdict = pairs_.judge(a, b)
+    if as_json:
+        emit_json(verdict.to_dict())
+    else:
+        out().print(report.verdict_panel(verdict, a, b))
 
 
 # --- search and terms ---

@@ -13,7 +13,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from . import record, store
+from . import detect, record, store
 from .articles import article_text
 from .errors import Ambiguous, Duplicate
 from .extract import Extracted, extract_statements
@@ -88,6 +88,7 @@ def ingest(db: Database, article: Article) -> IngestResult:
         article.source = source
         for extracted in article.statements:
             result.ids.append(_store(db, extracted, source))
+        detect.detect(db, [i for i in result.ids if i is not None], record.normalizer_for(db))
     return result
 
 

@@ -84,3 +84,38 @@ class Statement:
 
 def iso(value: date | None) -> str | None:
     return value.isoformat() if value else None
+
+
+CONFLICT_STATUSES = ("open", "confirmed", "dismissed")
+
+
+@dataclass
+class Conflict:
+    a: Statement
+    b: Statement
+    type: str
+    score: float
+    evidence: dict[str, Any] = field(default_factory=dict)
+    caveats: list[str] = field(default_factory=list)
+    status: str = "open"
+    note: str | None = None
+    created_at: str | None = None
+    reviewed_at: str | None = None
+    reviewed_by: str | None = None
+    id: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "type": self.type,
+            "score": self.score,
+            "status": self.status,
+            "note": self.note,
+            "caveats": list(self.caveats),
+            "evidence": self.evidence,
+            "a": self.a.to_dict(),
+            "b": self.b.to_dict(),
+            "created_at": self.created_at,
+            "reviewed_at": self.reviewed_at,
+            "reviewed_by": self.reviewed_by,
+        }

@@ -16,11 +16,11 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from . import store
+from . import detect, store
 from .dates import parse_date
 from .errors import Ambiguous, Duplicate, InvalidInput, NotFound
 from .match import resolve_speaker
-from .models import SPEAKER_KINDS, STATEMENT_KINDS, Source, Speaker, Statement
+from .models import CONFLICT_STATUSES, SPEAKER_KINDS, STATEMENT_KINDS, Source, Speaker, Statement
 from .normalize import Normalizer, default_terms
 
 _normalizers: dict[int, Normalizer] = {}
@@ -171,6 +171,7 @@ def add_statement(
 ) -> Statement:
     with store.transaction(db):
         statement_id = _store_new(db, statement, new_speaker=new_speaker, speaker_id=speaker_id)
+        detect.detect(db, [statement_id], normalizer_for(db))
     return store.get_statement(db, statement_id)
 
 
@@ -178,6 +179,7 @@ def add_statement(
 class ImportResult:
     added: list[int] = field(default_factory=list)
     skipped: int = 0
+    conflicts: int = 0  # conflicts (with their reviews) restored from an export
 
 
 def import_records(db: Database, records: list[tuple[str, dict[str, Any]]]) -> ImportResult:
@@ -186,16 +188,49 @@ def import_records(db: Database, records: list[tuple[str, dict[str, Any]]]) -> I
     A record already on record is skipped, so re-running an import completes it.
     """
     result = ImportResult()
+    # An export names its statements and speakers by the ids they had: map them to ids here so
+    # conflicts find their statements and two speakers of one name stay two.
+    statement_ids: dict[str, int] = {}
+    speaker_ids: dict[str, int] = {}
+    conflicts: list[tuple[str, dict[str, Any]]] = []
     with store.transaction(db):
         for where, record in records:
+            kind = record.get("record") or "statement"
+            if kind == "conflict":
+                conflicts.append((where, record))
+                continue
+            if kind == "speaker":
+                _import_speaker(db, record, where, speaker_ids)
+                continue
+            if kind != "statement":
+                raise InvalidInput(f"{where}: 'record' must be statement, speaker or conflict, not {kind!r}.")
             statement, options = statement_from_record(record, where)
+            file_speaker = _file_speaker_id(record)
+            if file_speaker in speaker_ids:
+                options["speaker_id"] = speaker_ids[file_speaker]
+            elif file_speaker is not None and _claimed(db, statement.speaker.name, speaker_ids):
+                options["new_speaker"] = True
             try:
                 with store.transaction(db):
-                    result.added.append(_store_new(db, statement, **options))
+                    statement_id: int | None = _store_new(db, statement, **options)
+                    assert statement_id is not None
+                    result.added.append(statement_id)
             except Duplicate:
                 result.skipped += 1
+                statement_id = store.find_duplicate(
+                    db, statement.text, statement.speaker.id or 0,
+                    statement.source.id if statement.source else None,
+                )
             except (InvalidInput, NotFound, Ambiguous) as exc:
                 raise type(exc)(f"{where}: {exc}") from None
+            if file_speaker is not None and statement.speaker.id is not None:
+                speaker_ids.setdefault(file_speaker, statement.speaker.id)
+            if record.get("id") is not None and statement_id is not None:
+                statement_ids[str(record["id"])] = statement_id
+        for where, record in conflicts:
+            _import_conflict(db, record, where, statement_ids)
+            result.conflicts += 1
+        detect.detect(db, result.added, normalizer_for(db))
     return result
 
 
@@ -215,9 +250,12 @@ def read_records(path: Path | str, data: bytes | None = None) -> list[tuple[str,
     if not text.strip():
         raise InvalidInput(f"{name} is empty; nothing to import.")
     if name.lower().endswith(".csv") or (
-        not name.lower().endswith((".jsonl", ".json", ".ndjson")) and not text.lstrip().startswith("{")
+        not name.lower().endswith((".jsonl", ".json", ".ndjson"))
+        and not text.lstrip().startswith(("{", "["))
     ):
         return list(_csv_records(text, name))
+    if text.lstrip().startswith("["):
+        return list(_json_array_records(text, name))
     return list(_jsonl_records(text, name))
 
 
@@ -241,6 +279,20 @@ def _jsonl_records(text: str, name: str) -> Iterator[tuple[str, dict[str, Any]]]
         if not isinstance(record, dict):
             raise InvalidInput(f"{name} line {number} is not a JSON object.")
         yield f"{name} line {number}", record
+
+
+def _json_array_records(text: str, name: str) -> Iterator[tuple[str, dict[str, Any]]]:
+    """A JSON array of records, as `export --format json` writes."""
+    try:
+        items = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InvalidInput(f"{name} is not valid JSON ({exc.msg} at line {exc.lineno}).") from None
+    if not isinstance(items, list):
+        raise InvalidInput(f"{name} is not a JSON array of records.")
+    for number, item in enumerate(items, 1):
+        if not isinstance(item, dict):
+            raise InvalidInput(f"{name} record {number} is not a JSON object.")
+        yield f"{name} record {number}", item
 
 
 def _csv_records(text: str, name: str) -> Iterator[tuple[str, dict[str, Any]]]:
@@ -285,11 +337,7 @@ def statement_from_record(record: dict[str, Any], where: str) -> tuple[Statement
         text = clean_text(_field(record, "text", where))
         speaker = _speaker_from_record(record, where)
         source = _source_from_record(record, where)
-        tags = record.get("tags") or []
-        if isinstance(tags, str):
-            tags = [t.strip() for t in tags.split(";") if t.strip()]
-        if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
-            raise InvalidInput("'tags' must be a list of text or text separated by ';'.")
+        tags = _list_field(record.get("tags"), "tags")
         statement = Statement(
             text=text,
             speaker=speaker,
@@ -314,9 +362,7 @@ def statement_from_record(record: dict[str, Any], where: str) -> tuple[Statement
 def _speaker_from_record(record: dict[str, Any], where: str) -> Speaker:
     value = record.get("speaker")
     if isinstance(value, dict):
-        aliases = value.get("aliases") or []
-        if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
-            raise InvalidInput("the speaker's 'aliases' must be a list of text.")
+        aliases = _list_field(value.get("aliases"), "aliases")
         return Speaker(
             name=clean_text(_field(value, "name", where), "The speaker name"),
             title=_field(value, "title", where),
@@ -333,7 +379,82 @@ def _speaker_from_record(record: dict[str, Any], where: str) -> Speaker:
         title=_field(record, "title", where),
         affiliation=_field(record, "affiliation", where),
         kind=_field(record, "speaker_kind", where) or "person",
+        aliases=_list_field(record.get("aliases"), "aliases"),
     )
+
+
+def _list_field(value: Any, key: str) -> list[str]:
+    """A list of text, given as a list, as a JSON array in text, or as text separated by ';'."""
+    if value is None or value == "":
+        return []
+    if isinstance(value, str):
+        if value.startswith("["):
+            try:
+                value = json.loads(value)
+            except json.JSONDecodeError:
+                pass
+        if isinstance(value, str):
+            return [item.strip() for item in value.split(";") if item.strip()]
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise InvalidInput(f"'{key}' must be a list of text or text separated by ';'.")
+    return value
+
+
+def _file_speaker_id(record: dict[str, Any]) -> str | None:
+    """The speaker's id in the file being imported (an export's), if it gives one."""
+    speaker = record.get("speaker")
+    value = speaker.get("id") if isinstance(speaker, dict) else record.get("speaker_id")
+    return None if value is None or value == "" else str(value)
+
+
+def _claimed(db: Database, name: str, speaker_ids: dict[str, int]) -> bool:
+    """Whether the name resolves to a speaker another speaker of the file already took.
+
+    An ambiguous name counts as taken: the file knew which speaker it meant, so it gets its own.
+    """
+    try:
+        found = find_speaker(db, name)
+    except NotFound:
+        return False
+    except Ambiguous:
+        return True
+    return found.id in set(speaker_ids.values())
+
+
+def _import_speaker(db: Database, record: dict[str, Any], where: str, speaker_ids: dict[str, int]) -> None:
+    """A speaker with no statements (from an export): kept with its names."""
+    try:
+        speaker = _speaker_from_record(record, where)
+        file_speaker = _file_speaker_id(record)
+        stored = speaker_for(db, speaker, new_speaker=_claimed(db, speaker.name, speaker_ids))
+    except (InvalidInput, NotFound, Ambiguous) as exc:
+        raise type(exc)(f"{where}: {exc}") from None
+    if file_speaker is not None and stored.id is not None:
+        speaker_ids.setdefault(file_speaker, stored.id)
+
+
+def _import_conflict(db: Database, record: dict[str, Any], where: str, statement_ids: dict[str, int]) -> None:
+    """A conflict and its review (from an export), between two statements of the same file."""
+    value = record.get("conflict")
+    if isinstance(value, str):
+        try:
+            value = json.loads(value)
+        except json.JSONDecodeError as exc:
+            raise InvalidInput(f"{where}: 'conflict' is not valid JSON ({exc.msg}).") from None
+    if not isinstance(value, dict):
+        raise InvalidInput(f"{where}: 'conflict' must be an object.")
+    ids = []
+    for key in ("a_id", "b_id"):
+        found = statement_ids.get(str(value.get(key)))
+        if found is None:
+            raise InvalidInput(f"{where}: the conflict's {key} {value.get(key)!r} is not a statement of this file.")
+        ids.append(found)
+    status = value.get("status") or "open"
+    if status not in CONFLICT_STATUSES:
+        raise InvalidInput(f"{where}: conflict status {status!r} is not one of: {', '.join(CONFLICT_STATUSES)}.")
+    if not isinstance(value.get("type"), str) or not isinstance(value.get("score", 0), int | float):
+        raise InvalidInput(f"{where}: a conflict needs a 'type' (text) and a 'score' (a number).")
+    store.restore_conflict(db, ids[0], ids[1], value | {"status": status})
 
 
 def _source_from_record(record: dict[str, Any], where: str) -> Source | None:
@@ -374,6 +495,7 @@ def edit_statement(
             raise InvalidInput("Nothing to change: give at least one option such as --text or --place.")
         norm = norm_text(db, fields["text"]) if "text" in fields else None
         store.update_statement(db, statement_id, fields, norm)
+        detect.detect(db, [statement_id], normalizer_for(db))
     return store.get_statement(db, statement_id)
 
 

@@ -7,12 +7,12 @@ from collections.abc import Sequence
 from typing import Any
 
 from rich import box
-from rich.console import Group
+from rich.console import Group, RenderableType
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from .models import Speaker, Statement
+from .models import Conflict, Speaker, Statement
 
 # C0 and C1 controls other than newline and tab: an ESC inside stored text would otherwise
 # reach the terminal and recolour, move the cursor or retitle the window.
@@ -24,6 +24,12 @@ def safe(text: str | None) -> Text:
     if text is None:
         return Text("")
     return Text(_CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text))
+
+
+def _styled(text: str, style: str) -> Text:
+    styled = safe(text)
+    styled.stylize(style)
+    return styled
 
 
 def speaker_label(speaker: Speaker) -> Text:
@@ -219,3 +225,145 @@ def highlighted_snippet(snippet: str) -> Text:
                 part.stylize("bold yellow")
             text.append_text(part)
     return text
+
+
+# --- conflicts ---
+
+_TYPE_LABELS = {
+    "polarity": "asserted and denied",
+    "number": "different numbers",
+    "date": "different dates",
+    "misattribution": "same words, different speakers",
+    "altered": "quote altered",
+    "self": "speaker contradicts themself",
+}
+
+
+def _evidence_spans(evidence: dict[str, Any]) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Character spans to highlight in statement a and in statement b."""
+    a: list[tuple[int, int]] = []
+    b: list[tuple[int, int]] = []
+    inner = evidence
+    if "cue_span" in inner:
+        (a if inner.get("side") == "a" else b).append(tuple(inner["cue_span"]))  # type: ignore[arg-type]
+    if "spans" in inner and len(inner["spans"]) == 2:
+        a.append(tuple(inner["spans"][0]))  # type: ignore[arg-type]
+        b.append(tuple(inner["spans"][1]))  # type: ignore[arg-type]
+    for key, side in (("a_number", a), ("b_number", b)):
+        span = (inner.get(key) or {}).get("span") if isinstance(inner.get(key), dict) else None
+        if span:
+            side.append(tuple(span))  # type: ignore[arg-type]
+    return a, b
+
+
+def evidence_summary(conflict_type: str, evidence: dict[str, Any]) -> Text:
+    """One line an editor reads: the cue, the two numbers, the two dates, or the diff."""
+    kind = evidence.get("kind", conflict_type)
+    text = Text()
+    if "cue" in evidence:
+        text.append("denial cue ")
+        text.append_text(_styled(f"“{evidence['cue']}”", "bold red"))
+        text.append(f" in {str(evidence.get('side', '?')).upper()}")
+    elif "opposites" in evidence:
+        first, second = evidence["opposites"]
+        text.append("opposite words: ")
+        text.append_text(_styled(f"“{first}”", "bold red"))
+        text.append(" vs ")
+        text.append_text(_styled(f"“{second}”", "bold red"))
+    elif "a_number" in evidence:
+        a, b = evidence["a_number"], evidence["b_number"]
+        text.append("counts of ")
+        text.append_text(safe(str(evidence.get("thing") or "the same thing")))
+        text.append(": ")
+        text.append_text(_styled(str(a.get("text")), "bold red"))
+        text.append(" vs ")
+        text.append_text(_styled(str(b.get("text")), "bold red"))
+    elif "diff" in evidence:
+        text.append("recorded → other: ")
+        text.append_text(word_diff(evidence["diff"]))
+    elif kind == "misattribution" or "a_speaker" in evidence:
+        text.append_text(safe(f"the same words from {evidence.get('a_speaker')} and {evidence.get('b_speaker')}"))
+    if "a_date" in evidence and "b_date" in evidence and "a_number" not in evidence:
+        if len(text):
+            text.append("; ")
+        text.append(f"dates {evidence['a_date']} vs {evidence['b_date']}", style="bold")
+    return text
+
+
+def word_diff(diff: Sequence[Sequence[str]]) -> Text:
+    """A word-level diff: dropped words struck through in red, added ones underlined in green."""
+    text = Text()
+    for op, word in diff:
+        if len(text):
+            text.append(" ")
+        if op == "-":
+            text.append_text(_styled(f"[-{word}-]", "red strike"))
+        elif op == "+":
+            text.append_text(_styled(f"{{+{word}+}}", "green underline"))
+        else:
+            text.append_text(safe(word))
+    return text
+
+
+def _side(statement: Statement, spans: list[tuple[int, int]], label: str) -> Table:
+    grid = Table.grid()
+    grid.add_column()
+    head = Text(f"{label}  ", style="bold")
+    head.append_text(speaker_label(statement.speaker))
+    grid.add_row(head)
+    body = safe(statement.text)
+    for start, end in spans:
+        if 0 <= start < end <= len(statement.text):
+            body.stylize("bold red reverse", start, end)
+    grid.add_row(body)
+    facts = [f"statement {statement.id}", statement.kind]
+    if statement.source and statement.source.outlet:
+        facts.append(statement.source.outlet)
+    if statement.event_date:
+        facts.append(f"event {statement.event_date.isoformat()}")
+    if statement.said_on:
+        facts.append(f"said {statement.said_on.isoformat()}")
+    elif statement.source and statement.source.published:
+        facts.append(f"published {statement.source.published.isoformat()}")
+    grid.add_row(_styled(" · ".join(facts), "dim"))
+    return grid
+
+
+def conflict_panel(conflict: Conflict) -> Panel:
+    spans_a, spans_b = _evidence_spans(conflict.evidence)
+    sides = Table.grid(expand=True, padding=(0, 2))
+    sides.add_column(ratio=1)
+    sides.add_column(ratio=1)
+    sides.add_row(_side(conflict.a, spans_a, "A"), _side(conflict.b, spans_b, "B"))
+    parts: list[RenderableType] = [sides, Text("")]
+    evidence = evidence_summary(conflict.type, conflict.evidence)
+    if len(evidence):
+        parts.append(Text("Evidence: ", style="bold") + evidence)
+    for caveat in conflict.caveats:
+        parts.append(Text("Caveat: ", style="bold yellow") + safe(caveat))
+    if conflict.note:
+        parts.append(Text("Note: ", style="bold") + safe(conflict.note))
+    title = (f"Conflict {conflict.id} · {conflict.type} ({_TYPE_LABELS.get(conflict.type, '')}) · "
+             f"score {conflict.score:.2f} · {conflict.status}")
+    style = {"open": "red", "confirmed": "magenta", "dismissed": "dim"}.get(conflict.status, "")
+    return Panel(Group(*parts), title=title, title_align="left", border_style=style, expand=True)
+
+
+def verdict_panel(verdict: Any, a: Statement, b: Statement) -> Panel:
+    """`compare`'s answer for two texts."""
+    spans_a, spans_b = _evidence_spans(verdict.evidence)
+    sides = Table.grid(expand=True, padding=(0, 2))
+    sides.add_column(ratio=1)
+    sides.add_column(ratio=1)
+    sides.add_row(_side(a, spans_a, "A"), _side(b, spans_b, "B"))
+    label = {"same": "same claim", "unrelated": "unrelated"}.get(
+        verdict.relation, f"conflict: {verdict.type} ({_TYPE_LABELS.get(verdict.type or '', '')})"
+    )
+    parts: list[RenderableType] = [sides, Text("")]
+    evidence = evidence_summary(verdict.type or "", verdict.evidence)
+    if len(evidence):
+        parts.append(Text("Evidence: ", style="bold") + evidence)
+    for caveat in verdict.caveats:
+        parts.append(Text("Caveat: ", style="bold yellow") + safe(caveat))
+    return Panel(Group(*parts), title=f"{label} · score {verdict.score:.2f}", title_align="left",
+                 expand=True)

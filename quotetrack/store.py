@@ -20,7 +20,7 @@ from sqlite_utils import Database
 
 from .errors import DatabaseError, Duplicate, InvalidInput, NotFound
 from .migrations import migrations
-from .models import Source, Speaker, Statement
+from .models import Conflict, Source, Speaker, Statement
 
 ENV_VAR = "QUOTETRACK_DB"
 # Long enough for a writer to wait out another's whole import rather than fail with "locked".
@@ -654,6 +654,116 @@ def _search_columns(query: str) -> str:
     return "{text speaker outlet} : (" + query + ")"
 
 
+# --- conflicts ---
+
+
+def save_conflict(
+    db: Database, a_id: int, b_id: int, type_: str, score: float, evidence: dict[str, Any],
+    caveats: Sequence[str],
+) -> tuple[int, bool]:
+    """Record a detected conflict, or refresh an open one; returns (id, newly created).
+
+    A reviewed conflict keeps the editor's verdict: detection never reopens it. Callers pass the
+    older statement as ``a`` so that a pair is always stored one way round.
+    """
+    row = db.execute(
+        "SELECT id, status FROM conflicts WHERE a_id = ? AND b_id = ? AND type = ?", [a_id, b_id, type_]
+    ).fetchone()
+    evidence_json = json.dumps(evidence, ensure_ascii=False, default=str)
+    caveats_json = json.dumps(list(caveats), ensure_ascii=False)
+    if row is not None:
+        if row[1] == "open":
+            db.execute("UPDATE conflicts SET score = ?, evidence = ?, caveats = ? WHERE id = ?",
+                       [score, evidence_json, caveats_json, row[0]])
+        return row[0], False
+    cursor = db.execute(
+        "INSERT INTO conflicts (a_id, b_id, type, score, evidence, caveats, status, created_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, 'open', ?)",
+        [a_id, b_id, type_, score, evidence_json, caveats_json, now()],
+    )
+    return int(cursor.lastrowid or 0), True
+
+
+def reviewed_pairs(db: Database) -> set[tuple[int, int]]:
+    return {(r[0], r[1]) for r in db.execute(
+        "SELECT a_id, b_id FROM conflicts WHERE status != 'open'").fetchall()}
+
+
+def drop_open_conflicts(db: Database, keep: set[int]) -> int:
+    """Forget open conflicts a full rescan no longer finds (reviewed ones stay)."""
+    ids = [r[0] for r in db.execute("SELECT id FROM conflicts WHERE status = 'open'").fetchall()
+           if r[0] not in keep]
+    for conflict_id in ids:
+        db.execute("DELETE FROM conflicts WHERE id = ?", [conflict_id])
+    return len(ids)
+
+
+def _conflicts_from_rows(db: Database, rows: list[dict[str, Any]]) -> list[Conflict]:
+    wanted = sorted({r["a_id"] for r in rows} | {r["b_id"] for r in rows})
+    statements = {s.id: s for s in get_statements(db, wanted)}
+    return [
+        Conflict(
+            id=r["id"], a=statements[r["a_id"]], b=statements[r["b_id"]], type=r["type"],
+            score=r["score"], evidence=json.loads(r["evidence"]), caveats=json.loads(r["caveats"]),
+            status=r["status"], note=r["note"], created_at=r["created_at"],
+            reviewed_at=r["reviewed_at"], reviewed_by=r["reviewed_by"],
+        )
+        for r in rows
+    ]
+
+
+def list_conflicts(
+    db: Database, *, type_: str | None = None, speaker_ids: Sequence[int] | None = None,
+    status: str | None = None, min_score: float | None = None, statement_ids: Sequence[int] | None = None,
+    limit: int | None = None,
+) -> list[Conflict]:
+    """Conflicts, best first."""
+    where: list[str] = []
+    params: list[Any] = []
+    if type_:
+        where.append("c.type = ?")
+        params.append(type_)
+    if status:
+        where.append("c.status = ?")
+        params.append(status)
+    if min_score is not None:
+        where.append("c.score >= ?")
+        params.append(min_score)
+    for column, ids in (("speaker_id", speaker_ids), ("id", statement_ids)):
+        if ids is not None:
+            marks = ", ".join("?" for _ in ids) or "NULL"
+            where.append(f"(sa.{column} IN ({marks}) OR sb.{column} IN ({marks}))")
+            params.extend([*ids, *ids])
+    sql = ("SELECT c.* FROM conflicts c JOIN statements sa ON sa.id = c.a_id "
+           "JOIN statements sb ON sb.id = c.b_id")
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    sql += " ORDER BY c.score DESC, c.id"
+    if limit:
+        sql += " LIMIT ?"
+        params.append(limit)
+    return _conflicts_from_rows(db, list(db.query(sql, params)))
+
+
+def get_conflict(db: Database, conflict_id: int) -> Conflict:
+    rows = list(db.query("SELECT * FROM conflicts WHERE id = ?", [conflict_id]))
+    if not rows:
+        raise NotFound(f"There is no conflict with id {conflict_id}; `quotetrack conflicts` lists them.")
+    return _conflicts_from_rows(db, rows)[0]
+
+
+def review_conflict(db: Database, conflict_id: int, status: str, note: str | None,
+                    editor: str | None = None) -> None:
+    before = get_conflict(db, conflict_id)
+    editor = editor or current_editor()
+    db.execute(
+        "UPDATE conflicts SET status = ?, note = coalesce(?, note), reviewed_at = ?, reviewed_by = ? "
+        "WHERE id = ?", [status, note, now(), editor, conflict_id],
+    )
+    log_change(db, "review", "conflict", conflict_id,
+               {"before": before.status, "after": status, "note": note}, editor=editor)
+
+
 # --- terms ---
 
 
@@ -676,3 +786,27 @@ def add_terms(db: Database, canonical: str, variants: Sequence[str]) -> int:
 
 
 # --- claim index (matching) ---
+
+
+def claim_candidates(
+    db: Database, tokens: Sequence[str], *, limit: int = 200, speaker_ids: Sequence[int] | None = None,
+    since: date | None = None,
+) -> list[tuple[int, str]]:
+    """Statements sharing claim tokens with the query, best bm25 first: (id, text)."""
+    words = sorted({t for t in tokens if t.isalnum()})
+    if not words:
+        return []
+    sql = (
+        "SELECT st.id, st.text FROM statements_fts f JOIN statements st ON st.id = f.rowid "
+        "WHERE statements_fts MATCH ?"
+    )
+    params: list[Any] = ["{norm} : (" + " OR ".join(words) + ")"]
+    if speaker_ids is not None:
+        sql += f" AND st.speaker_id IN ({', '.join('?' for _ in speaker_ids) or 'NULL'})"
+        params.extend(speaker_ids)
+    if since is not None:
+        sql += " AND coalesce(st.said_on, st.event_date, substr(st.created_at, 1, 10)) >= ?"
+        params.append(since.isoformat())
+    sql += " ORDER BY bm25(statements_fts, 0, 0, 0, 1.0) LIMIT ?"
+    params.append(limit)
+    return [(row[0], row[1]) for row in db.execute(sql, params).fetchall()]
