@@ -30,6 +30,7 @@ from importlib import resources
 from typing import Any
 
 from .dates import find_dates
+from .match import strip_titles
 from .models import Statement
 from .normalize import Normalizer, default_normalizer, fold, stem
 from .quantities import Quantity, find_quantities
@@ -45,7 +46,10 @@ CONFLICT_CLAIM = 0.4
 DATE_CLAIM = 0.75
 # Share of a denial's own words that the other statement must contain for the denial to be
 # about the other statement's claim, not about something else it also mentions.
-SCOPE_COVERAGE = 0.67
+SCOPE_COVERAGE = 0.66
+# Weight of the words a denial shares with the other claim (names count double) from which one
+# replaced word no longer makes it another claim.
+SUBSTITUTION_SHARED = 4.0
 # Word-sequence similarity (0-1) above which two texts are the same quote.
 VERBATIM = 0.85
 NEAR_VERBATIM = 0.6
@@ -54,9 +58,14 @@ DIFFERENT_DAYS = 0.6
 DIFFERENT_REPORT_DAYS = 0.8
 DEFAULT_MIN_SCORE = 0.3
 
-_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?|[.;:!?,]")
+_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*|[.;:!?,]")
 # Where a denial's reach ends: the sentence, or a clause joined by a contrasting word.
 _STRONG_BOUNDARY = {".", ";", "!", "?", "but", "while", "whereas", "although", "though", "however", "yet"}
+# Kinds whose words are the speaker's own: only these can be misattributed or altered.
+_QUOTE_KINDS = ("quote", "written")
+# Where a denial's subject starts at the latest: "Police said [no one was killed]".
+_SUBJECT_BOUNDARY = {",", "that", "which", "who", "said", "says", "say", "told", "added", "stated"}
+_COORDINATORS = {"and", "or", "nor", ","}
 _NEGATING_PREFIXES = ("non", "un", "in", "im", "il", "ir", "dis")
 
 
@@ -90,7 +99,24 @@ def _data_lines(name: str) -> list[str]:
 def _negation_cues() -> tuple[tuple[str, ...], ...]:
     """Cue phrases as word tuples, longest first so "there were no" wins over "no"."""
     cues = {tuple(fold(line).split()) for line in _data_lines("negation.txt")}
+    cues |= {(verb,) for verb in _denial_verbs()}
     return tuple(sorted(cues, key=len, reverse=True))
+
+
+@cache
+def _denial_verbs() -> frozenset[str]:
+    return frozenset(fold(line) for line in _data_lines("denial_verbs.txt"))
+
+
+@cache
+def _not_topic_words() -> frozenset[str]:
+    """Tokens that never make a claim's topic: negation cues and denial verbs (polarity is
+    read separately) and vague quantity words (counts are compared separately)."""
+    normalizer = default_normalizer()
+    words = [" ".join(cue) for cue in _negation_cues() if len(cue) == 1]
+    words += list(_denial_verbs())
+    words += "several dozen dozens scores hundreds thousands millions few handful couple".split()
+    return frozenset(token for word in words for token in normalizer.tokens(word))
 
 
 @cache
@@ -104,9 +130,10 @@ def _opposites() -> dict[str, set[str]]:
     normalizer = default_normalizer()
     pairs: dict[str, set[str]] = {}
     for line in _data_lines("opposites.tsv"):
-        left, right = (normalizer._stem(fold(word.strip())) for word in line.split("\t")[:2])
-        pairs.setdefault(left, set()).add(right)
-        pairs.setdefault(right, set()).add(left)
+        left, right = (_canon(_token(normalizer, word)) for word in line.split("\t")[:2])
+        if left and right:
+            pairs.setdefault(left, set()).add(right)
+            pairs.setdefault(right, set()).add(left)
     return pairs
 
 
@@ -183,6 +210,7 @@ class _Reading:
     covers: frozenset[str]  # the stems and every broader word they imply ("man" -> "person")
     cues: tuple[_Cue, ...]
     quantities: tuple[Quantity, ...]
+    figures: tuple[Any, ...]  # see _figures
 
 
 def _content_sequence(text: str, normalizer: Normalizer) -> list[tuple[str, float]]:
@@ -194,7 +222,7 @@ def _content_sequence(text: str, normalizer: Normalizer) -> list[tuple[str, floa
     return [
         (_canon(token), 2.0 if token in named else 1.0)
         for token in normalizer.tokens(text)
-        if not token[0].isdigit() and token not in _date_words()
+        if not token[0].isdigit() and token not in _date_words() and token not in _not_topic_words()
     ]
 
 
@@ -202,13 +230,15 @@ def _content_sequence(text: str, normalizer: Normalizer) -> list[tuple[str, floa
 def _read(text: str, normalizer: Normalizer) -> _Reading:
     words = tuple((fold(m.group()), m.start(), m.end()) for m in _WORD.finditer(text))
     sequence = _content_sequence(text, normalizer)
+    quantities = tuple(find_quantities(text))
     return _Reading(
         words=words,
         sequence=tuple(token for token, _ in sequence),
         content=dict(sequence),
         covers=_covers([token for token, _ in sequence]),
         cues=_find_cues(text, words, normalizer),
-        quantities=tuple(find_quantities(text)),
+        quantities=quantities,
+        figures=_figures(text, quantities),
     )
 
 
@@ -248,7 +278,11 @@ def _find_cues(
         end = _clause_end(folded, first + count)
         # A second cue inside this one's reach and the same clause undoes it: "cannot be
         # denied", "it is not true that there were no …". The pair cancels out.
-        if n not in cancelled and n + 1 < len(found) and found[n + 1][0] < end:
+        if n in cancelled or n + 1 >= len(found) or found[n + 1][0] >= end:
+            continue
+        between = folded[first + count : found[n + 1][0]]
+        # "were not involved and did not take part" is two denials, not a double negation.
+        if not any(word in _COORDINATORS for word in between):
             cancelled.update({n, n + 1})
     for n, (first, count) in enumerate(found):
         end = _clause_end(folded, first + count)
@@ -257,8 +291,11 @@ def _find_cues(
         scope_end = words[end - 1][2] if end > first else words[last][2]
         scope_text = text[scope_start:scope_end]
         # A denial reaches back to its subject too ("A man is not playing"), up to the clause start.
+        # except after a denial verb, whose subject is the one denying ("the army denied that").
         subject_start = _clause_start(folded, first)
         subject_text = text[words[subject_start][1] : words[first][1]] if subject_start < first else ""
+        if folded[first] in _denial_verbs():
+            subject_text = ""
         scope = tuple(
             token
             for part in (subject_text, scope_text)
@@ -285,7 +322,7 @@ def _clause_end(folded: list[str], start: int) -> int:
 
 def _clause_start(folded: list[str], index: int) -> int:
     for i in range(index - 1, -1, -1):
-        if folded[i] in _STRONG_BOUNDARY or folded[i] == ",":
+        if folded[i] in _STRONG_BOUNDARY or folded[i] in _SUBJECT_BOUNDARY:
             return i + 1
     return 0
 
@@ -319,7 +356,7 @@ def _same_claim(first: _Reading, second: _Reading) -> bool:
     another word where the other has its own ("in the desert" / "on the beach")."""
     covered = max(_weighted_cover(first.content, second.covers),
                   _weighted_cover(second.content, first.covers))  # fmt: skip
-    if covered < SAME_CLAIM:
+    if covered < SAME_CLAIM or first.figures[1:] != second.figures[1:]:
         return False
     return _substitution(first.sequence, second.sequence, first.covers, second.covers) is None
 
@@ -421,55 +458,81 @@ def find_conflicts(
 
 
 def _polarity(first: _Reading, second: _Reading, similarity: float) -> Verdict | None:
-    """One side denies what the other asserts, or uses a word of opposite meaning."""
+    """One side denies what the other asserts, or uses a word of opposite meaning.
+
+    Each side is negated when it holds a denial about the other's claim; a pair of opposite
+    words flips one side once more. "did not increase" against "decreased" flips twice and
+    agrees; "invalid" against "not valid" too.
+    """
+    opposites = _opposite_words(first, second)
+    if opposites:
+        # The opposite words are the disagreement, not a difference of topic.
+        left = {t: w for t, w in first.content.items() if t not in opposites[4]}
+        right = {t: w for t, w in second.content.items() if t not in opposites[4]}
+        similarity = max(similarity, _overlap(left, right))
     if similarity < CONFLICT_CLAIM:
         return None
-    denials_a = _relevant_cues(first, second)
-    denials_b = _relevant_cues(second, first)
-    if len(denials_a) % 2 != len(denials_b) % 2:
-        side, cues = ("a", denials_a) if len(denials_a) % 2 else ("b", denials_b)
-        cue = cues[0]
-        evidence = {"cue": cue.text, "cue_span": [cue.start, cue.end], "side": side}
-        return Verdict("conflict", "polarity", _scaled(0.55, similarity), evidence)
-    if denials_a or denials_b:
-        return None  # both deny it, or a denial on each side: they agree
-    pair = _opposite_words(first, second)
-    if pair is not None:
-        evidence = {"opposites": [pair[0], pair[1]], "spans": [pair[2], pair[3]]}
+    # A denial of "valid" is about the claim that says "invalid": the pair counts as shared.
+    paired = frozenset(opposites[4]) if opposites else frozenset()
+    denials_a = _relevant_cues(first, second, paired)
+    denials_b = _relevant_cues(second, first, paired)
+    if bool(denials_a) ^ bool(denials_b) ^ bool(opposites):
+        if denials_a or denials_b:
+            side, cue = ("a", denials_a[0]) if denials_a else ("b", denials_b[0])
+            evidence: dict[str, Any] = {"cue": cue.text, "cue_span": [cue.start, cue.end], "side": side}
+            return Verdict("conflict", "polarity", _scaled(0.55, similarity), evidence)
+        assert opposites is not None
+        evidence = {"opposites": [opposites[0], opposites[1]], "spans": [opposites[2], opposites[3]]}
         return Verdict("conflict", "polarity", _scaled(0.5, similarity), evidence)
     return None
 
 
-def _relevant_cues(reading: _Reading, other: _Reading) -> list[_Cue]:
+def _relevant_cues(
+    reading: _Reading, other: _Reading, paired: frozenset[str] = frozenset()
+) -> list[_Cue]:
     """Uncancelled cues of ``reading`` that deny something ``other`` talks about."""
-    return [
-        cue
-        for cue in reading.cues
-        if not cue.cancelled
-        and _coverage(cue.scope, other.covers) >= SCOPE_COVERAGE
-        and _substitution(cue.scope, other.sequence, _covers(cue.scope), other.covers) is None
-    ]
+    return [cue for cue in reading.cues if not cue.cancelled and _denies(cue.scope, other, paired)]
+
+
+def _denies(scope: Sequence[str], other: _Reading, paired: frozenset[str] = frozenset()) -> bool:
+    """The words a cue denies are (mostly) the other statement's claim, with no word of theirs
+    replaced by another: "no man playing a flute" does not deny "a man playing a guitar"."""
+    covers = other.covers | paired
+    if _coverage(scope, covers) < SCOPE_COVERAGE:
+        return False
+    if _substitution(scope, other.sequence, _covers(scope) | paired, covers) is None:
+        return True
+    # In a long shared claim one differing word is more often a paraphrase ("fired" / "used"
+    # tear gas) than another claim, unless that claim is small.
+    shared = sum(2.0 if other.content.get(t) == 2.0 else 1.0 for t in set(scope) if t in covers)
+    return shared >= SUBSTITUTION_SHARED
 
 
 def _opposite_words(
     first: _Reading, second: _Reading
-) -> tuple[str, str, list[int], list[int]] | None:
-    """A word in one statement whose opposite is in the other (and not in the first)."""
+) -> tuple[str, str, list[int], list[int], set[str]] | None:
+    """A word in one statement whose opposite is in the other (and not in the first):
+    (word in a, word in b, span in a, span in b, the stems of both)."""
     opposites = _opposites()
     normalizer = default_normalizer()
-    stems_a = {normalizer._stem(w): (w, s, e) for w, s, e in first.words}
-    stems_b = {normalizer._stem(w): (w, s, e) for w, s, e in second.words}
+    stems_a = {_canon(normalizer._stem(w)): (w, s, e) for w, s, e in first.words}
+    stems_b = {_canon(normalizer._stem(w)): (w, s, e) for w, s, e in second.words}
     for stem_a, (word_a, start_a, end_a) in stems_a.items():
         for stem_b in opposites.get(stem_a, ()):
             if stem_b in stems_b and stem_b not in stems_a and stem_a not in stems_b:
                 word_b, start_b, end_b = stems_b[stem_b]
-                return word_a, word_b, [start_a, end_a], [start_b, end_b]
+                if word_a in _denial_verbs() or word_b in _denial_verbs():
+                    continue  # "denied" already counts as a denial; it must not flip twice
+                return word_a, word_b, [start_a, end_a], [start_b, end_b], {stem_a, stem_b}
     # A negating prefix makes an opposite of any word: "valid" / "invalid", "lawful" / "unlawful".
+    plain_a = {w for w, _, _ in first.words}
+    plain_b = {w for w, _, _ in second.words}
     for word_a, start_a, end_a in first.words:
         for word_b, start_b, end_b in second.words:
             if _prefix_opposite(word_a, word_b) or _prefix_opposite(word_b, word_a):
-                if word_b not in stems_a and word_a not in stems_b:
-                    return word_a, word_b, [start_a, end_a], [start_b, end_b]
+                if word_b not in plain_a and word_a not in plain_b:
+                    stems = {_canon(normalizer._stem(word_a)), _canon(normalizer._stem(word_b))}
+                    return word_a, word_b, [start_a, end_a], [start_b, end_b], stems
     return None
 
 
@@ -477,10 +540,7 @@ def _prefix_opposite(word: str, other: str) -> bool:
     """True when ``other`` is ``word`` with a negating prefix ("valid" / "invalid")."""
     if len(word) < 5:
         return False
-    for prefix in _NEGATING_PREFIXES:
-        if other == prefix + word or other == f"{prefix}-{word}":
-            return True
-    return False
+    return any(other in (prefix + word, f"{prefix}-{word}") for prefix in _NEGATING_PREFIXES)
 
 
 def _numbers(first: _Reading, second: _Reading, similarity: float) -> Verdict | None:
@@ -511,6 +571,8 @@ def _same_frame(first: _Reading, count_a: Quantity, second: _Reading, count_b: Q
     "conducted two strikes" and "one strike destroyed one building" count strikes in two
     different claims (all the strikes, and the one that hit the building).
     """
+    if count_a.role and count_a.role == count_b.role:
+        return True  # "nine died" and "killed 31": the role is the claim
     near_a = _near_words(first, count_a)
     near_b = _near_words(second, count_b)
     if not near_a or not near_b:
@@ -606,11 +668,18 @@ def _same_speaker(a: Statement, b: Statement) -> bool | None:
     """True, False, or None when either speaker is unknown (no id and no name)."""
     if a.speaker.id is not None and b.speaker.id is not None:
         return a.speaker.id == b.speaker.id
-    names_a = {fold(n).strip() for n in [a.speaker.name, *a.speaker.aliases] if n and n.strip()}
-    names_b = {fold(n).strip() for n in [b.speaker.name, *b.speaker.aliases] if n and n.strip()}
+    names_a = _names(a)
+    names_b = _names(b)
     if not names_a or not names_b:
         return None
-    return bool(names_a & names_b)
+    # "Culture Minister Ines Valdez" and "Ines Valdez": titles dropped, one name inside the other.
+    return any(x <= y or y <= x for x in names_a for y in names_b)
+
+
+def _names(statement: Statement) -> list[frozenset[str]]:
+    speaker = statement.speaker
+    forms = [strip_titles(name) for name in [speaker.name, *speaker.aliases] if name and name.strip()]
+    return [frozenset(form.split()) for form in forms if form]
 
 
 def _quote_words(text: str) -> list[str]:
@@ -626,7 +695,7 @@ def _quote_rules(
     a: Statement, b: Statement, first: _Reading, second: _Reading, same_speaker: bool | None
 ) -> Verdict | None:
     """Misattributed and altered quotes: near word-for-word texts, compared word by word."""
-    if same_speaker is None or "report" in (a.kind, b.kind):
+    if same_speaker is None or a.kind not in _QUOTE_KINDS or b.kind not in _QUOTE_KINDS:
         return None
     words_a, words_b = _quote_words(a.text), _quote_words(b.text)
     if min(len(words_a), len(words_b)) < 4:
@@ -666,14 +735,25 @@ def _misattribution(a: Statement, b: Statement, ratio: float) -> Verdict:
 
 
 def _changes_meaning(first: _Reading, second: _Reading) -> bool:
-    """A near-verbatim pair whose difference flips a denial, a count or an opposite word."""
-    if len([c for c in first.cues if not c.cancelled]) % 2 != len(
-        [c for c in second.cues if not c.cancelled]
-    ) % 2:
+    """A near-verbatim pair whose difference flips a denial, a count, a date or a word into its
+    opposite: two different claims, not one quote given twice."""
+    if _polarity(first, second, 1.0) is not None or _numbers(first, second, 1.0) is not None:
         return True
-    if _numbers(first, second, 1.0) is not None:
-        return True
-    return _opposite_words(first, second) is not None
+    return first.figures != second.figures
+
+
+def _figures(text: str, quantities: Sequence[Quantity]) -> tuple[Any, ...]:
+    """What a text's numbers say, whatever their spelling: its counts, the days it names and
+    its other figures ("Brigade 10"). Texts that differ here make different claims."""
+    dates = find_dates(text)
+    counts = sorted((q.low or 0, q.high or 0, q.role or "", q.thing or "") for q in quantities)
+    days = sorted(m.text.lower() if m.value is None else m.value.isoformat() for m in dates)
+    taken = [(q.start, q.end) for q in quantities] + [(m.start, m.end) for m in dates]
+    labels = sorted(
+        m.group() for m in re.finditer(r"\d[\d,.]*", text)
+        if not any(start <= m.start() < end for start, end in taken)
+    )  # fmt: skip
+    return (tuple(counts), tuple(days), tuple(labels))
 
 
 def _word_diff(words_a: list[str], words_b: list[str]) -> list[list[str]]:

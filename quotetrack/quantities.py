@@ -97,7 +97,8 @@ def _data_lines(name: str) -> list[str]:
 
 
 @cache
-def _number_words() -> tuple[dict[str, int], dict[str, int]]:
+def number_words() -> tuple[dict[str, int], dict[str, int]]:
+    """(number words -> value, scale words -> multiplier) from data/number_words.tsv."""
     units: dict[str, int] = {}
     scales: dict[str, int] = {}
     for line in _data_lines("number_words.tsv"):
@@ -176,7 +177,7 @@ def _tokens(text: str) -> list[_Tok]:
 
 def _read_number(toks: list[_Tok], i: int) -> tuple[float, int] | None:
     """A number at ``i``: digits ("1,200", "3.5", "2 million") or words ("twenty-five")."""
-    units, scales = _number_words()
+    units, scales = number_words()
     tok = toks[i]
     if tok.low[0].isdigit():
         digits = tok.low.rstrip("%").replace(",", "")
@@ -189,6 +190,8 @@ def _read_number(toks: list[_Tok], i: int) -> tuple[float, int] | None:
             value *= scales[toks[i + 1].low]
             used = 2
         return value, used
+    if tok.low in {"a", "an"} and i + 1 < len(toks) and toks[i + 1].low in scales:
+        return float(scales[toks[i + 1].low]), 2  # "a hundred", "a million"
     total = 0.0
     current = 0.0
     used = 0
@@ -324,7 +327,7 @@ def find_quantities(text: str) -> list[Quantity]:
     out: list[Quantity] = []
     modifiers = _modifiers()
     vague = _vague()
-    units, _ = _number_words()
+    units, _ = number_words()
     i = 0
     while i < len(toks):
         low_value: float | None
