@@ -42,8 +42,16 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("path", type=Path, nargs="?", default=DEFAULT_PATH)
     parser.add_argument("--errors", action="store_true", help="print every misjudged pair")
+    parser.add_argument(
+        "--set",
+        choices=("all", "tuning", "held-out"),
+        default="all",
+        help="tuning: the pairs the rules were fixed against; held-out: pairs written afterwards",
+    )
     args = parser.parse_args(argv)
     pairs = [json.loads(line) for line in args.path.read_text(encoding="utf-8").splitlines() if line]
+    if args.set != "all":
+        pairs = [pair for pair in pairs if pair.get("set", "tuning") == args.set]
     normalizer = default_normalizer()
     predicted: Counter[str] = Counter()
     actual: Counter[str] = Counter()
@@ -63,7 +71,7 @@ def main(argv: list[str] | None = None) -> int:
             errors.append((pair, verdict))
         relation_correct += verdict.relation == pair["label"]
     elapsed = time.perf_counter() - started
-    print(f"{len(pairs)} pairs, {elapsed * 1000 / len(pairs):.2f} ms a pair")
+    print(f"{args.set}: {len(pairs)} pairs, {elapsed * 1000 / len(pairs):.2f} ms a pair")
     print(f"relation accuracy (same / conflict / unrelated): {relation_correct / len(pairs):.3f}")
     print(f"{'type':>15} {'precision':>9} {'recall':>7} {'gold':>5} {'found':>6}")
     for label in (*CONFLICT_TYPES, "same", "unrelated"):

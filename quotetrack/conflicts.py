@@ -210,7 +210,7 @@ class _Reading:
     covers: frozenset[str]  # the stems and every broader word they imply ("man" -> "person")
     cues: tuple[_Cue, ...]
     quantities: tuple[Quantity, ...]
-    figures: tuple[Any, ...]  # see _figures
+    figures: tuple[Any, ...]  # counts and other figures, see _figures
 
 
 def _content_sequence(text: str, normalizer: Normalizer) -> list[tuple[str, float]]:
@@ -357,7 +357,7 @@ def _same_claim(first: _Reading, second: _Reading) -> bool:
     covered = max(_weighted_cover(first.content, second.covers),
                   _weighted_cover(second.content, first.covers))  # fmt: skip
     if covered < SAME_CLAIM or first.figures[1:] != second.figures[1:]:
-        return False
+        return False  # "Brigade 10" and "Brigade 12" are different claims
     return _substitution(first.sequence, second.sequence, first.covers, second.covers) is None
 
 
@@ -433,7 +433,7 @@ def compare(a: Statement, b: Statement, *, normalizer: Normalizer | None = None)
     date_verdict = _dates(a, b, first, second, similarity)
     if date_verdict is not None:
         return date_verdict
-    relation = "same" if _same_claim(first, second) else "unrelated"
+    relation = "same" if _same_claim(first, second) and _same_days(a, b) else "unrelated"
     return Verdict(relation, None, round(similarity, 3), {"similarity": round(similarity, 3)})
 
 
@@ -652,8 +652,14 @@ def _dates(
 
 
 def _text_names_a_date(statement: Statement) -> bool:
+    return bool(_named_days(statement))
+
+
+def _named_days(statement: Statement) -> list[date]:
+    """The days a statement's text names, relative ones resolved against when it was said or
+    published."""
     anchor = statement.said_on or (statement.source.published if statement.source else None)
-    return any(m.value and m.precision == "day" for m in find_dates(statement.text, anchor))
+    return [m.value for m in find_dates(statement.text, anchor) if m.value and m.precision == "day"]
 
 
 def _scaled(base: float, similarity: float) -> float:
@@ -706,13 +712,19 @@ def _quote_rules(
             return Verdict("same", None, 1.0, {"similarity": 1.0, "verbatim": True})
         if ratio >= VERBATIM:
             return _misattribution(a, b, ratio)
-    if same_speaker is False and ratio >= VERBATIM and not _changes_meaning(first, second):
+    if (
+        same_speaker is False
+        and ratio >= VERBATIM
+        and not _changes_meaning(first, second, a, b)
+        and _substitution(first.sequence, second.sequence, first.covers, second.covers) is None
+    ):
+        # Word for word but for small words: "every school" / "every bridge" is another claim.
         return _misattribution(a, b, ratio)
     if same_speaker and a.kind == "quote" and b.kind == "quote" and ratio >= NEAR_VERBATIM:
         if a.said_on and b.said_on and abs((a.said_on - b.said_on).days) > 7:
             return None  # said weeks apart: two utterances, judged as a self-contradiction
         diff = _word_diff(words_a, words_b)
-        serious = _changes_meaning(first, second)
+        serious = _changes_meaning(first, second, a, b)
         changed = sum(1 for op, _ in diff if op != "=") / max(1, len(diff))
         score = 0.9 if serious else round(0.45 + 0.4 * min(1.0, changed * 2), 3)
         evidence: dict[str, Any] = {"diff": diff, "similarity": round(ratio, 3)}
@@ -734,26 +746,30 @@ def _misattribution(a: Statement, b: Statement, ratio: float) -> Verdict:
     return Verdict("conflict", "misattribution", round(0.5 + 0.45 * ratio, 3), evidence, caveats)
 
 
-def _changes_meaning(first: _Reading, second: _Reading) -> bool:
+def _changes_meaning(first: _Reading, second: _Reading, a: Statement, b: Statement) -> bool:
     """A near-verbatim pair whose difference flips a denial, a count, a date or a word into its
     opposite: two different claims, not one quote given twice."""
     if _polarity(first, second, 1.0) is not None or _numbers(first, second, 1.0) is not None:
         return True
-    return first.figures != second.figures
+    return first.figures != second.figures or not _same_days(a, b)
+
+
+def _same_days(a: Statement, b: Statement) -> bool:
+    """Both statements name the same days (or neither names one), relative days resolved."""
+    return set(_named_days(a)) == set(_named_days(b))
 
 
 def _figures(text: str, quantities: Sequence[Quantity]) -> tuple[Any, ...]:
-    """What a text's numbers say, whatever their spelling: its counts, the days it names and
-    its other figures ("Brigade 10"). Texts that differ here make different claims."""
+    """What a text's numbers say, whatever their spelling: its counts and its other figures
+    ("Brigade 10"), dates left out (they need the statement's anchor, see ``_same_days``)."""
     dates = find_dates(text)
     counts = sorted((q.low or 0, q.high or 0, q.role or "", q.thing or "") for q in quantities)
-    days = sorted(m.text.lower() if m.value is None else m.value.isoformat() for m in dates)
     taken = [(q.start, q.end) for q in quantities] + [(m.start, m.end) for m in dates]
     labels = sorted(
         m.group() for m in re.finditer(r"\d[\d,.]*", text)
         if not any(start <= m.start() < end for start, end in taken)
     )  # fmt: skip
-    return (tuple(counts), tuple(days), tuple(labels))
+    return (tuple(counts), tuple(labels))
 
 
 def _word_diff(words_a: list[str], words_b: list[str]) -> list[list[str]]:

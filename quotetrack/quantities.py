@@ -51,8 +51,11 @@ class Quantity:
 
     @property
     def key(self) -> tuple[str | None, str | None]:
-        """What is counted, for comparing two counts: (role, thing), people-words as None."""
-        thing = None if self.thing in _PERSON_NOUNS else self.thing
+        """What is counted, for comparing two counts: (role, thing)."""
+        thing = self.thing
+        if thing in _PERSON_NOUNS:
+            # "12 killed" and "12 people killed" count the same; "5,000 people" counts people.
+            thing = None if self.role else "people"
         if self.role and thing == self.role:
             thing = None
         return (self.role, thing)
