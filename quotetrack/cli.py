@@ -17,6 +17,7 @@ from sqlite_utils import Database
 from typer.core import TyperGroup
 
 from . import detect, record, report, store
+from . import export as export_
 from .conflicts import CONFLICT_TYPES
 from .dates import parse_date
 from .errors import Ambiguous, QuotetrackError
@@ -600,6 +601,74 @@ def compare(
         out().print(report.verdict_panel(verdict, a, b))
 
 
+# --- matching ---
+
+
+@app.command()
+def match(
+    text: Annotated[str | None, typer.Argument(help="The claim to look for.")] = None,
+    speaker: Annotated[str | None, typer.Option(help="Only statements of this speaker.")] = None,
+    since: Annotated[str | None, typer.Option(help="Only statements said on or after this date.")] = None,
+    limit: Annotated[int, typer.Option(help="At most this many per claim.", min=1)] = 10,
+    min_score: Annotated[float | None, typer.Option(help="Only matches scoring at least this (0-100).")] = None,
+    queries: Annotated[Path | None, typer.Option(help="Many claims: one a line, or JSONL with id and text.")] = None,
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Find stored statements that make the same claim, best first.
+
+    With --queries, prints one JSON line per claim.
+
+    Example: quotetrack match "Daesh held building destroyed near Makhmour"
+    """
+    from . import claims as claims_
+
+    since_day = _date_option(since, "--since")
+    if queries is None and text is None:
+        fail("Give a claim to match, or --queries FILE.")
+    batch = claims_.read_queries(queries) if queries is not None else None
+    with opened(db) as database:
+        if batch is not None:
+            for query_id, query in batch:
+                found = claims_.match_text(database, query, speaker=speaker, since=since_day, limit=limit,
+                                           min_score=min_score)
+                sys.stdout.write(json.dumps({"id": query_id, "query": query,
+                                             "matches": [f.to_dict() for f in found]}, ensure_ascii=False) + "\n")
+            return
+        assert text is not None
+        found = claims_.match_text(database, text, speaker=speaker, since=since_day, limit=limit,
+                                   min_score=min_score)
+    if as_json:
+        emit_json([f.to_dict() for f in found])
+    elif found:
+        out().print(report.matches_table(found))
+    else:
+        err().print("Nothing on record makes that claim.")
+
+
+@app.command()
+def claims(
+    min_size: Annotated[int, typer.Option(help="Only claims made at least this many times.", min=2)] = 2,
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Group statements that make the same claim, across speakers and outlets.
+
+    Example: quotetrack claims --min-size 3
+    """
+    from . import claims as claims_
+
+    with opened(db) as database:
+        with _progress("Grouping claims", quiet=as_json) as tick:
+            groups = claims_.clusters(database, min_size=min_size, progress=tick)
+    if as_json:
+        emit_json([g.to_dict() for g in groups])
+    elif groups:
+        out().print(report.clusters_table(groups))
+    else:
+        err().print("No claim is on record more than once.")
+
+
 # --- search and terms ---
 
 
@@ -698,6 +767,46 @@ def log(
 
 
 # --- editors' desk (check, report, timeline, export) ---
+
+
+@app.command()
+def export(
+    fmt: Annotated[str, typer.Option(
+        "--format", help=f"One of: {', '.join(export_.FORMATS)}. claimreview is schema.org JSON-LD "
+                         "for reviewed conflicts; the others round-trip through `import`.",
+    )] = "jsonl",
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", help="Write to this file instead of stdout.", dir_okay=False,
+    )] = None,
+    base_url: Annotated[str | None, typer.Option(
+        help="claimreview: the page the reviews are published on (each gets #conflict-ID).",
+    )] = None,
+    publisher: Annotated[str | None, typer.Option(
+        help="claimreview: the organisation publishing the reviews (default: the reviewing editor).",
+    )] = None,
+    db: DbOption = None,
+) -> None:
+    """Write the whole record (statements, speakers, sources, conflicts and reviews) to a file.
+
+    Example: quotetrack export --format jsonl --output record.jsonl
+    """
+    export_.check_format(fmt)
+    with opened(db) as database:
+        if output is None:
+            export_.write(database, fmt, sys.stdout, base_url=base_url, publisher=publisher)
+            return
+        # Written beside the target and moved into place, so a failed export never leaves half a file.
+        partial = output.with_name(output.name + ".partial")
+        try:
+            with open(partial, "w", encoding="utf-8", newline="") as stream, \
+                    _progress("Exporting statements") as tick:
+                count = export_.write(database, fmt, stream, progress=tick, base_url=base_url,
+                                      publisher=publisher)
+            partial.replace(output)
+        except OSError as exc:
+            partial.unlink(missing_ok=True)
+            fail(f"{output} cannot be written ({exc.strerror}).")
+    err().print(report.safe(f"Wrote {count} records to {output}."))
 
 
 def main() -> None:

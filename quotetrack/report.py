@@ -367,3 +367,44 @@ def verdict_panel(verdict: Any, a: Statement, b: Statement) -> Panel:
         parts.append(Text("Caveat: ", style="bold yellow") + safe(caveat))
     return Panel(Group(*parts), title=f"{label} · score {verdict.score:.2f}", title_align="left",
                  expand=True)
+
+
+# --- matching ---
+
+
+def matches_table(found: Sequence[Any]) -> Table:
+    """`match` results: claims.Found items, best first, matching words highlighted."""
+    table = Table(box=box.SIMPLE_HEAD, expand=True)
+    table.add_column("Score", justify="right", no_wrap=True)
+    table.add_column("ID", justify="right", style="cyan", no_wrap=True)
+    table.add_column("Speaker", ratio=2, min_width=14)
+    table.add_column("Statement", ratio=5, min_width=24)
+    table.add_column("Source", ratio=1)
+    for item in found:
+        statement = item.statement
+        body = safe(statement.text)
+        for start, end in item.spans:
+            body.stylize("bold yellow", start, end)
+        table.add_row(f"{item.match.score:.0f}", str(statement.id), speaker_label(statement.speaker), body,
+                      safe(statement.source.outlet if statement.source else ""))
+    return table
+
+
+def clusters_table(clusters: Sequence[Any]) -> Table:
+    table = Table(box=box.SIMPLE_HEAD, expand=True)
+    table.add_column("Claim", ratio=5, min_width=24)
+    table.add_column("Count", justify="right", no_wrap=True)
+    table.add_column("Speakers · outlets", ratio=3)
+    table.add_column("First – last seen", no_wrap=True)
+    for cluster in clusters:
+        data = cluster.to_dict()
+        who = safe("; ".join(data["speakers"]))
+        if data["outlets"]:
+            who.append("\n")
+            who.append_text(_styled(", ".join(data["outlets"]), "dim"))
+        seen = f"{data['first_seen'] or '?'} – {data['last_seen'] or '?'}"
+        ids = ", ".join(str(s["id"]) for s in data["statements"])
+        claim = safe(data["claim"])
+        claim.append_text(_styled(f"\nstatements {ids}", "dim"))
+        table.add_row(claim, str(data["count"]), who, seen)
+    return table

@@ -1,0 +1,185 @@
+"""Finding the stored statements that make the same claim: `match` for a text, `claims` for all.
+
+Candidates come from the claim index in the store; ``match.rank`` scores only those.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+
+from . import record, store
+from .conflicts import compare
+from .errors import InvalidInput
+from .match import DEFAULT_MIN_SCORE, Match, rank
+from .models import Statement
+from .normalize import Normalizer
+
+# How many candidates the index hands the scorer for each query.
+CANDIDATES = 200
+# Statements scoring at least this against each other (and not in conflict) are one claim.
+CLUSTER_SCORE = 55.0
+
+
+@dataclass
+class Found:
+    statement: Statement
+    match: Match
+    spans: list[tuple[int, int]] = field(default_factory=list)  # matching words in the statement
+
+    def to_dict(self) -> dict[str, Any]:
+        return self.statement.to_dict() | {"score": self.match.score, "matched": self.match.matched}
+
+
+_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
+
+
+def matching_spans(text: str, tokens: set[str], normalizer: Normalizer) -> list[tuple[int, int]]:
+    """Where the words of ``text`` whose tokens are among ``tokens`` stand, for highlighting."""
+    return [(m.start(), m.end()) for m in _WORD.finditer(text) if normalizer.token_set(m.group()) & tokens]
+
+
+def match_text(
+    db: Database, text: str, *, speaker: str | None = None, since: date | None = None,
+    limit: int = 10, min_score: float | None = None,
+) -> list[Found]:
+    """Stored statements making the same claim as ``text``, best first."""
+    text = record.clean_text(text, "The claim")
+    normalizer = record.normalizer_for(db)
+    speaker_ids = None
+    if speaker:
+        found = record.find_speaker(db, speaker)
+        speaker_ids = [found.id or 0]
+    tokens = normalizer.tokens(text)
+    candidates = store.claim_candidates(db, tokens, limit=max(CANDIDATES, limit),
+                                        speaker_ids=speaker_ids, since=since)
+    stats: dict[str, Any] = {}
+    if hasattr(store, "claim_term_counts"):
+        doc_freq, total = store.claim_term_counts(db, tokens)
+        stats = {"doc_freq": doc_freq, "total_docs": total}
+    matches = rank(text, candidates, normalizer=normalizer, limit=limit,
+                   min_score=DEFAULT_MIN_SCORE if min_score is None else min_score, **stats)
+    statements = {s.id: s for s in store.get_statements(db, [m.id for m in matches])}
+    wanted = set(tokens)
+    return [Found(statements[m.id], m, matching_spans(statements[m.id].text, wanted, normalizer))
+            for m in matches if m.id in statements]
+
+
+def read_queries(path: Path) -> list[tuple[Any, str]]:
+    """Claims to match: one a line, or JSON Lines with ``id`` and ``text``."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InvalidInput(f"{path} cannot be read ({exc.strerror or exc}).") from None
+    queries: list[tuple[Any, str]] = []
+    for number, line in enumerate(record.decode_text(data, str(path)).splitlines(), 1):
+        if not line.strip():
+            continue
+        if line.lstrip().startswith("{"):
+            try:
+                item = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise InvalidInput(f"{path} line {number} is not valid JSON ({exc.msg}).") from None
+            if not isinstance(item, dict) or not isinstance(item.get("text"), str) or not item["text"].strip():
+                raise InvalidInput(f"{path} line {number} needs a non-empty text field 'text'.")
+            queries.append((item.get("id", number), item["text"]))
+        else:
+            queries.append((number, line.strip()))
+    if not queries:
+        raise InvalidInput(f"{path} holds no claims to match.")
+    return queries
+
+
+@dataclass
+class Cluster:
+    statements: list[Statement] = field(default_factory=list)
+
+    @property
+    def first_seen(self) -> date | None:
+        days = [d for d in map(_seen, self.statements) if d]
+        return min(days) if days else None
+
+    @property
+    def last_seen(self) -> date | None:
+        days = [d for d in map(_seen, self.statements) if d]
+        return max(days) if days else None
+
+    def to_dict(self) -> dict[str, Any]:
+        speakers = sorted({s.speaker.name for s in self.statements})
+        outlets = sorted({s.source.outlet for s in self.statements if s.source and s.source.outlet})
+        return {
+            "id": self.statements[0].id,
+            "claim": self.statements[0].text,
+            "count": len(self.statements),
+            "speakers": speakers,
+            "outlets": outlets,
+            "first_seen": _iso(self.first_seen),
+            "last_seen": _iso(self.last_seen),
+            "statements": [s.to_dict() for s in self.statements],
+        }
+
+
+def _seen(statement: Statement) -> date | None:
+    if statement.said_on:
+        return statement.said_on
+    if statement.source and statement.source.published:
+        return statement.source.published
+    return date.fromisoformat(statement.created_at[:10]) if statement.created_at else None
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def clusters(
+    db: Database, *, min_size: int = 2, min_score: float = CLUSTER_SCORE,
+    progress: Callable[[int, int], None] | None = None,
+) -> list[Cluster]:
+    """Groups of statements making the same claim, largest first."""
+    normalizer = record.normalizer_for(db)
+    parent: dict[int, int] = {}
+
+    def root(i: int) -> int:
+        while parent.setdefault(i, i) != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    total = store.count_statements(db)
+    done = 0
+    texts = dict(store.statement_texts(db))
+    cache: dict[int, Statement] = {}
+    for statement_id, text in texts.items():
+        candidates = [(i, t) for i, t in store.claim_candidates(db, normalizer.tokens(text), limit=30)
+                      if i < statement_id]
+        for found in rank(text, candidates, normalizer=normalizer, limit=30, min_score=min_score):
+            if root(found.id) == root(statement_id):
+                continue
+            a, b = _statements(db, cache, [found.id, statement_id])
+            if compare(a, b, normalizer=normalizer).relation != "conflict":
+                parent[root(statement_id)] = root(found.id)
+        done += 1
+        if progress and done % 200 == 0:
+            progress(done, total)
+    groups: dict[int, list[int]] = {}
+    for statement_id in texts:
+        groups.setdefault(root(statement_id), []).append(statement_id)
+    result = [
+        Cluster(_statements(db, cache, sorted(ids)))
+        for ids in groups.values() if len(ids) >= min_size
+    ]
+    result.sort(key=lambda c: (-len(c.statements), c.statements[0].id or 0))
+    return result
+
+
+def _statements(db: Database, cache: dict[int, Statement], ids: Sequence[int]) -> list[Statement]:
+    missing = [i for i in ids if i not in cache]
+    cache.update((s.id, s) for s in store.get_statements(db, missing) if s.id is not None)
+    return [cache[i] for i in ids]
