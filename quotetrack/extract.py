@@ -105,6 +105,7 @@ _AUXILIARIES = frozenset(
     "might must shall".split()
 )
 _OBJECT_PRONOUNS = frozenset("him them me us".split())
+_SUBJECT_PRONOUNS = frozenset("he she they it we i you there".split())
 _CUE_MODIFIERS = frozenset(
     "also previously later then again repeatedly reportedly recently publicly privately once never "
     "not has have had would will did does do n't initially first earlier quickly flatly simply "
@@ -206,11 +207,12 @@ class _Quote:
     inner_start: int
     inner_end: int
     paragraph: int
+    close_len: int = 1  # '' is two characters
     runs_on: bool = False  # unclosed, and the next paragraph opens with a quote mark
 
     @property
     def end(self) -> int:
-        return self.close + 1 if self.close is not None else self.inner_end
+        return self.close + self.close_len if self.close is not None else self.inner_end
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
@@ -250,51 +252,55 @@ def _is_apostrophe(text: str, i: int) -> bool:
 
 
 def _find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[_Quote]:
-    """Pair quote marks paragraph by paragraph. Double marks carry statements; single marks do
-    only when the copy uses no double marks at all (British style)."""
-    doubles = any(ch in text for ch in _OPEN_DOUBLE + _CLOSE_DOUBLE + '"')
+    """Pair quote marks paragraph by paragraph. Double marks (“ ”, ", and '' as some papers set
+    them) carry statements; single marks do only when the copy has no double marks at all."""
+    doubles = any(ch in text for ch in _OPEN_DOUBLE + _CLOSE_DOUBLE + '"') or "''" in text
     quotes: list[_Quote] = []
     for number, (p_start, p_end) in enumerate(paragraphs):
         open_at: int | None = None
+        open_len = 1
         depth = 0
-        for i in range(p_start, p_end):
+        i = p_start
+        while i < p_end:
             ch = text[i]
+            width = 1
+            if doubles and text.startswith("''", i):
+                ch, width = '"', 2
             if doubles:
                 if ch in _OPEN_DOUBLE or (ch == '"' and open_at is None):
-                    if ch == '"' and not _can_open(text, i, p_end):
+                    if ch == '"' and not _can_open(text, i, p_end, width):
+                        i += width
                         continue
                     if open_at is None:
-                        open_at, depth = i, 1
+                        open_at, open_len, depth = i, width, 1
                     elif ch != '"':
                         depth += 1  # a stray second opening mark: wait for two closings
                 elif (ch in _CLOSE_DOUBLE or ch == '"') and open_at is not None:
                     depth -= 1
                     if depth <= 0:
-                        quotes.append(_Quote(open_at, i, open_at + 1, i, number))
+                        quotes.append(_Quote(open_at, i, open_at + open_len, i, number, close_len=width))
                         open_at = None
             else:
                 if ch in _OPEN_SINGLE or (ch == "'" and open_at is None):
-                    if _is_apostrophe(text, i) or not _can_open(text, i, p_end):
-                        continue
-                    if open_at is None:
-                        open_at = i
+                    if not _is_apostrophe(text, i) and _can_open(text, i, p_end) and open_at is None:
+                        open_at, open_len = i, 1
                 elif (ch in _CLOSE_SINGLE or ch == "'") and open_at is not None:
-                    if _is_apostrophe(text, i):
-                        continue
-                    quotes.append(_Quote(open_at, i, open_at + 1, i, number))
-                    open_at = None
+                    if not _is_apostrophe(text, i):
+                        quotes.append(_Quote(open_at, i, open_at + 1, i, number))
+                        open_at = None
+            i += width
         if open_at is not None:
-            inner_end = _strip_span(text, open_at + 1, p_end)[1]
-            quote = _Quote(open_at, None, open_at + 1, inner_end, number)
+            inner_end = _strip_span(text, open_at + open_len, p_end)[1]
+            quote = _Quote(open_at, None, open_at + open_len, inner_end, number)
             following = paragraphs[number + 1][0] if number + 1 < len(paragraphs) else None
             quote.runs_on = following is not None and text[following] in _OPEN_DOUBLE + _OPEN_SINGLE + "\"'"
             quotes.append(quote)
     return quotes
 
 
-def _can_open(text: str, i: int, limit: int) -> bool:
+def _can_open(text: str, i: int, limit: int, width: int = 1) -> bool:
     before = text[i - 1] if i > 0 else " "
-    after = text[i + 1] if i + 1 < limit else " "
+    after = text[i + width] if i + width < limit else " "
     return not after.isspace() and (not before.isalnum() or before in "([{—–-")
 
 
@@ -308,7 +314,7 @@ def _sentences(
     qi = 0
     for number, (p_start, p_end) in enumerate(paragraphs):
         start = p_start
-        for match in re.finditer(r"[.!?…]+[”’\"')\]]*(?=\s+[“‘\"'(\[]?[A-Z0-9])", text[p_start:p_end]):
+        for match in re.finditer(r"[.!?…]+[”’\"')\]]*(?=\s+[“‘\"'(\[]{0,2}[A-Z0-9])", text[p_start:p_end]):
             cut = p_start + match.end()
             while qi < len(inside) and inside[qi][1] <= cut - 1:
                 qi += 1
@@ -700,6 +706,10 @@ class _Sentence:
         low = self.lower[i]
         if low.endswith("ed") or low in _UNAMBIGUOUS_CUES:
             return False
+        nxt = self.lower[i + 1] if i + 1 < len(self.tokens) else ""
+        if low.endswith("s") and nxt not in ("that", ":", ",", ".") and nxt not in _SUBJECT_PRONOUNS:
+            if self.tokens[i + 1][2] not in _QUOTE_CHARS if nxt else False:
+                return True  # "swing states", "his claims": plural nouns unless a clause follows
         before = self.lower[i - 1] if i > 0 else ""
         two_before = self.lower[i - 2] if i > 1 else ""
         return before in _DETERMINERS or before.endswith(("’s", "'s")) or (
@@ -831,6 +841,11 @@ def _object(sentence: _Sentence, i: int, limit: int) -> tuple[int, str | None]:
             break
         if j > i and (low in _PREPOSITIONS - {"of"} or low in _DATE_WORDS or low in _CLAUSE_BREAKS):
             break
+        number_after_words = low[:1].isdigit() and not _is_capitalised(tokens[j - 1][2])
+        if j > i and (low in _SUBJECT_PRONOUNS or low in _DETERMINERS or number_after_words):
+            break  # "told POLITICO he planned …", "told host Sean Hannity a loss is …"
+        if j > i and not _is_capitalised(tokens[j][2]) and _is_capitalised(tokens[j - 1][2]):
+            break  # the name told ends where lower-case words start
         j += 1
     if j == i:
         return i, None
@@ -858,7 +873,20 @@ def _tail_content(sentence: _Sentence, after_cue: int, cue: Cue) -> tuple[int | 
             return j + 1, j, relayed
         if sentence.cue_at(j) and j > i:
             break
-    if not cue.bare or i >= n:
+    if i >= n:
+        return None, i, relayed
+    if not cue.bare:
+        # "confirmed the news", "denied any improper role", "announced his candidacy": a noun
+        # phrase is what was confirmed or denied. Verbs that take no object here need "that".
+        if (
+            cue.category == "speech"
+            and not cue.takes_object
+            and n - i >= 3
+            and (lower[i] in _DETERMINERS or _is_capitalised(tokens[i][2]) or lower[i] == "to")
+            and tokens[i][2] not in _QUOTE_CHARS
+            and not sentence.quoted[i]
+        ):
+            return i, i - 1, relayed
         return None, i, relayed
     j = i
     while j < n and (lower[j] in _DATE_WORDS or lower[j] in ("on", "in", "to", "at")) and j - i < 3:
@@ -873,12 +901,19 @@ def _tail_content(sentence: _Sentence, after_cue: int, cue: Cue) -> tuple[int | 
     starts_clause = (
         lower[j] in _DETERMINERS
         or lower[j] in _pronouns()
+        or lower[j] in _SUBJECT_PRONOUNS
         or _is_capitalised(word)
         or word[:1].isdigit()
         or word in "“\"‘"
     )
+    starts_clause = starts_clause or lower[j].startswith(("that’", "that'"))
+    # "said turnout was high": a bare noun subject, told by the verb right after it.
+    starts_clause = starts_clause or any(w in _AUXILIARIES for w in lower[j + 1 : j + 4])
     rest = lower[j:]
-    verbish = any(w in _AUXILIARIES or w.endswith("ed") or w.endswith("n't") for w in rest[1:])
+    verbish = lower[j] in _SUBJECT_PRONOUNS or any(
+        w in _AUXILIARIES or w.endswith(("ed", "n't", "’s", "'s", "’re", "'re", "’ll", "'ll")) or w == "not"
+        for w in rest
+    )
     if starts_clause and len(rest) >= 4 and verbish:
         return j, j - 1, relayed
     return None, i, relayed
@@ -963,7 +998,7 @@ def extract_statements(
                     text=text[start:end],
                     kind=kind,
                     cue=frame.cue,
-                    confidence=round(min(result.confidence, speaker_confidence + 0.1), 2),
+                    confidence=round(result.confidence - max(0.0, 0.9 - speaker_confidence), 2),
                     start=start,
                     end=end,
                     speaker=speaker,
@@ -1213,7 +1248,10 @@ def _reported_statement(sentence: _Sentence, text: str) -> _Found | None:
         form, info, last = cue
         if lower[c].endswith("ing") and not (c > 0 and lower[c - 1] == ","):
             continue
-        mention = _subject(sentence, c)
+        if lower[c].endswith("ing") and c > 0 and lower[c - 1] == ",":
+            mention = _clause_subject(sentence, c)
+        else:
+            mention = _subject(sentence, c)
         inverted = None
         if mention is None:
             inverted = _inverted_subject(sentence, c, last)
@@ -1253,6 +1291,26 @@ def _reported_statement(sentence: _Sentence, text: str) -> _Found | None:
         if tokens[tail_index][2] == ",":
             return _Found([content], frame, "reported", 0.7, False)
     return None
+
+
+def _clause_subject(sentence: _Sentence, limit: int) -> _Mention | None:
+    """"One operative inside Trump Tower tried …, saying …": the subject that opens the clause."""
+    tokens, lower = sentence.tokens, sentence.lower
+    first = _content_start(sentence)
+    k = first
+    while k < limit and k - first < 9:
+        low = lower[k]
+        if low in _AUXILIARIES or low in _CLAUSE_BREAKS or tokens[k][2] in ",;:" or sentence.cue_at(k):
+            break
+        if k > first and low.endswith("ed") and not _is_capitalised(tokens[k][2]):
+            break
+        if sentence.quoted[k] or tokens[k][2] in _QUOTE_CHARS:
+            return None
+        k += 1
+    if k == first or k >= limit or tokens[k][2] in ",;:":
+        return None
+    a, b = tokens[first][0], tokens[k - 1][1]
+    return _Mention(a, b, a, b, sentence.text[a:b])
 
 
 def _inverted_subject(sentence: _Sentence, c: int, last: int) -> _Mention | None:

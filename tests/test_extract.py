@@ -1,0 +1,346 @@
+"""Statement extraction: each pattern and resolution rule on small hand-written copy."""
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from quotetrack.dates import find_dates
+from quotetrack.extract import extract_statements
+
+SEED = Path(__file__).parent / "fixtures" / "makhmour-strikes.txt"
+
+
+def extract(text, published=None, **options):
+    options.setdefault("quotes_only", True)
+    return extract_statements(text, published, **options)
+
+
+def only(text, published=None, **options):
+    found = extract(text, published, **options)
+    assert len(found) == 1, [(s.speaker.name, s.text) for s in found]
+    return found[0]
+
+
+# --- Quote patterns -----------------------------------------------------------------------------
+
+
+def test_quote_then_speaker_and_cue():
+    s = only("“The bridge will reopen on Monday,” Jane Doe said.")
+    assert (s.text, s.speaker.name, s.cue, s.kind) == ("The bridge will reopen on Monday", "Jane Doe", "said", "quote")
+
+
+def test_quote_then_cue_and_speaker():
+    s = only("“We are ready,” said Jane Doe, a spokeswoman for the city council.")
+    assert s.speaker.name == "Jane Doe"
+    assert s.speaker.title == "spokeswoman"
+    assert s.speaker.affiliation == "city council"
+
+
+def test_speaker_colon_quote():
+    text = "The minister said: “Nobody will lose their job.”"
+    s = only(text)
+    assert s.text == "Nobody will lose their job."
+    assert s.speaker.name == "minister"
+    assert text[s.start : s.end] == s.text
+
+
+def test_straight_quotes_and_offsets():
+    text = 'Mary Smith said: "The plan failed." Then she left.'
+    s = only(text)
+    assert s.text == "The plan failed."
+    assert text[s.speaker_start : s.speaker_end] == "Mary Smith"
+
+
+def test_doubled_apostrophes_as_quote_marks():
+    s = only("''The economy is growing,'' said Mr. Jones.")
+    assert s.text == "The economy is growing"
+
+
+def test_interrupted_quote_gives_both_halves_to_one_speaker():
+    found = extract("“The strikes were necessary,” Smith said, “and they will continue.”")
+    assert [s.text for s in found] == ["The strikes were necessary", "and they will continue."]
+    assert {s.speaker.name for s in found} == {"Smith"}
+
+
+def test_quote_running_over_paragraphs():
+    text = "“The first part of it goes on,” Ann Lee said. “It continues here\n\n“and ends here.”"
+    found = extract(text)
+    assert [s.speaker.name for s in found] == ["Ann Lee", "Ann Lee", "Ann Lee"]
+    assert found[1].confidence > found[2].confidence - 0.2
+
+
+def test_unclosed_quote_does_not_crash_and_is_less_sure():
+    found = extract("“This quote never closes, said nobody at all\n\nNext paragraph.")
+    assert all(s.confidence < 0.9 for s in found)
+    extract("” stray closing mark and “ stray opening")
+    extract('"""')
+
+
+def test_quote_inside_quote():
+    s = only("“He told me ‘never again’ and meant it,” Omar Ali said.")
+    assert "‘never again’" in s.text
+
+
+def test_quoted_titles_are_not_statements():
+    assert extract("She watched “The Post” and read “War and Peace” last year.") == []
+
+
+def test_scare_quotes_are_not_statements():
+    assert extract("The so-called “colonization zone” remains contested by both sides.") == []
+
+
+def test_continuing_quote_keeps_the_last_speaker():
+    text = "“We won,” Paul Roe said.\n\n“The count is final and nobody doubts it.”"
+    found = extract(text)
+    assert [s.speaker.name for s in found] == ["Paul Roe", "Paul Roe"]
+    assert found[1].confidence < found[0].confidence
+
+
+def test_lone_quote_without_any_speaker_is_left_out():
+    assert extract("“Nobody knows what happens next in the valley.”") == []
+
+
+# --- Reported speech ---------------------------------------------------------------------------
+
+
+def test_said_that():
+    s = only("The mayor said that the road would be closed for a week.")
+    assert (s.text, s.kind, s.speaker.name) == ("the road would be closed for a week", "reported", "mayor")
+
+
+def test_said_without_that():
+    s = only("Jane Doe said the talks had failed.")
+    assert s.text == "the talks had failed"
+
+
+def test_told_someone_that():
+    s = only("John Roe told Reuters that the company had been sold.")
+    assert s.relayed_to == "Reuters"
+    assert s.text == "the company had been sold"
+
+
+def test_speaking_to_on_a_weekday_clarified_that():
+    text = "General Ann Cole, speaking to the BBC on Tuesday, clarified that no troops had moved."
+    s = only(text, date(2020, 3, 5))  # a Thursday
+    assert s.speaker.name == "Ann Cole"
+    assert s.speaker.title == "General"
+    assert s.relayed_to == "the BBC"
+    assert s.said_on == date(2020, 3, 3)
+    assert s.text == "no troops had moved"
+
+
+def test_trailing_reported_speech():
+    s = only("The plant will close next year, a company spokesman said.")
+    assert s.text == "The plant will close next year"
+    assert s.speaker.title == "spokesman"
+
+
+def test_according_to_before_and_after():
+    first = only("According to the police, two people were arrested.")
+    assert (first.cue, first.speaker.name, first.text) == ("according to", "police", "two people were arrested")
+    second = only("Two people were arrested, according to the police.")
+    assert second.text == "Two people were arrested"
+
+
+def test_said_in_a_statement_is_written():
+    s = only("“We regret the error,” the ministry said in a statement.")
+    assert s.kind == "written"
+
+
+def test_cognition_verbs_are_not_statements():
+    assert extract("Many voters believe that the election was fair.") == []
+
+
+def test_noun_uses_of_cue_words_are_not_cues():
+    assert extract("The report on swing states was long and detailed.") == []
+
+
+# --- Speaker resolution ------------------------------------------------------------------------
+
+
+def test_pronoun_resolves_to_last_person_speaker():
+    text = "Maria Gomez, the head of the union, told reporters that pay was low.\n\n“It has to change,” she said."
+    found = extract(text)
+    assert [s.speaker.name for s in found] == ["Maria Gomez", "Maria Gomez"]
+    assert text[found[1].speaker_start : found[1].speaker_end] == "she"
+    named = only("“It has to change,” Maria Gomez said.")
+    assert found[1].confidence < named.confidence
+
+
+def test_it_resolves_to_an_organisation_not_a_person():
+    text = (
+        "Tom Hale said the vote was close.\n\n"
+        "The Electoral Commission said turnout was high.\n\n“It was a record,” it said."
+    )
+    found = extract(text)
+    assert found[-1].speaker.name == "Electoral Commission"
+
+
+def test_surname_resolves_to_full_name_with_title():
+    text = (
+        "Rita Moreno, the Mayor of Springfield, said the budget was balanced.\n\n“We will not cut jobs,” Moreno said."
+    )
+    found = extract(text)
+    assert found[1].speaker.name == "Rita Moreno"
+    assert found[1].speaker.title == "Mayor"
+    assert "Moreno" in found[1].speaker.aliases
+
+
+def test_title_and_affiliation_from_premodifiers():
+    s = only("Army Captain Lena Fox said the road was mined.")
+    assert (s.speaker.name, s.speaker.title, s.speaker.affiliation) == ("Lena Fox", "Captain", "Army")
+
+
+def test_abbreviated_rank_is_not_a_sentence_end():
+    s = only("Col. Ben Ward said the base was quiet. Nothing else happened.")
+    assert s.speaker.name == "Ben Ward"
+    assert s.speaker.title == "Colonel"
+
+
+def test_organisation_speaker():
+    s = only("“Two strikes hit the depot,” the US Central Command said.")
+    assert (s.speaker.name, s.speaker.kind) == ("US Central Command", "organisation")
+
+
+def test_the_report_resolves_to_the_report_last_named():
+    text = (
+        "A study published by the Health Policy Institute (HPI) in May found that costs rose.\n\n"
+        "“Prices went up in every region,” the study added."
+    )
+    found = extract(text)
+    assert found[-1].speaker.name == "Health Policy Institute"
+    assert found[-1].speaker.kind == "document"
+    assert "HPI" in found[-1].speaker.aliases
+
+
+def test_who_clause_speaker():
+    s = only("The law was passed by Senator Kim Park, who said that it would save lives.")
+    assert s.speaker.name == "Kim Park"
+
+
+# --- Dates and the outlet's own reports --------------------------------------------------------
+
+
+def test_event_date_from_explicit_date_in_the_statement():
+    s = only("“On 3 May, the bridge collapsed,” Jane Doe said.", date(2021, 5, 10))
+    assert s.event_date == date(2021, 5, 3)
+
+
+def test_that_day_refers_back_to_the_event_not_the_speaking_day():
+    text = (
+        "Floods hit the valley on 2 March, officials said.\n\n"
+        "Mark Lowe, speaking on Friday, denied that anyone was hurt on that day."
+    )
+    found = extract(text, date(2021, 3, 5))
+    assert found[-1].said_on == date(2021, 3, 5)
+    assert found[-1].event_date == date(2021, 3, 2)
+
+
+def test_outlet_report_for_dated_event_sentence():
+    text = "On 12 April, rebels captured the airport after heavy fighting."
+    found = extract_statements(text, date(2019, 4, 14), outlet="Daily News")
+    assert [(s.kind, s.speaker.name, s.event_date) for s in found] == [("report", "Daily News", date(2019, 4, 12))]
+    assert extract_statements(text, date(2019, 4, 14), quotes_only=True) == []
+
+
+def test_background_sentence_is_not_an_outlet_report():
+    text = "Since the war ended in 2003, the town has been quiet. Following the vote on 4 May, prices rose."
+    assert extract_statements(text, date(2019, 6, 1)) == []
+
+
+def test_outlet_report_without_date_is_not_a_report():
+    assert extract_statements("Rebels captured the airport after heavy fighting.", date(2019, 4, 14)) == []
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("on July 8", date(2018, 7, 8)),
+        ("on 30 June", date(2018, 6, 30)),
+        ("8 July 2017", date(2017, 7, 8)),
+        ("on Wednesday", date(2018, 7, 11)),  # published on a Wednesday: that same day
+        ("on Monday", date(2018, 7, 9)),
+        ("yesterday", date(2018, 7, 10)),
+        ("last October", date(2017, 10, 1)),
+        ("last week", date(2018, 7, 4)),
+        ("Nov. 8", date(2018, 11, 8)),  # a coming date stays in the same year
+    ],
+)
+def test_find_dates_resolves_against_the_anchor(phrase, expected):
+    mentions = find_dates(f"It happened {phrase}.", date(2018, 7, 11))
+    assert [m.value for m in mentions] == [expected]
+
+
+def test_find_dates_that_day_and_offsets():
+    text = "The strikes came on July 8. He spoke of that day."
+    first, second = find_dates(text, date(2018, 7, 11))
+    assert text[first.start : first.end] == "July 8"
+    assert (second.value, second.relative) == (date(2018, 7, 8), True)
+
+
+def test_find_dates_without_anchor_keeps_relative_days_unresolved():
+    (mention,) = find_dates("They met on Friday.")
+    assert mention.value is None and mention.relative
+
+
+# --- Robustness --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "   \n\n ", "“", "”,” he said.", "a" * 200_000, "said said said that that", "“" * 500, "\x00\x01"],
+)
+def test_odd_input_never_crashes(text):
+    extract_statements(text, date(2020, 1, 1), outlet="X")
+
+
+# --- The seed article end to end ---------------------------------------------------------------
+
+
+def test_seed_article_end_to_end():
+    text = SEED.read_text(encoding="utf-8")
+    found = extract_statements(text, date(2018, 7, 11), outlet="Kurdistan 24")
+    for s in found:
+        assert text[s.start : s.end] == s.text
+    by_speaker = {}
+    for s in found:
+        by_speaker.setdefault(s.speaker.name, []).append(s)
+
+    centcom = by_speaker["US Central Command"]
+    assert [s.text.split(",")[0] for s in centcom] == ["On July 8 in Iraq", "Near Makhmour"]
+    assert centcom[0].event_date == date(2018, 7, 8)
+
+    (srood,) = by_speaker["Srood"]
+    assert (srood.speaker.title, srood.speaker.affiliation) == ("Colonel", "Peshmerga")
+    assert srood.cue == "clarified"
+    assert srood.event_date == date(2018, 7, 8)
+    assert srood.said_on == date(2018, 7, 11)
+    assert srood.relayed_to == "Kurdistan 24"
+
+    veale = by_speaker["Thomas Veale"]
+    assert [s.kind for s in veale] == ["reported", "quote"]
+    assert veale[0].speaker.title == "spokesman"
+    assert veale[0].speaker.affiliation == "US-led coalition"
+    assert text[veale[1].speaker_start : veale[1].speaker_end] == "he"
+
+    mohammed = by_speaker["Rizgar Mohammed"]
+    assert [s.kind for s in mohammed] == ["reported", "quote"]
+    assert mohammed[0].speaker.title == "Mayor"
+    assert text[mohammed[1].speaker_start : mohammed[1].speaker_end] == "Mohammed"
+
+    acled = by_speaker["Armed Conflict Location and Events Dataset"]
+    assert [s.cue for s in acled] == ["suggested", "added"]
+    assert acled[0].speaker.kind == "document"
+    assert "ACLED" in acled[0].speaker.aliases
+    assert "colonization zone" in acled[1].text  # the scare quote stays inside the report's quote
+
+    inspector = by_speaker["Lead Inspector General"]
+    assert [s.cue for s in inspector] == ["said", "concluded"]
+
+    reports = by_speaker["Kurdistan 24"]
+    assert all(s.kind == "report" for s in reports)
+    joint = [s for s in reports if "joint operation" in s.text]
+    assert [s.event_date for s in joint] == [date(2018, 6, 30)]
+    assert not any(s.text.startswith(("Since", "Following")) for s in found)
+    assert not any("ERBIL" in s.text for s in found)
