@@ -42,6 +42,7 @@ RELATIONS = ("same", "conflict", "unrelated")
 # claim. Polarity and number conflicts need the claims to line up; a date conflict needs them to
 # be nearly identical, because two events of one kind on two days are common in news.
 SAME_CLAIM = 0.9
+UNRELATED = 0.2
 CONFLICT_CLAIM = 0.4
 DATE_CLAIM = 0.75
 # Share of a denial's own words that the other statement must contain for the denial to be
@@ -104,6 +105,14 @@ def _negation_cues() -> tuple[tuple[str, ...], ...]:
 
 
 @cache
+def _exceptions_by_first_word() -> dict[str, list[tuple[str, ...]]]:
+    by_word: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in _negation_exceptions():
+        by_word.setdefault(phrase[0], []).append(phrase)
+    return by_word
+
+
+@cache
 def _denial_verbs() -> frozenset[str]:
     return frozenset(fold(line) for line in _data_lines("denial_verbs.txt"))
 
@@ -117,6 +126,14 @@ def _not_topic_words() -> frozenset[str]:
     words += list(_denial_verbs())
     words += "several dozen dozens scores hundreds thousands millions few handful couple".split()
     return frozenset(token for word in words for token in normalizer.tokens(word))
+
+
+@cache
+def _cues_by_first_word() -> dict[str, list[tuple[str, ...]]]:
+    by_word: dict[str, list[tuple[str, ...]]] = {}
+    for cue in _negation_cues():  # longest first, kept in that order
+        by_word.setdefault(cue[0], []).append(cue)
+    return by_word
 
 
 @cache
@@ -211,6 +228,8 @@ class _Reading:
     cues: tuple[_Cue, ...]
     quantities: tuple[Quantity, ...]
     figures: tuple[Any, ...]  # counts and other figures, see _figures
+    stems: dict[str, tuple[str, int, int]]  # stem of each word (stop words too) -> word, span
+    spans: dict[str, tuple[int, int]]  # each folded word -> its span
 
 
 def _content_sequence(text: str, normalizer: Normalizer) -> list[tuple[str, float]]:
@@ -218,11 +237,11 @@ def _content_sequence(text: str, normalizer: Normalizer) -> list[tuple[str, floa
     because they are compared explicitly, never as topic words."""
     for mention in reversed(find_dates(text)):
         text = text[: mention.start] + " , " + text[mention.end :]
-    named = normalizer.named(text)
+    skip = _not_topic_words()
     return [
-        (_canon(token), 2.0 if token in named else 1.0)
-        for token in normalizer.tokens(text)
-        if not token[0].isdigit() and token not in _date_words() and token not in _not_topic_words()
+        (_canon(token), 2.0 if named else 1.0)
+        for token, named in normalizer.analyse(text)
+        if not token[0].isdigit() and token not in _date_words() and token not in skip
     ]
 
 
@@ -239,6 +258,8 @@ def _read(text: str, normalizer: Normalizer) -> _Reading:
         cues=_find_cues(text, words, normalizer),
         quantities=quantities,
         figures=_figures(text, quantities),
+        stems={_stem(w): (w, start, end) for w, start, end in words if w[0].isalnum()},
+        spans={w: (start, end) for w, start, end in words if w[0].isalnum()},
     )
 
 
@@ -251,8 +272,8 @@ def _find_cues(
 ) -> tuple[_Cue, ...]:
     folded = [w for w, _, _ in words]
     exempt: set[int] = set()
-    for phrase in _negation_exceptions():
-        for i in range(len(folded) - len(phrase) + 1):
+    for i, word in enumerate(folded):
+        for phrase in _exceptions_by_first_word().get(word, ()):
             if tuple(folded[i : i + len(phrase)]) == phrase:
                 exempt.update(range(i, i + len(phrase)))
     found: list[tuple[int, int]] = []  # (first word, word count)
@@ -265,7 +286,7 @@ def _find_cues(
             found.append((i, 1))
             i += 1
             continue
-        for phrase in _negation_cues():
+        for phrase in _cues_by_first_word().get(folded[i], ()):
             if tuple(folded[i : i + len(phrase)]) == phrase:
                 found.append((i, len(phrase)))
                 i += len(phrase)
@@ -417,6 +438,9 @@ def compare(a: Statement, b: Statement, *, normalizer: Normalizer | None = None)
     normalizer = normalizer or default_normalizer()
     first, second = _read(a.text, normalizer), _read(b.text, normalizer)
     similarity = _overlap(first.content, second.content)
+    if similarity < UNRELATED and min(len(first.content), len(second.content)) > 2:
+        # Too little in common for any rule: most candidates of a rescan end here, cheaply.
+        return Verdict("unrelated", None, round(similarity, 3), {"similarity": round(similarity, 3)})
     same_speaker = _same_speaker(a, b)
 
     quote_verdict = _quote_rules(a, b, first, second, same_speaker)
@@ -514,9 +538,7 @@ def _opposite_words(
     """A word in one statement whose opposite is in the other (and not in the first):
     (word in a, word in b, span in a, span in b, the stems of both)."""
     opposites = _opposites()
-    normalizer = default_normalizer()
-    stems_a = {_canon(normalizer._stem(w)): (w, s, e) for w, s, e in first.words}
-    stems_b = {_canon(normalizer._stem(w)): (w, s, e) for w, s, e in second.words}
+    stems_a, stems_b = first.stems, second.stems
     for stem_a, (word_a, start_a, end_a) in stems_a.items():
         for stem_b in opposites.get(stem_a, ()):
             if stem_b in stems_b and stem_b not in stems_a and stem_a not in stems_b:
@@ -525,22 +547,25 @@ def _opposite_words(
                     continue  # "denied" already counts as a denial; it must not flip twice
                 return word_a, word_b, [start_a, end_a], [start_b, end_b], {stem_a, stem_b}
     # A negating prefix makes an opposite of any word: "valid" / "invalid", "lawful" / "unlawful".
-    plain_a = {w for w, _, _ in first.words}
-    plain_b = {w for w, _, _ in second.words}
-    for word_a, start_a, end_a in first.words:
-        for word_b, start_b, end_b in second.words:
-            if _prefix_opposite(word_a, word_b) or _prefix_opposite(word_b, word_a):
-                if word_b not in plain_a and word_a not in plain_b:
-                    stems = {_canon(normalizer._stem(word_a)), _canon(normalizer._stem(word_b))}
-                    return word_a, word_b, [start_a, end_a], [start_b, end_b], stems
+    for one, other, flipped in ((first, second, False), (second, first, True)):
+        for word, start, end in one.words:
+            if len(word) < 5:
+                continue
+            for prefix in _NEGATING_PREFIXES:
+                for prefixed in (prefix + word, f"{prefix}-{word}"):
+                    found = other.spans.get(prefixed)
+                    if found is None or prefixed in one.spans or word in other.spans:
+                        continue
+                    stems = {_stem(word), _stem(prefixed)}
+                    pair = (word, prefixed, [start, end], list(found))
+                    if flipped:
+                        pair = (prefixed, word, list(found), [start, end])
+                    return pair[0], pair[1], pair[2], pair[3], stems
     return None
 
 
-def _prefix_opposite(word: str, other: str) -> bool:
-    """True when ``other`` is ``word`` with a negating prefix ("valid" / "invalid")."""
-    if len(word) < 5:
-        return False
-    return any(other in (prefix + word, f"{prefix}-{word}") for prefix in _NEGATING_PREFIXES)
+def _stem(word: str) -> str:
+    return _canon(default_normalizer()._stem(word))
 
 
 def _numbers(first: _Reading, second: _Reading, similarity: float) -> Verdict | None:
@@ -597,12 +622,7 @@ def _statement_dates(statement: Statement) -> list[date]:
     """The day the statement is about: its event date, or the full dates its text names."""
     if statement.event_date:
         return [statement.event_date]
-    anchor = statement.said_on or (statement.source.published if statement.source else None)
-    return [
-        mention.value
-        for mention in find_dates(statement.text, anchor)
-        if mention.value and mention.precision == "day"
-    ]
+    return _named_days(statement)
 
 
 def _human(day: date) -> str:
@@ -659,7 +679,12 @@ def _named_days(statement: Statement) -> list[date]:
     """The days a statement's text names, relative ones resolved against when it was said or
     published."""
     anchor = statement.said_on or (statement.source.published if statement.source else None)
-    return [m.value for m in find_dates(statement.text, anchor) if m.value and m.precision == "day"]
+    return list(_days_in(statement.text, anchor))
+
+
+@lru_cache(maxsize=65536)
+def _days_in(text: str, anchor: date | None) -> tuple[date, ...]:
+    return tuple(m.value for m in find_dates(text, anchor) if m.value and m.precision == "day")
 
 
 def _scaled(base: float, similarity: float) -> float:
@@ -684,8 +709,13 @@ def _same_speaker(a: Statement, b: Statement) -> bool | None:
 
 def _names(statement: Statement) -> list[frozenset[str]]:
     speaker = statement.speaker
-    forms = [strip_titles(name) for name in [speaker.name, *speaker.aliases] if name and name.strip()]
-    return [frozenset(form.split()) for form in forms if form]
+    forms = [_name_words(name) for name in [speaker.name, *speaker.aliases] if name and name.strip()]
+    return [form for form in forms if form]
+
+
+@lru_cache(maxsize=65536)
+def _name_words(name: str) -> frozenset[str]:
+    return frozenset(strip_titles(name).split())
 
 
 def _quote_words(text: str) -> list[str]:

@@ -122,6 +122,11 @@ def _vague() -> dict[tuple[str, ...], tuple[float, float | None]]:
 
 
 @cache
+def _vague_first_words() -> frozenset[str]:
+    return frozenset(phrase[0] for phrase in _vague())
+
+
+@cache
 def _modifiers() -> dict[tuple[str, ...], str]:
     out = {}
     for line in _data_lines("quantity_modifiers.tsv"):
@@ -336,7 +341,9 @@ def find_quantities(text: str) -> list[Quantity]:
         low_value: float | None
         high_value: float | None
         value: float | None
-        vague_phrase = _phrase_at(toks, i, vague)  # type: ignore[arg-type]
+        vague_phrase = (
+            _phrase_at(toks, i, vague) if toks[i].low in _vague_first_words() else ()  # type: ignore[arg-type]
+        )
         number = None if vague_phrase else _read_number(toks, i)
         if vague_phrase:
             low_value, high_value = vague[vague_phrase]
