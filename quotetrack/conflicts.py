@@ -50,7 +50,7 @@ DATE_CLAIM = 0.75
 SCOPE_COVERAGE = 0.66
 # Weight of the words a denial shares with the other claim (names count double) from which one
 # replaced word no longer makes it another claim.
-SUBSTITUTION_SHARED = 4.0
+SUBSTITUTION_SHARED = 3.0
 # Word-sequence similarity (0-1) above which two texts are the same quote.
 VERBATIM = 0.85
 NEAR_VERBATIM = 0.6
@@ -68,6 +68,8 @@ _QUOTE_KINDS = ("quote", "written")
 _SUBJECT_BOUNDARY = {",", "that", "which", "who", "said", "says", "say", "told", "added", "stated"}
 _COORDINATORS = {"and", "or", "nor", ","}
 _NEGATING_PREFIXES = ("non", "un", "in", "im", "il", "ir", "dis")
+# Shortest word a prefix negates: "unsafe" and "unfair", but only longer words after "in", "dis".
+_PREFIX_MIN_LENGTH = {"non": 4, "un": 4}
 
 
 @dataclass
@@ -248,14 +250,18 @@ def _content_sequence(text: str, normalizer: Normalizer) -> list[tuple[str, floa
 @lru_cache(maxsize=65536)
 def _read(text: str, normalizer: Normalizer) -> _Reading:
     words = tuple((fold(m.group()), m.start(), m.end()) for m in _WORD.finditer(text))
-    sequence = _content_sequence(text, normalizer)
+    cues = _find_cues(text, words, normalizer)
+    masked = text
+    for cue in reversed(cues):  # "take place" in "did not take place" is no topic word
+        masked = masked[: cue.start] + " " * (cue.end - cue.start) + masked[cue.end :]
+    sequence = _content_sequence(masked, normalizer)
     quantities = tuple(find_quantities(text))
     return _Reading(
         words=words,
         sequence=tuple(token for token, _ in sequence),
         content=dict(sequence),
         covers=_covers([token for token, _ in sequence]),
-        cues=_find_cues(text, words, normalizer),
+        cues=cues,
         quantities=quantities,
         figures=_figures(text, quantities),
         stems={_stem(w): (w, start, end) for w, start, end in words if w[0].isalnum()},
@@ -308,7 +314,7 @@ def _find_cues(
     for n, (first, count) in enumerate(found):
         end = _clause_end(folded, first + count)
         last = first + count - 1
-        scope_start = words[first][1]
+        scope_start = words[last][2]  # the cue's own words ("did not take place") deny, not claim
         scope_end = words[end - 1][2] if end > first else words[last][2]
         scope_text = text[scope_start:scope_end]
         # A denial reaches back to its subject too ("A man is not playing"), up to the clause start.
@@ -549,9 +555,11 @@ def _opposite_words(
     # A negating prefix makes an opposite of any word: "valid" / "invalid", "lawful" / "unlawful".
     for one, other, flipped in ((first, second, False), (second, first, True)):
         for word, start, end in one.words:
-            if len(word) < 5:
+            if len(word) < 4:
                 continue
             for prefix in _NEGATING_PREFIXES:
+                if len(word) < _PREFIX_MIN_LENGTH.get(prefix, 5):
+                    continue  # "inform" is not the opposite of "form", nor "display" of "play"
                 for prefixed in (prefix + word, f"{prefix}-{word}"):
                     found = other.spans.get(prefixed)
                     if found is None or prefixed in one.spans or word in other.spans:
@@ -785,8 +793,18 @@ def _changes_meaning(first: _Reading, second: _Reading, a: Statement, b: Stateme
 
 
 def _same_days(a: Statement, b: Statement) -> bool:
-    """Both statements name the same days (or neither names one), relative days resolved."""
-    return set(_named_days(a)) == set(_named_days(b))
+    """Both statements name the same days (or neither names one), relative days resolved;
+    a day that cannot be resolved (no year, no anchor) is compared as written."""
+    return _day_keys(a) == _day_keys(b)
+
+
+def _day_keys(statement: Statement) -> frozenset[str]:
+    anchor = statement.said_on or (statement.source.published if statement.source else None)
+    return frozenset(
+        m.value.isoformat() if m.value else " ".join(m.text.lower().split()[-2:])
+        for m in find_dates(statement.text, anchor)
+        if m.precision == "day" and m.text.split()[-1].lower() not in ("day", "time")
+    )
 
 
 def _figures(text: str, quantities: Sequence[Quantity]) -> tuple[Any, ...]:
