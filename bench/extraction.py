@@ -19,8 +19,9 @@ are not speech cues, nor are cues outside the lexicon. In the speech-cue rows re
 speech-cue attributions and precision over predicted statements whose cue is a speech cue, each
 counted right if it matches any gold attribution.
 
-Exact means equal after trimming whitespace, outer quote marks, edge punctuation and a leading
-"that" (PolNeAR content keeps the complementiser and the quote marks; quotetrack's text does not).
+Exact means the same words in the same order, ignoring punctuation and quote marks and a leading
+"that" (PolNeAR content keeps the complementiser and the quote marks, also between the halves of
+an interrupted quote; quotetrack's text does not).
 """
 
 from __future__ import annotations
@@ -98,13 +99,12 @@ def predict(text: str, published: date | None) -> list[Attribution]:
     return list(groups.values())
 
 
-_EDGE = "\"'“”‘’«»()[]{}.,;:!?—–- \n\t\u00a0"
-
-
 def normalise(text: str) -> str:
-    text = " ".join(text.split()).strip(_EDGE)
-    text = re.sub(r"^that\s+", "", text, flags=re.I)
-    return text.strip(_EDGE)
+    """Words only: quote marks and punctuation (inside split quotes too) do not count."""
+    words = re.findall(r"\w+", text)
+    if words and words[0].lower() == "that":
+        words = words[1:]
+    return " ".join(words)
 
 
 def joined(text: str, spans: list[Span]) -> str:

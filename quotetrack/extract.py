@@ -106,6 +106,7 @@ _AUXILIARIES = frozenset(
 )
 _OBJECT_PRONOUNS = frozenset("him them me us".split())
 _SUBJECT_PRONOUNS = frozenset("he she they it we i you there".split())
+_PLURALS = frozenset("people police staff media public children men women folks".split())
 _CUE_MODIFIERS = frozenset(
     "also previously later then again repeatedly reportedly recently publicly privately once never "
     "not has have had would will did does do n't initially first earlier quickly flatly simply "
@@ -320,6 +321,8 @@ def _sentences(
                 qi += 1
             if any(a < cut - 1 < b - 1 for a, b in inside[max(0, qi - 2) : qi + 2]):
                 continue
+            if text[cut - 1] in _CLOSE_DOUBLE + _CLOSE_SINGLE + "\"'" and _frame_follows().match(text, cut):
+                continue  # “… OK?” Trump said. — the frame belongs with its quote
             word = re.search(r"\S+$", text[start : p_start + match.start() + 1])
             token = word.group(0) if word else ""
             token = token.lstrip("“‘\"'(")
@@ -330,6 +333,15 @@ def _sentences(
         if text[start:p_end].strip():
             sentences.append((*_strip_span(text, start, p_end), number))
     return sentences
+
+
+@lru_cache(maxsize=1)
+def _frame_follows() -> re.Pattern[str]:
+    """A capitalised speaker of up to five words and a cue: "Trump said", "Mr. Ali added"."""
+    forms = sorted((f for f, c in cue_lexicon().items() if c.category != "cognition"), key=len, reverse=True)
+    return re.compile(
+        r"\s+(?:[A-Z][\w.’'-]*,?\s+){1,5}(?:\w+\s+)?(?:" + "|".join(re.escape(f) for f in forms) + r")\b"
+    )
 
 
 def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
@@ -426,10 +438,9 @@ class _Resolver:
     def _document(self, org: str, noun: str, phrase: str) -> Speaker:
         acronym = re.search(r"\(([A-Z][A-Za-z&]{1,9})\)", org)
         org = _clean(re.sub(r"\s*\([^)]*\)", "", org))
+        acronym_text: str | None = acronym.group(1) if acronym else None
         if org in self.acronyms:
             acronym_text, org = org, self.acronyms[org]
-        else:
-            acronym_text = acronym.group(1) if acronym else None
         key = f"{org}|{noun.lower()}"
         speaker = self.by_name.get(key)
         if speaker is None:
@@ -599,12 +610,12 @@ def _split_title(
     if names != after or not names:
         # "a spokesman for the US-led coalition": a title with its organisation after it.
         if after and after[0].lower() in ("for", "of", "at", "with", "from"):
-            affiliation = _clean(re.sub(r"^(?:the|a|an)\s+", "", " ".join(after[1:]), flags=re.I))
-            return title, affiliation or None, []
+            following = _clean(re.sub(r"^(?:the|a|an)\s+", "", " ".join(after[1:]), flags=re.I))
+            return title, following or None, []
         return title, None, _trailing_name(words[end:])
     affiliation = " ".join(w for w in before if _is_capitalised(w) or w[:1].isdigit()) or None
     lowercase_title = " ".join(w for w in before if not _is_capitalised(w) and w.lower() not in _DETERMINERS)
-    if lowercase_title and title[:1].islower():
+    if lowercase_title and title and title[:1].islower():
         title = f"{lowercase_title} {title}"
     return title, affiliation, names
 
@@ -700,6 +711,10 @@ class _Sentence:
             return word, lexicon[self.lower[i]], i
         return None
 
+    @staticmethod
+    def _lemma(form: str) -> str:
+        return cue_lexicon()[form].lemma if form in cue_lexicon() else form
+
     def _noun_use(self, i: int) -> bool:
         """"a recent report", "his claims": a cue form that is a noun here. Past forms ("said",
         "reported") are verbs after a noun, so only present and base forms are checked."""
@@ -707,6 +722,18 @@ class _Sentence:
         if low.endswith("ed") or low in _UNAMBIGUOUS_CUES:
             return False
         nxt = self.lower[i + 1] if i + 1 < len(self.tokens) else ""
+        if low == self._lemma(low) and not low.endswith("s"):
+            # A base form is a verb after "they", "officials", "did", "to"; otherwise a noun
+            # ("the comparably cheaper state", "a new report").
+            k = i - 1
+            while k >= 0 and self.lower[k] in _CUE_MODIFIERS - _AUXILIARIES:
+                k -= 1
+            subject = self.lower[k] if k >= 0 else ""
+            if not (
+                subject in _SUBJECT_PRONOUNS | _AUXILIARIES | _PLURALS | {"to", "not", "n't", "who", "which", "that"}
+                or (subject.endswith("s") and not subject.endswith(("’s", "'s", "ss")))
+            ):
+                return True
         if low.endswith("s") and nxt not in ("that", ":", ",", ".") and nxt not in _SUBJECT_PRONOUNS:
             if self.tokens[i + 1][2] not in _QUOTE_CHARS if nxt else False:
                 return True  # "swing states", "his claims": plural nouns unless a clause follows
@@ -722,8 +749,8 @@ def _subject(sentence: _Sentence, cue_index: int, floor: int = 0) -> _Mention | 
     """The speaker phrase that ends just before the cue at cue_index (its modifiers skipped)."""
     tokens, lower = sentence.tokens, sentence.lower
     j = cue_index - 1
-    while j >= floor and lower[j] in _CUE_MODIFIERS:
-        j -= 1
+    while j >= floor and (lower[j] in _CUE_MODIFIERS or _temporal(sentence, j, floor)):
+        j -= 1  # "Spicer on Thursday evening said": the time is not part of who spoke
     if j < floor:
         return None
     phrase_end = tokens[j][1]
@@ -753,7 +780,10 @@ def _subject(sentence: _Sentence, cue_index: int, floor: int = 0) -> _Mention | 
             break
         # "Smith, 45, a spokesman, said": the piece before may itself be an aside.
         if j - 1 >= floor and lower[j - 1] == "," and tokens[j][2][:1].isdigit():
-            continue
+            appositives.insert(0, tokens[j][2])
+            j -= 2
+            if j < floor:
+                return None
         break
     head_last = j
     k = j
@@ -787,6 +817,8 @@ def _subject(sentence: _Sentence, cue_index: int, floor: int = 0) -> _Mention | 
         first += 1
     if first > head_last:
         return None
+    if not _noun_phrase(sentence, first, head_last):
+        return None
     head_tokens = tokens[first : head_last + 1]
     if head_last - first >= 14 and not any(lower[i] in _word_set("documents.txt") for i in range(first, head_last + 1)):
         return None
@@ -809,6 +841,34 @@ def _subject(sentence: _Sentence, cue_index: int, floor: int = 0) -> _Mention | 
         if antecedent is None:
             return None
     return mention
+
+
+def _temporal(sentence: _Sentence, j: int, floor: int) -> bool:
+    """A word of a time adverbial just before the cue: "on Thursday", "two weeks ago", "last week"."""
+    low = sentence.lower[j]
+    if low in _DATE_WORDS - {"may", "march"} or low in ("ago", "evening", "morning", "night", "afternoon"):
+        return True
+    nxt = sentence.lower[j + 1] if j + 1 < len(sentence.tokens) else ""
+    if low in ("on", "at", "in") and (nxt in _DATE_WORDS or nxt[:1].isdigit()):
+        return j > floor  # keep a preposition that starts the sentence out of the subject
+    return (low[:1].isdigit() or low in _DETERMINERS) and nxt in _DATE_WORDS | {"weeks", "days", "months", "years"}
+
+
+def _noun_phrase(sentence: _Sentence, first: int, last: int) -> bool:
+    """Reject a would-be speaker that reads as a clause: "Sanders sent a message to his supporters",
+    "Carson appeared on Sunday shows", "happy to hear Clinton"."""
+    past = _word_set("past_verbs.txt")
+    lower, tokens = sentence.lower, sentence.tokens
+    for k in range(first, last + 1):
+        low, word = lower[k], tokens[k][2]
+        if k > first and _is_capitalised(tokens[k - 1][2]) and not _is_capitalised(word):
+            # A name followed by a past-tense verb starts a clause, not a noun phrase.
+            if low in past or (low.endswith("ed") and len(low) > 4 and lower[k - 1] not in _DETERMINERS):
+                if k + 1 > last or lower[k + 1] not in ("by", "in", "on", "at"):
+                    return False
+        if low == "to" and k < last and not (_is_capitalised(tokens[k + 1][2]) or lower[k + 1] in _DETERMINERS):
+            return False  # an infinitive
+    return True
 
 
 def _participle(sentence: _Sentence, k: int) -> bool:
@@ -898,8 +958,14 @@ def _tail_content(sentence: _Sentence, after_cue: int, cue: Cue) -> tuple[int | 
     if j >= n:
         return None, i, relayed
     word = tokens[j][2]
+    first_word = re.split(r"[’']", lower[j])[0]  # "he’d", "it’s"
+    if cue.lemma in ("say", "tell") and not sentence.quoted[j]:
+        # The commonest cues: any clause will do, "said if …" and "said violent threats …" too.
+        if (word[:1].isalnum() or word in "“\"‘") and first_word not in _PREPOSITIONS and n - j >= 3:
+            return j, j - 1, relayed
     starts_clause = (
-        lower[j] in _DETERMINERS
+        first_word in _SUBJECT_PRONOUNS
+        or lower[j] in _DETERMINERS
         or lower[j] in _pronouns()
         or lower[j] in _SUBJECT_PRONOUNS
         or _is_capitalised(word)
@@ -910,7 +976,7 @@ def _tail_content(sentence: _Sentence, after_cue: int, cue: Cue) -> tuple[int | 
     # "said turnout was high": a bare noun subject, told by the verb right after it.
     starts_clause = starts_clause or any(w in _AUXILIARIES for w in lower[j + 1 : j + 4])
     rest = lower[j:]
-    verbish = lower[j] in _SUBJECT_PRONOUNS or any(
+    verbish = first_word in _SUBJECT_PRONOUNS or any(
         w in _AUXILIARIES or w.endswith(("ed", "n't", "’s", "'s", "’re", "'re", "’ll", "'ll")) or w == "not"
         for w in rest
     )
@@ -1113,9 +1179,8 @@ def _only_frame_between(text: str, a: int, b: int) -> bool:
 
 def _trailing_frame(sentence: _Sentence, quote: _Quote, text: str) -> _Frame | None:
     """“…,” X said / “…,” said X / “…,” the report added, …"""
-    inner = text[quote.inner_start : quote.inner_end].rstrip()
-    after_text = text[quote.end : sentence.end]
-    if not (inner.endswith((",", "?", "!", "—", "-", "…", ".")) or after_text.lstrip().startswith(",")):
+    # Usually "…,” X said", but a comma missing inside the marks ("… anonymity" said X) is forgiven.
+    if not re.match(r"\s*,?\s*\w", text[quote.end : sentence.end]):
         return None
     i = sentence.index_at(quote.end)
     n = len(sentence.tokens)
@@ -1159,21 +1224,16 @@ def _trailing_frame(sentence: _Sentence, quote: _Quote, text: str) -> _Frame | N
         if _participle(sentence, c):
             continue
         form, info, last = cue
-        mention = _subject(sentence, c, floor)
-        if mention is None or sentence.index_at(mention.head_start) != floor:
-            if mention is not None and mention.appositives:
-                pass
-            else:
-                continue
-        if sentence.index_at(mention.head_start) != floor:
-            continue
+        subject = _subject(sentence, c, floor)
+        if subject is None or sentence.index_at(subject.head_start) != floor:
+            continue  # the frame must start right after the quote
         relayed = None
         j = last + 1
         if info.takes_object:
             j, relayed = _object(sentence, j, limit)
         frame_end = _frame_tail_end(sentence, j, limit)
         return _Frame(
-            mention, form, sentence.tokens[c][0], sentence.tokens[last][1], info,
+            subject, form, sentence.tokens[c][0], sentence.tokens[last][1], info,
             [(sentence.tokens[floor][0], frame_end)], relayed,
             written=info.category == "written" or _written_medium(sentence, last + 1, limit),
         )
@@ -1218,12 +1278,12 @@ def _leading_frame(sentence: _Sentence, quote: _Quote, previous_end: int) -> _Fr
             continue
         if between and between[-1] not in (",", ":", "that") and len(between) > 6:
             continue
-        mention = _subject(sentence, c, floor)
-        if mention is None:
+        subject = _subject(sentence, c, floor)
+        if subject is None:
             continue
         return _Frame(
-            mention, form, sentence.tokens[c][0], sentence.tokens[last][1], info,
-            [(mention.phrase_start, quote.open)], relayed,
+            subject, form, sentence.tokens[c][0], sentence.tokens[last][1], info,
+            [(subject.phrase_start, quote.open)], relayed,
             written=info.category == "written" or _written_medium(sentence, last + 1, top),
         )
     return None
@@ -1248,8 +1308,13 @@ def _reported_statement(sentence: _Sentence, text: str) -> _Found | None:
         form, info, last = cue
         if lower[c].endswith("ing") and not (c > 0 and lower[c - 1] == ","):
             continue
+        before = c - 1
+        while before >= 0 and lower[before] in _CUE_MODIFIERS:
+            before -= 1
         if lower[c].endswith("ing") and c > 0 and lower[c - 1] == ",":
             mention = _clause_subject(sentence, c)
+        elif before > 0 and lower[before] in ("and", "but"):
+            mention = _clause_subject(sentence, before)  # "Reid voted … and says he …"
         else:
             mention = _subject(sentence, c)
         inverted = None
@@ -1270,7 +1335,7 @@ def _reported_statement(sentence: _Sentence, text: str) -> _Found | None:
             return _Found([(start, end)], frame, "reported", confidence, False)
         # …, X said. / …, said X. / The strikes, he said, were …
         p = sentence.index_at(mention.phrase_start) - 1 if inverted is None else c - 1
-        if p < 3 or lower[p] != ",":
+        if p < 2 or lower[p] != ",":
             continue
         tail_end = _frame_tail_end(sentence, last + 1, n)
         tail_index = sentence.index_at(tail_end)
@@ -1284,7 +1349,8 @@ def _reported_statement(sentence: _Sentence, text: str) -> _Found | None:
         frame = _Frame(mention, form, *cue_span, info, frame_spans, relayed, info.category == "written")
         if tail_index >= n - 1 or tokens[tail_index][2] in ".!?" or tail_index >= len(tokens):
             return _Found([content], frame, "reported", 0.8, False)
-        if tokens[tail_index][2] == "," and n - tail_index > 3 and len(mention.head.split()) <= 4:
+        continues = tail_index + 1 < n and _continues_clause(lower[tail_index + 1])
+        if tokens[tail_index][2] == "," and n - tail_index > 3 and len(mention.head.split()) <= 4 and continues:
             second = (tokens[tail_index + 1][0], end)
             if inverted is None and second[0] < second[1]:
                 return _Found([content, second], frame, "reported", 0.75, False)
@@ -1311,6 +1377,16 @@ def _clause_subject(sentence: _Sentence, limit: int) -> _Mention | None:
         return None
     a, b = tokens[first][0], tokens[k - 1][1]
     return _Mention(a, b, a, b, sentence.text[a:b])
+
+
+def _continues_clause(word: str) -> bool:
+    """"The strikes, he said, were …": after the frame the sentence goes on with its verb, not with
+    an adjunct of the frame (", wiping sweat off his face", ", adding that …")."""
+    if word in _AUXILIARIES:
+        return True
+    return word.isalpha() and word.islower() and not word.endswith("ing") and word not in (
+        _CLAUSE_BREAKS | _PREPOSITIONS | _DETERMINERS | _SUBJECT_PRONOUNS | {"according"}
+    )
 
 
 def _inverted_subject(sentence: _Sentence, c: int, last: int) -> _Mention | None:
