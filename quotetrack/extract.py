@@ -265,8 +265,13 @@ def _find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[_Quote]:
         while i < p_end:
             ch = text[i]
             width = 1
+            if doubles and open_at is not None and text.startswith("'''", i):
+                i += 1  # an inner single mark closing together with the outer pair
+                continue
             if doubles and text.startswith("''", i):
                 ch, width = '"', 2
+            if ch in _OPEN_DOUBLE and open_at is not None and depth == 1 and _closes(text, i, p_end):
+                ch = "”"  # “…,“ said X: an opening mark typed where the closing one belongs
             if doubles:
                 if ch in _OPEN_DOUBLE or (ch == '"' and open_at is None):
                     if ch == '"' and not _can_open(text, i, p_end, width):
@@ -299,6 +304,12 @@ def _find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[_Quote]:
     return quotes
 
 
+def _closes(text: str, i: int, limit: int) -> bool:
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < limit else " "
+    return not before.isspace() and (after.isspace() or after in ",.;:")
+
+
 def _can_open(text: str, i: int, limit: int, width: int = 1) -> bool:
     before = text[i - 1] if i > 0 else " "
     after = text[i + width] if i + width < limit else " "
@@ -315,7 +326,8 @@ def _sentences(
     qi = 0
     for number, (p_start, p_end) in enumerate(paragraphs):
         start = p_start
-        for match in re.finditer(r"[.!?…]+[”’\"')\]]*(?=\s+[“‘\"'(\[]{0,2}[A-Z0-9])", text[p_start:p_end]):
+        boundaries = r"[.!?…]+[”’\"')\]]*(?=\s+[“‘\"'(\[]{0,2}[A-Z0-9])|;(?=\s)"
+        for match in re.finditer(boundaries, text[p_start:p_end]):
             cut = p_start + match.end()
             while qi < len(inside) and inside[qi][1] <= cut - 1:
                 qi += 1
@@ -400,6 +412,7 @@ class _Resolver:
             full = re.sub(r"^(?:The|A|An)\s+", "", full)
             self.acronyms[match.group(2)] = full
         self.names = self._person_names(text)
+        self.organisations = self._organisation_names(text)
         self._scan_documents(text)
 
     def _person_names(self, text: str) -> list[tuple[int, str]]:
@@ -413,6 +426,18 @@ class _Resolver:
                 continue
             names.append((match.start(), match.group(0)))
         return names
+
+    def _organisation_names(self, text: str) -> list[tuple[int, str]]:
+        """Capitalised names ending in an organisation word ("the Electoral Commission")."""
+        organisations = _word_set("organisations.txt")
+        found = []
+        for match in re.finditer(r"\b[A-Z][\w’'-]*(?:\s+(?:of|for|and|the)?\s*[A-Z][\w’'-]*){0,5}", text):
+            words = match.group(0).split()
+            if words[0] in ("The", "A", "An"):
+                words = words[1:]
+            if words and words[-1].lower() in organisations:
+                found.append((match.start(), " ".join(words)))
+        return found
 
     def _scan_documents(self, text: str) -> None:
         nouns = sorted(_word_set("documents.txt"), key=len, reverse=True)
@@ -468,6 +493,11 @@ class _Resolver:
                 earlier = [name for offset, name in self.names if offset < mention.head_start]
                 if earlier:
                     return self._person(earlier[-1], [], mention.head_start), 0.6
+            if "organisation" in wanted:
+                # Nobody credited yet: the organisation last named in the copy.
+                earlier = [name for offset, name in self.organisations if offset < mention.head_start]
+                if earlier:
+                    return self._unique(Speaker(name=earlier[-1], kind="organisation")), 0.55
             return None
         return self._named(mention)
 
@@ -1156,7 +1186,32 @@ def _quote_statements(
         results.append(_Found([(start, end)], frame, "quote", confidence, True))
         previous_frame = frame
         previous_end = quote.end
+    if previous_frame is not None:
+        added = _participle_statement(sentence, previous_frame)
+        if added:
+            results.append(added)
     return results
+
+
+def _participle_statement(sentence: _Sentence, frame: _Frame) -> _Found | None:
+    """“…,” he said, adding that …: a second statement by the same speaker."""
+    i = sentence.index_at(frame.frame_spans[-1][1])
+    n = len(sentence.tokens)
+    if i + 2 >= n or sentence.lower[i] != ",":
+        return None
+    cue = sentence.cue_at(i + 1)
+    if not cue or not cue[0].endswith("ing") or cue[1].category not in ("speech", "written"):
+        return None
+    form, info, last = cue
+    content_at, frame_end, relayed = _tail_content(sentence, last + 1, info)
+    if content_at is None:
+        return None
+    start, end = sentence.tokens[content_at][0], _content_end(sentence)
+    if start >= end:
+        return None
+    spans = [(sentence.tokens[i + 1][0], sentence.tokens[frame_end][1])]
+    added = _Frame(frame.mention, form, sentence.tokens[i + 1][0], sentence.tokens[last][1], info, spans, relayed)
+    return _Found([(start, end)], added, "reported", 0.8, False)
 
 
 def _attached(text: str, quote: _Quote, frame: _Frame) -> bool:
@@ -1196,13 +1251,15 @@ def _trailing_frame(sentence: _Sentence, quote: _Quote, text: str) -> _Frame | N
             break
     # Inverted: “…,” said Smith, a spokesman.
     cue = sentence.cue_at(i)
-    if cue and cue[1].category != "cognition":
+    if cue and cue[1].category != "cognition" and not cue[0].endswith("ing"):
         form, info, last = cue
         j = last + 1
         k = j
         while k < limit and sentence.tokens[k][2] not in (",", ".", ";", "!", "?") and k - j < 10:
             k += 1
-        if k > j:
+        ends = k >= limit or sentence.tokens[k][2] in (",", ".", ";", "!", "?")
+        plain = not any(sentence.quoted[x] or sentence.tokens[x][2] in _QUOTE_CHARS for x in range(j, k))
+        if k > j and ends and plain and _noun_phrase(sentence, j, k - 1):
             a, b = sentence.tokens[j][0], sentence.tokens[k - 1][1]
             mention = _Mention(a, b, a, b, text[a:b])
             if k < limit and sentence.tokens[k][2] == ",":
@@ -1279,6 +1336,11 @@ def _leading_frame(sentence: _Sentence, quote: _Quote, previous_end: int) -> _Fr
         if between and between[-1] not in (",", ":", "that") and len(between) > 6:
             continue
         subject = _subject(sentence, c, floor)
+        before = c - 1
+        while before > floor and sentence.lower[before] in _CUE_MODIFIERS:
+            before -= 1
+        if subject is None and before > floor and sentence.lower[before] in ("and", "but"):
+            subject = _clause_subject(sentence, before)  # "Mrs. Clinton shook her head and said, “No.”"
         if subject is None:
             continue
         return _Frame(
@@ -1363,6 +1425,12 @@ def _clause_subject(sentence: _Sentence, limit: int) -> _Mention | None:
     """"One operative inside Trump Tower tried …, saying …": the subject that opens the clause."""
     tokens, lower = sentence.tokens, sentence.lower
     first = _content_start(sentence)
+    if lower[first] in _PREPOSITIONS | _CLAUSE_BREAKS | {"after", "during", "earlier", "later"}:
+        # "In 2016, Mrs. Schlafly endorsed …": the subject follows the opening adverbial.
+        comma = next((x for x in range(first, min(limit, first + 12)) if tokens[x][2] == ","), None)
+        if comma is None:
+            return None
+        first = comma + 1
     k = first
     while k < limit and k - first < 9:
         low = lower[k]
