@@ -76,7 +76,9 @@ _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89]\d\d|2[01]\d\d)"
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _DATE_PATTERN = re.compile(
-    "|".join(
+    # The look-ahead lists every letter a mention can start with; it lets the scan skip most words.
+    r"\b(?=[0-9JFMASONDLNTOIBYEWltoibsyenmu])(?:"
+    + "|".join(
         [
             rf"(?P<iso>\b{_YEAR}-[01]\d-[0-3]\d\b)",
             rf"(?P<mdy>\b{_MONTH}\s+{_DAY}\b(?:,?\s+{_YEAR}\b)?)",
@@ -91,6 +93,7 @@ _DATE_PATTERN = re.compile(
             r"(?P<anaphor>\b(?:(?:on|On)\s+)?(?:that|the\s+same|that\s+same|That)\s+(?:day|date)\b)",
         ]
     )
+    + ")"
 )
 
 

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from .dates import DateMention, find_dates
@@ -71,7 +71,7 @@ def _titles() -> tuple[dict[str, str], int]:
     return titles, max(len(t.split()) for t in titles)
 
 
-@lru_cache(maxsize=1)
+@cache
 def _word_set(name: str) -> frozenset[str]:
     return frozenset(line.strip().lower() for line in _data_lines(name))
 
@@ -252,6 +252,9 @@ def _is_apostrophe(text: str, i: int) -> bool:
     return False
 
 
+_MARK = re.compile(r"[“”„«»‘’‹›\"']")
+
+
 def _find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[_Quote]:
     """Pair quote marks paragraph by paragraph. Double marks (“ ”, ", and '' as some papers set
     them) carry statements; single marks do only when the copy has no double marks at all."""
@@ -263,6 +266,10 @@ def _find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[_Quote]:
         depth = 0
         i = p_start
         while i < p_end:
+            mark = _MARK.search(text, i, p_end)  # jump from mark to mark: the rest is words
+            if mark is None:
+                break
+            i = mark.start()
             ch = text[i]
             width = 1
             if doubles and open_at is not None and text.startswith("'''", i):
@@ -718,6 +725,7 @@ class _Sentence:
         spans = [(q.open, q.end) for q in self.quotes]
         self.quoted = [any(a <= t[0] < b for a, b in spans) for t in self.tokens]
         self.lower = [t[2].lower() for t in self.tokens]
+        self._cues: dict[int, tuple[str, Cue, int] | None] = {}
 
     def index_at(self, offset: int) -> int:
         """Index of the first token starting at or after offset."""
@@ -728,6 +736,11 @@ class _Sentence:
 
     def cue_at(self, i: int) -> tuple[str, Cue, int] | None:
         """The cue starting at token i: (form as written, cue, index of its last token)."""
+        if i not in self._cues:
+            self._cues[i] = self._cue_at(i)
+        return self._cues[i]
+
+    def _cue_at(self, i: int) -> tuple[str, Cue, int] | None:
         lexicon = cue_lexicon()
         word = self.tokens[i][2]
         if self.quoted[i] or (word[:1].isupper() and self.lower[i] != "according"):
@@ -1336,11 +1349,11 @@ def _leading_frame(sentence: _Sentence, quote: _Quote, previous_end: int) -> _Fr
         if between and between[-1] not in (",", ":", "that") and len(between) > 6:
             continue
         subject = _subject(sentence, c, floor)
-        before = c - 1
-        while before > floor and sentence.lower[before] in _CUE_MODIFIERS:
-            before -= 1
-        if subject is None and before > floor and sentence.lower[before] in ("and", "but"):
-            subject = _clause_subject(sentence, before)  # "Mrs. Clinton shook her head and said, “No.”"
+        left = c - 1
+        while left > floor and sentence.lower[left] in _CUE_MODIFIERS:
+            left -= 1
+        if subject is None and left > floor and sentence.lower[left] in ("and", "but"):
+            subject = _clause_subject(sentence, left)  # "Mrs. Clinton shook her head and said, “No.”"
         if subject is None:
             continue
         return _Frame(
