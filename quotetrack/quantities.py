@@ -21,7 +21,8 @@ from functools import cache
 from importlib import resources
 
 # A word, a number with thousands separators or decimals, or a punctuation mark we stop at.
-_TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?%?|[^\W\d_]+(?:[-'’][^\W\d_]+)*|[.,;:!?()\"“”]")
+# Thousands commas only inside a number ("1,200"): "17, including" keeps its comma as a stop.
+_TOKEN = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?%?|[^\W\d_]+(?:[-'’][^\W\d_]+)*|[.,;:!?()\"“”]")
 _CLAUSE_STOP = {".", ",", ";", ":", "!", "?", "(", ")", '"', "“", "”"}
 # Words that end the search for the thing counted: "two strikes near X", "12 in the town".
 _FUNCTION_WORDS = frozenset(
@@ -316,6 +317,9 @@ def _thing_after(toks: list[_Tok], j: int, value: float | None) -> tuple[str | N
 def _role_near(toks: list[_Tok], start: int, end: int) -> str | None:
     """A casualty word within the clause around the count: "killing 12", "12 were killed"."""
     roles = _roles()
+    if start > 0 and toks[start - 1].low in roles:
+        # "killing seven and wounding 22": the verb right before a count is its role, not one further on.
+        return roles[toks[start - 1].low]
     for k in range(start, min(end + 4, len(toks))):
         if toks[k].low in _CLAUSE_STOP:
             break
