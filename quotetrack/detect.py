@@ -1,13 +1,21 @@
 """Finding conflicts in the record: new statements against candidates from the index, or all.
 
-The decision for a pair is ``conflicts.compare``; this module picks the pairs worth comparing
-(the claim index's candidates, never every stored statement) and keeps what it finds.
+The decision for a pair is ``conflicts.compare``; this module picks the pairs worth comparing and
+keeps what it finds. Two statements are worth comparing when they share at least two claim tokens
+that are not commonplace in the record (a place and an actor, a person and an event): a
+contradiction is about the same claim, and the same claim shares its particular words. The rule is
+the same for a new statement (AND-pairs looked up in the full-text index) and for a full rescan
+(an inverted index in memory), so both find the same pairs and neither compares a statement with
+every other.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from itertools import combinations
+from math import log
 
 from sqlite_utils import Database
 
@@ -16,8 +24,16 @@ from .conflicts import Verdict, compare
 from .models import Statement
 from .normalize import Normalizer
 
-# How many stored statements, most alike first, each statement is compared with.
-CANDIDATES = 25
+# How many statements, most alike first, each statement is compared with.
+CANDIDATES = 12
+# A token held by more than this share of a large record says nothing about which claim it is.
+COMMON_SHARE = 0.02
+# ... but in a small record every token counts.
+COMMON_FLOOR = 500
+# In a full rescan, how many of the latest statements holding one token are looked at.
+POSTINGS_CAP = 300
+# The most distinctive tokens of a statement that make its key pairs.
+KEY_TOKENS = 12
 
 
 @dataclass
@@ -28,16 +44,11 @@ class ScanResult:
     dropped: int = 0
 
 
-def _candidates(db: Database, statement: Statement, normalizer: Normalizer,
-                older_only: bool) -> list[int]:
-    assert statement.id is not None
-    tokens = normalizer.tokens(statement.text)
-    if not tokens:
-        return []
-    ids = [i for i, _ in store.claim_candidates(db, tokens, limit=CANDIDATES + 1) if i != statement.id]
-    if older_only:
-        ids = [i for i in ids if i < statement.id]
-    return ids[:CANDIDATES]
+def distinctive(tokens: Iterable[str], doc_freq: Mapping[str, int], total: int) -> list[str]:
+    """A statement's tokens that can mark its claim, rarest first."""
+    limit = max(COMMON_FLOOR, int(total * COMMON_SHARE))
+    unique = {t for t in tokens if t.isalnum() and doc_freq.get(t, 0) <= limit}
+    return sorted(unique, key=lambda t: (doc_freq.get(t, 0), t))[:KEY_TOKENS]
 
 
 def _judge(a: Statement, b: Statement, normalizer: Normalizer) -> Verdict:
@@ -60,9 +71,14 @@ def _keep(db: Database, a: Statement, b: Statement, verdict: Verdict, result: Sc
 def detect(db: Database, statement_ids: Iterable[int], normalizer: Normalizer) -> ScanResult:
     """Compare new statements with their candidates; call inside the transaction that added them."""
     result = ScanResult()
-    for statement in store.get_statements(db, list(statement_ids)):
-        others = store.get_statements(db, _candidates(db, statement, normalizer, older_only=False))
-        for other in others:
+    statements = store.get_statements(db, list(statement_ids))
+    token_sets = {s.id: normalizer.token_set(s.text) for s in statements}
+    doc_freq, total = store.token_doc_counts(db, set().union(*token_sets.values()) if token_sets else ())
+    for statement in statements:
+        tokens = distinctive(token_sets[statement.id], doc_freq, total)
+        keys = list(combinations(tokens, 2)) if len(tokens) > 1 else [tuple(tokens)]
+        ids = [i for i in store.statements_sharing(db, keys, CANDIDATES + 1) if i != statement.id]
+        for other in store.get_statements(db, ids[:CANDIDATES]):
             result.compared += 1
             verdict = _judge(statement, other, normalizer)
             if verdict.relation == "conflict":
@@ -75,31 +91,49 @@ def rescan(db: Database, normalizer: Normalizer,
     """Every statement against its older candidates; open conflicts no longer found are dropped."""
     result = ScanResult()
     kept: set[int] = set()
-    total = store.count_statements(db)
-    done = 0
+    statements = _all_statements(db)
+    token_sets = [normalizer.token_set(s.text) for s in statements]
+    doc_freq: Counter[str] = Counter()
+    for tokens in token_sets:
+        doc_freq.update(tokens)
+    total = len(statements)
+    postings: dict[str, list[int]] = {}
     with store.transaction(db):
-        for batch in _batches(store.statement_texts(db), 500):
-            statements = store.get_statements(db, [i for i, _ in batch])
-            for statement in statements:
-                ids = _candidates(db, statement, normalizer, older_only=True)
-                for other in store.get_statements(db, ids):
+        for index, (statement, tokens) in enumerate(zip(statements, token_sets, strict=True)):
+            mine = distinctive(tokens, doc_freq, total)
+            shared: Counter[int] = Counter()
+            weight: dict[int, float] = {}
+            for token in mine:
+                older = postings.setdefault(token, [])
+                shared.update(older[-POSTINGS_CAP:])
+            if len(mine) == 1:
+                pairs = [(i, 2) for i in shared]  # a one-word claim: its word is the key
+            else:
+                pairs = [(i, n) for i, n in shared.items() if n >= 2]
+            if pairs:
+                idf = {t: log(total / doc_freq[t]) for t in mine}
+                for i, _ in pairs:
+                    weight[i] = sum(idf[t] for t in mine if t in token_sets[i])
+                best = sorted(pairs, key=lambda p: (-weight[p[0]], -p[0]))[:CANDIDATES]
+                for other_index, _ in best:
                     result.compared += 1
+                    other = statements[other_index]
                     verdict = _judge(statement, other, normalizer)
                     if verdict.relation == "conflict":
                         kept.add(_keep(db, statement, other, verdict, result))
-            done += len(batch)
-            if progress:
-                progress(done, total)
+            for token in mine:
+                postings[token].append(index)
+            if progress and (index + 1) % 500 == 0:
+                progress(index + 1, total)
         result.dropped = store.drop_open_conflicts(db, kept)
+    if progress:
+        progress(total, total)
     return result
 
 
-def _batches(items: Iterable[tuple[int, str]], size: int) -> Iterable[list[tuple[int, str]]]:
-    batch: list[tuple[int, str]] = []
-    for item in items:
-        batch.append(item)
-        if len(batch) == size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
+def _all_statements(db: Database, batch: int = 2000) -> list[Statement]:
+    ids = [statement_id for statement_id, _ in store.statement_texts(db)]
+    statements: list[Statement] = []
+    for start in range(0, len(ids), batch):
+        statements.extend(store.get_statements(db, ids[start:start + batch]))
+    return statements

@@ -8,6 +8,7 @@ from __future__ import annotations
 import getpass
 import json
 import os
+import re
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -18,6 +19,7 @@ from typing import Any
 import typer
 from sqlite_utils import Database
 
+from . import pg, pg_migrations
 from .errors import DatabaseError, Duplicate, InvalidInput, NotFound
 from .migrations import migrations
 from .models import Conflict, Source, Speaker, Statement
@@ -32,19 +34,28 @@ def default_db_path() -> Path:
     return Path(typer.get_app_dir("quotetrack")) / "quotetrack.db"
 
 
-def resolve_db_path(value: str | os.PathLike[str] | None = None) -> Path:
-    """--db, else $QUOTETRACK_DB, else quotetrack.db in the user's application directory."""
+def resolve_db_path(value: str | os.PathLike[str] | None = None) -> Path | str:
+    """--db, else $QUOTETRACK_DB, else quotetrack.db in the user's application directory.
+
+    A ``postgresql://`` URL is returned as it is: the record is then on a PostgreSQL server.
+    """
+    value = value or os.environ.get(ENV_VAR)
+    if pg.is_url(str(value)):
+        return str(value)
     if value:
         return Path(value)
-    env = os.environ.get(ENV_VAR)
-    if env:
-        return Path(env)
     return default_db_path()
+
+
+def is_postgres(db: Any) -> bool:
+    return getattr(db, "is_postgres", False)
 
 
 def open_db(path: str | os.PathLike[str] | None = None) -> Database:
     """Open (creating if needed) the record and bring its schema up to date."""
     db_path = resolve_db_path(path)
+    if isinstance(db_path, str):
+        return _open_postgres(db_path)
     if db_path.is_dir():
         raise DatabaseError(f"{db_path} is a directory; give --db a file path.")
     if db_path.exists():
@@ -74,8 +85,25 @@ def open_db(path: str | os.PathLike[str] | None = None) -> Database:
     return db
 
 
+def _open_postgres(url: str) -> Database:
+    try:
+        db = pg.PostgresDatabase(url)
+        with db.atomic():
+            # Two quotetracks opening a new database at once must not both create the schema.
+            db.execute("SELECT pg_advisory_xact_lock(?)", [pg.WRITE_LOCK_KEY])
+            todo = pg_migrations.pending(db.conn, [m.name for m in migrations.migrations])
+            pg_migrations.apply(db.conn, todo, db.executescript)
+    except sqlite3.Error as exc:
+        raise DatabaseError(describe_sqlite_error(exc, pg.redact(url))) from None
+    except RuntimeError as exc:
+        raise DatabaseError(str(exc)) from None
+    return db  # type: ignore[return-value]  # the same surface as sqlite-utils' Database
+
+
 def schema_sql(db: Database) -> str:
     """The schema as a reader sees it: every table, index, trigger and view, in creation order."""
+    if is_postgres(db):
+        return _pg_schema_sql(db)
     rows = db.execute(
         "SELECT sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' "
         "AND name NOT LIKE 'statements_fts_%' ORDER BY rowid"
@@ -83,7 +111,44 @@ def schema_sql(db: Database) -> str:
     return "".join(f"{sql.strip()};\n\n" for (sql,) in rows).rstrip("\n") + "\n"
 
 
-def describe_sqlite_error(exc: sqlite3.Error, path: Path | None = None) -> str:
+def _pg_schema_sql(db: Database) -> str:
+    """Tables with their columns and constraints, then indexes and triggers, from the catalog."""
+    parts = []
+    tables = [r[0] for r in db.execute(
+        "SELECT c.relname FROM pg_class c WHERE c.relkind = 'r' AND c.relnamespace = current_schema()::regnamespace "
+        "AND c.relname NOT LIKE '\\_%' ORDER BY c.oid"
+    ).fetchall()]
+    for table in tables:
+        lines = [
+            f"    {name} {kind}" + (f" GENERATED ALWAYS AS ({expr}) STORED" if generated == "s" else "")
+            + (f" DEFAULT {expr}" if expr and generated != "s" else "")
+            + (" NOT NULL" if not_null else "")
+            for name, kind, not_null, generated, expr in db.execute(
+                "SELECT a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull, a.attgenerated, "
+                "pg_get_expr(d.adbin, d.adrelid) "
+                "FROM pg_attribute a LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum "
+                "WHERE a.attrelid = ?::regclass AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum",
+                [table],
+            ).fetchall()
+        ]
+        lines += [f"    {definition}" for (definition,) in db.execute(
+            "SELECT pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = ?::regclass "
+            "ORDER BY contype, conname", [table],
+        ).fetchall()]
+        parts.append(f"CREATE TABLE {table} (\n" + ",\n".join(lines) + "\n)")
+        parts += [r[0] for r in db.execute(
+            "SELECT indexdef FROM pg_indexes WHERE schemaname = current_schema() AND tablename = ? "
+            "AND indexname NOT IN (SELECT conname FROM pg_constraint WHERE conrelid = ?::regclass) "
+            "ORDER BY indexname", [table, table],
+        ).fetchall()]
+        parts += [r[0] for r in db.execute(
+            "SELECT pg_get_triggerdef(oid) FROM pg_trigger WHERE tgrelid = ?::regclass AND NOT tgisinternal "
+            "ORDER BY tgname", [table],
+        ).fetchall()]
+    return "".join(f"{sql.strip()};\n\n" for sql in parts).rstrip("\n") + "\n"
+
+
+def describe_sqlite_error(exc: sqlite3.Error, path: Path | str | None = None) -> str:
     """An editor's sentence for what SQLite reported."""
     where = f" {path}" if path else ""
     message = str(exc)
@@ -107,7 +172,18 @@ def transaction(db: Database) -> Iterator[Database]:
     BEGIN IMMEDIATE takes the write lock up front: a deferred transaction that reads and then
     writes fails with "database is locked" when another writer got in between, and the busy
     timeout cannot save it. Nested calls become savepoints.
+
+    On PostgreSQL every quotetrack writer takes one transaction-level advisory lock first, so
+    writes are serialised as they are on SQLite: the read-then-write steps of the store (find or
+    create a speaker, refuse a duplicate) need no other locking, and readers never wait.
     """
+    if is_postgres(db):
+        outermost = not db.in_transaction
+        with db.atomic():
+            if outermost:
+                db.execute("SELECT pg_advisory_xact_lock(?)", [pg.WRITE_LOCK_KEY])
+            yield db
+        return
     if db.conn.in_transaction:
         with db.atomic():
             yield db
@@ -263,13 +339,19 @@ def merge_speakers(db: Database, from_id: int, into_id: int) -> int:
     # its conflicts follow it to the surviving copy.
     for row in list(db.query(
         "SELECT s.id AS old_id, t.id AS new_id FROM statements s JOIN statements t "
-        "ON t.speaker_id = ? AND t.text = s.text AND ifnull(t.source_id, 0) = ifnull(s.source_id, 0) "
+        "ON t.speaker_id = ? AND t.text = s.text AND coalesce(t.source_id, 0) = coalesce(s.source_id, 0) "
         "WHERE s.speaker_id = ?", [into_id, from_id],
     )):
-        db.execute("UPDATE OR IGNORE conflicts SET a_id = ? WHERE a_id = ?", [row["new_id"], row["old_id"]])
-        db.execute("UPDATE OR IGNORE conflicts SET b_id = ? WHERE b_id = ?", [row["new_id"], row["old_id"]])
-        db.execute("UPDATE OR IGNORE statement_tags SET statement_id = ? WHERE statement_id = ?",
-                   [row["new_id"], row["old_id"]])
+        # A row the surviving copy already has stays behind and goes with the old statement.
+        db.execute("UPDATE conflicts SET a_id = ? WHERE a_id = ? AND NOT EXISTS (SELECT 1 FROM conflicts c "
+                   "WHERE c.a_id = ? AND c.b_id = conflicts.b_id AND c.type = conflicts.type)",
+                   [row["new_id"], row["old_id"], row["new_id"]])
+        db.execute("UPDATE conflicts SET b_id = ? WHERE b_id = ? AND NOT EXISTS (SELECT 1 FROM conflicts c "
+                   "WHERE c.b_id = ? AND c.a_id = conflicts.a_id AND c.type = conflicts.type)",
+                   [row["new_id"], row["old_id"], row["new_id"]])
+        db.execute("UPDATE statement_tags SET statement_id = ? WHERE statement_id = ? AND NOT EXISTS "
+                   "(SELECT 1 FROM statement_tags t WHERE t.statement_id = ? AND t.tag = statement_tags.tag)",
+                   [row["new_id"], row["old_id"], row["new_id"]])
         delete_statement(db, row["old_id"], log=False)
     moved = db.execute(
         "UPDATE statements SET speaker_id = ? WHERE speaker_id = ?", [into_id, from_id]
@@ -305,7 +387,8 @@ def find_source(db: Database, source: Source) -> Source | None:
         rows = list(db.query("SELECT * FROM sources WHERE url = ? ORDER BY id LIMIT 1", [source.url]))
     else:
         rows = list(db.query(
-            "SELECT * FROM sources WHERE url IS NULL AND outlet IS ? AND title IS ? AND published IS ? "
+            "SELECT * FROM sources WHERE url IS NULL AND outlet IS NOT DISTINCT FROM ? "
+            "AND title IS NOT DISTINCT FROM ? AND published IS NOT DISTINCT FROM ? "
             "ORDER BY id LIMIT 1",
             [source.outlet, source.title, _iso(source.published)],
         ))
@@ -388,7 +471,7 @@ def insert_statement(
 
 def find_duplicate(db: Database, text: str, speaker_id: int, source_id: int | None) -> int | None:
     row = db.execute(
-        "SELECT id FROM statements WHERE speaker_id = ? AND ifnull(source_id, 0) = ? AND text = ?",
+        "SELECT id FROM statements WHERE speaker_id = ? AND coalesce(source_id, 0) = ? AND text = ?",
         [speaker_id, source_id or 0, text],
     ).fetchone()
     return row[0] if row else None
@@ -410,6 +493,11 @@ LEFT JOIN sources so ON so.id = st.source_id
 """
 
 
+def _tag_order(db: Database) -> str:
+    # Tags come back in the order they were given: SQLite's rowid, a sequence column on PostgreSQL.
+    return "seq" if is_postgres(db) else "rowid"
+
+
 def _statements_from_rows(db: Database, rows: list[dict[str, Any]]) -> list[Statement]:
     if not rows:
         return []
@@ -420,7 +508,7 @@ def _statements_from_rows(db: Database, rows: list[dict[str, Any]]) -> list[Stat
         chunk = ids[chunk_start:chunk_start + 500]
         for row in db.query(
             f"SELECT statement_id, tag FROM statement_tags WHERE statement_id IN "
-            f"({', '.join('?' for _ in chunk)}) ORDER BY rowid", chunk,
+            f"({', '.join('?' for _ in chunk)}) ORDER BY {_tag_order(db)}", chunk,
         ):
             tags.setdefault(row["statement_id"], []).append(row["tag"])
     statements = []
@@ -565,9 +653,10 @@ def delete_statement(db: Database, statement_id: int, log: bool = True) -> None:
 
 def index_statement(db: Database, statement_id: int, norm: str | None) -> None:
     """(Re)write a statement's row in the full-text index; norm None keeps the stored tokens."""
+    aliases_sql = "string_agg(alias, ' ' ORDER BY id)" if is_postgres(db) else "group_concat(alias, ' ')"
     row = db.execute(
         "SELECT st.text, sp.name, so.outlet, "
-        "(SELECT group_concat(alias, ' ') FROM speaker_aliases WHERE speaker_id = sp.id) "
+        f"(SELECT {aliases_sql} FROM speaker_aliases WHERE speaker_id = sp.id) "
         "FROM statements st JOIN speakers sp ON sp.id = st.speaker_id "
         "LEFT JOIN sources so ON so.id = st.source_id WHERE st.id = ?",
         [statement_id],
@@ -611,6 +700,13 @@ def ids_mentioning(db: Database, phrases: Sequence[str]) -> list[int]:
     ]
     if not quoted:
         return []
+    if is_postgres(db):
+        rows = db.execute(
+            "SELECT rowid FROM statements_fts WHERE text_tsv @@ ("
+            + " || ".join("phraseto_tsquery('quotetrack', ?)" for _ in quoted) + ")",
+            [p for p in phrases if any(ch.isalnum() for ch in p)],
+        ).fetchall()
+        return [row[0] for row in rows]
     rows = db.execute(
         "SELECT rowid FROM statements_fts WHERE statements_fts MATCH ?",
         ["{text} : (" + " OR ".join(quoted) + ")"],
@@ -628,12 +724,46 @@ def statement_texts_by_id(db: Database, ids: Sequence[int]) -> list[tuple[int, s
     return out
 
 
+def token_doc_counts(db: Database, tokens: Iterable[str]) -> tuple[dict[str, int], int]:
+    """How many statements hold each claim token, and how many statements there are."""
+    wanted = sorted(set(tokens))
+    # A temp fts5vocab table reads the counts straight from the index, per connection and
+    # without a schema change.
+    db.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.claim_vocab "
+               "USING fts5vocab(main, statements_fts, 'col')")
+    counts: dict[str, int] = {}
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start:start + 500]
+        for term, doc in db.execute(
+            f"SELECT term, doc FROM temp.claim_vocab WHERE col = 'norm' AND term IN "
+            f"({', '.join('?' for _ in chunk)})", chunk,
+        ).fetchall():
+            counts[term] = doc
+    total = db.execute("SELECT count(*) FROM statements_fts").fetchone()[0]
+    return counts, int(total)
+
+
+def statements_sharing(db: Database, keys: Sequence[Sequence[str]], limit: int) -> list[int]:
+    """Statements whose claim tokens include every token of at least one key, most alike first."""
+    groups = [" AND ".join('"' + t + '"' for t in key) for key in keys if key]
+    if not groups:
+        return []
+    rows = db.execute(
+        "SELECT rowid FROM statements_fts WHERE statements_fts MATCH ? "
+        "ORDER BY bm25(statements_fts, 0, 0, 0, 1.0) LIMIT ?",
+        ["{norm} : (" + " OR ".join(f"({g})" for g in groups) + ")", limit],
+    ).fetchall()
+    return [row[0] for row in rows]
+
+
 def set_norm(db: Database, statement_id: int, norm: str) -> None:
     db.execute("UPDATE statements_fts SET norm = ? WHERE rowid = ?", [norm, statement_id])
 
 
 def search(db: Database, query: str, limit: int = 20) -> list[tuple[int, str, float]]:
     """Statements whose text, speaker or outlet match an FTS5 query: (id, snippet, rank)."""
+    if is_postgres(db):
+        return _pg_search(db, query, limit)
     try:
         rows = db.execute(
             "SELECT rowid, snippet(statements_fts, -1, char(2), char(3), '…', 24), rank "
@@ -646,6 +776,19 @@ def search(db: Database, query: str, limit: int = 20) -> list[tuple[int, str, fl
             f"The search {query!r} is not a valid full-text query ({exc}); put phrases in double "
             "quotes and use AND, OR, NOT in capitals."
         ) from None
+    return [(row[0], row[1], row[2]) for row in rows]
+
+
+def _pg_search(db: Database, query: str, limit: int) -> list[tuple[int, str, float]]:
+    """PostgreSQL's text search read as web search syntax: "phrases", OR, -word (AND and NOT too)."""
+    words = re.sub(r"\bNOT\s+", "-", re.sub(r"\bAND\b", " ", query))
+    rows = db.execute(
+        "SELECT rowid, ts_headline('quotetrack', text, q, 'StartSel=' || chr(2) || ', StopSel=' || chr(3) "
+        "|| ', MaxWords=24, MinWords=12, HighlightAll=false'), -ts_rank('{0.2, 0.3, 0.5, 1.0}', document, q) "
+        "AS rank FROM statements_fts, websearch_to_tsquery('quotetrack', ?) q WHERE document @@ q "
+        "ORDER BY rank, rowid LIMIT ?",
+        [words, limit],
+    ).fetchall()
     return [(row[0], row[1], row[2]) for row in rows]
 
 
@@ -764,6 +907,40 @@ def review_conflict(db: Database, conflict_id: int, status: str, note: str | Non
                {"before": before.status, "after": status, "note": note}, editor=editor)
 
 
+def restore_conflict(db: Database, a_id: int, b_id: int, fields: dict[str, Any]) -> int:
+    """Store a conflict as exported, with its review (who, when, note) as it was.
+
+    An existing open conflict of the pair takes the review; an existing reviewed one is kept.
+    """
+    a_id, b_id = min(a_id, b_id), max(a_id, b_id)
+    values = [
+        fields.get("score") or 0.0,
+        json.dumps(fields.get("evidence") or {}, ensure_ascii=False, default=str),
+        json.dumps(list(fields.get("caveats") or []), ensure_ascii=False),
+        fields.get("status") or "open", fields.get("note"), fields.get("reviewed_at"),
+        fields.get("reviewed_by"),
+    ]
+    row = db.execute(
+        "SELECT id, status FROM conflicts WHERE a_id = ? AND b_id = ? AND type = ?",
+        [a_id, b_id, fields["type"]],
+    ).fetchone()
+    if row is not None:
+        if row[1] == "open":
+            db.execute(
+                "UPDATE conflicts SET score = ?, evidence = ?, caveats = ?, status = ?, note = ?, "
+                "reviewed_at = ?, reviewed_by = ? WHERE id = ?", [*values, row[0]],
+            )
+        return int(row[0])
+    cursor = db.execute(
+        "INSERT INTO conflicts (a_id, b_id, type, score, evidence, caveats, status, note, reviewed_at, "
+        "reviewed_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [a_id, b_id, fields["type"], *values, fields.get("created_at") or now()],
+    )
+    conflict_id = int(cursor.lastrowid or 0)
+    log_change(db, "import", "conflict", conflict_id, {"status": values[3], "note": values[4]})
+    return conflict_id
+
+
 # --- terms ---
 
 
@@ -778,7 +955,7 @@ def add_terms(db: Database, canonical: str, variants: Sequence[str]) -> int:
     added = 0
     for variant in variants:
         cursor = db.execute(
-            "INSERT OR IGNORE INTO terms (canonical, variant) VALUES (?, ?)", [canonical, variant]
+            "INSERT INTO terms (canonical, variant) VALUES (?, ?) ON CONFLICT DO NOTHING", [canonical, variant]
         )
         added += cursor.rowcount
     log_change(db, "create", "terms", None, {"canonical": canonical, "variants": list(variants)})
@@ -796,6 +973,8 @@ def claim_candidates(
     words = sorted({t for t in tokens if t.isalnum()})
     if not words:
         return []
+    if is_postgres(db):
+        return _pg_claim_candidates(db, words, limit=limit, speaker_ids=speaker_ids, since=since)
     sql = (
         "SELECT st.id, st.text FROM statements_fts f JOIN statements st ON st.id = f.rowid "
         "WHERE statements_fts MATCH ?"
@@ -808,5 +987,25 @@ def claim_candidates(
         sql += " AND coalesce(st.said_on, st.event_date, substr(st.created_at, 1, 10)) >= ?"
         params.append(since.isoformat())
     sql += " ORDER BY bm25(statements_fts, 0, 0, 0, 1.0) LIMIT ?"
+    params.append(limit)
+    return [(row[0], row[1]) for row in db.execute(sql, params).fetchall()]
+
+
+def _pg_claim_candidates(
+    db: Database, words: Sequence[str], *, limit: int, speaker_ids: Sequence[int] | None, since: date | None,
+) -> list[tuple[int, str]]:
+    """claim_candidates on PostgreSQL: the tokens' tsvector under a GIN index, ts_rank for bm25."""
+    sql = (
+        "SELECT st.id, st.text FROM statements_fts f JOIN statements st ON st.id = f.rowid, "
+        "to_tsquery('simple', ?) q WHERE f.norm_tsv @@ q"
+    )
+    params: list[Any] = [" | ".join(words)]
+    if speaker_ids is not None:
+        sql += f" AND st.speaker_id IN ({', '.join('?' for _ in speaker_ids) or 'NULL'})"
+        params.extend(speaker_ids)
+    if since is not None:
+        sql += " AND coalesce(st.said_on, st.event_date, substr(st.created_at, 1, 10)) >= ?"
+        params.append(since.isoformat())
+    sql += " ORDER BY ts_rank(f.norm_tsv, q, 1) DESC, st.id LIMIT ?"
     params.append(limit)
     return [(row[0], row[1]) for row in db.execute(sql, params).fetchall()]
