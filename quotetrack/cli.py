@@ -29,7 +29,7 @@ CONTEXT = {"help_option_names": ["-h", "--help"]}
 class _Group(TyperGroup):
     """Turns the library's errors into one line on stderr and exit status 1, for every command."""
 
-    def invoke(self, ctx: typer.Context) -> Any:
+    def invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
         except QuotetrackError as exc:
@@ -82,16 +82,16 @@ def emit_json(data: Any) -> None:
 
 
 DbOption = Annotated[
-    Path | None,
-    typer.Option("--db", help="Database file (default: $QUOTETRACK_DB, else `quotetrack db path`).",
-                 dir_okay=False, show_default=False),
+    str | None,
+    typer.Option("--db", help="Database file, or a postgresql://user@host/dbname URL "
+                 "(default: $QUOTETRACK_DB, else `quotetrack db path`).", show_default=False),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON to stdout instead of a table.")]
 YesOption = Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")]
 
 
 @contextmanager
-def opened(db_path: Path | None) -> Iterator[Database]:
+def opened(db_path: str | Path | None) -> Iterator[Database]:
     db = store.open_db(db_path)
     try:
         yield db

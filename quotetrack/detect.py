@@ -59,9 +59,9 @@ def _judge(a: Statement, b: Statement, normalizer: Normalizer) -> Verdict:
 
 def _keep(db: Database, a: Statement, b: Statement, verdict: Verdict, result: ScanResult) -> int:
     assert a.id is not None and b.id is not None and verdict.type is not None
-    first, second = (a, b) if a.id < b.id else (b, a)
+    first_id, second_id = sorted((a.id, b.id))
     conflict_id, created = store.save_conflict(
-        db, first.id, second.id, verdict.type, round(verdict.score, 3), verdict.evidence, verdict.caveats
+        db, first_id, second_id, verdict.type, round(verdict.score, 3), verdict.evidence, verdict.caveats
     )
     result.found += 1
     result.created += created
