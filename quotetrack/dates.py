@@ -97,6 +97,14 @@ _DATE_PATTERN = re.compile(
 )
 
 
+# Future tense shortly before a weekday, in the same clause and outside quotes: "talks would
+# resume on Thursday" means the coming one.
+_FUTURE = re.compile(
+    r"\b(?:will|would|'ll|’ll|shall|going to|scheduled|expected to|plans? to|set to|due to|next)\b"
+    r"[^.;!?“”\"‘’']*$"
+)
+
+
 @dataclass
 class DateMention:
     """A date named in running text, with the day it stands for when that can be worked out."""
@@ -138,7 +146,8 @@ def find_dates(
         elif kind in ("mdy", "dmy"):
             value, relative = _day_month(words, anchor)
         elif kind == "weekday":
-            value = _weekday(words, anchor) if anchor else None
+            ahead = words[0] != "last" and bool(_FUTURE.search(text, max(0, match.start() - 80), match.start()))
+            value = _weekday(["next", words[-1]] if ahead else words, anchor) if anchor else None
         elif kind == "deictic" and anchor:
             value = anchor + timedelta(days={"yesterday": -1, "today": 0, "tomorrow": 1}[words[0]])
         elif kind == "week":

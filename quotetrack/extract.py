@@ -535,7 +535,7 @@ class _Resolver:
         if not name_words:
             # "a spokesman for the coalition", "officials": the description is all there is.
             name = phrase
-            kind = "organisation" if _looks_organisation(words) else "person"
+            kind = "person" if title else ("organisation" if _looks_organisation(words, True) else "person")
             speaker = self._unique(Speaker(name=name, title=title, affiliation=affiliation, kind=kind))
             self._remember(mention.head_start, speaker)
             return speaker, 0.7
@@ -581,9 +581,10 @@ class _Resolver:
         return speaker
 
     def _unique(self, speaker: Speaker) -> Speaker:
-        known = self.by_name.get(speaker.name)
+        key = speaker.name.lower()  # "Police said" and "police said" are one speaker
+        known = self.by_name.get(key)
         if known is None:
-            self.by_name[speaker.name] = speaker
+            self.by_name[key] = speaker
             return speaker
         known.title = known.title or speaker.title
         known.affiliation = known.affiliation or speaker.affiliation
@@ -618,9 +619,11 @@ def _relayed_in(appositives: list[str]) -> str | None:
     return None
 
 
-def _looks_organisation(words: list[str]) -> bool:
+def _looks_organisation(words: list[str], lower_case_too: bool = False) -> bool:
     organisations = _word_set("organisations.txt")
-    return any(w.lower().strip("()") in organisations for w in words if _is_capitalised(w))
+    return any(
+        w.lower().strip("()") in organisations for w in words if lower_case_too or _is_capitalised(w)
+    )
 
 
 def _split_title(
@@ -635,13 +638,19 @@ def _split_title(
                 if best is None or i + n > best[1] or (i + n == best[1] and i < best[0]):
                     best = (i, i + n, titles[candidate])
                 break
+    owner = next((i for i, w in enumerate(words[:-1]) if w.endswith(("’s", "'s")) and _is_capitalised(w)), None)
+    if owner is not None and owner < len(words) - 1:
+        # "Labour's Keir Starmer", "Carter's press secretary, Peter Cook": the owner is the affiliation.
+        title, affiliation, names = _split_title(words[owner + 1 :], titles, longest)
+        return title, affiliation or words[owner][:-2], names
     if best is None:
         names = _trailing_name(words)
         descriptive = words[: len(words) - len(names)]
         if names and descriptive and all(not _is_capitalised(w) for w in descriptive):
             return " ".join(descriptive), None, names  # "campaign chairman John Podesta"
         return None, None, words if names == words else names or []
-    start, end, title = best
+    start, end, found_title = best
+    title: str | None = None if found_title == "-" else found_title
     before, after = words[:start], words[end:]
     names = [w for w in after if _is_capitalised(w) or w in ("al-", "bin", "de", "van", "von")]
     if names != after or not names:
@@ -1190,7 +1199,7 @@ def _quote_statements(
             if sentence.paragraph - paragraph <= 1 and _not_title(text[start:end]):
                 frame = last_frame
                 confidence = min(confidence, 0.8 if runs_on else 0.65)
-        if frame is None:
+        if frame is None or _named_title(text, quote, start, end, words):
             continue
         if not whole and words < 3 and frame is not previous_frame and not _attached(text, quote, frame):
             continue
@@ -1225,6 +1234,17 @@ def _participle_statement(sentence: _Sentence, frame: _Frame) -> _Found | None:
     spans = [(sentence.tokens[i + 1][0], sentence.tokens[frame_end][1])]
     added = _Frame(frame.mention, form, sentence.tokens[i + 1][0], sentence.tokens[last][1], info, spans, relayed)
     return _Found([(start, end)], added, "reported", 0.8, False)
+
+
+def _named_title(text: str, quote: _Quote, start: int, end: int, words: int) -> bool:
+    """The film “The Post”, “A Promised Land,” Obama writes: names and titles, not statements."""
+    window = re.split(r"[.!?;:”\"]\s", text[max(0, quote.open - 40) : quote.open])[-1]  # this sentence only
+    before = re.findall(r"[\w’'-]+", window)
+    while before and before[-1].lower() in ("the", "a", "an", "his", "her", "their", "its", "new", "latest"):
+        before.pop()
+    if before and before[-1].lower() in _word_set("title_words.txt"):
+        return True
+    return words <= 6 and not _not_title(text[start:end].rstrip(",;:"))
 
 
 def _attached(text: str, quote: _Quote, frame: _Frame) -> bool:
@@ -1449,8 +1469,10 @@ def _clause_subject(sentence: _Sentence, limit: int) -> _Mention | None:
         low = lower[k]
         if low in _AUXILIARIES or low in _CLAUSE_BREAKS or tokens[k][2] in ",;:" or sentence.cue_at(k):
             break
-        if k > first and low.endswith("ed") and not _is_capitalised(tokens[k][2]):
-            break
+        if k > first and not _is_capitalised(tokens[k][2]) and (
+            low.endswith("ed") or low in _word_set("past_verbs.txt")
+        ):
+            break  # the verb: the subject is what came before it
         if sentence.quoted[k] or tokens[k][2] in _QUOTE_CHARS:
             return None
         k += 1

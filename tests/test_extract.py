@@ -344,3 +344,56 @@ def test_seed_article_end_to_end():
     assert [s.event_date for s in joint] == [date(2018, 6, 30)]
     assert not any(s.text.startswith(("Since", "Following")) for s in found)
     assert not any("ERBIL" in s.text for s in found)
+
+
+# --- More patterns seen in real copy -----------------------------------------------------------
+
+
+def test_british_single_quote_marks():
+    found = extract("'We will not go back,' Mr Johnson told MPs. 'This is final.'")
+    assert [s.text for s in found] == ["We will not go back", "This is final."]
+    assert found[0].speaker.name == "Johnson"  # the honorific is not part of the name
+    assert found[0].relayed_to == "MPs"
+
+
+def test_apostrophes_are_not_quote_marks():
+    assert extract("The region’s leaders didn’t meet; it's the workers' union that met.") == []
+
+
+def test_possessive_gives_the_affiliation():
+    s = only("Labour's Keir Starmer said the plan was a shambles.")
+    assert (s.speaker.name, s.speaker.affiliation) == ("Keir Starmer", "Labour")
+
+
+def test_adding_that_after_a_quote_is_a_second_statement():
+    found = extract("“We will win,” Sara Kim said, adding that the polls were wrong.")
+    assert [(s.kind, s.cue, s.text) for s in found] == [
+        ("quote", "said", "We will win"),
+        ("reported", "adding", "the polls were wrong"),
+    ]
+    assert found[0].speaker is found[1].speaker
+
+
+def test_subject_of_a_coordinated_verb():
+    s = only("Jane Roe shook her head and said, “No deal.”")
+    assert s.speaker.name == "Jane Roe"
+
+
+def test_frame_after_a_question_mark():
+    found = extract("“Who would believe that?” Tom Hale said. Nobody answered.")
+    assert [(s.text, s.speaker.name) for s in found] == [("Who would believe that?", "Tom Hale")]
+
+
+def test_quoted_book_title_with_a_cue_nearby_is_not_a_statement():
+    assert extract("In his new book “A Promised Land,” Obama writes about the 2008 campaign.") == []
+
+
+def test_future_weekday_points_forward():
+    s = only("The ministry said that talks would resume on Thursday.", date(2024, 3, 6))  # a Wednesday
+    assert s.event_date == date(2024, 3, 7)
+
+
+def test_same_organisation_in_any_case_is_one_speaker():
+    found = extract("Police said two men were held.\n\nThe men were released on bail, police said.")
+    assert found[0].speaker is found[1].speaker
+    assert found[0].speaker.kind == "organisation"
