@@ -641,8 +641,8 @@ def _split_title(
     owner = next((i for i, w in enumerate(words[:-1]) if w.endswith(("’s", "'s")) and _is_capitalised(w)), None)
     if owner is not None and owner < len(words) - 1:
         # "Labour's Keir Starmer", "Carter's press secretary, Peter Cook": the owner is the affiliation.
-        title, affiliation, names = _split_title(words[owner + 1 :], titles, longest)
-        return title, affiliation or words[owner][:-2], names
+        owned_title, owned_affiliation, owned_names = _split_title(words[owner + 1 :], titles, longest)
+        return owned_title, owned_affiliation or words[owner][:-2], owned_names
     if best is None:
         names = _trailing_name(words)
         descriptive = words[: len(words) - len(names)]
