@@ -333,6 +333,28 @@ def _role_near(toks: list[_Tok], start: int, end: int) -> str | None:
     return None
 
 
+@cache
+def _tally_nouns() -> dict[str, str]:
+    """Role words marked "noun" in casualty_roles.tsv: toll, deaths, casualties."""
+    out = {}
+    for line in _data_lines("casualty_roles.tsv"):
+        parts = [p.strip() for p in line.split("\t")]
+        if len(parts) > 2 and parts[2] == "noun":
+            out[parts[0]] = parts[1]
+    return out
+
+
+def _tally_before(toks: list[_Tok], start: int) -> str | None:
+    """A tally named earlier in the clause: "the toll from Monday's bombing had risen to 14"."""
+    nouns = _tally_nouns()
+    for k in range(start - 1, max(start - 13, -1), -1):
+        if toks[k].low in _CLAUSE_STOP:
+            break
+        if toks[k].low in nouns:
+            return nouns[toks[k].low]
+    return None
+
+
 def find_quantities(text: str) -> list[Quantity]:
     """Every count in ``text``, in order, with its bounds, the thing counted and its role."""
     toks = _tokens(text)
@@ -403,6 +425,8 @@ def find_quantities(text: str) -> list[Quantity]:
                 j += 1
         thing, after_thing = _thing_after(toks, j, value)
         role = _role_near(toks, start_index, after_thing)
+        if role is None and thing is None:
+            role = _tally_before(toks, start_index)
         if thing and _roles().get(thing) and thing not in _word_set("counted_things.txt"):
             role = role or _roles()[thing]
             thing = None
