@@ -10,7 +10,8 @@ The extractor's statements are grouped into attributions by their speaker mentio
 source span compared is the whole speaker phrase (appositives included), as PolNeAR marks it.
 
 Figures (precision, recall, F1) are printed for:
-- content spans and source spans, exact and overlapping, matched one to one;
+- content, source and cue spans, exact and overlapping, matched one to one (source and cue
+  figures count only attributions that have one);
 - linked pairs: a predicted attribution whose content and source both match one gold attribution;
 over all gold attributions and over those with a speech cue. A speech cue is a cue whose words
 include a form the cue lexicon (quotetrack/data/cues.txt) files under "speech" or "written", or
@@ -160,7 +161,7 @@ def main() -> None:
         article = ann.stem.rsplit("_", 1)[0]
         annotations.setdefault(article, ann)  # one annotator per article: the first by name
     names = sorted(annotations)[: args.limit or None]
-    kinds = ("content", "source", "pair")
+    kinds = ("content", "source", "cue", "pair")
     scores = {
         (subset, kind, mode): Score() for subset in ("all", "speech") for kind in kinds for mode in ("exact", "overlap")
     }
@@ -178,14 +179,17 @@ def main() -> None:
             ("content", "exact"): lambda p, g, text=text: same(text, p.content, g.content),
             ("source", "overlap"): lambda p, g: overlaps(p.source, g.source),
             ("source", "exact"): lambda p, g, text=text: same(text, p.source, g.source),
+            ("cue", "overlap"): lambda p, g: overlaps(p.cue, g.cue),
+            ("cue", "exact"): lambda p, g, text=text: same(text, p.cue, g.cue),
             ("pair", "overlap"): lambda p, g: overlaps(p.content, g.content) and overlaps(p.source, g.source),
             ("pair", "exact"): lambda p, g, text=text: (
                 same(text, p.content, g.content) and same(text, p.source, g.source)
             ),
         }
         for (kind, mode), ok in tests.items():
-            gold_items = [g for g in gold if g.source] if kind != "content" else gold
-            pred_items = [p for p in pred if p.source] if kind != "content" else pred
+            needs = {"source": "source", "pair": "source", "cue": "cue"}.get(kind)
+            gold_items = [g for g in gold if getattr(g, needs)] if needs else gold
+            pred_items = [p for p in pred if getattr(p, needs)] if needs else pred
             hits, used = match(pred_items, gold_items, ok)
             for subset in ("all", "speech"):
                 score = scores[(subset, kind, mode)]
