@@ -1,0 +1,270 @@
+"""The record written out: full-fidelity JSON, JSON Lines and CSV, and schema.org ClaimReview.
+
+JSON, JSON Lines and CSV carry the same records, in an order `quotetrack import` can replay:
+
+- speakers that have no statements: ``{"record": "speaker", "speaker": {...}}``;
+- every statement, in the shape `list --json` gives (the importer's nested form), oldest id first;
+- every conflict with the editor's review: ``{"record": "conflict", "conflict": {...}}``, whose
+  ``a_id``/``b_id`` are the statement ids of the same file.
+
+ClaimReview is for publishing: one schema.org ``ClaimReview`` per reviewed conflict. Nothing
+here runs SQL; reading goes through ``store``.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any, TextIO
+
+from sqlite_utils import Database
+
+from . import store
+from .errors import InvalidInput
+from .models import Conflict, Speaker, Statement
+
+FORMATS = ("json", "jsonl", "csv", "claimreview")
+
+# The flat columns of the CSV export: the importer's flat fields plus what makes the file
+# replayable (the record kind, the file's own ids, aliases and conflicts).
+CSV_COLUMNS = (
+    "record", "id", "text", "kind", "speaker_id", "speaker", "title", "affiliation", "speaker_kind",
+    "aliases", "outlet", "url", "source_title", "published", "said_on", "event_date", "place",
+    "tags", "context", "relayed_to", "created_at", "conflict",
+)
+
+# How many statements are read from the store at a time: a large record never sits in memory whole.
+_BATCH = 500
+
+Progress = Callable[[int, int], None]  # (statements done, statements in all)
+
+
+def conflict_record(conflict: Conflict) -> dict[str, Any]:
+    """A conflict and its review, pointing at its two statements by id."""
+    return {
+        "id": conflict.id,
+        "a_id": conflict.a.id,
+        "b_id": conflict.b.id,
+        "type": conflict.type,
+        "score": conflict.score,
+        "evidence": conflict.evidence,
+        "caveats": list(conflict.caveats),
+        "status": conflict.status,
+        "note": conflict.note,
+        "created_at": conflict.created_at,
+        "reviewed_at": conflict.reviewed_at,
+        "reviewed_by": conflict.reviewed_by,
+    }
+
+
+def iter_statements(db: Database) -> Iterator[Statement]:
+    """Every statement in id order, read a batch at a time."""
+    ids: list[int] = []
+    for statement_id, _text in store.statement_texts(db):
+        ids.append(statement_id)
+        if len(ids) == _BATCH:
+            yield from store.get_statements(db, ids)
+            ids = []
+    if ids:
+        yield from store.get_statements(db, ids)
+
+
+def records(db: Database, progress: Progress | None = None) -> Iterator[dict[str, Any]]:
+    """Every record of the export, in replay order; ``progress(done, total)`` as statements go."""
+    counts = store.speaker_statement_counts(db)
+    total = store.count_statements(db) if progress else 0
+    for speaker in store.all_speakers(db):
+        if not counts.get(speaker.id or 0):
+            yield {"record": "speaker", "speaker": speaker.to_dict()}
+    for done, statement in enumerate(iter_statements(db), 1):
+        yield statement.to_dict()
+        if progress:
+            progress(done, total)
+    for conflict in sorted(store.list_conflicts(db), key=lambda c: c.id or 0):
+        yield {"record": "conflict", "conflict": conflict_record(conflict)}
+
+
+# --- writers ---
+
+
+def write(db: Database, fmt: str, stream: TextIO, *, progress: Progress | None = None,
+          base_url: str | None = None, publisher: str | None = None) -> int:
+    """Write the record to ``stream`` in ``fmt``; returns how many records were written."""
+    check_format(fmt)
+    if fmt == "claimreview":
+        reviews = claim_reviews(store.list_conflicts(db), base_url=base_url, publisher=publisher)
+        stream.write(json.dumps(reviews, indent=2, ensure_ascii=False) + "\n")
+        return len(reviews)
+    written = 0
+    if fmt == "jsonl":
+        for item in records(db, progress):
+            stream.write(json.dumps(item, ensure_ascii=False) + "\n")
+            written += 1
+    elif fmt == "json":
+        # One JSON array, streamed item by item so a large record is never held whole.
+        stream.write("[")
+        for item in records(db, progress):
+            body = json.dumps(item, indent=2, ensure_ascii=False).replace("\n", "\n  ")
+            stream.write(("," if written else "") + "\n  " + body)
+            written += 1
+        stream.write("\n]\n" if written else "]\n")
+    else:
+        writer = csv.writer(stream, lineterminator="\n")
+        writer.writerow(CSV_COLUMNS)
+        for item in records(db, progress):
+            writer.writerow(csv_row(item))
+            written += 1
+    return written
+
+
+def check_format(fmt: str) -> str:
+    if fmt not in FORMATS:
+        raise InvalidInput(f"Export format {fmt!r} is not one of: {', '.join(FORMATS)}.")
+    return fmt
+
+
+def csv_row(item: dict[str, Any]) -> list[str]:
+    """One export record as a row of ``CSV_COLUMNS`` (empty cells for what does not apply)."""
+    row: dict[str, Any] = {}
+    kind = item.get("record", "statement")
+    if kind == "conflict":
+        row = {"record": "conflict", "conflict": json.dumps(item["conflict"], ensure_ascii=False)}
+    else:
+        speaker = item["speaker"]
+        row = {
+            "record": kind, "speaker_id": speaker["id"], "speaker": speaker["name"],
+            "title": speaker["title"], "affiliation": speaker["affiliation"],
+            "speaker_kind": speaker["kind"], "aliases": join_list(speaker["aliases"]),
+        }
+        if kind == "statement":
+            source = item["source"] or {}
+            row |= {
+                "id": item["id"], "text": item["text"], "kind": item["kind"],
+                "outlet": source.get("outlet"), "url": source.get("url"),
+                "source_title": source.get("title"), "published": source.get("published"),
+                "said_on": item["said_on"], "event_date": item["event_date"], "place": item["place"],
+                "tags": join_list(item["tags"]), "context": item["context"],
+                "relayed_to": item["relayed_to"], "created_at": item["created_at"],
+            }
+            row["record"] = "statement"
+    return ["" if row.get(column) is None else str(row[column]) for column in CSV_COLUMNS]
+
+
+def join_list(values: Sequence[str]) -> str:
+    """A list in one CSV cell: "a; b" as the importer reads it, or a JSON array when an item holds ';'."""
+    if any(";" in v or v != v.strip() for v in values) or (values and values[0].startswith("[")):
+        return json.dumps(list(values), ensure_ascii=False)
+    return "; ".join(values)
+
+
+# --- schema.org ClaimReview ---
+
+# The editor's verdict as a rating: 1 (contradicted by the record) to 2 (no contradiction).
+_WORST, _BEST = 1, 2
+_VERDICTS = {
+    "polarity": "Contradicted by the record",
+    "number": "Numbers contradicted by the record",
+    "date": "Date contradicted by the record",
+    "misattribution": "Misattributed",
+    "altered": "Altered quote",
+    "self": "Contradicts the speaker's own statement",
+}
+
+
+def claim_reviews(conflicts: Sequence[Conflict], *, base_url: str | None = None,
+                  publisher: str | None = None) -> list[dict[str, Any]]:
+    """schema.org ClaimReview JSON-LD, one per conflict an editor has confirmed or dismissed.
+
+    The claim reviewed is the later statement of the pair (``b``); the earlier one is named in
+    the review body. ``base_url`` is where the reviews are published (``url`` gets
+    ``#conflict-ID``); ``publisher`` the organisation publishing them.
+    """
+    reviews = []
+    for conflict in sorted(conflicts, key=lambda c: c.id or 0):
+        if conflict.status == "open":
+            continue
+        claim, other = conflict.b, conflict.a
+        confirmed = conflict.status == "confirmed"
+        verdict = _VERDICTS.get(conflict.type, "Contradicted by the record") if confirmed else "No contradiction found"
+        review: dict[str, Any] = {
+            "@context": "https://schema.org",
+            "@type": "ClaimReview",
+            "identifier": f"quotetrack-conflict-{conflict.id}",
+            "claimReviewed": claim.text,
+            "itemReviewed": _claim(claim),
+            "reviewRating": {
+                "@type": "Rating",
+                "ratingValue": _WORST if confirmed else _BEST,
+                "worstRating": _WORST,
+                "bestRating": _BEST,
+                "alternateName": verdict,
+                "ratingExplanation": conflict.note or _explanation(conflict, other),
+            },
+            "reviewBody": _explanation(conflict, other) + (f" Editor's note: {conflict.note}" if conflict.note else ""),
+        }
+        if conflict.reviewed_at:
+            review["datePublished"] = conflict.reviewed_at[:10]
+        if base_url:
+            review["url"] = f"{base_url.rstrip('#')}#conflict-{conflict.id}"
+        author = _organisation(publisher) if publisher else (
+            {"@type": "Person", "name": conflict.reviewed_by} if conflict.reviewed_by else None
+        )
+        if author:
+            review["author"] = author
+        reviews.append(review)
+    return reviews
+
+
+def _explanation(conflict: Conflict, other: Statement) -> str:
+    where = ", ".join(x for x in (
+        other.source.outlet if other.source else None,
+        _when(other),
+    ) if x)
+    said = f"{other.speaker.name}{f' ({where})' if where else ''}: “{other.text}”"
+    if conflict.status == "confirmed":
+        return f"Contradicted ({conflict.type}) by {said}."
+    return f"Checked against {said}; the editor found no contradiction."
+
+
+def _when(statement: Statement) -> str | None:
+    day = statement.said_on or (statement.source.published if statement.source else None)
+    return day.isoformat() if day else None
+
+
+def _claim(statement: Statement) -> dict[str, Any]:
+    claim: dict[str, Any] = {"@type": "Claim", "author": _author(statement.speaker)}
+    when = _when(statement)
+    if when:
+        claim["datePublished"] = when
+    source = statement.source
+    if source and any((source.url, source.outlet, source.title)):
+        appearance: dict[str, Any] = {"@type": "CreativeWork"}
+        if source.url:
+            appearance["url"] = source.url
+        if source.title:
+            appearance["headline"] = source.title
+        if source.published:
+            appearance["datePublished"] = source.published.isoformat()
+        if source.outlet:
+            appearance["publisher"] = _organisation(source.outlet)
+        claim["appearance"] = appearance
+    return claim
+
+
+def _author(speaker: Speaker) -> dict[str, Any]:
+    if speaker.kind != "person":
+        # Claim.author takes a Person or an Organization; a document speaks for the body behind it.
+        return _organisation(speaker.name)
+    person: dict[str, Any] = {"@type": "Person", "name": speaker.name}
+    if speaker.title:
+        person["jobTitle"] = speaker.title
+    if speaker.affiliation:
+        person["affiliation"] = _organisation(speaker.affiliation)
+    if speaker.aliases:
+        person["alternateName"] = list(speaker.aliases)
+    return person
+
+
+def _organisation(name: str) -> dict[str, Any]:
+    return {"@type": "Organization", "name": name}

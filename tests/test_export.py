@@ -1,0 +1,190 @@
+"""export: full-fidelity JSON, JSON Lines and CSV that replay through import, and ClaimReview."""
+
+import json
+from pathlib import Path
+
+import pytest
+from conftest import as_json
+
+from quotetrack import store
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def stored_conflict(db_path, text_a, text_b, status=None, note=None):
+    """A conflict between two stored statements (found by text), reviewed when status is given."""
+    db = store.open_db(db_path)
+    try:
+        ids = {s.text: s.id for s in store.list_statements(db)}
+        with store.transaction(db):
+            conflict_id, _ = store.save_conflict(db, ids[text_a], ids[text_b], "polarity", 0.8,
+                                                 {"cue": "no"}, ["dates differ"])
+            if status:
+                store.review_conflict(db, conflict_id, status, note, editor="desk")
+        return conflict_id
+    finally:
+        db.close()
+
+
+@pytest.fixture
+def varied(run, isolated_db):
+    """A small record with everything an export must carry."""
+    run("add", "We will hold the bridge; no retreat.", "--speaker", "Ann Smith", "--title", "Mayor",
+        "--affiliation", "City Hall", "--outlet", "AP", "--url", "https://example.org/a",
+        "--source-title", "Bridge held", "--published", "2020-03-02", "--said-on", "2020-03-01",
+        "--event-date", "2020-02-28", "--place", "Riverside", "--tag", "bridge", "--tag", "a;b",
+        "--context", "she said at a briefing", "--relayed-to", "AP")
+    run("add", "Line one\nline two with \"quotes\" and <script>alert(1)</script>", "--speaker", "Ann Smith",
+        "--kind", "written", "--outlet", "Reuters")
+    run("add", "The bridge was abandoned.", "--speaker", "Ann Smith", "--new-speaker",
+        "--affiliation", "Army", "--speaker-kind", "person", "--outlet", "Reuters")
+    run("speakers", "alias", "1", "A. Smith")
+    run("speakers", "alias", "1", "Smith; Ann")
+    run("add", "To be removed.", "--speaker", "Bo Lin")
+    bo = as_json(run("list", "--speaker", "Bo Lin", "--json"))[0]
+    run("speakers", "alias", "Bo Lin", "B. Lin")
+    run("delete", bo["id"], "--yes")
+    stored_conflict(isolated_db, "We will hold the bridge; no retreat.", "The bridge was abandoned.",
+                    status="confirmed", note="They cannot both be true.")
+    return run
+
+
+def state(run, db):
+    """Everything a reader of the record sees, with the record's own ids replaced by content."""
+    statements = as_json(run("list", "--db", db, "--json"))
+    speakers = as_json(run("speakers", "--db", db, "--json"))
+    conflicts = as_json(run("conflicts", "--db", db, "--json"))
+    for s in statements:
+        s.pop("id")
+        s["speaker"].pop("id")
+        if s["source"]:
+            s["source"].pop("id")
+    for s in speakers:
+        s.pop("id")
+    reduced = [
+        {k: c[k] for k in ("type", "score", "status", "note", "caveats", "evidence", "created_at",
+                           "reviewed_at", "reviewed_by")} | {"a": c["a"]["text"], "b": c["b"]["text"]}
+        for c in conflicts
+    ]
+    key = json.dumps
+    return (sorted(statements, key=key), sorted(speakers, key=key), sorted(reduced, key=key))
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "json", "csv"])
+def test_export_then_import_into_an_empty_database_loses_nothing(varied, isolated_db, tmp_path, fmt):
+    target = tmp_path / f"record.{fmt}"
+    result = varied("export", "--format", fmt, "--output", target)
+    assert result.exit_code == 0, result.output
+    assert f"to {target}" in result.stderr
+    fresh = tmp_path / "fresh.db"
+    imported = varied("import", target, "--db", fresh, "--json")
+    assert as_json(imported)["added"] == 3
+    before, after = state(varied, isolated_db), state(varied, fresh)
+    assert after == before
+    statements, speakers, conflicts = after
+    # The parts most easily lost, checked by name as well.
+    assert sorted((s["name"], s["statements"]) for s in speakers) == [("Ann Smith", 1), ("Ann Smith", 2),
+                                                                      ("Bo Lin", 0)]
+    assert [s["name"] for s in speakers].count("Ann Smith") == 2
+    assert any(s["aliases"] == ["A. Smith", "Smith; Ann"] for s in speakers)
+    assert any(s["name"] == "Bo Lin" and s["aliases"] == ["B. Lin"] for s in speakers)
+    assert any(s["tags"] == ["bridge", "a;b"] for s in statements)
+    assert conflicts[0]["status"] == "confirmed" and conflicts[0]["note"] == "They cannot both be true."
+
+
+def test_import_twice_adds_nothing_and_keeps_the_review(varied, isolated_db, tmp_path):
+    target = tmp_path / "record.jsonl"
+    varied("export", "--output", target)
+    fresh = tmp_path / "fresh.db"
+    varied("import", target, "--db", fresh)
+    again = as_json(varied("import", target, "--db", fresh, "--json"))
+    assert (again["added"], again["skipped"]) == (0, 3)
+    assert state(varied, fresh) == state(varied, isolated_db)
+
+
+def test_export_to_stdout_prints_only_records(varied):
+    result = varied("export", "--format", "jsonl")
+    assert result.exit_code == 0
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [line.get("record", "statement") for line in lines] == ["speaker", "statement", "statement",
+                                                                   "statement", "conflict"]
+    assert result.stderr == ""
+
+
+def test_unknown_format_is_refused(run):
+    result = run("export", "--format", "xml")
+    assert result.exit_code == 1
+    assert "'xml' is not one of: json, jsonl, csv, claimreview" in result.stderr
+
+
+def test_conflict_naming_a_statement_not_in_the_file_is_refused(run, tmp_path):
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text(
+        json.dumps({"id": 1, "text": "Yes.", "speaker": "Ann"}) + "\n"
+        + json.dumps({"record": "conflict", "conflict": {"a_id": 1, "b_id": 9, "type": "polarity",
+                                                         "score": 0.5, "status": "confirmed"}}) + "\n"
+    )
+    result = run("import", bad)
+    assert result.exit_code == 1
+    assert "line 2" in result.stderr and "b_id 9" in result.stderr
+    assert as_json(run("list", "--json")) == []
+
+
+# --- ClaimReview ---
+
+
+def claim_reviews(run, *args):
+    return as_json(run("export", "--format", "claimreview", *args))
+
+
+def test_claimreview_covers_reviewed_conflicts_only(varied, isolated_db):
+    varied("add", "Nobody was hurt.", "--speaker", "Cy Doe")
+    varied("add", "Three people were hurt.", "--speaker", "Di Roe")
+    stored_conflict(isolated_db, "Nobody was hurt.", "Three people were hurt.")  # open
+    reviews = claim_reviews(varied, "--base-url", "https://example.org/checks", "--publisher", "The Desk")
+    assert len(reviews) == 1
+    review = reviews[0]
+    assert review["@type"] == "ClaimReview"
+    assert review["claimReviewed"] == "The bridge was abandoned."
+    assert review["url"].startswith("https://example.org/checks#conflict-")
+    assert review["author"] == {"@type": "Organization", "name": "The Desk"}
+    assert review["reviewRating"]["alternateName"] == "Contradicted by the record"
+    assert review["reviewRating"]["ratingExplanation"] == "They cannot both be true."
+    claim = review["itemReviewed"]
+    assert claim["@type"] == "Claim"
+    assert claim["author"] == {"@type": "Person", "name": "Ann Smith",
+                               "affiliation": {"@type": "Organization", "name": "Army"}}
+    assert claim["appearance"]["publisher"] == {"@type": "Organization", "name": "Reuters"}
+    assert "We will hold the bridge" in review["reviewBody"]
+
+
+def test_claimreview_dismissed_conflict_says_no_contradiction(run, isolated_db):
+    run("add", "The road is open.", "--speaker", "Cy Doe", "--outlet", "AP", "--url", "https://example.org/r")
+    run("add", "The road is closed.", "--speaker", "Di Roe")
+    stored_conflict(isolated_db, "The road is open.", "The road is closed.", status="dismissed")
+    (review,) = claim_reviews(run)
+    assert review["reviewRating"]["alternateName"] == "No contradiction found"
+    assert review["reviewRating"]["ratingValue"] == review["reviewRating"]["bestRating"]
+    assert review["author"] == {"@type": "Person", "name": "desk"}
+
+
+def test_claimreview_uses_only_schema_org_properties(varied):
+    allowed = json.loads((FIXTURES / "schemaorg-properties.json").read_text())["types"]
+
+    def walk(node):
+        if isinstance(node, list):
+            for item in node:
+                walk(item)
+        elif isinstance(node, dict):
+            kind = node.get("@type")
+            if kind is not None:
+                assert kind in allowed, kind
+                unknown = {k for k in node if not k.startswith("@")} - set(allowed[kind])
+                assert not unknown, f"{kind} has no properties {unknown}"
+            for value in node.values():
+                walk(value)
+
+    reviews = claim_reviews(varied, "--base-url", "https://example.org/c")
+    assert reviews
+    walk(reviews)
+    assert all(r["@context"] == "https://schema.org" for r in reviews)
