@@ -21,6 +21,7 @@ data files in ``quotetrack/data``, loaded once.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache, lru_cache
@@ -252,6 +253,7 @@ def _is_apostrophe(text: str, i: int) -> bool:
     return False
 
 
+_WORD_AFTER = re.compile(r"\s*,?\s*\w")
 _MARK = re.compile(r"[“”„«»‘’‹›\"']")
 
 
@@ -724,24 +726,32 @@ class _Frame:
 
 
 class _Sentence:
-    def __init__(self, text: str, start: int, end: int, paragraph: int, quotes: list[_Quote]) -> None:
+    def __init__(
+        self, text: str, start: int, end: int, paragraph: int, quotes: list[_Quote], opens: list[int]
+    ) -> None:
         self.text = text
         self.start = start
         self.end = end
         self.paragraph = paragraph
         self.tokens = _tokens(text, start, end)
-        self.quotes = [q for q in quotes if start <= q.open < end]
-        spans = [(q.open, q.end) for q in self.quotes]
-        self.quoted = [any(a <= t[0] < b for a, b in spans) for t in self.tokens]
+        self.starts = [t[0] for t in self.tokens]
+        self.quotes = quotes[bisect_left(opens, start) : bisect_left(opens, end)]
+        self.quote_opens = [q.open for q in self.quotes]
+        # Which tokens lie inside a quote: one sweep, quotes and tokens both in text order.
+        self.quoted = [False] * len(self.tokens)
+        for quote in self.quotes:
+            for i in range(bisect_left(self.starts, quote.open), bisect_left(self.starts, quote.end)):
+                self.quoted[i] = True
         self.lower = [t[2].lower() for t in self.tokens]
         self._cues: dict[int, tuple[str, Cue, int] | None] = {}
 
     def index_at(self, offset: int) -> int:
         """Index of the first token starting at or after offset."""
-        for i, token in enumerate(self.tokens):
-            if token[0] >= offset:
-                return i
-        return len(self.tokens)
+        return bisect_left(self.starts, offset)
+
+    def next_quote_open(self, offset: int) -> int | None:
+        i = bisect_left(self.quote_opens, offset)
+        return self.quote_opens[i] if i < len(self.quote_opens) else None
 
     def cue_at(self, i: int) -> tuple[str, Cue, int] | None:
         """The cue starting at token i: (form as written, cue, index of its last token)."""
@@ -1070,7 +1080,8 @@ def extract_statements(
         return []
     paragraphs = _paragraphs(text)
     quotes = _find_quotes(text, paragraphs)
-    sentences = [_Sentence(text, a, b, p, quotes) for a, b, p in _sentences(text, paragraphs, quotes)]
+    opens = [q.open for q in quotes]
+    sentences = [_Sentence(text, a, b, p, quotes, opens) for a, b, p in _sentences(text, paragraphs, quotes)]
     resolver = _Resolver(text)
     found: list[tuple[_Found, _Sentence]] = []
     last_quoted: tuple[_Frame, int, bool] | None = None  # frame, paragraph, unclosed run-on
@@ -1082,10 +1093,9 @@ def extract_statements(
         for result in results:
             found.append((result, sentence))
             if result.quote:
-                last_quote = next(
-                    (q for q in sentence.quotes if q.inner_start <= result.spans[-1][0] < q.end), None
-                )
-                last_quoted = (result.frame, sentence.paragraph, bool(last_quote and last_quote.runs_on))
+                at = bisect_left(sentence.quote_opens, result.spans[-1][0]) - 1
+                runs_on = at >= 0 and sentence.quotes[at].runs_on
+                last_quoted = (result.frame, sentence.paragraph, runs_on)
     frames = [span for result, _ in found for span in result.frame.frame_spans]
     mentions = find_dates(text, published, antecedent_exclude=frames)
     statements: list[Extracted] = []
@@ -1103,7 +1113,7 @@ def extract_statements(
             _add_alias(speaker, frame.mention.head)
         relayed_to = frame.relayed_to or _relayed_in(frame.mention.appositives)
         said_on = _date_in(mentions, frame.frame_spans, precision=("day",))
-        context = _context(text, paragraphs[sentence.paragraph])
+        context = _context(text, paragraphs[sentence.paragraph], sentence)
         for start, end in result.spans:
             kind = result.kind
             if kind == "quote" and (frame.written or speaker.kind == "document"):
@@ -1143,15 +1153,18 @@ def extract_statements(
 def _date_in(
     mentions: list[DateMention], spans: list[tuple[int, int]], precision: tuple[str, ...]
 ) -> date | None:
-    for mention in mentions:
-        if mention.value and mention.precision in precision:
-            if any(a <= mention.start < b for a, b in spans):
+    starts = [m.start for m in mentions]
+    for a, b in spans:
+        for mention in mentions[bisect_left(starts, a) : bisect_left(starts, b)]:
+            if mention.value and mention.precision in precision:
                 return mention.value
     return None
 
 
-def _context(text: str, paragraph: tuple[int, int]) -> str:
-    return _clean(text[paragraph[0] : paragraph[1]])[:2000]
+def _context(text: str, paragraph: tuple[int, int], sentence: _Sentence) -> str:
+    """The paragraph, or only the sentence when the paragraph is very long."""
+    a, b = paragraph if paragraph[1] - paragraph[0] <= 2000 else (sentence.start, sentence.end)
+    return _clean(text[a : min(b, a + 4000)])
 
 
 _PLACE = re.compile(r"\b(?:[Ii]n|[Nn]ear|[Aa]t|[Oo]utside|[Aa]round)\s+([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*)")
@@ -1191,9 +1204,8 @@ def _quote_statements(
             frame = _leading_frame(sentence, quote, previous_end)
         if frame is None and previous_frame is not None and _only_frame_between(text, previous_end, quote.open):
             frame = previous_frame  # “…,” he said, “…”: the second half of an interrupted quote
-        before = text[sentence.start : quote.open].strip()
-        after = text[quote.end : sentence.end].strip()
-        whole = not before and not re.search(r"\w", after)
+        first_in_sentence = quote is sentence.quotes[0] and not text[sentence.start : quote.open].strip()
+        whole = first_in_sentence and quote is sentence.quotes[-1] and not _WORD.search(text, quote.end, sentence.end)
         if frame is None and whole and last_quoted and words >= 3:
             last_frame, paragraph, runs_on = last_quoted
             if sentence.paragraph - paragraph <= 1 and _not_title(text[start:end]):
@@ -1268,7 +1280,7 @@ def _only_frame_between(text: str, a: int, b: int) -> bool:
 def _trailing_frame(sentence: _Sentence, quote: _Quote, text: str) -> _Frame | None:
     """“…,” X said / “…,” said X / “…,” the report added, …"""
     # Usually "…,” X said", but a comma missing inside the marks ("… anonymity" said X) is forgiven.
-    if not re.match(r"\s*,?\s*\w", text[quote.end : sentence.end]):
+    if not _WORD_AFTER.match(text, quote.end, sentence.end):
         return None
     i = sentence.index_at(quote.end)
     n = len(sentence.tokens)
@@ -1277,11 +1289,8 @@ def _trailing_frame(sentence: _Sentence, quote: _Quote, text: str) -> _Frame | N
     if i >= n:
         return None
     floor = i
-    limit = n
-    for q in sentence.quotes:
-        if q.open >= quote.end:
-            limit = sentence.index_at(q.open)
-            break
+    following = sentence.next_quote_open(quote.end)
+    limit = n if following is None else sentence.index_at(following)
     # Inverted: “…,” said Smith, a spokesman.
     cue = sentence.cue_at(i)
     if cue and cue[1].category != "cognition" and not cue[0].endswith("ing"):
@@ -1346,17 +1355,18 @@ def _leading_frame(sentence: _Sentence, quote: _Quote, previous_end: int) -> _Fr
     top = sentence.index_at(quote.open)
     if top == floor:
         return None
-    before = sentence.text[sentence.tokens[floor][0] : quote.open]
+    before = sentence.text[max(sentence.tokens[floor][0], quote.open - 200) : quote.open]
     according = re.search(r"\b[Aa]ccording to\s+(.+?),?\s*$", before)
     if according and len(according.group(1).split()) <= 15:
-        a = sentence.tokens[floor][0] + according.start(1)
+        origin = max(sentence.tokens[floor][0], quote.open - 200)
+        a = origin + according.start(1)
         b = a + len(according.group(1).rstrip(", "))
         mention = _Mention(a, b, a, b, sentence.text[a:b])
-        cue_a = sentence.tokens[floor][0] + according.start()
+        cue_a = origin + according.start()
         return _Frame(mention, "according to", cue_a, cue_a + 12, cue_lexicon()["according to"], [(cue_a, b)])
-    for c in range(top - 1, floor - 1, -1):
+    for c in range(top - 1, max(floor, top - 13) - 1, -1):
         cue = sentence.cue_at(c)
-        if not cue or cue[1].category == "cognition" or top - c > 12:
+        if not cue or cue[1].category == "cognition":
             continue
         form, info, last = cue
         j = last + 1
@@ -1560,6 +1570,12 @@ def _content_end(sentence: _Sentence) -> int:
     return end
 
 
+@cache
+def _background_opener() -> re.Pattern[str]:
+    openers = sorted(_data_lines("background_openers.txt"), key=len, reverse=True)
+    return re.compile(r"(?:" + "|".join(re.escape(o) for o in openers) + r")\b")
+
+
 _DATELINE = re.compile(
     r"\s*[A-Z][A-Z .,'’-]{2,}(?:,\s*[A-Z][A-Za-z. ]+)?\s*(?:\([^)]{1,40}\))?\s*[-–—]{1,2}\s+"
 )
@@ -1575,28 +1591,41 @@ def _outlet_reports(
     paragraphs: list[tuple[int, int]],
 ) -> list[Extracted]:
     """Dated event sentences nobody else is credited with: the outlet's own reports."""
-    taken = [(s.start, s.end) for s in statements]
-    frames = [(s.speaker_phrase_start or s.start, s.cue_end or s.end) for s in statements]
-    openers = sorted(_data_lines("background_openers.txt"), key=len, reverse=True)
+    starts = [s.start for s in sentences]
+    covered: set[int] = set()
+    for s in statements:
+        for x, y in ((s.start, s.end), (s.speaker_phrase_start or s.start, s.cue_end or s.end)):
+            i = max(0, bisect_left(starts, x) - 1)
+            while i < len(sentences) and sentences[i].start < y:
+                if x < sentences[i].end:
+                    covered.add(i)
+                i += 1
+    opens = [q.open for q in quotes]
+    mention_starts = [m.start for m in mentions]
     past = _word_set("past_verbs.txt")
     speaker = Speaker(name=outlet or "the outlet", kind="organisation")
     reports = []
-    for sentence in sentences:
+    for number, sentence in enumerate(sentences):
         a, b = sentence.start, sentence.end
-        if any(x < b and a < y for x, y in taken + frames) or sentence.quotes:
+        if number in covered or sentence.quotes or not sentence.tokens:
             continue
-        if any(q.open < a < q.end for q in quotes) or "?" in text[a:b]:
+        inside = bisect_left(opens, a) - 1
+        if (inside >= 0 and quotes[inside].end > a) or "?" in text[a:b]:
             continue
         first = _content_start(sentence)
-        start = sentence.tokens[first][0] if sentence.tokens else a
-        body = text[start:b]
-        if any(re.match(rf"{re.escape(o)}\b", body) for o in openers):
+        start = sentence.tokens[first][0]
+        if _background_opener().match(text, start, b):
             continue
-        dated = [m for m in mentions if start <= m.start < b and m.precision == "day" and m.value]
+        dated = [
+            m
+            for m in mentions[bisect_left(mention_starts, start) : bisect_left(mention_starts, b)]
+            if m.precision == "day" and m.value
+        ]
         if not dated:
             continue
         words = sentence.lower[first:]
-        if len(words) < 6 or any(w in ("would", "could", "may", "might", "will", "should") for w in words):
+        modal = ("would", "could", "may", "might", "will", "should")
+        if len(words) < 6 or any(t[2] in modal for t in sentence.tokens[first:]):  # "May" is a month
             continue
         cues = [sentence.cue_at(i) for i in range(first, len(sentence.tokens))]
         if any(cue and cue[1].category != "written" for cue in cues):
@@ -1622,7 +1651,7 @@ def _outlet_reports(
                 said_on=None,
                 event_date=dated[0].value,
                 place=_place(text[start:end]),
-                context=_context(text, paragraphs[sentence.paragraph]),
+                context=_context(text, paragraphs[sentence.paragraph], sentence),
             )
         )
     return reports

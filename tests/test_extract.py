@@ -289,7 +289,20 @@ def test_find_dates_without_anchor_keeps_relative_days_unresolved():
 
 @pytest.mark.parametrize(
     "text",
-    ["", "   \n\n ", "“", "”,” he said.", "a" * 200_000, "said said said that that", "“" * 500, "\x00\x01"],
+    [
+        "",
+        "   \n\n ",
+        "“",
+        "”,” he said.",
+        "a" * 200_000,
+        "said said said that that",
+        "“" * 500,
+        "\x00\x01",
+        "“a b c,” he said, " * 300,
+        '"a" ' * 1000,
+        "Smith, " * 2000 + "said that it was fine.",
+        "On 3 May it rained. Jo Li said it was wet that day. " * 200,
+    ],
 )
 def test_odd_input_never_crashes(text):
     extract_statements(text, date(2020, 1, 1), outlet="X")
