@@ -1,0 +1,269 @@
+"""A story's dossier and timeline as plain data: who spoke, when, which claims recur, what is disputed.
+
+``timeline`` orders statements by the day they are about and marks the gaps between days and
+the statements in dispute; ``build`` gathers a dossier from the record; ``markdown`` writes it.
+Rendering for the terminal lives in ``report``, HTML in ``html``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from sqlite_utils import Database
+
+from . import record, store
+from .models import Conflict, Speaker, Statement
+
+# Conflicts that mark a statement as disputed: an editor's dismissal takes it out of dispute.
+DISPUTE_STATUSES = ("open", "confirmed")
+
+
+@dataclass
+class Entry:
+    """A statement on the timeline, placed on the day it is about (or was said, or published)."""
+
+    statement: Statement
+    day: date | None
+    basis: str  # "event", "said", "published" or "undated"
+    disputes: list[Conflict] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "type": "statement",
+            "day": self.day.isoformat() if self.day else None,
+            "basis": self.basis,
+            "disputed_by": [_dispute(c, self.statement) for c in self.disputes],
+            "statement": self.statement.to_dict(),
+        }
+
+
+@dataclass
+class Gap:
+    """Days with nothing on record between two dated statements."""
+
+    after: date
+    before: date
+
+    @property
+    def days(self) -> int:
+        return (self.before - self.after).days - 1
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"type": "gap", "after": self.after.isoformat(), "before": self.before.isoformat(),
+                "days": self.days}
+
+
+def _dispute(conflict: Conflict, statement: Statement) -> dict[str, Any]:
+    other = conflict.b if conflict.a.id == statement.id else conflict.a
+    return {"conflict": conflict.id, "type": conflict.type, "status": conflict.status,
+            "with_statement": other.id, "with_speaker": other.speaker.name}
+
+
+def placed(statement: Statement) -> tuple[date | None, str]:
+    """The day a statement belongs on: what it is about, else when it was said, else published."""
+    if statement.event_date:
+        return statement.event_date, "event"
+    if statement.said_on:
+        return statement.said_on, "said"
+    if statement.source and statement.source.published:
+        return statement.source.published, "published"
+    return None, "undated"
+
+
+def _said(statement: Statement) -> date:
+    return statement.said_on or (statement.source.published if statement.source else None) or date.max
+
+
+def timeline(statements: Sequence[Statement], conflicts: Sequence[Conflict] = ()) -> list[Entry | Gap]:
+    """Statements by event date, then said date; gaps between days; undated ones last."""
+    disputes: dict[int, list[Conflict]] = {}
+    for conflict in conflicts:
+        if conflict.status in DISPUTE_STATUSES:
+            for side in (conflict.a, conflict.b):
+                disputes.setdefault(side.id or 0, []).append(conflict)
+    entries = [Entry(s, *placed(s), disputes=disputes.get(s.id or 0, [])) for s in statements]
+    entries.sort(key=lambda e: (e.day is None, e.day or date.max, _said(e.statement), e.statement.id or 0))
+    items: list[Entry | Gap] = []
+    previous: date | None = None
+    for entry in entries:
+        if entry.day and previous and (entry.day - previous).days > 1:
+            items.append(Gap(previous, entry.day))
+        previous = entry.day or previous
+        items.append(entry)
+    return items
+
+
+# --- the dossier ---
+
+ClusterSource = Callable[[Database], Sequence[Any]]
+
+
+def default_clusters(db: Database) -> Sequence[Any]:
+    """Claim clusters from the matcher: groups of statements making the same claim."""
+    from . import claims
+
+    return claims.clusters(db, min_size=2)
+
+
+@dataclass
+class Dossier:
+    filters: dict[str, str | None]
+    statements: list[Statement]
+    speakers: list[tuple[Speaker, int]]
+    timeline: list[Entry | Gap]
+    disputes: list[Conflict]
+    # Each cluster a list of this dossier's statements making one claim; None when no matcher ran.
+    clusters: list[list[Statement]] | None = None
+    generated_at: str | None = None
+
+    @property
+    def title(self) -> str:
+        chosen = [f"{k} {v}" for k, v in self.filters.items() if v]
+        return "Dossier" + (f": {', '.join(chosen)}" if chosen else ": the whole record")
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "title": self.title,
+            "filters": self.filters,
+            "generated_at": self.generated_at,
+            "speakers": [s.to_dict() | {"statements": n} for s, n in self.speakers],
+            "timeline": [item.to_dict() for item in self.timeline],
+            "clusters": None if self.clusters is None else [
+                {"claim": c[0].text, "count": len(c), "statements": [s.id for s in c]} for c in self.clusters
+            ],
+            "disputes": [c.to_dict() for c in self.disputes],
+        }
+
+
+def build(
+    db: Database, *, speaker: str | None = None, tag: str | None = None, outlet: str | None = None,
+    since: date | None = None, until: date | None = None,
+    cluster_source: ClusterSource | None = default_clusters,
+) -> Dossier:
+    """The dossier for the statements the filters select (all of them without filters).
+
+    ``cluster_source`` gives claim clusters over the record; pass None to leave them out.
+    """
+    statements = record.list_statements(db, speaker=speaker, tag=tag, outlet=outlet, since=since, until=until)
+    ids = [s.id for s in statements if s.id is not None]
+    conflicts = store.list_conflicts(db, statement_ids=ids) if ids else []
+    disputes = sorted((c for c in conflicts if c.status in DISPUTE_STATUSES),
+                      key=lambda c: (c.status != "open", -c.score, c.id or 0))
+    counts: dict[int, int] = {}
+    by_id: dict[int, Speaker] = {}
+    for statement in statements:
+        key = statement.speaker.id or 0
+        counts[key] = counts.get(key, 0) + 1
+        by_id[key] = statement.speaker
+    speakers = sorted(((by_id[k], n) for k, n in counts.items()), key=lambda p: (-p[1], p[0].name.casefold()))
+    clusters = None
+    if cluster_source is not None:
+        wanted = {s.id: s for s in statements}
+        clusters = []
+        for cluster in cluster_source(db):
+            members = [wanted[s.id] for s in cluster.statements if s.id in wanted]
+            if len(members) >= 2:
+                clusters.append(members)
+    return Dossier(
+        filters={"speaker": speaker, "tag": tag, "outlet": outlet,
+                 "since": since.isoformat() if since else None, "until": until.isoformat() if until else None},
+        statements=statements, speakers=speakers, timeline=timeline(statements, conflicts),
+        disputes=disputes, clusters=clusters, generated_at=store.now(),
+    )
+
+
+# --- Markdown ---
+
+_MD_SPECIAL = str.maketrans({c: f"\\{c}" for c in "\\`*_[]#|~"} | {"<": "&lt;", ">": "&gt;", "&": "&amp;"})
+
+
+def md(text: str | None) -> str:
+    """Stored text made literal in Markdown: no emphasis, links, tables or raw HTML from it."""
+    return re.sub(r"\s+", " ", (text or "").translate(_MD_SPECIAL))
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
+def _md_speaker(speaker: Speaker) -> str:
+    details = ", ".join(x for x in (speaker.title, speaker.affiliation) if x)
+    return md(speaker.name) + (f" ({md(details)})" if details else "")
+
+
+def _md_where(statement: Statement) -> str:
+    parts = [f"#{statement.id}", statement.kind]
+    if statement.source and statement.source.outlet:
+        parts.append(md(statement.source.outlet))
+    if statement.said_on:
+        parts.append(f"said {statement.said_on.isoformat()}")
+    return " · ".join(parts)
+
+
+Spans = Callable[[Conflict], tuple[list[tuple[int, int]], list[tuple[int, int]]]]
+
+
+def _md_marked(text: str, spans: Sequence[tuple[int, int]]) -> str:
+    """The text made literal, the evidence spans in bold."""
+    out, at = [], 0
+    for start, end in sorted(spans):
+        if start < at or not 0 <= start < end <= len(text):
+            continue
+        out += [md(text[at:start]), f"**{md(text[start:end])}**"]
+        at = end
+    out.append(md(text[at:]))
+    return "".join(out).strip()
+
+
+def markdown(dossier: Dossier, evidence: Callable[[Conflict], str] | None = None,
+             spans: Spans | None = None) -> str:
+    """The dossier as Markdown; ``evidence`` gives a conflict's evidence as one line of plain text,
+    ``spans`` the evidence to set in bold in each side."""
+    lines = [f"# {md(dossier.title)}", ""]
+    if dossier.generated_at:
+        lines += [f"Generated {dossier.generated_at} · {_count(len(dossier.statements), 'statement')}, "
+                  f"{_count(len(dossier.disputes), 'dispute')}.", ""]
+    lines += ["## Who spoke", "", "| Speaker | Title | Affiliation | Statements |", "|---|---|---|---:|"]
+    for speaker, count in dossier.speakers:
+        lines.append(f"| {md(speaker.name)} | {md(speaker.title)} | {md(speaker.affiliation)} | {count} |")
+    lines += ["", "## Timeline", ""]
+    for item in dossier.timeline:
+        if isinstance(item, Gap):
+            lines.append(f"- *… {item.days} day{'s' if item.days != 1 else ''} with nothing on record …*")
+            continue
+        day = f"**{item.day.isoformat()}** ({item.basis})" if item.day else "**undated**"
+        flag = ""
+        if item.disputes:
+            flag = " — **disputed**: " + ", ".join(f"conflict {c.id} ({c.type}, {c.status})" for c in item.disputes)
+        lines.append(f"- {day} {_md_speaker(item.statement.speaker)}: “{md(item.statement.text)}” "
+                     f"<small>{_md_where(item.statement)}</small>{flag}")
+    if dossier.clusters is not None:
+        lines += ["", "## Claims made more than once", ""]
+        if not dossier.clusters:
+            lines.append("No claim is made by more than one statement here.")
+        for cluster in dossier.clusters:
+            who = "; ".join(sorted({md(s.speaker.name) for s in cluster}))
+            lines.append(f"- “{md(cluster[0].text)}” — {len(cluster)} statements ({who}): "
+                         + ", ".join(f"#{s.id}" for s in cluster))
+    lines += ["", "## Disputes", ""]
+    if not dossier.disputes:
+        lines.append("No open or confirmed conflicts involve these statements.")
+    for conflict in dossier.disputes:
+        marks = spans(conflict) if spans else ([], [])
+        lines += [f"### Conflict {conflict.id} · {conflict.type} · {conflict.status} · score {conflict.score:.2f}", "",
+                  "| A | B |", "|---|---|",
+                  f"| {_md_speaker(conflict.a.speaker)} | {_md_speaker(conflict.b.speaker)} |",
+                  f"| “{_md_marked(conflict.a.text, marks[0])}” | “{_md_marked(conflict.b.text, marks[1])}” |",
+                  f"| {_md_where(conflict.a)} | {_md_where(conflict.b)} |", ""]
+        if evidence:
+            lines.append(f"**Evidence:** {md(evidence(conflict))}")
+        for caveat in conflict.caveats:
+            lines.append(f"**Caveat:** {md(caveat)}")
+        if conflict.note:
+            lines.append(f"**Note:** {md(conflict.note)}")
+        lines.append("")
+    return "\n".join(lines).rstrip() + "\n"
