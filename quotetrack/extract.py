@@ -1088,8 +1088,7 @@ def extract_statements(
     for sentence in sentences:
         results = _quote_statements(sentence, text, last_quoted)
         if not results:
-            reported = _reported_statement(sentence, text)
-            results = [reported] if reported else []
+            results = _reported_statements(sentence, text, quotes, opens)
         for result in results:
             found.append((result, sentence))
             if result.quote:
@@ -1266,10 +1265,12 @@ def _attached(text: str, quote: _Quote, frame: _Frame) -> bool:
 
 
 def _not_title(inner: str) -> bool:
+    """A title capitalises every word but the small ones: “A Promised Land”, “The Art of the Deal”."""
     words = re.findall(r"[A-Za-z][\w’'-]*", inner)
-    capitalised = sum(1 for w in words if w[0].isupper())
+    small = {"a", "an", "the", "of", "and", "or", "in", "on", "for", "to", "at", "by", "with", "from"}
+    lower_case = [w for w in words if not w[0].isupper() and w.lower() not in small]
     sentence_like = inner.rstrip().endswith((".", "?", "!"))
-    return not (len(words) <= 8 and capitalised >= max(2, len(words) - 1) and not sentence_like)
+    return not (2 <= len(words) <= 8 and not lower_case and not sentence_like)
 
 
 def _only_frame_between(text: str, a: int, b: int) -> bool:
@@ -1298,8 +1299,12 @@ def _trailing_frame(sentence: _Sentence, quote: _Quote, text: str) -> _Frame | N
         j = last + 1
         k = j
         while k < limit and sentence.tokens[k][2] not in (",", ".", ";", "!", "?") and k - j < 10:
+            if sentence.lower[k] in ("who", "which", "whose", "whom") and k > j:
+                break  # "said a longtime GOP data expert who has worked for …"
             k += 1
-        ends = k >= limit or sentence.tokens[k][2] in (",", ".", ";", "!", "?")
+        ends = k >= limit or sentence.tokens[k][2] in (",", ".", ";", "!", "?") or sentence.lower[k] in (
+            "who", "which", "whose", "whom"
+        )
         plain = not any(sentence.quoted[x] or sentence.tokens[x][2] in _QUOTE_CHARS for x in range(j, k))
         if k > j and ends and plain and _noun_phrase(sentence, j, k - 1):
             a, b = sentence.tokens[j][0], sentence.tokens[k - 1][1]
@@ -1392,6 +1397,31 @@ def _leading_frame(sentence: _Sentence, quote: _Quote, previous_end: int) -> _Fr
             written=info.category == "written" or _written_medium(sentence, last + 1, top),
         )
     return None
+
+
+def _reported_statements(sentence: _Sentence, text: str, quotes: list[_Quote], opens: list[int]) -> list[_Found]:
+    """The reported statement of a sentence and, when its content holds a coordinated clause with
+    a frame of its own ("X said A, while Y said B"), that clause's statement too."""
+    first = _reported_statement(sentence, text)
+    if first is None:
+        return []
+    results = [first]
+    start, end = first.spans[-1]
+    tokens, lower = sentence.tokens, sentence.lower
+    for i in range(sentence.index_at(start), sentence.index_at(end) - 3):
+        if lower[i] != "," or lower[i + 1] not in ("and", "but", "while", "whereas") or sentence.quoted[i]:
+            continue
+        clause = _Sentence(text, tokens[i + 2][0], sentence.end, sentence.paragraph, quotes, opens)
+        second = _reported_statement(clause, text)
+        if second is None or second.frame.mention.phrase_start < clause.start:
+            continue
+        inside_frame = second.frame.mention.phrase_start == clause.start
+        trailing = second.spans[0][0] == clause.start
+        if inside_frame or trailing:
+            first.spans[-1] = (start, tokens[i - 1][1])  # the first statement ends at the comma
+            results.append(second)
+            break
+    return results
 
 
 def _reported_statement(sentence: _Sentence, text: str) -> _Found | None:
@@ -1527,7 +1557,7 @@ def _according_to(sentence: _Sentence, end: int) -> _Found | None:
         if lower[c] != "according" or lower[c + 1] != "to" or sentence.quoted[c]:
             continue
         k = c + 2
-        while k < n and tokens[k][2] not in (",", ".", ";", "!", "?", ":") and k - c < 18:
+        while k < n and tokens[k][2] not in (",", ".", ";", "!", "?", ":") and k - c < 32:
             if sentence.quoted[k]:
                 break
             k += 1

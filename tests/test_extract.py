@@ -410,3 +410,16 @@ def test_same_organisation_in_any_case_is_one_speaker():
     found = extract("Police said two men were held.\n\nThe men were released on bail, police said.")
     assert found[0].speaker is found[1].speaker
     assert found[0].speaker.kind == "organisation"
+
+
+def test_coordinated_clauses_with_their_own_speakers():
+    found = extract("Jane Doe said the plan had failed, while Tom Roe said it had worked.")
+    assert [(s.speaker.name, s.text) for s in found] == [
+        ("Jane Doe", "the plan had failed"),
+        ("Tom Roe", "it had worked"),
+    ]
+
+
+def test_one_speaker_with_two_that_clauses_stays_one_statement():
+    s = only("Bob Ray said that he was tired and that he would leave.")
+    assert s.text == "he was tired and that he would leave"
