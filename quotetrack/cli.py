@@ -36,6 +36,15 @@ class _Group(TyperGroup):
             fail(str(exc))
         except sqlite3.Error as exc:
             fail(store.describe_sqlite_error(exc))
+        except UnicodeEncodeError as exc:
+            # Undecodable bytes in an argument or a JSON "\udcxx" escape arrive as lone surrogates,
+            # which SQLite (and a UTF-8 terminal) cannot take.
+            bad = exc.object[exc.start:exc.end] if isinstance(exc.object, str) else ""
+            fail(f"Some of the text given is not valid UTF-8 ({bad!r}); check its encoding.")
+        except OverflowError:
+            fail("A number given is too large; ids and counts go up to 9223372036854775807.")
+        except RecursionError:
+            fail("The input is nested too deeply to read (JSON nested thousands of levels?).")
         except BrokenPipeError:
             sys.stderr.close()
             raise typer.Exit(code=1) from None
