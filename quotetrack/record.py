@@ -269,7 +269,9 @@ def decode_text(data: bytes, name: str) -> str:
 
 
 def _jsonl_records(text: str, name: str) -> Iterator[tuple[str, dict[str, Any]]]:
-    for number, line in enumerate(text.splitlines(), 1):
+    # Only line feeds and carriage returns end a JSON line: splitlines() would also break at
+    # U+2028, U+0085 and the like, which JSON allows unescaped inside strings.
+    for number, line in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), 1):
         if not line.strip():
             continue
         try:
