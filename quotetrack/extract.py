@@ -107,6 +107,14 @@ _AUXILIARIES = frozenset(
 )
 _OBJECT_PRONOUNS = frozenset("him them me us".split())
 _SUBJECT_PRONOUNS = frozenset("he she they it we i you there".split())
+_FEMALE = frozenset(
+    "mrs ms miss madam dame lady queen princess spokeswoman chairwoman congresswoman businesswoman "
+    "sister mother daughter wife grandmother aunt niece actress".split()
+)
+_MALE = frozenset(
+    "mr sir lord king prince spokesman chairman congressman businessman brother father son husband "
+    "grandfather uncle nephew actor".split()
+)
 _PLURALS = frozenset("people police staff media public children men women folks".split())
 _CUE_MODIFIERS = frozenset(
     "also previously later then again repeatedly reportedly recently publicly privately once never "
@@ -421,6 +429,7 @@ class _Resolver:
             full = re.sub(r"^(?:The|A|An)\s+", "", full)
             self.acronyms[match.group(2)] = full
         self.names = self._person_names(text)
+        self.gender: dict[int, str] = {}  # id(speaker) -> "male" / "female", when the copy tells
         self.organisations = self._organisation_names(text)
         self._scan_documents(text)
 
@@ -495,8 +504,12 @@ class _Resolver:
                 found = self.resolve(mention.antecedent)
                 return (found[0], found[1] - 0.05) if found else None
             wanted = pronouns[lower]
+            # "she" never stands for a speaker known to be a man, nor "he" for a woman.
+            unwanted = {"he": "female", "she": "male"}.get(lower)
             for _, speaker in reversed(self.history):
-                if speaker.kind in wanted:
+                if speaker.kind in wanted and self.gender.get(id(speaker)) != unwanted:
+                    if lower in ("he", "she"):
+                        self.gender[id(speaker)] = "male" if lower == "he" else "female"
                     return speaker, 0.85
             if "person" in wanted:
                 earlier = [name for offset, name in self.names if offset < mention.head_start]
@@ -559,6 +572,9 @@ class _Resolver:
         speaker = self._person(name, [phrase] if phrase != name else [], mention.head_start)
         speaker.title = speaker.title or title
         speaker.affiliation = speaker.affiliation or affiliation
+        gender = _gender_of(words + " ".join(mention.appositives).split())
+        if gender:
+            self.gender[id(speaker)] = gender
         self._remember(mention.head_start, speaker)
         return speaker, 0.9
 
@@ -594,6 +610,17 @@ class _Resolver:
 
     def _remember(self, offset: int, speaker: Speaker) -> None:
         self.history.append((offset, speaker))
+
+
+def _gender_of(words: list[str]) -> str | None:
+    """Gendered honorifics and titles ("Mrs.", "spokeswoman", "King") in a speaker phrase."""
+    for word in words:
+        low = word.lower().rstrip(".")
+        if low in _FEMALE:
+            return "female"
+        if low in _MALE:
+            return "male"
+    return None
 
 
 def _add_alias(speaker: Speaker, alias: str) -> None:

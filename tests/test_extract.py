@@ -423,3 +423,9 @@ def test_coordinated_clauses_with_their_own_speakers():
 def test_one_speaker_with_two_that_clauses_stays_one_statement():
     s = only("Bob Ray said that he was tired and that he would leave.")
     assert s.text == "he was tired and that he would leave"
+
+
+def test_she_skips_a_speaker_known_to_be_a_man():
+    text = "Mrs. Ann Cole said prices rose.\n\nMr. Tom Hale said they fell.\n\n“It is a mess,” she said."
+    found = extract(text)
+    assert found[-1].speaker.name == "Ann Cole"
