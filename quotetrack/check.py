@@ -1,0 +1,218 @@
+"""`check`: every statement in a draft held against the record before publication.
+
+Each statement the extractor finds in the draft gets one verdict:
+
+- ``verbatim``: the same words are on record from the same speaker;
+- ``altered``: the speaker's recorded words differ from the draft's (a word-level diff is kept);
+- ``misattributed``: the words are on record from a different speaker;
+- ``contradicted``: the claim conflicts with a recorded statement (the verdict of
+  ``conflicts.compare`` is kept, with the stored conflicts of that statement);
+- ``not on record``: nothing close.
+
+Words are compared as case-folded word sequences, so punctuation, quote marks and letter case
+never make a quote "altered"; a draft quoting part of a recorded statement is still verbatim.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlite_utils import Database
+
+from . import claims, record, store
+from .articles import article_text
+from .conflicts import Verdict, compare
+from .extract import Extracted, extract_statements
+from .match import resolve_speaker
+from .models import Conflict, Statement
+
+VERDICTS = ("verbatim", "altered", "misattributed", "contradicted", "not on record")
+# Verdicts that fail the check (exit status 1): the draft says something the record does not bear out.
+FAILING = ("altered", "misattributed", "contradicted")
+# Share of the draft's words (in order) that a recorded statement must hold for the draft to be
+# quoting it, altered or not; below it the statements are merely about the same thing.
+SAME_WORDS = 0.6
+# Shortest draft statement (in words) worth holding against the record word for word: a
+# two-word fragment matches too much to mean anything.
+MIN_WORDS = 3
+# How many of the matcher's candidates are examined per draft statement.
+CANDIDATES = 10
+
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+# A conflict between the draft and the record of these types is a contradiction of the claim;
+# misattribution and alteration are found from the words directly.
+_CLAIM_CONFLICTS = ("polarity", "number", "date", "self")
+
+
+@dataclass
+class Finding:
+    """One draft statement and what the record says about it."""
+
+    draft: Extracted
+    verdict: str
+    recorded: Statement | None = None  # the recorded statement it was held against
+    similarity: float = 0.0  # share of the draft's words found in order in ``recorded``
+    diff: list[list[str]] = field(default_factory=list)  # [op, word]: "=", "-" (recorded), "+" (draft)
+    conflict: Verdict | None = None  # for "contradicted": the rules' verdict, draft as A
+    disputes: list[Conflict] = field(default_factory=list)  # stored conflicts of ``recorded``
+
+    @property
+    def fails(self) -> bool:
+        return self.verdict in FAILING
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "verdict": self.verdict,
+            "text": self.draft.text,
+            "speaker": self.draft.speaker.name,
+            "kind": self.draft.kind,
+            "start": self.draft.start,
+            "end": self.draft.end,
+            "similarity": round(self.similarity, 3),
+            "recorded": self.recorded.to_dict() if self.recorded else None,
+            "diff": self.diff,
+            "conflict": self.conflict.to_dict() if self.conflict else None,
+            "stored_conflicts": [c.id for c in self.disputes],
+        }
+
+
+@dataclass
+class CheckResult:
+    name: str
+    findings: list[Finding]
+
+    @property
+    def failed(self) -> bool:
+        return any(f.fails for f in self.findings)
+
+    def counts(self) -> dict[str, int]:
+        return {v: sum(1 for f in self.findings if f.verdict == v) for v in VERDICTS}
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"draft": self.name, "passed": not self.failed, "counts": self.counts(),
+                "quotes": [f.to_dict() for f in self.findings]}
+
+
+# --- words ---
+
+
+def words(text: str) -> list[str]:
+    return [m.group() for m in _WORD.finditer(text)]
+
+
+def _folded(tokens: Sequence[str]) -> list[str]:
+    return [t.casefold().replace("’", "'") for t in tokens]
+
+
+def alignment(draft: str, recorded: str) -> tuple[float, list[list[str]]]:
+    """How much of the draft's wording the recorded text holds, and the word diff recorded → draft.
+
+    The recorded text is cut to the stretch the draft lines up with, so quoting one sentence of a
+    longer statement is not counted as dropping the rest.
+    """
+    d_raw, r_raw = words(draft), words(recorded)
+    d, r = _folded(d_raw), _folded(r_raw)
+    if not d or not r:
+        return 0.0, []
+    blocks = [b for b in difflib.SequenceMatcher(None, d, r, autojunk=False).get_matching_blocks() if b.size]
+    if not blocks:
+        return 0.0, []
+    lo = max(0, blocks[0].b - blocks[0].a)
+    hi = min(len(r), blocks[-1].b + blocks[-1].size + (len(d) - blocks[-1].a - blocks[-1].size))
+    window, window_raw = r[lo:hi], r_raw[lo:hi]
+    matcher = difflib.SequenceMatcher(None, window, d, autojunk=False)
+    diff: list[list[str]] = []
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal":
+            diff += [["=", w] for w in d_raw[j1:j2]]
+        else:
+            diff += [["-", w] for w in window_raw[i1:i2]]
+            diff += [["+", w] for w in d_raw[j1:j2]]
+    same = sum(size for _, _, size in matcher.get_matching_blocks())
+    return same / max(len(d), len(window)), diff
+
+
+def is_verbatim(diff: Sequence[Sequence[str]]) -> bool:
+    return bool(diff) and all(op == "=" for op, _ in diff)
+
+
+# --- the check ---
+
+
+def read_draft(raw: bytes, name: str) -> str:
+    """The draft's plain text from text, Markdown or HTML bytes."""
+    text, _title = article_text(raw, name)
+    return text
+
+
+def check_text(
+    db: Database, text: str, name: str = "draft", *, progress: Callable[[int, int], None] | None = None,
+) -> CheckResult:
+    """Every statement the extractor finds in ``text``, with its verdict against the record."""
+    extracted = extract_statements(text)
+    speakers = store.all_speakers(db)
+    normalizer = record.normalizer_for(db)
+    findings = []
+    for done, draft in enumerate(extracted, 1):
+        resolution = resolve_speaker(draft.speaker.name, speakers, normalizer) if draft.speaker.name else None
+        speaker_id = resolution.speaker_id if resolution and resolution.status == "match" else None
+        findings.append(_judge(db, draft, speaker_id))
+        if progress:
+            progress(done, len(extracted))
+    return CheckResult(name, findings)
+
+
+def _judge(db: Database, draft: Extracted, speaker_id: int | None) -> Finding:
+    """The verdict for one draft statement; ``speaker_id`` is who the draft's speaker is on record."""
+    candidates = [found.statement for found in claims.match_text(db, draft.text, limit=CANDIDATES)]
+    if len(words(draft.text)) >= MIN_WORDS:
+        scored = [(alignment(draft.text, c.text), c) for c in candidates]
+        close = [(sim, diff, c) for (sim, diff), c in scored if sim >= SAME_WORDS]
+        # The speaker's own words first, then the closest wording; verbatim beats altered.
+        close.sort(key=lambda x: (x[2].speaker.id != speaker_id, not is_verbatim(x[1]), -x[0]))
+        if close:
+            sim, diff, recorded = close[0]
+            if speaker_id is not None and recorded.speaker.id == speaker_id:
+                verdict = "verbatim" if is_verbatim(diff) else "altered"
+            elif speaker_id is None and not draft.speaker.name:
+                # Nobody named in the draft: only the words can be checked.
+                verdict = "verbatim" if is_verbatim(diff) else "altered"
+            else:
+                verdict = "misattributed"
+                # Someone else's words turned around ("no soldiers" → "soldiers") are a contradiction.
+                turned = None if is_verbatim(diff) else _claim_conflict(db, draft, recorded)
+                if turned is not None:
+                    return Finding(draft, "contradicted", recorded, sim, diff, conflict=turned,
+                                   disputes=_disputes(db, recorded))
+            finding = Finding(draft, verdict, recorded, sim, diff, disputes=_disputes(db, recorded))
+            if verdict == "altered":
+                # A changed word can turn the claim around ("no operations" → "operations"): say so.
+                finding.conflict = _claim_conflict(db, draft, recorded)
+            return finding
+    for candidate in candidates:
+        verdict = _claim_conflict(db, draft, candidate)
+        if verdict is not None:
+            similarity, _diff = alignment(draft.text, candidate.text)
+            return Finding(draft, "contradicted", candidate, similarity, conflict=verdict,
+                           disputes=_disputes(db, candidate))
+    return Finding(draft, "not on record")
+
+
+def _claim_conflict(db: Database, draft: Extracted, recorded: Statement) -> Verdict | None:
+    """The rules' verdict when the draft's claim conflicts with the recorded one (draft as A)."""
+    statement = Statement(text=draft.text, speaker=draft.speaker, kind=draft.kind,
+                          said_on=draft.said_on, event_date=draft.event_date)
+    verdict = compare(statement, recorded, normalizer=record.normalizer_for(db))
+    if verdict.relation == "conflict" and verdict.type in _CLAIM_CONFLICTS:
+        return verdict
+    return None
+
+
+def _disputes(db: Database, statement: Statement) -> list[Conflict]:
+    if statement.id is None:
+        return []
+    return [c for c in store.list_conflicts(db, statement_ids=[statement.id]) if c.status != "dismissed"]
