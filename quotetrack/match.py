@@ -1,0 +1,372 @@
+"""Claim matching: which stored statements make the same claim as a text, and how sure we are.
+
+Retrieval happens in the store (FTS5 over the normalised tokens, see ``store.claim_candidates``);
+this module scores the few hundred candidates it returns. A score blends how much of each side's
+weighted content the other covers, word pairs in common and a rapidfuzz comparison of the token
+strings, then a guard caps the score of pairs whose named things disagree ("North Korea" against
+"South Korea", "two strikes" against "three strikes").
+
+Speaker resolution lives here too, because it uses the same normaliser and terms table.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Literal
+
+from rapidfuzz import fuzz, process
+
+from .models import Speaker
+from .normalize import Normalizer, fold
+
+# A score below this is a different claim; tuned on hand-made paraphrase pairs and the seed.
+DEFAULT_MIN_SCORE = 30.0
+# A pair whose named things disagree scores at most this: below any sensible threshold.
+GUARD_CAP = 25.0
+
+
+@dataclass
+class Match:
+    id: int
+    score: float  # 0-100
+    matched: list[str]  # the query words (as written) that matched the statement
+    text: str
+
+    def to_dict(self) -> dict[str, object]:
+        return {"id": self.id, "score": self.score, "matched": list(self.matched), "text": self.text}
+
+
+@dataclass(frozen=True)
+class Weights:
+    """How the parts of a claim score add up; fitted on the CLEF-2020 train split."""
+
+    bm25: float = 0.75  # the query's weighted words found in the statement (BM25, normalised)
+    near_words: float = 0.10  # query words found only as a close variant (photo / photograph)
+    statement_coverage: float = 0.15  # how much of the statement the query accounts for
+    k1: float = 1.2
+    b: float = 0.5
+
+
+DEFAULT_WEIGHTS = Weights()
+
+
+@dataclass
+class _Analysed:
+    tokens: list[str]
+    unique: set[str]
+    named: set[str]  # names and numbers: what the guard compares
+
+
+def _analyse(text: str, normalizer: Normalizer) -> _Analysed:
+    analysed = normalizer.analyse(text)  # one pass gives both tokens and named flags
+    tokens = [token for token, _ in analysed]
+    named = {token for token, is_named in analysed if is_named}
+    return _Analysed(tokens, set(tokens), named)
+
+
+class _Idf:
+    """Inverse document frequency, from the store's counts when given, else from the candidates."""
+
+    def __init__(
+        self,
+        doc_freq: Mapping[str, int] | None,
+        total_docs: int | None,
+        candidates: Sequence[_Analysed],
+    ) -> None:
+        if doc_freq is None or not total_docs:
+            counts: dict[str, int] = {}
+            for cand in candidates:
+                for token in cand.unique:
+                    counts[token] = counts.get(token, 0) + 1
+            # Candidates were retrieved for sharing words with the query, so their own counts
+            # overstate how common the query's words are; add a floor of unseen documents.
+            doc_freq, total_docs = counts, max(len(candidates), 1) * 4
+        self.doc_freq = doc_freq
+        self.total = total_docs
+
+    def __call__(self, token: str) -> float:
+        df = self.doc_freq.get(token, 0)
+        return math.log(1 + (self.total - df + 0.5) / (df + 0.5))
+
+
+def _near(token: str, others: set[str]) -> str | None:
+    """A token of ``others`` that is a close variant of ``token``: one is a prefix of the other
+    or they share their first five letters (photo/photograph, syria/syrian, mexico/mexican)."""
+    if len(token) < 4 or token[0].isdigit():
+        return None
+    for other in others:
+        if len(other) < 4:
+            continue
+        if other.startswith(token) or token.startswith(other):
+            return other
+        if len(token) >= 5 and len(other) >= 5 and token[:5] == other[:5]:
+            return other
+    return None
+
+
+def _score(
+    query: _Analysed, cand: _Analysed, idf: _Idf, weights: Weights, avg_len: float
+) -> tuple[float, set[str]]:
+    common = query.unique & cand.unique
+    if not common:
+        return 0.0, common
+    k1, b = weights.k1, weights.b
+    length = len(cand.tokens) / max(avg_len, 1.0)
+    counts: dict[str, int] = {}
+    for token in cand.tokens:
+        if token in common:
+            counts[token] = counts.get(token, 0) + 1
+    # BM25 over the query's distinct words, divided by what a statement of average length that
+    # holds each query word once would score: about 1 when every query word is there.
+    best = sum(idf(t) for t in query.unique) or 1.0
+    bm25 = sum(
+        idf(t) * f * (k1 + 1) / (f + k1 * (1 - b + b * length)) for t, f in counts.items()
+    ) / (best * (k1 + 1) / (1 + k1))
+    near = 0.0
+    missing = cand.unique - common
+    for token in query.unique - common:
+        other = _near(token, missing)
+        if other is not None:
+            near += min(idf(token), idf(other))
+    cand_weight = sum(idf(t) for t in cand.unique) or 1.0
+    coverage = sum(idf(t) for t in common) / cand_weight
+    score = 100 * (
+        weights.bm25 * min(bm25, 1.0)
+        + weights.near_words * near / best
+        + weights.statement_coverage * coverage
+    )
+    if _substituted(query, cand):
+        score = min(score, GUARD_CAP)
+    return score, common
+
+
+def _substituted(a: _Analysed, b: _Analysed) -> bool:
+    """Does one claim put a different name or number where the other has one?
+
+    A named token (a name, acronym or number) found only on one side clashes with one found only
+    on the other side when both stand next to the same word: "South Korea"/"North Korea",
+    "near Makhmour"/"near Mosul", "2 strikes"/"3 strikes", "July 8"/"July 9". A name one side
+    simply lacks ("Makhmour" against "Makhmour, Iraq") is no clash.
+    """
+    only_a, only_b = a.named - b.named, b.named - a.named
+    if not only_a or not only_b:
+        return False
+    neighbours_a = _neighbours(a.tokens, only_a)
+    neighbours_b = _neighbours(b.tokens, only_b)
+    return bool(neighbours_a & neighbours_b)
+
+
+def _neighbours(tokens: list[str], named: set[str]) -> set[tuple[str, str]]:
+    """("before", w) / ("after", w) for each word w standing next to one of ``named``."""
+    found = set()
+    for i, token in enumerate(tokens):
+        if token not in named:
+            continue
+        if i > 0 and tokens[i - 1] not in named:
+            found.add(("before", tokens[i - 1]))
+        if i + 1 < len(tokens) and tokens[i + 1] not in named:
+            found.add(("after", tokens[i + 1]))
+    return found
+
+
+def rank(
+    query: str,
+    candidates: Sequence[tuple[int, str]],
+    *,
+    normalizer: Normalizer,
+    limit: int = 10,
+    min_score: float = DEFAULT_MIN_SCORE,
+    doc_freq: Mapping[str, int] | None = None,
+    total_docs: int | None = None,
+    weights: Weights = DEFAULT_WEIGHTS,
+) -> list[Match]:
+    """Score ``candidates`` (statement id, text) against ``query``; best first, at most ``limit``.
+
+    ``doc_freq`` (token -> number of statements holding it) and ``total_docs`` come from the
+    store's index (``store.claim_term_counts``); without them word weights are estimated from the
+    candidates themselves, which is good enough for a short list.
+    """
+    q = _analyse(query, normalizer)
+    if not q.unique:
+        return []
+    analysed = [(cid, text, _analyse(text, normalizer)) for cid, text in candidates]
+    idf = _Idf(doc_freq, total_docs, [a for _, _, a in analysed])
+    avg_len = sum(len(a.tokens) for _, _, a in analysed) / max(len(analysed), 1)
+    scored = []
+    for cid, text, cand in analysed:
+        score, common = _score(q, cand, idf, weights, avg_len)
+        if score >= min_score and score > 0:
+            scored.append(Match(cid, round(score, 1), _query_words(query, common, normalizer), text))
+    scored.sort(key=lambda m: (-m.score, m.id))
+    return scored[:limit]
+
+
+def _query_words(query: str, common: set[str], normalizer: Normalizer) -> list[str]:
+    """The words of the query as written whose tokens matched, for highlighting."""
+    words = []
+    for word in re.findall(r"[^\W_]+(?:[-'][^\W_]+)*", query):
+        if normalizer.token_set(word) & common:
+            words.append(word)
+    if not words:  # a multiword name ("US Central Command") matched as a whole
+        words = [normalizer.canonical_names.get(token, token) for token in sorted(common)]
+    return words
+
+
+def similarity(a: str, b: str, normalizer: Normalizer) -> float:
+    """How far ``a`` and ``b`` make the same claim, 0-100, symmetric.
+
+    Words are weighted by length (a stand-in for rarity when no corpus is at hand), and the
+    named-entity and number guard applies: claims that put a different place, person or number
+    in the same slot score at most ``GUARD_CAP``.
+    """
+    first, second = _analyse(a, normalizer), _analyse(b, normalizer)
+    if not first.unique or not second.unique:
+        return 0.0
+    idf = _LengthIdf()
+    avg_len = (len(first.tokens) + len(second.tokens)) / 2
+    forward, _ = _score(first, second, idf, DEFAULT_WEIGHTS, avg_len)  # type: ignore[arg-type]
+    backward, _ = _score(second, first, idf, DEFAULT_WEIGHTS, avg_len)  # type: ignore[arg-type]
+    fuzzy = fuzz.token_sort_ratio(" ".join(first.tokens), " ".join(second.tokens))
+    score = 0.8 * (forward + backward) / 2 + 0.2 * fuzzy
+    if _substituted(first, second):
+        score = min(score, GUARD_CAP)
+    return round(score, 1)
+
+
+class _LengthIdf:
+    def __call__(self, token: str) -> float:
+        # Numbers and names are the informative words of a claim; long words more than short.
+        return 1.0 + min(len(token), 10) / 5
+
+
+# --- speaker resolution --------------------------------------------------------------------
+
+SPEAKER_THRESHOLD = 85.0
+# Two speakers whose best scores lie this close are both plausible: ask the editor.
+AMBIGUITY_MARGIN = 5.0
+
+
+@dataclass
+class SpeakerResolution:
+    status: Literal["match", "ambiguous", "none"]
+    speaker_id: int | None
+    candidates: list[tuple[int, str, float]] = field(default_factory=list)  # id, name, score
+
+
+@cache
+def speaker_titles() -> tuple[str, ...]:
+    """Titles, ranks and roles that precede or follow a name, folded, longest first.
+
+    Ours (``speaker_titles.txt``) plus the extraction lexicon ``titles.txt`` when present, whose
+    ``"Col. = Colonel"`` lines give both spellings.
+    """
+    titles: set[str] = set()
+    data = resources.files("quotetrack.data")
+    for name in ("speaker_titles.txt", "titles.txt"):
+        entry = data.joinpath(name)
+        if not entry.is_file():
+            continue
+        for line in entry.read_text("utf-8").splitlines():
+            if not line.strip() or line.startswith("#"):
+                continue
+            for title in line.split("="):
+                words = re.findall(r"[a-z0-9]+", fold(title).replace("'", ""))
+                if words:
+                    titles.add(" ".join(words))
+    return tuple(sorted(titles, key=lambda t: (-len(t.split()), -len(t))))
+
+
+def strip_titles(name: str) -> str:
+    """``"Peshmerga Colonel Srood"`` -> ``"peshmerga srood"``; ``"Col. Thomas Veale"`` ->
+    ``"thomas veale"``. Folded, punctuation gone, titles removed wherever they stand."""
+    words = re.findall(r"[a-z0-9]+", fold(name).replace("'", ""))
+    titles = speaker_titles()
+    changed = True
+    while changed and words:
+        changed = False
+        for title in titles:
+            size = len(title.split())
+            for i in range(len(words) - size + 1):
+                if " ".join(words[i : i + size]) == title and len(words) > size:
+                    del words[i : i + size]
+                    changed = True
+                    break
+    return " ".join(words)
+
+
+def _name_forms(speaker: Speaker) -> list[str]:
+    return [form for form in {strip_titles(n) for n in [speaker.name, *speaker.aliases]} if form]
+
+
+def _name_score(query: str, form: str, query_term: str | None, form_term: str | None) -> float:
+    if query == form:
+        return 100.0
+    if query_term is not None and query_term == form_term:
+        return 100.0  # CENTCOM and US Central Command
+    q_words, f_words = query.split(), form.split()
+    if len(q_words) == 1 and len(f_words) > 1:
+        # A bare surname (or given name) naming one word of a fuller name.
+        if q_words[0] == f_words[-1]:
+            return 92.0
+        if q_words[0] in f_words:
+            return 88.0
+    if len(f_words) == 1 and len(q_words) > 1 and f_words[0] in q_words:
+        # The stored name is one word ("Srood") and the query adds words we did not strip.
+        return 90.0
+    return float(fuzz.token_sort_ratio(query, form))
+
+
+def resolve_speaker(
+    name: str,
+    speakers: Sequence[Speaker],
+    normalizer: Normalizer,
+    *,
+    threshold: float = SPEAKER_THRESHOLD,
+) -> SpeakerResolution:
+    """Which of ``speakers`` does ``name`` mean?
+
+    Titles and ranks are stripped from both sides, aliases count as names, names in the terms
+    table match their acronyms, and rapidfuzz forgives spelling variants. Two different people
+    within ``AMBIGUITY_MARGIN`` of the best score (a bare surname they share) is ``ambiguous``.
+    """
+    query = strip_titles(name)
+    if not query:
+        return SpeakerResolution("none", None, [])
+    query_term = normalizer.canonical(name) or normalizer.canonical(query)
+    best: dict[int, tuple[str, float]] = {}
+    for speaker in speakers:
+        if speaker.id is None:
+            continue
+        score = 0.0
+        for form, raw in zip(_name_forms(speaker), [speaker.name, *speaker.aliases], strict=False):
+            del raw
+            form_term = normalizer.canonical(form)
+            score = max(score, _name_score(query, form, query_term, form_term))
+        for raw in [speaker.name, *speaker.aliases]:
+            raw_term = normalizer.canonical(raw)
+            if query_term is not None and raw_term == query_term:
+                score = 100.0
+        if score >= threshold - 20:
+            best[speaker.id] = (speaker.name, round(score, 1))
+    ranked = sorted(((sid, nm, sc) for sid, (nm, sc) in best.items()), key=lambda c: -c[2])
+    ranked = ranked[:5]
+    above = [c for c in ranked if c[2] >= threshold]
+    if not above:
+        return SpeakerResolution("none", None, ranked)
+    top = above[0]
+    rivals = [c for c in above[1:] if top[2] - c[2] < AMBIGUITY_MARGIN]
+    if rivals:
+        return SpeakerResolution("ambiguous", None, ranked)
+    return SpeakerResolution("match", top[0], ranked)
+
+
+def extract_brute_force(query: str, texts: Sequence[str], limit: int = 10) -> list[int]:
+    """Indexes of the ``limit`` texts closest to ``query`` by rapidfuzz over every text: the
+    reference the scale benchmark measures recall against. Never used to answer a user."""
+    hits = process.extract(query, texts, scorer=fuzz.token_set_ratio, limit=limit)
+    return [index for _, _, index in hits]

@@ -1,0 +1,374 @@
+"""The claim normaliser every matcher shares: one text in, the content words of its claim out.
+
+``Normalizer.tokens`` folds case and Unicode, turns number words into digits, reduces words to a
+light stem (an irregular-form table, then a few suffix rules), drops stop words and rewrites every
+name from the terms table (``Daesh``, ``ISIS``, ``Islamic State``) to one token. Tokens are
+``[a-z0-9]+`` so they can be written into an FTS5 column and queried as barewords.
+
+The lexicons live in ``quotetrack/data/`` (terms.tsv, stopwords.txt, lemmas.tsv) and are read once.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+# Punctuation that Unicode folding (NFKD) leaves alone but that writers use interchangeably.
+_PUNCTUATION = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u00b4": "'",
+        "`": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2015": "-",
+        "\u2212": "-",
+        "\u00a0": " ",
+        "\u0131": "i",
+        "\u00df": "ss",
+        "\u00e6": "ae",
+        "\u0153": "oe",
+        "\u00f8": "o",
+        "\u0142": "l",
+        "\u0111": "d",
+        "\u00f0": "d",
+        "\u00fe": "th",
+    }
+)
+
+_URL = re.compile(r"(?:https?://|www\.|pic\.twitter\.com/)\S*", re.IGNORECASE)
+_MENTION = re.compile(r"(?<!\w)@(\w+)")
+_HASHTAG = re.compile(r"(?<!\w)#(\w+)")
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|(?<=[A-Za-z])(?=\d)")
+_DOTTED_ACRONYM = re.compile(r"\b(?:[A-Za-z]\.){2,}")
+_NOT = re.compile(r"n't\b", re.IGNORECASE)
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}\b)")
+_DECIMAL = re.compile(r"(?<=\d)\.(?=\d)")
+_PERCENT = re.compile(r"(?<=\d)\s*%")
+_WORD = re.compile(r"[^\W_]+")
+_SENTENCE_END = re.compile(r"[.!?:;\"]\s*$")
+
+_UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "a": 1, "an": 1,
+}  # fmt: skip
+_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+_DIGIT_SCALES = {"k": 1_000, "m": 1_000_000, "bn": 1_000_000_000}
+_WORDS_AFTER_NUMBERS = {"percent": "percent", "pct": "percent", "cent": "percent"}
+
+_VOWEL = re.compile(r"[aeiouy]")
+
+
+@dataclass(frozen=True)
+class Word:
+    """One word of a text as the normaliser sees it before stop words go."""
+
+    folded: str  # case- and accent-folded surface form
+    stem: str  # what matching compares
+    upper: bool  # written in capitals in the source (an acronym, unless the text shouts)
+    capital: bool  # written with a leading capital where a sentence does not start
+
+
+def fold(text: str) -> str:
+    """Lower-case ``text``, fold accents away and write quotes and dashes as ASCII."""
+    text = unicodedata.normalize("NFKC", text).translate(_PUNCTUATION)
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return stripped.casefold()
+
+
+def stem(word: str) -> str:
+    """A light English stemmer: plural, -ed, -ing, -ly and a final -e, nothing cleverer.
+
+    Both sides of every comparison go through it, so it only needs to be consistent
+    ("strikes", "strike" and "striking" all become "strik"), not to produce real words.
+    """
+    if len(word) <= 3 or word.isdigit():
+        return word
+    if word.endswith("ies") and len(word) > 4:
+        word = word[:-3] + "y"
+    elif word.endswith("sses"):
+        word = word[:-2]
+    elif word.endswith("es") and word[-3:-2] in ("x", "z") or word.endswith(("ches", "shes")):
+        word = word[:-2]
+    elif word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        word = word[:-1]
+    for suffix in ("ing", "ed"):
+        base = word[: -len(suffix)]
+        if word.endswith(suffix) and len(base) >= 3 and _VOWEL.search(base):
+            word = base
+            if len(word) >= 4 and word[-1] == word[-2] and word[-1] not in "lsz":
+                word = word[:-1]  # stopped -> stopp -> stop
+            break
+    if word.endswith("ly") and len(word) >= 6:
+        word = word[:-2]
+    if word.endswith("e") and len(word) >= 4:
+        word = word[:-1]
+    if word.endswith("y") and len(word) >= 4 and word[-2] not in "aeiou":
+        word = word[:-1] + "i"  # country / countries -> countri
+    return word
+
+
+def _read_lines(name: str) -> list[str]:
+    text = resources.files("quotetrack.data").joinpath(name).read_text(encoding="utf-8")
+    return [line.rstrip("\n") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+@cache
+def _default_stopwords() -> frozenset[str]:
+    return frozenset(fold(line.strip()) for line in _read_lines("stopwords.txt"))
+
+
+@cache
+def _default_lemmas() -> dict[str, str]:
+    lemmas: dict[str, str] = {}
+    for line in _read_lines("lemmas.tsv"):
+        form, _, base = line.partition("\t")
+        if base.strip():
+            lemmas[fold(form.strip())] = fold(base.strip())
+    return lemmas
+
+
+@cache
+def default_terms() -> list[tuple[str, list[str]]]:
+    """The equivalent names shipped in ``data/terms.tsv``: (canonical, [variants])."""
+    terms = []
+    for line in _read_lines("terms.tsv"):
+        names = [name.strip() for name in line.split("\t") if name.strip()]
+        if names:
+            terms.append((names[0], names[1:]))
+    return terms
+
+
+class Normalizer:
+    """Turns statement text into the tokens that claim matching compares.
+
+    ``extra_terms`` are editor-defined equivalent names, (canonical, [variants]), added to the
+    defaults from ``data/terms.tsv``. Build one per set of terms and reuse it: it caches nothing
+    per text, but compiling the terms table is not free.
+    """
+
+    def __init__(self, extra_terms: Iterable[tuple[str, Sequence[str]]] = ()) -> None:
+        self.stopwords = _default_stopwords()
+        self.lemmas = _default_lemmas()
+        # Stemmed word sequence -> (canonical token, needs capitals in the text).
+        self._phrases: dict[tuple[str, ...], tuple[str, bool]] = {}
+        self._longest = 1
+        self.canonical_names: dict[str, str] = {}  # token -> canonical name as written
+        for canonical, variants in [*default_terms(), *extra_terms]:
+            self.add_term(canonical, variants)
+
+    def add_term(self, canonical: str, variants: Sequence[str]) -> None:
+        """Make ``canonical`` and every one of ``variants`` read as the same token."""
+        canon_words = self._plain_words(canonical)
+        if not canon_words:
+            return
+        existing = self._phrases.get(tuple(canon_words))
+        # A canonical name already known as a variant joins that group rather than forking it.
+        token = existing[0] if existing else "".join(w.folded for w in self._words(_prepare(canonical)))
+        self.canonical_names.setdefault(token, canonical)
+        for name in [canonical, *variants]:
+            words = self._plain_words(name)
+            if not words:
+                continue
+            letters = re.sub(r"[^A-Za-z]", "", name)
+            # "IS" and "US" are acronyms only where written in capitals; "ISIS" is always one.
+            needs_capitals = letters.isupper() and " ".join(words) in self.stopwords
+            self._phrases[tuple(words)] = (token, needs_capitals)
+            self._longest = max(self._longest, len(words))
+
+    def fold(self, text: str) -> str:
+        """Case and Unicode folding: curly quotes, dashes, accents and ligatures to ASCII."""
+        return fold(text)
+
+    def tokens(self, text: str) -> list[str]:
+        """The content tokens of ``text``, in order, duplicates kept."""
+        return [token for token, _ in self.analyse(text)]
+
+    def token_set(self, text: str) -> set[str]:
+        return {token for token, _ in self.analyse(text)}
+
+    def named(self, text: str) -> set[str]:
+        """Tokens naming something particular: names from the terms table, words written
+        with a capital inside a sentence, acronyms, and numbers. The matcher requires the
+        named things of two claims to agree."""
+        return {token for token, is_named in self.analyse(text) if is_named}
+
+    def canonical(self, name: str) -> str | None:
+        """The canonical name of ``name`` if the whole of it is in the terms table."""
+        tokens = self.tokens(name)
+        if len(tokens) == 1 and tokens[0] in self.canonical_names:
+            return self.canonical_names[tokens[0]]
+        return None
+
+    # --- internals -------------------------------------------------------------------------
+
+    def _plain_words(self, name: str) -> list[str]:
+        return [word.stem for word in self._words(_prepare(name))]
+
+    def _words(self, text: str) -> list[Word]:
+        shouting = _mostly_capitals(text)
+        words: list[Word] = []
+        for match in _WORD.finditer(text):
+            raw = match.group()
+            folded = fold(raw)
+            if not folded.isascii():
+                folded = re.sub(r"[^a-z0-9]", "", folded)
+                if not folded:
+                    continue
+            sentence_start = match.start() == 0 or bool(_SENTENCE_END.search(text[: match.start()]))
+            upper = not shouting and len(raw) >= 2 and raw.isupper()
+            capital = not shouting and raw[:1].isupper() and not sentence_start
+            words.append(Word(folded, self._stem(folded), upper, capital))
+        return _numbers_to_digits(words)
+
+    def _stem(self, folded: str) -> str:
+        lemma = self.lemmas.get(folded)
+        return stem(lemma if lemma is not None else folded)
+
+    def analyse(self, text: str) -> list[tuple[str, bool]]:
+        """(token, names something) for each content token of ``text``, in order."""
+        words = self._words(_prepare(text))
+        out: list[tuple[str, bool]] = []
+        i = 0
+        while i < len(words):
+            token = None
+            for size in range(min(self._longest, len(words) - i), 0, -1):
+                found = self._phrases.get(tuple(w.stem for w in words[i : i + size]))
+                if found is None:
+                    continue
+                candidate, needs_capitals = found
+                if needs_capitals and not all(w.upper for w in words[i : i + size]):
+                    continue
+                token = candidate
+                i += size
+                break
+            if token is not None:
+                out.append((token, True))
+                continue
+            word = words[i]
+            i += 1
+            if word.folded in self.stopwords or word.stem in self.stopwords:
+                continue
+            if not word.stem:
+                continue
+            named = word.upper or word.capital or word.stem[0].isdigit()
+            out.append((word.stem, named))
+        return out
+
+
+def _prepare(text: str) -> str:
+    """Rewrite what the word pattern would split badly, before any folding loses case."""
+    text = unicodedata.normalize("NFKC", text).translate(_PUNCTUATION)
+    text = _URL.sub(" ", text)
+    text = _MENTION.sub(lambda m: " " + _CAMEL.sub(" ", m.group(1)) + " ", text)
+    text = _HASHTAG.sub(lambda m: " " + _CAMEL.sub(" ", m.group(1)) + " ", text)
+    text = _DOTTED_ACRONYM.sub(lambda m: m.group().replace(".", "") + " ", text)
+    text = _NOT.sub(" not", text)
+    text = _THOUSANDS.sub("", text)
+    text = _DECIMAL.sub("p", text)  # 3.5 -> 3p5: one token that keeps its value
+    text = _PERCENT.sub(" percent", text)
+    return text.replace("'", "")
+
+
+def _mostly_capitals(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    return len(letters) >= 12 and sum(ch.isupper() for ch in letters) > 0.6 * len(letters)
+
+
+def _numbers_to_digits(words: list[Word]) -> list[Word]:
+    """"two" -> "2", "twenty five" -> "25", "3 million" -> "3000000", "5k" -> "5000"."""
+    out: list[Word] = []
+    i = 0
+    while i < len(words):
+        value, used = _read_number(words, i)
+        if used:
+            out.append(Word(str(value), str(value), False, False))
+            i += used
+            continue
+        word = words[i]
+        suffix_scale = re.fullmatch(r"(\d+)(k|m|bn)", word.folded)
+        if suffix_scale:
+            value = int(suffix_scale.group(1)) * _DIGIT_SCALES[suffix_scale.group(2)]
+            out.append(Word(str(value), str(value), False, False))
+        elif out and out[-1].stem.isdigit() and word.folded in _WORDS_AFTER_NUMBERS:
+            out.append(Word("percent", "percent", False, False))
+        else:
+            out.append(word)
+        i += 1
+    return out
+
+
+def _read_number(words: list[Word], start: int) -> tuple[int, int]:
+    """Read a number written in words or digits (with scale words) at ``start``.
+
+    Returns (value, words used); (0, 0) when no number starts there. A lone "a"/"an" is
+    not a number; "a hundred" is.
+    """
+    total = current = 0
+    used = 0
+    seen_number = False
+    i = start
+    while i < len(words):
+        folded = words[i].folded
+        if folded.isdigit() and not seen_number and len(folded) <= 12:
+            current = int(folded)
+        elif "p" in folded and not seen_number and re.fullmatch(r"\d+p\d+", folded):
+            # 3.5 million: the only decimal worth reading, since a scale word follows it
+            if not (i + 1 < len(words) and words[i + 1].folded in _SCALES):
+                break
+            whole, _, fraction = folded.partition("p")
+            scale = _SCALES[words[i + 1].folded]
+            return int(float(f"{whole}.{fraction}") * scale), 2
+        elif folded in _UNITS and (folded not in ("a", "an") or not seen_number):
+            if folded in ("a", "an") and not (i + 1 < len(words) and words[i + 1].folded in _SCALES):
+                break
+            if seen_number and _UNITS[folded] >= 10 and current % 100 != 0:
+                break  # "two twenty" is two numbers
+            current += _UNITS[folded]
+        elif folded in _SCALES and seen_number:
+            scale = _SCALES[folded]
+            if scale == 100:
+                current *= 100
+            else:
+                total += current * scale
+                current = 0
+        elif folded == "and" and (current >= 100 or total) and i + 1 < len(words) and words[i + 1].folded in _UNITS:
+            i += 1
+            used += 1
+            continue
+        else:
+            break
+        seen_number = True
+        i += 1
+        used += 1
+        if folded.isdigit() and not (i < len(words) and words[i].folded in _SCALES):
+            break
+    if not seen_number:
+        return 0, 0
+    return total + current, used
+
+
+@cache
+def default_normalizer() -> Normalizer:
+    """The normaliser with the shipped terms only, built once per process."""
+    return Normalizer()
