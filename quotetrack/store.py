@@ -964,17 +964,82 @@ def add_terms(db: Database, canonical: str, variants: Sequence[str]) -> int:
 
 # --- claim index (matching) ---
 
+# A query word held by more statements than this share of the record is too common to find
+# candidates by (it would make FTS5 score a large part of the record); the rarer words do it.
+COMMON_TERM_SHARE = 0.02
+# Rough budget of postings one candidate query may touch: keeps `match` fast at a million
+# statements while every query word rarer than the budget still takes part.
+POSTINGS_BUDGET = 60_000
+_TERM_COUNTS = "temp.statements_fts_terms"
+
+
+def claim_term_counts(db: Database, tokens: Sequence[str]) -> tuple[dict[str, int], int]:
+    """How many statements hold each claim token (in the ``norm`` column), and how many are
+    indexed: the word weights ``match.rank`` scores with. Looked up in the FTS5 index itself."""
+    words = sorted({t for t in tokens if t.isalnum()})
+    if is_postgres(db):
+        return {}, 0  # rank then weighs words by the candidates themselves
+    # fts5vocab reads the index's own term list; a temp table per connection, created once.
+    db.execute(
+        f"CREATE VIRTUAL TABLE IF NOT EXISTS {_TERM_COUNTS} "
+        "USING fts5vocab(main, 'statements_fts', 'col')"
+    )
+    counts: dict[str, int] = {}
+    for start in range(0, len(words), 500):
+        chunk = words[start : start + 500]
+        rows = db.execute(
+            f"SELECT term, doc FROM {_TERM_COUNTS} WHERE col = 'norm' "
+            f"AND term IN ({', '.join('?' for _ in chunk)})",
+            chunk,
+        ).fetchall()
+        counts.update(dict(rows))
+    # Statement ids only grow, so the highest is a fast stand-in for the count (no scan).
+    total = db.execute("SELECT max(rowid) FROM statements").fetchone()[0] or 0
+    return counts, int(total)
+
+
+def candidate_terms(counts: dict[str, int], total: int, tokens: Sequence[str]) -> list[str]:
+    """The query words worth retrieving by: rarest first, within the postings budget.
+
+    The rarest word always takes part; a word held by more than ``COMMON_TERM_SHARE`` of the
+    record only when nothing rarer is there. Words absent from the index cannot find anything.
+    """
+    present = sorted({t for t in tokens if counts.get(t)}, key=lambda t: (counts[t], t))
+    if not present:
+        return []
+    common = max(int(total * COMMON_TERM_SHARE), 1000)
+    chosen = [present[0]]
+    spent = counts[present[0]]
+    for term in present[1:]:
+        if counts[term] > common or spent + counts[term] > POSTINGS_BUDGET:
+            continue
+        chosen.append(term)
+        spent += counts[term]
+    return chosen
+
 
 def claim_candidates(
-    db: Database, tokens: Sequence[str], *, limit: int = 200, speaker_ids: Sequence[int] | None = None,
+    db: Database,
+    tokens: Sequence[str],
+    *,
+    limit: int = 200,
+    speaker_ids: Sequence[int] | None = None,
     since: date | None = None,
 ) -> list[tuple[int, str]]:
-    """Statements sharing claim tokens with the query, best bm25 first: (id, text)."""
-    words = sorted({t for t in tokens if t.isalnum()})
+    """Statements sharing claim tokens with the query, best bm25 first: (id, text).
+
+    Only the query's rarer words go into the FTS5 query (see ``candidate_terms``), so the cost
+    follows how many statements hold those words, not the size of the record.
+    """
+    if is_postgres(db):
+        words = sorted({t for t in tokens if t.isalnum()})
+        if not words:
+            return []
+        return _pg_claim_candidates(db, words, limit=limit, speaker_ids=speaker_ids, since=since)
+    counts, total = claim_term_counts(db, tokens)
+    words = candidate_terms(counts, total, tokens)
     if not words:
         return []
-    if is_postgres(db):
-        return _pg_claim_candidates(db, words, limit=limit, speaker_ids=speaker_ids, since=since)
     sql = (
         "SELECT st.id, st.text FROM statements_fts f JOIN statements st ON st.id = f.rowid "
         "WHERE statements_fts MATCH ?"
