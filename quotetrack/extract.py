@@ -1468,12 +1468,13 @@ def _reported_statement(sentence: _Sentence, text: str) -> _Found | None:
         if _participle(sentence, c) or (c > 0 and lower[c - 1] in ("to", "the", "a", "an")):
             continue
         form, info, last = cue
-        if lower[c].endswith("ing") and not (c > 0 and lower[c - 1] == ","):
+        after_pause = _after_pause(sentence, c)
+        if lower[c].endswith("ing") and not after_pause:
             continue
         before = c - 1
         while before >= 0 and lower[before] in _CUE_MODIFIERS:
             before -= 1
-        if lower[c].endswith("ing") and c > 0 and lower[c - 1] == ",":
+        if lower[c].endswith("ing") and after_pause:
             mention = _clause_subject(sentence, c)
         elif before > 0 and lower[before] in ("and", "but"):
             mention = _clause_subject(sentence, before)  # "Reid voted … and says he …"
@@ -1543,10 +1544,27 @@ def _clause_subject(sentence: _Sentence, limit: int) -> _Mention | None:
         if sentence.quoted[k] or tokens[k][2] in _QUOTE_CHARS:
             return None
         k += 1
+    if k < limit and tokens[k][2] == "," and k > first and _is_capitalised(tokens[k - 1][2]):
+        # "Erin Brockovich, the legendary activist, endorsed …": step over the appositive.
+        close = next((x for x in range(k + 1, min(limit, k + 25)) if tokens[x][2] == ","), None)
+        verb = lower[close + 1] if close is not None and close + 1 < limit else ""
+        if close is not None and verb.isalpha() and verb.islower() and verb not in _DETERMINERS | _CLAUSE_BREAKS:
+            a, b = tokens[first][0], tokens[k - 1][1]
+            mention = _Mention(a, tokens[close - 1][1], a, b, sentence.text[a:b])
+            mention.appositives.append(sentence.text[tokens[k + 1][0] : tokens[close - 1][1]])
+            return mention
     if k == first or k >= limit or tokens[k][2] in ",;:":
         return None
     a, b = tokens[first][0], tokens[k - 1][1]
     return _Mention(a, b, a, b, sentence.text[a:b])
+
+
+def _after_pause(sentence: _Sentence, c: int) -> bool:
+    """A participle cue after a comma or dash (a closing quote may sit between): ", saying …"."""
+    k = c - 1
+    while k >= 0 and sentence.tokens[k][2] in _QUOTE_CHARS:
+        k -= 1
+    return k >= 0 and sentence.tokens[k][2] in (",", "—", "–", "-", "--")
 
 
 def _continues_clause(word: str) -> bool:

@@ -429,3 +429,13 @@ def test_she_skips_a_speaker_known_to_be_a_man():
     text = "Mrs. Ann Cole said prices rose.\n\nMr. Tom Hale said they fell.\n\n“It is a mess,” she said."
     found = extract(text)
     assert found[-1].speaker.name == "Ann Cole"
+
+
+def test_saying_after_a_main_clause_with_an_appositive_subject():
+    s = only("Erin Brock, a lawyer, endorsed the plan on Saturday, saying she had not called for a resignation.")
+    assert (s.speaker.name, s.cue, s.text) == ("Erin Brock", "saying", "she had not called for a resignation")
+
+
+def test_saying_after_a_closing_quote_mark():
+    s = only("Ann Lee defended “New York values,” saying the city embodied courage.")
+    assert (s.speaker.name, s.text) == ("Ann Lee", "the city embodied courage")
