@@ -1031,7 +1031,12 @@ def _tail_content(sentence: _Sentence, after_cue: int, cue: Cue) -> tuple[int | 
             cue.category == "speech"
             and not cue.takes_object
             and n - i >= 3
-            and (lower[i] in _DETERMINERS or _is_capitalised(tokens[i][2]) or lower[i] == "to")
+            and (
+                lower[i] in _DETERMINERS
+                or _is_capitalised(tokens[i][2])
+                or lower[i] == "to"
+                or re.split(r"[’']", lower[i])[0] in _SUBJECT_PRONOUNS  # "announced he will step down"
+            )
             and tokens[i][2] not in _QUOTE_CHARS
             and not sentence.quoted[i]
         ):
