@@ -102,11 +102,11 @@ def timeline(statements: Sequence[Statement], conflicts: Sequence[Conflict] = ()
 ClusterSource = Callable[[Database], Sequence[Any]]
 
 
-def default_clusters(db: Database) -> Sequence[Any]:
+def default_clusters(db: Database, progress: Callable[[int, int], None] | None = None) -> Sequence[Any]:
     """Claim clusters from the matcher: groups of statements making the same claim."""
-    from . import claims
+    from . import claims  # the matcher is heavy to import; only a dossier with clusters needs it
 
-    return claims.clusters(db, min_size=2)
+    return claims.clusters(db, min_size=2, progress=progress)
 
 
 @dataclass
