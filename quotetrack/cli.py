@@ -82,7 +82,9 @@ def err() -> Console:
 
 
 def fail(message: str) -> None:
-    err().print(report.safe(f"Error: {message}"), soft_wrap=True)
+    # One line whatever the message quotes: a file name or value with a line break in it is
+    # shown escaped, so scripts reading stderr see exactly one "Error:" line.
+    err().print(report.safe(f"Error: {message}".replace("\n", "\\n")), soft_wrap=True)
     raise typer.Exit(code=1)
 
 
