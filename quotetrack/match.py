@@ -153,7 +153,8 @@ def _substituted(a: _Analysed, b: _Analysed) -> bool:
     "near Makhmour"/"near Mosul", "2 strikes"/"3 strikes", "July 8"/"July 9". A name one side
     simply lacks ("Makhmour" against "Makhmour, Iraq") is no clash.
     """
-    only_a, only_b = a.named - b.named, b.named - a.named
+    # A word one side flags as a name and the other has unflagged (sentence-initial) is shared.
+    only_a, only_b = a.named - b.unique, b.named - a.unique
     if not only_a or not only_b:
         return False
     neighbours_a = _neighbours(a.tokens, only_a)

@@ -76,6 +76,11 @@ _DIGIT_SCALES = {"k": 1_000, "m": 1_000_000, "bn": 1_000_000_000}
 _WORDS_AFTER_NUMBERS = {"percent": "percent", "pct": "percent", "cent": "percent"}
 
 _VOWEL = re.compile(r"[aeiouy]")
+# Words that open sentences before a name without being part of it ("Near Makhmour, ...").
+_SENTENCE_OPENERS = frozenset(
+    "near in on at by from after before since during despite following according across "
+    "outside inside around along".split()
+)
 
 
 @dataclass(frozen=True)
@@ -237,7 +242,18 @@ class Normalizer:
                     continue
             sentence_start = match.start() == 0 or bool(_SENTENCE_END.search(text[: match.start()]))
             upper = not shouting and len(raw) >= 2 and raw.isupper()
-            capital = not shouting and raw[:1].isupper() and not sentence_start
+            capital = not shouting and raw[:1].isupper()
+            if capital and sentence_start:
+                # A capital that opens a sentence names something only as part of a longer
+                # name: "North Korea launched", not "Near Makhmour".
+                following = _WORD.match(text, match.end() + 1) if match.end() < len(text) else None
+                capital = bool(
+                    following
+                    and text[match.end()] == " "
+                    and following.group()[:1].isupper()
+                    and fold(raw) not in self.stopwords
+                    and fold(raw) not in _SENTENCE_OPENERS
+                )
             words.append(Word(folded, self._stem(folded), upper, capital))
         return _numbers_to_digits(words)
 

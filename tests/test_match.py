@@ -1,0 +1,123 @@
+"""Claim ranking, claim similarity with its name and number guard, and speaker resolution."""
+
+import pytest
+
+from quotetrack.match import DEFAULT_MIN_SCORE, rank, resolve_speaker, similarity
+from quotetrack.models import Speaker
+from quotetrack.normalize import default_normalizer
+
+NORM = default_normalizer()
+
+STATEMENTS = [
+    (1, "Near Makhmour, one strike destroyed one Daesh-held building."),
+    (2, "The mayor said the town's water supply was cut for three days."),
+    (3, "Coalition aircraft struck a bridge near Mosul on Tuesday."),
+    (4, "Police arrested two men suspected of smuggling fuel across the border."),
+    (5, "The ministry denied that any civilians were killed in the raid."),
+]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("An ISIS building near Makhmour was destroyed by a single strike", 1),  # order, synonym
+        ("For three days the town had no water, according to the mayor", 2),
+        ("a bridge close to Mosul was hit by coalition planes", 3),
+        ("two men were detained over fuel smuggling at the border", 4),
+        ("the ministry says no civilians died in the raid", 5),
+    ],
+)
+def test_a_paraphrase_finds_its_statement_first(query, expected):
+    found = rank(query, STATEMENTS, normalizer=NORM)
+    assert found and found[0].id == expected
+
+
+def test_an_unrelated_claim_finds_nothing():
+    assert rank("Parliament approved the budget for next year", STATEMENTS, normalizer=NORM) == []
+
+
+def test_matches_name_the_query_words_that_matched():
+    found = rank("Daesh building destroyed", STATEMENTS, normalizer=NORM)
+    assert found[0].id == 1
+    assert set(found[0].matched) == {"Daesh", "building", "destroyed"}
+    assert 0 < found[0].score <= 100
+
+
+def test_min_score_and_limit_are_honoured():
+    everything = rank("near Makhmour strike", STATEMENTS, normalizer=NORM, min_score=0, limit=10)
+    assert len(rank("near Makhmour strike", STATEMENTS, normalizer=NORM, min_score=0, limit=1)) == 1
+    assert all(m.score >= DEFAULT_MIN_SCORE for m in rank("near Makhmour strike", STATEMENTS, normalizer=NORM))
+    assert [m.score for m in everything] == sorted((m.score for m in everything), reverse=True)
+
+
+def test_similarity_is_high_for_a_paraphrase_and_symmetric():
+    a = "Coalition forces conducted two strikes against Daesh targets near Makhmour."
+    b = "Near Makhmour, coalition forces carried out 2 strikes on ISIS targets."
+    assert similarity(a, b, NORM) >= 60
+    assert similarity(a, b, NORM) == similarity(b, a, NORM)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("North Korea launched a missile on Sunday", "South Korea launched a missile on Sunday"),
+        ("Coalition strikes hit IS targets near Makhmour", "Coalition strikes hit IS targets near Mosul"),
+        ("The coalition conducted two strikes near Makhmour", "The coalition conducted three strikes near Makhmour"),
+        ("The attack happened on July 8", "The attack happened on July 9"),
+    ],
+)
+def test_different_names_or_numbers_in_the_same_place_are_not_the_same_claim(a, b):
+    assert similarity(a, b, NORM) < DEFAULT_MIN_SCORE
+
+
+def test_a_name_one_side_leaves_out_is_no_clash():
+    a = "Coalition strikes hit IS targets near Makhmour"
+    b = "Coalition strikes hit IS targets near Makhmour, in northern Iraq"
+    assert similarity(a, b, NORM) >= 60
+
+
+def test_ranking_applies_the_guard_too():
+    found = rank("a bridge near Makhmour was struck by coalition aircraft", STATEMENTS, normalizer=NORM)
+    assert 3 not in [m.id for m in found]
+
+
+SPEAKERS = [
+    Speaker("Thomas Veale", title="spokesman", id=1),
+    Speaker("Srood", title="Colonel", aliases=["Peshmerga Colonel Srood"], id=2),
+    Speaker("Rizgar Mohammed", title="Mayor", id=3),
+    Speaker("Ahmed Mohammed", id=4),
+    Speaker("US Central Command", kind="organisation", id=5),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "speaker_id"),
+    [
+        ("Thomas Veale", 1),
+        ("Col. Thomas Veale", 1),
+        ("spokesman Thomas Veale", 1),
+        ("Veale", 1),
+        ("Thomas Veal", 1),  # a spelling variant
+        ("Col. Srood", 2),
+        ("srood", 2),
+        ("Peshmerga Colonel Srood", 2),
+        ("Mayor Rizgar Mohammed", 3),
+        ("CENTCOM", 5),
+    ],
+)
+def test_a_name_resolves_to_its_speaker(name, speaker_id):
+    found = resolve_speaker(name, SPEAKERS, NORM)
+    assert (found.status, found.speaker_id) == ("match", speaker_id)
+
+
+def test_a_surname_two_people_share_is_ambiguous():
+    found = resolve_speaker("Mohammed", SPEAKERS, NORM)
+    assert found.status == "ambiguous"
+    assert found.speaker_id is None
+    assert {c[0] for c in found.candidates} >= {3, 4}
+
+
+@pytest.mark.parametrize("name", ["Jane Doe", "Col. Smith", "Mosul"])
+def test_an_unknown_name_resolves_to_none(name):
+    found = resolve_speaker(name, SPEAKERS, NORM)
+    assert (found.status, found.speaker_id) == ("none", None)

@@ -1,0 +1,87 @@
+"""The claim normaliser: what two texts must share to be compared as the same claim."""
+
+import re
+
+import pytest
+
+from quotetrack.normalize import Normalizer, default_normalizer, fold, stem
+
+
+@pytest.fixture
+def norm() -> Normalizer:
+    return default_normalizer()
+
+
+def test_fold_turns_curly_quotes_dashes_and_accents_into_ascii():
+    assert fold("“Pêşmerge’s” — Café") == "\"pesmerge's\" - cafe"
+
+
+def test_number_words_become_digits(norm):
+    assert norm.tokens("two strikes") == norm.tokens("2 strikes")
+    assert norm.tokens("twenty-five people") == norm.tokens("25 people")
+    assert norm.tokens("one hundred and five") == ["105"]
+    assert norm.tokens("10,000 troops") == norm.tokens("ten thousand troops")
+    assert norm.tokens("3.5 million") == ["3500000"]
+
+
+def test_two_numbers_side_by_side_stay_two(norm):
+    assert norm.tokens("two and three") == ["2", "3"]
+    assert norm.tokens("a building") == ["build"]  # "a" alone is not "1"
+
+
+def test_word_forms_share_a_stem(norm):
+    assert norm.tokens("strikes") == norm.tokens("strike") == norm.tokens("struck")
+    assert norm.tokens("destroyed") == norm.tokens("destroying")
+    assert norm.tokens("killed") == norm.tokens("kills")
+    assert stem("stopped") == stem("stopping") == "stop"
+
+
+def test_different_words_keep_different_stems(norm):
+    assert norm.tokens("strike") != norm.tokens("strict")
+    assert norm.tokens("building") != norm.tokens("builder")
+
+
+def test_names_in_the_terms_table_become_one_token(norm):
+    one = norm.tokens("Daesh")
+    assert len(one) == 1
+    for variant in ("ISIS", "ISIL", "Islamic State", "the Islamic State of Iraq and Syria"):
+        assert norm.tokens(variant) == one
+    assert norm.tokens("US Central Command") == norm.tokens("CENTCOM")
+    assert norm.tokens("Hashd al-Shaabi") == norm.tokens("Popular Mobilization Forces")
+
+
+def test_a_short_acronym_that_is_a_common_word_needs_capitals(norm):
+    assert norm.tokens("IS fighters") == norm.tokens("ISIS fighters")
+    assert norm.tokens("it is fighters") == norm.tokens("fighters")
+    assert norm.tokens("US troops") == norm.tokens("United States troops")
+    assert norm.tokens("they told us") == []
+
+
+def test_shouting_text_is_not_read_as_acronyms(norm):
+    assert norm.tokens("WHAT IS THIS THING ABOUT US") == ["thing"]
+
+
+def test_editor_terms_extend_the_defaults():
+    norm = Normalizer(extra_terms=[("Rudaw Media Network", ["Rudaw"])])
+    assert norm.tokens("Rudaw") == norm.tokens("Rudaw Media Network")
+    assert norm.tokens("Daesh") == norm.tokens("ISIS")  # defaults still there
+
+
+def test_stop_words_and_attribution_drop_out(norm):
+    assert norm.tokens("He said that the strikes were conducted") == norm.tokens("strikes conducted")
+
+
+def test_tokens_are_safe_fts5_barewords(norm):
+    text = "“Near Makhmour, one strike destroyed one Daesh-held building.” #AustralianFires @CENTCOM"
+    for token in norm.tokens(text):
+        assert re.fullmatch(r"[a-z0-9]+", token), token
+
+
+def test_hashtags_and_handles_split_on_case(norm):
+    assert norm.tokens("#AustralianFires") == norm.tokens("Australian fires")
+
+
+def test_named_things_are_names_acronyms_and_numbers(norm):
+    named = norm.named("Coalition forces conducted two strikes near Makhmour")
+    assert {"makhmour", "2"} <= named
+    assert "strik" not in named
