@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache, lru_cache
@@ -417,21 +417,38 @@ def _substitution(
     one has "flute" where the other has "guitar", so the denial is about another claim.
     Returns the two words, or None.
     """
-    in_first, in_second = first_covers, second_covers
+    return next(_substitutions(first, second, first_covers, second_covers), None)
+
+
+def _substitutions(
+    first: Sequence[str],
+    second: Sequence[str],
+    first_covers: frozenset[str],
+    second_covers: frozenset[str],
+) -> Iterator[tuple[str, str]]:
     for i, token in enumerate(first):
-        if token in in_second:
+        if token in second_covers:
             continue
         for step in (-1, 1):
             j = i + step
-            if not 0 <= j < len(first) or first[j] not in in_second:
+            if not 0 <= j < len(first) or first[j] not in second_covers:
                 continue
             for k, other in enumerate(second):
                 if other != first[j]:
                     continue
                 m = k - step
-                if 0 <= m < len(second) and second[m] not in in_first:
-                    return token, second[m]
-    return None
+                if 0 <= m < len(second) and second[m] not in first_covers:
+                    yield token, second[m]
+
+
+def _names_differ(first: _Reading, second: _Reading) -> bool:
+    """The two claims put different names in the same place ("North Korea launched" /
+    "South Korea launched"): they are about different things, whatever else they share."""
+    for one, other in ((first, second), (second, first)):
+        for mine, theirs in _substitutions(one.sequence, other.sequence, one.covers, other.covers):
+            if one.content.get(mine) == 2.0 or other.content.get(theirs) == 2.0:
+                return True
+    return False
 
 
 # --- the rules ---------------------------------------------------------------------------------
@@ -453,6 +470,8 @@ def compare(a: Statement, b: Statement, *, normalizer: Normalizer | None = None)
     if quote_verdict is not None:
         return quote_verdict
 
+    if _names_differ(first, second):
+        return Verdict("unrelated", None, round(similarity, 3), {"similarity": round(similarity, 3)})
     verdict = _polarity(first, second, similarity) or _numbers(first, second, similarity)
     if verdict is not None:
         _add_date_caveat(verdict, a, b)
@@ -521,17 +540,24 @@ def _relevant_cues(
     reading: _Reading, other: _Reading, paired: frozenset[str] = frozenset()
 ) -> list[_Cue]:
     """Uncancelled cues of ``reading`` that deny something ``other`` talks about."""
-    return [cue for cue in reading.cues if not cue.cancelled and _denies(cue.scope, other, paired)]
+    return [
+        cue for cue in reading.cues if not cue.cancelled and _denies(cue.scope, reading, other, paired)
+    ]
 
 
-def _denies(scope: Sequence[str], other: _Reading, paired: frozenset[str] = frozenset()) -> bool:
+def _denies(
+    scope: Sequence[str], reading: _Reading, other: _Reading, paired: frozenset[str] = frozenset()
+) -> bool:
     """The words a cue denies are (mostly) the other statement's claim, with no word of theirs
     replaced by another: "no man playing a flute" does not deny "a man playing a guitar"."""
     covers = other.covers | paired
     if _coverage(scope, covers) < SCOPE_COVERAGE:
         return False
-    if _substitution(scope, other.sequence, _covers(scope) | paired, covers) is None:
+    replaced = _substitution(scope, other.sequence, _covers(scope) | paired, covers)
+    if replaced is None:
         return True
+    if reading.content.get(replaced[0]) == 2.0 or other.content.get(replaced[1]) == 2.0:
+        return False  # another name in the same place: "North Korea" / "South Korea"
     # In a long shared claim one differing word is more often a paraphrase ("fired" / "used"
     # tear gas) than another claim, unless that claim is small.
     shared = sum(2.0 if other.content.get(t) == 2.0 else 1.0 for t in set(scope) if t in covers)

@@ -374,6 +374,19 @@ def test_a_speaker_repeating_or_changing_topic_is_not_a_self_contradiction(a: st
     assert verdict(first, second).relation != "conflict"
 
 
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("North Korea did not launch a missile on Sunday", "South Korea launched a missile on Sunday"),
+        ("North Korea launched two missiles on Sunday", "South Korea launched three missiles on Sunday"),
+        ("Coalition strikes did not hit IS targets near Makhmour", "Coalition strikes hit IS targets near Mosul"),
+    ],
+)
+def test_claims_about_different_names_do_not_conflict(a: str, b: str) -> None:
+    assert verdict(st(a, "Source A"), st(b, "Source B")).relation != "conflict"
+    assert verdict(st(a, "Source A"), st(a.replace(" not", ""), "Source B")).relation != "unrelated"
+
+
 # --- whole words ------------------------------------------------------------------------------
 
 
