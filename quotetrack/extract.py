@@ -908,6 +908,16 @@ def _subject(sentence: _Sentence, cue_index: int, floor: int = 0) -> _Mention | 
         return None
     if not _noun_phrase(sentence, first, head_last):
         return None
+    if lower[first] in ("the", "a", "an") and not appositives and first - 2 >= floor and lower[first - 1] == ",":
+        # "Sam Lau, the communications director for the party said": the closing comma is missing.
+        name_end = first - 2
+        name_start = name_end
+        while name_start - 1 >= floor and _is_capitalised(tokens[name_start - 1][2]) and name_end - name_start < 4:
+            name_start -= 1
+        opens_clause = name_start == floor or tokens[name_start - 1][2] in (",", ";", ":")
+        if _is_capitalised(tokens[name_end][2]) and opens_clause and tokens[name_end][2] not in _QUOTE_CHARS:
+            appositives.append(sentence.text[tokens[first][0] : tokens[head_last][1]])
+            first, head_last = name_start, name_end
     head_tokens = tokens[first : head_last + 1]
     if head_last - first >= 14 and not any(lower[i] in _word_set("documents.txt") for i in range(first, head_last + 1)):
         return None
@@ -937,8 +947,17 @@ def _temporal(sentence: _Sentence, j: int, floor: int) -> bool:
     low = sentence.lower[j]
     if low in _DATE_WORDS - {"may", "march"} or low in ("ago", "evening", "morning", "night", "afternoon"):
         return True
-    nxt = sentence.lower[j + 1] if j + 1 < len(sentence.tokens) else ""
-    if low in ("on", "at", "in") and (nxt in _DATE_WORDS or nxt[:1].isdigit()):
+    lower = sentence.lower
+    previous = lower[j - 1] if j > 0 else ""
+    nxt = lower[j + 1] if j + 1 < len(sentence.tokens) else ""
+    after_next = lower[j + 2] if j + 2 < len(sentence.tokens) else ""
+    if low in ("past", "time", "interim", "meantime") and previous == "the":
+        return True  # "in the past", "at the time"
+    if low == "the" and nxt in ("past", "time", "interim", "meantime"):
+        return True
+    if low in ("on", "at", "in", "over", "during", "for") and (
+        nxt in _DATE_WORDS or nxt[:1].isdigit() or (nxt == "the" and after_next in ("past", "time", "interim"))
+    ):
         return j > floor  # keep a preposition that starts the sentence out of the subject
     return (low[:1].isdigit() or low in _DETERMINERS) and nxt in _DATE_WORDS | {"weeks", "days", "months", "years"}
 
@@ -1473,6 +1492,8 @@ def _reported_statement(sentence: _Sentence, text: str) -> _Found | None:
         if _participle(sentence, c) or (c > 0 and lower[c - 1] in ("to", "the", "a", "an")):
             continue
         form, info, last = cue
+        if _negated(sentence, c):
+            continue  # "did not say", "declined to say", "shouldn't say": nothing was said
         after_pause = _after_pause(sentence, c)
         if lower[c].endswith("ing") and not after_pause:
             continue
@@ -1531,7 +1552,9 @@ def _clause_subject(sentence: _Sentence, limit: int) -> _Mention | None:
     """"One operative inside Trump Tower tried …, saying …": the subject that opens the clause."""
     tokens, lower = sentence.tokens, sentence.lower
     first = _content_start(sentence)
-    if lower[first] in _PREPOSITIONS | _CLAUSE_BREAKS | {"after", "during", "earlier", "later"}:
+    if lower[first] in _PREPOSITIONS | _CLAUSE_BREAKS | {"after", "during", "earlier", "later"} or (
+        lower[first].endswith("ly") and lower[first + 1 : first + 2] != [","]
+    ):
         # "In 2016, Mrs. Schlafly endorsed …": the subject follows the opening adverbial.
         comma = next((x for x in range(first, min(limit, first + 12)) if tokens[x][2] == ","), None)
         if comma is None:
@@ -1562,6 +1585,19 @@ def _clause_subject(sentence: _Sentence, limit: int) -> _Mention | None:
         return None
     a, b = tokens[first][0], tokens[k - 1][1]
     return _Mention(a, b, a, b, sentence.text[a:b])
+
+
+def _negated(sentence: _Sentence, c: int) -> bool:
+    """The cue's own verb group is negated: "did not say", "has never said", "declined to say"."""
+    k = c - 1
+    while k >= 0 and c - k <= 4:
+        word = sentence.lower[k]
+        if word in ("not", "never", "n't", "declined", "refused") or word.endswith(("n't", "n’t")):
+            return True
+        if word not in _CUE_MODIFIERS and word not in ("to", "would", "could", "should", "will"):
+            return False
+        k -= 1
+    return False
 
 
 def _after_pause(sentence: _Sentence, c: int) -> bool:
@@ -1607,7 +1643,7 @@ def _according_to(sentence: _Sentence, end: int) -> _Found | None:
         if lower[c] != "according" or lower[c + 1] != "to" or sentence.quoted[c]:
             continue
         k = c + 2
-        while k < n and tokens[k][2] not in (",", ".", ";", "!", "?", ":") and k - c < 32:
+        while k < n and tokens[k][2] not in (",", ".", ";", "!", "?", ":", "-", "—", "–") and k - c < 32:
             if sentence.quoted[k]:
                 break
             k += 1

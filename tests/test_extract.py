@@ -439,3 +439,23 @@ def test_saying_after_a_main_clause_with_an_appositive_subject():
 def test_saying_after_a_closing_quote_mark():
     s = only("Ann Lee defended “New York values,” saying the city embodied courage.")
     assert (s.speaker.name, s.text) == ("Ann Lee", "the city embodied courage")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["He did not say whether he would run.", "She declined to say if she was running.", "Jo Li never said that."],
+)
+def test_negated_cues_are_not_statements(text):
+    assert extract(text) == []
+
+
+def test_time_adverbials_are_not_part_of_the_speaker():
+    s = only("Senator Kim Park on Thursday evening said the bill was dead.")
+    assert s.speaker.name == "Kim Park"
+    s = only("Her allies have in the past said she was tired.")
+    assert s.speaker.name == "allies"
+
+
+def test_appositive_missing_its_closing_comma():
+    s = only("Sam Lau, the communications director for the party said in a statement that no ballots remained.")
+    assert (s.speaker.name, s.speaker.title) == ("Sam Lau", "communications director")
