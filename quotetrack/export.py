@@ -3,7 +3,10 @@
 JSON, JSON Lines and CSV carry the same records, in an order `quotetrack import` can replay:
 
 - speakers that have no statements: ``{"record": "speaker", "speaker": {...}}``;
-- every statement, in the shape `list --json` gives (the importer's nested form), oldest id first;
+- articles kept with their source: ``{"record": "article", "source": {...}, "sha256": ..., "text": ...}``,
+  so `show --in-source` works and ingesting the same article again adds nothing;
+- every statement, in the shape `list --json` gives (the importer's nested form), oldest id first,
+  with ``extraction`` (cue, confidence, offsets in the article) when it was extracted;
 - every conflict with the editor's review: ``{"record": "conflict", "conflict": {...}}``, whose
   ``a_id``/``b_id`` are the statement ids of the same file.
 
@@ -31,7 +34,8 @@ FORMATS = ("json", "jsonl", "csv", "claimreview")
 CSV_COLUMNS = (
     "record", "id", "text", "kind", "speaker_id", "speaker", "title", "affiliation", "speaker_kind",
     "aliases", "outlet", "url", "source_title", "published", "said_on", "event_date", "place",
-    "tags", "context", "relayed_to", "created_at", "conflict",
+    "tags", "context", "relayed_to", "created_at", "extraction", "source_id", "sha256", "article",
+    "conflict",
 )
 
 # How many statements are read from the store at a time: a large record never sits in memory whole.
@@ -58,16 +62,25 @@ def conflict_record(conflict: Conflict) -> dict[str, Any]:
     }
 
 
-def iter_statements(db: Database) -> Iterator[Statement]:
-    """Every statement in id order, read a batch at a time."""
+def iter_statements(db: Database) -> Iterator[dict[str, Any]]:
+    """Every statement as a record, in id order, read a batch at a time."""
     ids: list[int] = []
     for statement_id, _text in store.statement_texts(db):
         ids.append(statement_id)
         if len(ids) == _BATCH:
-            yield from store.get_statements(db, ids)
+            yield from _statement_records(db, ids)
             ids = []
     if ids:
-        yield from store.get_statements(db, ids)
+        yield from _statement_records(db, ids)
+
+
+def _statement_records(db: Database, ids: list[int]) -> Iterator[dict[str, Any]]:
+    extraction = store.extraction_details_many(db, ids)
+    for statement in store.get_statements(db, ids):
+        item = statement.to_dict()
+        if statement.id in extraction:
+            item["extraction"] = extraction[statement.id]
+        yield item
 
 
 def records(db: Database, progress: Progress | None = None) -> Iterator[dict[str, Any]]:
@@ -77,8 +90,10 @@ def records(db: Database, progress: Progress | None = None) -> Iterator[dict[str
     for speaker in store.all_speakers(db):
         if not counts.get(speaker.id or 0):
             yield {"record": "speaker", "speaker": speaker.to_dict()}
-    for done, statement in enumerate(iter_statements(db), 1):
-        yield statement.to_dict()
+    for source, text, sha256 in store.articles(db):
+        yield {"record": "article", "source": source.to_dict(), "sha256": sha256, "text": text}
+    for done, item in enumerate(iter_statements(db), 1):
+        yield item
         if progress:
             progress(done, total)
     for conflict in sorted(store.list_conflicts(db), key=lambda c: c.id or 0):
@@ -130,6 +145,11 @@ def csv_row(item: dict[str, Any]) -> list[str]:
     kind = item.get("record", "statement")
     if kind == "conflict":
         row = {"record": "conflict", "conflict": json.dumps(item["conflict"], ensure_ascii=False)}
+    elif kind == "article":
+        source = item["source"]
+        row = {"record": "article", "source_id": source["id"], "outlet": source["outlet"], "url": source["url"],
+               "source_title": source["title"], "published": source["published"], "sha256": item["sha256"],
+               "article": item["text"]}
     else:
         speaker = item["speaker"]
         row = {
@@ -146,6 +166,8 @@ def csv_row(item: dict[str, Any]) -> list[str]:
                 "said_on": item["said_on"], "event_date": item["event_date"], "place": item["place"],
                 "tags": join_list(item["tags"]), "context": item["context"],
                 "relayed_to": item["relayed_to"], "created_at": item["created_at"],
+                "source_id": source.get("id"),
+                "extraction": json.dumps(item["extraction"]) if item.get("extraction") else None,
             }
             row["record"] = "statement"
     return ["" if row.get(column) is None else str(row[column]) for column in CSV_COLUMNS]

@@ -188,3 +188,26 @@ def test_claimreview_uses_only_schema_org_properties(varied):
     assert reviews
     walk(reviews)
     assert all(r["@context"] == "https://schema.org" for r in reviews)
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv"])
+def test_ingested_article_travels_with_its_statements(run, tmp_path, fmt):
+    from conftest import SAMPLES
+
+    article = SAMPLES / "makhmour-strikes.txt"
+    assert run("ingest", article, "--outlet", "Kurdistan 24", "--published", "2018-07-11", "--yes").exit_code == 0
+    target = tmp_path / f"record.{fmt}"
+    assert run("export", "--format", fmt, "--output", target).exit_code == 0
+    fresh = tmp_path / "fresh.db"
+    assert run("import", target, "--db", fresh).exit_code == 0
+    again = tmp_path / f"again.{fmt}"
+    assert run("export", "--format", fmt, "--output", again, "--db", fresh).exit_code == 0
+    assert again.read_text() == target.read_text()
+    quote = as_json(run("list", "--kind", "quote", "--db", fresh, "--json"))[0]
+    shown = as_json(run("show", quote["id"], "--db", fresh, "--json"))
+    assert shown["start"] is not None and shown["cue"] is not None
+    in_source = run("show", quote["id"], "--in-source", "--db", fresh)
+    assert in_source.exit_code == 0 and "was not extracted" not in in_source.stderr
+    reingested = run("ingest", article, "--outlet", "Kurdistan 24", "--published", "2018-07-11", "--yes",
+                     "--db", fresh)
+    assert "already on record" in reingested.output
