@@ -323,11 +323,8 @@ def _find_cues(
         subject_text = text[words[subject_start][1] : words[first][1]] if subject_start < first else ""
         if folded[first] in _denial_verbs():
             subject_text = ""
-        scope = tuple(
-            token
-            for part in (subject_text, scope_text)
-            for token, _ in _content_sequence(part, normalizer)
-        )
+        # One pass over both parts; the comma keeps a name from running across them.
+        scope = tuple(token for token, _ in _content_sequence(f"{subject_text} , {scope_text}", normalizer))
         cues.append(
             _Cue(
                 text=text[words[first][1] : words[last][2]],
@@ -598,6 +595,7 @@ def _opposite_words(
     return None
 
 
+@lru_cache(maxsize=65536)
 def _stem(word: str) -> str:
     return _canon(default_normalizer()._stem(word))
 
