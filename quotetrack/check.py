@@ -27,8 +27,9 @@ from . import claims, record, store
 from .articles import article_text
 from .conflicts import Verdict, compare
 from .extract import Extracted, extract_statements
-from .match import resolve_speaker
-from .models import Conflict, Statement
+from .match import SPEAKER_THRESHOLD, resolve_speaker
+from .models import Conflict, Speaker, Statement
+from .normalize import Normalizer
 
 VERDICTS = ("verbatim", "altered", "misattributed", "contradicted", "not on record")
 # Verdicts that fail the check (exit status 1): the draft says something the record does not bear out.
@@ -158,27 +159,37 @@ def check_text(
     normalizer = record.normalizer_for(db)
     findings = []
     for done, draft in enumerate(extracted, 1):
-        resolution = resolve_speaker(draft.speaker.name, speakers, normalizer) if draft.speaker.name else None
-        speaker_id = resolution.speaker_id if resolution and resolution.status == "match" else None
-        findings.append(_judge(db, draft, speaker_id))
+        findings.append(_judge(db, draft, _who(draft, speakers, normalizer)))
         if progress:
             progress(done, len(extracted))
     return CheckResult(name, findings)
 
 
-def _judge(db: Database, draft: Extracted, speaker_id: int | None) -> Finding:
-    """The verdict for one draft statement; ``speaker_id`` is who the draft's speaker is on record."""
+def _who(draft: Extracted, speakers: Sequence[Speaker], normalizer: Normalizer) -> set[int]:
+    """The speakers on record the draft's speaker may be: one, several for a shared surname, or none."""
+    if not draft.speaker.name:
+        return set()
+    resolution = resolve_speaker(draft.speaker.name, speakers, normalizer)
+    if resolution.status == "match" and resolution.speaker_id is not None:
+        return {resolution.speaker_id}
+    if resolution.status == "ambiguous":
+        return {sid for sid, _name, score in resolution.candidates if score >= SPEAKER_THRESHOLD}
+    return set()
+
+
+def _judge(db: Database, draft: Extracted, speaker_ids: set[int]) -> Finding:
+    """The verdict for one draft statement; ``speaker_ids`` are who the draft's speaker may be on record."""
     candidates = [found.statement for found in claims.match_text(db, draft.text, limit=CANDIDATES)]
     if len(words(draft.text)) >= MIN_WORDS:
         scored = [(alignment(draft.text, c.text), c) for c in candidates]
         close = [(sim, diff, c) for (sim, diff), c in scored if sim >= SAME_WORDS]
         # The speaker's own words first, then the closest wording; verbatim beats altered.
-        close.sort(key=lambda x: (x[2].speaker.id != speaker_id, not is_verbatim(x[1]), -x[0]))
+        close.sort(key=lambda x: (x[2].speaker.id not in speaker_ids, not is_verbatim(x[1]), -x[0]))
         if close:
             sim, diff, recorded = close[0]
-            if speaker_id is not None and recorded.speaker.id == speaker_id:
+            if recorded.speaker.id in speaker_ids:
                 verdict = "verbatim" if is_verbatim(diff) else "altered"
-            elif speaker_id is None and not draft.speaker.name:
+            elif not draft.speaker.name:
                 # Nobody named in the draft: only the words can be checked.
                 verdict = "verbatim" if is_verbatim(diff) else "altered"
             else:

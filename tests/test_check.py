@@ -114,3 +114,10 @@ def test_seed_draft_altered_misattributed_and_new(run, tmp_path):
     assert len(others) >= 5 and set(others) == {"verbatim"}
     altered = next(q for q in quotes if q["verdict"] == "altered")
     assert [d for d in altered["diff"] if d[0] != "="] == [["-", "denied"], ["+", "ignored"]]
+
+
+def test_a_surname_two_people_share_is_not_a_misattribution(run, tmp_path):
+    run("add", "The harbour will stay open all winter long.", "--speaker", "Ann Smith")
+    run("add", "Taxes will not rise this year.", "--speaker", "Bob Smith", "--new-speaker")
+    data = as_json(check(run, tmp_path, "“The harbour will stay open all winter long,” Smith said.\n", "--json"))
+    assert [q["verdict"] for q in data["quotes"]] == ["verbatim"]
