@@ -10,7 +10,9 @@ Each statement the extractor finds in the draft gets one verdict:
 - ``not on record``: nothing close.
 
 Words are compared as case-folded word sequences, so punctuation, quote marks and letter case
-never make a quote "altered"; a draft quoting part of a recorded statement is still verbatim.
+never make a quote "altered"; a draft quoting part of a recorded statement is still verbatim. A
+paraphrase ("X said that …") is held to its claim, not its wording: it is altered only when the
+change makes it conflict with what the speaker is on record as saying.
 """
 
 from __future__ import annotations
@@ -40,6 +42,9 @@ SAME_WORDS = 0.6
 # Shortest draft statement (in words) worth holding against the record word for word: a
 # two-word fragment matches too much to mean anything.
 MIN_WORDS = 3
+# Draft statements in the writer's words ("X said that …"): a different wording is not an
+# alteration, only a different claim is.
+PARAPHRASES = ("reported",)
 # How many of the matcher's candidates are examined per draft statement.
 CANDIDATES = 10
 
@@ -203,6 +208,9 @@ def _judge(db: Database, draft: Extracted, speaker_ids: set[int]) -> Finding:
             if verdict == "altered":
                 # A changed word can turn the claim around ("no operations" → "operations"): say so.
                 finding.conflict = _claim_conflict(db, draft, recorded)
+                if draft.kind in PARAPHRASES and finding.conflict is None:
+                    # A paraphrase's wording is the writer's own: it is held to its claim only.
+                    finding.verdict = "verbatim"
             return finding
     for candidate in candidates:
         verdict = _claim_conflict(db, draft, candidate)

@@ -121,3 +121,12 @@ def test_a_surname_two_people_share_is_not_a_misattribution(run, tmp_path):
     run("add", "Taxes will not rise this year.", "--speaker", "Bob Smith", "--new-speaker")
     data = as_json(check(run, tmp_path, "“The harbour will stay open all winter long,” Smith said.\n", "--json"))
     assert [q["verdict"] for q in data["quotes"]] == ["verbatim"]
+
+
+def test_a_paraphrase_is_held_to_its_claim_not_its_wording(record, tmp_path):
+    reworded = "Ann Smith said that they would hold the bridge until the spring floods came.\n"
+    turned = "Ann Smith said that they would not hold the bridge until the spring floods came.\n"
+    assert [q["verdict"] for q in as_json(check(record, tmp_path, reworded, "--json"))["quotes"]] == ["verbatim"]
+    result = check(record, tmp_path, turned, "--json")
+    assert result.exit_code == 1
+    assert [q["verdict"] for q in json.loads(result.stdout)["quotes"]] == ["altered"]
