@@ -126,3 +126,31 @@ CREATE VIRTUAL TABLE statements_fts USING fts5 (
     text, speaker, outlet, norm,
     tokenize = 'unicode61 remove_diacritics 2'
 );
+
+CREATE TABLE events (
+    id INTEGER PRIMARY KEY,
+    name TEXT,
+    auto_name TEXT NOT NULL DEFAULT '',
+    place TEXT,
+    first_day TEXT,
+    last_day TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+
+CREATE INDEX events_last_day ON events (last_day);
+
+CREATE TABLE event_statements (
+    statement_id INTEGER PRIMARY KEY REFERENCES statements (id) ON DELETE CASCADE,
+    event_id INTEGER NOT NULL REFERENCES events (id) ON DELETE CASCADE,
+    placed_by TEXT NOT NULL DEFAULT 'auto' CHECK (placed_by IN ('auto', 'editor'))
+);
+
+CREATE INDEX event_statements_event ON event_statements (event_id);
+
+CREATE TABLE event_grouping (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    statements INTEGER NOT NULL,
+    last_statement_id INTEGER NOT NULL,
+    at TEXT NOT NULL
+);

@@ -133,3 +133,41 @@ def m0001_init(db: Database) -> None:
         );
         """
     ))
+
+
+@migrations(name="0002_events")
+def m0002_events(db: Database) -> None:
+    db.executescript(textwrap.dedent(
+        """
+        -- Incidents: statements about one event grouped together (quotetrack/events.py).
+        -- name is an editor's name and is kept on regrouping; auto_name is rewritten each time.
+        CREATE TABLE events (
+            id INTEGER PRIMARY KEY,
+            name TEXT,
+            auto_name TEXT NOT NULL DEFAULT '',
+            place TEXT,
+            first_day TEXT,
+            last_day TEXT,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE INDEX events_last_day ON events (last_day);
+
+        -- Which event a statement is in. placed_by 'editor' pins it there (a merge or split):
+        -- regrouping rewrites only the 'auto' rows.
+        CREATE TABLE event_statements (
+            statement_id INTEGER PRIMARY KEY REFERENCES statements (id) ON DELETE CASCADE,
+            event_id INTEGER NOT NULL REFERENCES events (id) ON DELETE CASCADE,
+            placed_by TEXT NOT NULL DEFAULT 'auto' CHECK (placed_by IN ('auto', 'editor'))
+        );
+        CREATE INDEX event_statements_event ON event_statements (event_id);
+
+        -- What the last grouping saw, so that listing events regroups only after the record changed.
+        CREATE TABLE event_grouping (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            statements INTEGER NOT NULL,
+            last_statement_id INTEGER NOT NULL,
+            at TEXT NOT NULL
+        );
+        """
+    ))

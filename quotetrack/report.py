@@ -408,3 +408,84 @@ def clusters_table(clusters: Sequence[Any]) -> Table:
         claim.append_text(_styled(f"\nstatements {ids}", "dim"))
         table.add_row(claim, str(data["count"]), who, seen)
     return table
+
+
+# --- events and reported figures ---
+
+
+def events_table(summaries: Sequence[Any]) -> Table:
+    """`events`: events.EventSummary items, latest first."""
+    table = Table(box=box.SIMPLE_HEAD, expand=True)
+    table.add_column("ID", justify="right", style="cyan", no_wrap=True)
+    table.add_column("Event", ratio=3, min_width=20)
+    table.add_column("Days", no_wrap=True)
+    table.add_column("Statements", justify="right", no_wrap=True)
+    table.add_column("Sources", ratio=3, min_width=14)
+    table.add_column("Open conflicts", justify="right", no_wrap=True)
+    for summary in summaries:
+        data = summary.to_dict()
+        name = safe(data["name"])
+        if data["place"] and data["place"] not in data["name"]:
+            name.append_text(_styled(f"\n{data['place']}", "dim"))
+        days = data["first_day"] or "?"
+        if data["last_day"] and data["last_day"] != data["first_day"]:
+            days += f" – {data['last_day']}"
+        table.add_row(str(data["id"]), name, days, str(data["statements"]),
+                      safe(", ".join(data["sources"])), str(data["open_conflicts"]))
+    return table
+
+
+def figures_table(rows: Sequence[Any], title: str | None = "Reported figures") -> Table:
+    """An event's figure table: figures.FigureRow items, each source's figure in time order."""
+    table = Table(title=title, box=box.SIMPLE_HEAD, expand=True)
+    table.add_column("Counted · range · sourcing", ratio=3, min_width=18)
+    table.add_column("Reported", no_wrap=True)
+    table.add_column("Figure", no_wrap=True, style="bold")
+    table.add_column("Credited to", ratio=3, min_width=14)
+    table.add_column("In", ratio=2, min_width=8)
+    table.add_column("ID", justify="right", style="cyan", no_wrap=True)
+    for row in rows:
+        heading = _styled(row.label, "bold")
+        heading.append(f"\n{row.range_text}\n")
+        heading.append(row.grade, style="bold red" if row.status == "contested" else "")
+        if row.conflicts:
+            heading.append_text(_styled("\nconflicts " + ", ".join(str(i) for i in row.conflicts), "dim"))
+        for n, figure in enumerate(row.figures):
+            data = figure.to_dict()
+            credited = safe(figure.origin)
+            if figure.via:
+                credited.append_text(_styled(f"\nvia {figure.via}", "dim"))
+            shown = data["shown"] + (" (sum)" if figure.derived else "")
+            table.add_row(heading if n == 0 else "", data["reported_on"] or "?", shown, credited,
+                          safe(figure.outlet or ""), str(figure.statement_id),
+                          end_section=n == len(row.figures) - 1)
+    return table
+
+
+def event_view(detail: Any) -> Group:
+    """`event ID`: the heading, the statements as a timeline, then the figure table."""
+    summary = detail.summary
+    heading = Text(f"Event {summary.id}: ", style="bold")
+    heading.append_text(safe(summary.name))
+    if summary.sources:
+        heading.append_text(_styled(f"\n{len(summary.sources)} outlets: " + ", ".join(summary.sources), "dim"))
+    timeline = Table(title="Timeline", box=box.SIMPLE_HEAD, expand=True)
+    timeline.add_column("Reported", no_wrap=True)
+    timeline.add_column("ID", justify="right", style="cyan", no_wrap=True)
+    timeline.add_column("Speaker", ratio=2, min_width=14)
+    timeline.add_column("Statement", ratio=5, min_width=24)
+    timeline.add_column("Outlet", ratio=2)
+    for statement in detail.statements:
+        data = statement.to_dict()
+        when = (data["said_on"] or (data["source"] or {}).get("published") or "?")
+        text = safe(statement.text)
+        if statement.id in detail.pinned:
+            text.append_text(_styled("  (placed by an editor)", "dim"))
+        timeline.add_row(when, str(statement.id), speaker_label(statement.speaker), text,
+                         safe(statement.source.outlet if statement.source else ""))
+    parts: list[RenderableType] = [heading, timeline]
+    if detail.figures:
+        parts.append(figures_table(detail.figures))
+    else:
+        parts.append(Text("No figures reported.", style="dim"))
+    return Group(*parts)

@@ -1,0 +1,485 @@
+"""Events: the statements about one incident grouped together, and editors' decisions about them.
+
+Two statements are about the same event when they name the same place (spelling variants and the
+terms table count as the same: Makhmour, Makhmur), the days they are about lie within
+``WINDOW_DAYS`` of each other, and they share at least one key word (an actor, "bomb", "killed").
+Statements that name no place join the event of their own article when they share a key word
+with it. An event needs two statements, or one that reports a figure.
+
+Grouping runs again on ``rescan`` (and by itself when statements were added since the last run);
+editors' decisions stick: ``merge``, ``split`` and ``rename`` pin statements and names, and a
+rescan groups the rest around the pins. All SQL is in ``store``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from rapidfuzz import fuzz
+from sqlite_utils import Database
+
+from . import figures as figures_
+from . import record, store
+from .dates import find_dates
+from .errors import InvalidInput, NotFound
+from .figures import FigureRow
+from .models import Statement
+from .normalize import Normalizer, fold
+
+# Reports of one incident come out over a few days; two incidents in one town a week apart do not merge.
+WINDOW_DAYS = 2
+# Two spellings of a place with the same consonant skeleton must also be this alike (0-100).
+PLACE_SIMILARITY = 70
+
+
+@dataclass
+class Profile:
+    """What grouping reads from one statement."""
+
+    statement: Statement
+    places: dict[str, str]  # place key -> the name as written
+    days: list[date]
+    words: set[str]  # key words: content tokens that are not places or numbers
+
+    @property
+    def id(self) -> int:
+        return self.statement.id or 0
+
+
+@dataclass
+class EventSummary:
+    id: int
+    name: str
+    place: str | None
+    first_day: date | None
+    last_day: date | None
+    statements: int
+    sources: list[str]
+    open_conflicts: int
+    named_by_editor: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id, "name": self.name, "place": self.place,
+            "first_day": self.first_day.isoformat() if self.first_day else None,
+            "last_day": self.last_day.isoformat() if self.last_day else None,
+            "statements": self.statements, "sources": list(self.sources),
+            "open_conflicts": self.open_conflicts, "named_by_editor": self.named_by_editor,
+        }
+
+
+@dataclass
+class EventDetail:
+    summary: EventSummary
+    statements: list[Statement]  # oldest first
+    figures: list[FigureRow]
+    conflicts: list[dict[str, Any]] = field(default_factory=list)
+    pinned: set[int] = field(default_factory=set)  # statements an editor placed here
+
+    def to_dict(self) -> dict[str, Any]:
+        return self.summary.to_dict() | {
+            "timeline": [s.to_dict() | {"reported_on": _iso(figures_.reported_on(s)),
+                                        "placed_by": "editor" if s.id in self.pinned else "auto"}
+                         for s in self.statements],
+            "figures": [row.to_dict() for row in self.figures],
+            "conflicts": self.conflicts,
+        }
+
+
+@dataclass
+class GroupingResult:
+    events: int = 0
+    created: int = 0
+    removed: int = 0
+    grouped: int = 0  # statements in an event
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+# --- places --------------------------------------------------------------------------------
+
+
+def _lines(name: str) -> list[str]:
+    text = resources.files("quotetrack.data").joinpath(name).read_text(encoding="utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+@cache
+def _place_pattern() -> re.Pattern[str]:
+    phrases = sorted(_lines("place_prepositions.txt"), key=len, reverse=True)
+    cues = "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in phrases)
+    name = r"[A-Z][\w’'-]+(?:\s+(?:al-|el-)?[A-Z][\w’'-]+)*"
+    return re.compile(rf"(?<![\w-])(?i:{cues})\s+(?:the\s+)?({name})")
+
+
+@cache
+def _not_place_words() -> frozenset[str]:
+    # Organisation words and titles: "in Ministry statements", "at Colonel X's request".
+    words = {w.lower() for w in _lines("organisations.txt") + _lines("titles.txt")}
+    return frozenset(w for w in words if " " not in w)
+
+
+def find_places(text: str) -> list[str]:
+    """Names the text places something at: "near Makhmour", "in Dastbar", "north of Kirkuk"."""
+    found = []
+    for match in _place_pattern().finditer(text):
+        name = match.group(1).rstrip("'’").removesuffix("'s").removesuffix("’s")
+        if find_dates(name):
+            continue  # "in July", "on Tuesday's"
+        if any(w.lower().strip(".") in _not_place_words() for w in name.split()):
+            continue
+        found.append(name)
+    return found
+
+
+def place_key(name: str, normalizer: Normalizer) -> str:
+    """One key for spellings of one place: the terms table first, then a consonant skeleton
+    (vowels, h, w, y dropped; q and g as k), so Makhmour, Makhmur and Mexmûr meet."""
+    canonical = normalizer.canonical(name) or name
+    letters = re.sub(r"[^a-z]", "", fold(canonical))
+    skeleton = re.sub(r"[aeiouhwy]", "", letters).replace("q", "k").replace("g", "k")
+    skeleton = re.sub(r"(.)\1+", r"\1", skeleton)
+    return skeleton if len(skeleton) >= 3 else letters
+
+
+def same_place(a: str, b: str, normalizer: Normalizer) -> bool:
+    """Two names for one place: same key, and alike as written unless the terms table says so."""
+    if place_key(a, normalizer) != place_key(b, normalizer):
+        return False
+    ca, cb = (normalizer.canonical(x) or x for x in (a, b))
+    return fuzz.ratio(fold(ca), fold(cb)) >= PLACE_SIMILARITY
+
+
+# --- reading statements --------------------------------------------------------------------
+
+
+def profile(statement: Statement, normalizer: Normalizer) -> Profile:
+    names = find_places(statement.text)
+    if statement.place:
+        names.insert(0, statement.place)
+    places: dict[str, str] = {}
+    for name in names:
+        places.setdefault(place_key(name, normalizer), name)
+    place_tokens = {t for name in names for t in normalizer.tokens(name)}
+    words = {t for t in normalizer.tokens(statement.text)
+             if not t[0].isdigit() and t not in place_tokens and len(t) > 2}
+    return Profile(statement, places, _days(statement), words)
+
+
+def _days(statement: Statement) -> list[date]:
+    """The days a statement is about: its event date, else full days its text names, else when said."""
+    if statement.event_date:
+        return [statement.event_date]
+    anchor = figures_.reported_on(statement)
+    named = [m.value for m in find_dates(statement.text, anchor) if m.value and m.precision == "day"]
+    if named:
+        return named
+    return [anchor] if anchor else []
+
+
+def _near_in_time(a: Profile, b: Profile) -> bool:
+    if not a.days or not b.days:
+        return True
+    window = timedelta(days=WINDOW_DAYS)
+    return any(abs(x - y) <= window for x in a.days for y in b.days)
+
+
+def _linked(a: Profile, b: Profile) -> bool:
+    return _near_in_time(a, b) and bool(a.words & b.words)
+
+
+# --- grouping ------------------------------------------------------------------------------
+
+
+def group(statements: Sequence[Statement], normalizer: Normalizer) -> list[list[int]]:
+    """Statement ids grouped into events (each group sorted), largest first. Pure: no database."""
+    profiles = [profile(s, normalizer) for s in statements if s.id is not None]
+    by_id = {p.id: p for p in profiles}
+    parent = {p.id: p.id for p in profiles}
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    # Block by place key, so only statements naming one place are ever compared.
+    blocks: dict[str, list[Profile]] = {}
+    for p in profiles:
+        for key in p.places:
+            blocks.setdefault(key, []).append(p)
+    for key, members in blocks.items():
+        for i, a in enumerate(members):
+            for b in members[i + 1:]:
+                if find(a.id) == find(b.id):
+                    continue
+                if not same_place(a.places[key], b.places[key], normalizer):
+                    continue
+                if _linked(a, b):
+                    parent[find(a.id)] = find(b.id)
+    groups: dict[int, list[int]] = {}
+    for p in profiles:
+        if p.places:
+            groups.setdefault(find(p.id), []).append(p.id)
+    _attach_placeless(profiles, groups, find)
+    out = [sorted(ids) for ids in groups.values() if _is_event(ids, by_id)]
+    out.sort(key=lambda ids: (-len(ids), ids[0]))
+    return out
+
+
+def _attach_placeless(profiles: Sequence[Profile], groups: dict[int, list[int]], find: Any) -> None:
+    """A statement naming no place joins the group of its own article it shares most words with."""
+    by_source: dict[int, list[Profile]] = {}
+    for p in profiles:
+        if p.places and p.statement.source and p.statement.source.id is not None:
+            by_source.setdefault(p.statement.source.id, []).append(p)
+    for p in profiles:
+        if p.places or not p.statement.source or p.statement.source.id is None:
+            continue
+        shared: Counter[int] = Counter()
+        for other in by_source.get(p.statement.source.id, []):
+            overlap = len(p.words & other.words)
+            if overlap:
+                shared[find(other.id)] += overlap
+        if shared:
+            groups[shared.most_common(1)[0][0]].append(p.id)
+
+
+def _is_event(ids: Sequence[int], by_id: dict[int, Profile]) -> bool:
+    if len(ids) > 1:
+        return True
+    return bool(figures_.read_figures(by_id[ids[0]].statement))
+
+
+# --- the record ----------------------------------------------------------------------------
+
+
+def _describe(statements: Sequence[Statement], normalizer: Normalizer) -> tuple[str | None, date | None, date | None]:
+    """The place most named and the days covered, for an event's automatic name."""
+    names: Counter[str] = Counter()
+    spelled: dict[str, Counter[str]] = {}
+    days: list[date] = []
+    for s in statements:
+        p = profile(s, normalizer)
+        for key, name in p.places.items():
+            names[key] += 1
+            spelled.setdefault(key, Counter())[name] += 1
+        days.extend(p.days)
+    place = spelled[names.most_common(1)[0][0]].most_common(1)[0][0] if names else None
+    return place, min(days, default=None), max(days, default=None)
+
+
+def auto_name(place: str | None, first: date | None, last: date | None) -> str:
+    when = ""
+    if first:
+        when = first.isoformat() if first == last or last is None else f"{first.isoformat()} to {last.isoformat()}"
+    return ", ".join(x for x in (place or "unplaced", when) if x)
+
+
+def rescan(db: Database) -> GroupingResult:
+    """Group every statement again, keeping editors' pins, names and event ids where they fit."""
+    normalizer = record.normalizer_for(db)
+    result = GroupingResult()
+    with store.transaction(db):
+        statements = store.list_statements(db, oldest_first=True)
+        by_id = {s.id: s for s in statements if s.id is not None}
+        pins = store.event_pins(db)
+        previous = store.event_memberships(db)
+        clusters = group(statements, normalizer)
+        grouped: set[int] = {i for ids in clusters for i in ids}
+        # Statements an editor placed but that grouping left out still belong to their event.
+        for statement_id in pins:
+            if statement_id not in grouped:
+                clusters.append([statement_id])
+                grouped.add(statement_id)
+        taken: set[int] = set()
+        assignment: dict[int, list[int]] = {}
+        for ids in clusters:
+            event_id = _event_for(ids, pins, previous, taken)
+            if event_id is None:
+                event_id = store.create_event(db)
+                result.created += 1
+            assert event_id is not None
+            taken.add(event_id)
+            assignment.setdefault(event_id, []).extend(ids)
+        store.clear_auto_memberships(db)
+        for event_id, ids in assignment.items():
+            auto = [i for i in ids if i not in pins]
+            store.add_event_members(db, event_id, auto, placed_by="auto")
+        for event_id in store.event_ids(db):
+            members = [by_id[i] for i in store.event_statement_ids(db, event_id) if i in by_id]
+            if not members:
+                store.delete_event(db, event_id)
+                result.removed += 1
+                continue
+            place, first, last = _describe(members, normalizer)
+            store.update_event(db, event_id, {
+                "place": place, "first_day": _iso(first), "last_day": _iso(last),
+                "auto_name": auto_name(place, first, last),
+            })
+            result.events += 1
+            result.grouped += len(members)
+        store.record_grouping(db, len(by_id), max(by_id, default=0))
+    return result
+
+
+def _event_for(ids: Sequence[int], pins: dict[int, int], previous: dict[int, int],
+               taken: set[int]) -> int | None:
+    """The event a new group continues: the one its pinned statements are in, else the one most
+    of its statements were in before (each old event continues once)."""
+    pinned = Counter(pins[i] for i in ids if i in pins)
+    if pinned:
+        return pinned.most_common(1)[0][0]
+    before = Counter(previous[i] for i in ids if i in previous and previous[i] not in taken)
+    if before:
+        return before.most_common(1)[0][0]
+    return None
+
+
+def ensure_grouped(db: Database) -> GroupingResult | None:
+    """Group again when statements were added or removed since the last grouping."""
+    if store.grouping_is_current(db):
+        return None
+    return rescan(db)
+
+
+def list_events(db: Database, *, since: date | None = None, place: str | None = None) -> list[EventSummary]:
+    """Events, latest first; --place matches spelling variants of the place."""
+    ensure_grouped(db)
+    normalizer = record.normalizer_for(db)
+    summaries = [_summary(row) for row in store.list_events(db, since=_iso(since))]
+    if place:
+        summaries = [s for s in summaries if _place_matches(db, s, place, normalizer)]
+    return summaries
+
+
+def _place_matches(db: Database, summary: EventSummary, wanted: str, normalizer: Normalizer) -> bool:
+    if summary.place and same_place(summary.place, wanted, normalizer):
+        return True
+    statements = store.get_statements(db, store.event_statement_ids(db, summary.id))
+    return any(same_place(name, wanted, normalizer)
+               for s in statements for name in profile(s, normalizer).places.values())
+
+
+def _summary(row: dict[str, Any]) -> EventSummary:
+    return EventSummary(
+        id=row["id"], name=row["name"] or row["auto_name"] or f"event {row['id']}", place=row["place"],
+        first_day=date.fromisoformat(row["first_day"]) if row["first_day"] else None,
+        last_day=date.fromisoformat(row["last_day"]) if row["last_day"] else None,
+        statements=row["statements"], sources=row["sources"], open_conflicts=row["open_conflicts"],
+        named_by_editor=bool(row["name"]),
+    )
+
+
+def get_event(db: Database, event_id: int) -> EventDetail:
+    """An event's statements as a timeline, its figure table and its conflicts."""
+    ensure_grouped(db)
+    summary = _summary(store.get_event(db, event_id))
+    ids = store.event_statement_ids(db, event_id)
+    statements = sorted(store.get_statements(db, ids),
+                        key=lambda s: (figures_.reported_on(s) or date.max, s.id or 0))
+    conflicts = _conflicts(db, ids)
+    return EventDetail(
+        summary=summary, statements=statements, figures=_rows(db, statements, conflicts),
+        conflicts=conflicts, pinned=set(store.event_pins(db, event_id)),
+    )
+
+
+def figure_table(db: Database, event_id: int) -> list[FigureRow]:
+    """The event's reported figures, one row per thing counted (for `report` and exports)."""
+    return get_event(db, event_id).figures
+
+
+def events_of_statements(db: Database, statement_ids: Iterable[int]) -> dict[int, int]:
+    """statement id -> event id, for the statements that are in an event (e.g. to link a conflict)."""
+    return store.events_of_statements(db, list(statement_ids))
+
+
+def _conflicts(db: Database, ids: Sequence[int]) -> list[dict[str, Any]]:
+    members = set(ids)
+    return [
+        {"id": c.id, "type": c.type, "status": c.status, "a_id": c.a.id, "b_id": c.b.id,
+         "thing": c.evidence.get("thing")}
+        for c in store.list_conflicts(db, statement_ids=list(ids))
+        if c.a.id in members and c.b.id in members
+    ]
+
+
+def _rows(db: Database, statements: Sequence[Statement], conflicts: Sequence[dict[str, Any]]) -> list[FigureRow]:
+    normalizer = record.normalizer_for(db)
+    outlets = store.outlets(db)
+    found = [f for s in statements for f in figures_.read_figures(s, outlets, normalizer)]
+    rows = figures_.figure_rows(found)
+    for row in rows:
+        ids = {f.statement_id for f in row.figures}
+        counted = " ".join(part for part in (row.role, row.thing) if part)
+        row.conflicts = sorted(c["id"] for c in conflicts
+                               if c["type"] == "number" and c["a_id"] in ids and c["b_id"] in ids
+                               and c["thing"] in (None, counted))
+    return rows
+
+
+# --- editors' decisions --------------------------------------------------------------------
+
+
+def merge(db: Database, a: int, b: int) -> EventSummary:
+    """Merge event A into B: A's statements move to B and stay there on later runs."""
+    if a == b:
+        raise InvalidInput("Give two different events to merge.")
+    ensure_grouped(db)
+    with store.transaction(db):
+        store.get_event(db, a)
+        store.get_event(db, b)
+        moving = store.event_statement_ids(db, a)
+        staying = store.event_statement_ids(db, b)
+        store.add_event_members(db, b, [*staying, *moving], placed_by="editor")
+        store.delete_event(db, a)
+        store.log_change(db, "merge", "event", b, {"merged": a, "statements": moving})
+    return _summary(store.get_event(db, b))
+
+
+def split(db: Database, event_id: int, statement_ids: Sequence[int]) -> EventSummary:
+    """Move statements out of an event into a new one; both keep their statements on later runs."""
+    ensure_grouped(db)
+    with store.transaction(db):
+        store.get_event(db, event_id)
+        members = store.event_statement_ids(db, event_id)
+        strays = [i for i in statement_ids if i not in members]
+        if strays:
+            raise NotFound(f"Statement {strays[0]} is not in event {event_id}; "
+                           f"`quotetrack event {event_id}` lists its statements.")
+        if set(statement_ids) >= set(members):
+            raise InvalidInput("Splitting off every statement leaves nothing behind; name fewer.")
+        new_id = store.create_event(db)
+        store.add_event_members(db, new_id, list(statement_ids), placed_by="editor")
+        store.add_event_members(db, event_id, [i for i in members if i not in statement_ids],
+                                placed_by="editor")
+        normalizer = record.normalizer_for(db)
+        for target in (event_id, new_id):
+            place, first, last = _describe(store.get_statements(db, store.event_statement_ids(db, target)),
+                                           normalizer)
+            store.update_event(db, target, {"place": place, "first_day": _iso(first), "last_day": _iso(last),
+                                            "auto_name": auto_name(place, first, last)})
+        store.log_change(db, "split", "event", event_id, {"new_event": new_id, "statements": list(statement_ids)})
+    return _summary(store.get_event(db, new_id))
+
+
+def rename(db: Database, event_id: int, name: str) -> EventSummary:
+    """Give an event an editor's name, kept on later runs."""
+    name = record.clean_text(name, "The event name")
+    ensure_grouped(db)
+    with store.transaction(db):
+        before = store.get_event(db, event_id)
+        store.update_event(db, event_id, {"name": name})
+        store.log_change(db, "rename", "event", event_id,
+                         {"before": before["name"] or before["auto_name"], "after": name})
+    return _summary(store.get_event(db, event_id))
