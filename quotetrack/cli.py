@@ -73,6 +73,16 @@ app.add_typer(terms_app, name="terms")
 app.add_typer(db_app, name="db")
 
 
+@app.callback()
+def main_options(
+    editor: Annotated[str | None, typer.Option(
+        "--editor", envvar="QUOTETRACK_EDITOR", show_default=False,
+        help="Your name, kept with every change you make (default: $QUOTETRACK_EDITOR, else your login name).",
+    )] = None,
+) -> None:
+    store.set_editor(editor)
+
+
 def out() -> Console:
     return Console(soft_wrap=False, highlight=False)
 
@@ -559,6 +569,7 @@ def conflicts_review(
     confirm: Annotated[bool, typer.Option("--confirm", help="It is a real contradiction.")] = False,
     dismiss: Annotated[bool, typer.Option("--dismiss", help="It is not; it will not come back on a rescan.")] = False,
     reopen: Annotated[bool, typer.Option("--reopen", help="Undo a review.")] = False,
+    overrule: Annotated[bool, typer.Option("--overrule", help="Replace another editor's verdict.")] = False,
     note: Annotated[str | None, typer.Option(help="Why: kept with the conflict and in the change log.")] = None,
     db: DbOption = None,
     as_json: JsonOption = False,
@@ -572,7 +583,7 @@ def conflicts_review(
         fail("Give exactly one of --confirm, --dismiss or --reopen.")
     with opened(db) as database:
         with store.transaction(database):
-            store.review_conflict(database, conflict_id, chosen[0], note)
+            store.review_conflict(database, conflict_id, chosen[0], note, overrule=overrule)
         conflict = store.get_conflict(database, conflict_id)
     if as_json:
         emit_json(conflict.to_dict())
@@ -757,6 +768,29 @@ def db_schema(db: DbOption = None) -> None:
     """
     with opened(db) as database:
         sys.stdout.write(store.schema_sql(database))
+
+
+@db_app.command("copy")
+def db_copy(
+    source: Annotated[str, typer.Argument(metavar="SRC", help="The record to copy: a file or a postgresql:// URL.")],
+    dest: Annotated[str, typer.Argument(metavar="DEST", help="A new, empty database: a file or a postgresql:// URL.")],
+    as_json: JsonOption = False,
+) -> None:
+    """Copy a whole record to another database, SQLite or PostgreSQL, ids and change log kept.
+
+    The copy is one transaction on DEST, and is kept only if every table has as many rows as in SRC.
+
+    Example: quotetrack db copy quotetrack.db postgresql://editor@dbhost/newsroom
+    """
+    with opened(source) as src, opened(dest) as dst:
+        counts = store.copy_record(src, dst)
+    if as_json:
+        emit_json([{"table": t, "source": a, "destination": b} for t, a, b in counts])
+        return
+    width = max(len(t) for t, _, _ in counts)
+    for table, before, after in counts:
+        sys.stdout.write(f"{table:<{width}}  {before:>9}  {after:>9}\n")
+    err().print(f"Copied {sum(b for _, _, b in counts)} rows in {len(counts)} tables; every count matches.")
 
 
 @app.command()

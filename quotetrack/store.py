@@ -20,7 +20,7 @@ import typer
 from sqlite_utils import Database
 
 from . import pg, pg_migrations
-from .errors import DatabaseError, Duplicate, InvalidInput, NotFound
+from .errors import DatabaseError, Duplicate, InvalidInput, NotFound, QuotetrackError
 from .migrations import migrations
 from .models import Conflict, Source, Speaker, Statement
 
@@ -91,7 +91,7 @@ def _open_postgres(url: str) -> Database:
         with db.atomic():
             # Two quotetracks opening a new database at once must not both create the schema.
             db.execute("SELECT pg_advisory_xact_lock(?)", [pg.WRITE_LOCK_KEY])
-            todo = pg_migrations.pending(db.conn, [m.name for m in migrations.migrations])
+            todo = pg_migrations.pending(db.conn, [m.name for m in migrations._migrations])  # noqa: SLF001
             pg_migrations.apply(db.conn, todo, db.executescript)
     except sqlite3.Error as exc:
         raise DatabaseError(describe_sqlite_error(exc, pg.redact(url))) from None
@@ -206,9 +206,18 @@ def now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
+_editor: str | None = None
+
+
+def set_editor(name: str | None) -> None:
+    """Who makes this process's changes (the CLI's --editor); None falls back to the login name."""
+    global _editor
+    _editor = name.strip() if name and name.strip() else None
+
+
 def current_editor() -> str | None:
     try:
-        return os.environ.get("QUOTETRACK_EDITOR") or getpass.getuser()
+        return _editor or os.environ.get("QUOTETRACK_EDITOR") or getpass.getuser()
     except Exception:  # getuser raises when no login name exists, e.g. in some containers
         return None
 
@@ -727,6 +736,8 @@ def statement_texts_by_id(db: Database, ids: Sequence[int]) -> list[tuple[int, s
 def token_doc_counts(db: Database, tokens: Iterable[str]) -> tuple[dict[str, int], int]:
     """How many statements hold each claim token, and how many statements there are."""
     wanted = sorted(set(tokens))
+    if is_postgres(db):
+        return _pg_token_doc_counts(db, wanted)
     # A temp fts5vocab table reads the counts straight from the index, per connection and
     # without a schema change.
     db.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.claim_vocab "
@@ -748,6 +759,8 @@ def statements_sharing(db: Database, keys: Sequence[Sequence[str]], limit: int) 
     groups = [" AND ".join('"' + t + '"' for t in key) for key in keys if key]
     if not groups:
         return []
+    if is_postgres(db):
+        return _pg_statements_sharing(db, [key for key in keys if key], limit)
     rows = db.execute(
         "SELECT rowid FROM statements_fts WHERE statements_fts MATCH ? "
         "ORDER BY bm25(statements_fts, 0, 0, 0, 1.0) LIMIT ?",
@@ -780,16 +793,71 @@ def search(db: Database, query: str, limit: int = 20) -> list[tuple[int, str, fl
 
 
 def _pg_search(db: Database, query: str, limit: int) -> list[tuple[int, str, float]]:
-    """PostgreSQL's text search read as web search syntax: "phrases", OR, -word (AND and NOT too)."""
-    words = re.sub(r"\bNOT\s+", "-", re.sub(r"\bAND\b", " ", query))
+    """search on PostgreSQL: the same query syntax, read into a tsquery over the GIN index."""
+    try:
+        words = _tsquery_from_fts5(query)
+    except ValueError as exc:
+        raise InvalidInput(
+            f"The search {query!r} is not a valid full-text query ({exc}); put phrases in double "
+            "quotes and use AND, OR, NOT in capitals."
+        ) from None
+    if not words:
+        return []
     rows = db.execute(
         "SELECT rowid, ts_headline('quotetrack', text, q, 'StartSel=' || chr(2) || ', StopSel=' || chr(3) "
         "|| ', MaxWords=24, MinWords=12, HighlightAll=false'), -ts_rank('{0.2, 0.3, 0.5, 1.0}', document, q) "
-        "AS rank FROM statements_fts, websearch_to_tsquery('quotetrack', ?) q WHERE document @@ q "
+        "AS rank FROM statements_fts, to_tsquery('quotetrack', ?) q WHERE document @@ q "
         "ORDER BY rank, rowid LIMIT ?",
         [words, limit],
     ).fetchall()
     return [(row[0], row[1], row[2]) for row in rows]
+
+
+def _tsquery_from_fts5(query: str) -> str:
+    """An FTS5 query ("phrases", word*, AND, OR, NOT, parentheses) as a PostgreSQL tsquery."""
+    out: list[str] = []
+    depth = 0
+
+    def operand(text: str) -> None:
+        if out and out[-1] not in ("&", "|", "& !", "("):
+            out.append("&")  # FTS5 reads two words side by side as AND
+        out.append(text)
+
+    def lexemes(text: str, prefix: bool = False) -> str:
+        words = [w.replace("'", "''") for w in re.findall(r"[^\W_]+", text)]
+        if not words:
+            return ""
+        quoted = [f"'{w}'" for w in words]
+        if prefix:
+            quoted[-1] += ":*"
+        return "(" + " <-> ".join(quoted) + ")"
+
+    for match in re.finditer(r'"((?:[^"]|"")*)("?)|(\()|(\))|([^\s()"]+)', query):
+        phrase, closed, opening, closing, word = match.groups()
+        if phrase is not None:
+            if not closed:
+                raise ValueError("a double quote is not closed")
+            if term := lexemes(phrase):
+                operand(term)
+        elif opening:
+            operand("(")
+            depth += 1
+        elif closing:
+            depth -= 1
+            if depth < 0 or not out or out[-1] in ("&", "|", "& !", "("):
+                raise ValueError("a parenthesis does not match")
+            out.append(")")
+        elif word in ("AND", "OR", "NOT"):
+            if not out or out[-1] in ("&", "|", "& !", "("):
+                raise ValueError(f"{word} needs a word before it")
+            out.append({"AND": "&", "OR": "|", "NOT": "& !"}[word])
+        elif term := lexemes(word, prefix=word.endswith("*")):
+            operand(term)
+    if depth:
+        raise ValueError("a parenthesis is not closed")
+    if out and out[-1] in ("&", "|", "& !"):
+        raise ValueError("the query ends with an operator")
+    return " ".join(out)
 
 
 def _search_columns(query: str) -> str:
@@ -895,16 +963,47 @@ def get_conflict(db: Database, conflict_id: int) -> Conflict:
     return _conflicts_from_rows(db, rows)[0]
 
 
+class StaleReview(QuotetrackError):
+    """Another editor reviewed the conflict since this one read it (belongs in errors.py)."""
+
+
 def review_conflict(db: Database, conflict_id: int, status: str, note: str | None,
-                    editor: str | None = None) -> None:
+                    editor: str | None = None, *, seen: Conflict | None = None, overrule: bool = False) -> None:
+    """Record a verdict; never replaces another editor's verdict without saying so.
+
+    ``seen`` is the conflict as the editor read it: when someone reviewed it since, nothing is
+    written. A verdict another editor gave is replaced only with ``overrule``.
+    """
     before = get_conflict(db, conflict_id)
+    seen = seen or before
     editor = editor or current_editor()
-    db.execute(
+    if (before.status, before.reviewed_by, before.reviewed_at) != (seen.status, seen.reviewed_by, seen.reviewed_at):
+        raise StaleReview(_reviewed_meanwhile(before))
+    if (before.status != "open" and before.reviewed_by not in (None, editor) and status != before.status
+            and not overrule):
+        raise StaleReview(
+            f"Conflict {conflict_id} was already {before.status} by {before.reviewed_by} "
+            f"({before.reviewed_at}); nothing was changed. Give --overrule to replace that verdict."
+        )
+    # The WHERE clause is the last-writer check itself: it writes only over the review read above.
+    updated = db.execute(
         "UPDATE conflicts SET status = ?, note = coalesce(?, note), reviewed_at = ?, reviewed_by = ? "
-        "WHERE id = ?", [status, note, now(), editor, conflict_id],
-    )
+        "WHERE id = ? AND status = ? AND reviewed_by IS NOT DISTINCT FROM ? "
+        "AND reviewed_at IS NOT DISTINCT FROM ?",
+        [status, note, now(), editor, conflict_id, before.status, before.reviewed_by, before.reviewed_at],
+    ).rowcount
+    if updated != 1:
+        raise StaleReview(_reviewed_meanwhile(get_conflict(db, conflict_id)))
     log_change(db, "review", "conflict", conflict_id,
                {"before": before.status, "after": status, "note": note}, editor=editor)
+
+
+def _reviewed_meanwhile(now_: Conflict) -> str:
+    return (
+        f"Conflict {now_.id} was reviewed by {now_.reviewed_by or 'someone else'} meanwhile "
+        f"(now {now_.status}); nothing was changed. Look at it again with "
+        "`quotetrack conflicts` and repeat your review if you still disagree."
+    )
 
 
 def restore_conflict(db: Database, a_id: int, b_id: int, fields: dict[str, Any]) -> int:
@@ -962,98 +1061,160 @@ def add_terms(db: Database, canonical: str, variants: Sequence[str]) -> int:
     return added
 
 
-# --- claim index (matching) ---
+# --- copying a whole record between databases (SQLite and PostgreSQL, either way) ---
 
-# A query word held by more statements than this share of the record is too common to find
-# candidates by (it would make FTS5 score a large part of the record); the rarer words do it.
-COMMON_TERM_SHARE = 0.02
-# Rough budget of postings one candidate query may touch: keeps `match` fast at a million
-# statements while every query word rarer than the budget still takes part.
-POSTINGS_BUDGET = 60_000
-_TERM_COUNTS = "temp.statements_fts_terms"
+_COPY_BATCH = 5000
 
 
-def claim_term_counts(db: Database, tokens: Sequence[str]) -> tuple[dict[str, int], int]:
-    """How many statements hold each claim token (in the ``norm`` column), and how many are
-    indexed: the word weights ``match.rank`` scores with. Looked up in the FTS5 index itself."""
-    words = sorted({t for t in tokens if t.isalnum()})
+def _record_tables(db: Database) -> dict[str, list[str]]:
+    """Every table of the record with the columns a copy writes, parents before children."""
     if is_postgres(db):
-        return {}, 0  # rank then weighs words by the candidates themselves
-    # fts5vocab reads the index's own term list; a temp table per connection, created once.
-    db.execute(
-        f"CREATE VIRTUAL TABLE IF NOT EXISTS {_TERM_COUNTS} "
-        "USING fts5vocab(main, 'statements_fts', 'col')"
-    )
-    counts: dict[str, int] = {}
-    for start in range(0, len(words), 500):
-        chunk = words[start : start + 500]
+        names = [r[0] for r in db.execute(
+            "SELECT relname FROM pg_class WHERE relkind = 'r' AND relnamespace = current_schema()::regnamespace "
+            "AND relname NOT LIKE '\\_%' ORDER BY oid"
+        ).fetchall()]
+        # Generated columns (the tsvectors) and ALWAYS identities (tag order) are the database's own.
+        columns = {name: [r[0] for r in db.execute(
+            "SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() "
+            "AND table_name = ? AND is_generated = 'NEVER' AND identity_generation IS DISTINCT FROM 'ALWAYS' "
+            "ORDER BY ordinal_position", [name],
+        ).fetchall()] for name in names}
+        parents = {name: {r[0] for r in db.execute(
+            "SELECT confrelid::regclass::text FROM pg_constraint WHERE conrelid = ?::regclass AND contype = 'f'",
+            [name],
+        ).fetchall()} for name in names}
+    else:
         rows = db.execute(
-            f"SELECT term, doc FROM {_TERM_COUNTS} WHERE col = 'norm' "
-            f"AND term IN ({', '.join('?' for _ in chunk)})",
-            chunk,
+            "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+            "AND name NOT LIKE '\\_%' ESCAPE '\\' ORDER BY rowid"
         ).fetchall()
-        counts.update(dict(rows))
-    # Statement ids only grow, so the highest is a fast stand-in for the count (no scan).
-    total = db.execute("SELECT max(rowid) FROM statements").fetchone()[0] or 0
-    return counts, int(total)
+        virtual = {name for name, sql in rows if sql.upper().startswith("CREATE VIRTUAL")}
+        # FTS5 keeps its index in shadow tables named after the virtual table; the rows are copied
+        # through the virtual table itself, with the rowid that ties each to its statement.
+        names = [name for name, _ in rows if not any(name.startswith(v + "_") for v in virtual)]
+        columns = {name: (["rowid"] if name in virtual else []) + [
+            r[1] for r in db.execute(f"PRAGMA table_info([{name}])").fetchall()] for name in names}
+        parents = {name: {r[2] for r in db.execute(f"PRAGMA foreign_key_list([{name}])").fetchall()}
+                   for name in names}
+    ordered: list[str] = []
+    while len(ordered) < len(names):
+        ready = [n for n in names if n not in ordered and parents[n] - {n} <= set(ordered)]
+        if not ready:
+            raise DatabaseError("The record's tables refer to each other in a circle; cannot copy them.")
+        ordered.extend(ready)
+    return {name: columns[name] for name in ordered}
 
 
-def candidate_terms(counts: dict[str, int], total: int, tokens: Sequence[str]) -> list[str]:
-    """The query words worth retrieving by: rarest first, within the postings budget.
-
-    The rarest word always takes part; a word held by more than ``COMMON_TERM_SHARE`` of the
-    record only when nothing rarer is there. Words absent from the index cannot find anything.
-    """
-    present = sorted({t for t in tokens if counts.get(t)}, key=lambda t: (counts[t], t))
-    if not present:
-        return []
-    common = max(int(total * COMMON_TERM_SHARE), 1000)
-    chosen = [present[0]]
-    spent = counts[present[0]]
-    for term in present[1:]:
-        if counts[term] > common or spent + counts[term] > POSTINGS_BUDGET:
-            continue
-        chosen.append(term)
-        spent += counts[term]
-    return chosen
-
-
-def claim_candidates(
-    db: Database,
-    tokens: Sequence[str],
-    *,
-    limit: int = 200,
-    speaker_ids: Sequence[int] | None = None,
-    since: date | None = None,
-) -> list[tuple[int, str]]:
-    """Statements sharing claim tokens with the query, best bm25 first: (id, text).
-
-    Only the query's rarer words go into the FTS5 query (see ``candidate_terms``), so the cost
-    follows how many statements hold those words, not the size of the record.
-    """
+def _copy_order(db: Database, columns: list[str]) -> str:
     if is_postgres(db):
-        words = sorted({t for t in tokens if t.isalnum()})
-        if not words:
-            return []
-        return _pg_claim_candidates(db, words, limit=limit, speaker_ids=speaker_ids, since=since)
-    counts, total = claim_term_counts(db, tokens)
-    words = candidate_terms(counts, total, tokens)
-    if not words:
-        return []
-    sql = (
-        "SELECT st.id, st.text FROM statements_fts f JOIN statements st ON st.id = f.rowid "
-        "WHERE statements_fts MATCH ?"
-    )
-    params: list[Any] = ["{norm} : (" + " OR ".join(words) + ")"]
-    if speaker_ids is not None:
-        sql += f" AND st.speaker_id IN ({', '.join('?' for _ in speaker_ids) or 'NULL'})"
-        params.extend(speaker_ids)
-    if since is not None:
-        sql += " AND coalesce(st.said_on, st.event_date, substr(st.created_at, 1, 10)) >= ?"
-        params.append(since.isoformat())
-    sql += " ORDER BY bm25(statements_fts, 0, 0, 0, 1.0) LIMIT ?"
-    params.append(limit)
-    return [(row[0], row[1]) for row in db.execute(sql, params).fetchall()]
+        return next((c for c in ("seq", "id", "rowid") if c in columns), columns[0])
+    return "rowid"
+
+
+def count_rows(db: Database) -> dict[str, int]:
+    return {table: int(db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]) for table in _record_tables(db)}
+
+
+def copy_record(source: Database, dest: Database) -> list[tuple[str, int, int]]:
+    """Copy every row of one record into an empty other one, ids kept, in one transaction.
+
+    Returns (table, rows in the source, rows in the destination) for every table; the copy is
+    rolled back unless the two counts agree for every table.
+    """
+    tables = _record_tables(source)
+    dest_tables = _record_tables(dest)
+    missing = [t for t in tables if t not in dest_tables] + [
+        f"{t}.{c}" for t in tables if t in dest_tables for c in tables[t] if c not in dest_tables[t]
+    ]
+    if missing:
+        raise DatabaseError(
+            f"The destination lacks {', '.join(missing)}; open it with the same quotetrack version first."
+        )
+    # The destination's order: its foreign keys are the ones a row must satisfy on arrival.
+    tables = {t: tables[t] for t in dest_tables if t in tables}
+    held = {t: n for t, n in count_rows(dest).items() if n and t in tables}
+    if held:
+        raise InvalidInput(
+            "The destination already holds a record ("
+            + ", ".join(f"{n} {t}" for t, n in held.items()) + "); copy into a new, empty database."
+        )
+    counts = []
+    with transaction(dest):
+        for table, columns in tables.items():
+            select = f"SELECT {', '.join(columns)} FROM {table} ORDER BY {_copy_order(source, columns)}"
+            batches = source.stream(select, _COPY_BATCH) if is_postgres(source) else _sqlite_batches(source, select)
+            if is_postgres(dest):
+                dest.copy_rows(table, columns, (row for batch in batches for row in batch))
+            else:
+                insert = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})"
+                for batch in batches:
+                    dest.conn.executemany(insert, batch)
+        if is_postgres(dest):
+            for table, columns in tables.items():
+                if "id" in columns:
+                    # Identities go on from the highest copied id, not from 1.
+                    dest.execute(
+                        f"SELECT setval(pg_get_serial_sequence(?, 'id'), max(id)) FROM {table} "
+                        "WHERE pg_get_serial_sequence(?, 'id') IS NOT NULL HAVING max(id) IS NOT NULL",
+                        [table, table],
+                    )
+        before, after = count_rows(source), count_rows(dest)
+        counts = [(table, before[table], after.get(table, 0)) for table in tables]
+        short = [f"{t}: {a} of {b}" for t, b, a in counts if a != b]
+        if short:
+            raise DatabaseError(f"The copy lost rows ({'; '.join(short)}); nothing was written.")
+    return counts
+
+
+def _sqlite_batches(db: Database, sql: str) -> Iterator[list[tuple[Any, ...]]]:
+    cursor = db.conn.execute(sql)
+    while batch := cursor.fetchmany(_COPY_BATCH):
+        yield batch
+
+
+# --- the index queries on PostgreSQL (tsvector columns under GIN indexes, see pg_migrations) ---
+
+# Above this many statements, a token PostgreSQL's statistics list as common is counted from them.
+_PG_ESTIMATE_ABOVE = 50_000
+
+
+def _pg_token_doc_counts(db: Database, tokens: Sequence[str]) -> tuple[dict[str, int], int]:
+    """token_doc_counts on PostgreSQL: an index count per token, or an estimate for common ones.
+
+    Counting a token that a tenth of a million statements hold reads all their rows; the planner's
+    statistics (ANALYZE's most common elements of the tsvector column) already know its share.
+    """
+    total = int(db.execute("SELECT count(*) FROM statements_fts").fetchone()[0])
+    common: dict[str, int] = {}
+    if total > _PG_ESTIMATE_ABOVE:
+        row = db.execute(
+            "SELECT most_common_elems::text::text[], most_common_elem_freqs FROM pg_stats "
+            "WHERE schemaname = current_schema() AND tablename = 'statements_fts' AND attname = 'norm_tsv'"
+        ).fetchone()
+        if row and row[0]:
+            common = {term: int(freq * total) for term, freq in zip(row[0], row[1], strict=False)}
+    counts: dict[str, int] = {}
+    for token in tokens:
+        if token in common:
+            counts[token] = common[token]
+            continue
+        n = db.execute(
+            "SELECT count(*) FROM statements_fts WHERE norm_tsv @@ plainto_tsquery('simple', ?)", [token]
+        ).fetchone()[0]
+        if n:
+            counts[token] = int(n)
+    return counts, total
+
+
+def _pg_statements_sharing(db: Database, keys: Sequence[Sequence[str]], limit: int) -> list[int]:
+    """statements_sharing on PostgreSQL: each key's tokens all present, any key, ts_rank first."""
+    query = " || ".join("plainto_tsquery('simple', ?)" for _ in keys)
+    rows = db.execute(
+        f"SELECT rowid FROM statements_fts, (SELECT {query}) AS q(q) WHERE norm_tsv @@ q "
+        "ORDER BY ts_rank(norm_tsv, q, 1) DESC, rowid LIMIT ?",
+        [*(" ".join(key) for key in keys), limit],
+    ).fetchall()
+    return [row[0] for row in rows]
 
 
 def _pg_claim_candidates(
@@ -1227,3 +1388,117 @@ def outlets(db: Database) -> list[str]:
     return [r[0] for r in db.execute(
         "SELECT DISTINCT outlet FROM sources WHERE outlet IS NOT NULL ORDER BY outlet"
     ).fetchall()]
+
+
+# --- claim index (matching) ---
+
+# A query word held by more statements than this share of the record is too common to find
+# candidates by (it would make FTS5 score a large part of the record); the rarer words do it.
+COMMON_TERM_SHARE = 0.02
+# Rough budget of postings one candidate query may touch: keeps `match` fast at a million
+# statements while every query word rarer than the budget still takes part.
+POSTINGS_BUDGET = 60_000
+_TERM_COUNTS = "temp.statements_fts_terms"
+
+
+def claim_term_counts(db: Database, tokens: Sequence[str]) -> tuple[dict[str, int], int]:
+    """How many statements hold each claim token (in the ``norm`` column), and how many are
+    indexed: the word weights ``match.rank`` scores with. Looked up in the FTS5 index itself."""
+    words = sorted({t for t in tokens if t.isalnum()})
+    if is_postgres(db):
+        return {}, 0  # rank then weighs words by the candidates themselves
+    # fts5vocab reads the index's own term list; a temp table per connection, created once.
+    db.execute(
+        f"CREATE VIRTUAL TABLE IF NOT EXISTS {_TERM_COUNTS} "
+        "USING fts5vocab(main, 'statements_fts', 'col')"
+    )
+    counts: dict[str, int] = {}
+    for start in range(0, len(words), 500):
+        chunk = words[start : start + 500]
+        rows = db.execute(
+            f"SELECT term, doc FROM {_TERM_COUNTS} WHERE col = 'norm' "
+            f"AND term IN ({', '.join('?' for _ in chunk)})",
+            chunk,
+        ).fetchall()
+        counts.update(dict(rows))
+    # Statement ids only grow, so the highest is a fast stand-in for the count (no scan).
+    total = db.execute("SELECT max(rowid) FROM statements").fetchone()[0] or 0
+    return counts, int(total)
+
+
+def candidate_terms(counts: dict[str, int], total: int, tokens: Sequence[str]) -> list[str]:
+    """The query words worth retrieving by: rarest first, within the postings budget.
+
+    The rarest word always takes part; a word held by more than ``COMMON_TERM_SHARE`` of the
+    record only when nothing rarer is there. Words absent from the index cannot find anything.
+    """
+    present = sorted({t for t in tokens if counts.get(t)}, key=lambda t: (counts[t], t))
+    if not present:
+        return []
+    common = max(int(total * COMMON_TERM_SHARE), 1000)
+    chosen = [present[0]]
+    spent = counts[present[0]]
+    for term in present[1:]:
+        if counts[term] > common or spent + counts[term] > POSTINGS_BUDGET:
+            continue
+        chosen.append(term)
+        spent += counts[term]
+    return chosen
+
+
+def claim_candidates(
+    db: Database,
+    tokens: Sequence[str],
+    *,
+    limit: int = 200,
+    speaker_ids: Sequence[int] | None = None,
+    since: date | None = None,
+) -> list[tuple[int, str]]:
+    """Statements sharing claim tokens with the query, best bm25 first: (id, text).
+
+    Only the query's rarer words go into the FTS5 query (see ``candidate_terms``), so the cost
+    follows how many statements hold those words, not the size of the record.
+    """
+    if is_postgres(db):
+        words = sorted({t for t in tokens if t.isalnum()})
+        if not words:
+            return []
+        return _pg_claim_candidates(db, words, limit=limit, speaker_ids=speaker_ids, since=since)
+    counts, total = claim_term_counts(db, tokens)
+    words = candidate_terms(counts, total, tokens)
+    if not words:
+        return []
+    sql = (
+        "SELECT st.id, st.text FROM statements_fts f JOIN statements st ON st.id = f.rowid "
+        "WHERE statements_fts MATCH ?"
+    )
+    params: list[Any] = ["{norm} : (" + " OR ".join(words) + ")"]
+    if speaker_ids is not None:
+        sql += f" AND st.speaker_id IN ({', '.join('?' for _ in speaker_ids) or 'NULL'})"
+        params.extend(speaker_ids)
+    if since is not None:
+        sql += " AND coalesce(st.said_on, st.event_date, substr(st.created_at, 1, 10)) >= ?"
+        params.append(since.isoformat())
+    sql += " ORDER BY bm25(statements_fts, 0, 0, 0, 1.0) LIMIT ?"
+    params.append(limit)
+    return [(row[0], row[1]) for row in db.execute(sql, params).fetchall()]
+
+
+def _pg_claim_candidates(
+    db: Database, words: Sequence[str], *, limit: int, speaker_ids: Sequence[int] | None, since: date | None,
+) -> list[tuple[int, str]]:
+    """claim_candidates on PostgreSQL: the tokens' tsvector under a GIN index, ts_rank for bm25."""
+    sql = (
+        "SELECT st.id, st.text FROM statements_fts f JOIN statements st ON st.id = f.rowid, "
+        "to_tsquery('simple', ?) q WHERE f.norm_tsv @@ q"
+    )
+    params: list[Any] = [" | ".join(words)]
+    if speaker_ids is not None:
+        sql += f" AND st.speaker_id IN ({', '.join('?' for _ in speaker_ids) or 'NULL'})"
+        params.extend(speaker_ids)
+    if since is not None:
+        sql += " AND coalesce(st.said_on, st.event_date, substr(st.created_at, 1, 10)) >= ?"
+        params.append(since.isoformat())
+    sql += " ORDER BY ts_rank(f.norm_tsv, q, 1) DESC, st.id LIMIT ?"
+    params.append(limit)
+    return [(row[0], row[1]) for row in db.execute(sql, params).fetchall()]
