@@ -18,7 +18,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -32,6 +32,7 @@ from .errors import InvalidInput, NotFound
 from .figures import FigureRow
 from .models import Statement
 from .normalize import Normalizer, fold
+from .quantities import find_quantities
 
 # Reports of one incident come out over a few days; two incidents in one town a week apart do not merge.
 WINDOW_DAYS = 2
@@ -141,6 +142,7 @@ def find_places(text: str) -> list[str]:
     return found
 
 
+@lru_cache(maxsize=20_000)
 def place_key(name: str, normalizer: Normalizer) -> str:
     """One key for spellings of one place: the terms table first, then a consonant skeleton
     (vowels, h, w, y dropped; q and g as k), so Makhmour, Makhmur and Mexmûr meet."""
@@ -151,6 +153,7 @@ def place_key(name: str, normalizer: Normalizer) -> str:
     return skeleton if len(skeleton) >= 3 else letters
 
 
+@lru_cache(maxsize=20_000)
 def same_place(a: str, b: str, normalizer: Normalizer) -> bool:
     """Two names for one place: same key, and alike as written unless the terms table says so."""
     if place_key(a, normalizer) != place_key(b, normalizer):
@@ -162,16 +165,23 @@ def same_place(a: str, b: str, normalizer: Normalizer) -> bool:
 # --- reading statements --------------------------------------------------------------------
 
 
-def profile(statement: Statement, normalizer: Normalizer) -> Profile:
+@lru_cache(maxsize=20_000)
+def _name_tokens(name: str, normalizer: Normalizer) -> frozenset[str]:
+    return frozenset(normalizer.tokens(name))
+
+
+def profile(statement: Statement, normalizer: Normalizer, tokens: Sequence[str] | None = None) -> Profile:
+    """What grouping reads from a statement; ``tokens`` are its claim tokens when already known."""
     names = find_places(statement.text)
     if statement.place:
         names.insert(0, statement.place)
     places: dict[str, str] = {}
     for name in names:
         places.setdefault(place_key(name, normalizer), name)
-    place_tokens = {t for name in names for t in normalizer.tokens(name)}
-    words = {t for t in normalizer.tokens(statement.text)
-             if not t[0].isdigit() and t not in place_tokens and len(t) > 2}
+    place_tokens = {t for name in names for t in _name_tokens(name, normalizer)}
+    if tokens is None:
+        tokens = normalizer.tokens(statement.text)
+    words = {t for t in tokens if not t[0].isdigit() and t not in place_tokens and len(t) > 2}
     return Profile(statement, places, _days(statement), words)
 
 
@@ -202,7 +212,10 @@ def _linked(a: Profile, b: Profile) -> bool:
 
 def group(statements: Sequence[Statement], normalizer: Normalizer) -> list[list[int]]:
     """Statement ids grouped into events (each group sorted), largest first. Pure: no database."""
-    profiles = [profile(s, normalizer) for s in statements if s.id is not None]
+    return group_profiles([profile(s, normalizer) for s in statements if s.id is not None], normalizer)
+
+
+def group_profiles(profiles: Sequence[Profile], normalizer: Normalizer) -> list[list[int]]:
     by_id = {p.id: p for p in profiles}
     parent = {p.id: p.id for p in profiles}
 
@@ -237,7 +250,11 @@ def group(statements: Sequence[Statement], normalizer: Normalizer) -> list[list[
 
 
 def _attach_placeless(profiles: Sequence[Profile], groups: dict[int, list[int]], find: Any) -> None:
-    """A statement naming no place joins the group of its own article it shares most words with."""
+    """A statement naming no place joins its article's event, when the article's placed statements
+    are all in one event (an article about one incident) and it shares a key word with them.
+
+    An article that covers several incidents leaves its placeless statements out: which incident
+    a background sentence belongs to is a guess an editor makes better (`events merge`)."""
     by_source: dict[int, list[Profile]] = {}
     for p in profiles:
         if p.places and p.statement.source and p.statement.source.id is not None:
@@ -245,8 +262,11 @@ def _attach_placeless(profiles: Sequence[Profile], groups: dict[int, list[int]],
     for p in profiles:
         if p.places or not p.statement.source or p.statement.source.id is None:
             continue
+        placed = by_source.get(p.statement.source.id, [])
+        if len({find(other.id) for other in placed}) != 1:
+            continue
         shared: Counter[int] = Counter()
-        for other in by_source.get(p.statement.source.id, []):
+        for other in placed:
             overlap = len(p.words & other.words)
             if overlap:
                 shared[find(other.id)] += overlap
@@ -257,19 +277,18 @@ def _attach_placeless(profiles: Sequence[Profile], groups: dict[int, list[int]],
 def _is_event(ids: Sequence[int], by_id: dict[int, Profile]) -> bool:
     if len(ids) > 1:
         return True
-    return bool(figures_.read_figures(by_id[ids[0]].statement))
+    return any(figures_.is_figure(q) for q in find_quantities(by_id[ids[0]].statement.text))
 
 
 # --- the record ----------------------------------------------------------------------------
 
 
-def _describe(statements: Sequence[Statement], normalizer: Normalizer) -> tuple[str | None, date | None, date | None]:
+def _describe(profiles: Sequence[Profile]) -> tuple[str | None, date | None, date | None]:
     """The place most named and the days covered, for an event's automatic name."""
     names: Counter[str] = Counter()
     spelled: dict[str, Counter[str]] = {}
     days: list[date] = []
-    for s in statements:
-        p = profile(s, normalizer)
+    for p in profiles:
         for key, name in p.places.items():
             names[key] += 1
             spelled.setdefault(key, Counter())[name] += 1
@@ -294,7 +313,11 @@ def rescan(db: Database) -> GroupingResult:
         by_id = {s.id: s for s in statements if s.id is not None}
         pins = store.event_pins(db)
         previous = store.event_memberships(db)
-        clusters = group(statements, normalizer)
+        # The claim index already holds every statement's tokens: reading them beats recomputing.
+        stored = store.claim_tokens(db)
+        profiles = {s.id: profile(s, normalizer, stored[s.id].split() if stored.get(s.id) else None)
+                    for s in statements if s.id is not None}
+        clusters = group_profiles(list(profiles.values()), normalizer)
         grouped: set[int] = {i for ids in clusters for i in ids}
         # Statements an editor placed but that grouping left out still belong to their event.
         for statement_id in pins:
@@ -315,13 +338,17 @@ def rescan(db: Database) -> GroupingResult:
         for event_id, ids in assignment.items():
             auto = [i for i in ids if i not in pins]
             store.add_event_members(db, event_id, auto, placed_by="auto")
+        members_of: dict[int, list[Profile]] = {}
+        for statement_id, event_id in store.event_memberships(db).items():
+            if statement_id in profiles:
+                members_of.setdefault(event_id, []).append(profiles[statement_id])
         for event_id in store.event_ids(db):
-            members = [by_id[i] for i in store.event_statement_ids(db, event_id) if i in by_id]
+            members = members_of.get(event_id, [])
             if not members:
                 store.delete_event(db, event_id)
                 result.removed += 1
                 continue
-            place, first, last = _describe(members, normalizer)
+            place, first, last = _describe(members)
             store.update_event(db, event_id, {
                 "place": place, "first_day": _iso(first), "last_day": _iso(last),
                 "auto_name": auto_name(place, first, last),
@@ -465,8 +492,8 @@ def split(db: Database, event_id: int, statement_ids: Sequence[int]) -> EventSum
                                 placed_by="editor")
         normalizer = record.normalizer_for(db)
         for target in (event_id, new_id):
-            place, first, last = _describe(store.get_statements(db, store.event_statement_ids(db, target)),
-                                           normalizer)
+            place, first, last = _describe([profile(s, normalizer) for s in
+                                            store.get_statements(db, store.event_statement_ids(db, target))])
             store.update_event(db, target, {"place": place, "first_day": _iso(first), "last_day": _iso(last),
                                             "auto_name": auto_name(place, first, last)})
         store.log_change(db, "split", "event", event_id, {"new_event": new_id, "statements": list(statement_ids)})

@@ -1383,6 +1383,11 @@ def grouping_is_current(db: Database) -> bool:
     return (row[0], row[1]) == (now_row[0], now_row[1])
 
 
+def claim_tokens(db: Database) -> dict[int, str]:
+    """Every statement's normalised claim tokens as the index holds them (space-separated)."""
+    return {r[0]: r[1] for r in db.execute("SELECT rowid, norm FROM statements_fts").fetchall()}
+
+
 def outlets(db: Database) -> list[str]:
     """Every outlet on record, once each."""
     return [r[0] for r in db.execute(
