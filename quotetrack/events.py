@@ -426,6 +426,17 @@ def figure_table(db: Database, event_id: int) -> list[FigureRow]:
     return get_event(db, event_id).figures
 
 
+def figure_tables(db: Database, statement_ids: Iterable[int]) -> list[tuple[EventSummary, list[FigureRow]]]:
+    """The events any of these statements are in, each with its figure table (for a dossier)."""
+    ensure_grouped(db)
+    event_ids = sorted(set(store.events_of_statements(db, list(statement_ids)).values()))
+    out = []
+    for event_id in event_ids:
+        detail = get_event(db, event_id)
+        out.append((detail.summary, detail.figures))
+    return out
+
+
 def events_of_statements(db: Database, statement_ids: Iterable[int]) -> dict[int, int]:
     """statement id -> event id, for the statements that are in an event (e.g. to link a conflict)."""
     return store.events_of_statements(db, list(statement_ids))
