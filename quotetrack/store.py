@@ -1184,7 +1184,8 @@ def _pg_token_doc_counts(db: Database, tokens: Sequence[str]) -> tuple[dict[str,
     Counting a token that a tenth of a million statements hold reads all their rows; the planner's
     statistics (ANALYZE's most common elements of the tsvector column) already know its share.
     """
-    total = int(db.execute("SELECT count(*) FROM statements_fts").fetchone()[0])
+    # Ids only grow: the highest is the count without a scan (as claim_term_counts does on SQLite).
+    total = int(db.execute("SELECT coalesce(max(rowid), 0) FROM statements_fts").fetchone()[0])
     common: dict[str, int] = {}
     if total > _PG_ESTIMATE_ABOVE:
         row = db.execute(
@@ -1411,7 +1412,7 @@ def claim_term_counts(db: Database, tokens: Sequence[str]) -> tuple[dict[str, in
     indexed: the word weights ``match.rank`` scores with. Looked up in the FTS5 index itself."""
     words = sorted({t for t in tokens if t.isalnum()})
     if is_postgres(db):
-        return {}, 0  # rank then weighs words by the candidates themselves
+        return _pg_token_doc_counts(db, words)
     # fts5vocab reads the index's own term list; a temp table per connection, created once.
     db.execute(
         f"CREATE VIRTUAL TABLE IF NOT EXISTS {_TERM_COUNTS} "
@@ -1464,15 +1465,12 @@ def claim_candidates(
     Only the query's rarer words go into the FTS5 query (see ``candidate_terms``), so the cost
     follows how many statements hold those words, not the size of the record.
     """
-    if is_postgres(db):
-        words = sorted({t for t in tokens if t.isalnum()})
-        if not words:
-            return []
-        return _pg_claim_candidates(db, words, limit=limit, speaker_ids=speaker_ids, since=since)
     counts, total = claim_term_counts(db, tokens)
     words = candidate_terms(counts, total, tokens)
     if not words:
         return []
+    if is_postgres(db):
+        return _pg_claim_candidates(db, words, limit=limit, speaker_ids=speaker_ids, since=since)
     sql = (
         "SELECT st.id, st.text FROM statements_fts f JOIN statements st ON st.id = f.rowid "
         "WHERE statements_fts MATCH ?"
