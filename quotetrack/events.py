@@ -133,13 +133,20 @@ def find_places(text: str) -> list[str]:
     """Names the text places something at: "near Makhmour", "in Dastbar", "north of Kirkuk"."""
     found = []
     for match in _place_pattern().finditer(text):
-        name = match.group(1).rstrip("'’").removesuffix("'s").removesuffix("’s")
-        if find_dates(name):
-            continue  # "in July", "on Tuesday's"
-        if any(w.lower().strip(".") in _not_place_words() for w in name.split()):
-            continue
-        found.append(name)
+        name = _place_name(match.group(1))
+        if name:
+            found.append(name)
     return found
+
+
+def _place_name(name: str) -> str | None:
+    """The name without a possessive, or None when it is a date or an organisation, not a place."""
+    name = name.strip().rstrip("'’").removesuffix("'s").removesuffix("’s")
+    if not name or find_dates(name):
+        return None  # "in July", "in Monday's attack"
+    if any(w.lower().strip(".") in _not_place_words() for w in name.split()):
+        return None
+    return name
 
 
 @lru_cache(maxsize=20_000)
@@ -173,8 +180,15 @@ def _name_tokens(name: str, normalizer: Normalizer) -> frozenset[str]:
 def profile(statement: Statement, normalizer: Normalizer, tokens: Sequence[str] | None = None) -> Profile:
     """What grouping reads from a statement; ``tokens`` are its claim tokens when already known."""
     names = find_places(statement.text)
-    if statement.place:
-        names.insert(0, statement.place)
+    given = _place_name(statement.place) if statement.place else None
+    if given:
+        names.insert(0, given)
+    if not names:
+        # "Police in Qasruk said …": the place may be in the sentence around the words, or the headline.
+        for around in (statement.context, statement.source.title if statement.source else None):
+            names = find_places(around or "")
+            if names:
+                break
     places: dict[str, str] = {}
     for name in names:
         places.setdefault(place_key(name, normalizer), name)
@@ -251,7 +265,8 @@ def group_profiles(profiles: Sequence[Profile], normalizer: Normalizer) -> list[
 
 def _attach_placeless(profiles: Sequence[Profile], groups: dict[int, list[int]], find: Any) -> None:
     """A statement naming no place joins its article's event, when the article's placed statements
-    are all in one event (an article about one incident) and it shares a key word with them.
+    are all in one event (an article about one incident) and it shares a key word with them or
+    reports a figure.
 
     An article that covers several incidents leaves its placeless statements out: which incident
     a background sentence belongs to is a guess an editor makes better (`events merge`)."""
@@ -265,19 +280,17 @@ def _attach_placeless(profiles: Sequence[Profile], groups: dict[int, list[int]],
         placed = by_source.get(p.statement.source.id, [])
         if len({find(other.id) for other in placed}) != 1:
             continue
-        shared: Counter[int] = Counter()
-        for other in placed:
-            overlap = len(p.words & other.words)
-            if overlap:
-                shared[find(other.id)] += overlap
-        if shared:
-            groups[shared.most_common(1)[0][0]].append(p.id)
+        # A figure in a one-incident article is about that incident even without a shared word.
+        if any(p.words & other.words for other in placed) or _has_figure(p.statement):
+            groups[find(placed[0].id)].append(p.id)
 
 
 def _is_event(ids: Sequence[int], by_id: dict[int, Profile]) -> bool:
-    if len(ids) > 1:
-        return True
-    return any(figures_.is_figure(q) for q in find_quantities(by_id[ids[0]].statement.text))
+    return len(ids) > 1 or _has_figure(by_id[ids[0]].statement)
+
+
+def _has_figure(statement: Statement) -> bool:
+    return any(figures_.is_figure(q) for q in find_quantities(statement.text))
 
 
 # --- the record ----------------------------------------------------------------------------
@@ -297,11 +310,9 @@ def _describe(profiles: Sequence[Profile]) -> tuple[str | None, date | None, dat
     return place, min(days, default=None), max(days, default=None)
 
 
-def auto_name(place: str | None, first: date | None, last: date | None) -> str:
-    when = ""
-    if first:
-        when = first.isoformat() if first == last or last is None else f"{first.isoformat()} to {last.isoformat()}"
-    return ", ".join(x for x in (place or "unplaced", when) if x)
+def auto_name(place: str | None, first: date | None) -> str:
+    """"Qasrok, 2026-03-02": the place most named and the first day."""
+    return ", ".join(x for x in (place or "unplaced", first.isoformat() if first else "") if x)
 
 
 def rescan(db: Database) -> GroupingResult:
@@ -351,7 +362,7 @@ def rescan(db: Database) -> GroupingResult:
             place, first, last = _describe(members)
             store.update_event(db, event_id, {
                 "place": place, "first_day": _iso(first), "last_day": _iso(last),
-                "auto_name": auto_name(place, first, last),
+                "auto_name": auto_name(place, first),
             })
             result.events += 1
             result.grouped += len(members)
@@ -506,7 +517,7 @@ def split(db: Database, event_id: int, statement_ids: Sequence[int]) -> EventSum
             place, first, last = _describe([profile(s, normalizer) for s in
                                             store.get_statements(db, store.event_statement_ids(db, target))])
             store.update_event(db, target, {"place": place, "first_day": _iso(first), "last_day": _iso(last),
-                                            "auto_name": auto_name(place, first, last)})
+                                            "auto_name": auto_name(place, first)})
         store.log_change(db, "split", "event", event_id, {"new_event": new_id, "statements": list(statement_ids)})
     return _summary(store.get_event(db, new_id))
 

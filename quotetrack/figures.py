@@ -23,7 +23,7 @@ from typing import Any
 
 from .models import Statement
 from .normalize import Normalizer, default_normalizer, fold
-from .quantities import Quantity, find_quantities
+from .quantities import Quantity, find_quantities, role_of
 
 # A capitalised name as a cue's {source}: "AP", "the Associated Press", "Ministry of Health".
 _NAME = r"(?:the\s+)?(?P<source>[A-Z][\w'’&.-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z0-9][\w'’&.-]*)*)"
@@ -47,7 +47,10 @@ class Figure:
 
     @property
     def key(self) -> tuple[str | None, str | None]:
-        return self.quantity.key
+        role, thing = self.quantity.key
+        if thing and role and role_of(thing) == role:
+            return role, None  # "seven bodies" counts the killed
+        return role, thing
 
     @property
     def point(self) -> float:
@@ -240,9 +243,17 @@ def _counted() -> frozenset[str]:
                      if line.strip() and not line.startswith("#"))
 
 
+@cache
+def _not_figures() -> frozenset[str]:
+    text = resources.files("quotetrack.data").joinpath("not_figures.txt").read_text(encoding="utf-8")
+    return frozenset(line.strip().lower() for line in text.splitlines()
+                     if line.strip() and not line.startswith("#"))
+
+
 def is_figure(q: Quantity) -> bool:
-    """A count worth a row: a casualty role or a listed countable thing, and a whole, not a part."""
-    if q.part_of or q.key == (None, None):
+    """A count worth a row: a casualty role or a listed countable thing, and a whole, not a part.
+    Spans of time ("two years after") are not figures."""
+    if q.part_of or q.key == (None, None) or (q.thing or "") in _not_figures():
         return False
     return q.role is not None or (q.thing or "") in _counted()
 

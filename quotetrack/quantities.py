@@ -173,6 +173,11 @@ def singular(word: str) -> str:
     return word
 
 
+def role_of(word: str) -> str | None:
+    """The casualty role a word names ("bodies" -> "killed"), from casualty_roles.tsv."""
+    return _roles().get(word.lower())
+
+
 def _is_plural(word: str) -> bool:
     return singular(word) != word.lower() or word.lower() == "people"
 

@@ -417,11 +417,11 @@ def events_table(summaries: Sequence[Any]) -> Table:
     """`events`: events.EventSummary items, latest first."""
     table = Table(box=box.SIMPLE_HEAD, expand=True)
     table.add_column("ID", justify="right", style="cyan", no_wrap=True)
-    table.add_column("Event", ratio=3, min_width=20)
-    table.add_column("Days", no_wrap=True)
-    table.add_column("Statements", justify="right", no_wrap=True)
-    table.add_column("Sources", ratio=3, min_width=14)
-    table.add_column("Open conflicts", justify="right", no_wrap=True)
+    table.add_column("Event", ratio=3)
+    table.add_column("Days", min_width=10)
+    table.add_column("State-\nments", justify="right")
+    table.add_column("Outlets", ratio=3)
+    table.add_column("Open\nconflicts", justify="right")
     for summary in summaries:
         data = summary.to_dict()
         name = safe(data["name"])
@@ -429,7 +429,7 @@ def events_table(summaries: Sequence[Any]) -> Table:
             name.append_text(_styled(f"\n{data['place']}", "dim"))
         days = data["first_day"] or "?"
         if data["last_day"] and data["last_day"] != data["first_day"]:
-            days += f" – {data['last_day']}"
+            days += f" –\n{data['last_day']}"
         table.add_row(str(data["id"]), name, days, str(data["statements"]),
                       safe(", ".join(data["sources"])), str(data["open_conflicts"]))
     return table

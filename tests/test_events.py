@@ -17,6 +17,9 @@ from quotetrack.models import Source, Speaker, Statement
 from quotetrack.normalize import default_normalizer
 
 FIXTURE = Path(__file__).parent / "fixtures" / "qasrok-bombing.jsonl"
+ARTICLES = Path(__file__).parent / "fixtures" / "qasrok-articles"
+OUTLETS = {"nahrain-daily": "Nahrain Daily", "zagros-wire": "Zagros Wire", "hawar-post": "Hawar Post",
+           "rafidain-tv": "Rafidain TV", "tigris-monitor": "Tigris Monitor"}
 
 
 @pytest.fixture
@@ -164,3 +167,26 @@ def test_a_statement_naming_no_place_joins_its_articles_event():
         report_of(3, "The weather was fine", source_id=1),
     ]
     assert group(statements, default_normalizer()) == [[1, 2]]
+
+
+def test_the_incident_from_five_ingested_articles(run):
+    """The same incident as five articles through the extractor, as a newsroom would record it."""
+    for path in sorted(ARTICLES.glob("*.txt")):
+        slug, _, day = path.stem.rpartition("-2026")
+        result = run("ingest", path, "--outlet", OUTLETS[slug], "--published", "2026" + day, "--yes")
+        assert result.exit_code == 0, result.output
+    [event] = [e for e in as_json(run("events", "--json")) if e["statements"] > 2]
+    assert sorted(event["sources"]) == sorted(OUTLETS.values())
+    figures = {row["thing"]: row for row in as_json(run("event", event["id"], "--json"))["figures"]}
+    killed = figures["killed"]
+    assert killed["range"]["text"] == "7–15+" and killed["status"] == "contested"
+    by_outlet = {f["outlet"]: f for f in killed["figures"]}
+    assert (by_outlet["Rafidain TV"]["shown"], by_outlet["Rafidain TV"]["via"]) == ("12", "Zagros Wire")
+    assert by_outlet["Rafidain TV"]["origin"] == by_outlet["Zagros Wire"]["origin"]
+    assert (by_outlet["Tigris Monitor"]["shown"], by_outlet["Tigris Monitor"]["origin"]) == ("15+", "Interior Ministry")
+    assert (by_outlet["Hawar Post"]["shown"], by_outlet["Hawar Post"]["origin"]) == ("14", "Lana Baziani")
+    assert by_outlet["Zagros Wire"]["derived"] is True  # nine soldiers and three civilians
+    assert killed["independent_sources"] == len({f["origin"] for f in killed["figures"]}) == 5
+    assert [f["reported_on"] for f in killed["figures"]] == sorted(f["reported_on"] for f in killed["figures"])
+    # "at 10:30 on 2 March 2026, two years after … in 2024", "a 45-year-old", "Brigade 10": no figures.
+    assert set(figures) == {"killed", "wounded", "killed: soldier", "killed: civilian"}

@@ -45,6 +45,11 @@ def test_a_split_count_gives_two_figures_and_their_total():
     assert [f[2] for f in figures("12 were killed: nine soldiers and three civilians")] == ["12", "9", "3"]
 
 
+def test_bodies_count_the_killed_and_a_role_is_not_shared_with_them():
+    found = read_figures(statement("We received seven bodies and dozens of wounded"), OUTLETS)
+    assert [(f.key, f.to_dict()["shown"]) for f in found] == [(("killed", None), "7"), (("wounded", None), "24+")]
+
+
 @pytest.mark.parametrize("text", [
     "The bomb went off on 2 March 2026 at 10:30.",          # a date and a time
     "In 2003 the market was rebuilt.",                      # a year
