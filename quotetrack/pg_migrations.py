@@ -162,6 +162,26 @@ MIGRATIONS: list[PgMigration] = [
         CREATE INDEX statements_fts_text ON statements_fts USING gin (text_tsv);
         CREATE INDEX statements_fts_document ON statements_fts USING gin (document);
         CREATE INDEX statements_fts_norm ON statements_fts USING gin (norm_tsv);
+
+        -- How many statements hold each claim token (FTS5's fts5vocab on SQLite): the word
+        -- weights of matching, kept by a trigger so that a lookup never scans the index.
+        CREATE TABLE claim_terms (
+            term TEXT PRIMARY KEY,
+            n BIGINT NOT NULL
+        );
+        CREATE FUNCTION claim_terms_count() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            IF TG_OP IN ('UPDATE', 'DELETE') THEN
+                UPDATE claim_terms SET n = n - 1 WHERE term = ANY (tsvector_to_array(OLD.norm_tsv));
+            END IF;
+            IF TG_OP IN ('INSERT', 'UPDATE') THEN
+                INSERT INTO claim_terms (term, n) SELECT t, 1 FROM unnest(tsvector_to_array(NEW.norm_tsv)) t
+                ON CONFLICT (term) DO UPDATE SET n = claim_terms.n + 1;
+            END IF;
+            RETURN NULL;
+        END $$;
+        CREATE TRIGGER statements_fts_terms AFTER INSERT OR UPDATE OF norm OR DELETE ON statements_fts
+            FOR EACH ROW EXECUTE FUNCTION claim_terms_count();
         """
     )),
     ("0002_events", textwrap.dedent(

@@ -1102,7 +1102,11 @@ def _record_tables(db: Database) -> dict[str, list[str]]:
         if not ready:
             raise DatabaseError("The record's tables refer to each other in a circle; cannot copy them.")
         ordered.extend(ready)
-    return {name: columns[name] for name in ordered}
+    return {name: columns[name] for name in ordered if name not in _DERIVED_TABLES}
+
+
+# Derived from other tables by the database itself; rebuilt after a copy rather than copied.
+_DERIVED_TABLES = {"claim_terms"}
 
 
 def _copy_order(db: Database, columns: list[str]) -> str:
@@ -1140,6 +1144,9 @@ def copy_record(source: Database, dest: Database) -> list[tuple[str, int, int]]:
         )
     counts = []
     with transaction(dest):
+        if is_postgres(dest):
+            # One count of every claim token at the end beats a trigger firing for each row.
+            dest.execute("ALTER TABLE statements_fts DISABLE TRIGGER statements_fts_terms")
         for table, columns in tables.items():
             select = f"SELECT {', '.join(columns)} FROM {table} ORDER BY {_copy_order(source, columns)}"
             batches = source.stream(select, _COPY_BATCH) if is_postgres(source) else _sqlite_batches(source, select)
@@ -1150,6 +1157,10 @@ def copy_record(source: Database, dest: Database) -> list[tuple[str, int, int]]:
                 for batch in batches:
                     dest.conn.executemany(insert, batch)
         if is_postgres(dest):
+            dest.execute("ALTER TABLE statements_fts ENABLE TRIGGER statements_fts_terms")
+            dest.execute("DELETE FROM claim_terms")
+            dest.execute("INSERT INTO claim_terms (term, n) SELECT word, ndoc FROM ts_stat("
+                         "'SELECT norm_tsv FROM statements_fts')")
             for table, columns in tables.items():
                 if "id" in columns:
                     # Identities go on from the highest copied id, not from 1.
@@ -1174,37 +1185,14 @@ def _sqlite_batches(db: Database, sql: str) -> Iterator[list[tuple[Any, ...]]]:
 
 # --- the index queries on PostgreSQL (tsvector columns under GIN indexes, see pg_migrations) ---
 
-# Above this many statements, a token PostgreSQL's statistics list as common is counted from them.
-_PG_ESTIMATE_ABOVE = 50_000
-
-
 def _pg_token_doc_counts(db: Database, tokens: Sequence[str]) -> tuple[dict[str, int], int]:
-    """token_doc_counts on PostgreSQL: an index count per token, or an estimate for common ones.
-
-    Counting a token that a tenth of a million statements hold reads all their rows; the planner's
-    statistics (ANALYZE's most common elements of the tsvector column) already know its share.
-    """
+    """token_doc_counts on PostgreSQL: read from claim_terms, which a trigger keeps current."""
     # Ids only grow: the highest is the count without a scan (as claim_term_counts does on SQLite).
     total = int(db.execute("SELECT coalesce(max(rowid), 0) FROM statements_fts").fetchone()[0])
-    common: dict[str, int] = {}
-    if total > _PG_ESTIMATE_ABOVE:
-        row = db.execute(
-            "SELECT most_common_elems::text::text[], most_common_elem_freqs FROM pg_stats "
-            "WHERE schemaname = current_schema() AND tablename = 'statements_fts' AND attname = 'norm_tsv'"
-        ).fetchone()
-        if row and row[0]:
-            common = {term: int(freq * total) for term, freq in zip(row[0], row[1], strict=False)}
-    counts: dict[str, int] = {}
-    for token in tokens:
-        if token in common:
-            counts[token] = common[token]
-            continue
-        n = db.execute(
-            "SELECT count(*) FROM statements_fts WHERE norm_tsv @@ plainto_tsquery('simple', ?)", [token]
-        ).fetchone()[0]
-        if n:
-            counts[token] = int(n)
-    return counts, total
+    if not tokens:
+        return {}, total
+    rows = db.execute("SELECT term, n FROM claim_terms WHERE term = ANY (?) AND n > 0", [list(tokens)]).fetchall()
+    return {term: int(n) for term, n in rows}, total
 
 
 def _pg_statements_sharing(db: Database, keys: Sequence[Sequence[str]], limit: int) -> list[int]:
