@@ -1,7 +1,7 @@
 """Figures for a team on PostgreSQL: concurrent editors, and `db copy` there and back.
 
 Usage: python bench/postgres.py [--url postgresql://quotetrack:quotetrack@localhost/quotetrack]
-       [--processes 16] [--each 40]
+       [--processes 16] [--each 40] [--copy-synthetic 100000] [--skip-concurrency]
 
 Runs in a fresh schema of the given database, dropped at the end. Prints:
 - N processes each adding statements (through the CLI's library path, conflict detection
@@ -92,9 +92,17 @@ def concurrent(url: str, processes: int, each: int) -> str:
     )
 
 
-def round_trip(url: str, folder: Path) -> str:
+def round_trip(url: str, folder: Path, synthetic: int) -> str:
+    """SQLite -> PostgreSQL -> SQLite of the concurrency record, or of the seed plus N synthetic."""
     original = folder / "original.db"
-    quotetrack("db", "copy", url, str(original))
+    if synthetic:
+        sys.path.insert(0, str(Path(__file__).parent))
+        from postgres_match import build_sqlite
+
+        build_sqlite(original, synthetic, seed=11)
+        quotetrack("import", str(SEED), "--db", str(original))
+    else:
+        quotetrack("db", "copy", url, str(original))
     schema2 = f"bench_{uuid.uuid4().hex[:12]}"
     with psycopg.connect(url.split("?")[0], autocommit=True) as conn:
         conn.execute(f"CREATE SCHEMA {schema2}")
@@ -105,12 +113,16 @@ def round_trip(url: str, folder: Path) -> str:
         back = folder / "back.db"
         quotetrack("db", "copy", there, str(back))
         seconds = time.perf_counter() - start
-        same = quotetrack("export", "--db", str(original)) == quotetrack("export", "--db", str(back))
+        exported = quotetrack("export", "--db", str(original))
+        same = exported == quotetrack("export", "--db", str(back))
         statements = len(json.loads(quotetrack("list", "--json", "--db", str(back))))
+        listed = [quotetrack("list", "--json", "--db", str(db)) for db in (original, back)]
+        same_list = listed[0] == listed[1]
     finally:
         with psycopg.connect(url.split("?")[0], autocommit=True) as conn:
             conn.execute(f"DROP SCHEMA {schema2} CASCADE")
-    return (f"db copy: SQLite -> PostgreSQL -> SQLite of {statements} statements: export identical: {same}; "
+    return (f"db copy: SQLite -> PostgreSQL -> SQLite of {statements} statements: export identical: {same} "
+            f"({len(exported.splitlines())} lines), list --json identical: {same_list}; "
             f"{seconds:.1f} s for both copies")
 
 
@@ -119,6 +131,9 @@ def main() -> None:
     parser.add_argument("--url", default="postgresql://quotetrack:quotetrack@localhost/quotetrack")
     parser.add_argument("--processes", type=int, default=16)
     parser.add_argument("--each", type=int, default=40)
+    parser.add_argument("--copy-synthetic", type=int, default=0,
+                        help="copy the seed plus this many synthetic statements instead of the concurrency record")
+    parser.add_argument("--skip-concurrency", action="store_true")
     args = parser.parse_args()
     schema = f"bench_{uuid.uuid4().hex[:12]}"
     with psycopg.connect(args.url, autocommit=True) as conn:
@@ -126,9 +141,10 @@ def main() -> None:
         conn.execute(f"CREATE SCHEMA {schema}")
     try:
         url = schema_url(args.url, schema)
-        print(concurrent(url, args.processes, args.each), flush=True)
+        if not args.skip_concurrency:
+            print(concurrent(url, args.processes, args.each), flush=True)
         with tempfile.TemporaryDirectory() as folder:
-            print(round_trip(url, Path(folder)), flush=True)
+            print(round_trip(url, Path(folder), args.copy_synthetic), flush=True)
     finally:
         with psycopg.connect(args.url, autocommit=True) as conn:
             conn.execute(f"DROP SCHEMA {schema} CASCADE")

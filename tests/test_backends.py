@@ -1,6 +1,7 @@
 """Several editors on one record, and moving a record between SQLite and PostgreSQL."""
 
 import json
+from pathlib import Path
 
 import pytest
 from conftest import SAMPLES, as_json, pg_url_for_schema
@@ -94,3 +95,18 @@ def test_unreachable_server_is_one_sentence(run):
     result = run("list", "--db", "postgresql://nobody@127.0.0.1:1/none")
     assert result.exit_code == 1 and result.stderr.startswith("Error: ")
     assert "Traceback" not in result.output
+
+
+def test_postgresql_schema_file_is_current(pg_server):
+    schema = "schema_file_test"
+    pg_server.execute(f"DROP SCHEMA IF EXISTS {schema} CASCADE; CREATE SCHEMA {schema}")
+    try:
+        db = store.open_db(pg_url_for_schema(schema))
+        expected = (Path(__file__).resolve().parent.parent / "db" / "schema-postgresql.sql").read_text()
+        assert expected == store.schema_sql(db), (
+            "db/schema-postgresql.sql is stale: run quotetrack db schema --db postgresql://… (a new, empty "
+            "database) > db/schema-postgresql.sql"
+        )
+        db.close()
+    finally:
+        pg_server.execute(f"DROP SCHEMA IF EXISTS {schema} CASCADE")
