@@ -62,7 +62,7 @@ _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}\b)")
 _DECIMAL = re.compile(r"(?<=\d)\.(?=\d)")
 _PERCENT = re.compile(r"(?<=\d)\s*%")
 _WORD = re.compile(r"[^\W_]+")
-_SENTENCE_END = re.compile(r"[.!?:;\"]\s*$")
+_SENTENCE_END_CHARS = frozenset('.!?:;"')
 
 _UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -178,6 +178,8 @@ class Normalizer:
         # Stemmed word sequence -> (canonical token, needs capitals in the text).
         self._phrases: dict[tuple[str, ...], tuple[str, bool]] = {}
         self._longest = 1
+        self._phrase_starts: set[str] = set()  # first stems of the names, to skip most words fast
+        self._stems: dict[str, str] = {}
         self.canonical_names: dict[str, str] = {}  # token -> canonical name as written
         for canonical, variants in [*default_terms(), *extra_terms]:
             self.add_term(canonical, variants)
@@ -199,6 +201,7 @@ class Normalizer:
             # "IS" and "US" are acronyms only where written in capitals; "ISIS" is always one.
             needs_capitals = letters.isupper() and " ".join(words) in self.stopwords
             self._phrases[tuple(words)] = (token, needs_capitals)
+            self._phrase_starts.add(words[0])
             self._longest = max(self._longest, len(words))
 
     def fold(self, text: str) -> str:
@@ -233,14 +236,15 @@ class Normalizer:
     def _words(self, text: str) -> list[Word]:
         shouting = _mostly_capitals(text)
         words: list[Word] = []
+        stems = self._stems
         for match in _WORD.finditer(text):
             raw = match.group()
-            folded = fold(raw)
+            folded = raw.lower() if raw.isascii() else fold(raw)
             if not folded.isascii():
                 folded = re.sub(r"[^a-z0-9]", "", folded)
                 if not folded:
                     continue
-            sentence_start = match.start() == 0 or bool(_SENTENCE_END.search(text[: match.start()]))
+            sentence_start = _opens_sentence(text, match.start())
             upper = not shouting and len(raw) >= 2 and raw.isupper()
             capital = not shouting and raw[:1].isupper()
             if capital and sentence_start:
@@ -254,7 +258,12 @@ class Normalizer:
                     and fold(raw) not in self.stopwords
                     and fold(raw) not in _SENTENCE_OPENERS
                 )
-            words.append(Word(folded, self._stem(folded), upper, capital))
+            stemmed = stems.get(folded)
+            if stemmed is None:
+                stemmed = self._stem(folded)
+                if len(stems) < 200_000:  # words recur; a bounded memo halves analysis time
+                    stems[folded] = stemmed
+            words.append(Word(folded, stemmed, upper, capital))
         return _numbers_to_digits(words)
 
     def _stem(self, folded: str) -> str:
@@ -266,9 +275,11 @@ class Normalizer:
         words = self._words(_prepare(text))
         out: list[tuple[str, bool]] = []
         i = 0
+        starts = self._phrase_starts
         while i < len(words):
             token = None
-            for size in range(min(self._longest, len(words) - i), 0, -1):
+            sizes = range(min(self._longest, len(words) - i), 0, -1) if words[i].stem in starts else ()
+            for size in sizes:
                 found = self._phrases.get(tuple(w.stem for w in words[i : i + size]))
                 if found is None:
                     continue
@@ -304,6 +315,14 @@ def _prepare(text: str) -> str:
     text = _DECIMAL.sub("p", text)  # 3.5 -> 3p5: one token that keeps its value
     text = _PERCENT.sub(" percent", text)
     return text.replace("'", "")
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    """Is the word at ``start`` the first of a sentence (or of a quotation)?"""
+    i = start - 1
+    while i >= 0 and text[i].isspace():
+        i -= 1
+    return i < 0 or text[i] in _SENTENCE_END_CHARS
 
 
 def _mostly_capitals(text: str) -> bool:

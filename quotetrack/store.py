@@ -1451,8 +1451,11 @@ def claim_candidates(
     limit: int = 200,
     speaker_ids: Sequence[int] | None = None,
     since: date | None = None,
-) -> list[tuple[int, str]]:
-    """Statements sharing claim tokens with the query, best bm25 first: (id, text).
+    with_tokens: bool = False,
+) -> list[Any]:
+    """Statements sharing claim tokens with the query, best bm25 first: (id, text), or
+    (id, text, stored claim tokens) with ``with_tokens``, which ``match.rank`` scores without
+    reading each text again.
 
     Only the query's rarer words go into the FTS5 query (see ``candidate_terms``), so the cost
     follows how many statements hold those words, not the size of the record.
@@ -1463,20 +1466,30 @@ def claim_candidates(
         return []
     if is_postgres(db):
         return _pg_claim_candidates(db, words, limit=limit, speaker_ids=speaker_ids, since=since)
-    sql = (
-        "SELECT st.id, st.text FROM statements_fts f JOIN statements st ON st.id = f.rowid "
-        "WHERE statements_fts MATCH ?"
+    # The FTS5 hits are found and ordered first, on their own: joined in one query, SQLite may
+    # walk the statements table and probe the index once per statement.
+    filtered = speaker_ids is not None or since is not None
+    hits = (
+        "SELECT rowid AS id, bm25(statements_fts, 0, 0, 0, 1.0) AS r, norm FROM statements_fts "
+        "WHERE statements_fts MATCH ?" + ("" if filtered else " ORDER BY r LIMIT ?")
     )
     params: list[Any] = ["{norm} : (" + " OR ".join(words) + ")"]
+    if not filtered:
+        params.append(limit)
+    sql = (
+        f"WITH hits AS MATERIALIZED ({hits}) "
+        f"SELECT st.id, st.text{', hits.norm' if with_tokens else ''} "
+        "FROM hits JOIN statements st ON st.id = hits.id WHERE 1"
+    )
     if speaker_ids is not None:
         sql += f" AND st.speaker_id IN ({', '.join('?' for _ in speaker_ids) or 'NULL'})"
         params.extend(speaker_ids)
     if since is not None:
         sql += " AND coalesce(st.said_on, st.event_date, substr(st.created_at, 1, 10)) >= ?"
         params.append(since.isoformat())
-    sql += " ORDER BY bm25(statements_fts, 0, 0, 0, 1.0) LIMIT ?"
+    sql += " ORDER BY hits.r LIMIT ?"
     params.append(limit)
-    return [(row[0], row[1]) for row in db.execute(sql, params).fetchall()]
+    return [tuple(row) for row in db.execute(sql, params).fetchall()]
 
 
 def _pg_claim_candidates(
