@@ -178,7 +178,7 @@ def add(
     )
     with opened(db) as database:
         speaker_id = None
-        if speaker.strip().isdigit():
+        if speaker.strip().isdecimal():
             speaker_id = int(speaker)
         try:
             saved = record.add_statement(database, statement, new_speaker=new_speaker,
