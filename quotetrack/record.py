@@ -62,7 +62,7 @@ def check_kind(kind: str, allowed: tuple[str, ...], what: str) -> str:
 def find_speaker(db: Database, name: str) -> Speaker:
     """The one speaker a name or alias refers to; NotFound or Ambiguous otherwise."""
     name = clean_text(name, "The speaker name")
-    if name.strip().isdigit():
+    if name.strip().isdecimal():
         return store.get_speaker(db, int(name))
     speakers = store.all_speakers(db)
     exact = [s for s in speakers if _names(s) & {name.strip().casefold()}]
