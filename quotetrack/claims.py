@@ -60,12 +60,10 @@ def match_text(
     tokens = normalizer.tokens(text)
     candidates = store.claim_candidates(db, tokens, limit=max(CANDIDATES, limit),
                                         speaker_ids=speaker_ids, since=since)
-    stats: dict[str, Any] = {}
-    if hasattr(store, "claim_term_counts"):
-        doc_freq, total = store.claim_term_counts(db, tokens)
-        stats = {"doc_freq": doc_freq, "total_docs": total}
+    doc_freq, total = store.claim_term_counts(db, tokens)
     matches = rank(text, candidates, normalizer=normalizer, limit=limit,
-                   min_score=DEFAULT_MIN_SCORE if min_score is None else min_score, **stats)
+                   min_score=DEFAULT_MIN_SCORE if min_score is None else min_score,
+                   doc_freq=doc_freq, total_docs=total)
     statements = {s.id: s for s in store.get_statements(db, [m.id for m in matches])}
     wanted = set(tokens)
     return [Found(statements[m.id], m, matching_spans(statements[m.id].text, wanted, normalizer))

@@ -750,9 +750,10 @@ def _name_words(name: str) -> frozenset[str]:
     return frozenset(strip_titles(name).split())
 
 
-def _quote_words(text: str) -> list[str]:
+@lru_cache(maxsize=65536)
+def _quote_words(text: str) -> tuple[str, ...]:
     """Words as a reader compares quotes: case, punctuation and quote marks ignored."""
-    return [word for word, _, _ in _read_words(text)]
+    return tuple(word for word, _, _ in _read_words(text))
 
 
 def _read_words(text: str) -> list[tuple[str, int, int]]:
@@ -768,7 +769,10 @@ def _quote_rules(
     words_a, words_b = _quote_words(a.text), _quote_words(b.text)
     if min(len(words_a), len(words_b)) < 4:
         return None
-    ratio = difflib.SequenceMatcher(a=words_a, b=words_b, autojunk=False).ratio()
+    matcher = difflib.SequenceMatcher(a=words_a, b=words_b, autojunk=False)
+    if matcher.real_quick_ratio() < NEAR_VERBATIM or matcher.quick_ratio() < NEAR_VERBATIM:
+        return None  # upper bounds of ratio(): far from word for word, and cheap to know
+    ratio = matcher.ratio()
     if words_a == words_b:
         if same_speaker:
             return Verdict("same", None, 1.0, {"similarity": 1.0, "verbatim": True})
@@ -785,7 +789,7 @@ def _quote_rules(
     if same_speaker and a.kind == "quote" and b.kind == "quote" and ratio >= NEAR_VERBATIM:
         if a.said_on and b.said_on and abs((a.said_on - b.said_on).days) > 7:
             return None  # said weeks apart: two utterances, judged as a self-contradiction
-        diff = _word_diff(words_a, words_b)
+        diff = _word_diff(list(words_a), list(words_b))
         serious = _changes_meaning(first, second, a, b)
         changed = sum(1 for op, _ in diff if op != "=") / max(1, len(diff))
         score = 0.9 if serious else round(0.45 + 0.4 * min(1.0, changed * 2), 3)

@@ -68,17 +68,28 @@ def _keep(db: Database, a: Statement, b: Statement, verdict: Verdict, result: Sc
     return conflict_id
 
 
+def _best(mine: list[str], candidates: Iterable[tuple[int, set[str]]], doc_freq: Mapping[str, int],
+          total: int) -> list[int]:
+    """The candidates sharing the most distinctive weight with a statement's tokens, best first."""
+    weights: dict[int, float] = {}
+    for other, tokens in candidates:
+        shared = [t for t in mine if t in tokens]
+        if len(shared) >= min(2, len(mine)):
+            weights[other] = sum(log((total + 1) / (doc_freq.get(t, 0) + 1)) for t in shared)
+    return sorted(weights, key=lambda i: (-weights[i], -i))[:CANDIDATES]
+
+
 def detect(db: Database, statement_ids: Iterable[int], normalizer: Normalizer) -> ScanResult:
     """Compare new statements with their candidates; call inside the transaction that added them."""
     result = ScanResult()
     statements = store.get_statements(db, list(statement_ids))
     token_sets = {s.id: normalizer.token_set(s.text) for s in statements}
-    doc_freq, total = store.token_doc_counts(db, set().union(*token_sets.values()) if token_sets else ())
+    doc_freq, total = store.claim_term_counts(db, set().union(*token_sets.values()) if token_sets else ())
     for statement in statements:
-        tokens = distinctive(token_sets[statement.id], doc_freq, total)
-        keys = list(combinations(tokens, 2)) if len(tokens) > 1 else [tuple(tokens)]
-        ids = [i for i in store.statements_sharing(db, keys, CANDIDATES + 1) if i != statement.id]
-        for other in store.get_statements(db, ids[:CANDIDATES]):
+        mine = distinctive(token_sets[statement.id], doc_freq, total)
+        keys = list(combinations(mine, 2)) if len(mine) > 1 else [tuple(mine)]
+        found = [c for c in store.statements_sharing(db, keys, POSTINGS_CAP) if c[0] != statement.id]
+        for other in store.get_statements(db, _best(mine, found, doc_freq, total)):
             result.compared += 1
             verdict = _judge(statement, other, normalizer)
             if verdict.relation == "conflict":
@@ -102,25 +113,15 @@ def rescan(db: Database, normalizer: Normalizer,
         for index, (statement, tokens) in enumerate(zip(statements, token_sets, strict=True)):
             mine = distinctive(tokens, doc_freq, total)
             shared: Counter[int] = Counter()
-            weight: dict[int, float] = {}
             for token in mine:
-                older = postings.setdefault(token, [])
-                shared.update(older[-POSTINGS_CAP:])
-            if len(mine) == 1:
-                pairs = [(i, 2) for i in shared]  # a one-word claim: its word is the key
-            else:
-                pairs = [(i, n) for i, n in shared.items() if n >= 2]
-            if pairs:
-                idf = {t: log(total / doc_freq[t]) for t in mine}
-                for i, _ in pairs:
-                    weight[i] = sum(idf[t] for t in mine if t in token_sets[i])
-                best = sorted(pairs, key=lambda p: (-weight[p[0]], -p[0]))[:CANDIDATES]
-                for other_index, _ in best:
-                    result.compared += 1
-                    other = statements[other_index]
-                    verdict = _judge(statement, other, normalizer)
-                    if verdict.relation == "conflict":
-                        kept.add(_keep(db, statement, other, verdict, result))
+                shared.update(postings.setdefault(token, [])[-POSTINGS_CAP:])
+            need = min(2, len(mine))
+            best = _best(mine, ((i, token_sets[i]) for i, n in shared.items() if n >= need), doc_freq, total)
+            for other_index in best:
+                result.compared += 1
+                verdict = _judge(statement, statements[other_index], normalizer)
+                if verdict.relation == "conflict":
+                    kept.add(_keep(db, statement, statements[other_index], verdict, result))
             for token in mine:
                 postings[token].append(index)
             if progress and (index + 1) % 500 == 0:

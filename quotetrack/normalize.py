@@ -95,6 +95,8 @@ class Word:
 
 def fold(text: str) -> str:
     """Lower-case ``text``, fold accents away and write quotes and dashes as ASCII."""
+    if text.isascii():  # most copy: Unicode normalisation would change nothing
+        return text.translate(_PUNCTUATION).lower()
     text = unicodedata.normalize("NFKC", text).translate(_PUNCTUATION)
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))

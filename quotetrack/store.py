@@ -432,6 +432,18 @@ def article_text(db: Database, source_id: int) -> str | None:
     return row[0] if row else None
 
 
+def articles(db: Database) -> Iterator[tuple[Source, str, str | None]]:
+    """Every source kept with its article text: (source, text, sha256), in id order (for export)."""
+    for row in db.query("SELECT * FROM sources WHERE article_text IS NOT NULL ORDER BY id"):
+        yield _source_from_row(row), row["article_text"], row["article_sha256"]
+
+
+def set_article(db: Database, source_id: int, text: str, sha256: str) -> None:
+    """Keep an article's text with a source recorded without it (an import of an export)."""
+    db.execute("UPDATE sources SET article_text = ?, article_sha256 = ? WHERE id = ? AND article_text IS NULL",
+               [text, sha256, source_id])
+
+
 # --- statements ---
 
 _STATEMENT_COLUMNS = (
@@ -563,6 +575,20 @@ def get_statements(db: Database, ids: Sequence[int]) -> list[Statement]:
         ))
         found.update((s.id, s) for s in _statements_from_rows(db, rows) if s.id is not None)
     return [found[i] for i in ids if i in found]
+
+
+def extraction_details_many(db: Database, ids: Sequence[int]) -> dict[int, dict[str, Any]]:
+    """Where extracted statements stand in their articles, by statement id (only those extracted)."""
+    found: dict[int, dict[str, Any]] = {}
+    for start in range(0, len(ids), 500):
+        chunk = list(ids[start:start + 500])
+        for row in db.query(
+            "SELECT id, cue, confidence, text_start AS start, text_end AS end, speaker_start, speaker_end "
+            f"FROM statements WHERE id IN ({', '.join('?' for _ in chunk)}) "
+            "AND (cue IS NOT NULL OR text_start IS NOT NULL)", chunk,
+        ):
+            found[row.pop("id")] = row
+    return found
 
 
 def extraction_details(db: Database, statement_id: int) -> dict[str, Any]:
@@ -737,40 +763,24 @@ def statement_texts_by_id(db: Database, ids: Sequence[int]) -> list[tuple[int, s
     return out
 
 
-def token_doc_counts(db: Database, tokens: Iterable[str]) -> tuple[dict[str, int], int]:
-    """How many statements hold each claim token, and how many statements there are."""
-    wanted = sorted(set(tokens))
-    if is_postgres(db):
-        return _pg_token_doc_counts(db, wanted)
-    # A temp fts5vocab table reads the counts straight from the index, per connection and
-    # without a schema change.
-    db.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.claim_vocab "
-               "USING fts5vocab(main, statements_fts, 'col')")
-    counts: dict[str, int] = {}
-    for start in range(0, len(wanted), 500):
-        chunk = wanted[start:start + 500]
-        for term, doc in db.execute(
-            f"SELECT term, doc FROM temp.claim_vocab WHERE col = 'norm' AND term IN "
-            f"({', '.join('?' for _ in chunk)})", chunk,
-        ).fetchall():
-            counts[term] = doc
-    total = db.execute("SELECT count(*) FROM statements_fts").fetchone()[0]
-    return counts, int(total)
+def statements_sharing(
+    db: Database, keys: Sequence[Sequence[str]], limit: int
+) -> list[tuple[int, set[str]]]:
+    """The latest statements whose claim tokens include every token of a key: (id, tokens).
 
-
-def statements_sharing(db: Database, keys: Sequence[Sequence[str]], limit: int) -> list[int]:
-    """Statements whose claim tokens include every token of at least one key, most alike first."""
+    Ranking is left to the caller, which weighs the shared tokens the same way a full rescan
+    does; ordering by id keeps this an index walk rather than a scoring of every match.
+    """
     groups = [" AND ".join('"' + t + '"' for t in key) for key in keys if key]
     if not groups:
         return []
     if is_postgres(db):
         return _pg_statements_sharing(db, [key for key in keys if key], limit)
     rows = db.execute(
-        "SELECT rowid FROM statements_fts WHERE statements_fts MATCH ? "
-        "ORDER BY bm25(statements_fts, 0, 0, 0, 1.0) LIMIT ?",
+        "SELECT rowid, norm FROM statements_fts WHERE statements_fts MATCH ? ORDER BY rowid DESC LIMIT ?",
         ["{norm} : (" + " OR ".join(f"({g})" for g in groups) + ")", limit],
     ).fetchall()
-    return [row[0] for row in rows]
+    return [(row[0], set(row[1].split())) for row in rows]
 
 
 def set_norm(db: Database, statement_id: int, norm: str) -> None:
@@ -1199,23 +1209,33 @@ def _pg_token_doc_counts(db: Database, tokens: Sequence[str]) -> tuple[dict[str,
     return {term: int(n) for term, n in rows}, total
 
 
-def _pg_statements_sharing(db: Database, keys: Sequence[Sequence[str]], limit: int) -> list[int]:
-    """statements_sharing on PostgreSQL: each key's tokens all present, any key, ts_rank first."""
+def _pg_statements_sharing(
+    db: Database, keys: Sequence[Sequence[str]], limit: int
+) -> list[tuple[int, set[str]]]:
+    """statements_sharing on PostgreSQL: each key's tokens all present, any key, latest first."""
     query = " || ".join("plainto_tsquery('simple', ?)" for _ in keys)
     rows = db.execute(
-        f"SELECT rowid FROM statements_fts, (SELECT {query}) AS q(q) WHERE norm_tsv @@ q "
-        "ORDER BY ts_rank(norm_tsv, q, 1) DESC, rowid LIMIT ?",
+        f"SELECT rowid, norm FROM statements_fts, (SELECT {query}) AS q(q) WHERE norm_tsv @@ q "
+        "ORDER BY rowid DESC LIMIT ?",
         [*(" ".join(key) for key in keys), limit],
     ).fetchall()
-    return [row[0] for row in rows]
+    return [(row[0], set(row[1].split())) for row in rows]
+
+
+
+
+
+
 
 
 def _pg_claim_candidates(
     db: Database, words: Sequence[str], *, limit: int, speaker_ids: Sequence[int] | None, since: date | None,
-) -> list[tuple[int, str]]:
+    with_tokens: bool = False,
+) -> list[Any]:
     """claim_candidates on PostgreSQL: the tokens' tsvector under a GIN index, ts_rank for bm25."""
     sql = (
-        "SELECT st.id, st.text FROM statements_fts f JOIN statements st ON st.id = f.rowid, "
+        f"SELECT st.id, st.text{', f.norm' if with_tokens else ''} "
+        "FROM statements_fts f JOIN statements st ON st.id = f.rowid, "
         "to_tsquery('simple', ?) q WHERE f.norm_tsv @@ q"
     )
     params: list[Any] = [" | ".join(words)]
@@ -1227,7 +1247,7 @@ def _pg_claim_candidates(
         params.append(since.isoformat())
     sql += " ORDER BY ts_rank(f.norm_tsv, q, 1) DESC, st.id LIMIT ?"
     params.append(limit)
-    return [(row[0], row[1]) for row in db.execute(sql, params).fetchall()]
+    return [tuple(row) for row in db.execute(sql, params).fetchall()]
 
 
 # --- events ---
