@@ -48,6 +48,12 @@ class _Group(TyperGroup):
         except BrokenPipeError:
             sys.stderr.close()
             raise typer.Exit(code=1) from None
+        except OSError as exc:
+            # The file system refused outside the library's own checks: a name too long, no
+            # space left, no permission.
+            name = str(exc.filename or "")
+            where = f" ({name[:80]}…)" if len(name) > 80 else f" ({name})" if name else ""
+            fail(f"{exc.strerror or exc}{where}.")
 
 
 app = typer.Typer(
