@@ -1485,7 +1485,8 @@ def claim_candidates(
     if not words:
         return []
     if is_postgres(db):
-        return _pg_claim_candidates(db, words, limit=limit, speaker_ids=speaker_ids, since=since)
+        return _pg_claim_candidates(db, words, limit=limit, speaker_ids=speaker_ids, since=since,
+                                    with_tokens=with_tokens)
     # The FTS5 hits are found and ordered first, on their own: joined in one query, SQLite may
     # walk the statements table and probe the index once per statement.
     filtered = speaker_ids is not None or since is not None
@@ -1512,21 +1513,3 @@ def claim_candidates(
     return [tuple(row) for row in db.execute(sql, params).fetchall()]
 
 
-def _pg_claim_candidates(
-    db: Database, words: Sequence[str], *, limit: int, speaker_ids: Sequence[int] | None, since: date | None,
-) -> list[tuple[int, str]]:
-    """claim_candidates on PostgreSQL: the tokens' tsvector under a GIN index, ts_rank for bm25."""
-    sql = (
-        "SELECT st.id, st.text FROM statements_fts f JOIN statements st ON st.id = f.rowid, "
-        "to_tsquery('simple', ?) q WHERE f.norm_tsv @@ q"
-    )
-    params: list[Any] = [" | ".join(words)]
-    if speaker_ids is not None:
-        sql += f" AND st.speaker_id IN ({', '.join('?' for _ in speaker_ids) or 'NULL'})"
-        params.extend(speaker_ids)
-    if since is not None:
-        sql += " AND coalesce(st.said_on, st.event_date, substr(st.created_at, 1, 10)) >= ?"
-        params.append(since.isoformat())
-    sql += " ORDER BY ts_rank(f.norm_tsv, q, 1) DESC, st.id LIMIT ?"
-    params.append(limit)
-    return [(row[0], row[1]) for row in db.execute(sql, params).fetchall()]
