@@ -6,6 +6,7 @@ Each operation is one transaction over ``store``; speaker names are resolved wit
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
 from collections.abc import Iterator
@@ -148,6 +149,8 @@ def merge_speakers(db: Database, name_a: str, name_b: str) -> tuple[Speaker, int
 
 
 def source_for(db: Database, source: Source | None) -> Source | None:
+    if source is not None and source.id is not None:
+        return source  # already the stored one (an import that knows which source it meant)
     if source is None or not any([source.outlet, source.url, source.title, source.published]):
         return None
     return store.find_source(db, source) or store.insert_source(db, source)
@@ -192,6 +195,7 @@ def import_records(db: Database, records: list[tuple[str, dict[str, Any]]]) -> I
     # conflicts find their statements and two speakers of one name stay two.
     statement_ids: dict[str, int] = {}
     speaker_ids: dict[str, int] = {}
+    source_ids: dict[str, int] = {}
     conflicts: list[tuple[str, dict[str, Any]]] = []
     with store.transaction(db):
         for where, record in records:
@@ -202,14 +206,26 @@ def import_records(db: Database, records: list[tuple[str, dict[str, Any]]]) -> I
             if kind == "speaker":
                 _import_speaker(db, record, where, speaker_ids)
                 continue
+            if kind == "article":
+                _import_article(db, record, where, source_ids)
+                continue
             if kind != "statement":
-                raise InvalidInput(f"{where}: 'record' must be statement, speaker or conflict, not {kind!r}.")
+                raise InvalidInput(
+                    f"{where}: 'record' must be statement, speaker, article or conflict, not {kind!r}."
+                )
             statement, options = statement_from_record(record, where)
             file_speaker = _file_speaker_id(record)
+            aliases = [statement.speaker.name, *statement.speaker.aliases]  # kept if the name resolves elsewhere
+            file_source = _file_source_id(record)
+            if file_source in source_ids:
+                statement.source = store.get_source(db, source_ids[file_source])
+            extraction = _extraction(record, where)
+            if extraction:
+                options["extraction"] = extraction
             if file_speaker in speaker_ids:
                 options["speaker_id"] = speaker_ids[file_speaker]
-            elif file_speaker is not None and _claimed(db, statement.speaker.name, speaker_ids):
-                options["new_speaker"] = True
+            elif file_speaker is not None:
+                options |= _file_speaker_options(db, statement.speaker, speaker_ids)
             try:
                 with store.transaction(db):
                     statement_id: int | None = _store_new(db, statement, **options)
@@ -223,10 +239,14 @@ def import_records(db: Database, records: list[tuple[str, dict[str, Any]]]) -> I
                 )
             except (InvalidInput, NotFound, Ambiguous) as exc:
                 raise type(exc)(f"{where}: {exc}") from None
-            if file_speaker is not None and statement.speaker.id is not None:
-                speaker_ids.setdefault(file_speaker, statement.speaker.id)
+            if file_speaker not in speaker_ids and file_speaker is not None and statement.speaker.id:
+                speaker_ids[file_speaker] = statement.speaker.id
+                _add_aliases(db, statement.speaker.id, aliases)
             if record.get("id") is not None and statement_id is not None:
                 statement_ids[str(record["id"])] = statement_id
+            if file_source is not None and file_source not in source_ids and statement.source \
+                    and statement.source.id is not None:
+                source_ids[file_source] = statement.source.id
         for where, record in conflicts:
             _import_conflict(db, record, where, statement_ids)
             result.conflicts += 1
@@ -409,18 +429,26 @@ def _file_speaker_id(record: dict[str, Any]) -> str | None:
     return None if value is None or value == "" else str(value)
 
 
-def _claimed(db: Database, name: str, speaker_ids: dict[str, int]) -> bool:
-    """Whether the name resolves to a speaker another speaker of the file already took.
+def _file_speaker_options(db: Database, speaker: Speaker, speaker_ids: dict[str, int]) -> dict[str, Any]:
+    """How to store the first statement of a speaker the file names by id.
 
-    An ambiguous name counts as taken: the file knew which speaker it meant, so it gets its own.
+    The stored speaker of the same name (the same title and affiliation first) that no other
+    speaker of the file took; else the usual resolution, unless it lands on a speaker already
+    taken or is ambiguous: the file knew they were different people, so this one gets its own.
     """
+    taken = set(speaker_ids.values())
+    name = speaker.name.strip().casefold()
+    same_name = [s for s in store.all_speakers(db) if s.name.casefold() == name and s.id not in taken]
+    same_name.sort(key=lambda s: (s.title, s.affiliation, s.kind) != (speaker.title, speaker.affiliation,
+                                                                       speaker.kind))
+    if same_name:
+        return {"speaker_id": same_name[0].id}
     try:
-        found = find_speaker(db, name)
-    except NotFound:
-        return False
-    except Ambiguous:
-        return True
-    return found.id in set(speaker_ids.values())
+        found = find_speaker(db, speaker.name)
+    except (NotFound, Ambiguous):
+        # Not on record (or not one speaker): a new one, without resolving the name a second time.
+        return {"new_speaker": True}
+    return {"new_speaker": True} if found.id in taken else {"speaker_id": found.id}
 
 
 def _import_speaker(db: Database, record: dict[str, Any], where: str, speaker_ids: dict[str, int]) -> None:
@@ -428,11 +456,65 @@ def _import_speaker(db: Database, record: dict[str, Any], where: str, speaker_id
     try:
         speaker = _speaker_from_record(record, where)
         file_speaker = _file_speaker_id(record)
-        stored = speaker_for(db, speaker, new_speaker=_claimed(db, speaker.name, speaker_ids))
+        stored = speaker_for(db, speaker, **_file_speaker_options(db, speaker, speaker_ids))
     except (InvalidInput, NotFound, Ambiguous) as exc:
         raise type(exc)(f"{where}: {exc}") from None
-    if file_speaker is not None and stored.id is not None:
-        speaker_ids.setdefault(file_speaker, stored.id)
+    if file_speaker is not None and stored.id is not None and file_speaker not in speaker_ids:
+        speaker_ids[file_speaker] = stored.id
+        _add_aliases(db, stored.id, [speaker.name, *speaker.aliases])
+
+
+def _add_aliases(db: Database, speaker_id: int, aliases: list[str]) -> None:
+    """The file's names for a speaker it matched to one on record (new ones only)."""
+    if [alias for alias in aliases if store.insert_alias(db, speaker_id, alias)]:
+        store.reindex_speaker(db, speaker_id)
+
+
+def _file_source_id(record: dict[str, Any]) -> str | None:
+    """The source's id in the file being imported (an export's), if it gives one."""
+    source = record.get("source")
+    value = source.get("id") if isinstance(source, dict) else record.get("source_id")
+    return None if value is None or value == "" else str(value)
+
+
+_EXTRACTION_KEYS = ("cue", "confidence", "start", "end", "speaker_start", "speaker_end")
+
+
+def _extraction(record: dict[str, Any], where: str) -> dict[str, Any] | None:
+    """Where an extracted statement stands in its article (an export's ``extraction``)."""
+    value = record.get("extraction")
+    if value is None or value == "":
+        return None
+    if isinstance(value, str):
+        try:
+            value = json.loads(value)
+        except json.JSONDecodeError as exc:
+            raise InvalidInput(f"{where}: 'extraction' is not valid JSON ({exc.msg}).") from None
+    if not isinstance(value, dict):
+        raise InvalidInput(f"{where}: 'extraction' must be an object.")
+    return {key: value.get(key) for key in _EXTRACTION_KEYS}
+
+
+def _import_article(db: Database, record: dict[str, Any], where: str, source_ids: dict[str, int]) -> None:
+    """An article kept with its source (from an export): the same text is one source."""
+    text = record.get("article") if record.get("article") is not None else record.get("text")
+    if not isinstance(text, str) or not text.strip():
+        raise InvalidInput(f"{where}: an article record needs the article's text.")
+    source = _source_from_record(record, where)
+    if source is None:
+        raise InvalidInput(f"{where}: an article record needs its source.")
+    sha256 = record.get("sha256") or hashlib.sha256(text.encode("utf-8")).hexdigest()
+    stored = store.source_by_article(db, sha256)
+    if stored is None:
+        found = store.find_source(db, source)
+        if found is not None and found.id is not None and store.article_text(db, found.id) is None:
+            store.set_article(db, found.id, text, sha256)
+            stored = found
+        else:
+            stored = store.insert_source(db, source, text, sha256)
+    file_source = _file_source_id(record)
+    if file_source is not None and stored.id is not None:
+        source_ids.setdefault(file_source, stored.id)
 
 
 def _import_conflict(db: Database, record: dict[str, Any], where: str, statement_ids: dict[str, int]) -> None:
