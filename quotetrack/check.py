@@ -184,7 +184,10 @@ def _who(draft: Extracted, speakers: Sequence[Speaker], normalizer: Normalizer) 
 
 def _judge(db: Database, draft: Extracted, speaker_ids: set[int]) -> Finding:
     """The verdict for one draft statement; ``speaker_ids`` are who the draft's speaker may be on record."""
-    candidates = [found.statement for found in claims.match_text(db, draft.text, limit=CANDIDATES)]
+    # No score floor: a changed word is exactly what the matcher marks down, and the words are
+    # compared here anyway.
+    found = claims.match_text(db, draft.text, limit=CANDIDATES, min_score=0)
+    candidates = [f.statement for f in found]
     if len(words(draft.text)) >= MIN_WORDS:
         scored = [(alignment(draft.text, c.text), c) for c in candidates]
         close = [(sim, diff, c) for (sim, diff), c in scored if sim >= SAME_WORDS]
