@@ -96,7 +96,8 @@ def predict(text: str, published: date | None) -> list[Attribution]:
             cue = [(statement.cue_start, statement.cue_end)] if statement.cue_start is not None else []
             speech = statement.cue_category in ("speech", "written")
             groups[key] = Attribution([], source, cue, speech)  # type: ignore[arg-type]
-        groups[key].content.append((statement.start, statement.end))
+        content_start = statement.content_start if statement.content_start is not None else statement.start
+        groups[key].content.append((content_start, statement.end))
     return list(groups.values())
 
 

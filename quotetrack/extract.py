@@ -39,6 +39,8 @@ class Cue:
     category: str  # speech, written, finding, cognition
     takes_object: bool  # "told Kurdistan 24 that …"
     bare: bool  # content may follow without "that"
+    denial: bool = False  # "denied that …": the content is what the speaker denies
+    clausal: bool = False  # a cue only before "that", a colon or a quote
 
 
 def _data_lines(name: str) -> list[str]:
@@ -53,11 +55,13 @@ def cue_lexicon() -> dict[str, Cue]:
     for line in _data_lines("cues.txt"):
         parts = line.split("\t")
         lemma, category, forms = parts[0], parts[1], parts[2]
-        bare = len(parts) > 3 and parts[3].strip() == "bare"
+        flags = {flag.strip() for flag in parts[3].split(",")} if len(parts) > 3 else set()
         for form in forms.split(","):
             form = form.strip()
             takes_object = form.endswith("+")
-            lexicon[form.rstrip("+").lower()] = Cue(lemma, category, takes_object, bare)
+            lexicon[form.rstrip("+").lower()] = Cue(
+                lemma, category, takes_object, "bare" in flags, "denial" in flags, "clausal" in flags
+            )
     return lexicon
 
 
@@ -173,6 +177,9 @@ class Extracted:
     cue_start: int | None = None
     cue_end: int | None = None
     cue_category: str | None = None  # speech, written, finding (see data/cues.txt)
+    # Where the reported content starts. It is ``start`` except after a denial cue, whose text
+    # keeps the cue ("denied that the dam failed") while the content denied starts after it.
+    content_start: int | None = None
 
     def to_statement(self, source: Source | None = None) -> Statement:
         """The record to store, with ``source`` as where it was read."""
@@ -844,6 +851,7 @@ def _subject(sentence: _Sentence, cue_index: int, floor: int = 0) -> _Mention | 
         return None
     phrase_end = tokens[j][1]
     appositives: list[str] = []
+    next_to_head: tuple[int, int] | None = None  # token span of the appositive right after the head
     # Appositives and asides between commas: "Thomas Veale, a spokesman for …, told".
     for _ in range(3):
         if lower[j] != ",":
@@ -862,6 +870,7 @@ def _subject(sentence: _Sentence, cue_index: int, floor: int = 0) -> _Mention | 
             return None
         segment = sentence.text[tokens[k + 1][0] : tokens[j - 1][1]]
         appositives.insert(0, segment)
+        next_to_head = (k + 1, j - 1)
         j = k - 1
         if j < floor:
             return None
@@ -870,6 +879,7 @@ def _subject(sentence: _Sentence, cue_index: int, floor: int = 0) -> _Mention | 
         # "Smith, 45, a spokesman, said": the piece before may itself be an aside.
         if j - 1 >= floor and lower[j - 1] == "," and tokens[j][2][:1].isdigit():
             appositives.insert(0, tokens[j][2])
+            next_to_head = (j, j)
             j -= 2
             if j < floor:
                 return None
@@ -918,6 +928,22 @@ def _subject(sentence: _Sentence, cue_index: int, floor: int = 0) -> _Mention | 
         if _is_capitalised(tokens[name_end][2]) and opens_clause and tokens[name_end][2] not in _QUOTE_CHARS:
             appositives.append(sentence.text[tokens[first][0] : tokens[head_last][1]])
             first, head_last = name_start, name_end
+    phrase_first = first
+    if next_to_head is not None and _name_like(sentence, *next_to_head) and _description(sentence, first, head_last):
+        # "The regional governor, Anton Drexler, said": the name in apposition is the speaker and
+        # the description before it gives the title.
+        appositives[0] = sentence.text[tokens[first][0] : tokens[head_last][1]]
+        first, head_last = next_to_head
+    elif first - 2 >= floor and lower[first - 1] == "," and _name_like(sentence, first, head_last):
+        # "A local engineer, Miriam Osei, who inspected the site, told": the same, read from the name.
+        d = first - 2
+        while d - 1 >= floor and first - d < 9 and tokens[d - 1][2] not in ",;:—–" and not sentence.quoted[d - 1]:
+            if tokens[d - 1][2] in _QUOTE_CHARS or lower[d - 1] in _CLAUSE_BREAKS | _AUXILIARIES:
+                break
+            d -= 1
+        if _description(sentence, d, first - 2, titled=True):
+            appositives.insert(0, sentence.text[tokens[d][0] : tokens[first - 2][1]])
+            phrase_first = d
     head_tokens = tokens[first : head_last + 1]
     if head_last - first >= 14 and not any(lower[i] in _word_set("documents.txt") for i in range(first, head_last + 1)):
         return None
@@ -927,7 +953,7 @@ def _subject(sentence: _Sentence, cue_index: int, floor: int = 0) -> _Mention | 
     if not any(_is_capitalised(t[2]) or t[2][:1].isalpha() for t in head_tokens):
         return None
     mention = _Mention(
-        phrase_start=head_tokens[0][0],
+        phrase_start=min(head_tokens[0][0], tokens[phrase_first][0]),
         phrase_end=phrase_end,
         head_start=head_tokens[0][0],
         head_end=head_tokens[-1][1],
@@ -940,6 +966,50 @@ def _subject(sentence: _Sentence, cue_index: int, floor: int = 0) -> _Mention | 
         if antecedent is None:
             return None
     return mention
+
+
+_NAME_PARTICLES = ("al-", "el-", "bin", "ibn", "de", "van", "von", "da", "di", "du", "der", "den", "la", "le")
+
+
+def _name_like(sentence: _Sentence, first: int, last: int) -> bool:
+    """Tokens first..last read as a person's name ("Anton Drexler", "Qasim al-Araji", "Col. Srood"):
+    capitalised words, name particles and honorifics, not a title, date, organisation or pronoun."""
+    words = [t[2] for t in sentence.tokens[first : last + 1]]
+    if not words or len(words) > 5 or not _is_capitalised(words[0]) or not _is_capitalised(words[-1].split("-")[-1]):
+        return False
+    titles, _ = _titles()
+    lowered = [w.lower() for w in words]
+    if any(not _is_capitalised(w) and not w.lower().startswith(_NAME_PARTICLES) for w in words):
+        return False
+    if all(w in titles or w.rstrip(".") in titles for w in lowered) or any(w in _DATE_WORDS for w in lowered):
+        return False
+    if lowered[0] in _pronouns() or lowered[0] in _DETERMINERS or _looks_organisation(words):
+        return False
+    return len(words) > 1 or words[0].lower() not in _word_set("stopwords.txt")
+
+
+def _description(sentence: _Sentence, first: int, last: int, titled: bool = False) -> bool:
+    """Tokens first..last describe a person by role: "the regional governor", "Iraq's interior
+    minister", "a local engineer". With ``titled`` its last word must be a title from the data
+    file (the description stands before the name, where an adverbial could stand too)."""
+    if first > last or last - first > 7:
+        return False
+    tokens, lower = sentence.tokens, sentence.lower
+    titles, _ = _titles()
+    k = first
+    if lower[k] in ("but", "and", "yet", "so"):
+        k += 1
+    if k > last:
+        return False
+    opens = lower[k] in _DETERMINERS or (tokens[k][2].endswith(("’s", "'s")) and _is_capitalised(tokens[k][2]))
+    if not opens or lower[last] in _DETERMINERS or not tokens[last][2].isalpha() or _is_capitalised(tokens[last][2]):
+        return False
+    words = [t[2] for t in tokens[k : last + 1]]
+    if _looks_organisation(words, lower_case_too=True) or any(sentence.quoted[i] for i in range(k, last + 1)):
+        return False
+    if any(lower[i] in _AUXILIARIES | _CLAUSE_BREAKS | _PREPOSITIONS for i in range(k, last + 1)):
+        return False
+    return not titled or lower[last] in titles or lower[last].rstrip("s") in titles
 
 
 def _temporal(sentence: _Sentence, j: int, floor: int) -> bool:
@@ -981,8 +1051,17 @@ def _noun_phrase(sentence: _Sentence, first: int, last: int) -> bool:
 
 def _participle(sentence: _Sentence, k: int) -> bool:
     """"a report published by X": a cue form used as a participle inside a noun phrase."""
-    nxt = sentence.lower[k + 1] if k + 1 < len(sentence.tokens) else ""
-    return sentence.lower[k].endswith(("ed", "en", "wn")) and nxt in _PREPOSITIONS | {"last", "this"}
+    lower = sentence.lower
+    nxt = lower[k + 1] if k + 1 < len(sentence.tokens) else ""
+    if not (lower[k].endswith(("ed", "en", "wn")) and nxt in _PREPOSITIONS | {"last", "this"}):
+        return False
+    if k > 0 and lower[k - 1] in _SUBJECT_PRONOUNS:
+        return False  # "she confirmed on …": a pronoun takes no participle after it
+    # "Jones confirmed on Tuesday that …": a time adverbial, then the content.
+    j = k + 1
+    while j < len(lower) and (lower[j] in _DATE_WORDS or lower[j] in ("on", "in", "at", "late", "early")):
+        j += 1
+    return not (j > k + 2 and j < len(lower) and lower[j] == "that")
 
 
 def _subject_before_comma(sentence: _Sentence, comma: int, floor: int) -> _Mention | None:
@@ -1036,6 +1115,8 @@ def _tail_content(sentence: _Sentence, after_cue: int, cue: Cue) -> tuple[int | 
         if sentence.quoted[j] or tokens[j][2] in ".;?!":
             break
         if lower[j] == "that" and j + 1 < n:
+            if cue.clausal and j > i and lower[j - 1] not in _word_set("claim_nouns.txt"):
+                break  # "dismissed the case that …": a relative clause, not what was said
             return j + 1, j, relayed
         if lower[j] == ":" and j + 1 < n:
             return j + 1, j, relayed
@@ -1049,9 +1130,11 @@ def _tail_content(sentence: _Sentence, after_cue: int, cue: Cue) -> tuple[int | 
         if (
             cue.category == "speech"
             and not cue.takes_object
+            and not cue.clausal
             and n - i >= 3
             and (
                 lower[i] in _DETERMINERS
+                or lower[i] == "any"  # "denied any wrongdoing"
                 or _is_capitalised(tokens[i][2])
                 or lower[i] == "to"
                 or re.split(r"[’']", lower[i])[0] in _SUBJECT_PRONOUNS  # "announced he will step down"
@@ -1164,11 +1247,16 @@ def extract_statements(
         relayed_to = frame.relayed_to or _relayed_in(frame.mention.appositives)
         said_on = _date_in(mentions, frame.frame_spans, precision=("day",))
         context = _context(text, paragraphs[sentence.paragraph], sentence)
-        for start, end in result.spans:
+        for n, (content_start, end) in enumerate(result.spans):
             kind = result.kind
             if kind == "quote" and (frame.written or speaker.kind == "document"):
                 kind = "written"
-            event = _date_in(mentions, [(start, end)], precision=("day",))
+            start = content_start
+            if frame.cue_info.denial and kind != "quote" and n == 0 and frame.cue_end <= content_start:
+                # "Lindqvist denied that the system had failed": stored without the cue this
+                # would read as her saying it had failed.
+                start = frame.cue_start
+            event = _date_in(mentions, [(content_start, end)], precision=("day",))
             if event is None and result.confidence < 0.8 and statements and statements[-1].speaker is speaker:
                 event = statements[-1].event_date  # a continuing quote is about the same day
             statements.append(
@@ -1192,6 +1280,7 @@ def extract_statements(
                     cue_start=frame.cue_start,
                     cue_end=frame.cue_end,
                     cue_category=frame.cue_info.category,
+                    content_start=content_start,
                 )
             )
     if not quotes_only:

@@ -459,3 +459,102 @@ def test_time_adverbials_are_not_part_of_the_speaker():
 def test_appositive_missing_its_closing_comma():
     s = only("Sam Lau, the communications director for the party said in a statement that no ballots remained.")
     assert (s.speaker.name, s.speaker.title) == ("Sam Lau", "communications director")
+
+
+# --- A title before a name in apposition ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title", "affiliation"),
+    [
+        ("The port director, Ivo Kranjc, said that the cranes had stopped.", "Ivo Kranjc", "port director", None),
+        ("Chile's mining minister, Rosa Tapia, said output would fall.", "Rosa Tapia", "mining minister", "Chile"),
+        ("A retired teacher, Noor Haddad, told us that the school had closed.", "Noor Haddad", "retired teacher", None),
+        ("Egypt's foreign minister, Karim al-Masri, said talks failed.", "Karim al-Masri", "foreign minister", "Egypt"),
+    ],
+)
+def test_name_in_apposition_to_a_title_is_the_speaker(text, name, title, affiliation):
+    s = only(text)
+    assert (s.speaker.name, s.speaker.title, s.speaker.affiliation) == (name, title, affiliation)
+    assert text[s.speaker_start : s.speaker_end] == name
+    assert text[s.speaker_phrase_start : s.speaker_phrase_end].startswith(text.split(",")[0])
+
+
+def test_title_before_a_name_with_a_who_clause():
+    text = "But a local nurse, Ada Novak, who walked the levee, told the council that it had cracked."
+    s = only(text)
+    assert (s.speaker.name, s.speaker.title) == ("Ada Novak", "local nurse")
+    assert text[s.speaker_phrase_start :].startswith("a local nurse")
+
+
+def test_surname_after_a_title_apposition_is_the_same_speaker():
+    text = (
+        "The harbour master, Jonas Berg, said that two ships had sunk.\n\n"
+        "“We lost both crews,” Berg said in a statement."
+    )
+    first, second = extract(text)
+    assert second.speaker is first.speaker
+    assert first.speaker.name == "Jonas Berg"
+    assert "Berg" in first.speaker.aliases
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The next day, Tom Ruiz said the road was open.",  # a time adverbial, not a title
+        "On Monday, Tom Ruiz said the road was open.",
+    ],
+)
+def test_adverbial_before_a_name_is_not_a_title(text):
+    s = only(text)
+    assert (s.speaker.name, s.speaker.title) == ("Tom Ruiz", None)
+    assert text[s.speaker_phrase_start : s.speaker_phrase_end] == "Tom Ruiz"
+
+
+def test_organisation_described_before_a_comma_keeps_its_description():
+    s = only("The agency, which runs the port, said traffic had recovered.")
+    assert s.speaker.name != "which runs the port"
+
+
+# --- Denials keep their verb -------------------------------------------------------------------
+
+
+def test_denial_keeps_the_cue_in_the_statement_text():
+    text = "Mia Holm said the vote was fair. Holm denied that the count had been rigged, saying observers watched it."
+    found = extract(text)
+    denial = found[-1]
+    assert denial.text == "denied that the count had been rigged, saying observers watched it"
+    assert text[denial.start : denial.end] == denial.text
+    assert text[denial.content_start : denial.end].startswith("the count had been rigged")
+    assert found[0].text == "the vote was fair"
+    assert found[0].content_start == found[0].start
+
+
+@pytest.mark.parametrize(
+    ("text", "statement"),
+    [
+        ("The army denied any role in the shelling.", "denied any role in the shelling"),
+        ("The ministry rejected claims that the dam was unsafe.", "rejected claims that the dam was unsafe"),
+        ("The club disputed that the fee had been agreed.", "disputed that the fee had been agreed"),
+        ("Ben Cole denied on Tuesday that the plant had leaked.", "denied on Tuesday that the plant had leaked"),
+    ],
+)
+def test_denying_and_rejecting_verbs(text, statement):
+    assert only(text).text == statement
+
+
+def test_rejecting_verbs_need_a_clause_not_an_act():
+    assert extract("The court dismissed the case that the family had brought.") == []
+    assert extract("The Senate rejected the bill on Tuesday.") == []
+
+
+def test_quoted_denial_is_the_speakers_own_words():
+    s = only("“We did nothing wrong,” the company denied.")
+    assert s.text == "We did nothing wrong"
+
+
+def test_cue_after_a_time_adverbial_is_not_a_participle():
+    s = only("Ben Cole confirmed late on Tuesday that the plant had leaked.")
+    assert s.text == "the plant had leaked"
+    s = only("A report published on Tuesday by the Water Board found that the plant had leaked.")
+    assert s.speaker.name == "Water Board"
