@@ -763,7 +763,7 @@ def db_path(db: DbOption = None) -> None:
 
     Example: quotetrack db path
     """
-    sys.stdout.write(f"{store.resolve_db_path(db)}\n")
+    sys.stdout.write(f"{store.describe_location(db)}\n")
 
 
 @db_app.command("schema")

@@ -16,6 +16,8 @@ from contextlib import contextmanager
 from functools import lru_cache
 from typing import Any
 
+from .errors import DatabaseError
+
 try:
     import psycopg
     from psycopg.rows import dict_row
@@ -87,14 +89,13 @@ class PostgresDatabase:
 
     def __init__(self, url: str) -> None:
         if psycopg is None:
-            raise sqlite3.OperationalError(
-                "PostgreSQL support needs the psycopg driver: pip install 'quotetrack[postgres]'"
-            )
+            raise DatabaseError("A PostgreSQL record needs the psycopg driver: pip install 'quotetrack[postgres]'.")
         self.url = url
         try:
             self.conn = psycopg.connect(url, autocommit=True, connect_timeout=10)
         except psycopg.Error as exc:
-            raise sqlite3.OperationalError(f"cannot connect to {redact(url)}: {_first_line(exc)}") from None
+            reason = _first_line(exc).removeprefix("connection failed: ").rstrip(".")
+            raise DatabaseError(f"Cannot reach the PostgreSQL record {redact(url)} ({reason}).") from None
         # SQLite hands back floats for numeric results (sum, avg, round); so does this connection.
         self.conn.adapters.register_loader("numeric", FloatLoader)
         self._id_tables: set[str] | None = None

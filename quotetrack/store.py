@@ -47,6 +47,12 @@ def resolve_db_path(value: str | os.PathLike[str] | None = None) -> Path | str:
     return default_db_path()
 
 
+def describe_location(value: str | os.PathLike[str] | None = None) -> str:
+    """Where the record is, for printing: a file path, or the server URL without its password."""
+    resolved = resolve_db_path(value)
+    return pg.redact(resolved) if isinstance(resolved, str) else str(resolved)
+
+
 def is_postgres(db: Any) -> bool:
     return getattr(db, "is_postgres", False)
 
