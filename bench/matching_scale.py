@@ -7,6 +7,9 @@ For each N a synthetic corpus (bench/synth.py, seeded) is stored through quotetr
 each statement normalised and written to the claim index as ``quotetrack add`` does. Then, for
 random claims typed as an editor would (a fresh paraphrase, not itself stored):
 
+Both the matcher and the references keep only matches scoring at least ``match.DEFAULT_MIN_SCORE``
+(what ``quotetrack match`` shows by default): below it the order is noise, not matches.
+
 - latency of the matcher: tokens -> ``store.claim_candidates`` (the index) ->
   ``store.claim_term_counts`` -> ``match.rank``, p50 and p95 over ``--queries`` queries, and of
   ``claims.match_text`` (what ``quotetrack match`` runs, statements fetched and highlighted);
@@ -75,7 +78,7 @@ def matcher(db, normalizer, text: str, limit: int = 10) -> tuple[list[int], list
     tokens = normalizer.tokens(text)
     candidates = store.claim_candidates(db, tokens, limit=200, with_tokens=True)
     doc_freq, total = store.claim_term_counts(db, tokens)
-    found = match.rank(text, candidates, normalizer=normalizer, limit=limit, min_score=0,
+    found = match.rank(text, candidates, normalizer=normalizer, limit=limit,
                        doc_freq=doc_freq, total_docs=total)
     return [m.id for m in found], candidates
 
@@ -90,7 +93,7 @@ def exhaustive(db, normalizer, text: str, avg_len: float, limit: int = 10) -> li
         ["{norm} : (" + " OR ".join(tokens) + ")"],
     ).fetchall()
     found = match.rank(text, [tuple(r) for r in rows], normalizer=normalizer, limit=limit,
-                       min_score=0, doc_freq=doc_freq, total_docs=total, avg_len=avg_len)
+                       doc_freq=doc_freq, total_docs=total, avg_len=avg_len)
     return [m.id for m in found]
 
 
@@ -138,7 +141,7 @@ def run(
             sum(len(c[2].split()) for c in candidates) / max(len(candidates), 1)
         )
         started = time.perf_counter()
-        claims.match_text(db, text, limit=10, min_score=0)
+        claims.match_text(db, text, limit=10)
         cli_latencies.append(time.perf_counter() - started)
 
     def truth_recall(found: list[int], group: int) -> float:

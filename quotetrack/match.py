@@ -28,6 +28,13 @@ from .normalize import Normalizer, fold
 DEFAULT_MIN_SCORE = 30.0
 # A pair whose named things disagree scores at most this: below any sensible threshold.
 GUARD_CAP = 25.0
+# With the record's word counts at hand, a word held by at most this share of the statements
+# (and at least RARE_MIN_DOCS of them) counts as a name for the guard, capitalised or not.
+RARE_SHARE = 0.001
+RARE_MIN_DOCS = 20
+# Claims of at most this many distinct content words are short enough that any name one has
+# and the other lacks, while the other has its own, makes them different claims.
+SHORT_CLAIM_TOKENS = 16
 
 
 @dataclass
@@ -78,6 +85,7 @@ class _Idf:
         total_docs: int | None,
         candidates: Sequence[_Analysed],
     ) -> None:
+        known = doc_freq is not None and bool(total_docs)
         if doc_freq is None or not total_docs:
             counts: dict[str, int] = {}
             for cand in candidates:
@@ -89,9 +97,23 @@ class _Idf:
         self.doc_freq = doc_freq
         self.total = total_docs
 
+        self.known = known
+        # Held by at most this many statements, a word is as particular as a name.
+        self.rare_limit = max(RARE_MIN_DOCS, RARE_SHARE * self.total)
+
     def __call__(self, token: str) -> float:
         df = self.doc_freq.get(token, 0)
         return math.log(1 + (self.total - df + 0.5) / (df + 0.5))
+
+    def rare(self, analysed: _Analysed) -> set[str]:
+        """The words of ``analysed`` rare enough in the record to be names (empty when the
+        counts are only the candidates' own)."""
+        if not self.known:
+            return set()
+        return {
+            t for t in analysed.unique
+            if not t[0].isdigit() and self.doc_freq.get(t, 0) <= self.rare_limit
+        }
 
 
 class _Prefixes:
@@ -148,8 +170,9 @@ def _score(
 def _substituted(a: _Analysed, b: _Analysed) -> bool:
     """Does one claim put a different name or number where the other has one?
 
-    A named token (a name, acronym or number) found only on one side clashes with one found only
-    on the other side when both stand next to the same word: "South Korea"/"North Korea",
+    Between two short claims any name found only on one side clashes with one found only on the
+    other. In longer texts a named token (a name, acronym or number) found only on one side
+    clashes with one found only on the other side when both stand next to the same word: "South Korea"/"North Korea",
     "near Makhmour"/"near Mosul", "2 strikes"/"3 strikes", "July 8"/"July 9". A name one side
     simply lacks ("Makhmour" against "Makhmour, Iraq") is no clash.
     """
@@ -157,6 +180,10 @@ def _substituted(a: _Analysed, b: _Analysed) -> bool:
     only_a, only_b = a.named - b.unique, b.named - a.unique
     if not only_a or not only_b:
         return False
+    if max(len(a.unique), len(b.unique)) <= SHORT_CLAIM_TOKENS:
+        # In two short claims every name is central: each naming something the other does not
+        # ("in Kirar, killing two" against "killed two in Ulai") is two claims, wherever it stands.
+        return True
     neighbours_a = _neighbours(a.tokens, only_a)
     neighbours_b = _neighbours(b.tokens, only_b)
     return bool(neighbours_a & neighbours_b)
@@ -223,11 +250,13 @@ def rank(
     # The guard only lowers scores, so walking down the raw order can stop as soon as `limit`
     # results score at least what the next raw score could give.
     kept: list[tuple[float, int, str, set[str]]] = []
+    # An editor types "baramjah", not "Baramjah": a word as rare as a name counts as one.
+    guard_query = _Analysed(q.tokens, q.unique, (q.named or set()) | idf.rare(q))
     for score, cid, text, cand, common in raw:
         if len(kept) >= limit and sorted(k[0] for k in kept)[-limit] >= score:
             break
         named = cand.named if cand.named is not None else _analyse(text, normalizer).named
-        if _substituted(q, _Analysed(cand.tokens, cand.unique, named)):
+        if _substituted(guard_query, _Analysed(cand.tokens, cand.unique, named | idf.rare(cand))):
             score = min(score, GUARD_CAP)
             if score < min_score:
                 continue
