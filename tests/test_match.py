@@ -121,3 +121,30 @@ def test_a_surname_two_people_share_is_ambiguous():
 def test_an_unknown_name_resolves_to_none(name):
     found = resolve_speaker(name, SPEAKERS, NORM)
     assert (found.status, found.speaker_id) == ("none", None)
+
+
+def test_claim_candidates_come_from_the_index_with_the_filters(tmp_path):
+    from quotetrack import store
+    from quotetrack.models import Statement
+
+    db = store.open_db(tmp_path / "record.db")
+    with store.transaction(db):
+        veale = store.insert_speaker(db, Speaker("Thomas Veale"))
+        srood = store.insert_speaker(db, Speaker("Srood"))
+        ids = {}
+        for speaker, text in [
+            (veale, "The strikes near Makhmour destroyed a Daesh building."),
+            (srood, "There were no Peshmerga operations near Makhmour."),
+            (srood, "The water supply was cut for three days."),
+        ]:
+            ids[text] = store.insert_statement(db, Statement(text, speaker), " ".join(NORM.tokens(text)))
+    tokens = NORM.tokens("ISIS building near Makhmour destroyed")
+    found = [row[0] for row in store.claim_candidates(db, tokens)]
+    assert found[0] == ids["The strikes near Makhmour destroyed a Daesh building."]
+    assert ids["The water supply was cut for three days."] not in found
+    only_srood = store.claim_candidates(db, tokens, speaker_ids=[srood.id], with_tokens=True)
+    assert [row[0] for row in only_srood] == [ids["There were no Peshmerga operations near Makhmour."]]
+    assert only_srood[0][2] == " ".join(NORM.tokens("There were no Peshmerga operations near Makhmour."))
+    counts, total = store.claim_term_counts(db, tokens)
+    assert counts[NORM.tokens("Makhmour")[0]] == 2
+    assert total == 3
