@@ -845,7 +845,7 @@ def _subject(sentence: _Sentence, cue_index: int, floor: int = 0) -> _Mention | 
     """The speaker phrase that ends just before the cue at cue_index (its modifiers skipped)."""
     tokens, lower = sentence.tokens, sentence.lower
     j = cue_index - 1
-    while j >= floor and (lower[j] in _CUE_MODIFIERS or _temporal(sentence, j, floor)):
+    while j >= floor and (lower[j] in _CUE_MODIFIERS or _temporal(sentence, j, floor) or _manner(sentence, j, floor)):
         j -= 1  # "Spicer on Thursday evening said": the time is not part of who spoke
     if j < floor:
         return None
@@ -1010,6 +1010,18 @@ def _description(sentence: _Sentence, first: int, last: int, titled: bool = Fals
     if any(lower[i] in _AUXILIARIES | _CLAUSE_BREAKS | _PREPOSITIONS for i in range(k, last + 1)):
         return False
     return not titled or lower[last] in titles or lower[last].rstrip("s") in titles
+
+
+def _manner(sentence: _Sentence, j: int, floor: int) -> bool:
+    """"Lee strongly denied", "officials angrily said": a manner adverb between subject and cue. Only
+    after a name, a pronoun or a plural, so "the family said" keeps its noun."""
+    word, low = sentence.tokens[j][2], sentence.lower[j]
+    if j <= floor or not (low.endswith("ly") and len(low) > 5 and word.islower()):
+        return False
+    before, previous = sentence.tokens[j - 1][2], sentence.lower[j - 1]
+    if previous in _DETERMINERS or previous.endswith(("’s", "'s")) or not before.isalpha():
+        return False
+    return _is_capitalised(before) or previous in _SUBJECT_PRONOUNS or previous.endswith("s")
 
 
 def _temporal(sentence: _Sentence, j: int, floor: int) -> bool:
@@ -1611,6 +1623,8 @@ def _reported_statement(sentence: _Sentence, text: str) -> _Found | None:
             written = info.category == "written" or _written_medium(sentence, last + 1, content_at)
             frame = _Frame(mention, form, *cue_span, info, frame_spans, relayed, written)
             return _Found([(start, end)], frame, "reported", confidence, False)
+        if info.clausal:
+            continue  # "In July, the court rejected a request …": an act, not a frame after content
         # …, X said. / …, said X. / The strikes, he said, were …
         p = sentence.index_at(mention.phrase_start) - 1 if inverted is None else c - 1
         if p < 2 or lower[p] != ",":

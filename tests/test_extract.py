@@ -558,3 +558,13 @@ def test_cue_after_a_time_adverbial_is_not_a_participle():
     assert s.text == "the plant had leaked"
     s = only("A report published on Tuesday by the Water Board found that the plant had leaked.")
     assert s.speaker.name == "Water Board"
+
+
+def test_rejecting_verb_after_an_opening_adverbial_is_no_trailing_frame():
+    assert extract("In May, the board rejected a request from the tenants to delay the sale.") == []
+
+
+def test_manner_adverb_is_not_part_of_the_speaker():
+    s = only("Ana Ruiz strongly denied that she had lied.")
+    assert (s.speaker.name, s.text) == ("Ana Ruiz", "denied that she had lied")
+    assert only("The family said the boy was safe.").speaker.name == "family"
