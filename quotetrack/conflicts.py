@@ -22,8 +22,9 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections import Counter
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache, lru_cache
 from importlib import resources
@@ -33,7 +34,7 @@ from .dates import find_dates
 from .match import strip_titles
 from .models import Statement
 from .normalize import Normalizer, default_normalizer, fold, stem
-from .quantities import Quantity, find_quantities
+from .quantities import Quantity, find_quantities, singular
 
 CONFLICT_TYPES = ("polarity", "number", "date", "misattribution", "altered", "self")
 RELATIONS = ("same", "conflict", "unrelated")
@@ -57,6 +58,7 @@ NEAR_VERBATIM = 0.6
 # Score multipliers for caveats an editor must weigh.
 DIFFERENT_DAYS = 0.6
 DIFFERENT_REPORT_DAYS = 0.8
+FLOOR_COUNT = 0.7  # "fourteen bodies recovered" against a toll: a floor, not the same figure
 DEFAULT_MIN_SCORE = 0.3
 
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*|[.;:!?,]")
@@ -68,6 +70,7 @@ _QUOTE_KINDS = ("quote", "written")
 _SUBJECT_BOUNDARY = {",", "that", "which", "who", "said", "says", "say", "told", "added", "stated"}
 _COORDINATORS = {"and", "or", "nor", ","}
 _NEGATING_PREFIXES = ("non", "un", "in", "im", "il", "ir", "dis")
+_PREFIX_HEADS = frozenset(prefix[:2] for prefix in _NEGATING_PREFIXES)
 # Shortest word a prefix negates: "unsafe" and "unfair", but only longer words after "in", "dis".
 _PREFIX_MIN_LENGTH = {"non": 4, "un": 4}
 
@@ -232,6 +235,9 @@ class _Reading:
     figures: tuple[Any, ...]  # counts and other figures, see _figures
     stems: dict[str, tuple[str, int, int]]  # stem of each word (stop words too) -> word, span
     spans: dict[str, tuple[int, int]]  # each folded word -> its span
+    # Word -> the words here that are it with a negating prefix ("valid" -> ("invalid",)), in
+    # the order of _NEGATING_PREFIXES: read once, so a comparison looks words up, not prefixes.
+    prefixed: dict[str, tuple[str, ...]]
 
 
 def _content_sequence(text: str, normalizer: Normalizer) -> list[tuple[str, float]]:
@@ -266,7 +272,21 @@ def _read(text: str, normalizer: Normalizer) -> _Reading:
         figures=_figures(text, quantities),
         stems={_stem(w): (w, start, end) for w, start, end in words if w[0].isalnum()},
         spans={w: (start, end) for w, start, end in words if w[0].isalnum()},
+        prefixed=_prefixed_words(words),
     )
+
+
+def _prefixed_words(words: tuple[tuple[str, int, int], ...]) -> dict[str, tuple[str, ...]]:
+    """Each word with a negating prefix, under the word it negates ("unsafe" under "safe")."""
+    found: dict[str, list[tuple[int, str]]] = {}
+    for word in {w for w, _, _ in words if w[:2] in _PREFIX_HEADS}:
+        for rank, prefix in enumerate(_NEGATING_PREFIXES):
+            for form, lead in enumerate((prefix, f"{prefix}-")):
+                base = word[len(lead):] if word.startswith(lead) else ""
+                # "inform" is not the opposite of "form", nor "display" of "play"
+                if len(base) >= 4 and len(base) >= _PREFIX_MIN_LENGTH.get(prefix, 5):
+                    found.setdefault(base, []).append((2 * rank + form, word))
+    return {base: tuple(word for _, word in sorted(forms)) for base, forms in found.items()}
 
 
 def _is_negation_word(word: str) -> bool:
@@ -577,21 +597,18 @@ def _opposite_words(
                 return word_a, word_b, [start_a, end_a], [start_b, end_b], {stem_a, stem_b}
     # A negating prefix makes an opposite of any word: "valid" / "invalid", "lawful" / "unlawful".
     for one, other, flipped in ((first, second, False), (second, first, True)):
+        if not other.prefixed:
+            continue
         for word, start, end in one.words:
-            if len(word) < 4:
-                continue
-            for prefix in _NEGATING_PREFIXES:
-                if len(word) < _PREFIX_MIN_LENGTH.get(prefix, 5):
-                    continue  # "inform" is not the opposite of "form", nor "display" of "play"
-                for prefixed in (prefix + word, f"{prefix}-{word}"):
-                    found = other.spans.get(prefixed)
-                    if found is None or prefixed in one.spans or word in other.spans:
-                        continue
-                    stems = {_stem(word), _stem(prefixed)}
-                    pair = (word, prefixed, [start, end], list(found))
-                    if flipped:
-                        pair = (prefixed, word, list(found), [start, end])
-                    return pair[0], pair[1], pair[2], pair[3], stems
+            for prefixed in other.prefixed.get(word, ()):
+                found = other.spans[prefixed]
+                if prefixed in one.spans or word in other.spans:
+                    continue
+                stems = {_stem(word), _stem(prefixed)}
+                pair = (word, prefixed, [start, end], list(found))
+                if flipped:
+                    pair = (prefixed, word, list(found), [start, end])
+                return pair[0], pair[1], pair[2], pair[3], stems
     return None
 
 
@@ -600,12 +617,30 @@ def _stem(word: str) -> str:
     return _canon(default_normalizer()._stem(word))
 
 
+@cache
+def _floor_things() -> frozenset[str]:
+    """Things whose count is a floor for a toll ("bodies" for the killed): casualty_roles.tsv
+    rows marked "floor", as the singular nouns quantities.py reads."""
+    lines = [line.split("\t") for line in _data_lines("casualty_roles.tsv")]
+    return frozenset(singular(parts[0].strip()) for parts in lines if len(parts) > 2 and parts[2].strip() == "floor")
+
+
+def _as_toll(count: Quantity, other: Quantity) -> Quantity:
+    """A count of bodies found is at least the toll of the killed: against a toll, read it as
+    that floor (against another count of bodies it is compared as it stands)."""
+    floors = _floor_things()
+    if count.role and count.thing in floors and other.thing not in floors:
+        return replace(count, thing=None, value=None, high=None)
+    return count
+
+
 def _numbers(first: _Reading, second: _Reading, similarity: float) -> Verdict | None:
     """Counts of the same thing, in the same claim, that cannot both be true."""
     if similarity < CONFLICT_CLAIM:
         return None
-    for count_a in first.quantities:
-        for count_b in second.quantities:
+    for found_a in first.quantities:
+        for found_b in second.quantities:
+            count_a, count_b = _as_toll(found_a, found_b), _as_toll(found_b, found_a)
             if count_a.key != count_b.key or count_a.key == (None, None):
                 continue
             if count_a.part_of or count_b.part_of or count_a.overlaps(count_b):
@@ -614,11 +649,19 @@ def _numbers(first: _Reading, second: _Reading, similarity: float) -> Verdict | 
                 continue
             exact = count_a.value is not None and count_b.value is not None
             evidence = {
-                "a_number": count_a.to_dict(),
-                "b_number": count_b.to_dict(),
+                "a_number": found_a.to_dict(),
+                "b_number": found_b.to_dict(),
                 "thing": " ".join(part for part in count_a.key if part),
             }
-            return Verdict("conflict", "number", _scaled(0.5 if exact else 0.4, similarity), evidence)
+            verdict = Verdict("conflict", "number", _scaled(0.5 if exact else 0.4, similarity), evidence)
+            floors = [q.text for q, read in ((found_a, count_a), (found_b, count_b)) if q is not read]
+            if floors:
+                verdict.caveats.append(
+                    f"{floors[0]!r} counts what was found so far, a floor for the toll, not the toll:"
+                    " check what each figure counts"
+                )
+                verdict.score = round(verdict.score * FLOOR_COUNT, 3)
+            return verdict
     return None
 
 
@@ -639,15 +682,20 @@ def _same_frame(first: _Reading, count_a: Quantity, second: _Reading, count_b: Q
 
 def _near_words(reading: _Reading, count: Quantity) -> set[str]:
     """Content stems of the three words either side of a count, the count itself left out."""
-    normalizer = default_normalizer()
     before = [w for w, _, e in reading.words if e <= count.start][-3:]
     after = [w for w, s, _ in reading.words if s >= count.end][:3]
-    stems = set()
+    stems: set[str] = set()
     for word in before + after:
         if word in _STRONG_BOUNDARY or word == ",":
             continue
-        stems.update(t for t in normalizer.tokens(word) if not t[0].isdigit())
+        stems.update(_word_tokens(word))
     return stems
+
+
+@lru_cache(maxsize=65536)
+def _word_tokens(word: str) -> tuple[str, ...]:
+    """The content tokens of one word, numbers left out."""
+    return tuple(t for t in default_normalizer().tokens(word) if not t[0].isdigit())
 
 
 def _statement_dates(statement: Statement) -> list[date]:
@@ -756,6 +804,11 @@ def _quote_words(text: str) -> tuple[str, ...]:
     return tuple(word for word, _, _ in _read_words(text))
 
 
+@lru_cache(maxsize=65536)
+def _word_bag(text: str) -> Counter[str]:
+    return Counter(_quote_words(text))
+
+
 def _read_words(text: str) -> list[tuple[str, int, int]]:
     return [(fold(m.group()), m.start(), m.end()) for m in _WORD.finditer(text) if m.group()[0].isalnum()]
 
@@ -769,11 +822,20 @@ def _quote_rules(
     words_a, words_b = _quote_words(a.text), _quote_words(b.text)
     if min(len(words_a), len(words_b)) < 4:
         return None
-    matcher = difflib.SequenceMatcher(a=words_a, b=words_b, autojunk=False)
-    if matcher.real_quick_ratio() < NEAR_VERBATIM or matcher.quick_ratio() < NEAR_VERBATIM:
-        return None  # upper bounds of ratio(): far from word for word, and cheap to know
-    ratio = matcher.ratio()
-    if words_a == words_b:
+    # Upper bounds of ratio() first (difflib's real_quick_ratio and quick_ratio, from cached
+    # word counts): most pairs are far from word for word, and that is cheap to know.
+    total = len(words_a) + len(words_b)
+    if 2 * min(len(words_a), len(words_b)) < NEAR_VERBATIM * total:
+        return None
+    bag_a, bag_b = _word_bag(a.text), _word_bag(b.text)
+    if len(bag_a) > len(bag_b):
+        bag_a, bag_b = bag_b, bag_a
+    common = sum(min(n, bag_b[w]) for w, n in bag_a.items() if w in bag_b)
+    if 2 * common < NEAR_VERBATIM * total:
+        return None
+    same_words = words_a == words_b
+    ratio = 1.0 if same_words else difflib.SequenceMatcher(a=words_a, b=words_b, autojunk=False).ratio()
+    if same_words:
         if same_speaker:
             return Verdict("same", None, 1.0, {"similarity": 1.0, "verbatim": True})
         if ratio >= VERBATIM:

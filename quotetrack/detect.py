@@ -11,8 +11,11 @@ every other.
 
 from __future__ import annotations
 
+import multiprocessing
+import os
+from bisect import bisect_left
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from itertools import combinations
 from math import log
@@ -71,11 +74,14 @@ def _keep(db: Database, a: Statement, b: Statement, verdict: Verdict, result: Sc
 def _best(mine: list[str], candidates: Iterable[tuple[int, set[str]]], doc_freq: Mapping[str, int],
           total: int) -> list[int]:
     """The candidates sharing the most distinctive weight with a statement's tokens, best first."""
+    # Each token's weight once; summed in ``mine``'s order, so ties rank the same every time.
+    rarity = [(t, log((total + 1) / (doc_freq.get(t, 0) + 1))) for t in mine]
+    need = min(2, len(mine))
     weights: dict[int, float] = {}
     for other, tokens in candidates:
-        shared = [t for t in mine if t in tokens]
-        if len(shared) >= min(2, len(mine)):
-            weights[other] = sum(log((total + 1) / (doc_freq.get(t, 0) + 1)) for t in shared)
+        shared = [w for t, w in rarity if t in tokens]
+        if len(shared) >= need:
+            weights[other] = sum(shared)
     return sorted(weights, key=lambda i: (-weights[i], -i))[:CANDIDATES]
 
 
@@ -99,37 +105,109 @@ def detect(db: Database, statement_ids: Iterable[int], normalizer: Normalizer) -
 
 def rescan(db: Database, normalizer: Normalizer,
            progress: Callable[[int, int], None] | None = None) -> ScanResult:
-    """Every statement against its older candidates; open conflicts no longer found are dropped."""
+    """Every statement against its older candidates; open conflicts no longer found are dropped.
+
+    The comparisons, nearly all of the work, are shared among the machine's cores (forked
+    workers that only read); the conflicts found are written here, in one transaction.
+    """
     result = ScanResult()
     kept: set[int] = set()
     statements = _all_statements(db)
-    token_sets = [normalizer.token_set(s.text) for s in statements]
+    # The claim index already holds every statement's tokens: reading them beats recomputing.
+    stored = store.claim_tokens(db)
+    token_sets = [set(stored[s.id].split()) if stored.get(s.id or 0) is not None
+                  else normalizer.token_set(s.text) for s in statements]
     doc_freq: Counter[str] = Counter()
     for tokens in token_sets:
         doc_freq.update(tokens)
     total = len(statements)
+    keys = [distinctive(tokens, doc_freq, total) for tokens in token_sets]
     postings: dict[str, list[int]] = {}
+    for index, mine in enumerate(keys):
+        for token in mine:
+            postings.setdefault(token, []).append(index)
+    scan = _Scan(statements, token_sets, keys, postings, doc_freq, total, normalizer)
+    chunks = [range(start, min(start + SCAN_CHUNK, total)) for start in range(0, total, SCAN_CHUNK)]
+    done = 0
     with store.transaction(db):
-        for index, (statement, tokens) in enumerate(zip(statements, token_sets, strict=True)):
-            mine = distinctive(tokens, doc_freq, total)
-            shared: Counter[int] = Counter()
-            for token in mine:
-                shared.update(postings.setdefault(token, [])[-POSTINGS_CAP:])
-            need = min(2, len(mine))
-            best = _best(mine, ((i, token_sets[i]) for i, n in shared.items() if n >= need), doc_freq, total)
-            for other_index in best:
-                result.compared += 1
-                verdict = _judge(statement, statements[other_index], normalizer)
-                if verdict.relation == "conflict":
-                    kept.add(_keep(db, statement, statements[other_index], verdict, result))
-            for token in mine:
-                postings[token].append(index)
-            if progress and (index + 1) % 500 == 0:
-                progress(index + 1, total)
+        for chunk, (compared, found) in zip(chunks, _map_chunks(scan, chunks), strict=True):
+            result.compared += compared
+            for index, other_index, verdict in found:
+                kept.add(_keep(db, statements[index], statements[other_index], verdict, result))
+            done += len(chunk)
+            if progress:
+                progress(done, total)
         result.dropped = store.drop_open_conflicts(db, kept)
     if progress:
         progress(total, total)
     return result
+
+
+# Statements a worker takes at a time in a rescan, and the fewest worth starting workers for.
+SCAN_CHUNK = 500
+PARALLEL_FROM = 2000
+
+
+@dataclass
+class _Scan:
+    """What a rescan's workers read: built before they fork, never written by them."""
+
+    statements: list[Statement]
+    token_sets: list[set[str]]
+    keys: list[list[str]]  # each statement's distinctive tokens
+    postings: dict[str, list[int]]  # token -> indexes of the statements keyed by it, ascending
+    doc_freq: Counter[str]
+    total: int
+    normalizer: Normalizer
+
+    def candidates(self, index: int) -> list[int]:
+        """The older statements worth comparing with statement ``index``: the latest
+        POSTINGS_CAP holding each of its distinctive tokens, ranked by ``_best``."""
+        mine = self.keys[index]
+        shared: Counter[int] = Counter()
+        for token in mine:
+            held = self.postings[token]
+            end = bisect_left(held, index)
+            shared.update(held[max(0, end - POSTINGS_CAP):end])
+        need = min(2, len(mine))
+        return _best(mine, ((i, self.token_sets[i]) for i, n in shared.items() if n >= need),
+                     self.doc_freq, self.total)
+
+    def judge(self, chunk: range) -> tuple[int, list[tuple[int, int, Verdict]]]:
+        compared = 0
+        found = []
+        for index in chunk:
+            for other_index in self.candidates(index):
+                compared += 1
+                verdict = _judge(self.statements[index], self.statements[other_index], self.normalizer)
+                if verdict.relation == "conflict":
+                    found.append((index, other_index, verdict))
+        return compared, found
+
+
+# The scan a forked worker inherits; set only while its pool runs.
+_inherited: _Scan | None = None
+
+
+def _judge_inherited(chunk: range) -> tuple[int, list[tuple[int, int, Verdict]]]:
+    assert _inherited is not None
+    return _inherited.judge(chunk)
+
+
+def _map_chunks(scan: _Scan, chunks: list[range]) -> Iterator[tuple[int, list[tuple[int, int, Verdict]]]]:
+    """Each chunk judged, in order: by forked workers when there are cores and work enough."""
+    global _inherited
+    workers = min(len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1,
+                  len(chunks))
+    if workers < 2 or scan.total < PARALLEL_FROM or "fork" not in multiprocessing.get_all_start_methods():
+        yield from map(scan.judge, chunks)
+        return
+    _inherited = scan
+    try:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            yield from pool.imap(_judge_inherited, chunks)
+    finally:
+        _inherited = None
 
 
 def _all_statements(db: Database, batch: int = 2000) -> list[Statement]:
