@@ -63,6 +63,14 @@ def texts_like(db: Path, pattern: str) -> list[str]:
         conn.close()
 
 
+def statements_by_id(db: Path) -> list[tuple[int, str]]:
+    conn = sqlite3.connect(db, timeout=60)
+    try:
+        return [(row[0], row[1]) for row in conn.execute("SELECT id, text FROM statements")]
+    finally:
+        conn.close()
+
+
 # --- concurrency ---
 
 
@@ -90,12 +98,13 @@ def worker(db: Path, name: str, writes: int, folder: Path, ingest: bool) -> dict
     runner = CliRunner()
     expected: list[str] = []
     failures: list[str] = []
-    ingested = 0
+    ingested: list[tuple[int, str]] = []
 
-    def run(*args: str) -> Any:
-        result = runner.invoke(app, [*args, "--db", str(db)])
+    def run(command: str, *args: str) -> Any:
+        # --db right after the command name: after "--" it would be read as text.
+        result = runner.invoke(app, [command, "--db", str(db), *args])
         if result.exit_code != 0:
-            failures.append(f"{args[0]}: exit {result.exit_code}: {result.stderr.strip() or result.exception!r}")
+            failures.append(f"{command}: exit {result.exit_code}: {result.stderr.strip() or result.exception!r}")
         return result
 
     adds = writes // 2
@@ -119,7 +128,7 @@ def worker(db: Path, name: str, writes: int, folder: Path, ingest: bool) -> dict
                      "--json")
         if result.exit_code == 0:
             report = json.loads(result.stdout)
-            ingested = sum(1 for s in report["statements"] if s.get("id") is not None)
+            ingested = [(s["id"], s["text"]) for s in report["statements"] if s.get("id") is not None]
     return {"expected": expected, "failures": failures, "ingested": ingested}
 
 
@@ -133,8 +142,8 @@ class Concurrency:
     duplicated: int = 0
     failed_commands: list[str] = field(default_factory=list)
     locked_shown: int = 0
-    ingested: int = 0
-    ingested_held: int = 0
+    ingested: int = 0  # statements the ingest commands reported recorded
+    ingested_held: int = 0  # of those, found with the same id and text at the end
     integrity: str = ""
     seconds: float = 0.0
 
@@ -165,6 +174,7 @@ def concurrency(processes: int, writes: int, folder: Path) -> Concurrency:
     ]
     result = Concurrency(processes, writes)
     expected: list[str] = []
+    ingested: list[tuple[int, str]] = []
     for child in children:
         out, err = child.communicate(timeout=3600)
         if child.returncode != 0:
@@ -173,7 +183,7 @@ def concurrency(processes: int, writes: int, folder: Path) -> Concurrency:
         report = json.loads(out.decode().strip().splitlines()[-1])
         expected += report["expected"]
         result.failed_commands += report["failures"]
-        result.ingested += report["ingested"]
+        ingested += [(i, t) for i, t in report["ingested"]]
     result.seconds = time.monotonic() - started
     stored = texts_like(db, "% statement %: the convoy passed%")
     result.expected = len(expected)
@@ -181,7 +191,8 @@ def concurrency(processes: int, writes: int, folder: Path) -> Concurrency:
     result.lost = len(set(expected) - set(stored))
     result.duplicated = len(stored) - len(set(stored))
     result.locked_shown = sum("locked" in f for f in result.failed_commands)
-    result.ingested_held = len(texts_like(db, "%checkpoint number%"))
+    result.ingested = len(ingested)
+    result.ingested_held = len(set(ingested) & set(statements_by_id(db)))
     result.integrity = integrity(db)
     return result
 
@@ -368,7 +379,8 @@ def hostile(inputs: int, folder: Path, seed: int) -> Hostile:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("part", nargs="?", default="all", choices=["all", "concurrency", "kill", "hostile", "worker"])
-    parser.add_argument("--small", action="store_true", help="CI size: 3 × 30 writers, 2 kills, 60 inputs.")
+    parser.add_argument("--small", action="store_true",
+                        help="CI size: 2 × 20 writers, 2 kills of 100 records, 40 inputs.")
     parser.add_argument("--processes", type=int, default=8)
     parser.add_argument("--writes", type=int, default=500, help="Statements each process writes.")
     parser.add_argument("--kills", type=int, default=20)
@@ -387,7 +399,7 @@ def main(argv: list[str] | None = None) -> int:
         sys.stdout.write(json.dumps(report) + "\n")
         return 0
     if args.small:
-        args.processes, args.writes, args.kills, args.kill_records, args.hostile = 3, 30, 2, 150, 60
+        args.processes, args.writes, args.kills, args.kill_records, args.hostile = 2, 20, 2, 100, 40
 
     sys.path.insert(0, str(ROOT))
     os.environ.setdefault("QUOTETRACK_EDITOR", "reliability")
