@@ -119,6 +119,7 @@ _MALE = frozenset(
     "mr sir lord king prince spokesman chairman congressman businessman brother father son husband "
     "grandfather uncle nephew actor".split()
 )
+_NOBODY = frozenset("no neither nobody none nor".split())  # subjects that deny the cue
 _PLURALS = frozenset("people police staff media public children men women folks".split())
 _CUE_MODIFIERS = frozenset(
     "also previously later then again repeatedly reportedly recently publicly privately once never "
@@ -437,6 +438,7 @@ class _Resolver:
             self.acronyms[match.group(2)] = full
         self.names = self._person_names(text)
         self.gender: dict[int, str] = {}  # id(speaker) -> "male" / "female", when the copy tells
+        self.quiet_from = 0  # end of the last sentence with a statement
         self.organisations = self._organisation_names(text)
         self._scan_documents(text)
 
@@ -513,6 +515,11 @@ class _Resolver:
             wanted = pronouns[lower]
             # "she" never stands for a speaker known to be a man, nor "he" for a woman.
             unwanted = {"he": "female", "she": "male"}.get(lower)
+            introduced = self._introduced_since(mention.head_start) if lower in ("he", "she") else None
+            if introduced is not None and self.gender.get(id(introduced)) != unwanted:
+                self.gender[id(introduced)] = "male" if lower == "he" else "female"
+                self._remember(mention.head_start, introduced)
+                return introduced, 0.75
             for _, speaker in reversed(self.history):
                 if speaker.kind in wanted and self.gender.get(id(speaker)) != unwanted:
                     if lower in ("he", "she"):
@@ -554,6 +561,14 @@ class _Resolver:
             a_title, a_affiliation = _parse_appositive(appositive, titles)
             title = title or a_title
             affiliation = affiliation or a_affiliation
+        if not name_words and len(words) == 1 and words[0].islower() and words[0] in _word_set("organisations.txt"):
+            # "the agency" after "the National Health Agency": the body named earlier.
+            named = [org for offset, org in self.organisations if offset < mention.head_start]
+            same = [org for org in named if org.split()[-1].lower() == words[0]]
+            if same:
+                speaker = self._unique(Speaker(name=same[-1], kind="organisation"))
+                self._remember(mention.head_start, speaker)
+                return speaker, 0.8
         if not name_words:
             # "a spokesman for the coalition", "officials": the description is all there is.
             name = phrase
@@ -614,6 +629,28 @@ class _Resolver:
         known.title = known.title or speaker.title
         known.affiliation = known.affiliation or speaker.affiliation
         return known
+
+    def _introduced_since(self, offset: int) -> Speaker | None:
+        """A person the copy introduces by role after the last statement and just before
+        ``offset`` ("… supported by another passenger, Yusuf Demir. “…,” he said."): the
+        pronoun stands for the newcomer, not for the speaker before."""
+        titles, _ = _titles()
+        for position, name in reversed(self.names):
+            if position >= offset:
+                continue
+            if position < self.quiet_from or offset - position > 400:
+                return None
+            before = re.findall(r"[\w’'-]+|,", self.text[max(0, position - 40) : position])
+            if before and before[-1] == ",":
+                before = before[:-1]
+            if not before or not before[-1].islower() or before[-1] not in titles:
+                continue  # only a name given with a role ("another passenger, …") is an introduction
+            if name.split()[-1] in (s.name.split()[-1] for _, s in self.history):
+                return None  # a speaker already heard, named again
+            speaker = self._person(name, [], position)
+            speaker.title = speaker.title or before[-1]
+            return speaker
+        return None
 
     def _remember(self, offset: int, speaker: Speaker) -> None:
         self.history.append((offset, speaker))
@@ -719,12 +756,22 @@ def _parse_appositive(text: str, titles: dict[str, str]) -> tuple[str | None, st
         words = words[1:]
     if not words or words[0].lower() in _CLAUSE_BREAKS | {"who", "while", "speaking", "however"}:
         return None, None
+    if len(words) == 1 and words[0][:1].isdigit():
+        return None, None  # "Pell, 61,": an age
+    relative = next((i for i, w in enumerate(words) if w.lower() in ("who", "whose", "whom", "which", "where")), None)
+    if relative:
+        words = words[:relative]  # "a shopkeeper whose store was destroyed": the role is before it
+    # "the Ministry of Health's chief adviser": a capitalised owner is the affiliation.
+    owner = next((i for i, w in enumerate(words[:8]) if w.endswith(("’s", "'s"))), None)
+    affiliation = None
+    if owner is not None and all(_is_capitalised(w) or w in ("of", "for", "and", "the") for w in words[:owner]):
+        affiliation = " ".join(words[: owner + 1])[:-2]
+        words = words[owner + 1 :]
     # The title is the noun phrase up to "for"/"of"/"at"; the affiliation what follows, up to a
     # participle or relative clause that only describes it.
     cut = next((i for i, w in enumerate(words) if w.lower() in ("for", "of", "at", "with", "from")), None)
     head = words[:cut] if cut is not None else words
     possessive = next((i for i, w in enumerate(head) if w.endswith(("’s", "'s"))), None)
-    affiliation = None
     if possessive is not None:
         affiliation = " ".join(head[: possessive + 1])[:-2]
         head = head[possessive + 1 :]
@@ -1001,13 +1048,21 @@ def _description(sentence: _Sentence, first: int, last: int, titled: bool = Fals
         k += 1
     if k > last:
         return False
-    opens = lower[k] in _DETERMINERS or (tokens[k][2].endswith(("’s", "'s")) and _is_capitalised(tokens[k][2]))
+    owner = k
+    while owner < last and not tokens[owner][2].endswith(("’s", "'s")) and (
+        _is_capitalised(tokens[owner][2]) or (owner > k and lower[owner] in ("of", "for", "and", "the"))
+    ):
+        owner += 1  # "Porto Azul's sporting director", "the Ministry of Health's adviser"
+    possessive = tokens[owner][2].endswith(("’s", "'s")) and _is_capitalised(tokens[owner][2])
+    opens = lower[k] in _DETERMINERS or possessive
     if not opens or lower[last] in _DETERMINERS or not tokens[last][2].isalpha() or _is_capitalised(tokens[last][2]):
         return False
-    words = [t[2] for t in tokens[k : last + 1]]
-    if _looks_organisation(words, lower_case_too=True) or any(sentence.quoted[i] for i in range(k, last + 1)):
+    described = range(owner + 1 if possessive else k, last + 1)  # the owner may be an organisation
+    # "the agency" describes a body, "the team doctor" a person: the head noun tells.
+    quoted = any(sentence.quoted[i] for i in range(k, last + 1))
+    if quoted or _looks_organisation([tokens[last][2]], lower_case_too=True):
         return False
-    if any(lower[i] in _AUXILIARIES | _CLAUSE_BREAKS | _PREPOSITIONS for i in range(k, last + 1)):
+    if any(lower[i] in _AUXILIARIES | _CLAUSE_BREAKS | _PREPOSITIONS for i in described):
         return False
     return not titled or lower[last] in titles or lower[last].rstrip("s") in titles
 
@@ -1253,6 +1308,7 @@ def extract_statements(
             if resolved is None:
                 continue
             speakers_of[key] = resolved
+        resolver.quiet_from = sentence.end
         speaker, speaker_confidence = speakers_of[key]
         if frame.mention.head.lower() not in _pronouns():
             _add_alias(speaker, frame.mention.head)
@@ -1613,6 +1669,8 @@ def _reported_statement(sentence: _Sentence, text: str) -> _Found | None:
             if inverted is None:
                 continue
             mention = inverted
+        if mention.head.split()[0].lower() in _NOBODY:
+            continue  # "neither club confirmed the figure": nobody said it
         content_at, frame_end_index, relayed = _tail_content(sentence, last + 1, info)
         cue_span = (tokens[c][0], tokens[last][1])
         if content_at is not None and inverted is None and tokens[content_at][0] < end:

@@ -568,3 +568,59 @@ def test_manner_adverb_is_not_part_of_the_speaker():
     s = only("Ana Ruiz strongly denied that she had lied.")
     assert (s.speaker.name, s.text) == ("Ana Ruiz", "denied that she had lied")
     assert only("The family said the boy was safe.").speaker.name == "family"
+
+
+# --- Found on hand-written court, sports, health and feature copy --------------------------------
+
+
+def test_an_age_is_not_a_title():
+    s = only("Carl Brandt, 58, said he would appeal.")
+    assert (s.speaker.name, s.speaker.title) == ("Carl Brandt", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "affiliation"),
+    [
+        ("Vale United's team doctor, Ines Roth, said the injury was minor.", "Vale United"),
+        ("The Bank of Lisbon's chief economist, Ines Roth, said rates would rise.", "Bank of Lisbon"),
+        ("Ines Roth, the Bank of Lisbon's chief economist, said rates would rise.", "Bank of Lisbon"),
+    ],
+)
+def test_a_named_owner_before_the_title_is_the_affiliation(text, affiliation):
+    s = only(text)
+    assert (s.speaker.name, s.speaker.affiliation) == ("Ines Roth", affiliation)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The price was high, although neither club confirmed the figure.", "No official said the plant had leaked."],
+)
+def test_a_negative_subject_said_nothing(text):
+    assert extract(text) == []
+
+
+def test_pronoun_after_a_newcomer_introduced_by_role():
+    text = "“The bridge was shaking,” Lea Moss said. A neighbour, Omar Said, agreed. “It swayed,” he said."
+    found = extract(text)
+    assert [s.speaker.name for s in found] == ["Lea Moss", "Omar Said"]
+    assert found[1].speaker.title == "neighbour"
+
+
+def test_pronoun_after_a_background_name_keeps_the_speaker():
+    text = "“The plan is dead,” Tom Ruiz said. The bill was backed by Senator Jane Roe. “It failed,” he said."
+    assert [s.speaker.name for s in extract(text)] == ["Tom Ruiz", "Tom Ruiz"]
+
+
+def test_the_agency_is_the_agency_named_before():
+    text = (
+        "The National Water Agency warned on Monday that reservoirs were low.\n\n"
+        "In a statement, the agency said rationing would begin in May."
+    )
+    first, second = extract(text)
+    assert second.speaker is first.speaker
+    assert second.speaker.name == "National Water Agency"
+
+
+def test_relative_clause_is_not_part_of_the_title():
+    s = only("“We lost everything,” said Rosa Lind, a baker whose shop was flooded.")
+    assert (s.speaker.name, s.speaker.title) == ("Rosa Lind", "baker")
