@@ -36,7 +36,7 @@ from typer.testing import CliRunner
 from quotetrack.cli import app
 
 SAMPLES = Path(__file__).resolve().parent.parent / "quotetrack" / "samples"
-EXAMPLES = int(os.environ.get("QUOTETRACK_HOSTILE_EXAMPLES", "15"))
+EXAMPLES = int(os.environ.get("QUOTETRACK_HOSTILE_EXAMPLES", "10"))
 ROUND_TRIP = settings(
     max_examples=2 * EXAMPLES,
     deadline=None,
@@ -464,6 +464,46 @@ def test_hostile_input_never_ends_in_a_traceback(command: Command, workspace: tu
 
     check()
     assert integrity(db) == "ok"
+
+
+# Inputs that once ended in a traceback or in more than one line, kept as fixed cases.
+FOUND = [
+    ["add", "--speaker", "\udcff", "--", "undecodable speaker"],
+    ["add", "--speaker", "Ann", "--place", "caf\udce9", "--", "undecodable place"],
+    ["search", "--", "\udcff"],
+    ["show", "--", str(2**64)],
+    ["edit", "--place", "x", "--", str(2**70)],
+    ["add", "--speaker", "²", "--", "superscript digit"],
+    ["list", "--speaker", "①"],
+    ["import", "--", "a\nb.jsonl"],
+]
+
+
+@pytest.mark.parametrize("argv", FOUND, ids=range(len(FOUND)))
+def test_inputs_that_once_broke_a_command(argv, workspace):
+    folder, db = workspace
+    assert run_case(Case(argv), folder, db).problem is None
+
+
+@pytest.mark.parametrize("content", [b'{"text": "a\\ud800b", "speaker": "Ann"}', b"[" * 100_000],
+                         ids=["surrogate-escape", "deep-nesting"])
+def test_json_that_once_broke_import(tmp_path, content):
+    path = tmp_path / "in.jsonl"
+    path.write_bytes(content)
+    result = invoke(["import", str(path)], tmp_path / "r.db")
+    assert result.exit_code == 1
+    _clean(result, ["import"])
+
+
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\x85"])
+def test_jsonl_text_may_hold_unicode_line_separators(tmp_path, separator):
+    """JSON allows U+2028 and friends unescaped inside strings; only a line feed ends a JSON line."""
+    text = f"one{separator}two"
+    path = tmp_path / "in.jsonl"
+    path.write_text(json.dumps({"text": text, "speaker": "Ann"}, ensure_ascii=False) + "\n", encoding="utf-8")
+    result = invoke(["import", str(path), "--json"], tmp_path / "r.db")
+    assert json.loads(result.stdout)["added"] == 1, result.output
+    assert _json(invoke(["list", "--json"], tmp_path / "r.db"))[0]["text"] == text
 
 
 # --- stored text reads back exactly ---
