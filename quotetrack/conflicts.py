@@ -627,10 +627,11 @@ def _floor_things() -> frozenset[str]:
 
 def _as_toll(count: Quantity, other: Quantity) -> Quantity:
     """A count of bodies found is at least the toll of the killed: against a toll, read it as
-    that floor (against another count of bodies it is compared as it stands)."""
+    that floor, of whoever the toll counts ("fourteen bodies" / "eleven miners died"); against
+    another count of bodies it is compared as it stands."""
     floors = _floor_things()
-    if count.role and count.thing in floors and other.thing not in floors:
-        return replace(count, thing=None, value=None, high=None)
+    if count.role and count.role == other.role and count.thing in floors and other.thing not in floors:
+        return replace(count, thing=other.thing, value=None, high=None)
     return count
 
 

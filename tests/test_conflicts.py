@@ -222,6 +222,32 @@ def test_other_things_subsets_and_consistent_counts_are_not_number_conflicts(a: 
     assert verdict(st(a, "Source A"), st(b, "Source B")).relation != "conflict"
 
 
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Flash floods tore through hillside villages in Sarvan province, killing at least 14 people",
+         "Eleven people had died in Sarvan province"),
+        ("14 people were killed when the landslide buried homes in Tarzi",
+         "The death toll from the landslide in Tarzi stood at 11"),
+        ("The bus crash near Dorlo left nine people dead", "Six people died in the bus crash near Dorlo"),
+    ],
+)  # fmt: skip
+def test_one_toll_told_with_different_verbs_is_a_number_conflict(a: str, b: str) -> None:
+    result = verdict(st(a, "Outlet"), st(b, "Governor"))
+    assert (result.relation, result.type, result.caveats) == ("conflict", "number", [])
+
+
+def test_bodies_found_so_far_are_a_floor_for_the_toll_not_the_toll() -> None:
+    toll = st("Eleven miners died in the flooded mine at Vetra", "Union")
+    more = verdict(st("Rescuers have recovered fourteen bodies so far from the flooded mine at Vetra", "Company"), toll)
+    fewer = verdict(st("Rescuers have recovered eight bodies so far from the flooded mine at Vetra", "Company"), toll)
+    plain = verdict(st("Fourteen miners died in the flooded mine at Vetra", "Company"), toll)
+    assert (more.relation, more.type) == ("conflict", "number")
+    assert "floor for the toll" in more.caveats[0]
+    assert more.score < plain.score
+    assert fewer.relation != "conflict"
+
+
 def test_figures_from_different_days_carry_a_caveat() -> None:
     a = st("The floods killed 9 people in the valley", "Police", said_on=date(2021, 7, 15))
     b = st("The floods killed 31 people in the valley", "Federal minister", said_on=date(2021, 7, 17))
