@@ -624,3 +624,15 @@ def test_the_agency_is_the_agency_named_before():
 def test_relative_clause_is_not_part_of_the_title():
     s = only("“We lost everything,” said Rosa Lind, a baker whose shop was flooded.")
     assert (s.speaker.name, s.speaker.title) == ("Rosa Lind", "baker")
+
+
+def test_a_denial_conflicts_with_the_claim_it_denies():
+    from quotetrack.conflicts import compare
+
+    text = (
+        "Mia Holm said that the warning system had failed in the night.\n\n"
+        "Ben Lund denied that the warning system had failed in the night, saying the sirens sounded."
+    )
+    claim, denial = extract(text)
+    verdict = compare(claim.to_statement(), denial.to_statement())
+    assert (verdict.relation, verdict.type) == ("conflict", "polarity")
