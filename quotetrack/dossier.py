@@ -99,14 +99,63 @@ def timeline(statements: Sequence[Statement], conflicts: Sequence[Conflict] = ()
 
 # --- the dossier ---
 
-ClusterSource = Callable[[Database], Sequence[Any]]
+# Conflicts that split a claim cluster: the statements say different things.
+CLAIM_CONFLICTS = ("polarity", "number", "date", "self")
+# Up to this many statements, a dossier's statements are all scored against each other for
+# clustering; above it, each takes its candidates from the claim index (as `claims` does).
+LOCAL_CLUSTERING = 400
+
+Clusterer = Callable[[Database, list[Statement]], Sequence[Sequence[Statement]]]
 
 
-def default_clusters(db: Database, progress: Callable[[int, int], None] | None = None) -> Sequence[Any]:
-    """Claim clusters from the matcher: groups of statements making the same claim."""
-    from . import claims  # the matcher is heavy to import; only a dossier with clusters needs it
+def cluster_statements(
+    db: Database, statements: list[Statement], progress: Callable[[int, int], None] | None = None,
+) -> list[list[Statement]]:
+    """Groups of these statements that make the same claim (and do not conflict), largest first.
 
-    return claims.clusters(db, min_size=2, progress=progress)
+    The matcher decides: ``match.rank`` at the claims threshold, ``conflicts.compare`` to keep
+    contradicting statements apart. Only the dossier's statements are compared, so a story's
+    dossier costs the same in a small record and a large one.
+    """
+    from .claims import CLUSTER_SCORE  # the matcher is heavy to import; only clustering needs it
+    from .conflicts import compare
+    from .match import rank
+
+    normalizer = record.normalizer_for(db)
+    ordered = sorted((s for s in statements if s.id is not None), key=lambda s: s.id or 0)
+    by_id = {s.id: s for s in ordered}
+    parent: dict[int, int] = {}
+
+    def root(i: int) -> int:
+        while parent.setdefault(i, i) != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    earlier: list[tuple[int, str]] = []
+    for done, statement in enumerate(ordered, 1):
+        sid = statement.id or 0
+        if len(ordered) <= LOCAL_CLUSTERING:
+            candidates = earlier
+        else:
+            candidates = [(i, t) for i, t, *_ in store.claim_candidates(db, normalizer.tokens(statement.text))
+                          if i in by_id and i < sid]
+        for found in rank(statement.text, candidates, normalizer=normalizer, limit=30, min_score=CLUSTER_SCORE):
+            if root(found.id) == root(sid):
+                continue
+            verdict = compare(by_id[found.id], statement, normalizer=normalizer)
+            # The same words from two people (misattribution) are still one claim; a denial is not.
+            if verdict.relation != "conflict" or verdict.type not in CLAIM_CONFLICTS:
+                parent[root(sid)] = root(found.id)
+        earlier.append((sid, statement.text))
+        if progress and (done % 50 == 0 or done == len(ordered)):
+            progress(done, len(ordered))
+    groups: dict[int, list[Statement]] = {}
+    for statement in ordered:
+        groups.setdefault(root(statement.id or 0), []).append(statement)
+    found_groups = [g for g in groups.values() if len(g) >= 2]
+    found_groups.sort(key=lambda g: (-len(g), g[0].id or 0))
+    return found_groups
 
 
 @dataclass
@@ -142,11 +191,11 @@ class Dossier:
 def build(
     db: Database, *, speaker: str | None = None, tag: str | None = None, outlet: str | None = None,
     since: date | None = None, until: date | None = None,
-    cluster_source: ClusterSource | None = default_clusters,
+    clusterer: Clusterer | None = cluster_statements,
 ) -> Dossier:
     """The dossier for the statements the filters select (all of them without filters).
 
-    ``cluster_source`` gives claim clusters over the record; pass None to leave them out.
+    ``clusterer`` groups the dossier's statements by claim; pass None to leave clusters out.
     """
     statements = record.list_statements(db, speaker=speaker, tag=tag, outlet=outlet, since=since, until=until)
     ids = [s.id for s in statements if s.id is not None]
@@ -161,11 +210,11 @@ def build(
         by_id[key] = statement.speaker
     speakers = sorted(((by_id[k], n) for k, n in counts.items()), key=lambda p: (-p[1], p[0].name.casefold()))
     clusters = None
-    if cluster_source is not None:
+    if clusterer is not None:
         wanted = {s.id: s for s in statements}
         clusters = []
-        for cluster in cluster_source(db):
-            members = [wanted[s.id] for s in cluster.statements if s.id in wanted]
+        for cluster in clusterer(db, statements):
+            members = [wanted[s.id] for s in cluster if s.id in wanted]
             if len(members) >= 2:
                 clusters.append(members)
     return Dossier(

@@ -104,19 +104,15 @@ def test_output_needs_a_known_suffix(story, tmp_path):
     assert "must end in .html or .md" in result.stderr
 
 
-def test_clusters_come_from_the_cluster_source(story, isolated_db):
-    class Cluster:
-        def __init__(self, statements):
-            self.statements = statements
-
+def test_clusters_come_from_the_clusterer(story, isolated_db):
     db = store.open_db(isolated_db)
     try:
         everything = store.list_statements(db)
         by_text = {s.text: s for s in everything}
         pair = [by_text["There were no operations near the town."], by_text["Off topic."]]
         town = [s for s in everything if "town" in s.tags]
-        built = dossier.build(db, tag="town", cluster_source=lambda _db: [Cluster(town), Cluster(pair)])
-        without = dossier.build(db, tag="town", cluster_source=None)
+        built = dossier.build(db, tag="town", clusterer=lambda _db, _statements: [town, pair])
+        without = dossier.build(db, tag="town", clusterer=None)
     finally:
         db.close()
     # Only members inside the dossier count; a cluster left with one member is not shown.
@@ -124,3 +120,16 @@ def test_clusters_come_from_the_cluster_source(story, isolated_db):
     assert without.clusters is None
     assert "Claims made more than once" in html.render(built)
     assert "Claims made more than once" not in html.render(without)
+
+
+def test_statements_making_the_same_claim_cluster_and_contradictions_do_not(run, isolated_db):
+    run("add", "The new bridge over the river will open to traffic in March.", "--speaker", "Ann Smith")
+    run("add", "The new bridge over the river opens to traffic in March.", "--speaker", "Bo Lin")
+    run("add", "The new bridge over the river will not open to traffic in March.", "--speaker", "Cy Doe")
+    run("add", "Bread prices rose again this week.", "--speaker", "Di Roe")
+    db = store.open_db(isolated_db)
+    try:
+        groups = dossier.cluster_statements(db, store.list_statements(db))
+    finally:
+        db.close()
+    assert [sorted(s.speaker.name for s in g) for g in groups] == [["Ann Smith", "Bo Lin"]]
