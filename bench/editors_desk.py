@@ -69,7 +69,9 @@ def main() -> None:
         timed("export --format csv", lambda: export.write(db, "csv", io.StringIO()))
         statements = timed("list all statements", lambda: store.list_statements(db))
         timed("timeline of all statements", lambda: dossier.timeline(statements))
-        story = timed("dossier for one tag (no clusters)", lambda: dossier.build(db, tag="story1", cluster_source=None))
+        story = timed("dossier for one tag (no clusters)", lambda: dossier.build(db, tag="story1", clusterer=None))
+        label = f"same, with claim clusters ({len(story.statements)} st.)"
+        story = timed(label, lambda: dossier.build(db, tag="story1"))
         timed("HTML for that dossier", lambda: html.render(story))
         rng = random.Random(11)
         picked = rng.sample(statements, min(args.quotes, len(statements)))
