@@ -358,8 +358,12 @@ def _sentences(
                 qi += 1
             if any(a < cut - 1 < b - 1 for a, b in inside[max(0, qi - 2) : qi + 2]):
                 continue
-            if text[cut - 1] in _CLOSE_DOUBLE + _CLOSE_SINGLE + "\"'" and _frame_follows().match(text, cut):
-                continue  # “… OK?” Trump said. — the frame belongs with its quote
+            closes_quote = text[cut - 1] in _CLOSE_DOUBLE + _CLOSE_SINGLE + "\"'"
+            frame = _frame_follows().match(text, cut) if closes_quote else None
+            # “… OK?” Trump said. — the frame belongs with its quote; after a full stop only when the
+            # frame ends there (“… anything.” She said her staff … starts a sentence of its own).
+            if frame and (match.group(0)[0] != "." or re.match(r"\s*[.,;]|\s+(?:in|on|at)\s", text[frame.end() :])):
+                continue
             word = re.search(r"\S+$", text[start : p_start + match.start() + 1])
             token = word.group(0) if word else ""
             token = token.lstrip("“‘\"'(")
@@ -569,6 +573,16 @@ class _Resolver:
                 speaker = self._unique(Speaker(name=same[-1], kind="organisation"))
                 self._remember(mention.head_start, speaker)
                 return speaker, 0.8
+        definite = _clean(mention.head).split()[0].lower() == "the"
+        if not name_words and title and definite and not affiliation and len(words) <= 2:
+            # "the governor said" after "The regional governor, Anton Drexler, said": the person
+            # last heard with that title.
+            for _, known in reversed(self.history):
+                if known.kind == "person" and known.title and known.name != phrase and (
+                    known.title.lower().split()[-1] == title.lower().split()[-1]
+                ):
+                    self._remember(mention.head_start, known)
+                    return known, 0.8
         if not name_words:
             # "a spokesman for the coalition", "officials": the description is all there is.
             name = phrase
@@ -613,6 +627,8 @@ class _Resolver:
             for position, full in reversed(self.names):
                 if position < offset and full.split()[-1] == name:
                     speaker = self._unique(Speaker(name=full))
+                    if speaker.title is None:
+                        speaker.title, speaker.affiliation = self._role_before(position, full)
                     _add_alias(speaker, name)
                     return speaker
         speaker = self._unique(Speaker(name=name))
@@ -629,6 +645,22 @@ class _Resolver:
         known.title = known.title or speaker.title
         known.affiliation = known.affiliation or speaker.affiliation
         return known
+
+    def _role_before(self, position: int, full: str) -> tuple[str | None, str | None]:
+        """Title and affiliation written right before a name where it was first mentioned
+        ("Opposition leader Marcus Webb called …"), for when it is first quoted by surname."""
+        titles, longest = _titles()
+        window = re.split(r"[.;:,“”\"(]", self.text[max(0, position - 60) : position])[-1].split()
+        if not window or window[-1].lower().rstrip(".") not in titles and window[-1].lower() not in titles:
+            return None, None
+        for size in range(min(4, len(window)), 0, -1):
+            words = window[-size:]
+            if words[0].lower() in _DETERMINERS or any(w.endswith(("’s", "'s")) and w.islower() for w in words):
+                continue
+            title, affiliation, names = _split_title(words + full.split(), titles, longest)
+            if title and names == full.split():
+                return title, affiliation
+        return None, None
 
     def _introduced_since(self, offset: int) -> Speaker | None:
         """A person the copy introduces by role after the last statement and just before
@@ -959,7 +991,12 @@ def _subject(sentence: _Sentence, cue_index: int, floor: int = 0) -> _Mention | 
             break
         k -= 1
     first = k + 1
-    while first <= head_last and (lower[first] in _PREPOSITIONS or tokens[first][2] in "-–—"):
+    while first <= head_last and (
+        lower[first] in _PREPOSITIONS
+        or tokens[first][2] in "-–—"
+        # "Later the governor said", "Meanwhile police said": an opening adverb is no part of the speaker.
+        or (first < head_last and lower[first] in _CUE_MODIFIERS | {"meanwhile", "separately", "however", "now"})
+    ):
         first += 1
     if first > head_last:
         return None
@@ -1741,6 +1778,14 @@ def _clause_subject(sentence: _Sentence, limit: int) -> _Mention | None:
             a, b = tokens[first][0], tokens[k - 1][1]
             mention = _Mention(a, tokens[close - 1][1], a, b, sentence.text[a:b])
             mention.appositives.append(sentence.text[tokens[k + 1][0] : tokens[close - 1][1]])
+            return mention
+    if k < limit and tokens[k][2] == "," and k > first and _description(sentence, first, k - 1):
+        # "The finance minister, Karin Holt, defended …": the name after the role is the subject.
+        close = next((x for x in range(k + 1, min(limit, k + 7)) if tokens[x][2] == ","), None)
+        if close is not None and close + 1 < limit and _name_like(sentence, k + 1, close - 1):
+            a, b = tokens[k + 1][0], tokens[close - 1][1]
+            mention = _Mention(tokens[first][0], b, a, b, sentence.text[a:b])
+            mention.appositives.append(sentence.text[tokens[first][0] : tokens[k - 1][1]])
             return mention
     if k == first or k >= limit or tokens[k][2] in ",;:":
         return None

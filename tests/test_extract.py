@@ -636,3 +636,45 @@ def test_a_denial_conflicts_with_the_claim_it_denies():
     claim, denial = extract(text)
     verdict = compare(claim.to_statement(), denial.to_statement())
     assert (verdict.relation, verdict.type) == ("conflict", "polarity")
+
+
+def test_the_title_alone_refers_back_to_the_person_with_that_title():
+    text = (
+        "Mayor Jane Roe said the roads were open. A spokesman said the buses ran.\n\n"
+        "Later the mayor said schools would close."
+    )
+    found = extract(text)
+    assert [s.speaker.name for s in found] == ["Jane Roe", "spokesman", "Jane Roe"]
+    assert text[found[2].speaker_phrase_start : found[2].speaker_phrase_end] == "the mayor"
+
+
+def test_the_title_alone_with_nobody_so_titled_stays_a_description():
+    found = extract("Officials said the roads were open. The spokesman said the buses ran.")
+    assert [s.speaker.name for s in found] == ["Officials", "spokesman"]
+
+
+def test_role_and_name_subject_of_a_main_clause_before_saying():
+    text = "The finance minister, Karin Holt, defended the plan, telling parliament that it would work."
+    s = only(text)
+    assert (s.speaker.name, s.speaker.title, s.text) == ("Karin Holt", "finance minister", "it would work")
+
+
+def test_surname_takes_the_title_written_before_the_first_mention():
+    found = extract("Opposition leader Marcus Webb walked out. “It is a betrayal,” Webb said.")
+    assert (found[0].speaker.name, found[0].speaker.title, found[0].speaker.affiliation) == (
+        "Marcus Webb",
+        "leader",
+        "Opposition",
+    )
+    found = extract("The bill was backed by Marcus Webb. Webb said it would pass.")
+    assert (found[0].speaker.name, found[0].speaker.title) == ("Marcus Webb", None)
+
+
+def test_a_quote_ending_in_a_full_stop_before_a_new_sentence():
+    text = 'Lena Park told us she had "not been asked to check anything." She said the staff saw it on Tuesday.'
+    found = extract(text)
+    assert [s.text for s in found] == [
+        'she had "not been asked to check anything."',
+        "the staff saw it on Tuesday",
+    ]
+    assert only("“We are ready.” Ann Lee said.").speaker.name == "Ann Lee"
