@@ -235,6 +235,8 @@ class _Reading:
     figures: tuple[Any, ...]  # counts and other figures, see _figures
     stems: dict[str, tuple[str, int, int]]  # stem of each word (stop words too) -> word, span
     spans: dict[str, tuple[int, int]]  # each folded word -> its span
+    quote_words: tuple[str, ...]  # words as a reader compares quotes: case, punctuation, quote marks ignored
+    bag: Counter[str]  # quote_words counted, for a cheap bound on word-for-word similarity
     # Word -> the words here that are it with a negating prefix ("valid" -> ("invalid",)), in
     # the order of _NEGATING_PREFIXES: read once, so a comparison looks words up, not prefixes.
     prefixed: dict[str, tuple[str, ...]]
@@ -255,7 +257,9 @@ def _content_sequence(text: str, normalizer: Normalizer) -> list[tuple[str, floa
 
 @lru_cache(maxsize=65536)
 def _read(text: str, normalizer: Normalizer) -> _Reading:
-    words = tuple((fold(m.group()), m.start(), m.end()) for m in _WORD.finditer(text))
+    found = [(m.group(), m.start(), m.end()) for m in _WORD.finditer(text)]
+    words = tuple((fold(raw), start, end) for raw, start, end in found)
+    quote_words = tuple(w for (w, _, _), (raw, _, _) in zip(words, found, strict=True) if raw[0].isalnum())
     cues = _find_cues(text, words, normalizer)
     masked = text
     for cue in reversed(cues):  # "take place" in "did not take place" is no topic word
@@ -273,6 +277,8 @@ def _read(text: str, normalizer: Normalizer) -> _Reading:
         stems={_stem(w): (w, start, end) for w, start, end in words if w[0].isalnum()},
         spans={w: (start, end) for w, start, end in words if w[0].isalnum()},
         prefixed=_prefixed_words(words),
+        quote_words=quote_words,
+        bag=Counter(quote_words),
     )
 
 
@@ -443,6 +449,7 @@ def _substitutions(
     first_covers: frozenset[str],
     second_covers: frozenset[str],
 ) -> Iterator[tuple[str, str]]:
+    where: dict[str, list[int]] | None = None  # token -> its places in second, built if needed
     for i, token in enumerate(first):
         if token in second_covers:
             continue
@@ -450,9 +457,11 @@ def _substitutions(
             j = i + step
             if not 0 <= j < len(first) or first[j] not in second_covers:
                 continue
-            for k, other in enumerate(second):
-                if other != first[j]:
-                    continue
+            if where is None:
+                where = {}
+                for k, other in enumerate(second):
+                    where.setdefault(other, []).append(k)
+            for k in where.get(first[j], ()):
                 m = k - step
                 if 0 <= m < len(second) and second[m] not in first_covers:
                     yield token, second[m]
@@ -799,28 +808,13 @@ def _name_words(name: str) -> frozenset[str]:
     return frozenset(strip_titles(name).split())
 
 
-@lru_cache(maxsize=65536)
-def _quote_words(text: str) -> tuple[str, ...]:
-    """Words as a reader compares quotes: case, punctuation and quote marks ignored."""
-    return tuple(word for word, _, _ in _read_words(text))
-
-
-@lru_cache(maxsize=65536)
-def _word_bag(text: str) -> Counter[str]:
-    return Counter(_quote_words(text))
-
-
-def _read_words(text: str) -> list[tuple[str, int, int]]:
-    return [(fold(m.group()), m.start(), m.end()) for m in _WORD.finditer(text) if m.group()[0].isalnum()]
-
-
 def _quote_rules(
     a: Statement, b: Statement, first: _Reading, second: _Reading, same_speaker: bool | None
 ) -> Verdict | None:
     """Misattributed and altered quotes: near word-for-word texts, compared word by word."""
     if same_speaker is None or a.kind not in _QUOTE_KINDS or b.kind not in _QUOTE_KINDS:
         return None
-    words_a, words_b = _quote_words(a.text), _quote_words(b.text)
+    words_a, words_b = first.quote_words, second.quote_words
     if min(len(words_a), len(words_b)) < 4:
         return None
     # Upper bounds of ratio() first (difflib's real_quick_ratio and quick_ratio, from cached
@@ -828,7 +822,7 @@ def _quote_rules(
     total = len(words_a) + len(words_b)
     if 2 * min(len(words_a), len(words_b)) < NEAR_VERBATIM * total:
         return None
-    bag_a, bag_b = _word_bag(a.text), _word_bag(b.text)
+    bag_a, bag_b = first.bag, second.bag
     if len(bag_a) > len(bag_b):
         bag_a, bag_b = bag_b, bag_a
     common = sum(min(n, bag_b[w]) for w, n in bag_a.items() if w in bag_b)
@@ -891,9 +885,14 @@ def _same_days(a: Statement, b: Statement) -> bool:
 
 def _day_keys(statement: Statement) -> frozenset[str]:
     anchor = statement.said_on or (statement.source.published if statement.source else None)
+    return _day_keys_in(statement.text, anchor)
+
+
+@lru_cache(maxsize=65536)
+def _day_keys_in(text: str, anchor: date | None) -> frozenset[str]:
     return frozenset(
         m.value.isoformat() if m.value else " ".join(m.text.lower().split()[-2:])
-        for m in find_dates(statement.text, anchor)
+        for m in find_dates(text, anchor)
         if m.precision == "day" and m.text.split()[-1].lower() not in ("day", "time")
     )
 

@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import NamedTuple
 
 # A word, a number with thousands separators or decimals, or a punctuation mark we stop at.
 # Thousands commas only inside a number ("1,200"): "17, including" keeps its comma as a stop.
@@ -84,8 +85,7 @@ class Quantity:
         }
 
 
-@dataclass(frozen=True)
-class _Tok:
+class _Tok(NamedTuple):  # a tuple: a text has many tokens and most are read once
     text: str
     low: str  # lower-cased
     start: int
@@ -367,13 +367,19 @@ def find_quantities(text: str) -> list[Quantity]:
     modifiers = _modifiers()
     vague = _vague()
     units, _ = number_words()
+    vague_first = _vague_first_words()
     i = 0
     while i < len(toks):
         low_value: float | None
         high_value: float | None
         value: float | None
+        low = toks[i].low
+        if not low[0].isdigit() and low not in vague_first and low not in ("a", "an") \
+                and low.split("-")[0] not in units:
+            i += 1  # most words start no number: skip them before the readers below
+            continue
         vague_phrase = (
-            _phrase_at(toks, i, vague) if toks[i].low in _vague_first_words() else ()  # type: ignore[arg-type]
+            _phrase_at(toks, i, vague) if low in vague_first else ()  # type: ignore[arg-type]
         )
         number = None if vague_phrase else _read_number(toks, i)
         if vague_phrase:
