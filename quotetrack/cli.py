@@ -8,6 +8,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager, nullcontext
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -16,8 +17,11 @@ from rich.console import Console
 from sqlite_utils import Database
 from typer.core import TyperGroup
 
+from . import check as check_
 from . import detect, record, report, store
+from . import dossier as dossier_
 from . import export as export_
+from . import html as html_
 from .conflicts import CONFLICT_TYPES
 from .dates import parse_date
 from .errors import Ambiguous, QuotetrackError
@@ -100,7 +104,8 @@ def err() -> Console:
 def fail(message: str) -> None:
     # One line whatever the message quotes: a file name or value with a line break in it is
     # shown escaped, so scripts reading stderr see exactly one "Error:" line.
-    err().print(report.safe(f"Error: {message}".replace("\n", "\\n")), soft_wrap=True)
+    line = f"Error: {message}".replace("\n", "\\n").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    err().print(report.safe(line), soft_wrap=True)
     raise typer.Exit(code=1)
 
 
@@ -986,6 +991,131 @@ def export(
             partial.unlink(missing_ok=True)
             fail(f"{output} cannot be written ({exc.strerror}).")
     err().print(report.safe(f"Wrote {count} records to {output}."))
+
+
+@app.command()
+def timeline(
+    speaker: Annotated[str | None, typer.Option(help="Only this speaker (name, alias or id).")] = None,
+    tag: Annotated[str | None, typer.Option(help="Only statements with this tag.")] = None,
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Statements in the order of the days they are about, with gaps and disputes marked.
+
+    Statements go by event date, then the date said; days with nothing on record between two
+    dated statements show as a gap, and statements in an open or confirmed conflict are flagged.
+
+    Example: quotetrack timeline --tag makhmour
+    """
+    with opened(db) as database:
+        statements = record.list_statements(database, speaker=speaker, tag=tag)
+        ids = [s.id for s in statements if s.id is not None]
+        conflicts = store.list_conflicts(database, statement_ids=ids) if ids else []
+    items = dossier_.timeline(statements, conflicts)
+    if as_json:
+        emit_json([item.to_dict() for item in items])
+    elif items:
+        out().print(report.timeline_table(items))
+    else:
+        err().print("No statements match.")
+
+
+def _evidence_line(conflict: Any) -> str:
+    return report.evidence_summary(conflict.type, conflict.evidence).plain
+
+
+def _evidence_marks(conflict: Any) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    return report.evidence_spans(conflict.evidence)
+
+
+@app.command("report")
+def report_(
+    speaker: Annotated[str | None, typer.Option(help="Only this speaker (name, alias or id).")] = None,
+    tag: Annotated[str | None, typer.Option(help="Only statements with this tag.")] = None,
+    outlet: Annotated[str | None, typer.Option(help="Only statements from this outlet.")] = None,
+    since: Annotated[str | None, typer.Option(help="Said on or after this date.")] = None,
+    until: Annotated[str | None, typer.Option(help="Said on or before this date.")] = None,
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", help="Write the dossier to a file: .html (self-contained) or .md.", dir_okay=False,
+    )] = None,
+    clusters: Annotated[bool, typer.Option(
+        help="Group the statements that make the same claim (slower for a large dossier).",
+    )] = True,
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """A dossier for a story: who spoke, a dated timeline, recurring claims and disputes side by side.
+
+    Example: quotetrack report --tag makhmour --output story.html
+    """
+    suffix = output.suffix.lower() if output else None
+    if suffix not in (None, ".html", ".htm", ".md", ".markdown"):
+        fail(f"{output} must end in .html or .md (the format is taken from the name).")
+    with opened(db) as database, _progress("Grouping claims", quiet=as_json) as tick:
+        found = dossier_.build(
+            database, speaker=speaker, tag=tag, outlet=outlet,
+            since=_date_option(since, "--since"), until=_date_option(until, "--until"),
+            clusterer=partial(dossier_.cluster_statements, progress=tick) if clusters else None,
+        )
+    if output is not None:
+        if suffix in (".md", ".markdown"):
+            page = dossier_.markdown(found, evidence=_evidence_line, spans=_evidence_marks)
+        else:
+            page = html_.render(found, spans=_evidence_marks, evidence=_evidence_line)
+        try:
+            output.write_text(page, encoding="utf-8")
+        except OSError as exc:
+            fail(f"{output} cannot be written ({exc.strerror}).")
+        if not as_json:
+            err().print(report.safe(f"Wrote the dossier to {output}."))
+    if as_json:
+        emit_json(found.to_dict())
+    elif output is None:
+        out().print(report.dossier_view(found))
+
+
+@app.command()
+def check(
+    draft: Annotated[str, typer.Argument(
+        metavar="DRAFT", help="The draft: a text, Markdown or HTML file, or - to read standard input.",
+    )],
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Check every quote in a draft against the record before it is published.
+
+    Each statement found in the draft is verbatim, altered (a word-level diff, recorded vs draft),
+    misattributed, contradicted (by a recorded statement) or not on record. Exit status 0 when every
+    one is verbatim or not on record, 1 otherwise, so a script can stop publication.
+
+    Example: quotetrack check draft.md
+    """
+    if draft == "-":
+        raw, name = sys.stdin.buffer.read(), "standard input"
+    else:
+        try:
+            raw, name = Path(draft).read_bytes(), draft
+        except FileNotFoundError:
+            raise QuotetrackError(f"There is no file {draft}.") from None
+        except IsADirectoryError:
+            raise QuotetrackError(f"{draft} is a folder, not a draft.") from None
+        except OSError as exc:
+            raise QuotetrackError(f"{draft} cannot be read ({exc.strerror}).") from None
+    text = check_.read_draft(raw, name if draft != "-" else "")
+    with opened(db) as database, _progress("Checking quotes", quiet=as_json) as tick:
+        result = check_.check_text(database, text, name, progress=tick)
+    if as_json:
+        emit_json(result.to_dict())
+    else:
+        console = out()
+        console.print(report.check_summary(result))
+        for number, finding in enumerate(result.findings, 1):
+            if finding.verdict in check_.FAILING:
+                console.print(report.check_detail(number, finding))
+        if not result.findings:
+            err().print("The extractor found no attributed statements in the draft.")
+    if result.failed:
+        raise typer.Exit(code=1)
 
 
 def main() -> None:

@@ -489,3 +489,160 @@ def event_view(detail: Any) -> Group:
     else:
         parts.append(Text("No figures reported.", style="dim"))
     return Group(*parts)
+
+
+# --- editors' desk: timeline and dossier ---
+
+
+def evidence_spans(evidence: dict[str, Any]) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Character spans of the evidence in statement a and in statement b (for HTML and Markdown too)."""
+    return _evidence_spans(evidence)
+
+
+def timeline_table(items: Sequence[Any], title: str | None = "Timeline") -> Table:
+    """dossier.timeline items: statements by day, gaps as dim rows, disputed statements flagged."""
+    table = Table(title=title, box=box.SIMPLE_HEAD, expand=True)
+    table.add_column("Day", no_wrap=True)
+    table.add_column("ID", justify="right", style="cyan", no_wrap=True)
+    table.add_column("Speaker", ratio=2, min_width=14)
+    table.add_column("Statement", ratio=5, min_width=24)
+    table.add_column("Source", ratio=2)
+    for item in items:
+        if not hasattr(item, "statement"):
+            plural = "s" if item.days != 1 else ""
+            table.add_row("", "", "", _styled(f"… {item.days} day{plural} with nothing on record …", "dim italic"), "")
+            continue
+        statement = item.statement
+        day = Text(item.day.isoformat() if item.day else "undated")
+        day.append_text(_styled(f"\n{item.basis}", "dim"))
+        text = safe(statement.text)
+        for conflict in item.disputes:
+            text.append_text(_styled(f"\n⚑ disputed: conflict {conflict.id} ({conflict.type}, {conflict.status})",
+                                     "bold red"))
+        where = Text(statement.kind, style="italic")
+        if statement.source and statement.source.outlet:
+            where.append("\n")
+            where.append_text(safe(statement.source.outlet))
+        table.add_row(day, str(statement.id), speaker_label(statement.speaker), text, where)
+    return table
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
+def dossier_view(dossier: Any) -> Group:
+    """`report`: who spoke, the timeline, recurring claims, and the disputes side by side."""
+    heading = safe(dossier.title)
+    heading.stylize("bold")
+    heading.append_text(_styled(
+        f"\n{_count(len(dossier.statements), 'statement')} from {_count(len(dossier.speakers), 'speaker')}; "
+        f"{_count(len(dossier.disputes), 'dispute')}", "dim"))
+    parts: list[RenderableType] = [heading, Text("")]
+    who = speakers_table(dossier.speakers)
+    who.title = "Who spoke"
+    parts += [who, timeline_table(dossier.timeline)]
+    if dossier.clusters is not None:
+        if dossier.clusters:
+            clusters = Table(title="Claims made more than once", box=box.SIMPLE_HEAD, expand=True)
+            clusters.add_column("Claim", ratio=5)
+            clusters.add_column("Count", justify="right", no_wrap=True)
+            clusters.add_column("Speakers · statements", ratio=3)
+            for cluster in dossier.clusters:
+                names = safe("; ".join(sorted({s.speaker.name for s in cluster})))
+                names.append_text(_styled("\n" + ", ".join(str(s.id) for s in cluster), "dim"))
+                clusters.add_row(safe(cluster[0].text), str(len(cluster)), names)
+            parts.append(clusters)
+        else:
+            parts.append(Text("No claim is made by more than one statement here.", style="dim"))
+    parts.append(Text("Disputes", style="bold"))
+    if dossier.disputes:
+        parts += [conflict_panel(conflict) for conflict in dossier.disputes]
+    else:
+        parts.append(Text("No open or confirmed conflicts involve these statements.", style="dim"))
+    return Group(*parts)
+
+
+# --- check ---
+
+_VERDICT_STYLES = {"verbatim": "green", "altered": "bold yellow", "misattributed": "bold red",
+                   "contradicted": "bold magenta", "not on record": "dim"}
+
+
+def check_summary(result: Any) -> Table:
+    """`check`: one row per statement found in the draft, its verdict and where it is on record."""
+    counts = ", ".join(f"{n} {v}" for v, n in result.counts().items() if n)
+    table = Table(title=safe(f"{result.name}: {counts or 'no statements found'}"), box=box.SIMPLE_HEAD,
+                  expand=True)
+    table.add_column("#", justify="right", style="cyan", no_wrap=True)
+    table.add_column("Verdict", no_wrap=True)
+    table.add_column("Speaker (draft)", ratio=2, min_width=12)
+    table.add_column("Statement (draft)", ratio=5, min_width=24)
+    table.add_column("On record", ratio=2, min_width=12)
+    for number, finding in enumerate(result.findings, 1):
+        recorded = finding.recorded
+        where = Text("")
+        if recorded is not None:
+            where = Text(f"statement {recorded.id}\n", style="cyan")
+            where.append_text(safe(recorded.speaker.name))
+        for conflict in finding.disputes:
+            where.append_text(_styled(f"\n⚑ conflict {conflict.id} ({conflict.status})", "red"))
+        table.add_row(str(number), _styled(finding.verdict, _VERDICT_STYLES.get(finding.verdict, "")),
+                      safe(finding.draft.speaker.name), safe(finding.draft.text), where)
+    return table
+
+
+def condensed_diff(diff: Sequence[Sequence[str]], context: int = 5) -> list[list[str]]:
+    """A word diff with long unchanged stretches cut to ``context`` words either side of a change."""
+    changed = [i for i, (op, _) in enumerate(diff) if op != "="]
+    keep = {j for i in changed for j in range(i - context, i + context + 1)}
+    out: list[list[str]] = []
+    for i, (op, word) in enumerate(diff):
+        if i in keep or not changed:
+            out.append([op, word])
+        elif not out or out[-1] != ["=", "…"]:
+            out.append(["=", "…"])
+    return out
+
+
+def check_detail(number: int, finding: Any) -> Panel:
+    """What an editor needs to fix one statement: the diff, the right speaker, or the contradiction."""
+    parts: list[RenderableType] = []
+    recorded = finding.recorded
+    draft_line = Text("Draft: ", style="bold")
+    draft_line.append_text(safe(finding.draft.speaker.name or "(no speaker)"))
+    draft_line.append(": ")
+    draft_line.append_text(safe(f"“{finding.draft.text}”"))
+    parts.append(draft_line)
+    if recorded is not None:
+        on_record = Text(f"On record (statement {recorded.id}): ", style="bold")
+        on_record.append_text(speaker_label(recorded.speaker).split("\n")[0])
+        on_record.append(": ")
+        on_record.append_text(safe(f"“{recorded.text}”"))
+        where = ", ".join(x for x in (
+            recorded.source.outlet if recorded.source else None,
+            recorded.said_on.isoformat() if recorded.said_on else (
+                recorded.source.published.isoformat() if recorded.source and recorded.source.published else None),
+        ) if x)
+        if where:
+            on_record.append_text(_styled(f" ({where})", "dim"))
+        parts.append(on_record)
+    if finding.verdict == "altered":
+        parts.append(Text("Recorded → draft: ", style="bold") + word_diff(condensed_diff(finding.diff)))
+    if finding.verdict == "misattributed" and recorded is not None:
+        line = Text("The draft gives these words to ", style="bold")
+        line.append_text(safe(finding.draft.speaker.name))
+        line.append("; the record has them from ", style="bold")
+        line.append_text(safe(recorded.speaker.name))
+        parts.append(line)
+        if not all(op == "=" for op, _ in finding.diff):
+            parts.append(Text("Recorded → draft: ", style="bold") + word_diff(condensed_diff(finding.diff)))
+    if finding.conflict is not None and recorded is not None:
+        draft_statement = Statement(text=finding.draft.text, speaker=finding.draft.speaker, kind=finding.draft.kind)
+        parts.append(verdict_panel(finding.conflict, draft_statement, recorded))
+    for conflict in finding.disputes:
+        parts.append(_styled(f"The recorded statement is in conflict {conflict.id} ({conflict.type}, "
+                             f"{conflict.status}): quotetrack conflicts --speaker {recorded.speaker.id}", "red"))
+    style = _VERDICT_STYLES.get(finding.verdict, "").replace("bold ", "")
+    return Panel(Group(*parts), title=f"{number}. {finding.verdict}", title_align="left", border_style=style,
+                 expand=True)
