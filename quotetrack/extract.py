@@ -414,6 +414,7 @@ class _Mention:
     head: str  # the head phrase, e.g. "Peshmerga Colonel Srood", "he", "the report"
     appositives: list[str] = field(default_factory=list)
     antecedent: _Mention | None = None  # for "X, who said …"
+    body: bool = False  # named in apposition to "the union", "the company": an organisation
 
 
 def _is_capitalised(word: str) -> bool:
@@ -524,6 +525,16 @@ class _Resolver:
                 self.gender[id(introduced)] = "male" if lower == "he" else "female"
                 self._remember(mention.head_start, introduced)
                 return introduced, 0.75
+            if "organisation" in wanted and "person" not in wanted and self.history:
+                # "Northline said … It said …": a one-word name, not a known person's surname, that
+                # "it" stands for is a company or body.
+                last = self.history[-1][1]
+                surnames = {name.split()[-1] for _, name in self.names}
+                if last.kind == "person" and len(last.name.split()) == 1 and not last.title and (
+                    _is_capitalised(last.name) and last.name not in surnames
+                ):
+                    last.kind = "organisation"
+                    return last, 0.7
             for _, speaker in reversed(self.history):
                 if speaker.kind in wanted and self.gender.get(id(speaker)) != unwanted:
                     if lower in ("he", "she"):
@@ -597,7 +608,8 @@ class _Resolver:
             _add_alias(speaker, name)
             self._remember(mention.head_start, speaker)
             return speaker, 0.9
-        if _looks_organisation(name_words) or (len(name_words) == 1 and name.isupper() and len(name) > 1):
+        acronym = len(name_words) == 1 and name.isupper() and len(name) > 1
+        if mention.body or _looks_organisation(name_words) or acronym:
             full_org = " ".join(affiliation.split() + name_words) if affiliation and not title else name
             speaker = self._unique(Speaker(name=full_org, kind="organisation"))
             for acronym, expansion in self.acronyms.items():
@@ -975,8 +987,10 @@ def _subject(sentence: _Sentence, cue_index: int, floor: int = 0) -> _Mention | 
             if depth < 0:
                 break
         elif word in (",", ";", ":", "—", "–", "-", "!", "?", ".") or word in _QUOTE_CHARS:
-            if depth == 0 and not (word in "-–" and k > floor and tokens[k - 1][1] == tokens[k][0]):
-                break
+            attached = k > floor and tokens[k - 1][1] == tokens[k][0]
+            apostrophe = word in "'’" and attached and lower[k - 1].endswith("s") and not sentence.quoted[k]
+            if depth == 0 and not (word in "-–" and attached) and not apostrophe:
+                break  # a hyphen inside a word and the apostrophe of "the drivers' union" do not end it
         elif sentence.quoted[k]:
             break
         elif low in ("and", "&") and depth == 0:
@@ -1013,11 +1027,14 @@ def _subject(sentence: _Sentence, cue_index: int, floor: int = 0) -> _Mention | 
             appositives.append(sentence.text[tokens[first][0] : tokens[head_last][1]])
             first, head_last = name_start, name_end
     phrase_first = first
-    if next_to_head is not None and _name_like(sentence, *next_to_head) and _description(sentence, first, head_last):
+    body = False
+    if next_to_head is not None and _name_like(sentence, *next_to_head, body=True):
         # "The regional governor, Anton Drexler, said": the name in apposition is the speaker and
-        # the description before it gives the title.
-        appositives[0] = sentence.text[tokens[first][0] : tokens[head_last][1]]
-        first, head_last = next_to_head
+        # the description before it gives the title; "the drivers' union, Aslef," names a body.
+        body = _description(sentence, first, head_last, body=True)
+        if body or _description(sentence, first, head_last):
+            appositives[0] = sentence.text[tokens[first][0] : tokens[head_last][1]]
+            first, head_last = next_to_head
     elif first - 2 >= floor and lower[first - 1] == "," and _name_like(sentence, first, head_last):
         # "A local engineer, Miriam Osei, who inspected the site, told": the same, read from the name.
         d = first - 2
@@ -1043,6 +1060,7 @@ def _subject(sentence: _Sentence, cue_index: int, floor: int = 0) -> _Mention | 
         head_end=head_tokens[-1][1],
         head=head,
         appositives=appositives,
+        body=body,
     )
     if lower[first] in ("who", "which") and first == head_last and first > floor and lower[first - 1] == ",":
         antecedent = _subject_before_comma(sentence, first - 1, floor)
@@ -1055,10 +1073,12 @@ def _subject(sentence: _Sentence, cue_index: int, floor: int = 0) -> _Mention | 
 _NAME_PARTICLES = ("al-", "el-", "bin", "ibn", "de", "van", "von", "da", "di", "du", "der", "den", "la", "le")
 
 
-def _name_like(sentence: _Sentence, first: int, last: int) -> bool:
+def _name_like(sentence: _Sentence, first: int, last: int, body: bool = False) -> bool:
     """Tokens first..last read as a person's name ("Anton Drexler", "Qasim al-Araji", "Col. Srood"):
     capitalised words, name particles and honorifics, not a title, date, organisation or pronoun."""
     words = [t[2] for t in sentence.tokens[first : last + 1]]
+    if body and words and words[0].lower() == "the":
+        words = words[1:]  # "his party, the Greens,"
     if not words or len(words) > 5 or not _is_capitalised(words[0]) or not _is_capitalised(words[-1].split("-")[-1]):
         return False
     titles, _ = _titles()
@@ -1067,15 +1087,16 @@ def _name_like(sentence: _Sentence, first: int, last: int) -> bool:
         return False
     if all(w in titles or w.rstrip(".") in titles for w in lowered) or any(w in _DATE_WORDS for w in lowered):
         return False
-    if lowered[0] in _pronouns() or lowered[0] in _DETERMINERS or _looks_organisation(words):
+    if lowered[0] in _pronouns() or lowered[0] in _DETERMINERS or (_looks_organisation(words) and not body):
         return False
     return len(words) > 1 or words[0].lower() not in _word_set("stopwords.txt")
 
 
-def _description(sentence: _Sentence, first: int, last: int, titled: bool = False) -> bool:
+def _description(sentence: _Sentence, first: int, last: int, titled: bool = False, body: bool = False) -> bool:
     """Tokens first..last describe a person by role: "the regional governor", "Iraq's interior
     minister", "a local engineer". With ``titled`` its last word must be a title from the data
-    file (the description stands before the name, where an adverbial could stand too)."""
+    file (the description stands before the name, where an adverbial could stand too). With
+    ``body`` it must describe an organisation instead ("the drivers' union")."""
     if first > last or last - first > 7:
         return False
     tokens, lower = sentence.tokens, sentence.lower
@@ -1097,11 +1118,11 @@ def _description(sentence: _Sentence, first: int, last: int, titled: bool = Fals
     described = range(owner + 1 if possessive else k, last + 1)  # the owner may be an organisation
     # "the agency" describes a body, "the team doctor" a person: the head noun tells.
     quoted = any(sentence.quoted[i] for i in range(k, last + 1))
-    if quoted or _looks_organisation([tokens[last][2]], lower_case_too=True):
+    if quoted or _looks_organisation([tokens[last][2]], lower_case_too=True) != body:
         return False
     if any(lower[i] in _AUXILIARIES | _CLAUSE_BREAKS | _PREPOSITIONS for i in described):
         return False
-    return not titled or lower[last] in titles or lower[last].rstrip("s") in titles
+    return body or not titled or lower[last] in titles or lower[last].rstrip("s") in titles
 
 
 def _manner(sentence: _Sentence, j: int, floor: int) -> bool:

@@ -678,3 +678,24 @@ def test_a_quote_ending_in_a_full_stop_before_a_new_sentence():
         "the staff saw it on Tuesday",
     ]
     assert only("“We are ready.” Ann Lee said.").speaker.name == "Ann Lee"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The drivers' union, Aslef, rejected the claim that a shortage was to blame.", "Aslef"),
+        ("His party, the Greens, said the vote was rigged.", "Greens"),
+    ],
+)
+def test_a_body_named_in_apposition_is_the_speaker(text, name):
+    s = only(text)
+    assert (s.speaker.name, s.speaker.kind) == (name, "organisation")
+
+
+def test_it_after_a_one_word_company_name():
+    text = "The union said pay was low. Norline said it had offered refunds. It said trains would run."
+    found = extract(text)
+    assert [s.speaker.name for s in found] == ["union", "Norline", "Norline"]
+    assert found[-1].speaker.kind == "organisation"
+    found = extract("Jane Roe praised the plan. Roe said it would work. It said nothing.")
+    assert [s.speaker.name for s in found] == ["Jane Roe"]
