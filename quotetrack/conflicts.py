@@ -237,6 +237,7 @@ class _Reading:
     spans: dict[str, tuple[int, int]]  # each folded word -> its span
     quote_words: tuple[str, ...]  # words as a reader compares quotes: case, punctuation, quote marks ignored
     bag: Counter[str]  # quote_words counted, for a cheap bound on word-for-word similarity
+    named: frozenset[str]  # content stems that name something (weight 2)
     # Word -> the words here that are it with a negating prefix ("valid" -> ("invalid",)), in
     # the order of _NEGATING_PREFIXES: read once, so a comparison looks words up, not prefixes.
     prefixed: dict[str, tuple[str, ...]]
@@ -279,6 +280,7 @@ def _read(text: str, normalizer: Normalizer) -> _Reading:
         prefixed=_prefixed_words(words),
         quote_words=quote_words,
         bag=Counter(quote_words),
+        named=frozenset(token for token, weight in sequence if weight == 2.0),
     )
 
 
@@ -470,6 +472,9 @@ def _substitutions(
 def _names_differ(first: _Reading, second: _Reading) -> bool:
     """The two claims put different names in the same place ("North Korea launched" /
     "South Korea launched"): they are about different things, whatever else they share."""
+    # A replaced name is a name of one that the other does not cover: without one, no need to look.
+    if first.named <= second.covers and second.named <= first.covers:
+        return False
     for one, other in ((first, second), (second, first)):
         for mine, theirs in _substitutions(one.sequence, other.sequence, one.covers, other.covers):
             if one.content.get(mine) == 2.0 or other.content.get(theirs) == 2.0:
@@ -823,9 +828,10 @@ def _quote_rules(
     if 2 * min(len(words_a), len(words_b)) < NEAR_VERBATIM * total:
         return None
     bag_a, bag_b = first.bag, second.bag
-    if len(bag_a) > len(bag_b):
-        bag_a, bag_b = bag_b, bag_a
-    common = sum(min(n, bag_b[w]) for w, n in bag_a.items() if w in bag_b)
+    if len(bag_a) == len(words_a) or len(bag_b) == len(words_b):
+        common = len(bag_a.keys() & bag_b.keys())  # one side repeats no word: shared words = matches
+    else:
+        common = sum(min(n, bag_b[w]) for w, n in bag_a.items() if w in bag_b)
     if 2 * common < NEAR_VERBATIM * total:
         return None
     same_words = words_a == words_b

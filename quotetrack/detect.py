@@ -76,12 +76,13 @@ def _best(mine: list[str], candidates: Iterable[tuple[int, set[str]]], doc_freq:
     """The candidates sharing the most distinctive weight with a statement's tokens, best first."""
     # Each token's weight once; summed in ``mine``'s order, so ties rank the same every time.
     rarity = [(t, log((total + 1) / (doc_freq.get(t, 0) + 1))) for t in mine]
+    keys = set(mine)
     need = min(2, len(mine))
     weights: dict[int, float] = {}
     for other, tokens in candidates:
-        shared = [w for t, w in rarity if t in tokens]
+        shared = keys & tokens
         if len(shared) >= need:
-            weights[other] = sum(shared)
+            weights[other] = sum(w for t, w in rarity if t in shared)
     return sorted(weights, key=lambda i: (-weights[i], -i))[:CANDIDATES]
 
 
