@@ -44,9 +44,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--errors", action="store_true", help="print every misjudged pair")
     parser.add_argument(
         "--set",
-        choices=("all", "tuning", "held-out"),
+        choices=("all", "tuning", "held-out", "tolls"),
         default="all",
-        help="tuning: the pairs the rules were fixed against; held-out: pairs written afterwards",
+        help="tuning: the pairs the rules were fixed against; held-out: pairs written afterwards; "
+        "tolls: one toll told with different verbs, and body counts",
     )
     args = parser.parse_args(argv)
     pairs = [json.loads(line) for line in args.path.read_text(encoding="utf-8").splitlines() if line]
