@@ -135,18 +135,24 @@ CREATE TABLE statements_fts (
     norm text NOT NULL,
     text_tsv tsvector GENERATED ALWAYS AS (to_tsvector('quotetrack'::regconfig, text)) STORED,
     document tsvector GENERATED ALWAYS AS (((setweight(to_tsvector('quotetrack'::regconfig, text), 'A'::"char") || setweight(to_tsvector('quotetrack'::regconfig, speaker), 'B'::"char")) || setweight(to_tsvector('quotetrack'::regconfig, outlet), 'C'::"char"))) STORED,
-    norm_tsv tsvector GENERATED ALWAYS AS (to_tsvector('simple'::regconfig, norm)) STORED,
     FOREIGN KEY (rowid) REFERENCES statements(id) ON DELETE CASCADE,
     PRIMARY KEY (rowid)
 );
 
 CREATE INDEX statements_fts_document ON statements_fts USING gin (document);
 
-CREATE INDEX statements_fts_norm ON statements_fts USING gin (norm_tsv);
-
 CREATE INDEX statements_fts_text ON statements_fts USING gin (text_tsv);
 
-CREATE TRIGGER statements_fts_terms AFTER INSERT OR DELETE OR UPDATE OF norm ON statements_fts FOR EACH ROW EXECUTE FUNCTION claim_terms_count();
+CREATE TRIGGER statements_fts_claims AFTER INSERT OR DELETE OR UPDATE OF norm, rowid ON statements_fts FOR EACH ROW EXECUTE FUNCTION claim_index_update();
+
+CREATE TABLE claim_index (
+    rowid bigint NOT NULL,
+    norm_tsv tsvector NOT NULL,
+    FOREIGN KEY (rowid) REFERENCES statements(id) ON DELETE CASCADE,
+    PRIMARY KEY (rowid)
+);
+
+CREATE INDEX claim_index_norm ON claim_index USING gin (norm_tsv);
 
 CREATE TABLE claim_terms (
     term text NOT NULL,

@@ -1126,7 +1126,7 @@ def _record_tables(db: Database) -> dict[str, list[str]]:
 
 
 # Derived from other tables by the database itself; rebuilt after a copy rather than copied.
-_DERIVED_TABLES = {"claim_terms"}
+_DERIVED_TABLES = {"claim_index", "claim_terms"}
 
 
 def _copy_order(db: Database, columns: list[str]) -> str:
@@ -1166,7 +1166,7 @@ def copy_record(source: Database, dest: Database) -> list[tuple[str, int, int]]:
     with transaction(dest):
         if is_postgres(dest):
             # One count of every claim token at the end beats a trigger firing for each row.
-            dest.execute("ALTER TABLE statements_fts DISABLE TRIGGER statements_fts_terms")
+            dest.execute("ALTER TABLE statements_fts DISABLE TRIGGER statements_fts_claims")
         for table, columns in tables.items():
             select = f"SELECT {', '.join(columns)} FROM {table} ORDER BY {_copy_order(source, columns)}"
             batches = source.stream(select, _COPY_BATCH) if is_postgres(source) else _sqlite_batches(source, select)
@@ -1177,10 +1177,13 @@ def copy_record(source: Database, dest: Database) -> list[tuple[str, int, int]]:
                 for batch in batches:
                     dest.conn.executemany(insert, batch)
         if is_postgres(dest):
-            dest.execute("ALTER TABLE statements_fts ENABLE TRIGGER statements_fts_terms")
+            dest.execute("ALTER TABLE statements_fts ENABLE TRIGGER statements_fts_claims")
+            dest.execute("DELETE FROM claim_index")
+            dest.execute("INSERT INTO claim_index (rowid, norm_tsv) "
+                         "SELECT rowid, to_tsvector('simple', norm) FROM statements_fts")
             dest.execute("DELETE FROM claim_terms")
             dest.execute("INSERT INTO claim_terms (term, n) SELECT word, ndoc FROM ts_stat("
-                         "'SELECT norm_tsv FROM statements_fts')")
+                         "'SELECT norm_tsv FROM claim_index')")
             for table, columns in tables.items():
                 if "id" in columns:
                     # Identities go on from the highest copied id, not from 1.
@@ -1221,8 +1224,8 @@ def _pg_statements_sharing(
     """statements_sharing on PostgreSQL: each key's tokens all present, any key, latest first."""
     query = " || ".join("plainto_tsquery('simple', ?)" for _ in keys)
     rows = db.execute(
-        f"SELECT rowid, norm FROM statements_fts, (SELECT {query}) AS q(q) WHERE norm_tsv @@ q "
-        "ORDER BY rowid DESC LIMIT ?",
+        "SELECT f.rowid, f.norm FROM statements_fts f WHERE f.rowid IN (SELECT c.rowid FROM claim_index c, "
+        f"(SELECT {query}) AS q(q) WHERE c.norm_tsv @@ q ORDER BY c.rowid DESC LIMIT ?) ORDER BY f.rowid DESC",
         [*(" ".join(key) for key in keys), limit],
     ).fetchall()
     return [(row[0], set(row[1].split())) for row in rows]
@@ -1238,21 +1241,32 @@ def _pg_claim_candidates(
     db: Database, words: Sequence[str], *, limit: int, speaker_ids: Sequence[int] | None, since: date | None,
     with_tokens: bool = False,
 ) -> list[Any]:
-    """claim_candidates on PostgreSQL: the tokens' tsvector under a GIN index, ts_rank for bm25."""
-    sql = (
-        f"SELECT st.id, st.text{', f.norm' if with_tokens else ''} "
-        "FROM statements_fts f JOIN statements st ON st.id = f.rowid, "
-        "to_tsquery('simple', ?) q WHERE f.norm_tsv @@ q"
+    """claim_candidates on PostgreSQL: the narrow claim_index under a GIN index, ts_rank for bm25.
+
+    The best ``limit`` are found in claim_index alone (joined to statements only to filter);
+    their texts are read afterwards, for those rows only.
+    """
+    filtered = speaker_ids is not None or since is not None
+    hits = (
+        "SELECT c.rowid, ts_rank(c.norm_tsv, q, 1) AS r FROM claim_index c"
+        + (" JOIN statements st ON st.id = c.rowid" if filtered else "")
+        + ", to_tsquery('simple', ?) q WHERE c.norm_tsv @@ q"
     )
     params: list[Any] = [" | ".join(words)]
     if speaker_ids is not None:
-        sql += f" AND st.speaker_id IN ({', '.join('?' for _ in speaker_ids) or 'NULL'})"
+        hits += f" AND st.speaker_id IN ({', '.join('?' for _ in speaker_ids) or 'NULL'})"
         params.extend(speaker_ids)
     if since is not None:
-        sql += " AND coalesce(st.said_on, st.event_date, substr(st.created_at, 1, 10)) >= ?"
+        hits += " AND coalesce(st.said_on, st.event_date, substr(st.created_at, 1, 10)) >= ?"
         params.append(since.isoformat())
-    sql += " ORDER BY ts_rank(f.norm_tsv, q, 1) DESC, st.id LIMIT ?"
+    hits += " ORDER BY r DESC, c.rowid LIMIT ?"
     params.append(limit)
+    sql = (
+        f"WITH hits AS MATERIALIZED ({hits}) SELECT st.id, st.text{', f.norm' if with_tokens else ''} "
+        "FROM hits JOIN statements st ON st.id = hits.rowid"
+        + (" JOIN statements_fts f ON f.rowid = hits.rowid" if with_tokens else "")
+        + " ORDER BY hits.r DESC, st.id"
+    )
     return [tuple(row) for row in db.execute(sql, params).fetchall()]
 
 
