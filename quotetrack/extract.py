@@ -662,7 +662,7 @@ class _Resolver:
         """Title and affiliation written right before a name where it was first mentioned
         ("Opposition leader Marcus Webb called …"), for when it is first quoted by surname."""
         titles, longest = _titles()
-        window = re.split(r"[.;:,“”\"(]", self.text[max(0, position - 60) : position])[-1].split()
+        window = re.split(r"[.;:,“”\"(\n]", self.text[max(0, position - 60) : position])[-1].split()
         if not window or window[-1].lower().rstrip(".") not in titles and window[-1].lower() not in titles:
             return None, None
         for size in range(min(4, len(window)), 0, -1):

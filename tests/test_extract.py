@@ -699,3 +699,9 @@ def test_it_after_a_one_word_company_name():
     assert found[-1].speaker.kind == "organisation"
     found = extract("Jane Roe praised the plan. Roe said it would work. It said nothing.")
     assert [s.speaker.name for s in found] == ["Jane Roe"]
+
+
+def test_the_role_before_a_first_mention_stops_at_the_paragraph():
+    text = "Coach praises squad after win\n\nHead coach Mara Lind stayed calm. Lind said it was deserved."
+    s = only(text)
+    assert (s.speaker.name, s.speaker.title, s.speaker.affiliation) == ("Mara Lind", "head coach", None)
