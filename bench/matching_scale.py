@@ -97,6 +97,10 @@ def exhaustive(db, normalizer, text: str, avg_len: float, limit: int = 10) -> li
     return [m.id for m in found]
 
 
+def _median(values: list[float]) -> float:
+    return statistics.median(values) if values else float("nan")
+
+
 def percentile(values: list[float], share: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
@@ -154,7 +158,7 @@ def run(
     id_list = [int(r["statement_id"]) for r in rows if r.get("statement_id")]  # type: ignore[arg-type]
     norm_list = [
         " ".join(normalizer.tokens(str(r["text"]))) for r in rows if r.get("statement_id")
-    ]
+    ] if brute_queries else []
     same_scorer, brute_times, exhaustive_times, brute_truth = [], [], [], []
     for index in range(min(brute_queries, len(texts))):
         text, group = texts[index], picked[index]
@@ -181,10 +185,10 @@ def run(
         "cli_p50_ms": 1000 * percentile(cli_latencies, 0.5),
         "cli_p95_ms": 1000 * percentile(cli_latencies, 0.95),
         "recall_same_scorer": statistics.mean(same_scorer) if same_scorer else float("nan"),
-        "exhaustive_ms": 1000 * statistics.median(exhaustive_times),
-        "rapidfuzz_ms": 1000 * statistics.median(brute_times),
-        "speedup_rapidfuzz": statistics.median(brute_times) / p50,
-        "speedup_exhaustive": statistics.median(exhaustive_times) / p50,
+        "exhaustive_ms": 1000 * _median(exhaustive_times),
+        "rapidfuzz_ms": 1000 * _median(brute_times),
+        "speedup_rapidfuzz": _median(brute_times) / p50,
+        "speedup_exhaustive": _median(exhaustive_times) / p50,
         "truth_recall_matcher": matcher_truth,
         "truth_recall_rapidfuzz": statistics.mean(brute_truth) if brute_truth else float("nan"),
         "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,

@@ -1437,6 +1437,11 @@ COMMON_TERM_SHARE = 0.02
 # statements while every query word rarer than the budget still takes part.
 POSTINGS_BUDGET = 60_000
 _TERM_COUNTS = "temp.statements_fts_terms"
+# Counting a word's statements walks its postings (about 25 ms a million). The counts of common
+# words, which most queries hold, barely move: a connection keeps them until the record grows by
+# 1%. Rare words are counted afresh every time; they cost little.
+CACHED_COUNT_MIN = 10_000
+_COMMON_COUNTS: dict[int, tuple[int, dict[str, int]]] = {}
 
 
 def claim_term_counts(db: Database, tokens: Sequence[str]) -> tuple[dict[str, int], int]:
@@ -1445,23 +1450,31 @@ def claim_term_counts(db: Database, tokens: Sequence[str]) -> tuple[dict[str, in
     words = sorted({t for t in tokens if t.isalnum()})
     if is_postgres(db):
         return _pg_token_doc_counts(db, words)
+    # Statement ids only grow, so the highest is a fast stand-in for the count (no scan).
+    total = int(db.execute("SELECT max(rowid) FROM statements").fetchone()[0] or 0)
+    cached_total, cache = _COMMON_COUNTS.get(id(db), (-1, {}))
+    if not cached_total <= total <= cached_total * 1.01:
+        cache = {}
+        _COMMON_COUNTS[id(db)] = (total, cache)
+    counts = {w: cache[w] for w in words if w in cache}
+    missing = [w for w in words if w not in cache]
     # fts5vocab reads the index's own term list; a temp table per connection, created once.
     db.execute(
         f"CREATE VIRTUAL TABLE IF NOT EXISTS {_TERM_COUNTS} "
         "USING fts5vocab(main, 'statements_fts', 'col')"
     )
-    counts: dict[str, int] = {}
-    for start in range(0, len(words), 500):
-        chunk = words[start : start + 500]
+    for start in range(0, len(missing), 500):
+        chunk = missing[start : start + 500]
         rows = db.execute(
             f"SELECT term, doc FROM {_TERM_COUNTS} WHERE col = 'norm' "
             f"AND term IN ({', '.join('?' for _ in chunk)})",
             chunk,
         ).fetchall()
-        counts.update(dict(rows))
-    # Statement ids only grow, so the highest is a fast stand-in for the count (no scan).
-    total = db.execute("SELECT max(rowid) FROM statements").fetchone()[0] or 0
-    return counts, int(total)
+        for term, docs in rows:
+            counts[term] = docs
+            if docs >= CACHED_COUNT_MIN:
+                cache[term] = docs
+    return counts, total
 
 
 def candidate_terms(counts: dict[str, int], total: int, tokens: Sequence[str]) -> list[str]:
