@@ -1117,12 +1117,17 @@ def _description(sentence: _Sentence, first: int, last: int, titled: bool = Fals
         return False
     described = range(owner + 1 if possessive else k, last + 1)  # the owner may be an organisation
     # "the agency" describes a body, "the team doctor" a person: the head noun tells.
+    if any(lower[i] in _AUXILIARIES | _CLAUSE_BREAKS for i in described) or lower[last] in _PREPOSITIONS:
+        return False
+    preposition = next((i for i in described if lower[i] in _PREPOSITIONS), None)
+    if preposition is not None and (preposition == described[0] or lower[preposition - 1] not in titles):
+        return False  # "a spokeswoman for the hospital" describes a role; "the day after the storm" does not
+    head = preposition - 1 if preposition is not None else last
+    role = lower[head]
     quoted = any(sentence.quoted[i] for i in range(k, last + 1))
-    if quoted or _looks_organisation([tokens[last][2]], lower_case_too=True) != body:
+    if quoted or _looks_organisation([tokens[head][2]], lower_case_too=True) != body:
         return False
-    if any(lower[i] in _AUXILIARIES | _CLAUSE_BREAKS | _PREPOSITIONS for i in described):
-        return False
-    return body or not titled or lower[last] in titles or lower[last].rstrip("s") in titles
+    return body or not titled or role in titles or role.rstrip("s") in titles
 
 
 def _manner(sentence: _Sentence, j: int, floor: int) -> bool:

@@ -705,3 +705,20 @@ def test_the_role_before_a_first_mention_stops_at_the_paragraph():
     text = "Coach praises squad after win\n\nHead coach Mara Lind stayed calm. Lind said it was deserved."
     s = only(text)
     assert (s.speaker.name, s.speaker.title, s.speaker.affiliation) == ("Mara Lind", "head coach", None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A spokeswoman for the hospital, Lisa Grant, said two patients had died.",
+        "But a spokeswoman for the hospital, Lisa Grant, who was on duty, said two patients had died.",
+    ],
+)
+def test_a_role_with_its_organisation_before_the_name(text):
+    s = only(text)
+    assert (s.speaker.name, s.speaker.title, s.speaker.affiliation) == ("Lisa Grant", "spokeswoman", "hospital")
+
+
+def test_a_place_before_the_name_is_no_role():
+    s = only("In the town of Varena, Ali Reza, who was there, told us that the road was shut.")
+    assert (s.speaker.name, s.speaker.title) == ("Ali Reza", None)
