@@ -1,6 +1,8 @@
 """Several editors on one record, and moving a record between SQLite and PostgreSQL."""
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -107,6 +109,34 @@ def test_postgresql_schema_file_is_current(pg_server):
             "db/schema-postgresql.sql is stale: run quotetrack db schema --db postgresql://… (a new, empty "
             "database) > db/schema-postgresql.sql"
         )
+        db.close()
+    finally:
+        pg_server.execute(f"DROP SCHEMA IF EXISTS {schema} CASCADE")
+
+
+WRITER = """
+import sys
+from quotetrack import record, store
+from quotetrack.models import Speaker, Statement
+db = store.open_db(sys.argv[1])
+for i in range(int(sys.argv[3])):
+    record.add_statement(db, Statement(text=f"{sys.argv[2]} statement {i}", speaker=Speaker(name="Shared Name")))
+"""
+
+
+def test_writers_at_once_on_postgresql_lose_nothing(pg_server):
+    schema = "writers_test"
+    pg_server.execute(f"DROP SCHEMA IF EXISTS {schema} CASCADE; CREATE SCHEMA {schema}")
+    try:
+        url = pg_url_for_schema(schema)
+        writers = [subprocess.Popen([sys.executable, "-c", WRITER, url, name, "40"], stderr=subprocess.PIPE, text=True)
+                   for name in ("Ann", "Bob", "Cid")]
+        errors = [w.communicate(timeout=300)[1] for w in writers]
+        assert [w.returncode for w in writers] == [0, 0, 0], errors
+        db = store.open_db(url)
+        assert store.count_statements(db) == 120
+        # Three processes asked for the same new speaker: writes in turn make it one speaker.
+        assert [s.name for s in store.all_speakers(db)] == ["Shared Name"]
         db.close()
     finally:
         pg_server.execute(f"DROP SCHEMA IF EXISTS {schema} CASCADE")
