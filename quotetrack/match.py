@@ -15,7 +15,7 @@ import math
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Literal
 
@@ -347,21 +347,33 @@ def speaker_titles() -> tuple[str, ...]:
     return tuple(sorted(titles, key=lambda t: (-len(t.split()), -len(t))))
 
 
+@cache
+def _titles_by_size() -> tuple[tuple[int, frozenset[str]], ...]:
+    """The titles grouped by their number of words, longest group first."""
+    groups: dict[int, set[str]] = {}
+    for title in speaker_titles():
+        groups.setdefault(len(title.split()), set()).add(title)
+    return tuple(sorted(((size, frozenset(group)) for size, group in groups.items()), reverse=True))
+
+
+@lru_cache(maxsize=65536)
 def strip_titles(name: str) -> str:
     """``"Peshmerga Colonel Srood"`` -> ``"peshmerga srood"``; ``"Col. Thomas Veale"`` ->
     ``"thomas veale"``. Folded, punctuation gone, titles removed wherever they stand."""
     words = re.findall(r"[a-z0-9]+", fold(name).replace("'", ""))
-    titles = speaker_titles()
     changed = True
     while changed and words:
         changed = False
-        for title in titles:
-            size = len(title.split())
+        for size, titles in _titles_by_size():
+            if len(words) <= size:
+                continue  # a name that is all title keeps it: "the Mayor" stays a name
             for i in range(len(words) - size + 1):
-                if " ".join(words[i : i + size]) == title and len(words) > size:
+                if " ".join(words[i : i + size]) in titles:
                     del words[i : i + size]
                     changed = True
                     break
+            if changed:
+                break
     return " ".join(words)
 
 
