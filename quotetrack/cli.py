@@ -464,8 +464,10 @@ def speakers(
         rows = [(s, counts.get(s.id or 0, 0)) for s in store.all_speakers(database)]
     if as_json:
         emit_json([s.to_dict() | {"statements": n} for s, n in rows])
-    else:
+    elif rows:
         out().print(report.speakers_table(rows))
+    else:
+        err().print("No speakers on record yet.")
 
 
 @speakers_app.command("alias")
