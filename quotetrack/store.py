@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import typer
 from sqlite_utils import Database
@@ -188,7 +188,7 @@ def transaction(db: Database) -> Iterator[Database]:
     create a speaker, refuse a duplicate) need no other locking, and readers never wait.
     """
     if is_postgres(db):
-        outermost = not db.in_transaction
+        outermost = not cast(pg.PostgresDatabase, db).in_transaction
         with db.atomic():
             if outermost:
                 db.execute("SELECT pg_advisory_xact_lock(?)", [pg.WRITE_LOCK_KEY])
@@ -1169,9 +1169,10 @@ def copy_record(source: Database, dest: Database) -> list[tuple[str, int, int]]:
             dest.execute("ALTER TABLE statements_fts DISABLE TRIGGER statements_fts_claims")
         for table, columns in tables.items():
             select = f"SELECT {', '.join(columns)} FROM {table} ORDER BY {_copy_order(source, columns)}"
-            batches = source.stream(select, _COPY_BATCH) if is_postgres(source) else _sqlite_batches(source, select)
+            batches = (cast(pg.PostgresDatabase, source).stream(select, _COPY_BATCH) if is_postgres(source)
+                       else _sqlite_batches(source, select))
             if is_postgres(dest):
-                dest.copy_rows(table, columns, (row for batch in batches for row in batch))
+                cast(pg.PostgresDatabase, dest).copy_rows(table, columns, (row for batch in batches for row in batch))
             else:
                 insert = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})"
                 for batch in batches:
