@@ -1436,7 +1436,9 @@ def outlets(db: Database) -> list[str]:
 COMMON_TERM_SHARE = 0.02
 # Rough budget of postings one candidate query may touch: keeps `match` fast at a million
 # statements while every query word rarer than the budget still takes part.
-POSTINGS_BUDGET = 60_000
+POSTINGS_BUDGET = 5_000
+# At most this many statements are read from the index for one query (their stored tokens only).
+CANDIDATE_ROWS = 5_000
 _TERM_COUNTS = "temp.statements_fts_terms"
 # Counting a word's statements walks its postings (about 25 ms a million). The counts of common
 # words, which most queries hold, barely move: a connection keeps them until the record grows by
@@ -1507,12 +1509,16 @@ def claim_candidates(
     since: date | None = None,
     with_tokens: bool = False,
 ) -> list[Any]:
-    """Statements sharing claim tokens with the query, best bm25 first: (id, text), or
-    (id, text, stored claim tokens) with ``with_tokens``, which ``match.rank`` scores without
-    reading each text again.
+    """Statements sharing claim tokens with the query, those sharing the most weight first:
+    (id, text), or (id, text, stored claim tokens) with ``with_tokens``, which ``match.rank``
+    scores without reading each text again.
 
     Only the query's rarer words go into the FTS5 query (see ``candidate_terms``), so the cost
-    follows how many statements hold those words, not the size of the record.
+    follows how many statements hold those words, not the size of the record. The statements
+    found (at most ``CANDIDATE_ROWS``) are put in order by the weight of all the query words
+    they hold, read from their stored tokens: ordering by FTS5 bm25 instead would either see
+    only the rare words (and leave ties among hundreds of statements naming the same place) or
+    walk the common words' postings too.
     """
     counts, total = claim_term_counts(db, tokens)
     words = candidate_terms(counts, total, tokens)
@@ -1521,29 +1527,36 @@ def claim_candidates(
     if is_postgres(db):
         return _pg_claim_candidates(db, words, limit=limit, speaker_ids=speaker_ids, since=since,
                                     with_tokens=with_tokens)
-    # The FTS5 hits are found and ordered first, on their own: joined in one query, SQLite may
-    # walk the statements table and probe the index once per statement.
-    filtered = speaker_ids is not None or since is not None
-    hits = (
-        "SELECT rowid AS id, bm25(statements_fts, 0, 0, 0, 1.0) AS r, norm FROM statements_fts "
-        "WHERE statements_fts MATCH ?" + ("" if filtered else " ORDER BY r LIMIT ?")
-    )
-    params: list[Any] = ["{norm} : (" + " OR ".join(words) + ")"]
-    if not filtered:
-        params.append(limit)
+    # The FTS5 hits are found on their own first: joined in one query, SQLite may walk the
+    # statements table and probe the index once per statement.
+    params: list[Any] = ["{norm} : (" + " OR ".join(words) + ")", CANDIDATE_ROWS]
     sql = (
-        f"WITH hits AS MATERIALIZED ({hits}) "
-        f"SELECT st.id, st.text{', hits.norm' if with_tokens else ''} "
-        "FROM hits JOIN statements st ON st.id = hits.id WHERE 1"
+        "WITH hits AS MATERIALIZED (SELECT rowid AS id, norm FROM statements_fts "
+        "WHERE statements_fts MATCH ? LIMIT ?) SELECT hits.id, hits.norm FROM hits"
     )
-    if speaker_ids is not None:
-        sql += f" AND st.speaker_id IN ({', '.join('?' for _ in speaker_ids) or 'NULL'})"
-        params.extend(speaker_ids)
-    if since is not None:
-        sql += " AND coalesce(st.said_on, st.event_date, substr(st.created_at, 1, 10)) >= ?"
-        params.append(since.isoformat())
-    sql += " ORDER BY hits.r LIMIT ?"
-    params.append(limit)
-    return [tuple(row) for row in db.execute(sql, params).fetchall()]
+    if speaker_ids is not None or since is not None:
+        sql += " JOIN statements st ON st.id = hits.id WHERE 1"
+        if speaker_ids is not None:
+            sql += f" AND st.speaker_id IN ({', '.join('?' for _ in speaker_ids) or 'NULL'})"
+            params.extend(speaker_ids)
+        if since is not None:
+            sql += " AND coalesce(st.said_on, st.event_date, substr(st.created_at, 1, 10)) >= ?"
+            params.append(since.isoformat())
+    hits = db.execute(sql, params).fetchall()
+    from math import log  # here, so the claim index section keeps to itself
 
-
+    weights = {
+        t: log(1 + (total - counts.get(t, 0) + 0.5) / (counts.get(t, 0) + 0.5))
+        for t in set(tokens)
+    }
+    scored = sorted(
+        (
+            (sum(weights[t] for t in set(norm.split()) & weights.keys()), hit_id, norm)
+            for hit_id, norm in hits
+        ),
+        key=lambda h: (-h[0], -h[1]),
+    )[:limit]
+    texts = dict(statement_texts_by_id(db, [hit_id for _, hit_id, _ in scored]))
+    if with_tokens:
+        return [(hit_id, texts[hit_id], norm) for _, hit_id, norm in scored if hit_id in texts]
+    return [(hit_id, texts[hit_id]) for _, hit_id, _ in scored if hit_id in texts]
