@@ -238,6 +238,9 @@ class _Reading:
     quote_words: tuple[str, ...]  # words as a reader compares quotes: case, punctuation, quote marks ignored
     bag: Counter[str]  # quote_words counted, for a cheap bound on word-for-word similarity
     named: frozenset[str]  # content stems that name something (weight 2)
+    weight: float  # sum of content weights
+    places: dict[str, tuple[int, ...]]  # each content stem -> its places in sequence
+    opposable: tuple[tuple[str, str, int, int], ...]  # (stem, word, start, end) of words with opposites
     # Word -> the words here that are it with a negating prefix ("valid" -> ("invalid",)), in
     # the order of _NEGATING_PREFIXES: read once, so a comparison looks words up, not prefixes.
     prefixed: dict[str, tuple[str, ...]]
@@ -267,6 +270,7 @@ def _read(text: str, normalizer: Normalizer) -> _Reading:
         masked = masked[: cue.start] + " " * (cue.end - cue.start) + masked[cue.end :]
     sequence = _content_sequence(masked, normalizer)
     quantities = tuple(find_quantities(text))
+    stems = {_stem(w): (w, start, end) for w, start, end in words if w[0].isalnum()}
     return _Reading(
         words=words,
         sequence=tuple(token for token, _ in sequence),
@@ -275,13 +279,23 @@ def _read(text: str, normalizer: Normalizer) -> _Reading:
         cues=cues,
         quantities=quantities,
         figures=_figures(text, quantities),
-        stems={_stem(w): (w, start, end) for w, start, end in words if w[0].isalnum()},
+        stems=stems,
         spans={w: (start, end) for w, start, end in words if w[0].isalnum()},
         prefixed=_prefixed_words(words),
         quote_words=quote_words,
         bag=Counter(quote_words),
         named=frozenset(token for token, weight in sequence if weight == 2.0),
+        weight=sum(dict(sequence).values()),
+        places=_places(tuple(token for token, _ in sequence)),
+        opposable=tuple((stem_, *where) for stem_, where in stems.items() if stem_ in _opposites()),
     )
+
+
+def _places(sequence: tuple[str, ...]) -> dict[str, tuple[int, ...]]:
+    places: dict[str, list[int]] = {}
+    for k, token in enumerate(sequence):
+        places.setdefault(token, []).append(k)
+    return {token: tuple(ks) for token, ks in places.items()}
 
 
 def _prefixed_words(words: tuple[tuple[str, int, int], ...]) -> dict[str, tuple[str, ...]]:
@@ -393,11 +407,15 @@ def claim_similarity(a: str, b: str, normalizer: Normalizer | None = None) -> fl
     return _overlap(_read(a, normalizer).content, _read(b, normalizer).content)
 
 
-def _overlap(first: dict[str, float], second: dict[str, float]) -> float:
+def _overlap(
+    first: dict[str, float], second: dict[str, float], total_a: float | None = None, total_b: float | None = None
+) -> float:
+    """See claim_similarity; the totals of the weights when the caller knows them."""
     if not first or not second:
         return 0.0
     shared = sum(min(first[t], second[t]) for t in first.keys() & second.keys())
-    total_a, total_b = sum(first.values()), sum(second.values())
+    total_a = sum(first.values()) if total_a is None else total_a
+    total_b = sum(second.values()) if total_b is None else total_b
     cover = shared / min(total_a, total_b)
     dice = 2 * shared / (total_a + total_b)
     return (cover + dice) / 2
@@ -406,11 +424,12 @@ def _overlap(first: dict[str, float], second: dict[str, float]) -> float:
 def _same_claim(first: _Reading, second: _Reading) -> bool:
     """One statement says all the other says (its content words are covered), and neither puts
     another word where the other has its own ("in the desert" / "on the beach")."""
-    covered = max(_weighted_cover(first.content, second.covers),
-                  _weighted_cover(second.content, first.covers))  # fmt: skip
+    covered = max(_weighted_cover(first.content, second.covers, first.weight),
+                  _weighted_cover(second.content, first.covers, second.weight))  # fmt: skip
     if covered < SAME_CLAIM or first.figures[1:] != second.figures[1:]:
         return False  # "Brigade 10" and "Brigade 12" are different claims
-    return _substitution(first.sequence, second.sequence, first.covers, second.covers) is None
+    return next(_substitutions(first.sequence, second.sequence, first.covers, second.covers, second.places),
+                None) is None
 
 
 def _covers(tokens: Sequence[str]) -> frozenset[str]:
@@ -418,9 +437,8 @@ def _covers(tokens: Sequence[str]) -> frozenset[str]:
     return frozenset(tokens) | {general for token in tokens for general in _broader().get(token, ())}
 
 
-def _weighted_cover(part: dict[str, float], whole: frozenset[str]) -> float:
-    """Share of ``part``'s weighted content that ``whole`` contains."""
-    total = sum(part.values())
+def _weighted_cover(part: dict[str, float], whole: frozenset[str], total: float) -> float:
+    """Share of ``part``'s weighted content (``total``) that ``whole`` contains."""
     return sum(w for t, w in part.items() if t in whole) / total if total else 0.0
 
 
@@ -450,8 +468,8 @@ def _substitutions(
     second: Sequence[str],
     first_covers: frozenset[str],
     second_covers: frozenset[str],
+    where: dict[str, tuple[int, ...]] | None = None,  # token -> its places in second, if known
 ) -> Iterator[tuple[str, str]]:
-    where: dict[str, list[int]] | None = None  # token -> its places in second, built if needed
     for i, token in enumerate(first):
         if token in second_covers:
             continue
@@ -460,9 +478,7 @@ def _substitutions(
             if not 0 <= j < len(first) or first[j] not in second_covers:
                 continue
             if where is None:
-                where = {}
-                for k, other in enumerate(second):
-                    where.setdefault(other, []).append(k)
+                where = _places(tuple(second))
             for k in where.get(first[j], ()):
                 m = k - step
                 if 0 <= m < len(second) and second[m] not in first_covers:
@@ -476,7 +492,7 @@ def _names_differ(first: _Reading, second: _Reading) -> bool:
     if first.named <= second.covers and second.named <= first.covers:
         return False
     for one, other in ((first, second), (second, first)):
-        for mine, theirs in _substitutions(one.sequence, other.sequence, one.covers, other.covers):
+        for mine, theirs in _substitutions(one.sequence, other.sequence, one.covers, other.covers, other.places):
             if one.content.get(mine) == 2.0 or other.content.get(theirs) == 2.0:
                 return True
     return False
@@ -491,7 +507,7 @@ def compare(a: Statement, b: Statement, *, normalizer: Normalizer | None = None)
     by name otherwise, and an empty name is an unknown speaker (never a different one)."""
     normalizer = normalizer or default_normalizer()
     first, second = _read(a.text, normalizer), _read(b.text, normalizer)
-    similarity = _overlap(first.content, second.content)
+    similarity = _overlap(first.content, second.content, first.weight, second.weight)
     if similarity < UNRELATED and min(len(first.content), len(second.content)) > 2:
         # Too little in common for any rule: most candidates of a rescan end here, cheaply.
         return Verdict("unrelated", None, round(similarity, 3), {"similarity": round(similarity, 3)})
@@ -602,8 +618,8 @@ def _opposite_words(
     (word in a, word in b, span in a, span in b, the stems of both)."""
     opposites = _opposites()
     stems_a, stems_b = first.stems, second.stems
-    for stem_a, (word_a, start_a, end_a) in stems_a.items():
-        for stem_b in opposites.get(stem_a, ()):
+    for stem_a, word_a, start_a, end_a in first.opposable:
+        for stem_b in opposites[stem_a]:
             if stem_b in stems_b and stem_b not in stems_a and stem_a not in stems_b:
                 word_b, start_b, end_b = stems_b[stem_b]
                 if word_a in _denial_verbs() or word_b in _denial_verbs():
@@ -845,7 +861,8 @@ def _quote_rules(
         same_speaker is False
         and ratio >= VERBATIM
         and not _changes_meaning(first, second, a, b)
-        and _substitution(first.sequence, second.sequence, first.covers, second.covers) is None
+        and next(_substitutions(first.sequence, second.sequence, first.covers, second.covers, second.places), None)
+        is None
     ):
         # Word for word but for small words: "every school" / "every bridge" is another claim.
         return _misattribution(a, b, ratio)

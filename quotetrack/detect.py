@@ -83,7 +83,7 @@ def _best(mine: list[str], candidates: Iterable[tuple[int, set[str]]], doc_freq:
         shared = keys & tokens
         if len(shared) >= need:
             weights[other] = sum(w for t, w in rarity if t in shared)
-    return sorted(weights, key=lambda i: (-weights[i], -i))[:CANDIDATES]
+    return [-negated for _, negated in sorted((-w, -i) for i, w in weights.items())[:CANDIDATES]]
 
 
 def detect(db: Database, statement_ids: Iterable[int], normalizer: Normalizer) -> ScanResult:
