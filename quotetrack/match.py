@@ -177,7 +177,7 @@ def _substituted(a: _Analysed, b: _Analysed) -> bool:
     simply lacks ("Makhmour" against "Makhmour, Iraq") is no clash.
     """
     # A word one side flags as a name and the other has unflagged (sentence-initial) is shared.
-    only_a, only_b = a.named - b.unique, b.named - a.unique
+    only_a, only_b = (a.named or set()) - b.unique, (b.named or set()) - a.unique
     if not only_a or not only_b:
         return False
     if max(len(a.unique), len(b.unique)) <= SHORT_CLAIM_TOKENS:
@@ -256,7 +256,8 @@ def rank(
         if len(kept) >= limit and sorted(k[0] for k in kept)[-limit] >= score:
             break
         named = cand.named if cand.named is not None else _analyse(text, normalizer).named
-        if _substituted(guard_query, _Analysed(cand.tokens, cand.unique, named | idf.rare(cand))):
+        named = (named or set()) | idf.rare(cand)
+        if _substituted(guard_query, _Analysed(cand.tokens, cand.unique, named)):
             score = min(score, GUARD_CAP)
             if score < min_score:
                 continue
