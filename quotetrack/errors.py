@@ -27,3 +27,7 @@ class Duplicate(QuotetrackError):
 
 class DatabaseError(QuotetrackError):
     """The database file cannot be opened, read or written."""
+
+
+class StaleReview(QuotetrackError):
+    """Another editor reviewed the conflict since this one read it."""

@@ -20,7 +20,7 @@ import typer
 from sqlite_utils import Database
 
 from . import pg, pg_migrations
-from .errors import DatabaseError, Duplicate, InvalidInput, NotFound, QuotetrackError
+from .errors import DatabaseError, Duplicate, InvalidInput, NotFound, StaleReview
 from .migrations import migrations
 from .models import Conflict, Source, Speaker, Statement
 
@@ -981,10 +981,6 @@ def get_conflict(db: Database, conflict_id: int) -> Conflict:
     if not rows:
         raise NotFound(f"There is no conflict with id {conflict_id}; `quotetrack conflicts` lists them.")
     return _conflicts_from_rows(db, rows)[0]
-
-
-class StaleReview(QuotetrackError):
-    """Another editor reviewed the conflict since this one read it (belongs in errors.py)."""
 
 
 def review_conflict(db: Database, conflict_id: int, status: str, note: str | None,
