@@ -58,7 +58,7 @@ def match_text(
         found = record.find_speaker(db, speaker)
         speaker_ids = [found.id or 0]
     tokens = normalizer.tokens(text)
-    candidates = store.claim_candidates(db, tokens, limit=max(CANDIDATES, limit),
+    candidates = store.claim_candidates(db, tokens, limit=max(CANDIDATES, limit), with_tokens=True,
                                         speaker_ids=speaker_ids, since=since)
     doc_freq, total = store.claim_term_counts(db, tokens)
     matches = rank(text, candidates, normalizer=normalizer, limit=limit,
