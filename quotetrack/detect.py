@@ -116,7 +116,7 @@ def rescan(db: Database, normalizer: Normalizer,
     statements = _all_statements(db)
     # The claim index already holds every statement's tokens: reading them beats recomputing.
     stored = store.claim_tokens(db)
-    token_sets = [set(stored[s.id].split()) if stored.get(s.id or 0) is not None
+    token_sets = [set(norm.split()) if (norm := stored.get(s.id or 0)) is not None
                   else normalizer.token_set(s.text) for s in statements]
     doc_freq: Counter[str] = Counter()
     for tokens in token_sets:

@@ -403,7 +403,7 @@ def find_quantities(text: str) -> list[Quantity]:
         # A range: "12 to 40", "12-40", "between 12 and 40".
         if number is not None and end_index + 1 < len(toks) and toks[end_index].low in {"to", "-", "and"}:
             second = _read_number(toks, end_index + 1)
-            if second is not None and second[0] > value and (
+            if second is not None and value is not None and second[0] > value and (
                 toks[end_index].low != "and" or (i > 0 and toks[i - 1].low == "between")
             ):
                 high_value = second[0]
