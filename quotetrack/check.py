@@ -216,10 +216,10 @@ def _judge(db: Database, draft: Extracted, speaker_ids: set[int]) -> Finding:
                     finding.verdict = "verbatim"
             return finding
     for candidate in candidates:
-        verdict = _claim_conflict(db, draft, candidate)
-        if verdict is not None:
+        conflict = _claim_conflict(db, draft, candidate)
+        if conflict is not None:
             similarity, _diff = alignment(draft.text, candidate.text)
-            return Finding(draft, "contradicted", candidate, similarity, conflict=verdict,
+            return Finding(draft, "contradicted", candidate, similarity, conflict=conflict,
                            disputes=_disputes(db, candidate))
     return Finding(draft, "not on record")
 

@@ -91,7 +91,7 @@ def detect(db: Database, statement_ids: Iterable[int], normalizer: Normalizer) -
     result = ScanResult()
     statements = store.get_statements(db, list(statement_ids))
     token_sets = {s.id: normalizer.token_set(s.text) for s in statements}
-    doc_freq, total = store.claim_term_counts(db, set().union(*token_sets.values()) if token_sets else ())
+    doc_freq, total = store.claim_term_counts(db, sorted(set().union(*token_sets.values())))
     for statement in statements:
         mine = distinctive(token_sets[statement.id], doc_freq, total)
         keys = list(combinations(mine, 2)) if len(mine) > 1 else [tuple(mine)]

@@ -608,8 +608,8 @@ class _Resolver:
             _add_alias(speaker, name)
             self._remember(mention.head_start, speaker)
             return speaker, 0.9
-        acronym = len(name_words) == 1 and name.isupper() and len(name) > 1
-        if mention.body or _looks_organisation(name_words) or acronym:
+        is_acronym = len(name_words) == 1 and name.isupper() and len(name) > 1
+        if mention.body or _looks_organisation(name_words) or is_acronym:
             full_org = " ".join(affiliation.split() + name_words) if affiliation and not title else name
             speaker = self._unique(Speaker(name=full_org, kind="organisation"))
             for acronym, expansion in self.acronyms.items():

@@ -228,7 +228,12 @@ def import_records(db: Database, records: list[tuple[str, dict[str, Any]]]) -> I
                 options |= _file_speaker_options(db, statement.speaker, speaker_ids)
             try:
                 with store.transaction(db):
-                    statement_id: int | None = _store_new(db, statement, **options)
+                    try:
+                        statement_id: int | None = _store_new(db, statement, **options)
+                    except Ambiguous:
+                        # No one is there to ask: a name that fits several speakers on record
+                        # becomes a speaker of its own, which an editor can merge later.
+                        statement_id = _store_new(db, statement, **options | {"new_speaker": True})
                     assert statement_id is not None
                     result.added.append(statement_id)
             except Duplicate:

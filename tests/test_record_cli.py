@@ -244,3 +244,14 @@ def test_hostile_text_is_stored_exactly_and_shown_literally(run, isolated_db):
     assert "\x1b" not in table.stdout
     assert "\\x1b[31mred" in table.stdout
     assert as_json(run("show", added["id"], "--json"))["text"] == HOSTILE
+
+
+def test_import_keeps_a_name_that_fits_several_speakers_apart(run, tmp_path, isolated_db):
+    run("add", "First.", "--speaker", "Ahmed Ali")
+    run("add", "Second.", "--speaker", "Hassan Ali", "--new-speaker")
+    path = tmp_path / "more.jsonl"
+    path.write_text(json.dumps({"text": "Third.", "speaker": "Ali"}) + "\n"
+                    + json.dumps({"text": "Fourth.", "speaker": "Ali"}) + "\n")
+    assert as_json(run("import", path, "--json"))["added"] == 2
+    speakers = {s["name"]: s["statements"] for s in as_json(run("speakers", "--json"))}
+    assert speakers == {"Ahmed Ali": 1, "Hassan Ali": 1, "Ali": 2}
