@@ -13,9 +13,11 @@ NAMES = [m.name for m in migrations._migrations]
 
 def _fill_first_schema(db: Database) -> None:
     """Rows written as the first shipped schema knew them (only its columns)."""
-    db.execute("INSERT INTO speakers (id, name, title, kind, created_at) VALUES (1, 'Srood', 'Colonel', 'person', '2018-07-11')")
+    db.execute("INSERT INTO speakers (id, name, title, kind, created_at) "
+               "VALUES (1, 'Srood', 'Colonel', 'person', '2018-07-11')")
     db.execute("INSERT INTO speaker_aliases (speaker_id, alias) VALUES (1, 'Col. Srood')")
-    db.execute("INSERT INTO sources (id, outlet, published, created_at) VALUES (1, 'Kurdistan 24', '2018-07-11', '2018-07-11')")
+    db.execute("INSERT INTO sources (id, outlet, published, created_at) "
+               "VALUES (1, 'Kurdistan 24', '2018-07-11', '2018-07-11')")
     db.execute(
         "INSERT INTO statements (id, text, kind, speaker_id, source_id, event_date, created_at) "
         "VALUES (1, 'there were no operations', 'reported', 1, 1, '2018-07-08', '2018-07-11')"

@@ -7,7 +7,6 @@ The article is Kurdistan 24's "Coalition continues strikes against IS remnants n
 import json
 
 import pytest
-
 from conftest import SAMPLES, as_json
 
 ARTICLE = SAMPLES / "makhmour-strikes.txt"
