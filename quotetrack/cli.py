@@ -14,12 +14,14 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.text import Text
 from sqlite_utils import Database
 from typer.core import TyperGroup
 
 from . import check as check_
 from . import detect, record, report, store
 from . import dossier as dossier_
+from . import events as events_
 from . import export as export_
 from . import html as html_
 from .conflicts import CONFLICT_TYPES
@@ -548,12 +550,21 @@ def conflicts(
             speaker_ids = [found.id or 0]
         items = store.list_conflicts(database, type_=type_, speaker_ids=speaker_ids, status=status,
                                      min_score=min_score, limit=limit)
+        event_of = events_.events_of_statements(
+            database, sorted({s.id for c in items for s in (c.a, c.b) if s.id is not None}))
+    # A conflict whose two statements are about one event links to it: its figure table there.
+    linked = {c.id: event_of.get(c.a.id or 0) for c in items
+              if event_of.get(c.a.id or 0) is not None and event_of.get(c.a.id or 0) == event_of.get(c.b.id or 0)}
     if as_json:
-        emit_json([c.to_dict() for c in items])
+        emit_json([c.to_dict() | {"event_id": linked.get(c.id)} for c in items])
     elif items:
         console = out()
         for item in items:
             console.print(report.conflict_panel(item))
+            if item.id in linked:
+                console.print(Text(f"  Both statements are about event {linked[item.id]}: "
+                                   f"quotetrack event {linked[item.id]} shows every source's figures.",
+                                   style="dim"))
     else:
         err().print("No conflicts match.")
 
@@ -846,8 +857,6 @@ def events(
 
     Example: quotetrack events --place Makhmur --since 2018-07-01
     """
-    from . import events as events_
-
     if ctx.invoked_subcommand is not None:
         return
     since_day = _date_option(since, "--since")
@@ -876,8 +885,6 @@ def event(
 
     Example: quotetrack event 3 --json
     """
-    from . import events as events_
-
     with opened(db) as database:
         detail = events_.get_event(database, event_id)
     if as_json:
@@ -897,8 +904,6 @@ def events_merge(
 
     Example: quotetrack events merge 4 2
     """
-    from . import events as events_
-
     with opened(db) as database:
         merged = events_.merge(database, a, b)
     if as_json:
@@ -920,8 +925,6 @@ def events_split(
 
     Example: quotetrack events split 2 14 15
     """
-    from . import events as events_
-
     with opened(db) as database:
         created = events_.split(database, event_id, statement_ids)
     if as_json:
@@ -942,8 +945,6 @@ def events_rename(
 
     Example: quotetrack events rename 2 "Qasrok market bombing"
     """
-    from . import events as events_
-
     with opened(db) as database:
         renamed = events_.rename(database, event_id, name)
     if as_json:

@@ -15,7 +15,9 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from . import record, store
+from . import events, record, store
+from .events import EventSummary
+from .figures import FigureRow
 from .models import Conflict, Speaker, Statement
 
 # Conflicts that mark a statement as disputed: an editor's dismissal takes it out of dispute.
@@ -168,6 +170,8 @@ class Dossier:
     # Each cluster a list of this dossier's statements making one claim; None when no matcher ran.
     clusters: list[list[Statement]] | None = None
     generated_at: str | None = None
+    # The events these statements belong to, each with its table of reported figures.
+    figures: list[tuple[EventSummary, list[FigureRow]]] = field(default_factory=list)
 
     @property
     def title(self) -> str:
@@ -185,6 +189,8 @@ class Dossier:
                 {"claim": c[0].text, "count": len(c), "statements": [s.id for s in c]} for c in self.clusters
             ],
             "disputes": [c.to_dict() for c in self.disputes],
+            "figures": [{"event": event.to_dict(), "rows": [row.to_dict() for row in rows]}
+                        for event, rows in self.figures if rows],
         }
 
 
@@ -222,6 +228,7 @@ def build(
                  "since": since.isoformat() if since else None, "until": until.isoformat() if until else None},
         statements=statements, speakers=speakers, timeline=timeline(statements, conflicts),
         disputes=disputes, clusters=clusters, generated_at=store.now(),
+        figures=events.figure_tables(db, ids) if ids else [],
     )
 
 
@@ -298,6 +305,16 @@ def markdown(dossier: Dossier, evidence: Callable[[Conflict], str] | None = None
             who = "; ".join(sorted({md(s.speaker.name) for s in cluster}))
             lines.append(f"- “{md(cluster[0].text)}” — {len(cluster)} statements ({who}): "
                          + ", ".join(f"#{s.id}" for s in cluster))
+    tables = [(event, rows) for event, rows in dossier.figures if rows]
+    if tables:
+        lines += ["", "## Reported figures", ""]
+    for event, rows in tables:
+        lines += [f"### {md(event.name)}", "", "| Counted | Range | Sourcing | Figures in time order |",
+                  "|---|---|---|---|"]
+        for row in rows:
+            told = "; ".join(f"{md(f.to_dict()['shown'])} ({md(f.origin)})" for f in row.figures)
+            lines.append(f"| {md(row.label)} | {md(row.range_text)} | {md(row.grade)} | {told} |")
+        lines.append("")
     lines += ["", "## Disputes", ""]
     if not dossier.disputes:
         lines.append("No open or confirmed conflicts involve these statements.")

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from html import escape
+from typing import Any
 
 from .dossier import Dossier, Entry, Gap
 from .models import Conflict, Speaker, Statement
@@ -147,6 +148,18 @@ def _dispute(conflict: Conflict, spans: Spans | None, evidence: Callable[[Confli
             f"score {conflict.score:.2f}</h3><div class=\"sides\">{sides}</div>{extra}</section>")
 
 
+def _figures(name: str, rows: Sequence[Any]) -> str:
+    """One event's figure table: what was counted, the range, the sourcing, each figure in time order."""
+    body = "".join(
+        f"<tr><td>{esc(row.label)}</td><td>{esc(row.range_text)}</td><td>{esc(row.grade)}</td><td>"
+        + "; ".join(f"{esc(f.to_dict()['shown'])} ({esc(f.origin)})" for f in row.figures)
+        + "</td></tr>"
+        for row in rows
+    )
+    return (f"<h3>{esc(name)}</h3><table><thead><tr><th>Counted</th><th>Range</th><th>Sourcing</th>"
+            f"<th>Figures in time order</th></tr></thead><tbody>{body}</tbody></table>")
+
+
 def render(dossier: Dossier, *, spans: Spans | None = None,
            evidence: Callable[[Conflict], str] | None = None) -> str:
     """The whole page. ``spans`` gives the evidence to highlight in each side of a conflict;
@@ -161,6 +174,9 @@ def render(dossier: Dossier, *, spans: Spans | None = None,
             for c in dossier.clusters
         ) or '<p class="muted">No claim is made by more than one statement here.</p>'
         clusters = f"<h2>Claims made more than once</h2>{body}"
+    figures = "".join(_figures(event.name, rows) for event, rows in dossier.figures if rows)
+    if figures:
+        figures = f"<h2>Reported figures</h2>{figures}"
     disputes = "".join(_dispute(c, spans, evidence) for c in dossier.disputes) or (
         '<p class="muted">No open or confirmed conflicts involve these statements.</p>')
     return f"""<!DOCTYPE html>
@@ -182,6 +198,7 @@ def render(dossier: Dossier, *, spans: Spans | None = None,
 <h2>Timeline</h2>
 {_timeline(dossier.timeline)}
 {clusters}
+{figures}
 <h2>Disputes</h2>
 {disputes}
 <footer>Made with quotetrack from the record; every quote is shown as stored.</footer>

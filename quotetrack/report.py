@@ -555,6 +555,9 @@ def dossier_view(dossier: Any) -> Group:
             parts.append(clusters)
         else:
             parts.append(Text("No claim is made by more than one statement here.", style="dim"))
+    for event, rows in dossier.figures:
+        if rows:
+            parts.append(figures_table(rows, title=f"Reported figures: {event.name}"))
     parts.append(Text("Disputes", style="bold"))
     if dossier.disputes:
         parts += [conflict_panel(conflict) for conflict in dossier.disputes]
