@@ -538,16 +538,16 @@ def conflicts(
     if status and status not in CONFLICT_STATUSES:
         fail(f"--status {status!r} is not one of: {', '.join(CONFLICT_STATUSES)}.")
     with opened(db) as database:
+        speaker_ids = None
+        if speaker:  # an unknown name stops the command before any rescan is done
+            found = record.find_speaker(database, speaker)
+            speaker_ids = [found.id or 0]
         if rescan:
             with _progress("Checking statements", quiet=as_json) as tick:
                 result = detect.rescan(database, record.normalizer_for(database), progress=tick)
             if not as_json:
                 err().print(f"Rescanned: {result.compared} pairs compared, {result.found} conflicts "
                             f"({result.created} new, {result.dropped} no longer found).")
-        speaker_ids = None
-        if speaker:
-            found = record.find_speaker(database, speaker)
-            speaker_ids = [found.id or 0]
         items = store.list_conflicts(database, type_=type_, speaker_ids=speaker_ids, status=status,
                                      min_score=min_score, limit=limit)
         event_of = events_.events_of_statements(

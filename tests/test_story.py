@@ -193,3 +193,10 @@ def test_compare_pairs_file(run, tmp_path):
     pairs.write_text("p1\tonly two fields\n")
     bad = run("compare", "--pairs", pairs)
     assert bad.exit_code == 1 and "line 1" in bad.stderr
+
+
+def test_rescan_with_an_unknown_speaker_stops_first(story):
+    run, _ = story
+    result = run("conflicts", "--rescan", "--speaker", "Nobody Known")
+    assert result.exit_code == 1
+    assert "Rescanned" not in result.stderr and "No speaker on record" in result.stderr
