@@ -18,12 +18,25 @@ from typing import Any
 
 from .errors import DatabaseError
 
-try:
-    import psycopg
-    from psycopg.rows import dict_row
-    from psycopg.types.numeric import FloatLoader
-except ImportError:  # the driver is the optional extra quotetrack[postgres]
-    psycopg = None  # type: ignore[assignment]
+# The driver loads with the first PostgreSQL connection: a SQLite-only command (most of them)
+# should not pay for importing it.
+psycopg: Any = None
+dict_row: Any = None
+FloatLoader: Any = None
+
+
+def _load_driver() -> bool:
+    """Import psycopg once; False when the optional extra quotetrack[postgres] is missing."""
+    global psycopg, dict_row, FloatLoader
+    if psycopg is None:
+        try:
+            import psycopg as driver
+            from psycopg.rows import dict_row as rows
+            from psycopg.types.numeric import FloatLoader as floats
+        except ImportError:
+            return False
+        psycopg, dict_row, FloatLoader = driver, rows, floats
+    return True
 
 URL_PREFIXES = ("postgresql://", "postgres://")
 # Any key will do as long as every quotetrack writer uses the same one (see ``transaction``).
@@ -88,7 +101,7 @@ class PostgresDatabase:
     is_postgres = True
 
     def __init__(self, url: str) -> None:
-        if psycopg is None:
+        if not _load_driver():
             raise DatabaseError("A PostgreSQL record needs the psycopg driver: pip install 'quotetrack[postgres]'.")
         self.url = url
         try:
