@@ -487,17 +487,23 @@ _EXTRACTION_KEYS = ("cue", "confidence", "start", "end", "speaker_start", "speak
 
 def _extraction(record: dict[str, Any], where: str) -> dict[str, Any] | None:
     """Where an extracted statement stands in its article (an export's ``extraction``)."""
-    value = record.get("extraction")
-    if value is None or value == "":
+    if record.get("extraction") in (None, ""):
         return None
+    value = _object_field(record, "extraction", where)
+    return {key: value.get(key) for key in _EXTRACTION_KEYS}
+
+
+def _object_field(record: dict[str, Any], key: str, where: str) -> dict[str, Any]:
+    """A field holding an object, given as one or (in a CSV cell) as JSON text."""
+    value = record.get(key)
     if isinstance(value, str):
         try:
             value = json.loads(value)
         except json.JSONDecodeError as exc:
-            raise InvalidInput(f"{where}: 'extraction' is not valid JSON ({exc.msg}).") from None
+            raise InvalidInput(f"{where}: {key!r} is not valid JSON ({exc.msg}).") from None
     if not isinstance(value, dict):
-        raise InvalidInput(f"{where}: 'extraction' must be an object.")
-    return {key: value.get(key) for key in _EXTRACTION_KEYS}
+        raise InvalidInput(f"{where}: {key!r} must be an object.")
+    return value
 
 
 def _import_article(db: Database, record: dict[str, Any], where: str, source_ids: dict[str, int]) -> None:
@@ -524,14 +530,7 @@ def _import_article(db: Database, record: dict[str, Any], where: str, source_ids
 
 def _import_conflict(db: Database, record: dict[str, Any], where: str, statement_ids: dict[str, int]) -> None:
     """A conflict and its review (from an export), between two statements of the same file."""
-    value = record.get("conflict")
-    if isinstance(value, str):
-        try:
-            value = json.loads(value)
-        except json.JSONDecodeError as exc:
-            raise InvalidInput(f"{where}: 'conflict' is not valid JSON ({exc.msg}).") from None
-    if not isinstance(value, dict):
-        raise InvalidInput(f"{where}: 'conflict' must be an object.")
+    value = _object_field(record, "conflict", where)
     ids = []
     for key in ("a_id", "b_id"):
         found = statement_ids.get(str(value.get(key)))
