@@ -27,7 +27,7 @@ from sqlite_utils import Database
 
 from . import claims, record, store
 from .articles import article_text
-from .conflicts import Verdict, compare
+from .conflicts import CLAIM_TYPES, Verdict, compare
 from .extract import Extracted, extract_statements
 from .match import SPEAKER_THRESHOLD, resolve_speaker
 from .models import Conflict, Speaker, Statement
@@ -51,7 +51,6 @@ CANDIDATES = 10
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 # A conflict between the draft and the record of these types is a contradiction of the claim;
 # misattribution and alteration are found from the words directly.
-_CLAIM_CONFLICTS = ("polarity", "number", "date", "self")
 
 
 @dataclass
@@ -229,7 +228,7 @@ def _claim_conflict(db: Database, draft: Extracted, recorded: Statement) -> Verd
     statement = Statement(text=draft.text, speaker=draft.speaker, kind=draft.kind,
                           said_on=draft.said_on, event_date=draft.event_date)
     verdict = compare(statement, recorded, normalizer=record.normalizer_for(db))
-    if verdict.relation == "conflict" and verdict.type in _CLAIM_CONFLICTS:
+    if verdict.relation == "conflict" and verdict.type in CLAIM_TYPES:
         return verdict
     return None
 

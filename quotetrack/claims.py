@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -16,7 +16,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from . import record, store
-from .conflicts import compare
+from .conflicts import CLAIM_TYPES, compare
 from .errors import InvalidInput
 from .match import DEFAULT_MIN_SCORE, Match, rank
 from .models import Statement
@@ -136,12 +136,22 @@ def _iso(day: date | None) -> str | None:
     return day.isoformat() if day else None
 
 
-def clusters(
-    db: Database, *, min_size: int = 2, min_score: float = CLUSTER_SCORE,
-    progress: Callable[[int, int], None] | None = None,
-) -> list[Cluster]:
-    """Groups of statements making the same claim, largest first."""
+# Up to this many statements, a dossier's statements are all scored against each other for
+# clustering; above it, each takes its candidates from the claim index (as `claims` does).
+LOCAL_CLUSTERING = 400
+
+def cluster_statements(
+    db: Database, statements: list[Statement], progress: Callable[[int, int], None] | None = None,
+) -> list[list[Statement]]:
+    """Groups of these statements that make the same claim (and do not conflict), largest first.
+
+    The matcher decides: ``match.rank`` at the claims threshold, ``conflicts.compare`` to keep
+    contradicting statements apart. Only the given statements are grouped, so a story's dossier
+    costs the same in a small record and a large one.
+    """
     normalizer = record.normalizer_for(db)
+    ordered = sorted((s for s in statements if s.id is not None), key=lambda s: s.id or 0)
+    by_id = {s.id: s for s in ordered}
     parent: dict[int, int] = {}
 
     def root(i: int) -> int:
@@ -150,34 +160,42 @@ def clusters(
             i = parent[i]
         return i
 
-    total = store.count_statements(db)
-    done = 0
-    texts = dict(store.statement_texts(db))
-    cache: dict[int, Statement] = {}
-    for statement_id, text in texts.items():
-        candidates = [(i, t) for i, t in store.claim_candidates(db, normalizer.tokens(text), limit=30)
-                      if i < statement_id]
-        for found in rank(text, candidates, normalizer=normalizer, limit=30, min_score=min_score):
-            if root(found.id) == root(statement_id):
+    earlier: list[tuple[int, str]] = []
+    for done, statement in enumerate(ordered, 1):
+        sid = statement.id or 0
+        if len(ordered) <= LOCAL_CLUSTERING:
+            candidates = earlier
+        else:
+            candidates = [(i, t) for i, t, *_ in store.claim_candidates(db, normalizer.tokens(statement.text))
+                          if i in by_id and i < sid]
+        for found in rank(statement.text, candidates, normalizer=normalizer, limit=30, min_score=CLUSTER_SCORE):
+            if root(found.id) == root(sid):
                 continue
-            a, b = _statements(db, cache, [found.id, statement_id])
-            if compare(a, b, normalizer=normalizer).relation != "conflict":
-                parent[root(statement_id)] = root(found.id)
-        done += 1
-        if progress and done % 200 == 0:
-            progress(done, total)
-    groups: dict[int, list[int]] = {}
-    for statement_id in texts:
-        groups.setdefault(root(statement_id), []).append(statement_id)
-    result = [
-        Cluster(_statements(db, cache, sorted(ids)))
-        for ids in groups.values() if len(ids) >= min_size
-    ]
-    result.sort(key=lambda c: (-len(c.statements), c.statements[0].id or 0))
-    return result
+            verdict = compare(by_id[found.id], statement, normalizer=normalizer)
+            # The same words from two people (misattribution) are still one claim; a denial is not.
+            if verdict.relation != "conflict" or verdict.type not in CLAIM_TYPES:
+                parent[root(sid)] = root(found.id)
+        earlier.append((sid, statement.text))
+        if progress and (done % 50 == 0 or done == len(ordered)):
+            progress(done, len(ordered))
+    groups: dict[int, list[Statement]] = {}
+    for statement in ordered:
+        groups.setdefault(root(statement.id or 0), []).append(statement)
+    found_groups = [g for g in groups.values() if len(g) >= 2]
+    found_groups.sort(key=lambda g: (-len(g), g[0].id or 0))
+    return found_groups
 
 
-def _statements(db: Database, cache: dict[int, Statement], ids: Sequence[int]) -> list[Statement]:
-    missing = [i for i in ids if i not in cache]
-    cache.update((s.id, s) for s in store.get_statements(db, missing) if s.id is not None)
-    return [cache[i] for i in ids]
+def clusters(
+    db: Database, *, min_size: int = 2, progress: Callable[[int, int], None] | None = None,
+) -> list[Cluster]:
+    """Groups of stored statements making the same claim, largest first."""
+    statements = [s for _, batch in _in_batches(db) for s in batch]
+    groups = cluster_statements(db, statements, progress)
+    return [Cluster(group) for group in groups if len(group) >= min_size]
+
+
+def _in_batches(db: Database, size: int = 2000) -> Iterator[tuple[int, list[Statement]]]:
+    ids = [statement_id for statement_id, _ in store.statement_texts(db)]
+    for start in range(0, len(ids), size):
+        yield start, store.get_statements(db, ids[start:start + size])

@@ -37,6 +37,9 @@ from .normalize import Normalizer, default_normalizer, fold, stem
 from .quantities import Quantity, find_quantities, singular
 
 CONFLICT_TYPES = ("polarity", "number", "date", "misattribution", "altered", "self")
+# The conflicts in which two statements say different things about one claim (the others are
+# about who said it, or about the wording of a quote).
+CLAIM_TYPES = ("polarity", "number", "date", "self")
 RELATIONS = ("same", "conflict", "unrelated")
 
 # Claim overlap (0-1, see ``claim_similarity``) above which two statements are about the same

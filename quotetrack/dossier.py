@@ -16,6 +16,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from . import events, record, store
+from .claims import cluster_statements
 from .events import EventSummary
 from .figures import FigureRow
 from .models import Conflict, Speaker, Statement
@@ -101,63 +102,7 @@ def timeline(statements: Sequence[Statement], conflicts: Sequence[Conflict] = ()
 
 # --- the dossier ---
 
-# Conflicts that split a claim cluster: the statements say different things.
-CLAIM_CONFLICTS = ("polarity", "number", "date", "self")
-# Up to this many statements, a dossier's statements are all scored against each other for
-# clustering; above it, each takes its candidates from the claim index (as `claims` does).
-LOCAL_CLUSTERING = 400
-
 Clusterer = Callable[[Database, list[Statement]], Sequence[Sequence[Statement]]]
-
-
-def cluster_statements(
-    db: Database, statements: list[Statement], progress: Callable[[int, int], None] | None = None,
-) -> list[list[Statement]]:
-    """Groups of these statements that make the same claim (and do not conflict), largest first.
-
-    The matcher decides: ``match.rank`` at the claims threshold, ``conflicts.compare`` to keep
-    contradicting statements apart. Only the dossier's statements are compared, so a story's
-    dossier costs the same in a small record and a large one.
-    """
-    from .claims import CLUSTER_SCORE  # the matcher is heavy to import; only clustering needs it
-    from .conflicts import compare
-    from .match import rank
-
-    normalizer = record.normalizer_for(db)
-    ordered = sorted((s for s in statements if s.id is not None), key=lambda s: s.id or 0)
-    by_id = {s.id: s for s in ordered}
-    parent: dict[int, int] = {}
-
-    def root(i: int) -> int:
-        while parent.setdefault(i, i) != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    earlier: list[tuple[int, str]] = []
-    for done, statement in enumerate(ordered, 1):
-        sid = statement.id or 0
-        if len(ordered) <= LOCAL_CLUSTERING:
-            candidates = earlier
-        else:
-            candidates = [(i, t) for i, t, *_ in store.claim_candidates(db, normalizer.tokens(statement.text))
-                          if i in by_id and i < sid]
-        for found in rank(statement.text, candidates, normalizer=normalizer, limit=30, min_score=CLUSTER_SCORE):
-            if root(found.id) == root(sid):
-                continue
-            verdict = compare(by_id[found.id], statement, normalizer=normalizer)
-            # The same words from two people (misattribution) are still one claim; a denial is not.
-            if verdict.relation != "conflict" or verdict.type not in CLAIM_CONFLICTS:
-                parent[root(sid)] = root(found.id)
-        earlier.append((sid, statement.text))
-        if progress and (done % 50 == 0 or done == len(ordered)):
-            progress(done, len(ordered))
-    groups: dict[int, list[Statement]] = {}
-    for statement in ordered:
-        groups.setdefault(root(statement.id or 0), []).append(statement)
-    found_groups = [g for g in groups.values() if len(g) >= 2]
-    found_groups.sort(key=lambda g: (-len(g), g[0].id or 0))
-    return found_groups
 
 
 @dataclass
