@@ -72,10 +72,7 @@ def match_text(
 
 def read_queries(path: Path) -> list[tuple[Any, str]]:
     """Claims to match: one a line, or JSON Lines with ``id`` and ``text``."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InvalidInput(f"{path} cannot be read ({exc.strerror or exc}).") from None
+    data = record.read_file(path, "a file of claims")
     queries: list[tuple[Any, str]] = []
     for number, line in enumerate(record.decode_text(data, str(path)).splitlines(), 1):
         if not line.strip():

@@ -273,7 +273,7 @@ def ingest(
         fail("--url names one article; ingest the files one at a time.")
     published_on = _date_option(published, "--published")
     articles = [
-        ingest_.read_article(_read_input(name), name, outlet=outlet, url=url, title=title,
+        ingest_.read_article(record.read_file(name, "an article"), name, outlet=outlet, url=url, title=title,
                              published=published_on, quotes_only=quotes_only)
         for name in files
     ]
@@ -303,20 +303,6 @@ def ingest(
                 err().print(report.safe(f"{article.name}: {note}."))
     if as_json:
         emit_json(results[0] if len(results) == 1 else results)
-
-
-def _read_input(name: str) -> bytes:
-    if name == "-":
-        return sys.stdin.buffer.read()
-    path = Path(name)
-    try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise QuotetrackError(f"There is no file {name}.") from None
-    except IsADirectoryError:
-        raise QuotetrackError(f"{name} is a folder; give article files.") from None
-    except OSError as exc:
-        raise QuotetrackError(f"{name} cannot be read ({exc.strerror}).") from None
 
 
 # --- list / show / edit / delete ---
@@ -1093,17 +1079,8 @@ def check(
 
     Example: quotetrack check draft.md
     """
-    if draft == "-":
-        raw, name = sys.stdin.buffer.read(), "standard input"
-    else:
-        try:
-            raw, name = Path(draft).read_bytes(), draft
-        except FileNotFoundError:
-            raise QuotetrackError(f"There is no file {draft}.") from None
-        except IsADirectoryError:
-            raise QuotetrackError(f"{draft} is a folder, not a draft.") from None
-        except OSError as exc:
-            raise QuotetrackError(f"{draft} cannot be read ({exc.strerror}).") from None
+    raw = record.read_file(draft, "a draft")
+    name = "standard input" if draft == "-" else draft
     text = check_.read_draft(raw, name if draft != "-" else "")
     with opened(db) as database, _progress("Checking quotes", quiet=as_json) as tick:
         result = check_.check_text(database, text, name, progress=tick)

@@ -12,7 +12,7 @@ from .conflicts import Verdict, compare
 from .dates import parse_date
 from .errors import InvalidInput
 from .models import Speaker, Statement
-from .record import clean_text, decode_text
+from .record import clean_text, decode_text, read_file
 
 
 def statement(text: str, speaker: str | None = None, event_date: date | None = None) -> Statement:
@@ -26,11 +26,7 @@ def judge(a: Statement, b: Statement) -> Verdict:
 
 def read_pairs(path: Path) -> list[tuple[Any, Statement, Statement]]:
     """Pairs from TSV (id, a, b) or JSON Lines (id, a, b, optional a_date, b_date, a_speaker, b_speaker)."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InvalidInput(f"{path} cannot be read ({exc.strerror or exc}).") from None
-    text = decode_text(data, str(path))
+    text = decode_text(read_file(path, "a file of pairs"), str(path))
     pairs = []
     for number, line in enumerate(text.splitlines(), 1):
         if not line.strip():

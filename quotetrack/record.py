@@ -9,6 +9,7 @@ import csv
 import hashlib
 import io
 import json
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -259,18 +260,26 @@ def import_records(db: Database, records: list[tuple[str, dict[str, Any]]]) -> I
     return result
 
 
+def read_file(path: Path | str, what: str = "a file") -> bytes:
+    """A file's bytes, ``-`` for standard input; a missing or unreadable file is the user's error."""
+    name = str(path)
+    if name == "-":
+        return sys.stdin.buffer.read()
+    try:
+        return Path(path).read_bytes()
+    except FileNotFoundError:
+        raise InvalidInput(f"There is no file {name}.") from None
+    except IsADirectoryError:
+        raise InvalidInput(f"{name} is a folder, not {what}.") from None
+    except OSError as exc:
+        raise InvalidInput(f"{name} cannot be read ({exc.strerror or exc}).") from None
+
+
 def read_records(path: Path | str, data: bytes | None = None) -> list[tuple[str, dict[str, Any]]]:
     """JSON Lines or CSV records with their place ("line 3") for error messages."""
     name = str(path)
     if data is None:
-        try:
-            data = Path(path).read_bytes()
-        except FileNotFoundError:
-            raise InvalidInput(f"There is no file {name}.") from None
-        except IsADirectoryError:
-            raise InvalidInput(f"{name} is a folder, not a file to import.") from None
-        except OSError as exc:
-            raise InvalidInput(f"{name} cannot be read ({exc.strerror}).") from None
+        data = read_file(path, "a file to import")
     text = decode_text(data, name)
     if not text.strip():
         raise InvalidInput(f"{name} is empty; nothing to import.")
