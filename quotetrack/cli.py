@@ -272,11 +272,14 @@ def ingest(
     if url and len(files) > 1:
         fail("--url names one article; ingest the files one at a time.")
     published_on = _date_option(published, "--published")
-    articles = [
-        ingest_.read_article(record.read_file(name, "an article"), name, outlet=outlet, url=url, title=title,
-                             published=published_on, quotes_only=quotes_only)
-        for name in files
-    ]
+    articles = []
+    with _progress("Reading articles", quiet=as_json or len(files) < 2) as tick:
+        for done, name in enumerate(files, 1):
+            articles.append(ingest_.read_article(
+                record.read_file(name, "an article"), name, outlet=outlet, url=url, title=title,
+                published=published_on, quotes_only=quotes_only))
+            if tick:
+                tick(done, len(files))
     if not dry_run and not yes and not _interactive():
         fail("Recording needs confirmation: add --yes, or --dry-run to only show the statements.")
     console = out()
