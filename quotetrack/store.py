@@ -10,7 +10,8 @@ import json
 import os
 import re
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -80,15 +81,37 @@ def open_db(path: str | os.PathLike[str] | None = None) -> Database:
         conn = sqlite3.connect(str(db_path), timeout=BUSY_TIMEOUT_SECONDS)
         db = Database(conn)
         db.execute("PRAGMA foreign_keys = ON")
-        if db.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
-            db.execute("PRAGMA journal_mode = WAL")
-        db.execute("PRAGMA synchronous = NORMAL")
-        if migrations.pending(db):
-            with transaction(db):
-                migrations.apply(db)
+        _while_locked(lambda: _prepare(db))
     except sqlite3.DatabaseError as exc:
         raise DatabaseError(describe_sqlite_error(exc, db_path)) from None
     return db
+
+
+def _prepare(db: Database) -> None:
+    if db.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+        db.execute("PRAGMA journal_mode = WAL")
+    db.execute("PRAGMA synchronous = NORMAL")
+    if migrations.pending(db):
+        with transaction(db):
+            migrations.apply(db)
+
+
+def _while_locked(step: Callable[[], None]) -> None:
+    """Run ``step``, again while another process holds the lock it needs, up to the busy timeout.
+
+    Switching a new file to WAL needs the database to itself, and SQLite answers "locked" at once
+    rather than waiting when another process is opening the same new file.
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT_SECONDS
+    while True:
+        try:
+            step()
+            return
+        except sqlite3.OperationalError as exc:
+            message = str(exc)
+            if ("locked" not in message and "busy" not in message) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
 
 
 def _open_postgres(url: str) -> Database:
