@@ -27,9 +27,9 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache, lru_cache
-from importlib import resources
 from typing import Any
 
+from . import lexicons
 from .dates import find_dates
 from .match import strip_titles
 from .models import Statement
@@ -100,8 +100,7 @@ class Verdict:
 
 
 def _data_lines(name: str) -> list[str]:
-    text = resources.files("quotetrack.data").joinpath(name).read_text(encoding="utf-8")
-    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return lexicons.lines(name)
 
 
 @cache

@@ -19,14 +19,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cache, lru_cache
-from importlib import resources
 from typing import Any
 
 from rapidfuzz import fuzz
 from sqlite_utils import Database
 
 from . import figures as figures_
-from . import record, store
+from . import lexicons, record, store
 from .dates import find_dates
 from .errors import InvalidInput, NotFound
 from .figures import FigureRow
@@ -110,8 +109,7 @@ def _iso(day: date | None) -> str | None:
 
 
 def _lines(name: str) -> list[str]:
-    text = resources.files("quotetrack.data").joinpath(name).read_text(encoding="utf-8")
-    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return lexicons.lines(name)
 
 
 @cache

@@ -25,8 +25,8 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache, lru_cache
-from importlib import resources
 
+from . import lexicons
 from .dates import DateMention, find_dates
 from .models import Source, Speaker, Statement
 
@@ -44,8 +44,7 @@ class Cue:
 
 
 def _data_lines(name: str) -> list[str]:
-    text = resources.files("quotetrack").joinpath("data", name).read_text(encoding="utf-8")
-    return [line.rstrip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return lexicons.lines(name)
 
 
 @lru_cache(maxsize=1)

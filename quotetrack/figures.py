@@ -18,9 +18,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
-from importlib import resources
 from typing import Any
 
+from . import lexicons
 from .models import Statement
 from .normalize import Normalizer, default_normalizer, fold
 from .quantities import Quantity, find_quantities, role_of
@@ -160,11 +160,8 @@ def show_quantity(q: Quantity) -> str:
 
 @cache
 def _citation_cues() -> tuple[tuple[re.Pattern[str], bool], ...]:
-    text = resources.files("quotetrack.data").joinpath("citation_cues.txt").read_text(encoding="utf-8")
     cues = []
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
+    for line in lexicons.lines("citation_cues.txt", strip=False):
         phrase, _, scope = line.partition("\t")
         # Cue words are matched in any case; the name must keep its capital.
         cues.append((re.compile(_cue_pattern(phrase)), scope.strip() != "outlet"))
@@ -238,16 +235,12 @@ def origin_of(statement: Statement, outlets: Iterable[str],
 
 @cache
 def _counted() -> frozenset[str]:
-    text = resources.files("quotetrack.data").joinpath("counted_things.txt").read_text(encoding="utf-8")
-    return frozenset(line.strip().lower() for line in text.splitlines()
-                     if line.strip() and not line.startswith("#"))
+    return frozenset(line.lower() for line in lexicons.lines("counted_things.txt"))
 
 
 @cache
 def _not_figures() -> frozenset[str]:
-    text = resources.files("quotetrack.data").joinpath("not_figures.txt").read_text(encoding="utf-8")
-    return frozenset(line.strip().lower() for line in text.splitlines()
-                     if line.strip() and not line.startswith("#"))
+    return frozenset(line.lower() for line in lexicons.lines("not_figures.txt"))
 
 
 def is_figure(q: Quantity) -> bool:

@@ -15,7 +15,8 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+
+from . import lexicons
 
 # Punctuation that Unicode folding (NFKD) leaves alone but that writers use interchangeably.
 _PUNCTUATION = str.maketrans(
@@ -136,8 +137,7 @@ def stem(word: str) -> str:
 
 
 def _read_lines(name: str) -> list[str]:
-    text = resources.files("quotetrack.data").joinpath(name).read_text(encoding="utf-8")
-    return [line.rstrip("\n") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return lexicons.lines(name)
 
 
 @cache

@@ -18,8 +18,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import NamedTuple
+
+from . import lexicons
 
 # A word, a number with thousands separators or decimals, or a punctuation mark we stop at.
 # Thousands commas only inside a number ("1,200"): "17, including" keeps its comma as a stop.
@@ -96,8 +97,7 @@ class _Tok(NamedTuple):  # a tuple: a text has many tokens and most are read onc
 
 
 def _data_lines(name: str) -> list[str]:
-    text = resources.files("quotetrack.data").joinpath(name).read_text(encoding="utf-8")
-    return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return lexicons.lines(name, strip=False)
 
 
 @cache
