@@ -74,7 +74,7 @@ def read_queries(path: Path) -> list[tuple[Any, str]]:
     """Claims to match: one a line, or JSON Lines with ``id`` and ``text``."""
     data = record.read_file(path, "a file of claims")
     queries: list[tuple[Any, str]] = []
-    for number, line in enumerate(record.decode_text(data, str(path)).splitlines(), 1):
+    for number, line in enumerate(record.input_lines(record.decode_text(data, str(path))), 1):
         if not line.strip():
             continue
         if line.lstrip().startswith("{"):

@@ -12,7 +12,7 @@ from .conflicts import Verdict, compare
 from .dates import parse_date
 from .errors import InvalidInput
 from .models import Speaker, Statement
-from .record import clean_text, decode_text, read_file
+from .record import clean_text, decode_text, input_lines, read_file
 
 
 def statement(text: str, speaker: str | None = None, event_date: date | None = None) -> Statement:
@@ -28,7 +28,7 @@ def read_pairs(path: Path) -> list[tuple[Any, Statement, Statement]]:
     """Pairs from TSV (id, a, b) or JSON Lines (id, a, b, optional a_date, b_date, a_speaker, b_speaker)."""
     text = decode_text(read_file(path, "a file of pairs"), str(path))
     pairs = []
-    for number, line in enumerate(text.splitlines(), 1):
+    for number, line in enumerate(input_lines(text), 1):
         if not line.strip():
             continue
         where = f"{path} line {number}"

@@ -302,10 +302,14 @@ def decode_text(data: bytes, name: str) -> str:
         raise InvalidInput(f"{name} is not UTF-8 text; save it as UTF-8 and try again.") from None
 
 
+def input_lines(text: str) -> list[str]:
+    """Lines of a JSON Lines or TSV file. Only line feeds and carriage returns end a line:
+    splitlines() would also break at U+2028, U+0085 and the like, which JSON allows in strings."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+
+
 def _jsonl_records(text: str, name: str) -> Iterator[tuple[str, dict[str, Any]]]:
-    # Only line feeds and carriage returns end a JSON line: splitlines() would also break at
-    # U+2028, U+0085 and the like, which JSON allows unescaped inside strings.
-    for number, line in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), 1):
+    for number, line in enumerate(input_lines(text), 1):
         if not line.strip():
             continue
         try:

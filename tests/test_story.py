@@ -200,3 +200,12 @@ def test_rescan_with_an_unknown_speaker_stops_first(story):
     result = run("conflicts", "--rescan", "--speaker", "Nobody Known")
     assert result.exit_code == 1
     assert "Rescanned" not in result.stderr and "No speaker on record" in result.stderr
+
+
+def test_queries_file_keeps_line_separators_inside_json_strings(story, tmp_path):
+    run, _ = story
+    queries = tmp_path / "claims.jsonl"
+    queries.write_text('{"id": "q1", "text": "one Daesh building\u2028destroyed near Makhmour"}\n', encoding="utf-8")
+    output = run("match", "--queries", queries).stdout
+    lines = [json.loads(line) for line in output.split("\n") if line]
+    assert [line["id"] for line in lines] == ["q1"]
