@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from . import lexicons
@@ -62,8 +62,13 @@ _NOT = re.compile(r"n't\b", re.IGNORECASE)
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}\b)")
 _DECIMAL = re.compile(r"(?<=\d)\.(?=\d)")
 _PERCENT = re.compile(r"(?<=\d)\s*%")
+_TIMES = re.compile(r"\b(\d+)[xX]\b")  # "10x more" is "10 times more"
 _WORD = re.compile(r"[^\W_]+")
 _SENTENCE_END_CHARS = frozenset('.!?:;"')
+# A sentence with at least this many capitalised content words, making up this share of them,
+# is a headline in title case.
+HEADLINE_MIN_CAPITALS = 3
+HEADLINE_SHARE = 0.75
 
 _UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -238,6 +243,8 @@ class Normalizer:
     def _words(self, text: str) -> list[Word]:
         shouting = _mostly_capitals(text)
         words: list[Word] = []
+        sentences: list[int] = []  # which sentence each word stands in
+        sentence = 0
         stems = self._stems
         for match in _WORD.finditer(text):
             raw = match.group()
@@ -266,7 +273,30 @@ class Normalizer:
                 if len(stems) < 200_000:  # words recur; a bounded memo halves analysis time
                     stems[folded] = stemmed
             words.append(Word(folded, stemmed, upper, capital))
-        return _numbers_to_digits(words)
+            sentences.append(sentence := sentence + sentence_start)
+        return _numbers_to_digits(self._headline_capitals(words, sentences))
+
+    def _headline_capitals(self, words: list[Word], sentences: list[int]) -> list[Word]:
+        """In a headline written in title case ("Did Bricks of Cocaine Wash Up on Beaches?")
+        a capital says nothing: beside a sentence of ordinary prose, such words name something
+        only where the prose capitalises them too. A headline alone keeps its capitals."""
+        headline = set()
+        for number in set(sentences):
+            content = [
+                w for w, s in zip(words, sentences, strict=True)
+                if s == number and len(w.folded) >= 4 and not w.folded[0].isdigit()
+                and w.folded not in self.stopwords
+            ][1:]  # the first word is capitalised in any sentence
+            capitals = sum(w.capital or w.upper for w in content)
+            if capitals >= HEADLINE_MIN_CAPITALS and capitals >= HEADLINE_SHARE * len(content):
+                headline.add(number)
+        if not headline or headline == set(sentences):
+            return words
+        prose = {w.folded for w, s in zip(words, sentences, strict=True) if s not in headline and w.capital}
+        return [
+            replace(w, capital=w.folded in prose) if s in headline and w.capital else w
+            for w, s in zip(words, sentences, strict=True)
+        ]
 
     def _stem(self, folded: str) -> str:
         lemma = self.lemmas.get(folded)
@@ -309,14 +339,28 @@ def _prepare(text: str) -> str:
     """Rewrite what the word pattern would split badly, before any folding loses case."""
     text = unicodedata.normalize("NFKC", text).translate(_PUNCTUATION)
     text = _URL.sub(" ", text)
-    text = _MENTION.sub(lambda m: " " + _CAMEL.sub(" ", m.group(1)) + " ", text)
-    text = _HASHTAG.sub(lambda m: " " + _CAMEL.sub(" ", m.group(1)) + " ", text)
+    text = _MENTION.sub(lambda m: " " + _split_tag(m.group(1)) + " ", text)
+    text = _HASHTAG.sub(lambda m: " " + _split_tag(m.group(1)) + " ", text)
     text = _DOTTED_ACRONYM.sub(lambda m: m.group().replace(".", "") + " ", text)
     text = _NOT.sub(" not", text)
     text = _THOUSANDS.sub("", text)
     text = _DECIMAL.sub("p", text)  # 3.5 -> 3p5: one token that keeps its value
     text = _PERCENT.sub(" percent", text)
+    text = _TIMES.sub(r"\1 times", text)
     return text.replace("'", "")
+
+
+def _split_tag(tag: str) -> str:
+    """A hashtag or handle as the words it runs together: capitals mark them
+    (#StateOfTheUnion), else word frequencies do (#fyrefestival, @marcorubio)."""
+    split = _CAMEL.sub(" ", tag)
+    if split != tag or len(tag) < 6:
+        return split
+    import wordsegment
+
+    if not wordsegment.UNIGRAMS:
+        wordsegment.load()
+    return " ".join(wordsegment.segment(tag))
 
 
 def _opens_sentence(text: str, start: int) -> bool:

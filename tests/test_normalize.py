@@ -81,6 +81,25 @@ def test_hashtags_and_handles_split_on_case(norm):
     assert norm.tokens("#AustralianFires") == norm.tokens("Australian fires")
 
 
+def test_a_lower_case_hashtag_or_handle_splits_into_words(norm):
+    assert norm.tokens("#fyrefestival") == norm.tokens("Fyre festival")
+    assert norm.tokens("@marcorubio said") == norm.tokens("Marco Rubio said")
+
+
+def test_ten_x_is_ten_times(norm):
+    assert norm.tokens("10x more carcinogens") == norm.tokens("ten times more carcinogens")
+    assert norm.tokens("a 4x4 truck") != norm.tokens("a 4 times 4 truck")
+
+
+def test_capitals_of_a_title_case_headline_beside_prose_name_nothing(norm):
+    text = "Bricks of cocaine washed ashore in Florida. Did Bricks of Cocaine Wash Up on Beaches?"
+    named = norm.named(text)
+    assert norm.tokens("Florida")[0] in named
+    assert not {norm.tokens(w)[0] for w in ("Bricks", "Cocaine", "Beaches")} & named
+    # a headline alone keeps its capitals: they are all there is to go on
+    assert norm.tokens("Korea")[0] in norm.named("North Korea Fires Missile Over Japan")
+
+
 def test_named_things_are_names_acronyms_and_numbers(norm):
     named = norm.named("Coalition forces conducted two strikes near Makhmour")
     assert {"makhmour", "2"} <= named
