@@ -58,16 +58,48 @@ def match_text(
         found = record.find_speaker(db, speaker)
         speaker_ids = [found.id or 0]
     tokens = normalizer.tokens(text)
+    parts = split_compounds(db, tokens)
+    tokens += parts
     candidates = store.claim_candidates(db, tokens, limit=max(CANDIDATES, limit), with_tokens=True,
                                         speaker_ids=speaker_ids, since=since)
     doc_freq, total = store.claim_term_counts(db, tokens)
     matches = rank(text, candidates, normalizer=normalizer, limit=limit,
                    min_score=DEFAULT_MIN_SCORE if min_score is None else min_score,
-                   doc_freq=doc_freq, total_docs=total)
+                   doc_freq=doc_freq, total_docs=total, extra_tokens=parts)
     statements = {s.id: s for s in store.get_statements(db, [m.id for m in matches])}
     wanted = set(tokens)
     return [Found(statements[m.id], m, matching_spans(statements[m.id].text, wanted, normalizer))
             for m in matches if m.id in statements]
+
+
+# A run-together word is split only this long, into parts at least COMPOUND_PART long.
+COMPOUND_MIN = 8
+COMPOUND_PART = 4
+
+
+def split_compounds(db: Database, tokens: list[str]) -> list[str]:
+    """The parts of query words the record never uses that run two of its words together
+    ("cornflakes" where statements say "corn flakes", "#exumaairport"): the split whose rarer
+    part is the most common, so that both parts are words the record knows."""
+    long_words = sorted({t for t in tokens if len(t) >= COMPOUND_MIN and t.isalpha()})
+    if not long_words:
+        return []
+    counts, _ = store.claim_term_counts(db, long_words)
+    unknown = [t for t in long_words if not counts.get(t)]
+    options = {
+        t: [(t[:i], t[i:]) for i in range(COMPOUND_PART, len(t) - COMPOUND_PART + 1)] for t in unknown
+    }
+    pieces = sorted({piece for pairs in options.values() for pair in pairs for piece in pair})
+    if not pieces:
+        return []
+    known, _ = store.claim_term_counts(db, pieces)
+    parts: list[str] = []
+    for pairs in options.values():
+        found = [(min(known.get(a, 0), known.get(b, 0)), a, b) for a, b in pairs]
+        best = max(found)
+        if best[0] > 0:
+            parts += best[1:]
+    return parts
 
 
 def read_queries(path: Path) -> list[tuple[Any, str]]:

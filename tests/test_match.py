@@ -2,7 +2,7 @@
 
 import pytest
 
-from quotetrack.match import DEFAULT_MIN_SCORE, rank, resolve_speaker, similarity
+from quotetrack.match import DEFAULT_MIN_SCORE, GUARD_CAP, rank, resolve_speaker, similarity
 from quotetrack.models import Speaker
 from quotetrack.normalize import default_normalizer
 
@@ -121,6 +121,48 @@ def test_a_surname_two_people_share_is_ambiguous():
 def test_an_unknown_name_resolves_to_none(name):
     found = resolve_speaker(name, SPEAKERS, NORM)
     assert (found.status, found.speaker_id) == ("none", None)
+
+
+def test_words_only_in_a_posts_sign_off_count_for_less():
+    statements = [
+        (1, "Jane Doe spoke on July 8, 2019 about the harbour."),  # the sign-off's words
+        (2, "Bricks of cocaine washed up on the coast after the storm."),  # what the post says
+    ]
+    signed = "Bricks of cocaine washed up on the coast — Jane Doe (@janedoe) July 8, 2019"
+    plain = "Bricks of cocaine washed up on the coast, Jane Doe janedoe July 8, 2019"
+    assert [m.id for m in rank(signed, statements, normalizer=NORM, min_score=0)] == [2, 1]
+    # the same words in the body of the text count in full
+    assert [m.id for m in rank(plain, statements, normalizer=NORM, min_score=0)] == [1, 2]
+
+
+def test_a_capped_pair_that_matched_more_ranks_first():
+    query = "Hurricane Dorian hit the Florida coast and washed bricks of cocaine ashore, NowThis says"
+    statements = [  # both name someone the query does not: the guard caps both
+        (1, "Hurricane Dorian hit the Florida coast, Bahamas officials said."),
+        (2, "Bricks of cocaine washed ashore on the Florida coast after Hurricane Dorian hit, Reuters said."),
+    ]
+    found = rank(query, statements, normalizer=NORM, min_score=0)
+    assert [m.score for m in found] == [GUARD_CAP, GUARD_CAP]
+    assert [m.id for m in found] == [2, 1]
+
+
+def test_a_run_together_word_finds_the_statement_that_writes_it_apart(tmp_path):
+    from quotetrack import claims, store
+    from quotetrack.models import Statement
+
+    db = store.open_db(tmp_path / "record.db")
+    with store.transaction(db):
+        speaker = store.insert_speaker(db, Speaker("Fact-checkers"))
+        for text in [
+            "Kellogg's corn flakes were invented to curb appetites.",
+            "Corn prices rose in the spring.",
+            "Flakes of paint fell from the ceiling.",
+        ]:
+            store.insert_statement(db, Statement(text, speaker), " ".join(NORM.tokens(text)))
+    found = claims.match_text(db, "why were cornflakes invented", min_score=0)
+    assert found[0].statement.text.startswith("Kellogg's corn flakes")
+    assert claims.split_compounds(db, NORM.tokens("cornflakes")) == NORM.tokens("corn flakes")
+    assert claims.split_compounds(db, NORM.tokens("Kellogg's")) == []  # known words stay whole
 
 
 def test_claim_candidates_come_from_the_index_with_the_filters(tmp_path):
