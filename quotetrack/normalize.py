@@ -280,17 +280,19 @@ class Normalizer:
         """In a headline written in title case ("Did Bricks of Cocaine Wash Up on Beaches?")
         a capital says nothing: beside a sentence of ordinary prose, such words name something
         only where the prose capitalises them too. A headline alone keeps its capitals."""
+        by_sentence: dict[int, list[Word]] = {}
+        for w, s in zip(words, sentences, strict=True):
+            by_sentence.setdefault(s, []).append(w)
         headline = set()
-        for number in set(sentences):
+        for number, members in by_sentence.items():
             content = [
-                w for w, s in zip(words, sentences, strict=True)
-                if s == number and len(w.folded) >= 4 and not w.folded[0].isdigit()
-                and w.folded not in self.stopwords
-            ][1:]  # the first word is capitalised in any sentence
+                w for w in members[1:]  # the first word is capitalised in any sentence
+                if len(w.folded) >= 4 and not w.folded[0].isdigit() and w.folded not in self.stopwords
+            ]
             capitals = sum(w.capital or w.upper for w in content)
             if capitals >= HEADLINE_MIN_CAPITALS and capitals >= HEADLINE_SHARE * len(content):
                 headline.add(number)
-        if not headline or headline == set(sentences):
+        if not headline or len(headline) == len(by_sentence):
             return words
         prose = {w.folded for w, s in zip(words, sentences, strict=True) if s not in headline and w.capital}
         return [
@@ -354,8 +356,8 @@ def _split_tag(tag: str) -> str:
     """A hashtag or handle as the words it runs together: capitals mark them
     (#StateOfTheUnion), else word frequencies do (#fyrefestival, @marcorubio)."""
     split = _CAMEL.sub(" ", tag)
-    if split != tag or len(tag) < 6:
-        return split
+    if split != tag or len(tag) < 6 or not (tag.isascii() and tag.isalpha()):
+        return split  # word frequencies are English ones, of letters only
     import wordsegment
 
     if not wordsegment.UNIGRAMS:
