@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -58,11 +58,14 @@ def match_text(
         found = record.find_speaker(db, speaker)
         speaker_ids = [found.id or 0]
     tokens = normalizer.tokens(text)
-    parts = split_compounds(db, tokens)
-    tokens += parts
-    candidates = store.claim_candidates(db, tokens, limit=max(CANDIDATES, limit), with_tokens=True,
-                                        speaker_ids=speaker_ids, since=since)
     doc_freq, total = store.claim_term_counts(db, tokens)
+    parts = split_compounds(db, tokens, doc_freq)
+    if parts:
+        tokens += parts
+        doc_freq.update(store.claim_term_counts(db, parts)[0])
+    candidates = store.claim_candidates(db, tokens, limit=max(CANDIDATES, limit), with_tokens=True,
+                                        speaker_ids=speaker_ids, since=since,
+                                        term_counts=(doc_freq, total))
     matches = rank(text, candidates, normalizer=normalizer, limit=limit,
                    min_score=DEFAULT_MIN_SCORE if min_score is None else min_score,
                    doc_freq=doc_freq, total_docs=total, extra_tokens=parts)
@@ -77,14 +80,18 @@ COMPOUND_MIN = 8
 COMPOUND_PART = 4
 
 
-def split_compounds(db: Database, tokens: list[str]) -> list[str]:
+def split_compounds(
+    db: Database, tokens: list[str], counts: Mapping[str, int] | None = None
+) -> list[str]:
     """The parts of query words the record never uses that run two of its words together
     ("cornflakes" where statements say "corn flakes", "#exumaairport"): the split whose rarer
-    part is the most common, so that both parts are words the record knows."""
+    part is the most common, so that both parts are words the record knows. ``counts`` are the
+    tokens' statement counts from ``store.claim_term_counts``, when the caller has them."""
     long_words = sorted({t for t in tokens if len(t) >= COMPOUND_MIN and t.isalpha()})
     if not long_words:
         return []
-    counts, _ = store.claim_term_counts(db, long_words)
+    if counts is None:
+        counts = store.claim_term_counts(db, long_words)[0]
     unknown = [t for t in long_words if not counts.get(t)]
     options = {
         t: [(t[:i], t[i:]) for i in range(COMPOUND_PART, len(t) - COMPOUND_PART + 1)] for t in unknown

@@ -280,6 +280,8 @@ class Normalizer:
         """In a headline written in title case ("Did Bricks of Cocaine Wash Up on Beaches?")
         a capital says nothing: beside a sentence of ordinary prose, such words name something
         only where the prose capitalises them too. A headline alone keeps its capitals."""
+        if not words or sentences[0] == sentences[-1]:
+            return words  # one sentence: nothing to tell a headline from
         by_sentence: dict[int, list[Word]] = {}
         for w, s in zip(words, sentences, strict=True):
             by_sentence.setdefault(s, []).append(w)

@@ -11,7 +11,7 @@ import os
 import re
 import sqlite3
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -1499,7 +1499,7 @@ def claim_term_counts(db: Database, tokens: Sequence[str]) -> tuple[dict[str, in
     return counts, total
 
 
-def candidate_terms(counts: dict[str, int], total: int, tokens: Sequence[str]) -> list[str]:
+def candidate_terms(counts: Mapping[str, int], total: int, tokens: Sequence[str]) -> list[str]:
     """The query words worth retrieving by: rarest first, within the postings budget.
 
     The rarest word always takes part; a word held by more than ``COMMON_TERM_SHARE`` of the
@@ -1527,6 +1527,7 @@ def claim_candidates(
     speaker_ids: Sequence[int] | None = None,
     since: date | None = None,
     with_tokens: bool = False,
+    term_counts: tuple[Mapping[str, int], int] | None = None,
 ) -> list[Any]:
     """Statements sharing claim tokens with the query, those sharing the most weight first:
     (id, text), or (id, text, stored claim tokens) with ``with_tokens``, which ``match.rank``
@@ -1537,9 +1538,10 @@ def claim_candidates(
     found (at most ``CANDIDATE_ROWS``) are put in order by the weight of all the query words
     they hold, read from their stored tokens: ordering by FTS5 bm25 instead would either see
     only the rare words (and leave ties among hundreds of statements naming the same place) or
-    walk the common words' postings too.
+    walk the common words' postings too. ``term_counts`` is what ``claim_term_counts`` returned
+    for ``tokens``, when the caller has it already.
     """
-    counts, total = claim_term_counts(db, tokens)
+    counts, total = term_counts if term_counts is not None else claim_term_counts(db, tokens)
     words = candidate_terms(counts, total, tokens)
     if not words:
         return []
