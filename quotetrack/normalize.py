@@ -123,7 +123,7 @@ def stem(word: str) -> str:
         word = word[:-2]
     elif word.endswith("es") and word[-3:-2] in ("x", "z") or word.endswith(("ches", "shes")):
         word = word[:-2]
-    elif word.endswith("s") and not word.endswith(("ss", "us", "is")):
+    elif word.endswith("s") and not word.endswith(("ss", "us", "sis", "tis", "xis")):
         word = word[:-1]
     for suffix in ("ing", "ed"):
         base = word[: -len(suffix)]

@@ -36,6 +36,13 @@ def test_word_forms_share_a_stem(norm):
     assert stem("stopped") == stem("stopping") == "stop"
 
 
+def test_plurals_in_is_share_the_stem_of_their_singular(norm):
+    assert norm.tokens("Iraqis") == norm.tokens("Iraqi")
+    assert norm.tokens("Nazis") == norm.tokens("Nazi")
+    # Singular nouns in -sis, -tis and -xis keep their s.
+    assert stem("crisis") == "crisis" and stem("axis") == "axis"
+
+
 def test_different_words_keep_different_stems(norm):
     assert norm.tokens("strike") != norm.tokens("strict")
     assert norm.tokens("building") != norm.tokens("builder")
