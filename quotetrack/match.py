@@ -58,7 +58,7 @@ class Weights:
     bm25: float = 0.70  # the query's weighted words found in the statement (BM25, normalised)
     near_words: float = 0.25  # query words found only as a close variant (photo / photograph)
     statement_coverage: float = 0.05  # how much of the statement the query accounts for
-    k1: float = 1.2
+    k1: float = 1.0  # BM25 saturation (CLEF-2020 train: 1.0 best of 0.6-1.5)
     b: float = 0.5
     # The query's words weigh idf ** idf_power: a rare word found counts for more than several
     # common ones (CLEF-2020 train: 1.3 best of 1.0-2.0, flat from 1.2 to 1.35).
