@@ -783,6 +783,26 @@ def db_schema(db: DbOption = None) -> None:
         sys.stdout.write(store.schema_sql(database))
 
 
+@db_app.command("reindex")
+def db_reindex(db: DbOption = None, as_json: JsonOption = False) -> None:
+    """Normalise every statement again, after an upgrade that changed how claims are read.
+
+    Matching and conflict detection look statements up by the normalised words stored when each
+    was recorded; an upgrade's CHANGELOG says when stored words should be read again. One
+    transaction: interrupted, nothing changes.
+
+    Example: quotetrack db reindex
+    """
+    with opened(db) as database:
+        read, changed = record.reindex_claims(database)
+    if as_json:
+        emit_json({"statements": read, "reindexed": changed})
+        return
+    advice = " Run `quotetrack conflicts --rescan` to look for conflicts again." if changed else ""
+    noun = "statement" if read == 1 else "statements"
+    err().print(report.safe(f"Read {read} {noun}; re-indexed {changed} whose claim words had changed.{advice}"))
+
+
 @db_app.command("copy")
 def db_copy(
     source: Annotated[str, typer.Argument(metavar="SRC", help="The record to copy: a file or a postgresql:// URL.")],

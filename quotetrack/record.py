@@ -637,6 +637,26 @@ def list_terms(db: Database) -> list[dict[str, Any]]:
     ]
 
 
+def reindex_claims(db: Database) -> tuple[int, int]:
+    """Normalise every statement again with the current normaliser and terms, in one transaction.
+
+    Stored claim tokens are what matching and conflict detection look statements up by; after
+    an upgrade that changes how words are normalised, statements stored before it would keep
+    tokens new queries no longer produce. Returns (statements read, statements re-indexed).
+    """
+    read = changed = 0
+    with store.transaction(db):
+        forget_normalizer(db)
+        # claim_index reads a batch at a time, so rows already read can be rewritten meanwhile.
+        for statement_id, text, stored in store.claim_index(db):
+            read += 1
+            norm = norm_text(db, text)
+            if norm != stored:
+                store.set_norm(db, statement_id, norm)
+                changed += 1
+    return read, changed
+
+
 def add_terms(db: Database, canonical: str, variants: list[str]) -> int:
     """Make the names equivalent for matching; returns how many statements were re-indexed."""
     canonical = clean_text(canonical, "The canonical name").strip()

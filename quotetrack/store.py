@@ -761,6 +761,20 @@ def statement_texts(db: Database, after_id: int = 0, batch: int = 5000) -> Itera
         after_id = rows[-1][0]
 
 
+def claim_index(db: Database, after_id: int = 0, batch: int = 5000) -> Iterator[tuple[int, str, str]]:
+    """Every statement's id, text and stored claim tokens, in id order, a batch at a time."""
+    while True:
+        rows = db.execute(
+            "SELECT s.id, s.text, coalesce(f.norm, '') FROM statements s "
+            "LEFT JOIN statements_fts f ON f.rowid = s.id WHERE s.id > ? ORDER BY s.id LIMIT ?",
+            [after_id, batch],
+        ).fetchall()
+        if not rows:
+            return
+        yield from rows
+        after_id = rows[-1][0]
+
+
 def ids_mentioning(db: Database, phrases: Sequence[str]) -> list[int]:
     """Statements whose text holds any of the phrases (as the full-text index tokenises them)."""
     quoted = [

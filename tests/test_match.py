@@ -190,3 +190,22 @@ def test_claim_candidates_come_from_the_index_with_the_filters(tmp_path):
     counts, total = store.claim_term_counts(db, tokens)
     assert counts[NORM.tokens("Makhmour")[0]] == 2
     assert total == 3
+
+
+def test_db_reindex_brings_outdated_claim_words_up_to_date(run):
+    import os
+
+    from conftest import as_json
+
+    from quotetrack import store
+
+    added = as_json(run("add", "Two Iraqis were killed near the checkpoint.", "--speaker", "Jane Roe", "--json"))
+    assert as_json(run("match", "an Iraqi was killed", "--json"))
+    # As an earlier version stored it: "iraqis" then kept its s.
+    db = store.open_db(os.environ["QUOTETRACK_DB"])
+    with store.transaction(db):
+        store.set_norm(db, added["id"], "2 iraqis kill near checkpoint")
+    assert as_json(run("match", "an Iraqi was killed", "--json")) == []
+    assert as_json(run("db", "reindex", "--json")) == {"statements": 1, "reindexed": 1}
+    assert [m["id"] for m in as_json(run("match", "an Iraqi was killed", "--json"))] == [added["id"]]
+    assert as_json(run("db", "reindex", "--json")) == {"statements": 1, "reindexed": 0}
