@@ -793,8 +793,8 @@ def db_reindex(db: DbOption = None, as_json: JsonOption = False) -> None:
 
     Example: quotetrack db reindex
     """
-    with opened(db) as database:
-        read, changed = record.reindex_claims(database)
+    with opened(db) as database, _progress("Re-indexing statements", quiet=as_json) as tick:
+        read, changed = record.reindex_claims(database, progress=tick)
     if as_json:
         emit_json({"statements": read, "reindexed": changed})
         return

@@ -10,7 +10,7 @@ import hashlib
 import io
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -637,7 +637,9 @@ def list_terms(db: Database) -> list[dict[str, Any]]:
     ]
 
 
-def reindex_claims(db: Database) -> tuple[int, int]:
+def reindex_claims(
+    db: Database, progress: Callable[[int, int], None] | None = None
+) -> tuple[int, int]:
     """Normalise every statement again with the current normaliser and terms, in one transaction.
 
     Stored claim tokens are what matching and conflict detection look statements up by; after
@@ -647,9 +649,12 @@ def reindex_claims(db: Database) -> tuple[int, int]:
     read = changed = 0
     with store.transaction(db):
         forget_normalizer(db)
+        total = store.count_statements(db)
         # claim_index reads a batch at a time, so rows already read can be rewritten meanwhile.
         for statement_id, text, stored in store.claim_index(db):
             read += 1
+            if progress and (read % 500 == 0 or read == total):
+                progress(read, total)
             norm = norm_text(db, text)
             if norm != stored:
                 store.set_norm(db, statement_id, norm)
