@@ -209,3 +209,15 @@ def test_db_reindex_brings_outdated_claim_words_up_to_date(run):
     assert as_json(run("db", "reindex", "--json")) == {"statements": 1, "reindexed": 1}
     assert [m["id"] for m in as_json(run("match", "an Iraqi was killed", "--json"))] == [added["id"]]
     assert as_json(run("db", "reindex", "--json")) == {"statements": 1, "reindexed": 0}
+
+
+def test_a_variant_of_a_word_counts_but_a_word_that_only_starts_alike_does_not():
+    def scores(query, texts):
+        found = rank(query, list(enumerate(texts)), normalizer=NORM, min_score=0)
+        return {m.text: m.score for m in found}
+
+    mexico = scores("Mexican troops", ["troops from Mexico", "troops from Canada"])
+    assert mexico["troops from Mexico"] > mexico["troops from Canada"]
+    # "contained" and "contact" share five letters, but not most of either word.
+    fire = scores("the fire was contained", ["the fire lost contact", "the fire lost power"])
+    assert fire["the fire lost contact"] == fire["the fire lost power"]
