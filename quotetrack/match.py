@@ -132,28 +132,43 @@ class _Prefixes:
     over most of the shorter word (mexico/mexican, but not contact/contain)."""
 
     def __init__(self, tokens: set[str]) -> None:
-        self.by_five = {t[:5]: t for t in tokens if len(t) >= 5 and not t[0].isdigit()}
-        self.fours = {t for t in tokens if len(t) == 4 and not t[0].isdigit()}
-        self.four_prefixes = {t[:4]: t for t in tokens if len(t) >= 4 and not t[0].isdigit()}
+        self.by_five: dict[str, list[str]] = {}
+        self.four_prefixes: dict[str, str] = {}
+        self.fours: set[str] = set()
+        for t in tokens:
+            if len(t) < 4 or t[0].isdigit():
+                continue
+            if len(t) == 4:
+                self.fours.add(t)
+            else:
+                self.by_five.setdefault(t[:5], []).append(t)
+            # The first in alphabetical order, so that the pick never depends on set order.
+            if t < self.four_prefixes.get(t[:4], "~"):
+                self.four_prefixes[t[:4]] = t
 
     def near(self, token: str) -> str | None:
         if len(token) < 4 or token[0].isdigit():
             return None
         if len(token) == 4:
             return self.four_prefixes.get(token)
-        other = self.by_five.get(token[:5])
-        if other is not None and not _shares_most(token, other):
-            other = None
-        return other or (token[:4] if token[:4] in self.fours else None)
+        others = [o for o in self.by_five.get(token[:5], ()) if _shares_most(token, o)]
+        if others:  # the closest: the longest start in common, the nearest length, then a-z
+            return min(others, key=lambda o: (-_common_start(token, o), abs(len(o) - len(token)), o))
+        return token[:4] if token[:4] in self.fours else None
+
+
+def _common_start(a: str, b: str) -> int:
+    common = 0
+    while common < min(len(a), len(b)) and a[common] == b[common]:
+        common += 1
+    return common
 
 
 def _shares_most(a: str, b: str) -> bool:
     """Does one word start with the other, or do they share NEAR_SHARE of the shorter's letters
     from the start?"""
     shorter = min(len(a), len(b))
-    common = 0
-    while common < shorter and a[common] == b[common]:
-        common += 1
+    common = _common_start(a, b)
     return common == shorter or common >= NEAR_SHARE * shorter
 
 
