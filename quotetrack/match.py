@@ -132,28 +132,24 @@ class _Prefixes:
     over most of the shorter word (mexico/mexican, but not contact/contain)."""
 
     def __init__(self, tokens: set[str]) -> None:
-        self.by_five: dict[str, list[str]] = {}
-        self.four_prefixes: dict[str, str] = {}
-        self.fours: set[str] = set()
-        for t in tokens:
-            if len(t) < 4 or t[0].isdigit():
-                continue
-            if len(t) == 4:
-                self.fours.add(t)
-            else:
-                self.by_five.setdefault(t[:5], []).append(t)
-            # The first in alphabetical order, so that the pick never depends on set order.
-            if t < self.four_prefixes.get(t[:4], "~"):
-                self.four_prefixes[t[:4]] = t
+        self.tokens = tokens
+        # Only the starts: most query words have no variant, and the few that do look among
+        # the words again, so that the pick never depends on set order.
+        self.fives = {t[:5] for t in tokens if len(t) >= 5 and not t[0].isdigit()}
+        self.fours = {t for t in tokens if len(t) == 4 and not t[0].isdigit()}
+        self.four_starts = {t[:4] for t in tokens if len(t) >= 4 and not t[0].isdigit()}
 
     def near(self, token: str) -> str | None:
         if len(token) < 4 or token[0].isdigit():
             return None
         if len(token) == 4:
-            return self.four_prefixes.get(token)
-        others = [o for o in self.by_five.get(token[:5], ()) if _shares_most(token, o)]
-        if others:  # the closest: the longest start in common, the nearest length, then a-z
-            return min(others, key=lambda o: (-_common_start(token, o), abs(len(o) - len(token)), o))
+            if token not in self.four_starts:
+                return None
+            return min(t for t in self.tokens if t.startswith(token))
+        if token[:5] in self.fives:
+            others = [t for t in self.tokens if t.startswith(token[:5]) and _shares_most(token, t)]
+            if others:  # the closest: the longest start in common, the nearest length, then a-z
+                return min(others, key=lambda o: (-_common_start(token, o), abs(len(o) - len(token)), o))
         return token[:4] if token[:4] in self.fours else None
 
 
