@@ -751,24 +751,25 @@ def reindex_speaker(db: Database, speaker_id: int) -> None:
 
 def statement_texts(db: Database, after_id: int = 0, batch: int = 5000) -> Iterator[tuple[int, str]]:
     """Every statement's id and text, in id order, a batch at a time (for reindexing)."""
-    while True:
-        rows = db.execute(
-            "SELECT id, text FROM statements WHERE id > ? ORDER BY id LIMIT ?", [after_id, batch]
-        ).fetchall()
-        if not rows:
-            return
-        yield from rows
-        after_id = rows[-1][0]
+    return _by_id_pages(db, "SELECT id, text FROM statements WHERE id > ? ORDER BY id LIMIT ?",
+                        after_id, batch)
 
 
 def claim_index(db: Database, after_id: int = 0, batch: int = 5000) -> Iterator[tuple[int, str, str]]:
     """Every statement's id, text and stored claim tokens, in id order, a batch at a time."""
+    return _by_id_pages(
+        db,
+        "SELECT s.id, s.text, coalesce(f.norm, '') FROM statements s "
+        "LEFT JOIN statements_fts f ON f.rowid = s.id WHERE s.id > ? ORDER BY s.id LIMIT ?",
+        after_id, batch,
+    )
+
+
+def _by_id_pages(db: Database, sql: str, after_id: int, batch: int) -> Iterator[Any]:
+    """The rows of ``sql`` (id first; parameters: the last id read, the page size), page by page:
+    each page is read whole, so the caller may write to rows it has been given."""
     while True:
-        rows = db.execute(
-            "SELECT s.id, s.text, coalesce(f.norm, '') FROM statements s "
-            "LEFT JOIN statements_fts f ON f.rowid = s.id WHERE s.id > ? ORDER BY s.id LIMIT ?",
-            [after_id, batch],
-        ).fetchall()
+        rows = db.execute(sql, [after_id, batch]).fetchall()
         if not rows:
             return
         yield from rows
