@@ -161,11 +161,9 @@ def _common_start(a: str, b: str) -> int:
 
 
 def _shares_most(a: str, b: str) -> bool:
-    """Does one word start with the other, or do they share NEAR_SHARE of the shorter's letters
-    from the start?"""
-    shorter = min(len(a), len(b))
-    common = _common_start(a, b)
-    return common == shorter or common >= NEAR_SHARE * shorter
+    """Do the words share at least NEAR_SHARE of the shorter one's letters from the start?
+    (One that starts with the other shares all of them.)"""
+    return _common_start(a, b) >= NEAR_SHARE * min(len(a), len(b))
 
 
 def _score(
