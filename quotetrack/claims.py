@@ -20,7 +20,7 @@ from .conflicts import CLAIM_TYPES, compare
 from .errors import InvalidInput
 from .match import DEFAULT_MIN_SCORE, Match, rank
 from .models import Statement
-from .normalize import Normalizer
+from .normalize import Normalizer, stem
 
 # How many candidates the index hands the scorer for each query.
 CANDIDATES = 200
@@ -84,7 +84,7 @@ def split_compounds(
     db: Database, tokens: list[str], counts: Mapping[str, int] | None = None
 ) -> list[str]:
     """The parts of query words the record never uses that run two of its words together
-    ("cornflakes" where statements say "corn flakes", "#exumaairport"): the split whose rarer
+    ("cornflakes" where statements say "corn flakes", "#Fyrefestival"): the split whose rarer
     part is the most common, so that both parts are words the record knows. ``counts`` are the
     tokens' statement counts from ``store.claim_term_counts``, when the caller has them."""
     long_words = sorted({t for t in tokens if len(t) >= COMPOUND_MIN and t.isalpha()})
@@ -93,8 +93,10 @@ def split_compounds(
     if counts is None:
         counts = store.claim_term_counts(db, long_words)[0]
     unknown = [t for t in long_words if not counts.get(t)]
+    # The token's end is stemmed already, its first part not: "fyrefestival" is "fyr" + "festival".
     options = {
-        t: [(t[:i], t[i:]) for i in range(COMPOUND_PART, len(t) - COMPOUND_PART + 1)] for t in unknown
+        t: [(stem(t[:i]), t[i:]) for i in range(COMPOUND_PART, len(t) - COMPOUND_PART + 1)]
+        for t in unknown
     }
     pieces = sorted({piece for pairs in options.values() for pair in pairs for piece in pair})
     if not pieces:

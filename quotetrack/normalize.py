@@ -356,10 +356,14 @@ def _prepare(text: str) -> str:
 
 def _split_tag(tag: str) -> str:
     """A hashtag or handle as the words it runs together: capitals mark them
-    (#StateOfTheUnion), else word frequencies do (#fyrefestival, @marcorubio)."""
+    (#StateOfTheUnion), else word frequencies do (#fyrefestival, @marcorubio). A tag with one
+    capital, at its start (#Soleimani), is one word by its own writer's marking; if it runs words
+    together after all (#Fyrefestival), matching splits it against the record's own words."""
     split = _CAMEL.sub(" ", tag)
     if split != tag or len(tag) < 6 or not (tag.isascii() and tag.isalpha()):
         return split  # word frequencies are English ones, of letters only
+    if tag[0].isupper() and tag[1:].islower():
+        return tag
     import wordsegment
 
     if not wordsegment.UNIGRAMS:

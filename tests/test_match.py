@@ -157,12 +157,15 @@ def test_a_run_together_word_finds_the_statement_that_writes_it_apart(tmp_path):
             "Kellogg's corn flakes were invented to curb appetites.",
             "Corn prices rose in the spring.",
             "Flakes of paint fell from the ceiling.",
+            "The Fyre Festival descended into chaos.",
         ]:
             store.insert_statement(db, Statement(text, speaker), " ".join(NORM.tokens(text)))
     found = claims.match_text(db, "why were cornflakes invented", min_score=0)
     assert found[0].statement.text.startswith("Kellogg's corn flakes")
     assert claims.split_compounds(db, NORM.tokens("cornflakes")) == NORM.tokens("corn flakes")
     assert claims.split_compounds(db, NORM.tokens("Kellogg's")) == []  # known words stay whole
+    # The first part is matched by its stem ("fyre" is stored as "fyr").
+    assert claims.split_compounds(db, NORM.tokens("#Fyrefestival")) == NORM.tokens("Fyre festival")
 
 
 def test_claim_candidates_come_from_the_index_with_the_filters(tmp_path):

@@ -93,6 +93,11 @@ def test_a_lower_case_hashtag_or_handle_splits_into_words(norm):
     assert norm.tokens("@marcorubio said") == norm.tokens("Marco Rubio said")
 
 
+def test_a_capitalised_one_word_hashtag_stays_one_word(norm):
+    # Word frequencies would cut a name they do not know ("sol imani").
+    assert norm.tokens("drone strike on #Soleimani") == norm.tokens("drone strike on Soleimani")
+
+
 def test_ten_x_is_ten_times(norm):
     assert norm.tokens("10x more carcinogens") == norm.tokens("ten times more carcinogens")
     assert norm.tokens("a 4x4 truck") != norm.tokens("a 4 times 4 truck")
