@@ -116,3 +116,11 @@ def test_named_things_are_names_acronyms_and_numbers(norm):
     named = norm.named("Coalition forces conducted two strikes near Makhmour")
     assert {"makhmour", "2"} <= named
     assert "strik" not in named
+
+
+def test_contractions_leave_no_stray_words(norm):
+    # Kept whole, "I'll" would be the word "ill", "she'll" the company Shell, "can't" a "ca".
+    assert norm.tokens("I’ll be fine, she’ll say") == norm.tokens("I will be fine, she will say")
+    assert "ill" not in norm.tokens("I'll go") and "ill" in norm.tokens("the ill man")
+    assert norm.tokens("they can’t and won’t stop") == norm.tokens("they can not and will not stop")
+    assert norm.tokens("It's what's left") == norm.tokens("It is what is left")
