@@ -33,6 +33,7 @@ def test_word_forms_share_a_stem(norm):
     assert norm.tokens("strikes") == norm.tokens("strike") == norm.tokens("struck")
     assert norm.tokens("destroyed") == norm.tokens("destroying")
     assert norm.tokens("killed") == norm.tokens("kills")
+    assert norm.tokens("lied") == norm.tokens("lies") == norm.tokens("lying")  # too short to stem
     assert stem("stopped") == stem("stopping") == "stop"
 
 
