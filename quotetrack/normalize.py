@@ -64,6 +64,8 @@ _IRREGULAR_NOT = re.compile(r"\b(?:(ca)|(wo)|(sha)|(ai))n't\b", re.IGNORECASE)
 _IRREGULAR_BASE = ("can", "will", "shall", "is")
 # "I'm", "we'll", "they've", "you'd", "it's": the pronoun and a stop word. Kept whole they would
 # become words of their own ("I'll" the adjective "ill", "she'll" the company "Shell").
+# "Soros's", "women's": without it the stem would be "soross" and "women", not "soros", "woman".
+_POSSESSIVE = re.compile(r"(?<=[^\W_])'s\b", re.IGNORECASE)
 _CONTRACTION = re.compile(
     r"\b(i|you|we|they|he|she|it|that|there|here|what|who|where|how)'(?:m|re|ve|ll|d|s)\b",
     re.IGNORECASE,
@@ -358,6 +360,7 @@ def _prepare(text: str) -> str:
     text = _IRREGULAR_NOT.sub(_irregular_not, text)
     text = _NOT.sub(" not", text)
     text = _CONTRACTION.sub(r"\1", text)
+    text = _POSSESSIVE.sub("", text)
     text = _THOUSANDS.sub("", text)
     text = _DECIMAL.sub("p", text)  # 3.5 -> 3p5: one token that keeps its value
     text = _PERCENT.sub(" percent", text)

@@ -125,3 +125,8 @@ def test_contractions_leave_no_stray_words(norm):
     assert "ill" not in norm.tokens("I'll go") and "ill" in norm.tokens("the ill man")
     assert norm.tokens("they can’t and won’t stop") == norm.tokens("they can not and will not stop")
     assert norm.tokens("It's what's left") == norm.tokens("It is what is left")
+
+
+def test_a_possessive_is_its_noun(norm):
+    assert norm.tokens("Soros’s foundation") == norm.tokens("the Soros foundation")
+    assert norm.tokens("the women's march") == norm.tokens("women march") == norm.tokens("woman march")
