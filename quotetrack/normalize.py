@@ -149,7 +149,23 @@ def stem(word: str) -> str:
         word = word[:-1]
     if word.endswith("y") and len(word) >= 4 and word[-2] not in "aeiou":
         word = word[:-1] + "i"  # country / countries -> countri
-    return word
+    return _one_spelling(word)
+
+
+# British endings and their American stems: a Reuters copy and an AP copy of one claim should
+# share their words. Only the stem's end is rewritten, the same way on both sides, so a word
+# that merely ends alike ("tennis", "detour") is harmless.
+_SPELLINGS = (("isation", "ization", 8), ("is", "iz", 6), ("our", "or", 6), ("tr", "ter", 5),
+              ("enc", "ens", 6))
+
+
+def _one_spelling(stemmed: str) -> str:
+    for british, american, shortest in _SPELLINGS:
+        if len(stemmed) >= shortest and stemmed.endswith(british):
+            if british == "is" and stemmed.endswith(("sis", "tis", "xis")):
+                return stemmed  # analysis, hepatitis, axis
+            return stemmed[: -len(british)] + american
+    return stemmed
 
 
 def _read_lines(name: str) -> list[str]:

@@ -130,3 +130,9 @@ def test_contractions_leave_no_stray_words(norm):
 def test_a_possessive_is_its_noun(norm):
     assert norm.tokens("Soros’s foundation") == norm.tokens("the Soros foundation")
     assert norm.tokens("the women's march") == norm.tokens("women march") == norm.tokens("woman march")
+
+
+def test_british_and_american_spellings_share_a_stem(norm):
+    assert norm.tokens("the organisation's defence centre") == norm.tokens("the organization defense center")
+    assert norm.tokens("they realised the colour") == norm.tokens("they realized the color")
+    assert norm.tokens("hepatitis crisis analysis") == ["hepatitis", "crisis", "analysis"]
