@@ -135,6 +135,16 @@ def test_words_only_in_a_posts_sign_off_count_for_less():
     assert [m.id for m in rank(plain, statements, normalizer=NORM, min_score=0)] == [1, 2]
 
 
+def test_the_day_of_a_posts_sign_off_counts_less_than_its_month():
+    statements = [
+        (1, "Cocaine was found on the coast, 8 reported."),
+        (2, "Cocaine was found on the coast, July reported."),
+    ]
+    signed = "Cocaine found on the coast — Jane Doe (@janedoe) July 8, 2019"
+    day, month = sorted(rank(signed, statements, normalizer=NORM, min_score=0), key=lambda m: m.id)
+    assert month.score > day.score
+
+
 def test_a_capped_pair_that_matched_more_ranks_first():
     query = "Hurricane Dorian hit the Florida coast and washed bricks of cocaine ashore, NowThis says"
     statements = [  # both name someone the query does not: the guard caps both
