@@ -22,7 +22,7 @@ from typing import Literal
 from rapidfuzz import fuzz, process
 
 from .models import Speaker
-from .normalize import Normalizer, fold
+from .normalize import Normalizer, fold, marks_names
 
 # A score below this is a different claim; tuned on hand-made paraphrase pairs and the seed.
 DEFAULT_MIN_SCORE = 30.0
@@ -324,14 +324,16 @@ def rank(
     # The guard only lowers scores, so walking down the raw order can stop as soon as `limit`
     # results score at least what the next raw score could give.
     kept: list[tuple[float, float, int, str, set[str]]] = []
-    # An editor types "baramjah", not "Baramjah": a word as rare as a name counts as one.
-    guard_query = _Analysed(q.tokens, q.unique, (q.named or set()) | idf.rare(q))
+    # An editor types "baramjah", not "Baramjah": in a text whose case marks no names, a word as
+    # rare as a name counts as one. Where capitals mark them, rarity is not asked: a record of a
+    # few hundred statements holds most words rarely ("carry" would be a name).
+    guard_query = _Analysed(q.tokens, q.unique, (q.named or set()) | _rare_names(query, q, idf))
     for raw_score, cid, text, cand, common in raw:
         score = raw_score
         if len(kept) >= limit and sorted(k[0] for k in kept)[-limit] >= score:
             break
         named = cand.named if cand.named is not None else _analyse(text, normalizer).named
-        named = (named or set()) | idf.rare(cand)
+        named = (named or set()) | _rare_names(text, cand, idf)
         if _substituted(guard_query, _Analysed(cand.tokens, cand.unique, named)):
             score = min(score, GUARD_CAP)
             if score < min_score:
@@ -344,6 +346,10 @@ def rank(
         Match(cid, round(score, 1), _query_words(query_words, common, normalizer), text)
         for score, _, cid, text, common in kept[:limit]
     ]
+
+
+def _rare_names(text: str, analysed: _Analysed, idf: _Idf) -> set[str]:
+    return set() if marks_names(text) else idf.rare(analysed)
 
 
 _QUERY_WORD = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*")

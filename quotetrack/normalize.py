@@ -414,6 +414,12 @@ def _opens_sentence(text: str, start: int) -> bool:
     return i < 0 or text[i] in _SENTENCE_END_CHARS
 
 
+def marks_names(text: str) -> bool:
+    """Does the text's case tell its names apart: some capitals, but not mostly capitals?
+    A query typed in lower case, or shouted, does not."""
+    return any(ch.isupper() for ch in text) and not _mostly_capitals(text)
+
+
 def _mostly_capitals(text: str) -> bool:
     letters = [ch for ch in text if ch.isalpha()]
     return len(letters) >= 12 and sum(ch.isupper() for ch in letters) > 0.6 * len(letters)

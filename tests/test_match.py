@@ -234,3 +234,26 @@ def test_a_variant_of_a_word_counts_but_a_word_that_only_starts_alike_does_not()
     # "contained" and "contact" share five letters, but not most of either word.
     fire = scores("the fire was contained", ["the fire lost contact", "the fire lost power"])
     assert fire["the fire lost contact"] == fire["the fire lost power"]
+
+
+def _record_counts(statements):
+    doc_freq: dict[str, int] = {}
+    for _, text in statements:
+        for token in set(NORM.tokens(text)):
+            doc_freq[token] = doc_freq.get(token, 0) + 1
+    return doc_freq
+
+
+def test_in_a_small_record_a_word_the_statement_lacks_is_not_taken_for_a_name():
+    # Every word of a 6-statement record is rare; the query's capitals say which are names.
+    record = [*STATEMENTS, (6, "There were no Peshmerga operations against IS near Makhmour.")]
+    found = rank("Peshmerga did not carry out any operation near Makhmour", record,
+                 normalizer=NORM, doc_freq=_record_counts(record), total_docs=len(record))
+    assert found and found[0].id == 6 and found[0].score >= DEFAULT_MIN_SCORE
+
+
+def test_a_lower_case_query_still_has_its_rare_words_taken_for_names():
+    statements = [(1, "Coalition strikes hit targets near Makhmour.")]
+    found = rank("strikes hit targets near mosul", statements, normalizer=NORM, min_score=0,
+                 doc_freq=_record_counts(statements), total_docs=1)
+    assert [m.score for m in found] == [GUARD_CAP]
