@@ -60,16 +60,16 @@ _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|(?<=[A-Za-z])
 _DOTTED_ACRONYM = re.compile(r"\b(?:[A-Za-z]\.){2,}")
 _NOT = re.compile(r"n't\b", re.IGNORECASE)
 # Negations whose stem changes ("won't" is "will not", not "wo not").
-_IRREGULAR_NOT = re.compile(r"\b(?:(ca)|(wo)|(sha)|(ai))n't\b", re.IGNORECASE)
-_IRREGULAR_BASE = ("can", "will", "shall", "is")
+_IRREGULAR_NOT = re.compile(r"\b(ca|wo|sha|ai)n't\b", re.IGNORECASE)
+_IRREGULAR_BASE = {"ca": "can", "wo": "will", "sha": "shall", "ai": "is"}
 # "I'm", "we'll", "they've", "you'd", "it's": the pronoun and a stop word. Kept whole they would
 # become words of their own ("I'll" the adjective "ill", "she'll" the company "Shell").
-# "Soros's", "women's": without it the stem would be "soross" and "women", not "soros", "woman".
-_POSSESSIVE = re.compile(r"(?<=[^\W_])'s\b", re.IGNORECASE)
 _CONTRACTION = re.compile(
     r"\b(i|you|we|they|he|she|it|that|there|here|what|who|where|how)'(?:m|re|ve|ll|d|s)\b",
     re.IGNORECASE,
 )
+# "Soros's", "women's": without it the stem would be "soross" and "women", not "soros", "woman".
+_POSSESSIVE = re.compile(r"(?<=[^\W_])'s\b", re.IGNORECASE)
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}\b)")
 _DECIMAL = re.compile(r"(?<=\d)\.(?=\d)")
 _PERCENT = re.compile(r"(?<=\d)\s*%")
@@ -373,7 +373,7 @@ def _prepare(text: str) -> str:
     text = _MENTION.sub(lambda m: " " + _split_tag(m.group(1)) + " ", text)
     text = _HASHTAG.sub(lambda m: " " + _split_tag(m.group(1)) + " ", text)
     text = _DOTTED_ACRONYM.sub(lambda m: m.group().replace(".", "") + " ", text)
-    text = _IRREGULAR_NOT.sub(_irregular_not, text)
+    text = _IRREGULAR_NOT.sub(lambda m: _IRREGULAR_BASE[m.group(1).lower()] + " not", text)
     text = _NOT.sub(" not", text)
     text = _CONTRACTION.sub(r"\1", text)
     text = _POSSESSIVE.sub("", text)
@@ -382,11 +382,6 @@ def _prepare(text: str) -> str:
     text = _PERCENT.sub(" percent", text)
     text = _TIMES.sub(r"\1 times", text)
     return text.replace("'", "")
-
-
-def _irregular_not(found: re.Match[str]) -> str:
-    index = next(i for i, group in enumerate(found.groups()) if group)
-    return _IRREGULAR_BASE[index] + " not"
 
 
 def _split_tag(tag: str) -> str:
