@@ -145,6 +145,14 @@ def test_the_day_of_a_posts_sign_off_counts_less_than_its_month():
     assert month.score > day.score
 
 
+def test_a_hashtag_names_what_a_post_is_about():
+    statements = [(1, "Schools were shut."), (2, "Mosul was shut.")]
+    tagged = rank("Schools shut in #Mosul", statements, normalizer=NORM, min_score=0)
+    plain = rank("Schools shut in Mosul", statements, normalizer=NORM, min_score=0)
+    assert [m.id for m in tagged] == [2, 1]
+    assert plain[0].score == plain[1].score
+
+
 def test_a_capped_pair_that_matched_more_ranks_first():
     query = "Hurricane Dorian hit the Florida coast and washed bricks of cocaine ashore, NowThis says"
     statements = [  # both name someone the query does not: the guard caps both
