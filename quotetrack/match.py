@@ -22,7 +22,7 @@ from typing import Literal
 from rapidfuzz import fuzz, process
 
 from .models import Speaker
-from .normalize import Normalizer, fold, marks_names
+from .normalize import HASHTAG, Normalizer, fold, marks_names
 
 # A score below this is a different claim; tuned on hand-made paraphrase pairs and the seed.
 DEFAULT_MIN_SCORE = 30.0
@@ -227,13 +227,10 @@ _SIGNATURE = re.compile(
 def _query_factors(text: str, query: _Analysed, normalizer: Normalizer) -> dict[str, float] | None:
     """What the query's words weigh beside their idf: a post's sign-off less, its hashtags more."""
     factors = _signature_discounts(text, query, normalizer) or {}
-    for tag in _HASHTAG.finditer(text):
+    for tag in HASHTAG.finditer(text):
         for token in set(normalizer.tokens(tag.group())) & query.unique:
             factors[token] = factors.get(token, 1.0) * HASHTAG_WEIGHT
     return factors or None
-
-
-_HASHTAG = re.compile(r"(?<!\w)#\w+")
 
 
 def _signature_discounts(text: str, query: _Analysed, normalizer: Normalizer) -> dict[str, float] | None:

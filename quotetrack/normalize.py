@@ -55,7 +55,7 @@ _PUNCTUATION = str.maketrans(
 
 _URL = re.compile(r"(?:https?://|www\.|pic\.twitter\.com/)\S*", re.IGNORECASE)
 _MENTION = re.compile(r"(?<!\w)@(\w+)")
-_HASHTAG = re.compile(r"(?<!\w)#(\w+)")
+HASHTAG = re.compile(r"(?<!\w)#(\w+)")  # match.py weighs its words too
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|(?<=[A-Za-z])(?=\d)")
 _DOTTED_ACRONYM = re.compile(r"\b(?:[A-Za-z]\.){2,}")
 _NOT = re.compile(r"n't\b", re.IGNORECASE)
@@ -371,7 +371,7 @@ def _prepare(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).translate(_PUNCTUATION)
     text = _URL.sub(" ", text)
     text = _MENTION.sub(lambda m: " " + _split_tag(m.group(1)) + " ", text)
-    text = _HASHTAG.sub(lambda m: " " + _split_tag(m.group(1)) + " ", text)
+    text = HASHTAG.sub(lambda m: " " + _split_tag(m.group(1)) + " ", text)
     text = _DOTTED_ACRONYM.sub(lambda m: m.group().replace(".", "") + " ", text)
     text = _IRREGULAR_NOT.sub(lambda m: _IRREGULAR_BASE[m.group(1).lower()] + " not", text)
     text = _NOT.sub(" not", text)
