@@ -44,6 +44,14 @@ def test_plurals_in_is_share_the_stem_of_their_singular(norm):
     assert stem("crisis") == "crisis" and stem("axis") == "axis"
 
 
+def test_the_doer_of_a_violent_act_is_the_act(norm):
+    assert norm.tokens("the shooter") == norm.tokens("the shooting") == norm.tokens("shot")
+    assert norm.tokens("killers") == norm.tokens("killed")
+    assert norm.tokens("bombers") == norm.tokens("bombing")
+    # A doer with an everyday sense of its own keeps it: a voter is not a vote.
+    assert norm.tokens("voters") != norm.tokens("voting")
+
+
 def test_different_words_keep_different_stems(norm):
     assert norm.tokens("strike") != norm.tokens("strict")
     assert norm.tokens("building") != norm.tokens("builder")
