@@ -48,6 +48,7 @@ def test_the_doer_of_a_violent_act_is_the_act(norm):
     assert norm.tokens("the shooter") == norm.tokens("the shooting") == norm.tokens("shot")
     assert norm.tokens("killers") == norm.tokens("killed")
     assert norm.tokens("bombers") == norm.tokens("bombing")
+    assert norm.tokens("traffickers") == norm.tokens("trafficking") != norm.tokens("traffic")
     # A doer with an everyday sense of its own keeps it: a voter is not a vote.
     assert norm.tokens("voters") != norm.tokens("voting")
 
