@@ -1,0 +1,80 @@
+"""How long a command takes before it does anything, against the libraries it is built on.
+
+Usage: python bench/startup.py [--runs 20]
+
+Times, as wall-clock medians over ``--runs`` runs taken in turn (so that a busy machine slows
+every command alike):
+
+- the floor: ``python -c "import typer, rich.console"``, what any typer + rich CLI pays;
+- ``quotetrack --help``;
+- ``quotetrack list`` on a small record (the seed statements);
+- ``quotetrack add`` of a new statement to that record;
+
+and prints each command's ratio to the floor. The target is a ratio of at most 2.0 for each.
+The commands run through the ``quotetrack`` script installed beside this Python.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "quotetrack" / "samples" / "makhmour-statements.jsonl"
+TARGET = 2.0
+
+
+def _script() -> str:
+    script = Path(sys.executable).with_name("quotetrack")
+    if not script.exists():
+        sys.exit(f"No quotetrack script beside {sys.executable}: pip install -e . first.")
+    return str(script)
+
+
+def _time(command: list[str], env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(command, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=20, help="runs of each command (default 20)")
+    args = parser.parse_args()
+    script = _script()
+    with tempfile.TemporaryDirectory() as folder:
+        env = {**os.environ, "QUOTETRACK_DB": str(Path(folder) / "record.db"), "QUOTETRACK_EDITOR": "bench"}
+        subprocess.run([script, "import", str(SEED)], env=env, check=True, stdout=subprocess.DEVNULL)
+        commands = {
+            'python -c "import typer, rich.console"': lambda _: [sys.executable, "-c", "import typer, rich.console"],
+            "quotetrack --help": lambda _: [script, "--help"],
+            "quotetrack list": lambda _: [script, "list"],
+            "quotetrack add": lambda n: [script, "add", f"Statement number {n} for the start-up bench",
+                                         "--speaker", "Bench Speaker"],
+        }
+        times: dict[str, list[float]] = {name: [] for name in commands}
+        for run in range(args.runs):
+            for name, command in commands.items():
+                times[name].append(_time(command(run), env))
+    floor_name = next(iter(commands))
+    floor = statistics.median(times[floor_name])
+    print(f"median of {args.runs} runs each, wall clock")
+    print(f"{floor_name:<44} {floor * 1000:7.0f} ms")
+    worst = 0.0
+    for name in list(commands)[1:]:
+        median = statistics.median(times[name])
+        ratio = median / floor
+        worst = max(worst, ratio)
+        print(f"{name:<44} {median * 1000:7.0f} ms   ratio {ratio:4.2f}")
+    verdict = "within" if worst <= TARGET else "over"
+    print(f"worst ratio {worst:.2f}: {verdict} the target of {TARGET}")
+
+
+if __name__ == "__main__":
+    main()
