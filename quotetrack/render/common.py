@@ -7,10 +7,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..dossier import Gap
 from ..models import Conflict, Speaker, Statement
+
+if TYPE_CHECKING:
+    # Only for the hints: the terminal renderer, loaded by every command, must not load the record.
+    from ..dossier import Gap
 
 # C0 and C1 controls other than newline and tab: an ESC inside stored text would otherwise
 # reach the terminal and recolour, move the cursor or retitle the window.

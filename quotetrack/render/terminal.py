@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich import box
 from rich.console import Group, RenderableType
@@ -12,7 +12,6 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from ..dossier import Dossier, Entry, Gap
 from ..models import Conflict, Speaker, Statement
 from .common import (
     counted,
@@ -24,6 +23,10 @@ from .common import (
     visible,
     word_diff_parts,
 )
+
+if TYPE_CHECKING:
+    # Only for the hints: every command loads this module, and the dossier module loads the record.
+    from ..dossier import Dossier, Entry, Gap
 
 
 def safe(text: str | None) -> Text:
@@ -455,6 +458,8 @@ def timeline_table(items: Sequence[Entry | Gap], title: str | None = "Timeline")
     table.add_column("Speaker", ratio=2, min_width=14)
     table.add_column("Statement", ratio=5, min_width=24)
     table.add_column("Source", ratio=2)
+    from ..dossier import Gap  # loaded already: the items come from it (see the hints above)
+
     for item in items:
         if isinstance(item, Gap):
             table.add_row("", "", "", _styled(gap_text(item), "dim italic"), "")
