@@ -16,7 +16,8 @@ import time
 from datetime import date, timedelta
 from pathlib import Path
 
-from quotetrack import check, dossier, export, html, record, store
+from quotetrack import check, dossier, export, record, store
+from quotetrack.render import html
 
 _WORDS = ("bridge road town village forces police council water school market border river strike "
           "operation report attack building fighters army city mayor minister power price rain").split()

@@ -1,13 +1,13 @@
 """A story's dossier and timeline as plain data: who spoke, when, which claims recur, what is disputed.
 
 ``timeline`` orders statements by the day they are about and marks the gaps between days and
-the statements in dispute; ``build`` gathers a dossier from the record; ``markdown`` writes it.
-Rendering for the terminal lives in ``report``, HTML in ``html``.
+the statements in dispute; ``build`` gathers a dossier from the record. Nothing here renders:
+``quotetrack.render`` shows a dossier in the terminal (``terminal``), as HTML (``html``) and as
+Markdown (``markdown``).
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -175,106 +175,3 @@ def build(
         disputes=disputes, clusters=clusters, generated_at=store.now(),
         figures=events.figure_tables(db, ids) if ids else [],
     )
-
-
-# --- Markdown ---
-
-_MD_SPECIAL = str.maketrans({c: f"\\{c}" for c in "\\`*_[]#|~"} | {"<": "&lt;", ">": "&gt;", "&": "&amp;"})
-
-
-def md(text: str | None) -> str:
-    """Stored text made literal in Markdown: no emphasis, links, tables or raw HTML from it."""
-    return re.sub(r"\s+", " ", (text or "").translate(_MD_SPECIAL))
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}{'' if n == 1 else 's'}"
-
-
-def _md_speaker(speaker: Speaker) -> str:
-    details = ", ".join(x for x in (speaker.title, speaker.affiliation) if x)
-    return md(speaker.name) + (f" ({md(details)})" if details else "")
-
-
-def _md_where(statement: Statement) -> str:
-    parts = [f"#{statement.id}", statement.kind]
-    if statement.source and statement.source.outlet:
-        parts.append(md(statement.source.outlet))
-    if statement.said_on:
-        parts.append(f"said {statement.said_on.isoformat()}")
-    return " · ".join(parts)
-
-
-Spans = Callable[[Conflict], tuple[list[tuple[int, int]], list[tuple[int, int]]]]
-
-
-def _md_marked(text: str, spans: Sequence[tuple[int, int]]) -> str:
-    """The text made literal, the evidence spans in bold."""
-    out, at = [], 0
-    for start, end in sorted(spans):
-        if start < at or not 0 <= start < end <= len(text):
-            continue
-        out += [md(text[at:start]), f"**{md(text[start:end])}**"]
-        at = end
-    out.append(md(text[at:]))
-    return "".join(out).strip()
-
-
-def markdown(dossier: Dossier, evidence: Callable[[Conflict], str] | None = None,
-             spans: Spans | None = None) -> str:
-    """The dossier as Markdown; ``evidence`` gives a conflict's evidence as one line of plain text,
-    ``spans`` the evidence to set in bold in each side."""
-    lines = [f"# {md(dossier.title)}", ""]
-    if dossier.generated_at:
-        lines += [f"Generated {dossier.generated_at} · {_count(len(dossier.statements), 'statement')}, "
-                  f"{_count(len(dossier.disputes), 'dispute')}.", ""]
-    lines += ["## Who spoke", "", "| Speaker | Title | Affiliation | Statements |", "|---|---|---|---:|"]
-    for speaker, count in dossier.speakers:
-        lines.append(f"| {md(speaker.name)} | {md(speaker.title)} | {md(speaker.affiliation)} | {count} |")
-    lines += ["", "## Timeline", ""]
-    for item in dossier.timeline:
-        if isinstance(item, Gap):
-            lines.append(f"- *… {item.days} day{'s' if item.days != 1 else ''} with nothing on record …*")
-            continue
-        day = f"**{item.day.isoformat()}** ({item.basis})" if item.day else "**undated**"
-        flag = ""
-        if item.disputes:
-            flag = " — **disputed**: " + ", ".join(f"conflict {c.id} ({c.type}, {c.status})" for c in item.disputes)
-        lines.append(f"- {day} {_md_speaker(item.statement.speaker)}: “{md(item.statement.text)}” "
-                     f"<small>{_md_where(item.statement)}</small>{flag}")
-    if dossier.clusters is not None:
-        lines += ["", "## Claims made more than once", ""]
-        if not dossier.clusters:
-            lines.append("No claim is made by more than one statement here.")
-        for cluster in dossier.clusters:
-            who = "; ".join(sorted({md(s.speaker.name) for s in cluster}))
-            lines.append(f"- “{md(cluster[0].text)}” — {len(cluster)} statements ({who}): "
-                         + ", ".join(f"#{s.id}" for s in cluster))
-    tables = [(event, rows) for event, rows in dossier.figures if rows]
-    if tables:
-        lines += ["", "## Reported figures", ""]
-    for event, rows in tables:
-        lines += [f"### {md(event.name)}", "", "| Counted | Range | Sourcing | Figures in time order |",
-                  "|---|---|---|---|"]
-        for row in rows:
-            told = "; ".join(f"{md(f.to_dict()['shown'])} ({md(f.origin)})" for f in row.figures)
-            lines.append(f"| {md(row.label)} | {md(row.range_text)} | {md(row.grade)} | {told} |")
-        lines.append("")
-    lines += ["", "## Disputes", ""]
-    if not dossier.disputes:
-        lines.append("No open or confirmed conflicts involve these statements.")
-    for conflict in dossier.disputes:
-        marks = spans(conflict) if spans else ([], [])
-        lines += [f"### Conflict {conflict.id} · {conflict.type} · {conflict.status} · score {conflict.score:.2f}", "",
-                  "| A | B |", "|---|---|",
-                  f"| {_md_speaker(conflict.a.speaker)} | {_md_speaker(conflict.b.speaker)} |",
-                  f"| “{_md_marked(conflict.a.text, marks[0])}” | “{_md_marked(conflict.b.text, marks[1])}” |",
-                  f"| {_md_where(conflict.a)} | {_md_where(conflict.b)} |", ""]
-        if evidence:
-            lines.append(f"**Evidence:** {md(evidence(conflict))}")
-        for caveat in conflict.caveats:
-            lines.append(f"**Caveat:** {md(caveat)}")
-        if conflict.note:
-            lines.append(f"**Note:** {md(conflict.note)}")
-        lines.append("")
-    return "\n".join(lines).rstrip() + "\n"

@@ -148,6 +148,11 @@ escaped, so `<script>` in a quote is shown as text) or as Markdown:
 """)
     walk.run("report", "--output", "story.html")
     walk.run("report", "--output", "story.md")
+    walk.text("""
+The page is drawn from two template files that a newsroom can restyle without touching the code:
+`quotetrack/render/templates/dossier.css` (its look) and `dossier.html` (its layout, a Jinja2 template
+that escapes everything it shows).
+""")
 
     walk.text("""
 ## 6. Check a draft before publication

@@ -1,11 +1,13 @@
-"""report: the dossier in the terminal, as self-contained HTML and as Markdown; hostile text stays text."""
+"""The report command: the dossier in the terminal, as self-contained HTML and as Markdown; hostile
+text stays text. The renderers alone are tested in test_render_*.py."""
 
 import re
 
 import pytest
 from conftest import as_json
 
-from quotetrack import dossier, html, store
+from quotetrack import dossier, store
+from quotetrack.render import html
 
 HOSTILE = 'He said <script>alert("x")</script> & <b>left</b> *now* [link](http://evil.example)'
 HOSTILE_NAME = "<img src=x onerror=alert(1)>"
@@ -80,11 +82,6 @@ def test_html_is_self_contained_and_shows_hostile_text_literally(story, tmp_path
     assert "7 days with nothing on record" in page
     assert 'id="conflict-1"' in page and "<mark>There were no</mark>" in page
     assert "disputed: conflict 1" in page
-
-
-def test_highlight_escapes_inside_and_outside_the_marks():
-    assert html.highlighted("<a> & <b>", [(4, 5)]) == "&lt;a&gt; <mark>&amp;</mark> &lt;b&gt;"
-    assert html.highlighted("abc", [(2, 9)]) == "abc"  # a span past the end is ignored
 
 
 def test_markdown_keeps_stored_text_literal(story, tmp_path):

@@ -1,10 +1,10 @@
-"""Rich renderables and plain dicts for what the commands show. Nothing here prints."""
+"""Rich renderables and plain dicts for what the commands show in the terminal. Nothing here prints."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich import box
 from rich.console import Group, RenderableType
@@ -12,18 +12,28 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from .models import Conflict, Speaker, Statement
+from ..models import Conflict, Speaker, Statement
+from .common import (
+    counted,
+    dates,
+    evidence_parts,
+    evidence_spans,
+    gap_text,
+    speaker_details,
+    visible,
+    word_diff_parts,
+)
 
-# C0 and C1 controls other than newline and tab: an ESC inside stored text would otherwise
-# reach the terminal and recolour, move the cursor or retitle the window.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+if TYPE_CHECKING:
+    # Only for the hints: every command loads this module, and the dossier module loads the record.
+    from ..dossier import Dossier, Entry, Gap
 
 
 def safe(text: str | None) -> Text:
     """Stored text as a rich Text: never parsed as markup, control characters made visible."""
     if text is None:
         return Text("")
-    return Text(_CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text))
+    return Text(visible(text))
 
 
 def _styled(text: str, style: str) -> Text:
@@ -34,7 +44,7 @@ def _styled(text: str, style: str) -> Text:
 
 def speaker_label(speaker: Speaker) -> Text:
     label = safe(speaker.name)
-    details = ", ".join(x for x in (speaker.title, speaker.affiliation) if x)
+    details = speaker_details(speaker)
     if details:
         label.append("\n")
         label.append_text(safe(details))
@@ -64,10 +74,10 @@ def statements_table(statements: Sequence[Statement], title: str | None = None) 
         if statement.source and statement.source.outlet:
             where.append("\n")
             where.append_text(safe(statement.source.outlet))
-        dates = _date_cell(statement)
-        if dates:
+        when = _date_cell(statement)
+        if when:
             where.append("\n")
-            where.append_text(dates)
+            where.append_text(when)
         table.add_row(str(statement.id), speaker_label(statement.speaker), safe(statement.text), where)
     return table
 
@@ -239,70 +249,21 @@ _TYPE_LABELS = {
 }
 
 
-def _evidence_spans(evidence: dict[str, Any]) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
-    """Character spans to highlight in statement a and in statement b."""
-    a: list[tuple[int, int]] = []
-    b: list[tuple[int, int]] = []
-    inner = evidence
-    if "cue_span" in inner:
-        (a if inner.get("side") == "a" else b).append(tuple(inner["cue_span"]))  # type: ignore[arg-type]
-    if "spans" in inner and len(inner["spans"]) == 2:
-        a.append(tuple(inner["spans"][0]))  # type: ignore[arg-type]
-        b.append(tuple(inner["spans"][1]))  # type: ignore[arg-type]
-    for key, side in (("a_number", a), ("b_number", b)):
-        span = (inner.get(key) or {}).get("span") if isinstance(inner.get(key), dict) else None
-        if span:
-            side.append(tuple(span))  # type: ignore[arg-type]
-    return a, b
+def _pieces(parts: Sequence[tuple[str, str]]) -> Text:
+    text = Text()
+    for piece, style in parts:
+        text.append_text(_styled(piece, style) if style else safe(piece))
+    return text
 
 
 def evidence_summary(conflict_type: str, evidence: dict[str, Any]) -> Text:
     """One line an editor reads: the cue, the two numbers, the two dates, or the diff."""
-    kind = evidence.get("kind", conflict_type)
-    text = Text()
-    if "cue" in evidence:
-        text.append("denial cue ")
-        text.append_text(_styled(f"“{evidence['cue']}”", "bold red"))
-        text.append(f" in {str(evidence.get('side', '?')).upper()}")
-    elif "opposites" in evidence:
-        first, second = evidence["opposites"]
-        text.append("opposite words: ")
-        text.append_text(_styled(f"“{first}”", "bold red"))
-        text.append(" vs ")
-        text.append_text(_styled(f"“{second}”", "bold red"))
-    elif "a_number" in evidence:
-        a, b = evidence["a_number"], evidence["b_number"]
-        text.append("counts of ")
-        text.append_text(safe(str(evidence.get("thing") or "the same thing")))
-        text.append(": ")
-        text.append_text(_styled(str(a.get("text")), "bold red"))
-        text.append(" vs ")
-        text.append_text(_styled(str(b.get("text")), "bold red"))
-    elif "diff" in evidence:
-        text.append("recorded → other: ")
-        text.append_text(word_diff(evidence["diff"]))
-    elif kind == "misattribution" or "a_speaker" in evidence:
-        text.append_text(safe(f"the same words from {evidence.get('a_speaker')} and {evidence.get('b_speaker')}"))
-    if "a_date" in evidence and "b_date" in evidence and "a_number" not in evidence:
-        if len(text):
-            text.append("; ")
-        text.append(f"dates {evidence['a_date']} vs {evidence['b_date']}", style="bold")
-    return text
+    return _pieces(evidence_parts(conflict_type, evidence))
 
 
 def word_diff(diff: Sequence[Sequence[str]]) -> Text:
     """A word-level diff: dropped words struck through in red, added ones underlined in green."""
-    text = Text()
-    for op, word in diff:
-        if len(text):
-            text.append(" ")
-        if op == "-":
-            text.append_text(_styled(f"[-{word}-]", "red strike"))
-        elif op == "+":
-            text.append_text(_styled(f"{{+{word}+}}", "green underline"))
-        else:
-            text.append_text(safe(word))
-    return text
+    return _pieces(word_diff_parts(diff))
 
 
 def _side(statement: Statement, spans: list[tuple[int, int]], label: str) -> Table:
@@ -319,18 +280,13 @@ def _side(statement: Statement, spans: list[tuple[int, int]], label: str) -> Tab
     facts = [f"statement {statement.id}", statement.kind]
     if statement.source and statement.source.outlet:
         facts.append(statement.source.outlet)
-    if statement.event_date:
-        facts.append(f"event {statement.event_date.isoformat()}")
-    if statement.said_on:
-        facts.append(f"said {statement.said_on.isoformat()}")
-    elif statement.source and statement.source.published:
-        facts.append(f"published {statement.source.published.isoformat()}")
+    facts += dates(statement)
     grid.add_row(_styled(" · ".join(facts), "dim"))
     return grid
 
 
 def conflict_panel(conflict: Conflict) -> Panel:
-    spans_a, spans_b = _evidence_spans(conflict.evidence)
+    spans_a, spans_b = evidence_spans(conflict.evidence)
     sides = Table.grid(expand=True, padding=(0, 2))
     sides.add_column(ratio=1)
     sides.add_column(ratio=1)
@@ -351,7 +307,7 @@ def conflict_panel(conflict: Conflict) -> Panel:
 
 def verdict_panel(verdict: Any, a: Statement, b: Statement) -> Panel:
     """`compare`'s answer for two texts."""
-    spans_a, spans_b = _evidence_spans(verdict.evidence)
+    spans_a, spans_b = evidence_spans(verdict.evidence)
     sides = Table.grid(expand=True, padding=(0, 2))
     sides.add_column(ratio=1)
     sides.add_column(ratio=1)
@@ -494,12 +450,7 @@ def event_view(detail: Any) -> Group:
 # --- editors' desk: timeline and dossier ---
 
 
-def evidence_spans(evidence: dict[str, Any]) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
-    """Character spans of the evidence in statement a and in statement b (for HTML and Markdown too)."""
-    return _evidence_spans(evidence)
-
-
-def timeline_table(items: Sequence[Any], title: str | None = "Timeline") -> Table:
+def timeline_table(items: Sequence[Entry | Gap], title: str | None = "Timeline") -> Table:
     """dossier.timeline items: statements by day, gaps as dim rows, disputed statements flagged."""
     table = Table(title=title, box=box.SIMPLE_HEAD, expand=True)
     table.add_column("Day", no_wrap=True)
@@ -507,10 +458,11 @@ def timeline_table(items: Sequence[Any], title: str | None = "Timeline") -> Tabl
     table.add_column("Speaker", ratio=2, min_width=14)
     table.add_column("Statement", ratio=5, min_width=24)
     table.add_column("Source", ratio=2)
+    from ..dossier import Gap  # loaded already: the items come from it (see the hints above)
+
     for item in items:
-        if not hasattr(item, "statement"):
-            plural = "s" if item.days != 1 else ""
-            table.add_row("", "", "", _styled(f"… {item.days} day{plural} with nothing on record …", "dim italic"), "")
+        if isinstance(item, Gap):
+            table.add_row("", "", "", _styled(gap_text(item), "dim italic"), "")
             continue
         statement = item.statement
         day = Text(item.day.isoformat() if item.day else "undated")
@@ -527,17 +479,13 @@ def timeline_table(items: Sequence[Any], title: str | None = "Timeline") -> Tabl
     return table
 
 
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}{'' if n == 1 else 's'}"
-
-
-def dossier_view(dossier: Any) -> Group:
+def dossier_view(dossier: Dossier) -> Group:
     """`report`: who spoke, the timeline, recurring claims, and the disputes side by side."""
     heading = safe(dossier.title)
     heading.stylize("bold")
     heading.append_text(_styled(
-        f"\n{_count(len(dossier.statements), 'statement')} from {_count(len(dossier.speakers), 'speaker')}; "
-        f"{_count(len(dossier.disputes), 'dispute')}", "dim"))
+        f"\n{counted(len(dossier.statements), 'statement')} from {counted(len(dossier.speakers), 'speaker')}; "
+        f"{counted(len(dossier.disputes), 'dispute')}", "dim"))
     parts: list[RenderableType] = [heading, Text("")]
     who = speakers_table(dossier.speakers)
     who.title = "Who spoke"

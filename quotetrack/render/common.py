@@ -1,0 +1,164 @@
+"""What the terminal, HTML and Markdown renderers say the same way: counts, dates, speakers, evidence.
+
+Each function returns plain strings (or plain data); every renderer marks them up its own way.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from ..models import Conflict, Speaker, Statement
+
+if TYPE_CHECKING:
+    # Only for the hints: the terminal renderer, loaded by every command, must not load the record.
+    from ..dossier import Gap
+
+# C0 and C1 controls other than newline and tab: an ESC inside stored text would otherwise
+# reach the terminal and recolour, move the cursor or retitle the window.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+Spans = list[tuple[int, int]]
+
+
+def visible(text: str) -> str:
+    """Control characters written out as ``\\xNN``, so they show instead of acting."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
+def counted(n: int, noun: str) -> str:
+    """``1 statement``, ``2 statements``."""
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
+def gap_text(gap: Gap) -> str:
+    return f"… {gap.days} day{'s' if gap.days != 1 else ''} with nothing on record …"
+
+
+def speaker_details(speaker: Speaker) -> str:
+    """Title and affiliation, for the line under a speaker's name ("" when neither is known)."""
+    return ", ".join(x for x in (speaker.title, speaker.affiliation) if x)
+
+
+def speaker_names(statements: Sequence[Statement]) -> list[str]:
+    """Who made these statements, each name once, in order."""
+    return sorted({s.speaker.name for s in statements})
+
+
+def dates(statement: Statement) -> list[str]:
+    """The statement's event date, then when it was said (else when it was published)."""
+    facts = []
+    if statement.event_date:
+        facts.append(f"event {statement.event_date.isoformat()}")
+    if statement.said_on:
+        facts.append(f"said {statement.said_on.isoformat()}")
+    elif statement.source and statement.source.published:
+        facts.append(f"published {statement.source.published.isoformat()}")
+    return facts
+
+
+def web_link(statement: Statement) -> str | None:
+    """The source's address when it is a web page: no ``javascript:`` or ``file:`` link is made."""
+    url = statement.source.url if statement.source else None
+    return url if url and url.lower().startswith(("http://", "https://")) else None
+
+
+def conflict_heading(conflict: Conflict) -> str:
+    return f"Conflict {conflict.id} · {conflict.type} · {conflict.status} · score {conflict.score:.2f}"
+
+
+def figures_told(row: Any) -> list[tuple[str, str]]:
+    """A figures.FigureRow's figures in time order, each as (the figure as shown, who gave it)."""
+    return [(f.to_dict()["shown"], f.origin) for f in row.figures]
+
+
+def segments(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[str, bool]]:
+    """The text cut at the evidence spans: (piece, is evidence) in order; overlapping or bad spans
+    are ignored."""
+    out: list[tuple[str, bool]] = []
+    at = 0
+    for start, end in sorted(spans):
+        if start < at or not 0 <= start < end <= len(text):
+            continue
+        out += [(text[at:start], False), (text[start:end], True)]
+        at = end
+    out.append((text[at:], False))
+    return out
+
+
+# --- conflict evidence (the dict that conflicts.py stores, read as it is) ---
+
+
+def _span(value: Sequence[Any]) -> tuple[int, int]:
+    return value[0], value[1]
+
+
+def evidence_spans(evidence: dict[str, Any]) -> tuple[Spans, Spans]:
+    """Character spans of the evidence in statement a and in statement b."""
+    a: Spans = []
+    b: Spans = []
+    if "cue_span" in evidence:
+        (a if evidence.get("side") == "a" else b).append(_span(evidence["cue_span"]))
+    if "spans" in evidence and len(evidence["spans"]) == 2:
+        a.append(_span(evidence["spans"][0]))
+        b.append(_span(evidence["spans"][1]))
+    for key, side in (("a_number", a), ("b_number", b)):
+        span = (evidence.get(key) or {}).get("span") if isinstance(evidence.get(key), dict) else None
+        if span:
+            side.append(_span(span))
+    return a, b
+
+
+# Styles name the emphasis; the terminal applies them, HTML and Markdown read the text only.
+EMPHASIS = "bold red"
+
+Parts = list[tuple[str, str]]
+
+
+def word_diff_parts(diff: Sequence[Sequence[str]]) -> Parts:
+    """A word-level diff as (text, style) pieces: dropped words ``[-so-]``, added ones ``{+so+}``."""
+    parts: Parts = []
+    started = False  # a space goes between words, never before the first one shown
+    for op, word in diff:
+        if started:
+            parts.append((" ", ""))
+        if op == "-":
+            parts.append((f"[-{word}-]", "red strike"))
+        elif op == "+":
+            parts.append((f"{{+{word}+}}", "green underline"))
+        else:
+            parts.append((word, ""))
+        started = started or bool(parts[-1][0])
+    return parts
+
+
+def evidence_parts(conflict_type: str, evidence: dict[str, Any]) -> Parts:
+    """One line an editor reads, as (text, style) pieces: the cue, the two numbers, the two dates,
+    or the diff."""
+    kind = evidence.get("kind", conflict_type)
+    parts: Parts = []
+    if "cue" in evidence:
+        parts += [("denial cue ", ""), (f"“{evidence['cue']}”", EMPHASIS),
+                  (f" in {str(evidence.get('side', '?')).upper()}", "")]
+    elif "opposites" in evidence:
+        first, second = evidence["opposites"]
+        parts += [("opposite words: ", ""), (f"“{first}”", EMPHASIS), (" vs ", ""), (f"“{second}”", EMPHASIS)]
+    elif "a_number" in evidence:
+        a, b = evidence["a_number"], evidence["b_number"]
+        parts += [("counts of ", ""), (str(evidence.get("thing") or "the same thing"), ""), (": ", ""),
+                  (str(a.get("text")), EMPHASIS), (" vs ", ""), (str(b.get("text")), EMPHASIS)]
+    elif "diff" in evidence:
+        parts += [("recorded → other: ", ""), *word_diff_parts(evidence["diff"])]
+    elif kind == "misattribution" or "a_speaker" in evidence:
+        parts.append((f"the same words from {evidence.get('a_speaker')} and {evidence.get('b_speaker')}", ""))
+    if "a_date" in evidence and "b_date" in evidence and "a_number" not in evidence:
+        if parts:
+            parts.append(("; ", ""))
+        parts.append((f"dates {evidence['a_date']} vs {evidence['b_date']}", "bold"))
+    return parts
+
+
+def evidence_line(conflict: Conflict) -> str:
+    """A conflict's evidence as one line of plain text (control characters made visible)."""
+    return "".join(visible(text) for text, _ in evidence_parts(conflict.type, conflict.evidence))
