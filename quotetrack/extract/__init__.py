@@ -29,15 +29,14 @@ from bisect import bisect_left
 from datetime import date
 
 from ..dates import find_dates
-from ..models import Speaker
 from .extracted import Extracted, context_of, date_in, place_in
-from .frames import Found, Frame
+from .frames import Found
 from .lexicon import Cue, cue_lexicon, pronoun_lexicon
-from .quoted import quote_statements
+from .quoted import LastQuoted, quote_statements
 from .reported import reported_statements
 from .reports import outlet_reports
-from .sentences import Sentence, find_quotes, paragraph_spans, sentence_spans
-from .speakers import Resolver, add_alias, relayed_in
+from .sentences import Sentence, read_copy
+from .speakers import Resolved, Resolver, add_alias, relayed_in
 
 __all__ = ["Cue", "Extracted", "cue_lexicon", "extract_statements"]
 
@@ -57,27 +56,24 @@ def extract_statements(
     """
     if not text or not text.strip():
         return []
-    paragraphs = paragraph_spans(text)
-    quotes = find_quotes(text, paragraphs)
-    opens = [q.open for q in quotes]
-    sentences = [Sentence(text, a, b, p, quotes, opens) for a, b, p in sentence_spans(text, paragraphs, quotes)]
+    copy = read_copy(text)
     resolver = Resolver(text)
     found: list[tuple[Found, Sentence]] = []
-    last_quoted: tuple[Frame, int, bool] | None = None  # frame, paragraph, unclosed run-on
-    for sentence in sentences:
-        results = quote_statements(sentence, text, last_quoted)
+    last_quoted: LastQuoted | None = None
+    for sentence in copy.sentences:
+        results = quote_statements(sentence, last_quoted)
         if not results:
-            results = reported_statements(sentence, text, quotes, opens)
+            results = reported_statements(sentence, copy)
         for result in results:
             found.append((result, sentence))
             if result.quote:
                 at = bisect_left(sentence.quote_opens, result.spans[-1][0]) - 1
                 runs_on = at >= 0 and sentence.quotes[at].runs_on
-                last_quoted = (result.frame, sentence.paragraph, runs_on)
-    frames = [span for result, _ in found for span in result.frame.frame_spans]
+                last_quoted = LastQuoted(result.frame, sentence.paragraph, runs_on)
+    frames: list[tuple[int, int]] = [span for result, _ in found for span in result.frame.frame_spans]
     mentions = find_dates(text, published, antecedent_exclude=frames)
     statements: list[Extracted] = []
-    speakers_of: dict[int, tuple[Speaker, float]] = {}
+    speakers_of: dict[int, Resolved] = {}
     for result, sentence in found:
         frame = result.frame
         key = frame.mention.head_start
@@ -92,7 +88,7 @@ def extract_statements(
             add_alias(speaker, frame.mention.head)
         relayed_to = frame.relayed_to or relayed_in(frame.mention.appositives)
         said_on = date_in(mentions, frame.frame_spans, precision=("day",))
-        context = context_of(text, paragraphs[sentence.paragraph], sentence)
+        context = context_of(text, copy.paragraphs[sentence.paragraph], sentence)
         for n, (content_start, end) in enumerate(result.spans):
             kind = result.kind
             if kind == "quote" and (frame.written or speaker.kind == "document"):
@@ -130,6 +126,6 @@ def extract_statements(
                 )
             )
     if not quotes_only:
-        statements.extend(outlet_reports(text, sentences, statements, quotes, mentions, outlet, paragraphs))
+        statements.extend(outlet_reports(copy, statements, mentions, outlet))
     statements.sort(key=lambda s: s.start)
     return statements

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
 from ..dates import DateMention
 from ..models import Source, Speaker, Statement
 from .lexicon import DATE_WORDS, word_set
-from .sentences import Sentence, clean
+from .sentences import Sentence, Span, clean
 
 
 @dataclass
@@ -74,7 +75,7 @@ class Extracted:
 
 
 def date_in(
-    mentions: list[DateMention], spans: list[tuple[int, int]], precision: tuple[str, ...]
+    mentions: list[DateMention], spans: Sequence[tuple[int, int]], precision: tuple[str, ...]
 ) -> date | None:
     starts = [m.start for m in mentions]
     for a, b in spans:
@@ -84,7 +85,7 @@ def date_in(
     return None
 
 
-def context_of(text: str, paragraph: tuple[int, int], sentence: Sentence) -> str:
+def context_of(text: str, paragraph: Span, sentence: Sentence) -> str:
     """The paragraph, or only the sentence when the paragraph is very long."""
     a, b = paragraph if paragraph[1] - paragraph[0] <= 2000 else (sentence.start, sentence.end)
     return clean(text[a : min(b, a + 4000)])

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from .grammar import (
     describes_role,
@@ -29,7 +30,7 @@ from .lexicon import (
     pronoun_lexicon,
     word_set,
 )
-from .sentences import Sentence, clean, is_capitalised
+from .sentences import Sentence, Span, clean, is_capitalised
 from .speakers import Mention
 
 
@@ -40,7 +41,7 @@ class Frame:
     cue_start: int
     cue_end: int
     cue_info: Cue
-    frame_spans: list[tuple[int, int]]  # the frame's text outside the statement
+    frame_spans: list[Span]  # the frame's text outside the statement
     relayed_to: str | None = None
     written: bool = False
 
@@ -199,8 +200,21 @@ def _subject_before_comma(sentence: Sentence, comma: int, floor: int) -> Mention
     return Mention(a, b, a, b, sentence.text[a:b])
 
 
-def told_object(sentence: Sentence, i: int, limit: int) -> tuple[int, str | None]:
-    """After "told": the person told, up to "that", a comma or an adverbial. Returns next index."""
+class Told(NamedTuple):
+    after: int  # index of the first token after the person told
+    relayed: str | None  # the person told: "Kurdistan 24", "reporters"
+
+
+class Tail(NamedTuple):
+    """What follows a cue."""
+
+    content_at: int | None  # token index where the reported content starts; None when none does
+    frame_end: int  # index of the frame's last token ("that", ":" or the word before the content)
+    relayed: str | None  # whom it was told to
+
+
+def told_object(sentence: Sentence, i: int, limit: int) -> Told:
+    """After "told": the person told, up to "that", a comma or an adverbial."""
     tokens, lower = sentence.tokens, sentence.lower
     j = i
     while j < limit and j - i < 6:
@@ -216,13 +230,13 @@ def told_object(sentence: Sentence, i: int, limit: int) -> tuple[int, str | None
             break  # the name told ends where lower-case words start
         j += 1
     if j == i:
-        return i, None
+        return Told(i, None)
     text = sentence.text[tokens[i][0] : tokens[j - 1][1]]
-    return j, clean(text)
+    return Told(j, clean(text))
 
 
-def tail_content(sentence: Sentence, after_cue: int, cue: Cue) -> tuple[int | None, int, str | None]:
-    """Where reported content starts after a cue: (token index or None, frame end index, relayed)."""
+def tail_content(sentence: Sentence, after_cue: int, cue: Cue) -> Tail:
+    """Where reported content starts after a cue."""
     tokens, lower = sentence.tokens, sentence.lower
     n = len(tokens)
     i = after_cue
@@ -230,7 +244,7 @@ def tail_content(sentence: Sentence, after_cue: int, cue: Cue) -> tuple[int | No
     if cue.takes_object:
         i, relayed = told_object(sentence, i, n)
         if relayed is None:
-            return None, i, None
+            return Tail(None, i, None)
     # "said in a statement that", "clarified, however, that", "told reporters on Tuesday that".
     for j in range(i, min(n, i + 14)):
         if sentence.quoted[j] or tokens[j][2] in ".;?!":
@@ -238,13 +252,13 @@ def tail_content(sentence: Sentence, after_cue: int, cue: Cue) -> tuple[int | No
         if lower[j] == "that" and j + 1 < n:
             if cue.clausal and j > i and lower[j - 1] not in word_set("claim_nouns.txt"):
                 break  # "dismissed the case that …": a relative clause, not what was said
-            return j + 1, j, relayed
+            return Tail(j + 1, j, relayed)
         if lower[j] == ":" and j + 1 < n:
-            return j + 1, j, relayed
+            return Tail(j + 1, j, relayed)
         if sentence.cue_at(j) and j > i:
             break
     if i >= n:
-        return None, i, relayed
+        return Tail(None, i, relayed)
     if not cue.bare:
         # "confirmed the news", "denied any improper role", "announced his candidacy": a noun
         # phrase is what was confirmed or denied. Verbs that take no object here need "that".
@@ -263,23 +277,23 @@ def tail_content(sentence: Sentence, after_cue: int, cue: Cue) -> tuple[int | No
             and tokens[i][2] not in QUOTE_CHARS
             and not sentence.quoted[i]
         ):
-            return i, i - 1, relayed
-        return None, i, relayed
+            return Tail(i, i - 1, relayed)
+        return Tail(None, i, relayed)
     j = i
     while j < n and (lower[j] in DATE_WORDS or lower[j] in ("on", "in", "to", "at")) and j - i < 3:
         if lower[j] in ("in", "to", "at") and (j + 1 >= n or lower[j + 1] not in DATE_WORDS):
-            return None, i, relayed  # "said in a statement …" without "that": the frame goes on
+            return Tail(None, i, relayed)  # "said in a statement …" without "that": the frame goes on
         j += 1
     if j < n and lower[j] == ",":
         j += 1
     if j >= n:
-        return None, i, relayed
+        return Tail(None, i, relayed)
     word = tokens[j][2]
     first_word = re.split(r"[’']", lower[j])[0]  # "he’d", "it’s"
     if cue.lemma in ("say", "tell") and not sentence.quoted[j]:
         # The commonest cues: any clause will do, "said if …" and "said violent threats …" too.
         if (word[:1].isalnum() or word in "“\"‘") and first_word not in PREPOSITIONS and n - j >= 3:
-            return j, j - 1, relayed
+            return Tail(j, j - 1, relayed)
     starts_clause = (
         first_word in SUBJECT_PRONOUNS
         or lower[j] in DETERMINERS
@@ -298,13 +312,13 @@ def tail_content(sentence: Sentence, after_cue: int, cue: Cue) -> tuple[int | No
         for w in rest
     )
     if starts_clause and len(rest) >= 4 and verbish:
-        return j, j - 1, relayed
-    return None, i, relayed
+        return Tail(j, j - 1, relayed)
+    return Tail(None, i, relayed)
 
 
 @dataclass
 class Found:
-    spans: list[tuple[int, int]]  # content pieces
+    spans: list[Span]  # content pieces
     frame: Frame
     kind: str
     confidence: float

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import NamedTuple
 
 from .. import lexicons
 
@@ -39,15 +40,20 @@ def cue_lexicon() -> dict[str, Cue]:
     return lexicon
 
 
+class Titles(NamedTuple):
+    forms: dict[str, str]  # form (lower case) -> the title as shown: "col" -> "Colonel"
+    longest: int  # the longest form, in words
+
+
 @lru_cache(maxsize=1)
-def title_lexicon() -> tuple[dict[str, str], int]:
+def title_lexicon() -> Titles:
     """Title forms (lower case) to the title as it should be shown, and the longest in words."""
     titles: dict[str, str] = {}
     for line in data_lines("titles.txt"):
         form, _, full = line.partition("=")
         form, full = form.strip(), (full.strip() or form.strip())
         titles.setdefault(form.lower(), full)
-    return titles, max(len(t.split()) for t in titles)
+    return Titles(titles, max(len(t.split()) for t in titles))
 
 
 @cache

@@ -3,27 +3,37 @@
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from .frames import Found, Frame, clause_subject, find_subject, frame_tail_end, tail_content, told_object
 from .grammar import content_end, is_noun_phrase, is_participle, written_medium
 from .lexicon import AUXILIARIES, CUE_MODIFIERS, QUOTE_CHARS, cue_lexicon, word_set
-from .sentences import WORD, Quote, Sentence, strip_span
+from .sentences import WORD, Quote, Sentence, Span, strip_span
 from .speakers import Mention
 
 _WORD_AFTER = re.compile(r"\s*,?\s*\w")
 
 
-def _inner(text: str, quote: Quote) -> tuple[int, int]:
+def _inner(text: str, quote: Quote) -> Span:
     """The quote's words: no outer marks, and no comma left by the frame ("…,” he said)."""
     start, end = strip_span(text, quote.inner_start, quote.inner_end)
     while end > start and text[end - 1] in ",;: ":
         end -= 1
-    return start, end
+    return Span(start, end)
 
 
-def quote_statements(
-    sentence: Sentence, text: str, last_quoted: tuple[Frame, int, bool] | None
-) -> list[Found]:
+class LastQuoted(NamedTuple):
+    """The last quote attributed so far, which a quote standing alone as a sentence continues."""
+
+    frame: Frame
+    paragraph: int
+    runs_on: bool  # it was left open and the next paragraph opens with a quote mark
+
+
+def quote_statements(sentence: Sentence, last_quoted: LastQuoted | None) -> list[Found]:
+    """Each quote in ``sentence`` with the frame that credits it, and a statement the frame adds
+    ("…,” he said, adding that …")."""
+    text = sentence.text
     results: list[Found] = []
     previous_frame: Frame | None = None
     previous_end = sentence.start
@@ -51,7 +61,7 @@ def quote_statements(
             continue
         if frame.cue_info.category == "cognition":
             continue
-        results.append(Found([(start, end)], frame, "quote", confidence, True))
+        results.append(Found([Span(start, end)], frame, "quote", confidence, True))
         previous_frame = frame
         previous_end = quote.end
     if previous_frame is not None:
@@ -77,9 +87,9 @@ def _participle_statement(sentence: Sentence, frame: Frame) -> Found | None:
     start, end = sentence.tokens[content_at][0], content_end(sentence)
     if start >= end:
         return None
-    spans = [(sentence.tokens[i + 1][0], sentence.tokens[frame_end][1])]
+    spans = [Span(sentence.tokens[i + 1][0], sentence.tokens[frame_end][1])]
     added = Frame(frame.mention, form, sentence.tokens[i + 1][0], sentence.tokens[last][1], info, spans, relayed)
-    return Found([(start, end)], added, "reported", 0.8, False)
+    return Found([Span(start, end)], added, "reported", 0.8, False)
 
 
 def _named_title(text: str, quote: Quote, start: int, end: int, words: int) -> bool:
@@ -153,7 +163,7 @@ def _trailing_frame(sentence: Sentence, quote: Quote, text: str) -> Frame | None
                     mention.phrase_end = sentence.tokens[end_k - 1][1]
             return Frame(
                 mention, form, sentence.tokens[i][0], sentence.tokens[last][1], info,
-                [(sentence.tokens[i][0], mention.phrase_end)],
+                [Span(sentence.tokens[i][0], mention.phrase_end)],
                 written=info.category == "written" or written_medium(sentence, i, k + 8),
             )
     for c in range(i + 1, min(limit, i + 40)):
@@ -173,7 +183,7 @@ def _trailing_frame(sentence: Sentence, quote: Quote, text: str) -> Frame | None
         frame_end = frame_tail_end(sentence, j, limit)
         return Frame(
             subject, form, sentence.tokens[c][0], sentence.tokens[last][1], info,
-            [(sentence.tokens[floor][0], frame_end)], relayed,
+            [Span(sentence.tokens[floor][0], frame_end)], relayed,
             written=info.category == "written" or written_medium(sentence, last + 1, limit),
         )
     return None
@@ -193,7 +203,7 @@ def _leading_frame(sentence: Sentence, quote: Quote, previous_end: int) -> Frame
         b = a + len(according.group(1).rstrip(", "))
         mention = Mention(a, b, a, b, sentence.text[a:b])
         cue_a = origin + according.start()
-        return Frame(mention, "according to", cue_a, cue_a + 12, cue_lexicon()["according to"], [(cue_a, b)])
+        return Frame(mention, "according to", cue_a, cue_a + 12, cue_lexicon()["according to"], [Span(cue_a, b)])
     for c in range(top - 1, max(floor, top - 13) - 1, -1):
         cue = sentence.cue_at(c)
         if not cue or cue[1].category == "cognition":
@@ -218,7 +228,7 @@ def _leading_frame(sentence: Sentence, quote: Quote, previous_end: int) -> Frame
             continue
         return Frame(
             subject, form, sentence.tokens[c][0], sentence.tokens[last][1], info,
-            [(subject.phrase_start, quote.open)], relayed,
+            [Span(subject.phrase_start, quote.open)], relayed,
             written=info.category == "written" or written_medium(sentence, last + 1, top),
         )
     return None

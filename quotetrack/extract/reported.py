@@ -22,13 +22,14 @@ from .grammar import (
     written_medium,
 )
 from .lexicon import CUE_MODIFIERS, NOBODY, QUOTE_CHARS, cue_lexicon
-from .sentences import Quote, Sentence
+from .sentences import Copy, Sentence, Span
 from .speakers import Mention
 
 
-def reported_statements(sentence: Sentence, text: str, quotes: list[Quote], opens: list[int]) -> list[Found]:
+def reported_statements(sentence: Sentence, copy: Copy) -> list[Found]:
     """The reported statement of a sentence and, when its content holds a coordinated clause with
     a frame of its own ("X said A, while Y said B"), that clause's statement too."""
+    text = copy.text
     first = _reported_statement(sentence, text)
     if first is None:
         return []
@@ -38,14 +39,14 @@ def reported_statements(sentence: Sentence, text: str, quotes: list[Quote], open
     for i in range(sentence.index_at(start), sentence.index_at(end) - 3):
         if lower[i] != "," or lower[i + 1] not in ("and", "but", "while", "whereas") or sentence.quoted[i]:
             continue
-        clause = Sentence(text, tokens[i + 2][0], sentence.end, sentence.paragraph, quotes, opens)
+        clause = Sentence(text, tokens[i + 2][0], sentence.end, sentence.paragraph, copy.quotes, copy.opens)
         second = _reported_statement(clause, text)
         if second is None or second.frame.mention.phrase_start < clause.start:
             continue
         inside_frame = second.frame.mention.phrase_start == clause.start
         trailing = second.spans[0][0] == clause.start
         if inside_frame or trailing:
-            first.spans[-1] = (start, tokens[i - 1][1])  # the first statement ends at the comma
+            first.spans[-1] = Span(start, tokens[i - 1][1])  # the first statement ends at the comma
             results.append(second)
             break
     return results
@@ -95,11 +96,11 @@ def _reported_statement(sentence: Sentence, text: str) -> Found | None:
         if content_at is not None and inverted is None and tokens[content_at][0] < end:
             # X said (that) …
             start = tokens[content_at][0]
-            frame_spans = [(mention.phrase_start, tokens[frame_end_index][1])]
+            frame_spans = [Span(mention.phrase_start, tokens[frame_end_index][1])]
             confidence = 0.85 if lower[frame_end_index] in ("that", ":") else 0.75
             written = info.category == "written" or written_medium(sentence, last + 1, content_at)
             frame = Frame(mention, form, *cue_span, info, frame_spans, relayed, written)
-            return Found([(start, end)], frame, "reported", confidence, False)
+            return Found([Span(start, end)], frame, "reported", confidence, False)
         if info.clausal:
             continue  # "In July, the court rejected a request …": an act, not a frame after content
         # …, X said. / …, said X. / The strikes, he said, were …
@@ -111,16 +112,16 @@ def _reported_statement(sentence: Sentence, text: str) -> Found | None:
         if info.takes_object and relayed is None:
             j, relayed = told_object(sentence, last + 1, n)
         first = first_content_token(sentence)
-        content = (tokens[first][0], tokens[p - 1][1])
+        content = Span(tokens[first][0], tokens[p - 1][1])
         if tokens[p - 1][2] in QUOTE_CHARS and sentence.quoted[p - 1]:
             continue
-        frame_spans = [(tokens[p][0], max(tail_end, mention.phrase_end))]
+        frame_spans = [Span(tokens[p][0], max(tail_end, mention.phrase_end))]
         frame = Frame(mention, form, *cue_span, info, frame_spans, relayed, info.category == "written")
         if tail_index >= n - 1 or tokens[tail_index][2] in ".!?" or tail_index >= len(tokens):
             return Found([content], frame, "reported", 0.8, False)
         continues = tail_index + 1 < n and continues_clause(lower[tail_index + 1])
         if tokens[tail_index][2] == "," and n - tail_index > 3 and len(mention.head.split()) <= 4 and continues:
-            second = (tokens[tail_index + 1][0], end)
+            second = Span(tokens[tail_index + 1][0], end)
             if inverted is None and second[0] < second[1]:
                 return Found([content, second], frame, "reported", 0.75, False)
         if tokens[tail_index][2] == ",":
@@ -143,17 +144,17 @@ def _according_to(sentence: Sentence, end: int) -> Found | None:
             return None
         a, b = tokens[c + 2][0], tokens[k - 1][1]
         mention = Mention(a, b, a, b, sentence.text[a:b])
-        frame_spans = [(tokens[c][0], b)]
+        frame_spans = [Span(tokens[c][0], b)]
         cue = cue_lexicon()["according to"]
         frame = Frame(mention, "according to", tokens[c][0], tokens[c + 1][1], cue, frame_spans)
         first = first_content_token(sentence)
         if c <= first + 1 and k < n and tokens[k][2] == "," and k + 1 < n and tokens[k + 1][0] < end:
-            return Found([(tokens[k + 1][0], end)], frame, "reported", 0.85, False)
+            return Found([Span(tokens[k + 1][0], end)], frame, "reported", 0.85, False)
         if c > first + 2:
             stop = c - 1 if lower[c - 1] == "," else c
-            content = (tokens[first][0], tokens[stop - 1][1])
+            content = Span(tokens[first][0], tokens[stop - 1][1])
             spans = [content]
             if k < n - 2 and tokens[k][2] == ",":
-                spans.append((tokens[k + 1][0], end))
+                spans.append(Span(tokens[k + 1][0], end))
             return Found(spans, frame, "reported", 0.8, False)
     return None

@@ -11,7 +11,7 @@ from ..models import Speaker
 from .extracted import Extracted, context_of, place_in
 from .grammar import content_end, first_content_token
 from .lexicon import DETERMINERS, data_lines, word_set
-from .sentences import Quote, Sentence
+from .sentences import Copy
 
 
 @cache
@@ -21,15 +21,13 @@ def _background_opener() -> re.Pattern[str]:
 
 
 def outlet_reports(
-    text: str,
-    sentences: list[Sentence],
-    statements: list[Extracted],
-    quotes: list[Quote],
-    mentions: list[DateMention],
-    outlet: str | None,
-    paragraphs: list[tuple[int, int]],
+    copy: Copy, statements: list[Extracted], mentions: list[DateMention], outlet: str | None
 ) -> list[Extracted]:
-    """Dated event sentences nobody else is credited with: the outlet's own reports."""
+    """Dated event sentences nobody else is credited with: the outlet's own reports.
+
+    ``statements`` are those already credited to somebody; ``mentions`` the dates in the copy.
+    """
+    text, sentences, quotes, paragraphs = copy.text, copy.sentences, copy.quotes, copy.paragraphs
     starts = [s.start for s in sentences]
     covered: set[int] = set()
     for s in statements:

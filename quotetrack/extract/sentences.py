@@ -10,6 +10,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from .lexicon import (
     AUXILIARIES,
@@ -29,9 +30,34 @@ from .lexicon import (
 )
 
 _TOKEN = re.compile(r"\w+(?:[-’'.&/]\w+)*\.?|[^\w\s]", re.UNICODE)
-
-
 WORD = re.compile(r"\w")
+
+
+class Span(NamedTuple):
+    """A stretch of the article: ``text[start:end]``."""
+
+    start: int
+    end: int
+
+
+class SentenceSpan(NamedTuple):
+    start: int
+    end: int
+    paragraph: int  # index into the article's paragraphs
+
+
+class Token(NamedTuple):
+    start: int
+    end: int
+    text: str  # as written: "Peshmerga", "said", ",", "U.S."
+
+
+class CueMatch(NamedTuple):
+    """A cue found at a token: "said", "according to"."""
+
+    form: str  # as written
+    cue: Cue
+    last: int  # index of its last token (two-word cues span two)
 
 
 @dataclass
@@ -49,10 +75,10 @@ class Quote:
         return self.close + self.close_len if self.close is not None else self.inner_end
 
 
-def paragraph_spans(text: str) -> list[tuple[int, int]]:
+def paragraph_spans(text: str) -> list[Span]:
     """Blocks between blank lines; a single line break also ends a paragraph after a full stop,
     a closing quote or a headline-length line, so hard-wrapped prose stays whole."""
-    spans: list[tuple[int, int]] = []
+    spans: list[Span] = []
     for block in re.finditer(r"[^\n]+(?:\n(?![ \t]*\n)[^\n]*)*", text):
         start = block.start()
         lines = list(re.finditer(r"[^\n]+", block.group(0)))
@@ -67,12 +93,12 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+def strip_span(text: str, start: int, end: int) -> Span:
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
-    return start, end
+    return Span(start, end)
 
 
 def _is_apostrophe(text: str, i: int) -> bool:
@@ -88,7 +114,7 @@ def _is_apostrophe(text: str, i: int) -> bool:
 _MARK = re.compile(r"[“”„«»‘’‹›\"']")
 
 
-def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
+def find_quotes(text: str, paragraphs: list[Span]) -> list[Quote]:
     """Pair quote marks paragraph by paragraph. Double marks (“ ”, ", and '' as some papers set
     them) carry statements; single marks do only when the copy has no double marks at all."""
     doubles = any(ch in text for ch in OPEN_DOUBLE + CLOSE_DOUBLE + '"') or "''" in text
@@ -156,13 +182,11 @@ def _can_open(text: str, i: int, limit: int, width: int = 1) -> bool:
     return not after.isspace() and (not before.isalnum() or before in "([{—–-")
 
 
-def sentence_spans(
-    text: str, paragraphs: list[tuple[int, int]], quotes: list[Quote]
-) -> list[tuple[int, int, int]]:
-    """(start, end, paragraph) of each sentence; never split inside a quote."""
+def sentence_spans(text: str, paragraphs: list[Span], quotes: list[Quote]) -> list[SentenceSpan]:
+    """Where each sentence is; never split inside a quote."""
     abbreviations = abbreviation_set()
     inside = [(q.open, q.end) for q in quotes]
-    sentences = []
+    sentences: list[SentenceSpan] = []
     qi = 0
     for number, (p_start, p_end) in enumerate(paragraphs):
         start = p_start
@@ -184,10 +208,10 @@ def sentence_spans(
             token = token.lstrip("“‘\"'(")
             if token in abbreviations or re.fullmatch(r"(?:[A-Z]\.)+|[A-Z][a-z]?\.", token):
                 continue
-            sentences.append((*strip_span(text, start, cut), number))
+            sentences.append(SentenceSpan(*strip_span(text, start, cut), number))
             start = cut
         if text[start:p_end].strip():
-            sentences.append((*strip_span(text, start, p_end), number))
+            sentences.append(SentenceSpan(*strip_span(text, start, p_end), number))
     return sentences
 
 
@@ -200,7 +224,9 @@ def _frame_follows() -> re.Pattern[str]:
     )
 
 
-def tokenize(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+def tokenize(text: str, start: int, end: int) -> list[Token]:
+    """Words and punctuation marks of ``text[start:end]``; a full stop after a word is its own
+    token unless the word is an abbreviation or initials ("Col.", "U.S.")."""
     abbreviations = abbreviation_set()
     tokens = []
     for match in _TOKEN.finditer(text, start, end):
@@ -208,10 +234,10 @@ def tokenize(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
         a, b = match.span()
         if len(word) > 1 and word.endswith(".") and WORD.match(word):
             if not (word in abbreviations or re.fullmatch(r"(?:\w\.)+|[A-Z]\.", word)):
-                tokens.append((a, b - 1, word[:-1]))
-                tokens.append((b - 1, b, "."))
+                tokens.append(Token(a, b - 1, word[:-1]))
+                tokens.append(Token(b - 1, b, "."))
                 continue
-        tokens.append((a, b, word))
+        tokens.append(Token(a, b, word))
     return tokens
 
 
@@ -224,6 +250,9 @@ def clean(words: str) -> str:
 
 
 class Sentence:
+    """A sentence as the later stages read it: its tokens, which of them are quoted, its quotes,
+    and the cue (if any) that starts at each token."""
+
     def __init__(
         self, text: str, start: int, end: int, paragraph: int, quotes: list[Quote], opens: list[int]
     ) -> None:
@@ -241,7 +270,7 @@ class Sentence:
             for i in range(bisect_left(self.starts, quote.open), bisect_left(self.starts, quote.end)):
                 self.quoted[i] = True
         self.lower = [t[2].lower() for t in self.tokens]
-        self._cues: dict[int, tuple[str, Cue, int] | None] = {}
+        self._cues: dict[int, CueMatch | None] = {}
 
     def index_at(self, offset: int) -> int:
         """Index of the first token starting at or after offset."""
@@ -251,13 +280,13 @@ class Sentence:
         i = bisect_left(self.quote_opens, offset)
         return self.quote_opens[i] if i < len(self.quote_opens) else None
 
-    def cue_at(self, i: int) -> tuple[str, Cue, int] | None:
-        """The cue starting at token i: (form as written, cue, index of its last token)."""
+    def cue_at(self, i: int) -> CueMatch | None:
+        """The cue starting at token i."""
         if i not in self._cues:
             self._cues[i] = self._cue_at(i)
         return self._cues[i]
 
-    def _cue_at(self, i: int) -> tuple[str, Cue, int] | None:
+    def _cue_at(self, i: int) -> CueMatch | None:
         lexicon = cue_lexicon()
         word = self.tokens[i][2]
         if self.quoted[i] or (word[:1].isupper() and self.lower[i] != "according"):
@@ -266,9 +295,9 @@ class Sentence:
             pair = f"{self.lower[i]} {self.lower[i + 1]}"
             if pair in lexicon:
                 a, b = self.tokens[i][0], self.tokens[i + 1][1]
-                return self.text[a:b], lexicon[pair], i + 1
+                return CueMatch(self.text[a:b], lexicon[pair], i + 1)
         if self.lower[i] in lexicon and not self._noun_use(i):
-            return word, lexicon[self.lower[i]], i
+            return CueMatch(word, lexicon[self.lower[i]], i)
         return None
 
     @staticmethod
@@ -303,3 +332,24 @@ class Sentence:
             two_before in DETERMINERS and before.isalpha() and before.islower()
             and before not in CUE_MODIFIERS and before not in AUXILIARIES
         )
+
+
+@dataclass
+class Copy:
+    """The article cut up: paragraphs, paired quotes (with their opening offsets, for bisecting)
+    and sentences, all in text order."""
+
+    text: str
+    paragraphs: list[Span]
+    quotes: list[Quote]
+    opens: list[int]
+    sentences: list[Sentence]
+
+
+def read_copy(text: str) -> Copy:
+    """Paragraphs, quotes and sentences of an article: the first stage of extraction."""
+    paragraphs = paragraph_spans(text)
+    quotes = find_quotes(text, paragraphs)
+    opens = [q.open for q in quotes]
+    sentences = [Sentence(text, a, b, p, quotes, opens) for a, b, p in sentence_spans(text, paragraphs, quotes)]
+    return Copy(text, paragraphs, quotes, opens, sentences)

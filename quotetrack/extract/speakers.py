@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from ..models import Speaker
 from .lexicon import CLAUSE_BREAKS, DATE_WORDS, DETERMINERS, FEMALE, MALE, pronoun_lexicon, title_lexicon, word_set
@@ -26,6 +27,24 @@ class Mention:
     appositives: list[str] = field(default_factory=list)
     antecedent: Mention | None = None  # for "X, who said …"
     body: bool = False  # named in apposition to "the union", "the company": an organisation
+
+
+class Resolved(NamedTuple):
+    speaker: Speaker
+    confidence: float  # how sure the resolution is, 0..1
+
+
+class Role(NamedTuple):
+    """What a speaker phrase says of the speaker besides the name."""
+
+    title: str | None  # "spokesman", "Colonel"
+    affiliation: str | None  # "US-led coalition", "Peshmerga"
+
+
+class TitleSplit(NamedTuple):
+    title: str | None
+    affiliation: str | None
+    names: list[str]  # the name's words, empty when the phrase is only a description
 
 
 class Resolver:
@@ -111,7 +130,7 @@ class Resolver:
                 speaker.aliases.append(alias)
         return speaker
 
-    def resolve(self, mention: Mention) -> tuple[Speaker, float] | None:
+    def resolve(self, mention: Mention) -> Resolved | None:
         """The speaker a mention stands for and how sure that is, or None if it cannot be told."""
         head = mention.head
         lower = head.lower()
@@ -119,7 +138,7 @@ class Resolver:
         if lower in pronouns:
             if mention.antecedent is not None:
                 found = self.resolve(mention.antecedent)
-                return (found[0], found[1] - 0.05) if found else None
+                return Resolved(found.speaker, found.confidence - 0.05) if found else None
             wanted = pronouns[lower]
             # "she" never stands for a speaker known to be a man, nor "he" for a woman.
             unwanted = {"he": "female", "she": "male"}.get(lower)
@@ -127,7 +146,7 @@ class Resolver:
             if introduced is not None and self.gender.get(id(introduced)) != unwanted:
                 self.gender[id(introduced)] = "male" if lower == "he" else "female"
                 self._remember(mention.head_start, introduced)
-                return introduced, 0.75
+                return Resolved(introduced, 0.75)
             if "organisation" in wanted and "person" not in wanted and self.history:
                 # "Northline said … It said …": a one-word name, not a known person's surname, that
                 # "it" stands for is a company or body.
@@ -137,25 +156,25 @@ class Resolver:
                     is_capitalised(last.name) and last.name not in surnames
                 ):
                     last.kind = "organisation"
-                    return last, 0.7
+                    return Resolved(last, 0.7)
             for _, speaker in reversed(self.history):
                 if speaker.kind in wanted and self.gender.get(id(speaker)) != unwanted:
                     if lower in ("he", "she"):
                         self.gender[id(speaker)] = "male" if lower == "he" else "female"
-                    return speaker, 0.85
+                    return Resolved(speaker, 0.85)
             if "person" in wanted:
                 earlier = [name for offset, name in self.names if offset < mention.head_start]
                 if earlier:
-                    return self._person(earlier[-1], [], mention.head_start), 0.6
+                    return Resolved(self._person(earlier[-1], [], mention.head_start), 0.6)
             if "organisation" in wanted:
                 # Nobody credited yet: the organisation last named in the copy.
                 earlier = [name for offset, name in self.organisations if offset < mention.head_start]
                 if earlier:
-                    return self._unique(Speaker(name=earlier[-1], kind="organisation")), 0.55
+                    return Resolved(self._unique(Speaker(name=earlier[-1], kind="organisation")), 0.55)
             return None
         return self._named(mention)
 
-    def _named(self, mention: Mention) -> tuple[Speaker, float] | None:
+    def _named(self, mention: Mention) -> Resolved | None:
         words = clean(mention.head).split()
         while words and words[0].lower() in DETERMINERS:
             words = words[1:]
@@ -169,10 +188,10 @@ class Resolver:
             for offset, doc_noun, speaker in reversed(self.documents):
                 if offset <= mention.head_start + 2 and doc_noun == noun:
                     self._remember(mention.head_start, speaker)
-                    return speaker, 0.85
+                    return Resolved(speaker, 0.85)
             speaker = self._unique(Speaker(name=phrase, title=noun, kind="document"))
             self._remember(mention.head_start, speaker)
-            return speaker, 0.6
+            return Resolved(speaker, 0.6)
         titles, longest = title_lexicon()
         title, affiliation, name_words = _split_title(words, titles, longest)
         for appositive in mention.appositives:
@@ -186,7 +205,7 @@ class Resolver:
             if same:
                 speaker = self._unique(Speaker(name=same[-1], kind="organisation"))
                 self._remember(mention.head_start, speaker)
-                return speaker, 0.8
+                return Resolved(speaker, 0.8)
         definite = clean(mention.head).split()[0].lower() == "the"
         if not name_words and title and definite and not affiliation and len(words) <= 2:
             # "the governor said" after "The regional governor, Anton Drexler, said": the person
@@ -196,21 +215,21 @@ class Resolver:
                     known.title.lower().split()[-1] == title.lower().split()[-1]
                 ):
                     self._remember(mention.head_start, known)
-                    return known, 0.8
+                    return Resolved(known, 0.8)
         if not name_words:
             # "a spokesman for the coalition", "officials": the description is all there is.
             name = phrase
             kind = "person" if title else ("organisation" if looks_organisation(words, True) else "person")
             speaker = self._unique(Speaker(name=name, title=title, affiliation=affiliation, kind=kind))
             self._remember(mention.head_start, speaker)
-            return speaker, 0.7
+            return Resolved(speaker, 0.7)
         name = " ".join(name_words)
         if name in self.acronyms:
             full = self.acronyms[name]
             speaker = self._unique(Speaker(name=full, kind="organisation"))
             add_alias(speaker, name)
             self._remember(mention.head_start, speaker)
-            return speaker, 0.9
+            return Resolved(speaker, 0.9)
         is_acronym = len(name_words) == 1 and name.isupper() and len(name) > 1
         if mention.body or looks_organisation(name_words) or is_acronym:
             full_org = " ".join(affiliation.split() + name_words) if affiliation and not title else name
@@ -219,7 +238,7 @@ class Resolver:
                 if expansion == full_org:
                     add_alias(speaker, acronym)
             self._remember(mention.head_start, speaker)
-            return speaker, 0.9
+            return Resolved(speaker, 0.9)
         speaker = self._person(name, [phrase] if phrase != name else [], mention.head_start)
         speaker.title = speaker.title or title
         speaker.affiliation = speaker.affiliation or affiliation
@@ -227,7 +246,7 @@ class Resolver:
         if gender:
             self.gender[id(speaker)] = gender
         self._remember(mention.head_start, speaker)
-        return speaker, 0.9
+        return Resolved(speaker, 0.9)
 
     def _person(self, name: str, aliases: list[str], offset: int) -> Speaker:
         name_words = name.split()
@@ -261,21 +280,21 @@ class Resolver:
         known.affiliation = known.affiliation or speaker.affiliation
         return known
 
-    def _role_before(self, position: int, full: str) -> tuple[str | None, str | None]:
+    def _role_before(self, position: int, full: str) -> Role:
         """Title and affiliation written right before a name where it was first mentioned
         ("Opposition leader Marcus Webb called …"), for when it is first quoted by surname."""
         titles, longest = title_lexicon()
         window = re.split(r"[.;:,“”\"(\n]", self.text[max(0, position - 60) : position])[-1].split()
         if not window or window[-1].lower().rstrip(".") not in titles and window[-1].lower() not in titles:
-            return None, None
+            return Role(None, None)
         for size in range(min(4, len(window)), 0, -1):
             words = window[-size:]
             if words[0].lower() in DETERMINERS or any(w.endswith(("’s", "'s")) and w.islower() for w in words):
                 continue
             title, affiliation, names = _split_title(words + full.split(), titles, longest)
             if title and names == full.split():
-                return title, affiliation
-        return None, None
+                return Role(title, affiliation)
+        return Role(None, None)
 
     def _introduced_since(self, offset: int) -> Speaker | None:
         """A person the copy introduces by role after the last statement and just before
@@ -348,7 +367,7 @@ def looks_organisation(words: list[str], lower_case_too: bool = False) -> bool:
 
 def _split_title(
     words: list[str], titles: dict[str, str], longest: int
-) -> tuple[str | None, str | None, list[str]]:
+) -> TitleSplit:
     """"Peshmerga Colonel Srood" → ("Colonel", "Peshmerga", ["Srood"])."""
     best: tuple[int, int, str] | None = None
     for i in range(len(words)):
@@ -362,13 +381,13 @@ def _split_title(
     if owner is not None and owner < len(words) - 1:
         # "Labour's Keir Starmer", "Carter's press secretary, Peter Cook": the owner is the affiliation.
         owned_title, owned_affiliation, owned_names = _split_title(words[owner + 1 :], titles, longest)
-        return owned_title, owned_affiliation or words[owner][:-2], owned_names
+        return TitleSplit(owned_title, owned_affiliation or words[owner][:-2], owned_names)
     if best is None:
         names = _trailing_name(words)
         descriptive = words[: len(words) - len(names)]
         if names and descriptive and all(not is_capitalised(w) for w in descriptive):
-            return " ".join(descriptive), None, names  # "campaign chairman John Podesta"
-        return None, None, words if names == words else names or []
+            return TitleSplit(" ".join(descriptive), None, names)  # "campaign chairman John Podesta"
+        return TitleSplit(None, None, words if names == words else names or [])
     start, end, found_title = best
     title: str | None = None if found_title == "-" else found_title
     before, after = words[:start], words[end:]
@@ -377,13 +396,13 @@ def _split_title(
         # "a spokesman for the US-led coalition": a title with its organisation after it.
         if after and after[0].lower() in ("for", "of", "at", "with", "from"):
             following = clean(re.sub(r"^(?:the|a|an)\s+", "", " ".join(after[1:]), flags=re.I))
-            return title, following or None, []
-        return title, None, _trailing_name(words[end:])
+            return TitleSplit(title, following or None, [])
+        return TitleSplit(title, None, _trailing_name(words[end:]))
     affiliation = " ".join(w for w in before if is_capitalised(w) or w[:1].isdigit()) or None
     lowercase_title = " ".join(w for w in before if not is_capitalised(w) and w.lower() not in DETERMINERS)
     if lowercase_title and title and title[:1].islower():
         title = f"{lowercase_title} {title}"
-    return title, affiliation, names
+    return TitleSplit(title, affiliation, names)
 
 
 def _trailing_name(words: list[str]) -> list[str]:
@@ -396,15 +415,15 @@ def _trailing_name(words: list[str]) -> list[str]:
     return names
 
 
-def _parse_appositive(text: str, titles: dict[str, str]) -> tuple[str | None, str | None]:
+def _parse_appositive(text: str, titles: dict[str, str]) -> Role:
     """", a spokesman for the US-led coalition fighting IS," → ("spokesman", "US-led coalition")."""
     words = clean(text).split()
     while words and words[0].lower() in DETERMINERS:
         words = words[1:]
     if not words or words[0].lower() in CLAUSE_BREAKS | {"who", "while", "speaking", "however"}:
-        return None, None
+        return Role(None, None)
     if len(words) == 1 and words[0][:1].isdigit():
-        return None, None  # "Pell, 61,": an age
+        return Role(None, None)  # "Pell, 61,": an age
     relative = next((i for i, w in enumerate(words) if w.lower() in ("who", "whose", "whom", "which", "where")), None)
     if relative:
         words = words[:relative]  # "a shopkeeper whose store was destroyed": the role is before it
@@ -424,7 +443,7 @@ def _parse_appositive(text: str, titles: dict[str, str]) -> tuple[str | None, st
         head = head[possessive + 1 :]
     head_text = " ".join(head)
     if not head or len(head) > 5 or (not any(w.lower() in titles for w in head) and len(head) > 3):
-        return None, affiliation
+        return Role(None, affiliation)
     if cut is not None:
         tail = []
         for w in words[cut + 1 :]:
@@ -435,4 +454,4 @@ def _parse_appositive(text: str, titles: dict[str, str]) -> tuple[str | None, st
             tail.append(w)
         tail_text = re.sub(r"^(?:the|a|an)\s+", "", " ".join(tail), flags=re.I)
         affiliation = affiliation or (tail_text or None)
-    return head_text, affiliation
+    return Role(head_text, affiliation)
