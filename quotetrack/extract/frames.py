@@ -56,7 +56,7 @@ def find_subject(sentence: Sentence, cue_index: int, floor: int = 0) -> Mention 
         j -= 1  # "Spicer on Thursday evening said": the time is not part of who spoke
     if j < floor:
         return None
-    phrase_end = tokens[j][1]
+    phrase_end = tokens[j].end
     appositives: list[str] = []
     next_to_head: tuple[int, int] | None = None  # token span of the appositive right after the head
     # Appositives and asides between commas: "Thomas Veale, a spokesman for …, told".
@@ -70,12 +70,12 @@ def find_subject(sentence: Sentence, cue_index: int, floor: int = 0) -> Mention 
                 depth += 1
             elif lower[k] == "(":
                 depth -= 1
-            if sentence.quoted[k] or tokens[k][2] in QUOTE_CHARS:
+            if sentence.quoted[k] or tokens[k].text in QUOTE_CHARS:
                 return None
             k -= 1
         if k < floor or lower[k] != "," or k + 1 >= j:
             return None
-        segment = sentence.text[tokens[k + 1][0] : tokens[j - 1][1]]
+        segment = sentence.text[tokens[k + 1].start : tokens[j - 1].end]
         appositives.insert(0, segment)
         next_to_head = (k + 1, j - 1)
         j = k - 1
@@ -84,8 +84,8 @@ def find_subject(sentence: Sentence, cue_index: int, floor: int = 0) -> Mention 
         if not (lower[j][:1].islower() or lower[j][:1].isdigit()) or lower[j] in pronoun_lexicon():
             break
         # "Smith, 45, a spokesman, said": the piece before may itself be an aside.
-        if j - 1 >= floor and lower[j - 1] == "," and tokens[j][2][:1].isdigit():
-            appositives.insert(0, tokens[j][2])
+        if j - 1 >= floor and lower[j - 1] == "," and tokens[j].text[:1].isdigit():
+            appositives.insert(0, tokens[j].text)
             next_to_head = (j, j)
             j -= 2
             if j < floor:
@@ -95,7 +95,7 @@ def find_subject(sentence: Sentence, cue_index: int, floor: int = 0) -> Mention 
     k = j
     depth = 0
     while k >= floor and head_last - k < 22:
-        word, low = tokens[k][2], lower[k]
+        word, low = tokens[k].text, lower[k]
         if word == ")":
             depth += 1
         elif word == "(":
@@ -103,14 +103,14 @@ def find_subject(sentence: Sentence, cue_index: int, floor: int = 0) -> Mention 
             if depth < 0:
                 break
         elif word in (",", ";", ":", "—", "–", "-", "!", "?", ".") or word in QUOTE_CHARS:
-            attached = k > floor and tokens[k - 1][1] == tokens[k][0]
+            attached = k > floor and tokens[k - 1].end == tokens[k].start
             apostrophe = word in "'’" and attached and lower[k - 1].endswith("s") and not sentence.quoted[k]
             if depth == 0 and not (word in "-–" and attached) and not apostrophe:
                 break  # a hyphen inside a word and the apostrophe of "the drivers' union" do not end it
         elif sentence.quoted[k]:
             break
         elif low in ("and", "&") and depth == 0:
-            if not (k > floor and is_capitalised(tokens[k - 1][2]) and is_capitalised(tokens[k + 1][2])):
+            if not (k > floor and is_capitalised(tokens[k - 1].text) and is_capitalised(tokens[k + 1].text)):
                 break
         elif low in CLAUSE_BREAKS or low in AUXILIARIES or (low in OBJECT_PRONOUNS and k == head_last):
             if low in ("who", "which") and k == head_last:
@@ -123,7 +123,7 @@ def find_subject(sentence: Sentence, cue_index: int, floor: int = 0) -> Mention 
     first = k + 1
     while first <= head_last and (
         lower[first] in PREPOSITIONS
-        or tokens[first][2] in "-–—"
+        or tokens[first].text in "-–—"
         # "Later the governor said", "Meanwhile police said": an opening adverb is no part of the speaker.
         or (first < head_last and lower[first] in CUE_MODIFIERS | {"meanwhile", "separately", "however", "now"})
     ):
@@ -136,11 +136,11 @@ def find_subject(sentence: Sentence, cue_index: int, floor: int = 0) -> Mention 
         # "Sam Lau, the communications director for the party said": the closing comma is missing.
         name_end = first - 2
         name_start = name_end
-        while name_start - 1 >= floor and is_capitalised(tokens[name_start - 1][2]) and name_end - name_start < 4:
+        while name_start - 1 >= floor and is_capitalised(tokens[name_start - 1].text) and name_end - name_start < 4:
             name_start -= 1
-        opens_clause = name_start == floor or tokens[name_start - 1][2] in (",", ";", ":")
-        if is_capitalised(tokens[name_end][2]) and opens_clause and tokens[name_end][2] not in QUOTE_CHARS:
-            appositives.append(sentence.text[tokens[first][0] : tokens[head_last][1]])
+        opens_clause = name_start == floor or tokens[name_start - 1].text in (",", ";", ":")
+        if is_capitalised(tokens[name_end].text) and opens_clause and tokens[name_end].text not in QUOTE_CHARS:
+            appositives.append(sentence.text[tokens[first].start : tokens[head_last].end])
             first, head_last = name_start, name_end
     phrase_first = first
     body = False
@@ -149,31 +149,31 @@ def find_subject(sentence: Sentence, cue_index: int, floor: int = 0) -> Mention 
         # the description before it gives the title; "the drivers' union, Aslef," names a body.
         body = describes_role(sentence, first, head_last, body=True)
         if body or describes_role(sentence, first, head_last):
-            appositives[0] = sentence.text[tokens[first][0] : tokens[head_last][1]]
+            appositives[0] = sentence.text[tokens[first].start : tokens[head_last].end]
             first, head_last = next_to_head
     elif first - 2 >= floor and lower[first - 1] == "," and name_like(sentence, first, head_last):
         # "A local engineer, Miriam Osei, who inspected the site, told": the same, read from the name.
         d = first - 2
-        while d - 1 >= floor and first - d < 9 and tokens[d - 1][2] not in ",;:—–" and not sentence.quoted[d - 1]:
-            if tokens[d - 1][2] in QUOTE_CHARS or lower[d - 1] in CLAUSE_BREAKS | AUXILIARIES:
+        while d - 1 >= floor and first - d < 9 and tokens[d - 1].text not in ",;:—–" and not sentence.quoted[d - 1]:
+            if tokens[d - 1].text in QUOTE_CHARS or lower[d - 1] in CLAUSE_BREAKS | AUXILIARIES:
                 break
             d -= 1
         if describes_role(sentence, d, first - 2, titled=True):
-            appositives.insert(0, sentence.text[tokens[d][0] : tokens[first - 2][1]])
+            appositives.insert(0, sentence.text[tokens[d].start : tokens[first - 2].end])
             phrase_first = d
     head_tokens = tokens[first : head_last + 1]
     if head_last - first >= 14 and not any(lower[i] in word_set("documents.txt") for i in range(first, head_last + 1)):
         return None
     if lower[head_last] in DETERMINERS or lower[head_last] in PREPOSITIONS:
         return None
-    head = sentence.text[head_tokens[0][0] : head_tokens[-1][1]]
-    if not any(is_capitalised(t[2]) or t[2][:1].isalpha() for t in head_tokens):
+    head = sentence.text[head_tokens[0].start : head_tokens[-1].end]
+    if not any(is_capitalised(t.text) or t.text[:1].isalpha() for t in head_tokens):
         return None
     mention = Mention(
-        phrase_start=min(head_tokens[0][0], tokens[phrase_first][0]),
+        phrase_start=min(head_tokens[0].start, tokens[phrase_first].start),
         phrase_end=phrase_end,
-        head_start=head_tokens[0][0],
-        head_end=head_tokens[-1][1],
+        head_start=head_tokens[0].start,
+        head_end=head_tokens[-1].end,
         head=head,
         appositives=appositives,
         body=body,
@@ -190,13 +190,13 @@ def _subject_before_comma(sentence: Sentence, comma: int, floor: int) -> Mention
     """The noun phrase before ", who": built like a subject ending at the comma."""
     tokens = sentence.tokens
     k = comma - 1
-    while k >= floor and tokens[k][2] not in (",", ";", ":") and tokens[k][2] not in QUOTE_CHARS:
+    while k >= floor and tokens[k].text not in (",", ";", ":") and tokens[k].text not in QUOTE_CHARS:
         if sentence.lower[k] in CLAUSE_BREAKS or sentence.lower[k] in AUXILIARIES:
             break
         k -= 1
     if k + 1 > comma - 1:
         return None
-    a, b = tokens[k + 1][0], tokens[comma - 1][1]
+    a, b = tokens[k + 1].start, tokens[comma - 1].end
     return Mention(a, b, a, b, sentence.text[a:b])
 
 
@@ -219,19 +219,19 @@ def told_object(sentence: Sentence, i: int, limit: int) -> Told:
     j = i
     while j < limit and j - i < 6:
         low = lower[j]
-        if low in ("that", ",", ":", ".", ";") or tokens[j][2] in QUOTE_CHARS or sentence.quoted[j]:
+        if low in ("that", ",", ":", ".", ";") or tokens[j].text in QUOTE_CHARS or sentence.quoted[j]:
             break
         if j > i and (low in PREPOSITIONS - {"of"} or low in DATE_WORDS or low in CLAUSE_BREAKS):
             break
-        number_after_words = low[:1].isdigit() and not is_capitalised(tokens[j - 1][2])
+        number_after_words = low[:1].isdigit() and not is_capitalised(tokens[j - 1].text)
         if j > i and (low in SUBJECT_PRONOUNS or low in DETERMINERS or number_after_words):
             break  # "told POLITICO he planned …", "told host Sean Hannity a loss is …"
-        if j > i and not is_capitalised(tokens[j][2]) and is_capitalised(tokens[j - 1][2]):
+        if j > i and not is_capitalised(tokens[j].text) and is_capitalised(tokens[j - 1].text):
             break  # the name told ends where lower-case words start
         j += 1
     if j == i:
         return Told(i, None)
-    text = sentence.text[tokens[i][0] : tokens[j - 1][1]]
+    text = sentence.text[tokens[i].start : tokens[j - 1].end]
     return Told(j, clean(text))
 
 
@@ -247,7 +247,7 @@ def tail_content(sentence: Sentence, after_cue: int, cue: Cue) -> Tail:
             return Tail(None, i, None)
     # "said in a statement that", "clarified, however, that", "told reporters on Tuesday that".
     for j in range(i, min(n, i + 14)):
-        if sentence.quoted[j] or tokens[j][2] in ".;?!":
+        if sentence.quoted[j] or tokens[j].text in ".;?!":
             break
         if lower[j] == "that" and j + 1 < n:
             if cue.clausal and j > i and lower[j - 1] not in word_set("claim_nouns.txt"):
@@ -270,11 +270,11 @@ def tail_content(sentence: Sentence, after_cue: int, cue: Cue) -> Tail:
             and (
                 lower[i] in DETERMINERS
                 or lower[i] == "any"  # "denied any wrongdoing"
-                or is_capitalised(tokens[i][2])
+                or is_capitalised(tokens[i].text)
                 or lower[i] == "to"
                 or re.split(r"[’']", lower[i])[0] in SUBJECT_PRONOUNS  # "announced he will step down"
             )
-            and tokens[i][2] not in QUOTE_CHARS
+            and tokens[i].text not in QUOTE_CHARS
             and not sentence.quoted[i]
         ):
             return Tail(i, i - 1, relayed)
@@ -288,7 +288,7 @@ def tail_content(sentence: Sentence, after_cue: int, cue: Cue) -> Tail:
         j += 1
     if j >= n:
         return Tail(None, i, relayed)
-    word = tokens[j][2]
+    word = tokens[j].text
     first_word = re.split(r"[’']", lower[j])[0]  # "he’d", "it’s"
     if cue.lemma in ("say", "tell") and not sentence.quoted[j]:
         # The commonest cues: any clause will do, "said if …" and "said violent threats …" too.
@@ -328,11 +328,11 @@ class Found:
 def frame_tail_end(sentence: Sentence, j: int, limit: int) -> int:
     """End of the frame's own words: up to the next comma clause or the sentence end."""
     k = j
-    while k < limit and sentence.tokens[k][2] not in (",", ".", ";", "!", "?", ":"):
+    while k < limit and sentence.tokens[k].text not in (",", ".", ";", "!", "?", ":"):
         k += 1
     if k > j:
-        return sentence.tokens[k - 1][1]
-    return sentence.tokens[max(0, j - 1)][1]
+        return sentence.tokens[k - 1].end
+    return sentence.tokens[max(0, j - 1)].end
 
 
 def clause_subject(sentence: Sentence, limit: int) -> Mention | None:
@@ -343,42 +343,42 @@ def clause_subject(sentence: Sentence, limit: int) -> Mention | None:
         lower[first].endswith("ly") and lower[first + 1 : first + 2] != [","]
     ):
         # "In 2016, Mrs. Schlafly endorsed …": the subject follows the opening adverbial.
-        comma = next((x for x in range(first, min(limit, first + 12)) if tokens[x][2] == ","), None)
+        comma = next((x for x in range(first, min(limit, first + 12)) if tokens[x].text == ","), None)
         if comma is None:
             return None
         first = comma + 1
     k = first
     while k < limit and k - first < 9:
         low = lower[k]
-        if low in AUXILIARIES or low in CLAUSE_BREAKS or tokens[k][2] in ",;:" or sentence.cue_at(k):
+        if low in AUXILIARIES or low in CLAUSE_BREAKS or tokens[k].text in ",;:" or sentence.cue_at(k):
             break
-        if k > first and not is_capitalised(tokens[k][2]) and (
+        if k > first and not is_capitalised(tokens[k].text) and (
             low.endswith("ed") or low in word_set("past_verbs.txt")
         ):
             break  # the verb: the subject is what came before it
-        if sentence.quoted[k] or tokens[k][2] in QUOTE_CHARS:
+        if sentence.quoted[k] or tokens[k].text in QUOTE_CHARS:
             return None
         k += 1
-    if k < limit and tokens[k][2] == "," and k > first and is_capitalised(tokens[k - 1][2]):
+    if k < limit and tokens[k].text == "," and k > first and is_capitalised(tokens[k - 1].text):
         # "Erin Brockovich, the legendary activist, endorsed …": step over the appositive.
-        close = next((x for x in range(k + 1, min(limit, k + 25)) if tokens[x][2] == ","), None)
+        close = next((x for x in range(k + 1, min(limit, k + 25)) if tokens[x].text == ","), None)
         verb = lower[close + 1] if close is not None and close + 1 < limit else ""
         if close is not None and verb.isalpha() and verb.islower() and verb not in DETERMINERS | CLAUSE_BREAKS:
-            a, b = tokens[first][0], tokens[k - 1][1]
-            mention = Mention(a, tokens[close - 1][1], a, b, sentence.text[a:b])
-            mention.appositives.append(sentence.text[tokens[k + 1][0] : tokens[close - 1][1]])
+            a, b = tokens[first].start, tokens[k - 1].end
+            mention = Mention(a, tokens[close - 1].end, a, b, sentence.text[a:b])
+            mention.appositives.append(sentence.text[tokens[k + 1].start : tokens[close - 1].end])
             return mention
-    if k < limit and tokens[k][2] == "," and k > first and describes_role(sentence, first, k - 1):
+    if k < limit and tokens[k].text == "," and k > first and describes_role(sentence, first, k - 1):
         # "The finance minister, Karin Holt, defended …": the name after the role is the subject.
-        close = next((x for x in range(k + 1, min(limit, k + 7)) if tokens[x][2] == ","), None)
+        close = next((x for x in range(k + 1, min(limit, k + 7)) if tokens[x].text == ","), None)
         if close is not None and close + 1 < limit and name_like(sentence, k + 1, close - 1):
-            a, b = tokens[k + 1][0], tokens[close - 1][1]
-            mention = Mention(tokens[first][0], b, a, b, sentence.text[a:b])
-            mention.appositives.append(sentence.text[tokens[first][0] : tokens[k - 1][1]])
+            a, b = tokens[k + 1].start, tokens[close - 1].end
+            mention = Mention(tokens[first].start, b, a, b, sentence.text[a:b])
+            mention.appositives.append(sentence.text[tokens[first].start : tokens[k - 1].end])
             return mention
-    if k == first or k >= limit or tokens[k][2] in ",;:":
+    if k == first or k >= limit or tokens[k].text in ",;:":
         return None
-    a, b = tokens[first][0], tokens[k - 1][1]
+    a, b = tokens[first].start, tokens[k - 1].end
     return Mention(a, b, a, b, sentence.text[a:b])
 
 
@@ -388,13 +388,13 @@ def inverted_subject(sentence: Sentence, c: int, last: int) -> Mention | None:
         return None
     n = len(sentence.tokens)
     k = last + 1
-    while k < n and sentence.tokens[k][2] not in (",", ".", ";", "!", "?") and k - last <= 8:
+    while k < n and sentence.tokens[k].text not in (",", ".", ";", "!", "?") and k - last <= 8:
         if sentence.lower[k] in CLAUSE_BREAKS | AUXILIARIES:
             return None
         k += 1
-    if k == last + 1 or (k < n and sentence.tokens[k][2] not in (".", ",", "!", "?")):
+    if k == last + 1 or (k < n and sentence.tokens[k].text not in (".", ",", "!", "?")):
         return None
-    if not any(is_capitalised(t[2]) or t[2].lower() in DETERMINERS for t in sentence.tokens[last + 1 : k]):
+    if not any(is_capitalised(t.text) or t.text.lower() in DETERMINERS for t in sentence.tokens[last + 1 : k]):
         return None
-    a, b = sentence.tokens[last + 1][0], sentence.tokens[k - 1][1]
+    a, b = sentence.tokens[last + 1].start, sentence.tokens[k - 1].end
     return Mention(a, b, a, b, sentence.text[a:b])

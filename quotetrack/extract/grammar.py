@@ -28,7 +28,7 @@ _NAME_PARTICLES = ("al-", "el-", "bin", "ibn", "de", "van", "von", "da", "di", "
 def name_like(sentence: Sentence, first: int, last: int, body: bool = False) -> bool:
     """Tokens first..last read as a person's name ("Anton Drexler", "Qasim al-Araji", "Col. Srood"):
     capitalised words, name particles and honorifics, not a title, date, organisation or pronoun."""
-    words = [t[2] for t in sentence.tokens[first : last + 1]]
+    words = [t.text for t in sentence.tokens[first : last + 1]]
     if body and words and words[0].lower() == "the":
         words = words[1:]  # "his party, the Greens,"
     if not words or len(words) > 5 or not is_capitalised(words[0]) or not is_capitalised(words[-1].split("-")[-1]):
@@ -59,13 +59,13 @@ def describes_role(sentence: Sentence, first: int, last: int, titled: bool = Fal
     if k > last:
         return False
     owner = k
-    while owner < last and not tokens[owner][2].endswith(("’s", "'s")) and (
-        is_capitalised(tokens[owner][2]) or (owner > k and lower[owner] in ("of", "for", "and", "the"))
+    while owner < last and not tokens[owner].text.endswith(("’s", "'s")) and (
+        is_capitalised(tokens[owner].text) or (owner > k and lower[owner] in ("of", "for", "and", "the"))
     ):
         owner += 1  # "Porto Azul's sporting director", "the Ministry of Health's adviser"
-    possessive = tokens[owner][2].endswith(("’s", "'s")) and is_capitalised(tokens[owner][2])
+    possessive = tokens[owner].text.endswith(("’s", "'s")) and is_capitalised(tokens[owner].text)
     opens = lower[k] in DETERMINERS or possessive
-    if not opens or lower[last] in DETERMINERS or not tokens[last][2].isalpha() or is_capitalised(tokens[last][2]):
+    if not opens or lower[last] in DETERMINERS or not tokens[last].text.isalpha() or is_capitalised(tokens[last].text):
         return False
     described = range(owner + 1 if possessive else k, last + 1)  # the owner may be an organisation
     # "the agency" describes a body, "the team doctor" a person: the head noun tells.
@@ -77,7 +77,7 @@ def describes_role(sentence: Sentence, first: int, last: int, titled: bool = Fal
     head = preposition - 1 if preposition is not None else last
     role = lower[head]
     quoted = any(sentence.quoted[i] for i in range(k, last + 1))
-    if quoted or looks_organisation([tokens[head][2]], lower_case_too=True) != body:
+    if quoted or looks_organisation([tokens[head].text], lower_case_too=True) != body:
         return False
     return body or not titled or role in titles or role.rstrip("s") in titles
 
@@ -85,10 +85,10 @@ def describes_role(sentence: Sentence, first: int, last: int, titled: bool = Fal
 def is_manner(sentence: Sentence, j: int, floor: int) -> bool:
     """"Lee strongly denied", "officials angrily said": a manner adverb between subject and cue. Only
     after a name, a pronoun or a plural, so "the family said" keeps its noun."""
-    word, low = sentence.tokens[j][2], sentence.lower[j]
+    word, low = sentence.tokens[j].text, sentence.lower[j]
     if j <= floor or not (low.endswith("ly") and len(low) > 5 and word.islower()):
         return False
-    before, previous = sentence.tokens[j - 1][2], sentence.lower[j - 1]
+    before, previous = sentence.tokens[j - 1].text, sentence.lower[j - 1]
     if previous in DETERMINERS or previous.endswith(("’s", "'s")) or not before.isalpha():
         return False
     return is_capitalised(before) or previous in SUBJECT_PRONOUNS or previous.endswith("s")
@@ -120,13 +120,13 @@ def is_noun_phrase(sentence: Sentence, first: int, last: int) -> bool:
     past = word_set("past_verbs.txt")
     lower, tokens = sentence.lower, sentence.tokens
     for k in range(first, last + 1):
-        low, word = lower[k], tokens[k][2]
-        if k > first and is_capitalised(tokens[k - 1][2]) and not is_capitalised(word):
+        low, word = lower[k], tokens[k].text
+        if k > first and is_capitalised(tokens[k - 1].text) and not is_capitalised(word):
             # A name followed by a past-tense verb starts a clause, not a noun phrase.
             if low in past or (low.endswith("ed") and len(low) > 4 and lower[k - 1] not in DETERMINERS):
                 if k + 1 > last or lower[k + 1] not in ("by", "in", "on", "at"):
                     return False
-        if low == "to" and k < last and not (is_capitalised(tokens[k + 1][2]) or lower[k + 1] in DETERMINERS):
+        if low == "to" and k < last and not (is_capitalised(tokens[k + 1].text) or lower[k + 1] in DETERMINERS):
             return False  # an infinitive
     return True
 
@@ -166,9 +166,9 @@ def is_negated(sentence: Sentence, c: int) -> bool:
 def follows_pause(sentence: Sentence, c: int) -> bool:
     """A participle cue after a comma or dash (a closing quote may sit between): ", saying …"."""
     k = c - 1
-    while k >= 0 and sentence.tokens[k][2] in QUOTE_CHARS:
+    while k >= 0 and sentence.tokens[k].text in QUOTE_CHARS:
         k -= 1
-    return k >= 0 and sentence.tokens[k][2] in (",", "—", "–", "-", "--")
+    return k >= 0 and sentence.tokens[k].text in (",", "—", "–", "-", "--")
 
 
 def continues_clause(word: str) -> bool:

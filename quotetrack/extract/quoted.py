@@ -78,17 +78,17 @@ def _participle_statement(sentence: Sentence, frame: Frame) -> Found | None:
     if i + 2 >= n or sentence.lower[i] != ",":
         return None
     cue = sentence.cue_at(i + 1)
-    if not cue or not cue[0].endswith("ing") or cue[1].category not in ("speech", "written"):
+    if not cue or not cue.form.endswith("ing") or cue.cue.category not in ("speech", "written"):
         return None
     form, info, last = cue
     content_at, frame_end, relayed = tail_content(sentence, last + 1, info)
     if content_at is None:
         return None
-    start, end = sentence.tokens[content_at][0], content_end(sentence)
+    start, end = sentence.tokens[content_at].start, content_end(sentence)
     if start >= end:
         return None
-    spans = [Span(sentence.tokens[i + 1][0], sentence.tokens[frame_end][1])]
-    added = Frame(frame.mention, form, sentence.tokens[i + 1][0], sentence.tokens[last][1], info, spans, relayed)
+    spans = [Span(sentence.tokens[i + 1].start, sentence.tokens[frame_end].end)]
+    added = Frame(frame.mention, form, sentence.tokens[i + 1].start, sentence.tokens[last].end, info, spans, relayed)
     return Found([Span(start, end)], added, "reported", 0.8, False)
 
 
@@ -139,36 +139,36 @@ def _trailing_frame(sentence: Sentence, quote: Quote, text: str) -> Frame | None
     limit = n if following is None else sentence.index_at(following)
     # Inverted: “…,” said Smith, a spokesman.
     cue = sentence.cue_at(i)
-    if cue and cue[1].category != "cognition" and not cue[0].endswith("ing"):
+    if cue and cue.cue.category != "cognition" and not cue.form.endswith("ing"):
         form, info, last = cue
         j = last + 1
         k = j
-        while k < limit and sentence.tokens[k][2] not in (",", ".", ";", "!", "?") and k - j < 10:
+        while k < limit and sentence.tokens[k].text not in (",", ".", ";", "!", "?") and k - j < 10:
             if sentence.lower[k] in ("who", "which", "whose", "whom") and k > j:
                 break  # "said a longtime GOP data expert who has worked for …"
             k += 1
-        ends = k >= limit or sentence.tokens[k][2] in (",", ".", ";", "!", "?") or sentence.lower[k] in (
+        ends = k >= limit or sentence.tokens[k].text in (",", ".", ";", "!", "?") or sentence.lower[k] in (
             "who", "which", "whose", "whom"
         )
-        plain = not any(sentence.quoted[x] or sentence.tokens[x][2] in QUOTE_CHARS for x in range(j, k))
+        plain = not any(sentence.quoted[x] or sentence.tokens[x].text in QUOTE_CHARS for x in range(j, k))
         if k > j and ends and plain and is_noun_phrase(sentence, j, k - 1):
-            a, b = sentence.tokens[j][0], sentence.tokens[k - 1][1]
+            a, b = sentence.tokens[j].start, sentence.tokens[k - 1].end
             mention = Mention(a, b, a, b, text[a:b])
-            if k < limit and sentence.tokens[k][2] == ",":
+            if k < limit and sentence.tokens[k].text == ",":
                 end_k = k + 1
-                while end_k < limit and sentence.tokens[end_k][2] not in (".", "!", "?"):
+                while end_k < limit and sentence.tokens[end_k].text not in (".", "!", "?"):
                     end_k += 1
                 if end_k > k + 1:
-                    mention.appositives.append(text[sentence.tokens[k + 1][0] : sentence.tokens[end_k - 1][1]])
-                    mention.phrase_end = sentence.tokens[end_k - 1][1]
+                    mention.appositives.append(text[sentence.tokens[k + 1].start : sentence.tokens[end_k - 1].end])
+                    mention.phrase_end = sentence.tokens[end_k - 1].end
             return Frame(
-                mention, form, sentence.tokens[i][0], sentence.tokens[last][1], info,
-                [Span(sentence.tokens[i][0], mention.phrase_end)],
+                mention, form, sentence.tokens[i].start, sentence.tokens[last].end, info,
+                [Span(sentence.tokens[i].start, mention.phrase_end)],
                 written=info.category == "written" or written_medium(sentence, i, k + 8),
             )
     for c in range(i + 1, min(limit, i + 40)):
         cue = sentence.cue_at(c)
-        if not cue or cue[1].category == "cognition":
+        if not cue or cue.cue.category == "cognition":
             continue
         if is_participle(sentence, c):
             continue
@@ -182,8 +182,8 @@ def _trailing_frame(sentence: Sentence, quote: Quote, text: str) -> Frame | None
             j, relayed = told_object(sentence, j, limit)
         frame_end = frame_tail_end(sentence, j, limit)
         return Frame(
-            subject, form, sentence.tokens[c][0], sentence.tokens[last][1], info,
-            [Span(sentence.tokens[floor][0], frame_end)], relayed,
+            subject, form, sentence.tokens[c].start, sentence.tokens[last].end, info,
+            [Span(sentence.tokens[floor].start, frame_end)], relayed,
             written=info.category == "written" or written_medium(sentence, last + 1, limit),
         )
     return None
@@ -195,10 +195,10 @@ def _leading_frame(sentence: Sentence, quote: Quote, previous_end: int) -> Frame
     top = sentence.index_at(quote.open)
     if top == floor:
         return None
-    before = sentence.text[max(sentence.tokens[floor][0], quote.open - 200) : quote.open]
+    before = sentence.text[max(sentence.tokens[floor].start, quote.open - 200) : quote.open]
     according = re.search(r"\b[Aa]ccording to\s+(.+?),?\s*$", before)
     if according and len(according.group(1).split()) <= 15:
-        origin = max(sentence.tokens[floor][0], quote.open - 200)
+        origin = max(sentence.tokens[floor].start, quote.open - 200)
         a = origin + according.start(1)
         b = a + len(according.group(1).rstrip(", "))
         mention = Mention(a, b, a, b, sentence.text[a:b])
@@ -206,7 +206,7 @@ def _leading_frame(sentence: Sentence, quote: Quote, previous_end: int) -> Frame
         return Frame(mention, "according to", cue_a, cue_a + 12, cue_lexicon()["according to"], [Span(cue_a, b)])
     for c in range(top - 1, max(floor, top - 13) - 1, -1):
         cue = sentence.cue_at(c)
-        if not cue or cue[1].category == "cognition":
+        if not cue or cue.cue.category == "cognition":
             continue
         form, info, last = cue
         j = last + 1
@@ -227,7 +227,7 @@ def _leading_frame(sentence: Sentence, quote: Quote, previous_end: int) -> Frame
         if subject is None:
             continue
         return Frame(
-            subject, form, sentence.tokens[c][0], sentence.tokens[last][1], info,
+            subject, form, sentence.tokens[c].start, sentence.tokens[last].end, info,
             [Span(subject.phrase_start, quote.open)], relayed,
             written=info.category == "written" or written_medium(sentence, last + 1, top),
         )

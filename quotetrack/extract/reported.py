@@ -39,14 +39,14 @@ def reported_statements(sentence: Sentence, copy: Copy) -> list[Found]:
     for i in range(sentence.index_at(start), sentence.index_at(end) - 3):
         if lower[i] != "," or lower[i + 1] not in ("and", "but", "while", "whereas") or sentence.quoted[i]:
             continue
-        clause = Sentence(text, tokens[i + 2][0], sentence.end, sentence.paragraph, copy.quotes, copy.opens)
+        clause = Sentence(text, tokens[i + 2].start, sentence.end, sentence.paragraph, copy.quotes, copy.opens)
         second = _reported_statement(clause, text)
         if second is None or second.frame.mention.phrase_start < clause.start:
             continue
         inside_frame = second.frame.mention.phrase_start == clause.start
         trailing = second.spans[0][0] == clause.start
         if inside_frame or trailing:
-            first.spans[-1] = Span(start, tokens[i - 1][1])  # the first statement ends at the comma
+            first.spans[-1] = Span(start, tokens[i - 1].end)  # the first statement ends at the comma
             results.append(second)
             break
     return results
@@ -64,7 +64,7 @@ def _reported_statement(sentence: Sentence, text: str) -> Found | None:
         return according
     for c in range(n):
         cue = sentence.cue_at(c)
-        if not cue or cue[1].category == "cognition" or cue[0].lower() == "according to":
+        if not cue or cue.cue.category == "cognition" or cue.form.lower() == "according to":
             continue
         if is_participle(sentence, c) or (c > 0 and lower[c - 1] in ("to", "the", "a", "an")):
             continue
@@ -92,11 +92,11 @@ def _reported_statement(sentence: Sentence, text: str) -> Found | None:
         if mention.head.split()[0].lower() in NOBODY:
             continue  # "neither club confirmed the figure": nobody said it
         content_at, frame_end_index, relayed = tail_content(sentence, last + 1, info)
-        cue_span = (tokens[c][0], tokens[last][1])
-        if content_at is not None and inverted is None and tokens[content_at][0] < end:
+        cue_span = (tokens[c].start, tokens[last].end)
+        if content_at is not None and inverted is None and tokens[content_at].start < end:
             # X said (that) …
-            start = tokens[content_at][0]
-            frame_spans = [Span(mention.phrase_start, tokens[frame_end_index][1])]
+            start = tokens[content_at].start
+            frame_spans = [Span(mention.phrase_start, tokens[frame_end_index].end)]
             confidence = 0.85 if lower[frame_end_index] in ("that", ":") else 0.75
             written = info.category == "written" or written_medium(sentence, last + 1, content_at)
             frame = Frame(mention, form, *cue_span, info, frame_spans, relayed, written)
@@ -112,19 +112,19 @@ def _reported_statement(sentence: Sentence, text: str) -> Found | None:
         if info.takes_object and relayed is None:
             j, relayed = told_object(sentence, last + 1, n)
         first = first_content_token(sentence)
-        content = Span(tokens[first][0], tokens[p - 1][1])
-        if tokens[p - 1][2] in QUOTE_CHARS and sentence.quoted[p - 1]:
+        content = Span(tokens[first].start, tokens[p - 1].end)
+        if tokens[p - 1].text in QUOTE_CHARS and sentence.quoted[p - 1]:
             continue
-        frame_spans = [Span(tokens[p][0], max(tail_end, mention.phrase_end))]
+        frame_spans = [Span(tokens[p].start, max(tail_end, mention.phrase_end))]
         frame = Frame(mention, form, *cue_span, info, frame_spans, relayed, info.category == "written")
-        if tail_index >= n - 1 or tokens[tail_index][2] in ".!?" or tail_index >= len(tokens):
+        if tail_index >= n - 1 or tokens[tail_index].text in ".!?" or tail_index >= len(tokens):
             return Found([content], frame, "reported", 0.8, False)
         continues = tail_index + 1 < n and continues_clause(lower[tail_index + 1])
-        if tokens[tail_index][2] == "," and n - tail_index > 3 and len(mention.head.split()) <= 4 and continues:
-            second = Span(tokens[tail_index + 1][0], end)
-            if inverted is None and second[0] < second[1]:
+        if tokens[tail_index].text == "," and n - tail_index > 3 and len(mention.head.split()) <= 4 and continues:
+            second = Span(tokens[tail_index + 1].start, end)
+            if inverted is None and second.start < second.end:
                 return Found([content, second], frame, "reported", 0.75, False)
-        if tokens[tail_index][2] == ",":
+        if tokens[tail_index].text == ",":
             return Found([content], frame, "reported", 0.7, False)
     return None
 
@@ -136,25 +136,25 @@ def _according_to(sentence: Sentence, end: int) -> Found | None:
         if lower[c] != "according" or lower[c + 1] != "to" or sentence.quoted[c]:
             continue
         k = c + 2
-        while k < n and tokens[k][2] not in (",", ".", ";", "!", "?", ":", "-", "—", "–") and k - c < 32:
+        while k < n and tokens[k].text not in (",", ".", ";", "!", "?", ":", "-", "—", "–") and k - c < 32:
             if sentence.quoted[k]:
                 break
             k += 1
         if k == c + 2:
             return None
-        a, b = tokens[c + 2][0], tokens[k - 1][1]
+        a, b = tokens[c + 2].start, tokens[k - 1].end
         mention = Mention(a, b, a, b, sentence.text[a:b])
-        frame_spans = [Span(tokens[c][0], b)]
+        frame_spans = [Span(tokens[c].start, b)]
         cue = cue_lexicon()["according to"]
-        frame = Frame(mention, "according to", tokens[c][0], tokens[c + 1][1], cue, frame_spans)
+        frame = Frame(mention, "according to", tokens[c].start, tokens[c + 1].end, cue, frame_spans)
         first = first_content_token(sentence)
-        if c <= first + 1 and k < n and tokens[k][2] == "," and k + 1 < n and tokens[k + 1][0] < end:
-            return Found([Span(tokens[k + 1][0], end)], frame, "reported", 0.85, False)
+        if c <= first + 1 and k < n and tokens[k].text == "," and k + 1 < n and tokens[k + 1].start < end:
+            return Found([Span(tokens[k + 1].start, end)], frame, "reported", 0.85, False)
         if c > first + 2:
             stop = c - 1 if lower[c - 1] == "," else c
-            content = Span(tokens[first][0], tokens[stop - 1][1])
+            content = Span(tokens[first].start, tokens[stop - 1].end)
             spans = [content]
-            if k < n - 2 and tokens[k][2] == ",":
-                spans.append(Span(tokens[k + 1][0], end))
+            if k < n - 2 and tokens[k].text == ",":
+                spans.append(Span(tokens[k + 1].start, end))
             return Found(spans, frame, "reported", 0.8, False)
     return None

@@ -50,7 +50,7 @@ def outlet_reports(
         if (inside >= 0 and quotes[inside].end > a) or "?" in text[a:b]:
             continue
         first = first_content_token(sentence)
-        start = sentence.tokens[first][0]
+        start = sentence.tokens[first].start
         if _background_opener().match(text, start, b):
             continue
         dated = [
@@ -62,10 +62,10 @@ def outlet_reports(
             continue
         words = sentence.lower[first:]
         modal = ("would", "could", "may", "might", "will", "should")
-        if len(words) < 6 or any(t[2] in modal for t in sentence.tokens[first:]):  # "May" is a month
+        if len(words) < 6 or any(t.text in modal for t in sentence.tokens[first:]):  # "May" is a month
             continue
         cues = [sentence.cue_at(i) for i in range(first, len(sentence.tokens))]
-        if any(cue and cue[1].category != "written" for cue in cues):
+        if any(cue and cue.cue.category != "written" for cue in cues):
             continue  # somebody is credited: not the outlet's own word
         verbs = [
             i for i, w in enumerate(words)

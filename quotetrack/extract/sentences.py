@@ -261,7 +261,7 @@ class Sentence:
         self.end = end
         self.paragraph = paragraph
         self.tokens = tokenize(text, start, end)
-        self.starts = [t[0] for t in self.tokens]
+        self.starts = [t.start for t in self.tokens]
         self.quotes = quotes[bisect_left(opens, start) : bisect_left(opens, end)]
         self.quote_opens = [q.open for q in self.quotes]
         # Which tokens lie inside a quote: one sweep, quotes and tokens both in text order.
@@ -269,7 +269,7 @@ class Sentence:
         for quote in self.quotes:
             for i in range(bisect_left(self.starts, quote.open), bisect_left(self.starts, quote.end)):
                 self.quoted[i] = True
-        self.lower = [t[2].lower() for t in self.tokens]
+        self.lower = [t.text.lower() for t in self.tokens]
         self._cues: dict[int, CueMatch | None] = {}
 
     def index_at(self, offset: int) -> int:
@@ -288,13 +288,13 @@ class Sentence:
 
     def _cue_at(self, i: int) -> CueMatch | None:
         lexicon = cue_lexicon()
-        word = self.tokens[i][2]
+        word = self.tokens[i].text
         if self.quoted[i] or (word[:1].isupper() and self.lower[i] != "according"):
             return None  # "Islamic State" is a name, not a cue
         if i + 1 < len(self.tokens):
             pair = f"{self.lower[i]} {self.lower[i + 1]}"
             if pair in lexicon:
-                a, b = self.tokens[i][0], self.tokens[i + 1][1]
+                a, b = self.tokens[i].start, self.tokens[i + 1].end
                 return CueMatch(self.text[a:b], lexicon[pair], i + 1)
         if self.lower[i] in lexicon and not self._noun_use(i):
             return CueMatch(word, lexicon[self.lower[i]], i)
@@ -324,7 +324,7 @@ class Sentence:
             ):
                 return True
         if low.endswith("s") and nxt not in ("that", ":", ",", ".") and nxt not in SUBJECT_PRONOUNS:
-            if self.tokens[i + 1][2] not in QUOTE_CHARS if nxt else False:
+            if self.tokens[i + 1].text not in QUOTE_CHARS if nxt else False:
                 return True  # "swing states", "his claims": plural nouns unless a clause follows
         before = self.lower[i - 1] if i > 0 else ""
         two_before = self.lower[i - 2] if i > 1 else ""
