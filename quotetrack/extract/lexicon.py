@@ -75,69 +75,45 @@ def abbreviation_set() -> frozenset[str]:
     return frozenset(line.strip() for line in data_lines("abbreviations.txt"))
 
 
-# Closed-class English words the grammar rules below turn on. These are grammar, not lexicon:
+# Closed-class English words the extractor's grammar rules turn on. These are grammar, not lexicon:
 # editors extend the data files above, not these.
 DETERMINERS = frozenset(
     "the a an his her their its our my your this these those another some several many both "
     "one two three four five six seven eight nine ten other each every all most few no".split()
 )
-
-
 CLAUSE_BREAKS = frozenset(
     "and but or nor so yet that which whom whose because if when whenever while as after before "
     "since although though than until unless whether where how why what whereas".split()
 )
-
-
 AUXILIARIES = frozenset(
     "is are was were be been being am has have had do does did will would can could should may "
     "might must shall".split()
 )
-
-
 OBJECT_PRONOUNS = frozenset("him them me us".split())
-
-
 SUBJECT_PRONOUNS = frozenset("he she they it we i you there".split())
-
-
 FEMALE = frozenset(
     "mrs ms miss madam dame lady queen princess spokeswoman chairwoman congresswoman businesswoman "
     "sister mother daughter wife grandmother aunt niece actress".split()
 )
-
-
 MALE = frozenset(
     "mr sir lord king prince spokesman chairman congressman businessman brother father son husband "
     "grandfather uncle nephew actor".split()
 )
-
-
 NOBODY = frozenset("no neither nobody none nor".split())  # subjects that deny the cue
-
-
 PLURALS = frozenset("people police staff media public children men women folks".split())
-
-
 CUE_MODIFIERS = frozenset(
     "also previously later then again repeatedly reportedly recently publicly privately once never "
     "not has have had would will did does do n't initially first earlier quickly flatly simply "
     "just further subsequently separately similarly often always frequently already".split()
 )
-
-
 PREPOSITIONS = frozenset(
     "of for at from with in on to by near about under over into against among between "
     "within".split()
 )
-
-
 WRITTEN_MEDIA = frozenset(
     "statement statements release releases tweet tweets post posts letter letters email emails "
     "e-mail filing memo report twitter facebook blog op-ed column website communique".split()
 )
-
-
 DATE_WORDS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday yesterday today tomorrow tonight "
     "morning afternoon evening night week month year january february march april may june "
@@ -145,21 +121,12 @@ DATE_WORDS = frozenset(
     "nov dec last this earlier later".split()
 )
 
-
 # Cue forms that are never nouns, so "the spokesman says" is not mistaken for a noun phrase.
 UNAMBIGUOUS_CUES = frozenset("say says said tell tells told wrote writes found thought knew felt".split())
 
-
+# Quote marks, opening and closing; straight marks (" and ') can be either.
 OPEN_DOUBLE = "“„«"
-
-
 CLOSE_DOUBLE = "”»"
-
-
 OPEN_SINGLE = "‘‹"
-
-
 CLOSE_SINGLE = "’›"
-
-
 QUOTE_CHARS = set(OPEN_DOUBLE + CLOSE_DOUBLE + OPEN_SINGLE + CLOSE_SINGLE + "\"'")
