@@ -36,6 +36,8 @@ from .speakers import Mention
 
 @dataclass
 class Frame:
+    """Who is credited and with which cue: "Thomas Veale … told Kurdistan 24", "according to X"."""
+
     mention: Mention
     cue: str
     cue_start: int
@@ -318,6 +320,8 @@ def tail_content(sentence: Sentence, after_cue: int, cue: Cue) -> Tail:
 
 @dataclass
 class Found:
+    """A statement found in a sentence, before its speaker is resolved."""
+
     spans: list[Span]  # content pieces
     frame: Frame
     kind: str

@@ -11,6 +11,8 @@ from .. import lexicons
 
 @dataclass(frozen=True)
 class Cue:
+    """What a cue form is, from data/cues.txt."""
+
     lemma: str
     category: str  # speech, written, finding, cognition
     takes_object: bool  # "told Kurdistan 24 that …"
@@ -41,7 +43,7 @@ def cue_lexicon() -> dict[str, Cue]:
 
 
 class Titles(NamedTuple):
-    forms: dict[str, str]  # form (lower case) -> the title as shown: "col" -> "Colonel"
+    forms: dict[str, str]  # form (lower case) -> the title as shown: "col." -> "Colonel"
     longest: int  # the longest form, in words
 
 

@@ -62,6 +62,8 @@ class CueMatch(NamedTuple):
 
 @dataclass
 class Quote:
+    """A pair of quote marks, or an opening mark left unclosed at the paragraph end."""
+
     open: int  # offset of the opening mark
     close: int | None  # offset of the closing mark, None when the paragraph ends first
     inner_start: int
