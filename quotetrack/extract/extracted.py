@@ -1,0 +1,103 @@
+"""The extracted statement as handed to the rest of quotetrack, and the fields read around it
+(the date it was said or is about, the place, the paragraph it stands in)."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from ..dates import DateMention
+from ..models import Source, Speaker, Statement
+from .lexicon import DATE_WORDS, word_set
+from .sentences import Sentence, Span, clean
+
+
+@dataclass
+class Extracted:
+    text: str  # quote content without the outer marks, or the reported clause
+    kind: str  # "quote" | "reported" | "written" | "report"
+    cue: str | None  # cue as written: "said", "told", "according to", …
+    confidence: float  # 0..1
+    start: int  # text == article[start:end]
+    end: int
+    speaker: Speaker
+    speaker_start: int | None  # the mention the statement is attributed through
+    speaker_end: int | None
+    said_on: date | None = None
+    event_date: date | None = None
+    place: str | None = None
+    context: str = ""
+    relayed_to: str | None = None
+    # The whole speaker phrase, appositives included ("Thomas Veale, a spokesman for …").
+    speaker_phrase_start: int | None = None
+    speaker_phrase_end: int | None = None
+    cue_start: int | None = None
+    cue_end: int | None = None
+    cue_category: str | None = None  # speech, written, finding (see data/cues.txt)
+    # Where the reported content starts. It is ``start`` except after a denial cue, whose text
+    # keeps the cue ("denied that the dam failed") while the content denied starts after it.
+    content_start: int | None = None
+
+    def to_statement(self, source: Source | None = None) -> Statement:
+        """The record to store, with ``source`` as where it was read."""
+        return Statement(
+            text=self.text,
+            speaker=self.speaker,
+            kind=self.kind,
+            source=source,
+            said_on=self.said_on,
+            event_date=self.event_date,
+            place=self.place,
+            context=self.context,
+            relayed_to=self.relayed_to,
+        )
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "text": self.text,
+            "kind": self.kind,
+            "cue": self.cue,
+            "confidence": round(self.confidence, 2),
+            "start": self.start,
+            "end": self.end,
+            "speaker": self.speaker.to_dict(),
+            "speaker_start": self.speaker_start,
+            "speaker_end": self.speaker_end,
+            "said_on": self.said_on.isoformat() if self.said_on else None,
+            "event_date": self.event_date.isoformat() if self.event_date else None,
+            "place": self.place,
+            "context": self.context,
+            "relayed_to": self.relayed_to,
+        }
+
+
+def date_in(
+    mentions: list[DateMention], spans: Sequence[tuple[int, int]], precision: tuple[str, ...]
+) -> date | None:
+    starts = [m.start for m in mentions]
+    for a, b in spans:
+        for mention in mentions[bisect_left(starts, a) : bisect_left(starts, b)]:
+            if mention.value and mention.precision in precision:
+                return mention.value
+    return None
+
+
+def context_of(text: str, paragraph: Span, sentence: Sentence) -> str:
+    """The paragraph, or only the sentence when the paragraph is very long."""
+    a, b = paragraph if paragraph[1] - paragraph[0] <= 2000 else (sentence.start, sentence.end)
+    return clean(text[a : min(b, a + 4000)])
+
+
+_PLACE = re.compile(r"\b(?:[Ii]n|[Nn]ear|[Aa]t|[Oo]utside|[Aa]round)\s+([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*)")
+
+
+def place_in(statement: str) -> str | None:
+    skip = DATE_WORDS | word_set("organisations.txt")
+    for match in _PLACE.finditer(statement):
+        words = match.group(1).split()
+        if not any(w.lower() in skip for w in words):
+            return match.group(1)
+    return None

@@ -1,0 +1,134 @@
+"""The extractor's lexicons: data files loaded once, and the closed-class words its rules turn on."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from typing import NamedTuple
+
+from .. import lexicons
+
+
+@dataclass(frozen=True)
+class Cue:
+    """What a cue form is, from data/cues.txt."""
+
+    lemma: str
+    category: str  # speech, written, finding, cognition
+    takes_object: bool  # "told Kurdistan 24 that …"
+    bare: bool  # content may follow without "that"
+    denial: bool = False  # "denied that …": the content is what the speaker denies
+    clausal: bool = False  # a cue only before "that", a colon or a quote
+
+
+def data_lines(name: str) -> list[str]:
+    return lexicons.lines(name)
+
+
+@lru_cache(maxsize=1)
+def cue_lexicon() -> dict[str, Cue]:
+    """Cue forms (lower case, possibly two words) to what they are."""
+    lexicon: dict[str, Cue] = {}
+    for line in data_lines("cues.txt"):
+        parts = line.split("\t")
+        lemma, category, forms = parts[0], parts[1], parts[2]
+        flags = {flag.strip() for flag in parts[3].split(",")} if len(parts) > 3 else set()
+        for form in forms.split(","):
+            form = form.strip()
+            takes_object = form.endswith("+")
+            lexicon[form.rstrip("+").lower()] = Cue(
+                lemma, category, takes_object, "bare" in flags, "denial" in flags, "clausal" in flags
+            )
+    return lexicon
+
+
+class Titles(NamedTuple):
+    forms: dict[str, str]  # form (lower case) -> the title as shown: "col." -> "Colonel"
+    longest: int  # the longest form, in words
+
+
+@lru_cache(maxsize=1)
+def title_lexicon() -> Titles:
+    """Title forms (lower case) to the title as it should be shown, and the longest in words."""
+    titles: dict[str, str] = {}
+    for line in data_lines("titles.txt"):
+        form, _, full = line.partition("=")
+        form, full = form.strip(), (full.strip() or form.strip())
+        titles.setdefault(form.lower(), full)
+    return Titles(titles, max(len(t.split()) for t in titles))
+
+
+@cache
+def word_set(name: str) -> frozenset[str]:
+    return frozenset(line.strip().lower() for line in data_lines(name))
+
+
+@lru_cache(maxsize=1)
+def pronoun_lexicon() -> dict[str, tuple[str, ...]]:
+    table = {}
+    for line in data_lines("pronouns.txt"):
+        word, kinds = line.split("\t")
+        table[word.lower()] = tuple(kinds.split(","))
+    return table
+
+
+@lru_cache(maxsize=1)
+def abbreviation_set() -> frozenset[str]:
+    return frozenset(line.strip() for line in data_lines("abbreviations.txt"))
+
+
+# Closed-class English words the extractor's grammar rules turn on. These are grammar, not lexicon:
+# editors extend the data files above, not these.
+DETERMINERS = frozenset(
+    "the a an his her their its our my your this these those another some several many both "
+    "one two three four five six seven eight nine ten other each every all most few no".split()
+)
+CLAUSE_BREAKS = frozenset(
+    "and but or nor so yet that which whom whose because if when whenever while as after before "
+    "since although though than until unless whether where how why what whereas".split()
+)
+AUXILIARIES = frozenset(
+    "is are was were be been being am has have had do does did will would can could should may "
+    "might must shall".split()
+)
+OBJECT_PRONOUNS = frozenset("him them me us".split())
+SUBJECT_PRONOUNS = frozenset("he she they it we i you there".split())
+FEMALE = frozenset(
+    "mrs ms miss madam dame lady queen princess spokeswoman chairwoman congresswoman businesswoman "
+    "sister mother daughter wife grandmother aunt niece actress".split()
+)
+MALE = frozenset(
+    "mr sir lord king prince spokesman chairman congressman businessman brother father son husband "
+    "grandfather uncle nephew actor".split()
+)
+NOBODY = frozenset("no neither nobody none nor".split())  # subjects that deny the cue
+PLURALS = frozenset("people police staff media public children men women folks".split())
+CUE_MODIFIERS = frozenset(
+    "also previously later then again repeatedly reportedly recently publicly privately once never "
+    "not has have had would will did does do n't initially first earlier quickly flatly simply "
+    "just further subsequently separately similarly often always frequently already".split()
+)
+PREPOSITIONS = frozenset(
+    "of for at from with in on to by near about under over into against among between "
+    "within".split()
+)
+WRITTEN_MEDIA = frozenset(
+    "statement statements release releases tweet tweets post posts letter letters email emails "
+    "e-mail filing memo report twitter facebook blog op-ed column website communique".split()
+)
+DATE_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday yesterday today tomorrow tonight "
+    "morning afternoon evening night week month year january february march april may june "
+    "july august september october november december jan feb mar apr jun jul aug sept sep oct "
+    "nov dec last this earlier later".split()
+)
+
+# Cue forms that are never nouns, so "the spokesman says" is not mistaken for a noun phrase.
+UNAMBIGUOUS_CUES = frozenset("say says said tell tells told wrote writes found thought knew felt".split())
+
+# Quote marks, opening and closing; straight marks (" and ') can be either.
+OPEN_DOUBLE = "“„«"
+CLOSE_DOUBLE = "”»"
+OPEN_SINGLE = "‘‹"
+CLOSE_SINGLE = "’›"
+QUOTE_CHARS = set(OPEN_DOUBLE + CLOSE_DOUBLE + OPEN_SINGLE + CLOSE_SINGLE + "\"'")

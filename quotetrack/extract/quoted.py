@@ -1,0 +1,234 @@
+"""Quoted statements: each quote in a sentence with the frame that credits it."""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from .frames import Found, Frame, clause_subject, find_subject, frame_tail_end, tail_content, told_object
+from .grammar import content_end, is_noun_phrase, is_participle, written_medium
+from .lexicon import AUXILIARIES, CUE_MODIFIERS, QUOTE_CHARS, cue_lexicon, word_set
+from .sentences import WORD, Quote, Sentence, Span, strip_span
+from .speakers import Mention
+
+_WORD_AFTER = re.compile(r"\s*,?\s*\w")
+
+
+def _inner(text: str, quote: Quote) -> Span:
+    """The quote's words: no outer marks, and no comma left by the frame ("…,” he said)."""
+    start, end = strip_span(text, quote.inner_start, quote.inner_end)
+    while end > start and text[end - 1] in ",;: ":
+        end -= 1
+    return Span(start, end)
+
+
+class LastQuoted(NamedTuple):
+    """The last quote attributed so far, which a quote standing alone as a sentence continues."""
+
+    frame: Frame
+    paragraph: int
+    runs_on: bool  # it was left open and the next paragraph opens with a quote mark
+
+
+def quote_statements(sentence: Sentence, last_quoted: LastQuoted | None) -> list[Found]:
+    """Each quote in ``sentence`` with the frame that credits it, and a statement the frame adds
+    ("…,” he said, adding that …")."""
+    text = sentence.text
+    results: list[Found] = []
+    previous_frame: Frame | None = None
+    previous_end = sentence.start
+    for quote in sentence.quotes:
+        start, end = _inner(text, quote)
+        words = len(re.findall(r"\w+", text[start:end]))
+        if words == 0:
+            continue
+        confidence = 0.95 if quote.close is not None else 0.7
+        frame = _trailing_frame(sentence, quote, text) if quote.close is not None else None
+        if frame is None:
+            frame = _leading_frame(sentence, quote, previous_end)
+        if frame is None and previous_frame is not None and _only_frame_between(text, previous_end, quote.open):
+            frame = previous_frame  # “…,” he said, “…”: the second half of an interrupted quote
+        first_in_sentence = quote is sentence.quotes[0] and not text[sentence.start : quote.open].strip()
+        whole = first_in_sentence and quote is sentence.quotes[-1] and not WORD.search(text, quote.end, sentence.end)
+        if frame is None and whole and last_quoted and words >= 3:
+            last_frame, paragraph, runs_on = last_quoted
+            if sentence.paragraph - paragraph <= 1 and _not_title(text[start:end]):
+                frame = last_frame
+                confidence = min(confidence, 0.8 if runs_on else 0.65)
+        if frame is None or _named_title(text, quote, start, end, words):
+            continue
+        if not whole and words < 3 and frame is not previous_frame and not _attached(text, quote, frame):
+            continue
+        if frame.cue_info.category == "cognition":
+            continue
+        results.append(Found([Span(start, end)], frame, "quote", confidence, True))
+        previous_frame = frame
+        previous_end = quote.end
+    if previous_frame is not None:
+        added = _participle_statement(sentence, previous_frame)
+        if added:
+            results.append(added)
+    return results
+
+
+def _participle_statement(sentence: Sentence, frame: Frame) -> Found | None:
+    """“…,” he said, adding that …: a second statement by the same speaker."""
+    i = sentence.index_at(frame.frame_spans[-1][1])
+    n = len(sentence.tokens)
+    if i + 2 >= n or sentence.lower[i] != ",":
+        return None
+    cue = sentence.cue_at(i + 1)
+    if not cue or not cue.form.endswith("ing") or cue.cue.category not in ("speech", "written"):
+        return None
+    form, info, last = cue
+    content_at, frame_end, relayed = tail_content(sentence, last + 1, info)
+    if content_at is None:
+        return None
+    start, end = sentence.tokens[content_at].start, content_end(sentence)
+    if start >= end:
+        return None
+    spans = [Span(sentence.tokens[i + 1].start, sentence.tokens[frame_end].end)]
+    added = Frame(frame.mention, form, sentence.tokens[i + 1].start, sentence.tokens[last].end, info, spans, relayed)
+    return Found([Span(start, end)], added, "reported", 0.8, False)
+
+
+def _named_title(text: str, quote: Quote, start: int, end: int, words: int) -> bool:
+    """The film “The Post”, “A Promised Land,” Obama writes: names and titles, not statements."""
+    window = re.split(r"[.!?;:”\"]\s", text[max(0, quote.open - 40) : quote.open])[-1]  # this sentence only
+    before = re.findall(r"[\w’'-]+", window)
+    while before and before[-1].lower() in ("the", "a", "an", "his", "her", "their", "its", "new", "latest"):
+        before.pop()
+    if before and before[-1].lower() in word_set("title_words.txt"):
+        return True
+    return words <= 6 and not _not_title(text[start:end].rstrip(",;:"))
+
+
+def _attached(text: str, quote: Quote, frame: Frame) -> bool:
+    """A short quote counts only when its frame sits right beside it (“No,” he said)."""
+    inner = text[quote.inner_start : quote.inner_end].rstrip()
+    return inner.endswith((",", ".", "?", "!", "…", "—")) or text[quote.end : quote.end + 2].startswith(",")
+
+
+def _not_title(inner: str) -> bool:
+    """A title capitalises every word but the small ones: “A Promised Land”, “The Art of the Deal”."""
+    words = re.findall(r"[A-Za-z][\w’'-]*", inner)
+    small = {"a", "an", "the", "of", "and", "or", "in", "on", "for", "to", "at", "by", "with", "from"}
+    lower_case = [w for w in words if not w[0].isupper() and w.lower() not in small]
+    sentence_like = inner.rstrip().endswith((".", "?", "!"))
+    return not (2 <= len(words) <= 8 and not lower_case and not sentence_like)
+
+
+def _only_frame_between(text: str, a: int, b: int) -> bool:
+    between = text[a:b]
+    return len(between) < 120 and bool(re.search(r",\s*$", between))
+
+
+def _trailing_frame(sentence: Sentence, quote: Quote, text: str) -> Frame | None:
+    """“…,” X said / “…,” said X / “…,” the report added, …"""
+    # Usually "…,” X said", but a comma missing inside the marks ("… anonymity" said X) is forgiven.
+    if not _WORD_AFTER.match(text, quote.end, sentence.end):
+        return None
+    i = sentence.index_at(quote.end)
+    n = len(sentence.tokens)
+    if i < n and sentence.lower[i] == ",":
+        i += 1
+    if i >= n:
+        return None
+    floor = i
+    following = sentence.next_quote_open(quote.end)
+    limit = n if following is None else sentence.index_at(following)
+    # Inverted: “…,” said Smith, a spokesman.
+    cue = sentence.cue_at(i)
+    if cue and cue.cue.category != "cognition" and not cue.form.endswith("ing"):
+        form, info, last = cue
+        j = last + 1
+        k = j
+        while k < limit and sentence.tokens[k].text not in (",", ".", ";", "!", "?") and k - j < 10:
+            if sentence.lower[k] in ("who", "which", "whose", "whom") and k > j:
+                break  # "said a longtime GOP data expert who has worked for …"
+            k += 1
+        ends = k >= limit or sentence.tokens[k].text in (",", ".", ";", "!", "?") or sentence.lower[k] in (
+            "who", "which", "whose", "whom"
+        )
+        plain = not any(sentence.quoted[x] or sentence.tokens[x].text in QUOTE_CHARS for x in range(j, k))
+        if k > j and ends and plain and is_noun_phrase(sentence, j, k - 1):
+            a, b = sentence.tokens[j].start, sentence.tokens[k - 1].end
+            mention = Mention(a, b, a, b, text[a:b])
+            if k < limit and sentence.tokens[k].text == ",":
+                end_k = k + 1
+                while end_k < limit and sentence.tokens[end_k].text not in (".", "!", "?"):
+                    end_k += 1
+                if end_k > k + 1:
+                    mention.appositives.append(text[sentence.tokens[k + 1].start : sentence.tokens[end_k - 1].end])
+                    mention.phrase_end = sentence.tokens[end_k - 1].end
+            return Frame(
+                mention, form, sentence.tokens[i].start, sentence.tokens[last].end, info,
+                [Span(sentence.tokens[i].start, mention.phrase_end)],
+                written=info.category == "written" or written_medium(sentence, i, k + 8),
+            )
+    for c in range(i + 1, min(limit, i + 40)):
+        cue = sentence.cue_at(c)
+        if not cue or cue.cue.category == "cognition":
+            continue
+        if is_participle(sentence, c):
+            continue
+        form, info, last = cue
+        subject = find_subject(sentence, c, floor)
+        if subject is None or sentence.index_at(subject.head_start) != floor:
+            continue  # the frame must start right after the quote
+        relayed = None
+        j = last + 1
+        if info.takes_object:
+            j, relayed = told_object(sentence, j, limit)
+        frame_end = frame_tail_end(sentence, j, limit)
+        return Frame(
+            subject, form, sentence.tokens[c].start, sentence.tokens[last].end, info,
+            [Span(sentence.tokens[floor].start, frame_end)], relayed,
+            written=info.category == "written" or written_medium(sentence, last + 1, limit),
+        )
+    return None
+
+
+def _leading_frame(sentence: Sentence, quote: Quote, previous_end: int) -> Frame | None:
+    """X said: “…” / X told Y on Tuesday, “…” / According to X, “…”."""
+    floor = sentence.index_at(previous_end)
+    top = sentence.index_at(quote.open)
+    if top == floor:
+        return None
+    before = sentence.text[max(sentence.tokens[floor].start, quote.open - 200) : quote.open]
+    according = re.search(r"\b[Aa]ccording to\s+(.+?),?\s*$", before)
+    if according and len(according.group(1).split()) <= 15:
+        origin = max(sentence.tokens[floor].start, quote.open - 200)
+        a = origin + according.start(1)
+        b = a + len(according.group(1).rstrip(", "))
+        mention = Mention(a, b, a, b, sentence.text[a:b])
+        cue_a = origin + according.start()
+        return Frame(mention, "according to", cue_a, cue_a + 12, cue_lexicon()["according to"], [Span(cue_a, b)])
+    for c in range(top - 1, max(floor, top - 13) - 1, -1):
+        cue = sentence.cue_at(c)
+        if not cue or cue.cue.category == "cognition":
+            continue
+        form, info, last = cue
+        j = last + 1
+        relayed = None
+        if info.takes_object:
+            j, relayed = told_object(sentence, j, top)
+        between = sentence.lower[j:top]
+        if any(w in AUXILIARIES or sentence.cue_at(j + k) for k, w in enumerate(between)):
+            continue
+        if between and between[-1] not in (",", ":", "that") and len(between) > 6:
+            continue
+        subject = find_subject(sentence, c, floor)
+        left = c - 1
+        while left > floor and sentence.lower[left] in CUE_MODIFIERS:
+            left -= 1
+        if subject is None and left > floor and sentence.lower[left] in ("and", "but"):
+            subject = clause_subject(sentence, left)  # "Mrs. Clinton shook her head and said, “No.”"
+        if subject is None:
+            continue
+        return Frame(
+            subject, form, sentence.tokens[c].start, sentence.tokens[last].end, info,
+            [Span(subject.phrase_start, quote.open)], relayed,
+            written=info.category == "written" or written_medium(sentence, last + 1, top),
+        )
+    return None

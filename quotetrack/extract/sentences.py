@@ -1,0 +1,357 @@
+"""Text structure: paragraphs, paired quote marks, sentences and their tokens.
+
+A ``Sentence`` also answers which of its tokens start a cue ("said", "according to"), since that
+is asked of every token by every later stage.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
+
+from .lexicon import (
+    AUXILIARIES,
+    CLOSE_DOUBLE,
+    CLOSE_SINGLE,
+    CUE_MODIFIERS,
+    DETERMINERS,
+    OPEN_DOUBLE,
+    OPEN_SINGLE,
+    PLURALS,
+    QUOTE_CHARS,
+    SUBJECT_PRONOUNS,
+    UNAMBIGUOUS_CUES,
+    Cue,
+    abbreviation_set,
+    cue_lexicon,
+)
+
+_TOKEN = re.compile(r"\w+(?:[-’'.&/]\w+)*\.?|[^\w\s]", re.UNICODE)
+WORD = re.compile(r"\w")
+
+
+class Span(NamedTuple):
+    """A stretch of the article: ``text[start:end]``."""
+
+    start: int
+    end: int
+
+
+class SentenceSpan(NamedTuple):
+    start: int
+    end: int
+    paragraph: int  # index into the article's paragraphs
+
+
+class Token(NamedTuple):
+    start: int
+    end: int
+    text: str  # as written: "Peshmerga", "said", ",", "U.S."
+
+
+class CueMatch(NamedTuple):
+    """A cue found at a token: "said", "according to"."""
+
+    form: str  # as written
+    cue: Cue
+    last: int  # index of its last token (two-word cues span two)
+
+
+@dataclass
+class Quote:
+    """A pair of quote marks, or an opening mark left unclosed at the paragraph end."""
+
+    open: int  # offset of the opening mark
+    close: int | None  # offset of the closing mark, None when the paragraph ends first
+    inner_start: int
+    inner_end: int
+    paragraph: int
+    close_len: int = 1  # '' is two characters
+    runs_on: bool = False  # unclosed, and the next paragraph opens with a quote mark
+
+    @property
+    def end(self) -> int:
+        return self.close + self.close_len if self.close is not None else self.inner_end
+
+
+def paragraph_spans(text: str) -> list[Span]:
+    """Blocks between blank lines; a single line break also ends a paragraph after a full stop,
+    a closing quote or a headline-length line, so hard-wrapped prose stays whole."""
+    spans: list[Span] = []
+    for block in re.finditer(r"[^\n]+(?:\n(?![ \t]*\n)[^\n]*)*", text):
+        start = block.start()
+        lines = list(re.finditer(r"[^\n]+", block.group(0)))
+        for i, line in enumerate(lines):
+            content = line.group(0).rstrip()
+            last = i == len(lines) - 1
+            if last or re.search(r"[.!?:”\"’)]$", content) or len(content) < 60:
+                end = block.start() + line.end()
+                if text[start:end].strip():
+                    spans.append(strip_span(text, start, end))
+                start = block.start() + line.end() + 1
+    return spans
+
+
+def strip_span(text: str, start: int, end: int) -> Span:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Span(start, end)
+
+
+def _is_apostrophe(text: str, i: int) -> bool:
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if before.isalnum() and after.isalnum():
+        return True  # don’t, Region’s
+    if after.isalnum() and before.isspace() and re.match(r"\w{1,2}\b", text[i + 1 : i + 4]):
+        return text[i + 1 : i + 3].lower() in ("em", "tw", "n ", "s ") or text[i + 1 : i + 3].isdigit()
+    return False
+
+
+_MARK = re.compile(r"[“”„«»‘’‹›\"']")
+
+
+def find_quotes(text: str, paragraphs: list[Span]) -> list[Quote]:
+    """Pair quote marks paragraph by paragraph. Double marks (“ ”, ", and '' as some papers set
+    them) carry statements; single marks do only when the copy has no double marks at all."""
+    doubles = any(ch in text for ch in OPEN_DOUBLE + CLOSE_DOUBLE + '"') or "''" in text
+    quotes: list[Quote] = []
+    for number, (p_start, p_end) in enumerate(paragraphs):
+        open_at: int | None = None
+        open_len = 1
+        depth = 0
+        i = p_start
+        while i < p_end:
+            mark = _MARK.search(text, i, p_end)  # jump from mark to mark: the rest is words
+            if mark is None:
+                break
+            i = mark.start()
+            ch = text[i]
+            width = 1
+            if doubles and open_at is not None and text.startswith("'''", i):
+                i += 1  # an inner single mark closing together with the outer pair
+                continue
+            if doubles and text.startswith("''", i):
+                ch, width = '"', 2
+            if ch in OPEN_DOUBLE and open_at is not None and depth == 1 and _closes(text, i, p_end):
+                ch = "”"  # “…,“ said X: an opening mark typed where the closing one belongs
+            if doubles:
+                if ch in OPEN_DOUBLE or (ch == '"' and open_at is None):
+                    if ch == '"' and not _can_open(text, i, p_end, width):
+                        i += width
+                        continue
+                    if open_at is None:
+                        open_at, open_len, depth = i, width, 1
+                    elif ch != '"':
+                        depth += 1  # a stray second opening mark: wait for two closings
+                elif (ch in CLOSE_DOUBLE or ch == '"') and open_at is not None:
+                    depth -= 1
+                    if depth <= 0:
+                        quotes.append(Quote(open_at, i, open_at + open_len, i, number, close_len=width))
+                        open_at = None
+            else:
+                if ch in OPEN_SINGLE or (ch == "'" and open_at is None):
+                    if not _is_apostrophe(text, i) and _can_open(text, i, p_end) and open_at is None:
+                        open_at, open_len = i, 1
+                elif (ch in CLOSE_SINGLE or ch == "'") and open_at is not None:
+                    if not _is_apostrophe(text, i):
+                        quotes.append(Quote(open_at, i, open_at + 1, i, number))
+                        open_at = None
+            i += width
+        if open_at is not None:
+            inner_end = strip_span(text, open_at + open_len, p_end)[1]
+            quote = Quote(open_at, None, open_at + open_len, inner_end, number)
+            following = paragraphs[number + 1][0] if number + 1 < len(paragraphs) else None
+            quote.runs_on = following is not None and text[following] in OPEN_DOUBLE + OPEN_SINGLE + "\"'"
+            quotes.append(quote)
+    return quotes
+
+
+def _closes(text: str, i: int, limit: int) -> bool:
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < limit else " "
+    return not before.isspace() and (after.isspace() or after in ",.;:")
+
+
+def _can_open(text: str, i: int, limit: int, width: int = 1) -> bool:
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + width] if i + width < limit else " "
+    return not after.isspace() and (not before.isalnum() or before in "([{—–-")
+
+
+def sentence_spans(text: str, paragraphs: list[Span], quotes: list[Quote]) -> list[SentenceSpan]:
+    """Where each sentence is; never split inside a quote."""
+    abbreviations = abbreviation_set()
+    inside = [(q.open, q.end) for q in quotes]
+    sentences: list[SentenceSpan] = []
+    qi = 0
+    for number, (p_start, p_end) in enumerate(paragraphs):
+        start = p_start
+        boundaries = r"[.!?…]+[”’\"')\]]*(?=\s+[“‘\"'(\[]{0,2}[A-Z0-9])|;(?=\s)"
+        for match in re.finditer(boundaries, text[p_start:p_end]):
+            cut = p_start + match.end()
+            while qi < len(inside) and inside[qi][1] <= cut - 1:
+                qi += 1
+            if any(a < cut - 1 < b - 1 for a, b in inside[max(0, qi - 2) : qi + 2]):
+                continue
+            closes_quote = text[cut - 1] in CLOSE_DOUBLE + CLOSE_SINGLE + "\"'"
+            frame = _frame_follows().match(text, cut) if closes_quote else None
+            # “… OK?” Trump said. — the frame belongs with its quote; after a full stop only when the
+            # frame ends there (“… anything.” She said her staff … starts a sentence of its own).
+            if frame and (match.group(0)[0] != "." or re.match(r"\s*[.,;]|\s+(?:in|on|at)\s", text[frame.end() :])):
+                continue
+            word = re.search(r"\S+$", text[start : p_start + match.start() + 1])
+            token = word.group(0) if word else ""
+            token = token.lstrip("“‘\"'(")
+            if token in abbreviations or re.fullmatch(r"(?:[A-Z]\.)+|[A-Z][a-z]?\.", token):
+                continue
+            sentences.append(SentenceSpan(*strip_span(text, start, cut), number))
+            start = cut
+        if text[start:p_end].strip():
+            sentences.append(SentenceSpan(*strip_span(text, start, p_end), number))
+    return sentences
+
+
+@lru_cache(maxsize=1)
+def _frame_follows() -> re.Pattern[str]:
+    """A capitalised speaker of up to five words and a cue: "Trump said", "Mr. Ali added"."""
+    forms = sorted((f for f, c in cue_lexicon().items() if c.category != "cognition"), key=len, reverse=True)
+    return re.compile(
+        r"\s+(?:[A-Z][\w.’'-]*,?\s+){1,5}(?:\w+\s+)?(?:" + "|".join(re.escape(f) for f in forms) + r")\b"
+    )
+
+
+def tokenize(text: str, start: int, end: int) -> list[Token]:
+    """Words and punctuation marks of ``text[start:end]``; a full stop after a word is its own
+    token unless the word is an abbreviation or initials ("Col.", "U.S.")."""
+    abbreviations = abbreviation_set()
+    tokens = []
+    for match in _TOKEN.finditer(text, start, end):
+        word = match.group(0)
+        a, b = match.span()
+        if len(word) > 1 and word.endswith(".") and WORD.match(word):
+            if not (word in abbreviations or re.fullmatch(r"(?:\w\.)+|[A-Z]\.", word)):
+                tokens.append(Token(a, b - 1, word[:-1]))
+                tokens.append(Token(b - 1, b, "."))
+                continue
+        tokens.append(Token(a, b, word))
+    return tokens
+
+
+def is_capitalised(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def clean(words: str) -> str:
+    return " ".join(words.replace("\u00a0", " ").split())
+
+
+class Sentence:
+    """A sentence as the later stages read it: its tokens, which of them are quoted, its quotes,
+    and the cue (if any) that starts at each token."""
+
+    def __init__(
+        self, text: str, start: int, end: int, paragraph: int, quotes: list[Quote], opens: list[int]
+    ) -> None:
+        self.text = text
+        self.start = start
+        self.end = end
+        self.paragraph = paragraph
+        self.tokens = tokenize(text, start, end)
+        self.starts = [t.start for t in self.tokens]
+        self.quotes = quotes[bisect_left(opens, start) : bisect_left(opens, end)]
+        self.quote_opens = [q.open for q in self.quotes]
+        # Which tokens lie inside a quote: one sweep, quotes and tokens both in text order.
+        self.quoted = [False] * len(self.tokens)
+        for quote in self.quotes:
+            for i in range(bisect_left(self.starts, quote.open), bisect_left(self.starts, quote.end)):
+                self.quoted[i] = True
+        self.lower = [t.text.lower() for t in self.tokens]
+        self._cues: dict[int, CueMatch | None] = {}
+
+    def index_at(self, offset: int) -> int:
+        """Index of the first token starting at or after offset."""
+        return bisect_left(self.starts, offset)
+
+    def next_quote_open(self, offset: int) -> int | None:
+        i = bisect_left(self.quote_opens, offset)
+        return self.quote_opens[i] if i < len(self.quote_opens) else None
+
+    def cue_at(self, i: int) -> CueMatch | None:
+        """The cue starting at token i."""
+        if i not in self._cues:
+            self._cues[i] = self._cue_at(i)
+        return self._cues[i]
+
+    def _cue_at(self, i: int) -> CueMatch | None:
+        lexicon = cue_lexicon()
+        word = self.tokens[i].text
+        if self.quoted[i] or (word[:1].isupper() and self.lower[i] != "according"):
+            return None  # "Islamic State" is a name, not a cue
+        if i + 1 < len(self.tokens):
+            pair = f"{self.lower[i]} {self.lower[i + 1]}"
+            if pair in lexicon:
+                a, b = self.tokens[i].start, self.tokens[i + 1].end
+                return CueMatch(self.text[a:b], lexicon[pair], i + 1)
+        if self.lower[i] in lexicon and not self._noun_use(i):
+            return CueMatch(word, lexicon[self.lower[i]], i)
+        return None
+
+    @staticmethod
+    def _lemma(form: str) -> str:
+        return cue_lexicon()[form].lemma if form in cue_lexicon() else form
+
+    def _noun_use(self, i: int) -> bool:
+        """"a recent report", "his claims": a cue form that is a noun here. Past forms ("said",
+        "reported") are verbs after a noun, so only present and base forms are checked."""
+        low = self.lower[i]
+        if low.endswith("ed") or low in UNAMBIGUOUS_CUES:
+            return False
+        nxt = self.lower[i + 1] if i + 1 < len(self.tokens) else ""
+        if low == self._lemma(low) and not low.endswith("s"):
+            # A base form is a verb after "they", "officials", "did", "to"; otherwise a noun
+            # ("the comparably cheaper state", "a new report").
+            k = i - 1
+            while k >= 0 and self.lower[k] in CUE_MODIFIERS - AUXILIARIES:
+                k -= 1
+            subject = self.lower[k] if k >= 0 else ""
+            if not (
+                subject in SUBJECT_PRONOUNS | AUXILIARIES | PLURALS | {"to", "not", "n't", "who", "which", "that"}
+                or (subject.endswith("s") and not subject.endswith(("’s", "'s", "ss")))
+            ):
+                return True
+        if low.endswith("s") and nxt not in ("that", ":", ",", ".") and nxt not in SUBJECT_PRONOUNS:
+            if self.tokens[i + 1].text not in QUOTE_CHARS if nxt else False:
+                return True  # "swing states", "his claims": plural nouns unless a clause follows
+        before = self.lower[i - 1] if i > 0 else ""
+        two_before = self.lower[i - 2] if i > 1 else ""
+        return before in DETERMINERS or before.endswith(("’s", "'s")) or (
+            two_before in DETERMINERS and before.isalpha() and before.islower()
+            and before not in CUE_MODIFIERS and before not in AUXILIARIES
+        )
+
+
+@dataclass
+class Copy:
+    """The article cut up: paragraphs, paired quotes (with their opening offsets, for bisecting)
+    and sentences, all in text order."""
+
+    text: str
+    paragraphs: list[Span]
+    quotes: list[Quote]
+    opens: list[int]
+    sentences: list[Sentence]
+
+
+def read_copy(text: str) -> Copy:
+    """Paragraphs, quotes and sentences of an article: the first stage of extraction."""
+    paragraphs = paragraph_spans(text)
+    quotes = find_quotes(text, paragraphs)
+    opens = [q.open for q in quotes]
+    sentences = [Sentence(text, a, b, p, quotes, opens) for a, b, p in sentence_spans(text, paragraphs, quotes)]
+    return Copy(text, paragraphs, quotes, opens, sentences)

@@ -1,0 +1,60 @@
+"""extract.quoted: each quote in a sentence with the frame that credits it."""
+
+from quotetrack.extract.quoted import LastQuoted, quote_statements
+from quotetrack.extract.sentences import read_copy
+
+
+def found_in(text, last_quoted=None):
+    return [found for s in read_copy(text).sentences for found in quote_statements(s, last_quoted)]
+
+
+def contents(text, found):
+    return [[text[a:b] for a, b in f.spans] for f in found]
+
+
+def test_a_quote_with_its_frame_after_it():
+    text = "“The strikes were necessary,” Smith said."
+    (found,) = found_in(text)
+    assert contents(text, [found]) == [["The strikes were necessary"]]
+    assert (found.kind, found.quote, found.confidence) == ("quote", True, 0.95)
+    assert (found.frame.cue, found.frame.mention.head) == ("said", "Smith")
+    assert text[found.frame.cue_start : found.frame.cue_end] == "said"
+
+
+def test_a_quote_with_its_frame_before_it_and_an_inverted_frame():
+    text = "Smith said: “We will win the vote.”"
+    assert contents(text, found_in(text)) == [["We will win the vote."]]
+    (inverted,) = found_in("“We will win the vote,” said Smith, a spokesman.")
+    assert inverted.frame.mention.head == "Smith"
+    assert inverted.frame.mention.appositives == ["a spokesman"]
+
+
+def test_an_interrupted_quote_keeps_one_frame():
+    text = "“The strikes were necessary,” Smith said, “and they will continue.”"
+    first, second = found_in(text)
+    assert first.frame.mention == second.frame.mention and first.frame.cue_start == second.frame.cue_start
+    assert contents(text, [first, second]) == [["The strikes were necessary"], ["and they will continue."]]
+
+
+def test_adding_that_is_a_second_statement_by_the_same_speaker():
+    text = "“We will win,” Sara Kim said, adding that the polls were wrong."
+    quote, added = found_in(text)
+    assert contents(text, [added]) == [["the polls were wrong"]]
+    assert (added.kind, added.frame.cue, added.frame.mention) == ("reported", "adding", quote.frame.mention)
+
+
+def test_titles_and_unattributed_quotes_are_not_statements():
+    assert found_in("She watched “The Post” last year.") == []
+    assert found_in("In his new book “A Promised Land,” Obama writes about the 2008 campaign.") == []
+    assert found_in("In his new essay “The Art of the Deal Is Dead,” Obama writes about the 2008 campaign.") == []
+    assert len(found_in("“The deal is dead,” Obama writes about the 2008 campaign.")) == 1
+    assert found_in("“Nobody knows what happens next in the valley.”") == []
+
+
+def test_a_quote_standing_alone_continues_the_last_quoted_speaker():
+    (earlier,) = found_in("“The strikes were necessary,” Smith said.")
+    text = "“They will go on until the job is done.”"
+    (found,) = found_in(text, LastQuoted(earlier.frame, 0, False))
+    assert found.frame is earlier.frame and found.confidence == 0.65
+    (run_on,) = found_in(text, LastQuoted(earlier.frame, 0, True))
+    assert run_on.confidence == 0.8  # the quote before was left open: surer it goes on

@@ -1,0 +1,54 @@
+"""extract.reported: reported speech in a sentence without a quoted statement."""
+
+from quotetrack.extract.reported import reported_statements
+from quotetrack.extract.sentences import read_copy
+
+
+def reported(text):
+    copy = read_copy(text)
+    found = [f for s in copy.sentences for f in reported_statements(s, copy)]
+    return [([text[a:b] for a, b in f.spans], f.frame.mention.head, f.frame.cue) for f in found], found
+
+
+def test_x_said_that():
+    assert reported("Police said that two men were held.")[0] == [(["two men were held"], "Police", "said")]
+    (found,) = reported("Police said two men were held.")[1]
+    assert (found.kind, found.quote, found.confidence) == ("reported", False, 0.75)
+
+
+def test_x_told_y_that():
+    summary, (found,) = reported("Thomas Veale told reporters that the strikes were conducted.")
+    assert summary == [(["the strikes were conducted"], "Thomas Veale", "told")]
+    assert found.frame.relayed_to == "reporters" and found.confidence == 0.85
+
+
+def test_the_frame_after_the_content_and_in_the_middle():
+    assert reported("The men were released on bail, police said.")[0] == [
+        (["The men were released on bail"], "police", "said")
+    ]
+    assert reported("The talks, Veale added, would resume next week.")[0] == [
+        (["The talks", "would resume next week"], "Veale", "added")
+    ]
+
+
+def test_according_to_before_and_after():
+    assert reported("According to the ministry, the dam held overnight.")[0] == [
+        (["the dam held overnight"], "the ministry", "according to")
+    ]
+    assert reported("The dam held overnight, according to the ministry.")[0] == [
+        (["The dam held overnight"], "the ministry", "according to")
+    ]
+
+
+def test_two_speakers_in_one_sentence():
+    assert reported("Jane Doe said the plan had failed, while Tom Roe said it had worked.")[0] == [
+        (["the plan had failed"], "Jane Doe", "said"),
+        (["it had worked"], "Tom Roe", "said"),
+    ]
+
+
+def test_nothing_was_said():
+    assert reported("Smith did not say the plan failed.")[0] == []
+    assert reported("No official said the plant had leaked.")[0] == []
+    assert reported("The court dismissed the case that the family had brought.")[0] == []
+    assert reported("The report on swing states was long and detailed.")[0] == []

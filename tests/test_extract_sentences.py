@@ -1,0 +1,68 @@
+"""extract.sentences: paragraphs, paired quote marks, sentences, tokens and the cue at a token."""
+
+from quotetrack.extract.sentences import Span, read_copy, tokenize
+
+
+def spans_text(text, spans):
+    return [text[a:b] for a, b in spans]
+
+
+def test_paragraphs_split_at_blank_lines_and_keep_hard_wrapped_prose_whole():
+    wrapped = "The coalition carried out strikes near the town of Makhmour on the eighth of\nJuly, officials said."
+    text = f"Headline\n\n{wrapped}\n\n  Last one.  "
+    assert spans_text(text, read_copy(text).paragraphs) == ["Headline", wrapped, "Last one."]
+
+
+def test_quotes_pair_curly_and_straight_marks():
+    text = "“We will win,” Smith said. Jones said: \"We will not.\""
+    copy = read_copy(text)
+    assert [text[q.inner_start : q.inner_end] for q in copy.quotes] == ["We will win,", "We will not."]
+    assert all(q.close is not None for q in copy.quotes)
+    assert copy.opens == [q.open for q in copy.quotes]
+
+
+def test_apostrophes_are_not_quote_marks():
+    assert read_copy("The region’s leaders didn’t meet; it's the workers' union that met.").quotes == []
+
+
+def test_an_unclosed_quote_ends_with_its_paragraph_and_runs_on_into_a_quoted_one():
+    text = "He said: “We will stay\n\n“And we will fight,” he added."
+    first, second = read_copy(text).quotes
+    assert first.close is None and first.runs_on
+    assert text[first.inner_start : first.inner_end] == "We will stay"
+    assert second.close is not None and not second.runs_on
+
+
+def test_sentences_are_never_cut_inside_a_quote_nor_after_an_abbreviation():
+    text = "“It is over. We lost,” Col. Srood said. Nobody else spoke."
+    copy = read_copy(text)
+    sentences = [text[s.start : s.end] for s in copy.sentences]
+    assert sentences == ["“It is over. We lost,” Col. Srood said.", "Nobody else spoke."]
+    assert [s.paragraph for s in copy.sentences] == [0, 0]
+    assert copy.sentences[0].quotes == copy.quotes
+
+
+def test_tokens_split_a_full_stop_from_a_word_but_not_from_an_abbreviation():
+    text = "The U.S. envoy said no."
+    tokens = tokenize(text, 0, len(text))
+    assert [t.text for t in tokens] == ["The", "U.S.", "envoy", "said", "no", "."]
+    assert all(text[t.start : t.end] == t.text for t in tokens)
+
+
+def test_cue_at_finds_verbs_and_two_word_cues():
+    sentence = read_copy("Smith said the plan failed, according to officials.").sentences[0]
+    said = sentence.cue_at(1)
+    assert said is not None and (said.form, said.cue.lemma, said.last) == ("said", "say", 1)
+    according = sentence.cue_at(sentence.index_at(len("Smith said the plan failed, ")))
+    assert according is not None and according.form == "according to" and according.last == 7
+
+
+def test_cue_at_skips_nouns_names_and_quoted_words():
+    sentence = read_copy("A recent report by Islamic State Says “he said” nothing.").sentences[0]
+    assert [sentence.cue_at(i) for i in range(len(sentence.tokens))] == [None] * len(sentence.tokens)
+
+
+def test_an_empty_copy_has_no_sentences():
+    copy = read_copy("   \n\n  ")
+    assert (copy.paragraphs, copy.quotes, copy.sentences) == ([], [], [])
+    assert Span(1, 2) == (1, 2)
