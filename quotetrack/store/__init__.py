@@ -12,7 +12,17 @@ from contextlib import AbstractContextManager
 from pathlib import Path
 
 from ..errors import StaleReview
-from .base import BUSY_TIMEOUT_SECONDS, Column, Database, Result, describe_error, now, resolve_editor
+from .base import (
+    BUSY_TIMEOUT_SECONDS,
+    Column,
+    Database,
+    Result,
+    describe_error,
+    is_url,
+    now,
+    redact,
+    resolve_editor,
+)
 from .changes import list_changes, log_change
 from .conflicts import (
     drop_open_conflicts,
@@ -40,7 +50,6 @@ from .events import (
     record_grouping,
     update_event,
 )
-from .postgres import is_url, redact
 from .search import claim_hits, claim_term_counts, ids_mentioning, search, statements_sharing
 from .sources import (
     article_text,

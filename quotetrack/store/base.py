@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import getpass
 import os
+import re
 from abc import ABC, abstractmethod
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager
@@ -25,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from ..normalize import Normalizer
 
+URL_PREFIXES = ("postgresql://", "postgres://")
 Params = Sequence[Any] | dict[str, Any] | None
 EDITOR_ENV_VAR = "QUOTETRACK_EDITOR"
 # Long enough for a writer to wait out another's whole import rather than fail with "locked".
@@ -207,6 +209,28 @@ def resolve_editor(name: str | None) -> str | None:
         return os.environ.get(EDITOR_ENV_VAR) or getpass.getuser()
     except Exception:  # getuser raises when no login name exists, e.g. in some containers
         return None
+
+
+def statement_filters(speaker_ids: Sequence[int] | None, since: date | None) -> tuple[list[str], list[Any]]:
+    """SQL conditions on ``st`` (statements) for some speakers and a first day, with parameters."""
+    where: list[str] = []
+    params: list[Any] = []
+    if speaker_ids is not None:
+        where.append(f"st.speaker_id IN ({', '.join('?' for _ in speaker_ids) or 'NULL'})")
+        params.extend(speaker_ids)
+    if since is not None:
+        where.append("coalesce(st.said_on, st.event_date, substr(st.created_at, 1, 10)) >= ?")
+        params.append(since.isoformat())
+    return where, params
+
+
+def is_url(value: object) -> bool:
+    return isinstance(value, str) and value.startswith(URL_PREFIXES)
+
+
+def redact(url: str) -> str:
+    """The URL without its password, fit for messages."""
+    return re.sub(r"(://[^:/@]+):[^@/]*@", r"\1:***@", url)
 
 
 def describe_error(detail: str, where: str | None = None) -> str:

@@ -17,7 +17,7 @@ from typing import Any
 
 from ..errors import ConstraintViolation, DatabaseError, DatabaseLocked, InvalidInput
 from . import migrations_postgres
-from .base import Column, Database, Params, Result, describe_error
+from .base import Column, Database, Params, Result, describe_error, redact, statement_filters
 
 # The driver loads with the first PostgreSQL connection: a SQLite-only command (most of them)
 # should not pay for importing it.
@@ -40,20 +40,10 @@ def _load_driver() -> bool:
     return True
 
 
-URL_PREFIXES = ("postgresql://", "postgres://")
 # Any key will do as long as every quotetrack writer uses the same one (see ``atomic``).
 WRITE_LOCK_KEY = 0x71756F7465  # "quote"
 # Derived from other tables by the database itself; rebuilt after a copy rather than copied.
 DERIVED_TABLES = {"claim_index", "claim_terms"}
-
-
-def is_url(value: object) -> bool:
-    return isinstance(value, str) and value.startswith(URL_PREFIXES)
-
-
-def redact(url: str) -> str:
-    """The URL without its password, fit for messages."""
-    return re.sub(r"(://[^:/@]+):[^@/]*@", r"\1:***@", url)
 
 
 @lru_cache(maxsize=1024)
@@ -294,21 +284,15 @@ class PostgresDatabase(Database):
         The best are found in claim_index alone (joined to statements only to filter); their
         tokens are read afterwards, for those rows only.
         """
-        filtered = speaker_ids is not None or since is not None
+        where, filters = statement_filters(speaker_ids, since)
         hits = (
             "SELECT c.rowid, ts_rank(c.norm_tsv, q, 1) AS r FROM claim_index c"
-            + (" JOIN statements st ON st.id = c.rowid" if filtered else "")
+            + (" JOIN statements st ON st.id = c.rowid" if where else "")
             + ", to_tsquery('simple', ?) q WHERE c.norm_tsv @@ q"
+            + "".join(f" AND {condition}" for condition in where)
+            + " ORDER BY r DESC, c.rowid LIMIT ?"
         )
-        params: list[Any] = [" | ".join(words)]
-        if speaker_ids is not None:
-            hits += f" AND st.speaker_id IN ({', '.join('?' for _ in speaker_ids) or 'NULL'})"
-            params.extend(speaker_ids)
-        if since is not None:
-            hits += " AND coalesce(st.said_on, st.event_date, substr(st.created_at, 1, 10)) >= ?"
-            params.append(since.isoformat())
-        hits += " ORDER BY r DESC, c.rowid LIMIT ?"
-        params.append(limit)
+        params = [" | ".join(words), *filters, limit]
         sql = (
             f"WITH hits AS MATERIALIZED ({hits}) SELECT f.rowid, f.norm "
             "FROM hits JOIN statements_fts f ON f.rowid = hits.rowid ORDER BY hits.r DESC, f.rowid"

@@ -17,7 +17,7 @@ from typing import Any
 import sqlite_utils
 
 from ..errors import ConstraintViolation, DatabaseError, DatabaseLocked, InvalidInput
-from .base import BUSY_TIMEOUT_SECONDS, Column, Database, Params, Result, describe_error
+from .base import BUSY_TIMEOUT_SECONDS, Column, Database, Params, Result, describe_error, statement_filters
 from .migrations_sqlite import migrations
 
 _SQLITE_HEADER = b"SQLite format 3\x00"
@@ -236,19 +236,14 @@ class SQLiteDatabase(Database):
     ) -> list[tuple[int, str]]:
         # The FTS5 hits are found on their own first: joined in one query, SQLite may walk the
         # statements table and probe the index once per statement.
-        params: list[Any] = ["{norm} : (" + " OR ".join(words) + ")", rows]
         sql = (
             "WITH hits AS MATERIALIZED (SELECT rowid AS id, norm FROM statements_fts "
             "WHERE statements_fts MATCH ? LIMIT ?) SELECT hits.id, hits.norm FROM hits"
         )
-        if speaker_ids is not None or since is not None:
-            sql += " JOIN statements st ON st.id = hits.id WHERE 1"
-            if speaker_ids is not None:
-                sql += f" AND st.speaker_id IN ({', '.join('?' for _ in speaker_ids) or 'NULL'})"
-                params.extend(speaker_ids)
-            if since is not None:
-                sql += " AND coalesce(st.said_on, st.event_date, substr(st.created_at, 1, 10)) >= ?"
-                params.append(since.isoformat())
+        where, params = statement_filters(speaker_ids, since)
+        if where:
+            sql += " JOIN statements st ON st.id = hits.id WHERE " + " AND ".join(where)
+        params = ["{norm} : (" + " OR ".join(words) + ")", rows, *params]
         return [(row[0], row[1]) for row in self.execute(sql, params).fetchall()]
 
     # --- copying a whole record ---
