@@ -211,17 +211,33 @@ def resolve_editor(name: str | None) -> str | None:
         return None
 
 
-def statement_filters(speaker_ids: Sequence[int] | None, since: date | None) -> tuple[list[str], list[Any]]:
-    """SQL conditions on ``st`` (statements) for some speakers and a first day, with parameters."""
-    where: list[str] = []
-    params: list[Any] = []
-    if speaker_ids is not None:
-        where.append(f"st.speaker_id IN ({', '.join('?' for _ in speaker_ids) or 'NULL'})")
-        params.extend(speaker_ids)
-    if since is not None:
-        where.append("coalesce(st.said_on, st.event_date, substr(st.created_at, 1, 10)) >= ?")
-        params.append(since.isoformat())
-    return where, params
+class Where:
+    """The conditions of a WHERE clause, each with its parameters, in the order added."""
+
+    def __init__(self) -> None:
+        self.conditions: list[str] = []
+        self.params: list[Any] = []
+
+    def add_if(self, wanted: object, condition: str, *params: Any) -> None:
+        """Add ``condition`` (its ``?`` filled by ``params``) when ``wanted`` is true."""
+        if wanted:
+            self.conditions.append(condition)
+            self.params.extend(params)
+
+    def __str__(self) -> str:
+        return " WHERE " + " AND ".join(self.conditions) if self.conditions else ""
+
+
+def marks(values: Sequence[Any]) -> str:
+    """The placeholders of an IN list; NULL for no values, which nothing is IN."""
+    return ", ".join("?" for _ in values) or "NULL"
+
+
+def statement_filters(where: Where, speaker_ids: Sequence[int] | None, since: date | None) -> None:
+    """Conditions on ``st`` (statements): said by one of some speakers, on or after a day."""
+    where.add_if(speaker_ids is not None, f"st.speaker_id IN ({marks(speaker_ids or [])})", *(speaker_ids or []))
+    where.add_if(since is not None, "coalesce(st.said_on, st.event_date, substr(st.created_at, 1, 10)) >= ?",
+                 since.isoformat() if since else None)
 
 
 def is_url(value: object) -> bool:

@@ -9,7 +9,7 @@ from typing import Any
 from ..errors import NotFound, StaleReview
 from ..models import Conflict
 from . import base
-from .base import Database
+from .base import Database, Where, marks
 from .changes import log_change
 from .statements import get_statements
 
@@ -75,27 +75,17 @@ def list_conflicts(
     limit: int | None = None,
 ) -> list[Conflict]:
     """Conflicts, best first."""
-    where: list[str] = []
-    params: list[Any] = []
-    if type_:
-        where.append("c.type = ?")
-        params.append(type_)
-    if status:
-        where.append("c.status = ?")
-        params.append(status)
-    if min_score is not None:
-        where.append("c.score >= ?")
-        params.append(min_score)
+    where = Where()
+    where.add_if(type_, "c.type = ?", type_)
+    where.add_if(status, "c.status = ?", status)
+    where.add_if(min_score is not None, "c.score >= ?", min_score)
     for column, ids in (("speaker_id", speaker_ids), ("id", statement_ids)):
-        if ids is not None:
-            marks = ", ".join("?" for _ in ids) or "NULL"
-            where.append(f"(sa.{column} IN ({marks}) OR sb.{column} IN ({marks}))")
-            params.extend([*ids, *ids])
+        chosen = list(ids or [])
+        where.add_if(ids is not None, f"(sa.{column} IN ({marks(chosen)}) OR sb.{column} IN ({marks(chosen)}))",
+                     *chosen, *chosen)
     sql = ("SELECT c.* FROM conflicts c JOIN statements sa ON sa.id = c.a_id "
-           "JOIN statements sb ON sb.id = c.b_id")
-    if where:
-        sql += " WHERE " + " AND ".join(where)
-    sql += " ORDER BY c.score DESC, c.id"
+           f"JOIN statements sb ON sb.id = c.b_id{where} ORDER BY c.score DESC, c.id")
+    params = where.params
     if limit:
         sql += " LIMIT ?"
         params.append(limit)

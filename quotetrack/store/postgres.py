@@ -17,7 +17,7 @@ from typing import Any
 
 from ..errors import ConstraintViolation, DatabaseError, DatabaseLocked, InvalidInput
 from . import migrations_postgres
-from .base import Column, Database, Params, Result, describe_error, redact, statement_filters
+from .base import Column, Database, Params, Result, Where, describe_error, redact, statement_filters
 
 # The driver loads with the first PostgreSQL connection: a SQLite-only command (most of them)
 # should not pay for importing it.
@@ -284,15 +284,15 @@ class PostgresDatabase(Database):
         The best are found in claim_index alone (joined to statements only to filter); their
         tokens are read afterwards, for those rows only.
         """
-        where, filters = statement_filters(speaker_ids, since)
+        where = Where()
+        where.add_if(True, "c.norm_tsv @@ q")
+        statement_filters(where, speaker_ids, since)
         hits = (
             "SELECT c.rowid, ts_rank(c.norm_tsv, q, 1) AS r FROM claim_index c"
-            + (" JOIN statements st ON st.id = c.rowid" if where else "")
-            + ", to_tsquery('simple', ?) q WHERE c.norm_tsv @@ q"
-            + "".join(f" AND {condition}" for condition in where)
-            + " ORDER BY r DESC, c.rowid LIMIT ?"
+            + (" JOIN statements st ON st.id = c.rowid" if len(where.conditions) > 1 else "")
+            + f", to_tsquery('simple', ?) q{where} ORDER BY r DESC, c.rowid LIMIT ?"
         )
-        params = [" | ".join(words), *filters, limit]
+        params = [" | ".join(words), *where.params, limit]
         sql = (
             f"WITH hits AS MATERIALIZED ({hits}) SELECT f.rowid, f.norm "
             "FROM hits JOIN statements_fts f ON f.rowid = hits.rowid ORDER BY hits.r DESC, f.rowid"

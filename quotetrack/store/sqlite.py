@@ -17,7 +17,7 @@ from typing import Any
 import sqlite_utils
 
 from ..errors import ConstraintViolation, DatabaseError, DatabaseLocked, InvalidInput
-from .base import BUSY_TIMEOUT_SECONDS, Column, Database, Params, Result, describe_error, statement_filters
+from .base import BUSY_TIMEOUT_SECONDS, Column, Database, Params, Result, Where, describe_error, statement_filters
 from .migrations_sqlite import migrations
 
 _SQLITE_HEADER = b"SQLite format 3\x00"
@@ -240,10 +240,11 @@ class SQLiteDatabase(Database):
             "WITH hits AS MATERIALIZED (SELECT rowid AS id, norm FROM statements_fts "
             "WHERE statements_fts MATCH ? LIMIT ?) SELECT hits.id, hits.norm FROM hits"
         )
-        where, params = statement_filters(speaker_ids, since)
-        if where:
-            sql += " JOIN statements st ON st.id = hits.id WHERE " + " AND ".join(where)
-        params = ["{norm} : (" + " OR ".join(words) + ")", rows, *params]
+        where = Where()
+        statement_filters(where, speaker_ids, since)
+        if where.conditions:
+            sql += f" JOIN statements st ON st.id = hits.id{where}"
+        params = ["{norm} : (" + " OR ".join(words) + ")", rows, *where.params]
         return [(row[0], row[1]) for row in self.execute(sql, params).fetchall()]
 
     # --- copying a whole record ---

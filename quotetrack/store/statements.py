@@ -9,7 +9,7 @@ from typing import Any
 from ..errors import ConstraintViolation, Duplicate, NotFound
 from ..models import Source, Speaker, Statement
 from . import base
-from .base import Database, to_date, to_iso
+from .base import Database, Where, marks, to_date, to_iso
 from .changes import log_change
 from .speakers import aliases_by_speaker, get_speaker, insert_alias
 
@@ -177,33 +177,17 @@ def list_statements(
     oldest_first: bool = False,
 ) -> list[Statement]:
     """Filtered statements, newest first (by the date said, else the date recorded)."""
-    where: list[str] = []
-    params: list[Any] = []
-    if speaker_ids is not None:
-        where.append(f"st.speaker_id IN ({', '.join('?' for _ in speaker_ids) or 'NULL'})")
-        params.extend(speaker_ids)
-    if outlet:
-        where.append("so.outlet = ? COLLATE NOCASE")
-        params.append(outlet)
-    if tag:
-        where.append("st.id IN (SELECT statement_id FROM statement_tags WHERE tag = ?)")
-        params.append(tag)
+    where = Where()
+    where.add_if(speaker_ids is not None, f"st.speaker_id IN ({marks(speaker_ids or [])})", *(speaker_ids or []))
+    where.add_if(outlet, "so.outlet = ? COLLATE NOCASE", outlet)
+    where.add_if(tag, "st.id IN (SELECT statement_id FROM statement_tags WHERE tag = ?)", tag)
     when = "coalesce(st.said_on, so.published, substr(st.created_at, 1, 10))"
-    if since:
-        where.append(f"{when} >= ?")
-        params.append(since.isoformat())
-    if until:
-        where.append(f"{when} <= ?")
-        params.append(until.isoformat())
-    if kind:
-        where.append("st.kind = ?")
-        params.append(kind)
-    if source_id is not None:
-        where.append("st.source_id = ?")
-        params.append(source_id)
-    sql = _SELECT_STATEMENTS
-    if where:
-        sql += " WHERE " + " AND ".join(where)
+    where.add_if(since, f"{when} >= ?", since.isoformat() if since else None)
+    where.add_if(until, f"{when} <= ?", until.isoformat() if until else None)
+    where.add_if(kind, "st.kind = ?", kind)
+    where.add_if(source_id is not None, "st.source_id = ?", source_id)
+    sql = f"{_SELECT_STATEMENTS}{where}"
+    params = where.params
     direction = "ASC" if oldest_first else "DESC"
     sql += f" ORDER BY {when} {direction}, st.id {direction}"
     if limit:
