@@ -76,7 +76,7 @@ def load(db_path: Path, n: int, seed: int) -> tuple[list[dict[str, object]], flo
 
 def matcher(db, normalizer, text: str, limit: int = 10) -> tuple[list[int], list[tuple]]:
     tokens = normalizer.tokens(text)
-    candidates = store.claim_candidates(db, tokens, limit=200, with_tokens=True)
+    candidates = claims.claim_candidates(db, tokens, limit=200, with_tokens=True)
     doc_freq, total = store.claim_term_counts(db, tokens)
     found = match.rank(text, candidates, normalizer=normalizer, limit=limit,
                        doc_freq=doc_freq, total_docs=total)

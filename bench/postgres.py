@@ -34,8 +34,7 @@ from quotetrack import record, store
 from quotetrack.errors import QuotetrackError
 from quotetrack.models import Speaker, Statement
 url, name, each = sys.argv[1], sys.argv[2], int(sys.argv[3])
-store.set_editor(name)
-db = store.open_db(url)
+db = store.open_record(url, editor=name)
 out = {"added": 0, "reviewed": 0, "refused": 0, "errors": []}
 rng = random.Random(name)
 for i in range(each):

@@ -23,8 +23,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlite_utils import Database
-
 from . import claims, record, store
 from .articles import article_text
 from .conflicts import CLAIM_TYPES, Verdict, compare
@@ -32,6 +30,7 @@ from .extract import Extracted, extract_statements
 from .match import SPEAKER_THRESHOLD, resolve_speaker
 from .models import Conflict, Speaker, Statement
 from .normalize import Normalizer
+from .store import Database
 
 VERDICTS = ("verbatim", "altered", "misattributed", "contradicted", "not on record")
 # Verdicts that fail the check (exit status 1): the draft says something the record does not bear out.

@@ -6,14 +6,13 @@ Candidates come from the claim index in the store; ``match.rank`` scores only th
 from __future__ import annotations
 
 import json
+import math
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
-
-from sqlite_utils import Database
 
 from . import record, store
 from .conflicts import CLAIM_TYPES, compare
@@ -21,6 +20,7 @@ from .errors import InvalidInput
 from .match import DEFAULT_MIN_SCORE, Match, rank
 from .models import Statement
 from .normalize import Normalizer, stem
+from .store import Database
 
 # How many candidates the index hands the scorer for each query.
 CANDIDATES = 200
@@ -63,9 +63,9 @@ def match_text(
     if parts:
         tokens += parts
         doc_freq.update(store.claim_term_counts(db, parts)[0])
-    candidates = store.claim_candidates(db, tokens, limit=max(CANDIDATES, limit), with_tokens=True,
-                                        speaker_ids=speaker_ids, since=since,
-                                        term_counts=(doc_freq, total))
+    candidates = claim_candidates(db, tokens, limit=max(CANDIDATES, limit), with_tokens=True,
+                                  speaker_ids=speaker_ids, since=since,
+                                  term_counts=(doc_freq, total))
     matches = rank(text, candidates, normalizer=normalizer, limit=limit,
                    min_score=DEFAULT_MIN_SCORE if min_score is None else min_score,
                    doc_freq=doc_freq, total_docs=total, extra_tokens=parts)
@@ -204,7 +204,7 @@ def cluster_statements(
         if len(ordered) <= LOCAL_CLUSTERING:
             candidates = earlier
         else:
-            candidates = [(i, t) for i, t, *_ in store.claim_candidates(db, normalizer.tokens(statement.text))
+            candidates = [(i, t) for i, t, *_ in claim_candidates(db, normalizer.tokens(statement.text))
                           if i in by_id and i < sid]
         for found in rank(statement.text, candidates, normalizer=normalizer, limit=30, min_score=CLUSTER_SCORE):
             if root(found.id) == root(sid):
@@ -237,3 +237,79 @@ def _in_batches(db: Database, size: int = 2000) -> Iterator[tuple[int, list[Stat
     ids = [statement_id for statement_id, _ in store.statement_texts(db)]
     for start in range(0, len(ids), size):
         yield start, store.get_statements(db, ids[start:start + size])
+
+
+# --- retrieval: which stored statements the scorer sees for a query ---
+
+# A query word held by more statements than this share of the record is too common to find
+# candidates by (it would make the index score a large part of the record); the rarer words do it.
+COMMON_TERM_SHARE = 0.02
+# Rough budget of postings one candidate query may touch: keeps `match` fast at a million
+# statements while every query word rarer than the budget still takes part.
+POSTINGS_BUDGET = 5_000
+# At most this many statements are read from the index for one query (their stored tokens only).
+CANDIDATE_ROWS = 5_000
+
+
+def candidate_terms(counts: Mapping[str, int], total: int, tokens: Sequence[str]) -> list[str]:
+    """The query words worth retrieving by: rarest first, within the postings budget.
+
+    The rarest word always takes part; a word held by more than ``COMMON_TERM_SHARE`` of the
+    record only when nothing rarer is there. Words absent from the index cannot find anything.
+    """
+    present = sorted({t for t in tokens if counts.get(t)}, key=lambda t: (counts[t], t))
+    if not present:
+        return []
+    common = max(int(total * COMMON_TERM_SHARE), 1000)
+    chosen = [present[0]]
+    spent = counts[present[0]]
+    for term in present[1:]:
+        if counts[term] > common or spent + counts[term] > POSTINGS_BUDGET:
+            continue
+        chosen.append(term)
+        spent += counts[term]
+    return chosen
+
+
+def claim_candidates(
+    db: Database,
+    tokens: Sequence[str],
+    *,
+    limit: int = 200,
+    speaker_ids: Sequence[int] | None = None,
+    since: date | None = None,
+    with_tokens: bool = False,
+    term_counts: tuple[Mapping[str, int], int] | None = None,
+) -> list[Any]:
+    """Statements sharing claim tokens with the query, those sharing the most weight first:
+    (id, text), or (id, text, stored claim tokens) with ``with_tokens``, which ``match.rank``
+    scores without reading each text again.
+
+    Only the query's rarer words go to the index (see ``candidate_terms``), so the cost follows
+    how many statements hold those words, not the size of the record. The statements found (at
+    most ``CANDIDATE_ROWS``) are put in order by the weight of all the query words they hold,
+    read from their stored tokens: ordering by the index's bm25 instead would either see only
+    the rare words (and leave ties among hundreds of statements naming the same place) or walk
+    the common words' postings too. ``term_counts`` is what ``store.claim_term_counts``
+    returned for ``tokens``, when the caller has it already.
+    """
+    counts, total = term_counts if term_counts is not None else store.claim_term_counts(db, tokens)
+    words = candidate_terms(counts, total, tokens)
+    if not words:
+        return []
+    hits = store.claim_hits(db, words, limit=limit, rows=CANDIDATE_ROWS, speaker_ids=speaker_ids, since=since)
+    weights = {
+        t: math.log(1 + (total - counts.get(t, 0) + 0.5) / (counts.get(t, 0) + 0.5))
+        for t in set(tokens)
+    }
+    scored = sorted(
+        (
+            (sum(weights[t] for t in set(norm.split()) & weights.keys()), hit_id, norm)
+            for hit_id, norm in hits
+        ),
+        key=lambda h: (-h[0], -h[1]),
+    )[:limit]
+    texts = dict(store.statement_texts_by_id(db, [hit_id for _, hit_id, _ in scored]))
+    if with_tokens:
+        return [(hit_id, texts[hit_id], norm) for _, hit_id, norm in scored if hit_id in texts]
+    return [(hit_id, texts[hit_id]) for _, hit_id, _ in scored if hit_id in texts]

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager, nullcontext
+from dataclasses import dataclass
 from datetime import date
 from functools import partial
 from pathlib import Path
@@ -15,7 +15,6 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 from rich.text import Text
-from sqlite_utils import Database
 from typer.core import TyperGroup
 
 from . import check as check_
@@ -27,6 +26,7 @@ from .conflicts import CONFLICT_TYPES
 from .dates import parse_date
 from .errors import Ambiguous, QuotetrackError
 from .models import CONFLICT_STATUSES, SPEAKER_KINDS, STATEMENT_KINDS, Source, Speaker, Statement
+from .store import Database
 
 # The terminal renderer keeps the name `report` at the call sites below (fewer changed lines).
 from .render import terminal as report
@@ -42,8 +42,6 @@ class _Group(TyperGroup):
             return super().invoke(ctx)
         except QuotetrackError as exc:
             fail(str(exc))
-        except sqlite3.Error as exc:
-            fail(store.describe_sqlite_error(exc))
         except UnicodeEncodeError as exc:
             # Undecodable bytes in an argument or a JSON "\udcxx" escape arrive as lone surrogates,
             # which SQLite (and a UTF-8 terminal) cannot take.
@@ -89,12 +87,14 @@ app.add_typer(db_app, name="db")
 
 @app.callback()
 def main_options(
+    ctx: typer.Context,
     editor: Annotated[str | None, typer.Option(
         "--editor", envvar="QUOTETRACK_EDITOR", show_default=False,
         help="Your name, kept with every change you make (default: $QUOTETRACK_EDITOR, else your login name).",
     )] = None,
 ) -> None:
-    store.set_editor(editor)
+    # Who makes this command's changes: every record the command opens carries the name.
+    ctx.obj = Invocation(editor)
 
 
 def out() -> Console:
@@ -126,13 +126,20 @@ JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON to stdout i
 YesOption = Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")]
 
 
+@dataclass
+class Invocation:
+    """What the main options give every command (typer's ``ctx.obj``)."""
+
+    editor: str | None
+
+
 @contextmanager
-def opened(db_path: str | Path | None) -> Iterator[Database]:
-    db = store.open_db(db_path)
+def opened(ctx: typer.Context, db_path: str | Path | None) -> Iterator[Database]:
+    invocation = ctx.find_object(Invocation)
+    db = store.open_record(db_path, editor=invocation.editor if invocation else None)
     try:
         yield db
     finally:
-        record.forget_normalizer(db)
         db.close()
 
 
@@ -149,6 +156,7 @@ def _interactive() -> bool:
 
 @app.command()
 def add(
+    ctx: typer.Context,
     text: Annotated[str, typer.Argument(help="The words, exactly as said or reported.")],
     speaker: Annotated[str | None, typer.Option(help="Who said it: a name, alias or speaker id.")] = None,
     title: Annotated[str | None, typer.Option(help="The speaker's title: Colonel, Mayor, spokesman.")] = None,
@@ -191,7 +199,7 @@ def add(
         event_date=_date_option(event_date, "--event-date"),
         place=place, tags=list(tag or []), context=context, relayed_to=relayed_to,
     )
-    with opened(db) as database:
+    with opened(ctx, db) as database:
         speaker_id = None
         if speaker.strip().isdecimal():
             speaker_id = int(speaker)
@@ -228,6 +236,7 @@ def _choose_speaker(exc: Ambiguous) -> int | None:
 
 @app.command("import")
 def import_(
+    ctx: typer.Context,
     file: Annotated[Path, typer.Argument(help="A .jsonl or .csv file, one statement a record.")],
     db: DbOption = None,
     as_json: JsonOption = False,
@@ -241,7 +250,7 @@ def import_(
     Example: quotetrack import statements.jsonl
     """
     records = record.read_records(file)
-    with opened(db) as database:
+    with opened(ctx, db) as database:
         result = record.import_records(database, records)
     if as_json:
         emit_json({"added": len(result.added), "skipped": result.skipped, "ids": result.added})
@@ -252,6 +261,7 @@ def import_(
 
 @app.command()
 def ingest(
+    ctx: typer.Context,
     files: Annotated[list[str], typer.Argument(metavar="FILE...", help="Articles: .txt, .md or .html; - for stdin.")],
     outlet: Annotated[str | None, typer.Option(help="The outlet that published the article(s).")] = None,
     url: Annotated[str | None, typer.Option(help="The article's address.")] = None,
@@ -286,7 +296,7 @@ def ingest(
         fail("Recording needs confirmation: add --yes, or --dry-run to only show the statements.")
     console = out()
     results: list[dict[str, Any]] = []
-    with nullcontext(None) if dry_run else opened(db) as database:
+    with nullcontext(None) if dry_run else opened(ctx, db) as database:
         for article in articles:
             ids: list[int | None] = [None] * len(article.statements)
             note = "dry run: nothing recorded" if dry_run else "nothing recorded"
@@ -315,6 +325,7 @@ def ingest(
 
 @app.command("list")
 def list_(
+    ctx: typer.Context,
     speaker: Annotated[str | None, typer.Option(help="Only this speaker (name, alias or id).")] = None,
     outlet: Annotated[str | None, typer.Option(help="Only statements from this outlet.")] = None,
     tag: Annotated[str | None, typer.Option(help="Only statements with this tag.")] = None,
@@ -329,7 +340,7 @@ def list_(
 
     Example: quotetrack list --speaker srood --json
     """
-    with opened(db) as database:
+    with opened(ctx, db) as database:
         statements = record.list_statements(
             database, speaker=speaker, outlet=outlet, tag=tag,
             since=_date_option(since, "--since"), until=_date_option(until, "--until"),
@@ -345,6 +356,7 @@ def list_(
 
 @app.command()
 def show(
+    ctx: typer.Context,
     statement_id: Annotated[int, typer.Argument(metavar="ID", help="The statement's id.")],
     in_source: Annotated[bool, typer.Option("--in-source", help="Show it highlighted in its article.")] = False,
     db: DbOption = None,
@@ -354,7 +366,7 @@ def show(
 
     Example: quotetrack show 3 --in-source
     """
-    with opened(db) as database:
+    with opened(ctx, db) as database:
         statement = store.get_statement(database, statement_id)
         details = store.extraction_details(database, statement_id)
         article = None
@@ -379,6 +391,7 @@ def show(
 
 @app.command()
 def edit(
+    ctx: typer.Context,
     statement_id: Annotated[int, typer.Argument(metavar="ID", help="The statement's id.")],
     text: Annotated[str | None, typer.Option(help="New text.")] = None,
     speaker: Annotated[str | None, typer.Option(help="Attribute it to this speaker (name, alias or id).")] = None,
@@ -407,7 +420,7 @@ def edit(
         changes["event_date"] = _date_option(event_date, "--event-date")
     if tag is not None:
         changes["tags"] = list(tag)
-    with opened(db) as database:
+    with opened(ctx, db) as database:
         statement = record.edit_statement(database, statement_id, changes, speaker=speaker)
     if as_json:
         emit_json(statement.to_dict())
@@ -417,6 +430,7 @@ def edit(
 
 @app.command()
 def delete(
+    ctx: typer.Context,
     statement_id: Annotated[int, typer.Argument(metavar="ID", help="The statement's id.")],
     yes: YesOption = False,
     db: DbOption = None,
@@ -425,7 +439,7 @@ def delete(
 
     Example: quotetrack delete 3 --yes
     """
-    with opened(db) as database:
+    with opened(ctx, db) as database:
         statement = store.get_statement(database, statement_id)
         if not yes:
             if not _interactive():
@@ -452,7 +466,7 @@ def speakers(
     """
     if ctx.invoked_subcommand is not None:
         return
-    with opened(db) as database:
+    with opened(ctx, db) as database:
         counts = store.speaker_statement_counts(database)
         rows = [(s, counts.get(s.id or 0, 0)) for s in store.all_speakers(database)]
     if as_json:
@@ -465,6 +479,7 @@ def speakers(
 
 @speakers_app.command("alias")
 def speakers_alias(
+    ctx: typer.Context,
     name: Annotated[str, typer.Argument(help="The speaker: name, alias or id.")],
     alias: Annotated[str, typer.Argument(help="Another name the speaker goes by.")],
     db: DbOption = None,
@@ -474,7 +489,7 @@ def speakers_alias(
 
     Example: quotetrack speakers alias "US Central Command" CENTCOM
     """
-    with opened(db) as database:
+    with opened(ctx, db) as database:
         speaker = record.add_alias(database, name, alias)
     if as_json:
         emit_json(speaker.to_dict())
@@ -484,6 +499,7 @@ def speakers_alias(
 
 @speakers_app.command("merge")
 def speakers_merge(
+    ctx: typer.Context,
     a: Annotated[str, typer.Argument(help="The speaker to merge away (name, alias or id).")],
     b: Annotated[str, typer.Argument(help="The speaker that keeps everything.")],
     db: DbOption = None,
@@ -493,7 +509,7 @@ def speakers_merge(
 
     Example: quotetrack speakers merge "Col. Srood" "Srood"
     """
-    with opened(db) as database:
+    with opened(ctx, db) as database:
         speaker, moved = record.merge_speakers(database, a, b)
     if as_json:
         emit_json(speaker.to_dict() | {"statements_moved": moved})
@@ -528,7 +544,7 @@ def conflicts(
         fail(f"--type {type_!r} is not one of: {', '.join(CONFLICT_TYPES)}.")
     if status and status not in CONFLICT_STATUSES:
         fail(f"--status {status!r} is not one of: {', '.join(CONFLICT_STATUSES)}.")
-    with opened(db) as database:
+    with opened(ctx, db) as database:
         speaker_ids = None
         if speaker:  # an unknown name stops the command before any rescan is done
             found = record.find_speaker(database, speaker)
@@ -580,6 +596,7 @@ def _progress(label: str, quiet: bool = False) -> Iterator[Any]:
 
 @conflicts_app.command("review")
 def conflicts_review(
+    ctx: typer.Context,
     conflict_id: Annotated[int, typer.Argument(metavar="ID", help="The conflict's id.")],
     confirm: Annotated[bool, typer.Option("--confirm", help="It is a real contradiction.")] = False,
     dismiss: Annotated[bool, typer.Option("--dismiss", help="It is not; it will not come back on a rescan.")] = False,
@@ -596,7 +613,7 @@ def conflicts_review(
     chosen = [name for name, flag in (("confirmed", confirm), ("dismissed", dismiss), ("open", reopen)) if flag]
     if len(chosen) != 1:
         fail("Give exactly one of --confirm, --dismiss or --reopen.")
-    with opened(db) as database:
+    with opened(ctx, db) as database:
         with store.transaction(database):
             store.review_conflict(database, conflict_id, chosen[0], note, overrule=overrule)
         conflict = store.get_conflict(database, conflict_id)
@@ -643,6 +660,7 @@ def compare(
 
 @app.command()
 def match(
+    ctx: typer.Context,
     text: Annotated[str | None, typer.Argument(help="The claim to look for.")] = None,
     speaker: Annotated[str | None, typer.Option(help="Only statements of this speaker.")] = None,
     since: Annotated[str | None, typer.Option(help="Only statements said on or after this date.")] = None,
@@ -664,7 +682,7 @@ def match(
     if queries is None and text is None:
         fail("Give a claim to match, or --queries FILE.")
     batch = claims_.read_queries(queries) if queries is not None else None
-    with opened(db) as database:
+    with opened(ctx, db) as database:
         if batch is not None:
             for query_id, query in batch:
                 found = claims_.match_text(database, query, speaker=speaker, since=since_day, limit=limit,
@@ -685,6 +703,7 @@ def match(
 
 @app.command()
 def claims(
+    ctx: typer.Context,
     min_size: Annotated[int, typer.Option(help="Only claims made at least this many times.", min=2)] = 2,
     db: DbOption = None,
     as_json: JsonOption = False,
@@ -695,7 +714,7 @@ def claims(
     """
     from . import claims as claims_
 
-    with opened(db) as database:
+    with opened(ctx, db) as database:
         with _progress("Grouping claims", quiet=as_json) as tick:
             groups = claims_.clusters(database, min_size=min_size, progress=tick)
     if as_json:
@@ -711,6 +730,7 @@ def claims(
 
 @app.command()
 def search(
+    ctx: typer.Context,
     query: Annotated[str, typer.Argument(help="Words to find; \"a phrase\", AND, OR, NOT, prefix*.")],
     limit: Annotated[int, typer.Option(help="At most this many.", min=1)] = 20,
     db: DbOption = None,
@@ -720,7 +740,7 @@ def search(
 
     Example: quotetrack search "Makhmour AND strike*"
     """
-    with opened(db) as database:
+    with opened(ctx, db) as database:
         hits = store.search(database, query, limit)
         statements = {s.id: s for s in store.get_statements(database, [h[0] for h in hits])}
     rows = [(statements[i], snippet) for i, snippet, _ in hits if i in statements]
@@ -735,12 +755,12 @@ def search(
 
 
 @terms_app.command("list")
-def terms_list(db: DbOption = None, as_json: JsonOption = False) -> None:
+def terms_list(ctx: typer.Context, db: DbOption = None, as_json: JsonOption = False) -> None:
     """List equivalent names: the shipped defaults and the editors' own.
 
     Example: quotetrack terms list
     """
-    with opened(db) as database:
+    with opened(ctx, db) as database:
         terms = record.list_terms(database)
     if as_json:
         emit_json(terms)
@@ -750,6 +770,7 @@ def terms_list(db: DbOption = None, as_json: JsonOption = False) -> None:
 
 @terms_app.command("add")
 def terms_add(
+    ctx: typer.Context,
     canonical: Annotated[str, typer.Argument(help="The name to match everything else as.")],
     variants: Annotated[list[str], typer.Argument(metavar="VARIANT...", help="Other names for it.")],
     db: DbOption = None,
@@ -758,7 +779,7 @@ def terms_add(
 
     Example: quotetrack terms add "Islamic State" IS ISIS ISIL Daesh
     """
-    with opened(db) as database:
+    with opened(ctx, db) as database:
         reindexed = record.add_terms(database, canonical, variants)
     err().print(report.safe(f"{canonical} = {', '.join(variants)}; re-indexed {reindexed} statements."))
 
@@ -776,17 +797,17 @@ def db_path(db: DbOption = None) -> None:
 
 
 @db_app.command("schema")
-def db_schema(db: DbOption = None) -> None:
+def db_schema(ctx: typer.Context, db: DbOption = None) -> None:
     """Print the database schema (db/schema.sql is this output for a new database).
 
     Example: quotetrack db schema --db /tmp/empty.db
     """
-    with opened(db) as database:
+    with opened(ctx, db) as database:
         sys.stdout.write(store.schema_sql(database))
 
 
 @db_app.command("reindex")
-def db_reindex(db: DbOption = None, as_json: JsonOption = False) -> None:
+def db_reindex(ctx: typer.Context, db: DbOption = None, as_json: JsonOption = False) -> None:
     """Normalise every statement again, after an upgrade that changed how claims are read.
 
     Matching and conflict detection look statements up by the normalised words stored when each
@@ -795,7 +816,7 @@ def db_reindex(db: DbOption = None, as_json: JsonOption = False) -> None:
 
     Example: quotetrack db reindex
     """
-    with opened(db) as database, _progress("Re-indexing statements", quiet=as_json) as tick:
+    with opened(ctx, db) as database, _progress("Re-indexing statements", quiet=as_json) as tick:
         read, changed = record.reindex_claims(database, progress=tick)
     if as_json:
         emit_json({"statements": read, "reindexed": changed})
@@ -807,6 +828,7 @@ def db_reindex(db: DbOption = None, as_json: JsonOption = False) -> None:
 
 @db_app.command("copy")
 def db_copy(
+    ctx: typer.Context,
     source: Annotated[str, typer.Argument(metavar="SRC", help="The record to copy: a file or a postgresql:// URL.")],
     dest: Annotated[str, typer.Argument(metavar="DEST", help="A new, empty database: a file or a postgresql:// URL.")],
     as_json: JsonOption = False,
@@ -817,7 +839,7 @@ def db_copy(
 
     Example: quotetrack db copy quotetrack.db postgresql://editor@dbhost/newsroom
     """
-    with opened(source) as src, opened(dest) as dst:
+    with opened(ctx, source) as src, opened(ctx, dest) as dst:
         counts = store.copy_record(src, dst)
     if as_json:
         emit_json([{"table": t, "source": a, "destination": b} for t, a, b in counts])
@@ -830,6 +852,7 @@ def db_copy(
 
 @app.command()
 def log(
+    ctx: typer.Context,
     limit: Annotated[int, typer.Option(help="At most this many changes.", min=1)] = 50,
     db: DbOption = None,
     as_json: JsonOption = False,
@@ -838,7 +861,7 @@ def log(
 
     Example: quotetrack log --limit 10
     """
-    with opened(db) as database:
+    with opened(ctx, db) as database:
         rows = store.list_changes(database, limit)
     if as_json:
         emit_json(rows)
@@ -871,7 +894,7 @@ def events(
     if ctx.invoked_subcommand is not None:
         return
     since_day = _date_option(since, "--since")
-    with opened(db) as database:
+    with opened(ctx, db) as database:
         if rescan:
             result = events_.rescan(database)
             if not as_json:
@@ -888,6 +911,7 @@ def events(
 
 @app.command()
 def event(
+    ctx: typer.Context,
     event_id: Annotated[int, typer.Argument(metavar="ID", help="The event's id (`quotetrack events` lists them).")],
     db: DbOption = None,
     as_json: JsonOption = False,
@@ -896,7 +920,7 @@ def event(
 
     Example: quotetrack event 3 --json
     """
-    with opened(db) as database:
+    with opened(ctx, db) as database:
         detail = events_.get_event(database, event_id)
     if as_json:
         emit_json(detail.to_dict())
@@ -906,6 +930,7 @@ def event(
 
 @events_app.command("merge")
 def events_merge(
+    ctx: typer.Context,
     a: Annotated[int, typer.Argument(help="The event to merge away.")],
     b: Annotated[int, typer.Argument(help="The event that keeps every statement.")],
     db: DbOption = None,
@@ -915,7 +940,7 @@ def events_merge(
 
     Example: quotetrack events merge 4 2
     """
-    with opened(db) as database:
+    with opened(ctx, db) as database:
         merged = events_.merge(database, a, b)
     if as_json:
         emit_json(merged.to_dict())
@@ -926,6 +951,7 @@ def events_merge(
 
 @events_app.command("split")
 def events_split(
+    ctx: typer.Context,
     event_id: Annotated[int, typer.Argument(metavar="ID", help="The event to split.")],
     statement_ids: Annotated[list[int], typer.Argument(
         metavar="STATEMENT_ID...", help="The statements that make a new event.")],
@@ -936,7 +962,7 @@ def events_split(
 
     Example: quotetrack events split 2 14 15
     """
-    with opened(db) as database:
+    with opened(ctx, db) as database:
         created = events_.split(database, event_id, statement_ids)
     if as_json:
         emit_json(created.to_dict())
@@ -947,6 +973,7 @@ def events_split(
 
 @events_app.command("rename")
 def events_rename(
+    ctx: typer.Context,
     event_id: Annotated[int, typer.Argument(metavar="ID", help="The event to name.")],
     name: Annotated[str, typer.Argument(help="The name editors know it by.")],
     db: DbOption = None,
@@ -956,7 +983,7 @@ def events_rename(
 
     Example: quotetrack events rename 2 "Qasrok market bombing"
     """
-    with opened(db) as database:
+    with opened(ctx, db) as database:
         renamed = events_.rename(database, event_id, name)
     if as_json:
         emit_json(renamed.to_dict())
@@ -969,6 +996,7 @@ def events_rename(
 
 @app.command()
 def export(
+    ctx: typer.Context,
     fmt: Annotated[str, typer.Option(
         "--format", help=f"One of: {', '.join(export_.FORMATS)}. claimreview is schema.org JSON-LD "
                          "for reviewed conflicts; the others round-trip through `import`.",
@@ -989,7 +1017,7 @@ def export(
     Example: quotetrack export --format jsonl --output record.jsonl
     """
     export_.check_format(fmt)
-    with opened(db) as database:
+    with opened(ctx, db) as database:
         if output is None:
             export_.write(database, fmt, sys.stdout, base_url=base_url, publisher=publisher)
             return
@@ -1009,6 +1037,7 @@ def export(
 
 @app.command()
 def timeline(
+    ctx: typer.Context,
     speaker: Annotated[str | None, typer.Option(help="Only this speaker (name, alias or id).")] = None,
     tag: Annotated[str | None, typer.Option(help="Only statements with this tag.")] = None,
     db: DbOption = None,
@@ -1021,7 +1050,7 @@ def timeline(
 
     Example: quotetrack timeline --tag makhmour
     """
-    with opened(db) as database:
+    with opened(ctx, db) as database:
         statements = record.list_statements(database, speaker=speaker, tag=tag)
         ids = [s.id for s in statements if s.id is not None]
         conflicts = store.list_conflicts(database, statement_ids=ids) if ids else []
@@ -1036,6 +1065,7 @@ def timeline(
 
 @app.command("report")
 def report_(
+    ctx: typer.Context,
     speaker: Annotated[str | None, typer.Option(help="Only this speaker (name, alias or id).")] = None,
     tag: Annotated[str | None, typer.Option(help="Only statements with this tag.")] = None,
     outlet: Annotated[str | None, typer.Option(help="Only statements from this outlet.")] = None,
@@ -1057,7 +1087,7 @@ def report_(
     suffix = output.suffix.lower() if output else None
     if suffix not in (None, ".html", ".htm", ".md", ".markdown"):
         fail(f"{output} must end in .html or .md (the format is taken from the name).")
-    with opened(db) as database, _progress("Grouping claims", quiet=as_json) as tick:
+    with opened(ctx, db) as database, _progress("Grouping claims", quiet=as_json) as tick:
         found = dossier_.build(
             database, speaker=speaker, tag=tag, outlet=outlet,
             since=_date_option(since, "--since"), until=_date_option(until, "--until"),
@@ -1085,6 +1115,7 @@ def report_(
 
 @app.command()
 def check(
+    ctx: typer.Context,
     draft: Annotated[str, typer.Argument(
         metavar="DRAFT", help="The draft: a text, Markdown or HTML file, or - to read standard input.",
     )],
@@ -1102,7 +1133,7 @@ def check(
     raw = record.read_file(draft, "a draft")
     name = "standard input" if draft == "-" else draft
     text = check_.read_draft(raw, name if draft != "-" else "")
-    with opened(db) as database, _progress("Checking quotes", quiet=as_json) as tick:
+    with opened(ctx, db) as database, _progress("Checking quotes", quiet=as_json) as tick:
         result = check_.check_text(database, text, name, progress=tick)
     if as_json:
         emit_json(result.to_dict())

@@ -20,12 +20,11 @@ from dataclasses import dataclass
 from itertools import combinations
 from math import log
 
-from sqlite_utils import Database
-
 from . import store
 from .conflicts import Verdict, compare
 from .models import Statement
 from .normalize import Normalizer
+from .store import Database
 
 # How many statements, most alike first, each statement is compared with.
 CANDIDATES = 12

@@ -13,13 +13,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlite_utils import Database
-
 from . import events, record, store
 from .claims import cluster_statements
 from .events import EventSummary
 from .figures import FigureRow
 from .models import Conflict, Speaker, Statement
+from .store import Database
 
 # Conflicts that mark a statement as disputed: an editor's dismissal takes it out of dispute.
 DISPUTE_STATUSES = ("open", "confirmed")

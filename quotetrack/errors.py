@@ -26,7 +26,23 @@ class Duplicate(QuotetrackError):
 
 
 class DatabaseError(QuotetrackError):
-    """The database file cannot be opened, read or written."""
+    """The database cannot be opened, read or written (either backend).
+
+    ``detail`` is what the database itself said, for code that must tell one failure from
+    another; the message is the sentence an editor sees.
+    """
+
+    def __init__(self, message: str, detail: str | None = None) -> None:
+        super().__init__(message)
+        self.detail = detail if detail is not None else message
+
+
+class DatabaseLocked(DatabaseError):
+    """Another program held the database's write lock for longer than quotetrack waits."""
+
+
+class ConstraintViolation(DatabaseError):
+    """A write broke a rule of the schema: a unique key, a check, the append-only change log."""
 
 
 class StaleReview(QuotetrackError):

@@ -22,7 +22,6 @@ from functools import cache, lru_cache
 from typing import Any
 
 from rapidfuzz import fuzz
-from sqlite_utils import Database
 
 from . import figures as figures_
 from . import lexicons, record, store
@@ -32,6 +31,7 @@ from .figures import FigureRow
 from .models import Statement
 from .normalize import Normalizer, fold
 from .quantities import find_quantities
+from .store import Database
 
 # Reports of one incident come out over a few days; two incidents in one town a week apart do not merge.
 WINDOW_DAYS = 2

@@ -21,11 +21,10 @@ import json
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, TextIO
 
-from sqlite_utils import Database
-
 from . import store
 from .errors import InvalidInput
 from .models import Conflict, Speaker, Statement
+from .store import Database
 
 FORMATS = ("json", "jsonl", "csv", "claimreview")
 

@@ -11,13 +11,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlite_utils import Database
-
 from . import detect, record, store
 from .articles import article_text
 from .errors import Ambiguous, Duplicate
 from .extract import Extracted, extract_statements
 from .models import Source, Statement
+from .store import Database
 
 
 @dataclass

@@ -1,6 +1,6 @@
 """Claim matching: which stored statements make the same claim as a text, and how sure we are.
 
-Retrieval happens in the store (FTS5 over the normalised tokens, see ``store.claim_candidates``);
+Retrieval happens in the store's index (FTS5 over the normalised tokens, see ``claims.claim_candidates``);
 this module scores the few hundred candidates it returns. A score blends how much of each side's
 weighted content the other covers, word pairs in common and a rapidfuzz comparison of the token
 strings, then a guard caps the score of pairs whose named things disagree ("North Korea" against
@@ -298,7 +298,7 @@ def rank(
     """Score ``candidates`` against ``query``; best first, at most ``limit``.
 
     A candidate is (statement id, text) or (statement id, text, its stored claim tokens as one
-    space-separated string, as ``store.claim_candidates(with_tokens=True)`` returns them). With
+    space-separated string, as ``claims.claim_candidates(with_tokens=True)`` returns them). With
     the tokens only the few statements that reach the top are read again (for the name and
     number guard), which makes ranking several times faster.
 

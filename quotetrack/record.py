@@ -16,28 +16,18 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from sqlite_utils import Database
-
 from . import detect, store
 from .dates import parse_date
 from .errors import Ambiguous, Duplicate, InvalidInput, NotFound
 from .match import resolve_speaker
 from .models import CONFLICT_STATUSES, SPEAKER_KINDS, STATEMENT_KINDS, Source, Speaker, Statement
 from .normalize import Normalizer, default_terms
-
-_normalizers: dict[int, Normalizer] = {}
+from .store import Database
 
 
 def normalizer_for(db: Database) -> Normalizer:
-    """The default terms plus the editors' own, built once per open database."""
-    key = id(db)
-    if key not in _normalizers:
-        _normalizers[key] = Normalizer(extra_terms=store.list_terms(db))
-    return _normalizers[key]
-
-
-def forget_normalizer(db: Database) -> None:
-    _normalizers.pop(id(db), None)
+    """The default terms plus the editors' own: the opened record's ``normalizer``."""
+    return db.normalizer
 
 
 def norm_text(db: Database, text: str) -> str:
@@ -648,7 +638,7 @@ def reindex_claims(
     """
     read = changed = 0
     with store.transaction(db):
-        forget_normalizer(db)
+        db.forget_normalizer()  # built again from the terms as they are now
         total = store.count_statements(db)
         # claim_index reads a batch at a time, so rows already read can be rewritten meanwhile.
         for statement_id, text, stored in store.claim_index(db):
@@ -669,8 +659,7 @@ def add_terms(db: Database, canonical: str, variants: list[str]) -> int:
     if not variants:
         raise InvalidInput("Give at least one variant: quotetrack terms add CANONICAL VARIANT...")
     with store.transaction(db):
-        store.add_terms(db, canonical, variants)
-        forget_normalizer(db)
+        store.add_terms(db, canonical, variants)  # the record's normaliser now has them
         # Only statements that mention one of the names can tokenise differently now.
         ids = store.ids_mentioning(db, [canonical, *variants])
         for statement_id, text in store.statement_texts_by_id(db, ids):

@@ -196,13 +196,14 @@ def guide() -> str:
         saved = {k: os.environ.get(k) for k in ("QUOTETRACK_DB", "COLUMNS", "QUOTETRACK_EDITOR")}
         os.environ.update({"QUOTETRACK_DB": str(folder / "story.db"), "COLUMNS": WIDTH,
                            "QUOTETRACK_EDITOR": "editor"})
-        real_now: Callable[[], str] = store.now
-        store.now = lambda: FIXED_NOW  # type: ignore[assignment]
+        # The store's clock (store.base.now), also named store.now: both tell the fixed time.
+        real_now: Callable[[], str] = store.base.now
+        store.now = store.base.now = lambda: FIXED_NOW  # type: ignore[assignment]
         try:
             walk = Walk(folder)
             story(walk)
         finally:
-            store.now = real_now  # type: ignore[assignment]
+            store.now = store.base.now = real_now  # type: ignore[assignment]
             for key, value in saved.items():
                 if value is None:
                     os.environ.pop(key, None)

@@ -187,7 +187,7 @@ def test_a_run_together_word_finds_the_statement_that_writes_it_apart(tmp_path):
 
 
 def test_claim_candidates_come_from_the_index_with_the_filters(tmp_path):
-    from quotetrack import store
+    from quotetrack import claims, store
     from quotetrack.models import Statement
 
     db = store.open_db(tmp_path / "record.db")
@@ -202,10 +202,10 @@ def test_claim_candidates_come_from_the_index_with_the_filters(tmp_path):
         ]:
             ids[text] = store.insert_statement(db, Statement(text, speaker), " ".join(NORM.tokens(text)))
     tokens = NORM.tokens("ISIS building near Makhmour destroyed")
-    found = [row[0] for row in store.claim_candidates(db, tokens)]
+    found = [row[0] for row in claims.claim_candidates(db, tokens)]
     assert found[0] == ids["The strikes near Makhmour destroyed a Daesh building."]
     assert ids["The water supply was cut for three days."] not in found
-    only_srood = store.claim_candidates(db, tokens, speaker_ids=[srood.id], with_tokens=True)
+    only_srood = claims.claim_candidates(db, tokens, speaker_ids=[srood.id], with_tokens=True)
     assert [row[0] for row in only_srood] == [ids["There were no Peshmerga operations near Makhmour."]]
     assert only_srood[0][2] == " ".join(NORM.tokens("There were no Peshmerga operations near Makhmour."))
     counts, total = store.claim_term_counts(db, tokens)

@@ -1,12 +1,12 @@
 """The record through the command line: add, import, list, show, edit, delete, speakers, log."""
 
 import json
-import sqlite3
 
 import pytest
 from conftest import SAMPLES, as_json
 
 from quotetrack import store
+from quotetrack.errors import DatabaseError
 
 
 def statement_count(db):
@@ -124,7 +124,7 @@ def test_change_log_is_append_only(seeded, isolated_db):
     db = store.open_db(isolated_db)
     try:
         db.execute("DELETE FROM changes")
-    except sqlite3.DatabaseError as exc:
+    except DatabaseError as exc:
         assert "append-only" in str(exc)
     else:
         raise AssertionError("the change log accepted a delete")

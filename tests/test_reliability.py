@@ -24,6 +24,7 @@ from typer.testing import CliRunner
 
 from quotetrack import store
 from quotetrack.cli import app
+from quotetrack.errors import DatabaseError
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "quotetrack" / "samples" / "makhmour-statements.jsonl"
@@ -251,7 +252,7 @@ def test_an_import_that_fails_half_way_leaves_nothing(tmp_path, monkeypatch):
     def failing(*args: Any, **kwargs: Any) -> int:
         calls["n"] += 1
         if calls["n"] == 150:
-            raise sqlite3.OperationalError("database or disk is full")
+            raise DatabaseError(store.describe_error("database or disk is full"), "database or disk is full")
         return original(*args, **kwargs)
 
     monkeypatch.setattr(store, "insert_statement", failing)

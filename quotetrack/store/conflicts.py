@@ -1,0 +1,172 @@
+"""Conflicts between two statements, and the editors' review of them."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from ..errors import NotFound, StaleReview
+from ..models import Conflict
+from . import base
+from .base import Database, Where, marks
+from .changes import log_change
+from .statements import get_statements
+
+
+def save_conflict(
+    db: Database, a_id: int, b_id: int, type_: str, score: float, evidence: dict[str, Any],
+    caveats: Sequence[str],
+) -> tuple[int, bool]:
+    """Record a detected conflict, or refresh an open one; returns (id, newly created).
+
+    A reviewed conflict keeps the editor's verdict: detection never reopens it. Callers pass the
+    older statement as ``a`` so that a pair is always stored one way round.
+    """
+    row = db.execute(
+        "SELECT id, status FROM conflicts WHERE a_id = ? AND b_id = ? AND type = ?", [a_id, b_id, type_]
+    ).fetchone()
+    evidence_json = json.dumps(evidence, ensure_ascii=False, default=str)
+    caveats_json = json.dumps(list(caveats), ensure_ascii=False)
+    if row is not None:
+        if row[1] == "open":
+            db.execute("UPDATE conflicts SET score = ?, evidence = ?, caveats = ? WHERE id = ?",
+                       [score, evidence_json, caveats_json, row[0]])
+        return row[0], False
+    cursor = db.execute(
+        "INSERT INTO conflicts (a_id, b_id, type, score, evidence, caveats, status, created_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, 'open', ?)",
+        [a_id, b_id, type_, score, evidence_json, caveats_json, base.now()],
+    )
+    return int(cursor.lastrowid or 0), True
+
+
+def reviewed_pairs(db: Database) -> set[tuple[int, int]]:
+    return {(r[0], r[1]) for r in db.execute(
+        "SELECT a_id, b_id FROM conflicts WHERE status != 'open'").fetchall()}
+
+
+def drop_open_conflicts(db: Database, keep: set[int]) -> int:
+    """Forget open conflicts a full rescan no longer finds (reviewed ones stay)."""
+    ids = [r[0] for r in db.execute("SELECT id FROM conflicts WHERE status = 'open'").fetchall()
+           if r[0] not in keep]
+    for conflict_id in ids:
+        db.execute("DELETE FROM conflicts WHERE id = ?", [conflict_id])
+    return len(ids)
+
+
+def _conflicts_from_rows(db: Database, rows: list[dict[str, Any]]) -> list[Conflict]:
+    wanted = sorted({r["a_id"] for r in rows} | {r["b_id"] for r in rows})
+    statements = {s.id: s for s in get_statements(db, wanted)}
+    return [
+        Conflict(
+            id=r["id"], a=statements[r["a_id"]], b=statements[r["b_id"]], type=r["type"],
+            score=r["score"], evidence=json.loads(r["evidence"]), caveats=json.loads(r["caveats"]),
+            status=r["status"], note=r["note"], created_at=r["created_at"],
+            reviewed_at=r["reviewed_at"], reviewed_by=r["reviewed_by"],
+        )
+        for r in rows
+    ]
+
+
+def list_conflicts(
+    db: Database, *, type_: str | None = None, speaker_ids: Sequence[int] | None = None,
+    status: str | None = None, min_score: float | None = None, statement_ids: Sequence[int] | None = None,
+    limit: int | None = None,
+) -> list[Conflict]:
+    """Conflicts, best first."""
+    where = Where()
+    where.add_if(type_, "c.type = ?", type_)
+    where.add_if(status, "c.status = ?", status)
+    where.add_if(min_score is not None, "c.score >= ?", min_score)
+    for column, ids in (("speaker_id", speaker_ids), ("id", statement_ids)):
+        chosen = list(ids or [])
+        where.add_if(ids is not None, f"(sa.{column} IN ({marks(chosen)}) OR sb.{column} IN ({marks(chosen)}))",
+                     *chosen, *chosen)
+    sql = ("SELECT c.* FROM conflicts c JOIN statements sa ON sa.id = c.a_id "
+           f"JOIN statements sb ON sb.id = c.b_id{where} ORDER BY c.score DESC, c.id")
+    params = where.params
+    if limit:
+        sql += " LIMIT ?"
+        params.append(limit)
+    return _conflicts_from_rows(db, list(db.query(sql, params)))
+
+
+def get_conflict(db: Database, conflict_id: int) -> Conflict:
+    rows = list(db.query("SELECT * FROM conflicts WHERE id = ?", [conflict_id]))
+    if not rows:
+        raise NotFound(f"There is no conflict with id {conflict_id}; `quotetrack conflicts` lists them.")
+    return _conflicts_from_rows(db, rows)[0]
+
+
+def review_conflict(db: Database, conflict_id: int, status: str, note: str | None,
+                    editor: str | None = None, *, seen: Conflict | None = None, overrule: bool = False) -> None:
+    """Record a verdict; never replaces another editor's verdict without saying so.
+
+    ``seen`` is the conflict as the editor read it: when someone reviewed it since, nothing is
+    written. A verdict another editor gave is replaced only with ``overrule``.
+    """
+    before = get_conflict(db, conflict_id)
+    seen = seen or before
+    editor = editor or db.editor
+    if (before.status, before.reviewed_by, before.reviewed_at) != (seen.status, seen.reviewed_by, seen.reviewed_at):
+        raise StaleReview(_reviewed_meanwhile(before))
+    if (before.status != "open" and before.reviewed_by not in (None, editor) and status != before.status
+            and not overrule):
+        raise StaleReview(
+            f"Conflict {conflict_id} was already {before.status} by {before.reviewed_by} "
+            f"({before.reviewed_at}); nothing was changed. Give --overrule to replace that verdict."
+        )
+    # The WHERE clause is the last-writer check itself: it writes only over the review read above.
+    updated = db.execute(
+        "UPDATE conflicts SET status = ?, note = coalesce(?, note), reviewed_at = ?, reviewed_by = ? "
+        "WHERE id = ? AND status = ? AND reviewed_by IS NOT DISTINCT FROM ? "
+        "AND reviewed_at IS NOT DISTINCT FROM ?",
+        [status, note, base.now(), editor, conflict_id, before.status, before.reviewed_by, before.reviewed_at],
+    ).rowcount
+    if updated != 1:
+        raise StaleReview(_reviewed_meanwhile(get_conflict(db, conflict_id)))
+    log_change(db, "review", "conflict", conflict_id,
+               {"before": before.status, "after": status, "note": note}, editor=editor)
+
+
+def _reviewed_meanwhile(now_: Conflict) -> str:
+    return (
+        f"Conflict {now_.id} was reviewed by {now_.reviewed_by or 'someone else'} meanwhile "
+        f"(now {now_.status}); nothing was changed. Look at it again with "
+        "`quotetrack conflicts` and repeat your review if you still disagree."
+    )
+
+
+def restore_conflict(db: Database, a_id: int, b_id: int, fields: dict[str, Any]) -> int:
+    """Store a conflict as exported, with its review (who, when, note) as it was.
+
+    An existing open conflict of the pair takes the review; an existing reviewed one is kept.
+    """
+    a_id, b_id = min(a_id, b_id), max(a_id, b_id)
+    values = [
+        fields.get("score") or 0.0,
+        json.dumps(fields.get("evidence") or {}, ensure_ascii=False, default=str),
+        json.dumps(list(fields.get("caveats") or []), ensure_ascii=False),
+        fields.get("status") or "open", fields.get("note"), fields.get("reviewed_at"),
+        fields.get("reviewed_by"),
+    ]
+    row = db.execute(
+        "SELECT id, status FROM conflicts WHERE a_id = ? AND b_id = ? AND type = ?",
+        [a_id, b_id, fields["type"]],
+    ).fetchone()
+    if row is not None:
+        if row[1] == "open":
+            db.execute(
+                "UPDATE conflicts SET score = ?, evidence = ?, caveats = ?, status = ?, note = ?, "
+                "reviewed_at = ?, reviewed_by = ? WHERE id = ?", [*values, row[0]],
+            )
+        return int(row[0])
+    cursor = db.execute(
+        "INSERT INTO conflicts (a_id, b_id, type, score, evidence, caveats, status, note, reviewed_at, "
+        "reviewed_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [a_id, b_id, fields["type"], *values, fields.get("created_at") or base.now()],
+    )
+    conflict_id = int(cursor.lastrowid or 0)
+    log_change(db, "import", "conflict", conflict_id, {"status": values[3], "note": values[4]})
+    return conflict_id

@@ -1,0 +1,83 @@
+"""Sources (outlet, URL, title, date) and the article texts kept with them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from ..errors import NotFound
+from ..models import Source
+from . import base
+from .base import Database, to_date, to_iso
+from .changes import log_change
+
+
+def _source_from_row(row: dict[str, Any]) -> Source:
+    return Source(
+        id=row["id"], outlet=row["outlet"], url=row["url"], title=row["title"],
+        published=to_date(row["published"]),
+    )
+
+
+def get_source(db: Database, source_id: int) -> Source:
+    rows = list(db.query("SELECT * FROM sources WHERE id = ?", [source_id]))
+    if not rows:
+        raise NotFound(f"There is no source with id {source_id}.")
+    return _source_from_row(rows[0])
+
+
+def find_source(db: Database, source: Source) -> Source | None:
+    """The stored source with the same URL, or with the same outlet, title and date."""
+    if source.url:
+        rows = list(db.query("SELECT * FROM sources WHERE url = ? ORDER BY id LIMIT 1", [source.url]))
+    else:
+        rows = list(db.query(
+            "SELECT * FROM sources WHERE url IS NULL AND outlet IS NOT DISTINCT FROM ? "
+            "AND title IS NOT DISTINCT FROM ? AND published IS NOT DISTINCT FROM ? "
+            "ORDER BY id LIMIT 1",
+            [source.outlet, source.title, to_iso(source.published)],
+        ))
+    return _source_from_row(rows[0]) if rows else None
+
+
+def source_by_article(db: Database, sha256: str) -> Source | None:
+    rows = list(db.query("SELECT * FROM sources WHERE article_sha256 = ?", [sha256]))
+    return _source_from_row(rows[0]) if rows else None
+
+
+def insert_source(
+    db: Database, source: Source, article_text: str | None = None, article_sha256: str | None = None
+) -> Source:
+    cursor = db.execute(
+        "INSERT INTO sources (outlet, url, title, published, article_text, article_sha256, created_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [source.outlet, source.url, source.title, to_iso(source.published), article_text,
+         article_sha256, base.now()],
+    )
+    source_id = int(cursor.lastrowid or 0)
+    log_change(db, "create", "source", source_id, source.to_dict() | {"id": source_id})
+    return get_source(db, source_id)
+
+
+def article_text(db: Database, source_id: int) -> str | None:
+    row = db.execute("SELECT article_text FROM sources WHERE id = ?", [source_id]).fetchone()
+    return row[0] if row else None
+
+
+def articles(db: Database) -> Iterator[tuple[Source, str, str | None]]:
+    """Every source kept with its article text: (source, text, sha256), in id order (for export)."""
+    for row in db.query("SELECT * FROM sources WHERE article_text IS NOT NULL ORDER BY id"):
+        yield _source_from_row(row), row["article_text"], row["article_sha256"]
+
+
+def set_article(db: Database, source_id: int, text: str, sha256: str) -> None:
+    """Keep an article's text with a source recorded without it (an import of an export)."""
+    db.execute("UPDATE sources SET article_text = ?, article_sha256 = ? WHERE id = ? AND article_text IS NULL",
+               [text, sha256, source_id])
+
+
+def outlets(db: Database) -> list[str]:
+    """Every outlet on record, once each."""
+    return [r[0] for r in db.execute(
+        "SELECT DISTINCT outlet FROM sources WHERE outlet IS NOT NULL ORDER BY outlet"
+    ).fetchall()]

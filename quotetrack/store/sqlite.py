@@ -1,0 +1,286 @@
+"""The record in an SQLite file, through sqlite-utils: the implementation of ``base.Database``.
+
+Full-text search and the claim index are one FTS5 virtual table (``statements_fts``); the
+migrations are sqlite-utils' (``migrations_sqlite``).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from ..errors import ConstraintViolation, DatabaseError, DatabaseLocked, InvalidInput
+from .base import BUSY_TIMEOUT_SECONDS, Column, Database, Params, Result, Where, describe_error, statement_filters
+from .migrations_sqlite import migrations
+
+_SQLITE_HEADER = b"SQLite format 3\x00"
+_TERM_COUNTS = "temp.statements_fts_terms"
+# Counting a word's statements walks its postings (about 25 ms a million). The counts of common
+# words, which most queries hold, barely move: a connection keeps them until the record grows by
+# 1%. Rare words are counted afresh every time; they cost little.
+CACHED_COUNT_MIN = 10_000
+
+
+def database_error(exc: sqlite3.Error, where: str | None = None) -> DatabaseError:
+    """sqlite3's error as quotetrack's, with the sentence an editor sees."""
+    detail = str(exc)
+    message = describe_error(detail, where)
+    if isinstance(exc, sqlite3.IntegrityError):
+        return ConstraintViolation(message, detail)
+    if "locked" in detail or "busy" in detail:
+        return DatabaseLocked(message, detail)
+    return DatabaseError(message, detail)
+
+
+@contextmanager
+def _errors() -> Iterator[None]:
+    try:
+        yield
+    except sqlite3.Error as exc:
+        raise database_error(exc) from exc
+
+
+class SQLiteDatabase(Database):
+    """One connection to a record in an SQLite file (WAL mode, foreign keys on)."""
+
+    TAG_ORDER = "rowid"
+    ALIASES_AGG = "group_concat(alias, ' ')"
+
+    def __init__(self, path: Path, *, create_folder: bool = False, editor: str | None = None) -> None:
+        """Open (creating if needed) the record at ``path`` and bring its schema up to date.
+
+        ``create_folder``: the path is the default one, whose folder quotetrack makes itself;
+        a path the user gave must be in a folder that exists.
+        """
+        super().__init__(str(path), editor)
+        if path.is_dir():
+            raise DatabaseError(f"{path} is a directory; give --db a file path.")
+        if path.exists():
+            with open(path, "rb") as fh:
+                head = fh.read(len(_SQLITE_HEADER))
+            if head and head != _SQLITE_HEADER:
+                raise DatabaseError(f"{path} is not a quotetrack database (not an SQLite file).")
+        elif create_folder:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        elif not path.parent.exists():
+            raise DatabaseError(f"The folder {path.parent} does not exist; create it or choose another --db.")
+        # The word counts of common claim tokens: (indexed statements when counted, counts).
+        self._common_counts: tuple[int, dict[str, int]] = (-1, {})
+        try:
+            self.conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_SECONDS)
+            self.sqlite = sqlite_utils.Database(self.conn)
+            self.conn.execute("PRAGMA foreign_keys = ON")
+            _while_locked(self._prepare)
+        except sqlite3.DatabaseError as exc:
+            raise database_error(exc, str(path)) from None
+
+    def _prepare(self) -> None:
+        if self.conn.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+            self.conn.execute("PRAGMA journal_mode = WAL")
+        self.conn.execute("PRAGMA synchronous = NORMAL")
+        if migrations.pending(self.sqlite):
+            with self._write_lock():
+                migrations.apply(self.sqlite)
+
+    # --- the connection ---
+
+    def execute(self, sql: str, params: Params = None) -> Result:
+        with _errors():
+            cursor = self.sqlite.execute(sql, params)
+            rows = cursor.fetchall() if cursor.description is not None else []
+        return Result(rows, cursor.rowcount, cursor.lastrowid)
+
+    def query(self, sql: str, params: Params = None) -> Iterator[dict[str, Any]]:
+        with _errors():
+            yield from self.sqlite.query(sql, params)
+
+    @contextmanager
+    def atomic(self) -> Iterator[SQLiteDatabase]:
+        with _errors(), self._write_lock():
+            yield self
+
+    @contextmanager
+    def _write_lock(self) -> Iterator[None]:
+        """BEGIN IMMEDIATE takes the write lock up front: a deferred transaction that reads and
+        then writes fails with "database is locked" when another writer got in between, and the
+        busy timeout cannot save it. Nested, a savepoint."""
+        if self.conn.in_transaction:
+            with self.sqlite.atomic():
+                yield
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self.sqlite.rollback()
+            raise
+        else:
+            try:
+                self.conn.execute("COMMIT")
+            except BaseException:
+                self.sqlite.rollback()
+                raise
+
+    def close(self) -> None:
+        self.conn.close()
+
+    # --- the schema ---
+
+    def schema_sql(self) -> str:
+        rows = self.execute(
+            "SELECT sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' "
+            "AND name NOT LIKE 'statements_fts_%' ORDER BY rowid"
+        ).fetchall()
+        return "".join(f"{sql.strip()};\n\n" for (sql,) in rows).rstrip("\n") + "\n"
+
+    def applied_migrations(self) -> list[str]:
+        table = migrations.migrations_table
+        if not self.execute("SELECT 1 FROM sqlite_master WHERE name = ?", [table]).fetchone():
+            return []
+        return [row[0] for row in self.execute(
+            f"SELECT name FROM {table} WHERE migration_set = ? ORDER BY rowid", [migrations.name]
+        ).fetchall()]
+
+    def columns(self) -> list[Column]:
+        rows = self.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+            "AND name NOT LIKE '\\_%' ESCAPE '\\' ORDER BY rowid"
+        ).fetchall()
+        virtual = {name for name, sql in rows if sql.upper().startswith("CREATE VIRTUAL")}
+        out: list[Column] = []
+        # FTS5 keeps its index in shadow tables named after the virtual table; its rows are
+        # reached through the virtual table itself, with the rowid that ties each to its statement.
+        for table in [name for name, _ in rows if not any(name.startswith(v + "_") for v in virtual)]:
+            if table in virtual:
+                out.append(Column(table, "rowid", "INTEGER", True, True))
+            for _, name, type_, not_null, _default, pk in self.execute(f"PRAGMA table_info([{table}])").fetchall():
+                out.append(Column(table, name, type_, bool(not_null), bool(pk)))
+        return out
+
+    def parents(self, table: str) -> set[str]:
+        return {row[2] for row in self.execute(f"PRAGMA foreign_key_list([{table}])").fetchall()}
+
+    # --- full-text search and the claim index (FTS5) ---
+
+    def search(self, query: str, limit: int) -> list[tuple[int, str, float]]:
+        # The norm column holds matching tokens, not words an editor typed: search the other three.
+        try:
+            rows = self.conn.execute(
+                "SELECT rowid, snippet(statements_fts, -1, char(2), char(3), '…', 24), rank "
+                "FROM statements_fts WHERE statements_fts MATCH ? AND rank MATCH 'bm25(1.0, 0.5, 0.3, 0.0)' "
+                "ORDER BY rank LIMIT ?",
+                ["{text speaker outlet} : (" + query + ")", limit],
+            ).fetchall()
+        except sqlite3.OperationalError as exc:
+            raise InvalidInput(
+                f"The search {query!r} is not a valid full-text query ({exc}); put phrases in double "
+                "quotes and use AND, OR, NOT in capitals."
+            ) from None
+        except sqlite3.Error as exc:
+            raise database_error(exc) from exc
+        return [(row[0], row[1], row[2]) for row in rows]
+
+    def ids_mentioning(self, phrases: Sequence[str]) -> list[int]:
+        quoted = ['"' + p.replace('"', '""') + '"' for p in phrases]
+        rows = self.execute(
+            "SELECT rowid FROM statements_fts WHERE statements_fts MATCH ?",
+            ["{text} : (" + " OR ".join(quoted) + ")"],
+        ).fetchall()
+        return [row[0] for row in rows]
+
+    def statements_sharing(self, keys: Sequence[Sequence[str]], limit: int) -> list[tuple[int, set[str]]]:
+        groups = [" AND ".join('"' + t + '"' for t in key) for key in keys]
+        rows = self.execute(
+            "SELECT rowid, norm FROM statements_fts WHERE statements_fts MATCH ? ORDER BY rowid DESC LIMIT ?",
+            ["{norm} : (" + " OR ".join(f"({g})" for g in groups) + ")", limit],
+        ).fetchall()
+        return [(row[0], set(row[1].split())) for row in rows]
+
+    def claim_term_counts(self, words: Sequence[str]) -> tuple[dict[str, int], int]:
+        # Statement ids only grow, so the highest is a fast stand-in for the count (no scan).
+        total = int(self.execute("SELECT max(rowid) FROM statements").fetchone()[0] or 0)
+        cached_total, cache = self._common_counts
+        if not cached_total <= total <= cached_total * 1.01:
+            cache = {}
+            self._common_counts = (total, cache)
+        counts = {w: cache[w] for w in words if w in cache}
+        missing = [w for w in words if w not in cache]
+        # fts5vocab reads the index's own term list; a temp table per connection, created once.
+        self.execute(
+            f"CREATE VIRTUAL TABLE IF NOT EXISTS {_TERM_COUNTS} "
+            "USING fts5vocab(main, 'statements_fts', 'col')"
+        )
+        for start in range(0, len(missing), 500):
+            chunk = missing[start : start + 500]
+            rows = self.execute(
+                f"SELECT term, doc FROM {_TERM_COUNTS} WHERE col = 'norm' "
+                f"AND term IN ({', '.join('?' for _ in chunk)})",
+                chunk,
+            ).fetchall()
+            for term, docs in rows:
+                counts[term] = docs
+                if docs >= CACHED_COUNT_MIN:
+                    cache[term] = docs
+        return counts, total
+
+    def claim_hits(
+        self, words: Sequence[str], *, limit: int, rows: int, speaker_ids: Sequence[int] | None,
+        since: date | None,
+    ) -> list[tuple[int, str]]:
+        # The FTS5 hits are found on their own first: joined in one query, SQLite may walk the
+        # statements table and probe the index once per statement.
+        sql = (
+            "WITH hits AS MATERIALIZED (SELECT rowid AS id, norm FROM statements_fts "
+            "WHERE statements_fts MATCH ? LIMIT ?) SELECT hits.id, hits.norm FROM hits"
+        )
+        where = Where()
+        statement_filters(where, speaker_ids, since)
+        if where.conditions:
+            sql += f" JOIN statements st ON st.id = hits.id{where}"
+        params = ["{norm} : (" + " OR ".join(words) + ")", rows, *where.params]
+        return [(row[0], row[1]) for row in self.execute(sql, params).fetchall()]
+
+    # --- copying a whole record ---
+
+    def copy_order(self, columns: Sequence[str]) -> str:
+        return "rowid"
+
+    def read_batches(self, sql: str, size: int) -> Iterator[list[tuple[Any, ...]]]:
+        with _errors():
+            cursor = self.conn.execute(sql)
+            while batch := cursor.fetchmany(size):
+                yield batch
+
+    def write_rows(self, table: str, columns: Sequence[str], rows: Iterator[Sequence[Any]]) -> None:
+        insert = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})"
+        with _errors():
+            self.conn.executemany(insert, rows)
+
+    @contextmanager
+    def bulk_load(self, tables: Mapping[str, Sequence[str]]) -> Iterator[None]:
+        yield  # FTS5 indexes each row as it arrives; nothing to rebuild
+
+
+def _while_locked(step: Callable[[], None]) -> None:
+    """Run ``step``, again while another process holds the lock it needs, up to the busy timeout.
+
+    Switching a new file to WAL needs the database to itself, and SQLite answers "locked" at once
+    rather than waiting when another process is opening the same new file.
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT_SECONDS
+    while True:
+        try:
+            step()
+            return
+        except sqlite3.OperationalError as exc:
+            message = str(exc)
+            if ("locked" not in message and "busy" not in message) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
