@@ -6,7 +6,6 @@ Candidates come from the claim index in the store; ``match.rank`` scores only th
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -20,7 +19,7 @@ from .conflicts import CLAIM_TYPES, compare
 from .errors import InvalidInput
 from .match import DEFAULT_MIN_SCORE, Match, rank
 from .models import Statement
-from .normalize import Normalizer, stem
+from .text import Normalizer, stem, word_spans
 
 # How many candidates the index hands the scorer for each query.
 CANDIDATES = 200
@@ -38,12 +37,9 @@ class Found:
         return self.statement.to_dict() | {"score": self.match.score, "matched": self.match.matched}
 
 
-_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
-
-
 def matching_spans(text: str, tokens: set[str], normalizer: Normalizer) -> list[tuple[int, int]]:
     """Where the words of ``text`` whose tokens are among ``tokens`` stand, for highlighting."""
-    return [(m.start(), m.end()) for m in _WORD.finditer(text) if normalizer.token_set(m.group()) & tokens]
+    return [(m.start(), m.end()) for m in word_spans(text) if normalizer.token_set(m.group()) & tokens]
 
 
 def match_text(

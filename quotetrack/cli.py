@@ -25,9 +25,9 @@ from . import events as events_
 from . import export as export_
 from . import html as html_
 from .conflicts import CONFLICT_TYPES
-from .dates import parse_date
 from .errors import Ambiguous, QuotetrackError
 from .models import CONFLICT_STATUSES, SPEAKER_KINDS, STATEMENT_KINDS, Source, Speaker, Statement
+from .text import parse_date
 
 CONTEXT = {"help_option_names": ["-h", "--help"]}
 

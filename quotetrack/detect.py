@@ -25,7 +25,7 @@ from sqlite_utils import Database
 from . import store
 from .conflicts import Verdict, compare
 from .models import Statement
-from .normalize import Normalizer
+from .text import Normalizer
 
 # How many statements, most alike first, each statement is compared with.
 CANDIDATES = 12

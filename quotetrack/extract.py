@@ -26,9 +26,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cache, lru_cache
 
-from . import lexicons
-from .dates import DateMention, find_dates
 from .models import Source, Speaker, Statement
+from .text import DateMention, find_dates
+from .text import lexicon as lexicons
 
 # --- Lexicons ---------------------------------------------------------------------------------
 

@@ -19,11 +19,10 @@ from typing import Any
 from sqlite_utils import Database
 
 from . import detect, store
-from .dates import parse_date
 from .errors import Ambiguous, Duplicate, InvalidInput, NotFound
 from .match import resolve_speaker
 from .models import CONFLICT_STATUSES, SPEAKER_KINDS, STATEMENT_KINDS, Source, Speaker, Statement
-from .normalize import Normalizer, default_terms
+from .text import Normalizer, default_terms, parse_date
 
 _normalizers: dict[int, Normalizer] = {}
 

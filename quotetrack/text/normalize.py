@@ -16,42 +16,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 
-from . import lexicons
-
-# Punctuation that Unicode folding (NFKD) leaves alone but that writers use interchangeably.
-_PUNCTUATION = str.maketrans(
-    {
-        "\u2018": "'",
-        "\u2019": "'",
-        "\u201a": "'",
-        "\u201b": "'",
-        "\u2032": "'",
-        "\u00b4": "'",
-        "`": "'",
-        "\u201c": '"',
-        "\u201d": '"',
-        "\u201e": '"',
-        "\u00ab": '"',
-        "\u00bb": '"',
-        "\u2010": "-",
-        "\u2011": "-",
-        "\u2012": "-",
-        "\u2013": "-",
-        "\u2014": "-",
-        "\u2015": "-",
-        "\u2212": "-",
-        "\u00a0": " ",
-        "\u0131": "i",
-        "\u00df": "ss",
-        "\u00e6": "ae",
-        "\u0153": "oe",
-        "\u00f8": "o",
-        "\u0142": "l",
-        "\u0111": "d",
-        "\u00f0": "d",
-        "\u00fe": "th",
-    }
-)
+from . import lexicon, numbers, tokens
+from .fold import PUNCTUATION as _PUNCTUATION
+from .fold import fold
 
 _URL = re.compile(r"(?:https?://|www\.|pic\.twitter\.com/)\S*", re.IGNORECASE)
 _MENTION = re.compile(r"(?<!\w)@(\w+)")
@@ -74,22 +41,12 @@ _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}\b)")
 _DECIMAL = re.compile(r"(?<=\d)\.(?=\d)")
 _PERCENT = re.compile(r"(?<=\d)\s*%")
 _TIMES = re.compile(r"\b(\d+)[xX]\b")  # "10x more" is "10 times more"
-_WORD = re.compile(r"[^\W_]+")
 _SENTENCE_END_CHARS = frozenset('.!?:;"')
 # A sentence with at least this many capitalised content words, making up this share of them,
 # is a headline in title case.
 HEADLINE_MIN_CAPITALS = 3
 HEADLINE_SHARE = 0.75
 
-_UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90, "a": 1, "an": 1,
-}  # fmt: skip
-_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
-_DIGIT_SCALES = {"k": 1_000, "m": 1_000_000, "bn": 1_000_000_000}
 _WORDS_AFTER_NUMBERS = {"percent": "percent", "pct": "percent", "cent": "percent"}
 
 _VOWEL = re.compile(r"[aeiouy]")
@@ -108,16 +65,6 @@ class Word:
     stem: str  # what matching compares
     upper: bool  # written in capitals in the source (an acronym, unless the text shouts)
     capital: bool  # written with a leading capital where a sentence does not start
-
-
-def fold(text: str) -> str:
-    """Lower-case ``text``, fold accents away and write quotes and dashes as ASCII."""
-    if text.isascii():  # most copy: Unicode normalisation would change nothing
-        return text.translate(_PUNCTUATION).lower()
-    text = unicodedata.normalize("NFKC", text).translate(_PUNCTUATION)
-    decomposed = unicodedata.normalize("NFKD", text)
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return stripped.casefold()
 
 
 def stem(word: str) -> str:
@@ -168,31 +115,22 @@ def _one_spelling(stemmed: str) -> str:
     return stemmed
 
 
-def _read_lines(name: str) -> list[str]:
-    return lexicons.lines(name)
-
-
 @cache
 def _default_stopwords() -> frozenset[str]:
-    return frozenset(fold(line.strip()) for line in _read_lines("stopwords.txt"))
+    return frozenset(fold(word) for word in lexicon.words("stopwords"))
 
 
 @cache
 def _default_lemmas() -> dict[str, str]:
-    lemmas: dict[str, str] = {}
-    for line in _read_lines("lemmas.tsv"):
-        form, _, base = line.partition("\t")
-        if base.strip():
-            lemmas[fold(form.strip())] = fold(base.strip())
-    return lemmas
+    return {fold(form): fold(base) for form, base in lexicon.pairs("lemmas").items()}
 
 
 @cache
 def default_terms() -> list[tuple[str, list[str]]]:
     """The equivalent names shipped in ``data/terms.tsv``: (canonical, [variants])."""
     terms = []
-    for line in _read_lines("terms.tsv"):
-        names = [name.strip() for name in line.split("\t") if name.strip()]
+    for row in lexicon.rows("terms"):
+        names = [name for name in row if name]
         if names:
             terms.append((names[0], names[1:]))
     return terms
@@ -273,7 +211,7 @@ class Normalizer:
         sentences: list[int] = []  # which sentence each word stands in
         sentence = 0
         stems = self._stems
-        for match in _WORD.finditer(text):
+        for match in tokens.parts(text):
             raw = match.group()
             folded = raw.lower() if raw.isascii() else fold(raw)
             if not folded.isascii():
@@ -286,7 +224,7 @@ class Normalizer:
             if capital and sentence_start:
                 # A capital that opens a sentence names something only as part of a longer
                 # name: "North Korea launched", not "Near Makhmour".
-                following = _WORD.match(text, match.end() + 1) if match.end() < len(text) else None
+                following = tokens.part_at(text, match.end() + 1) if match.end() < len(text) else None
                 capital = bool(
                     following
                     and text[match.end()] == " "
@@ -296,7 +234,7 @@ class Normalizer:
                 )
             stemmed = stems.get(folded)
             if stemmed is None:
-                stemmed = self._stem(folded)
+                stemmed = self.stem(folded)
                 if len(stems) < 200_000:  # words recur; a bounded memo halves analysis time
                     stems[folded] = stemmed
             words.append(Word(folded, stemmed, upper, capital))
@@ -329,7 +267,9 @@ class Normalizer:
             for w, s in zip(words, sentences, strict=True)
         ]
 
-    def _stem(self, folded: str) -> str:
+    def stem(self, folded: str) -> str:
+        """The stem matching compares for one folded word: its lemma's ("men" -> "man"),
+        through the suffix rules of ``stem``."""
         lemma = self.lemmas.get(folded)
         return stem(lemma if lemma is not None else folded)
 
@@ -421,76 +361,25 @@ def _mostly_capitals(text: str) -> bool:
 
 
 def _numbers_to_digits(words: list[Word]) -> list[Word]:
-    """"two" -> "2", "twenty five" -> "25", "3 million" -> "3000000", "5k" -> "5000"."""
+    """"two" -> "2", "twenty five" -> "25", "3 million" -> "3000000", "5k" -> "5000", "a dozen"
+    -> "12" (``numbers.read_number``). Vague words ("several", "dozens") stay words."""
+    folded = [word.folded for word in words]
     out: list[Word] = []
     i = 0
     while i < len(words):
-        value, used = _read_number(words, i)
-        if used:
-            out.append(Word(str(value), str(value), False, False))
-            i += used
+        number = numbers.read_number(folded, i) if numbers.may_start(folded[i]) else None
+        if number is not None and number.value is not None and number.value.is_integer():
+            digits = str(int(number.value))
+            out.append(Word(digits, digits, False, False))
+            i = number.end
             continue
         word = words[i]
-        suffix_scale = re.fullmatch(r"(\d+)(k|m|bn)", word.folded)
-        if suffix_scale:
-            value = int(suffix_scale.group(1)) * _DIGIT_SCALES[suffix_scale.group(2)]
-            out.append(Word(str(value), str(value), False, False))
-        elif out and out[-1].stem.isdigit() and word.folded in _WORDS_AFTER_NUMBERS:
+        if out and out[-1].stem.isdigit() and word.folded in _WORDS_AFTER_NUMBERS:
             out.append(Word("percent", "percent", False, False))
         else:
             out.append(word)
         i += 1
     return out
-
-
-def _read_number(words: list[Word], start: int) -> tuple[int, int]:
-    """Read a number written in words or digits (with scale words) at ``start``.
-
-    Returns (value, words used); (0, 0) when no number starts there. A lone "a"/"an" is
-    not a number; "a hundred" is.
-    """
-    total = current = 0
-    used = 0
-    seen_number = False
-    i = start
-    while i < len(words):
-        folded = words[i].folded
-        if folded.isdigit() and not seen_number and len(folded) <= 12:
-            current = int(folded)
-        elif "p" in folded and not seen_number and re.fullmatch(r"\d+p\d+", folded):
-            # 3.5 million: the only decimal worth reading, since a scale word follows it
-            if not (i + 1 < len(words) and words[i + 1].folded in _SCALES):
-                break
-            whole, _, fraction = folded.partition("p")
-            scale = _SCALES[words[i + 1].folded]
-            return int(float(f"{whole}.{fraction}") * scale), 2
-        elif folded in _UNITS and (folded not in ("a", "an") or not seen_number):
-            if folded in ("a", "an") and not (i + 1 < len(words) and words[i + 1].folded in _SCALES):
-                break
-            if seen_number and _UNITS[folded] >= 10 and current % 100 != 0:
-                break  # "two twenty" is two numbers
-            current += _UNITS[folded]
-        elif folded in _SCALES and seen_number:
-            scale = _SCALES[folded]
-            if scale == 100:
-                current *= 100
-            else:
-                total += current * scale
-                current = 0
-        elif folded == "and" and (current >= 100 or total) and i + 1 < len(words) and words[i + 1].folded in _UNITS:
-            i += 1
-            used += 1
-            continue
-        else:
-            break
-        seen_number = True
-        i += 1
-        used += 1
-        if folded.isdigit() and not (i < len(words) and words[i].folded in _SCALES):
-            break
-    if not seen_number:
-        return 0, 0
-    return total + current, used
 
 
 @cache
