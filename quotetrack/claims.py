@@ -74,6 +74,10 @@ def match_text(
 # A run-together word is split only this long, into parts at least COMPOUND_PART long.
 COMPOUND_MIN = 8
 COMPOUND_PART = 4
+# ... and only this short: two run-together words are rarely longer, and every split of a word
+# is looked up, so a longer one would cost time in the square of its length (a 100,000-letter
+# "word" took a minute).
+COMPOUND_MAX = 40
 
 
 def split_compounds(
@@ -83,7 +87,7 @@ def split_compounds(
     ("cornflakes" where statements say "corn flakes", "#Fyrefestival"): the split whose rarer
     part is the most common, so that both parts are words the record knows. ``counts`` are the
     tokens' statement counts from ``store.claim_term_counts``, when the caller has them."""
-    long_words = sorted({t for t in tokens if len(t) >= COMPOUND_MIN and t.isalpha()})
+    long_words = sorted({t for t in tokens if COMPOUND_MIN <= len(t) <= COMPOUND_MAX and t.isalpha()})
     if not long_words:
         return []
     if counts is None:

@@ -49,6 +49,7 @@ HEADLINE_SHARE = 0.75
 
 _WORDS_AFTER_NUMBERS = {"percent": "percent", "pct": "percent", "cent": "percent"}
 
+_RECENT_TEXTS = 8
 _VOWEL = re.compile(r"[aeiouy]")
 # Words that open sentences before a name without being part of it ("Near Makhmour, ...").
 _SENTENCE_OPENERS = frozenset(
@@ -152,12 +153,16 @@ class Normalizer:
         self._longest = 1
         self._phrase_starts: set[str] = set()  # first stems of the names, to skip most words fast
         self._stems: dict[str, str] = {}
+        # The last few texts analysed: one query is read by the index look-up, the scorer and
+        # the highlighter in turn, and a long one costs time at each.
+        self._recent: dict[str, tuple[tuple[str, bool], ...]] = {}
         self.canonical_names: dict[str, str] = {}  # token -> canonical name as written
         for canonical, variants in [*default_terms(), *extra_terms]:
             self.add_term(canonical, variants)
 
     def add_term(self, canonical: str, variants: Sequence[str]) -> None:
         """Make ``canonical`` and every one of ``variants`` read as the same token."""
+        self._recent.clear()
         canon_words = self._plain_words(canonical)
         if not canon_words:
             return
@@ -275,6 +280,15 @@ class Normalizer:
 
     def analyse(self, text: str) -> list[tuple[str, bool]]:
         """(token, names something) for each content token of ``text``, in order."""
+        found = self._recent.get(text)
+        if found is None:
+            found = tuple(self._analyse(text))
+            if len(self._recent) >= _RECENT_TEXTS:
+                del self._recent[next(iter(self._recent))]  # the oldest
+            self._recent[text] = found
+        return list(found)
+
+    def _analyse(self, text: str) -> list[tuple[str, bool]]:
         words = self._words(_prepare(text))
         out: list[tuple[str, bool]] = []
         i = 0
@@ -324,13 +338,18 @@ def _prepare(text: str) -> str:
     return text.replace("'", "")
 
 
+# Lengths of a tag worth splitting by word frequencies: shorter is one word; longer is no run of
+# words anyone wrote, and segmenting costs ~50 microseconds a letter.
+_SEGMENTED_TAG = (6, 64)
+
+
 def _split_tag(tag: str) -> str:
     """A hashtag or handle as the words it runs together: capitals mark them
     (#StateOfTheUnion), else word frequencies do (#fyrefestival, @marcorubio). A tag with one
     capital, at its start (#Soleimani), is one word by its own writer's marking; if it runs words
     together after all (#Fyrefestival), matching splits it against the record's own words."""
     split = _CAMEL.sub(" ", tag)
-    if split != tag or len(tag) < 6 or not (tag.isascii() and tag.isalpha()):
+    if split != tag or not _SEGMENTED_TAG[0] <= len(tag) <= _SEGMENTED_TAG[1] or not (tag.isascii() and tag.isalpha()):
         return split  # word frequencies are English ones, of letters only
     if tag[0].isupper() and tag[1:].islower():
         return tag
