@@ -21,7 +21,7 @@ from functools import cache
 from typing import Any
 
 from .models import Statement
-from .text import Normalizer, Quantity, default_normalizer, find_quantities, fold, lexicon, role_of
+from .text import Normalizer, Quantity, default_normalizer, find_quantities, fold, folded_parts, lexicon, role_of
 
 # A capitalised name as a cue's {source}: "AP", "the Associated Press", "Ministry of Health".
 _NAME = r"(?:the\s+)?(?P<source>[A-Z][\w'’&.-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z0-9][\w'’&.-]*)*)"
@@ -185,7 +185,7 @@ def name_key(name: str | None, normalizer: Normalizer | None = None) -> str:
         return ""
     normalizer = normalizer or default_normalizer()
     canonical = normalizer.canonical(name) or name
-    return " ".join(re.findall(r"[a-z0-9]+", fold(canonical).removeprefix("the ")))
+    return " ".join(folded_parts(fold(canonical).removeprefix("the ")))
 
 
 def cited_source(text: str, outlets: Iterable[str], own: str | None,

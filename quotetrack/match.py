@@ -21,7 +21,7 @@ from typing import Literal
 from rapidfuzz import fuzz, process
 
 from .models import Speaker
-from .text import HASHTAG, Normalizer, fold, lexicon, marks_names, words
+from .text import HASHTAG, Normalizer, folded_parts, lexicon, marks_names, words
 
 # A score below this is a different claim; tuned on hand-made paraphrase pairs and the seed.
 DEFAULT_MIN_SCORE = 30.0
@@ -426,7 +426,7 @@ def speaker_titles() -> tuple[str, ...]:
     for name in ("speaker_titles", "titles"):
         for line in lexicon.lines(name):
             for title in line.split("="):
-                words = re.findall(r"[a-z0-9]+", fold(title).replace("'", ""))
+                words = folded_parts(title)
                 if words:
                     titles.add(" ".join(words))
     return tuple(sorted(titles, key=lambda t: (-len(t.split()), -len(t))))
@@ -445,7 +445,7 @@ def _titles_by_size() -> tuple[tuple[int, frozenset[str]], ...]:
 def strip_titles(name: str) -> str:
     """``"Peshmerga Colonel Srood"`` -> ``"peshmerga srood"``; ``"Col. Thomas Veale"`` ->
     ``"thomas veale"``. Folded, punctuation gone, titles removed wherever they stand."""
-    words = re.findall(r"[a-z0-9]+", fold(name).replace("'", ""))
+    words = folded_parts(name)
     changed = True
     while changed and words:
         changed = False

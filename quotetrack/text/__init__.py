@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from .normalize import HASHTAG, Normalizer, default_normalizer, default_terms, marks_names, stem
     from .numbers import Number, read_number, with_bounds
     from .quantities import Quantity, counts_differ, find_quantities, role_of, singular
-    from .tokens import Token, count_tokens, tokenize, word_spans, words
+    from .tokens import Token, count_tokens, folded_parts, tokenize, word_spans, words
 
 # Each name's module, imported on first use: a command that only parses a date does not pay for
 # the normaliser, and one that never reads a date does not pay for dateutil.
@@ -38,7 +38,7 @@ _HOME = {
     ),
     **dict.fromkeys(["Number", "read_number", "with_bounds"], "numbers"),
     **dict.fromkeys(["Quantity", "counts_differ", "find_quantities", "role_of", "singular"], "quantities"),
-    **dict.fromkeys(["Token", "count_tokens", "tokenize", "word_spans", "words"], "tokens"),
+    **dict.fromkeys(["Token", "count_tokens", "folded_parts", "tokenize", "word_spans", "words"], "tokens"),
 }
 
 
@@ -67,6 +67,7 @@ __all__ = [
     "find_dates",
     "find_quantities",
     "fold",
+    "folded_parts",
     "lexicon",
     "marks_names",
     "parse_date",

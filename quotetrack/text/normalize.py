@@ -50,6 +50,7 @@ HEADLINE_SHARE = 0.75
 _WORDS_AFTER_NUMBERS = {"percent": "percent", "pct": "percent", "cent": "percent"}
 
 _RECENT_TEXTS = 8
+_NOT_TOKEN = re.compile(r"[^a-z0-9]")
 _VOWEL = re.compile(r"[aeiouy]")
 # Words that open sentences before a name without being part of it ("Near Makhmour, ...").
 _SENTENCE_OPENERS = frozenset(
@@ -219,8 +220,8 @@ class Normalizer:
         for match in tokens.parts(text):
             raw = match.group()
             folded = raw.lower() if raw.isascii() else fold(raw)
-            if not folded.isascii():
-                folded = re.sub(r"[^a-z0-9]", "", folded)
+            if not raw.isascii():  # a transliteration may hold an apostrophe (Hebrew aleph)
+                folded = _NOT_TOKEN.sub("", folded)
                 if not folded:
                     continue
             sentence_start = _opens_sentence(text, match.start())
@@ -387,6 +388,8 @@ def _numbers_to_digits(words: list[Word]) -> list[Word]:
     i = 0
     while i < len(words):
         number = numbers.read_number(folded, i) if numbers.may_start(folded[i]) else None
+        if number is not None and number.end - i == 1 and "p" in folded[i]:
+            number = None  # "4.0", "C-3P0": a decimal is written as digits only before a scale word
         if number is not None and number.value is not None and number.value.is_integer():
             digits = str(int(number.value))
             out.append(Word(digits, digits, False, False))

@@ -12,6 +12,8 @@ import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
+from .fold import fold
+
 PART = r"[^\W_]+"  # letters and digits in any script
 _JOINED = r"(?:[-'’]" + PART + ")*"
 WORD = PART + _JOINED
@@ -52,6 +54,12 @@ def word_spans(text: str) -> Iterator[re.Match[str]]:
 def parts(text: str, pos: int = 0) -> Iterator[re.Match[str]]:
     """Each part of each word (letters and digits only), from ``pos``."""
     return _PART.finditer(text, pos)
+
+
+def folded_parts(text: str) -> list[str]:
+    """The word parts of ``text`` folded to lower-case ASCII, apostrophes dropped first so that
+    a name keeps its letters together: "Col. O'Neil" -> ["col", "oneil"]."""
+    return _PART.findall(fold(text).replace("'", ""))
 
 
 def part_at(text: str, pos: int) -> re.Match[str] | None:
