@@ -32,6 +32,7 @@ from typing import Any
 from .match import strip_titles
 from .models import Statement
 from .text import (
+    WEEKDAYS,
     Normalizer,
     Quantity,
     default_normalizer,
@@ -39,6 +40,7 @@ from .text import (
     find_quantities,
     fold,
     lexicon,
+    months,
     singular,
     stem,
     tokenize,
@@ -216,8 +218,7 @@ def _canon(token: str) -> str:
 @cache
 def _date_words() -> frozenset[str]:
     """Stems of month and weekday names: a date is compared as a date, not as a topic word."""
-    words = list(lexicon.lines("months"))
-    words += "monday tuesday wednesday thursday friday saturday sunday today yesterday".split()
+    words = [*months(), *WEEKDAYS, "today", "yesterday"]
     return frozenset(stem(fold(word)) for word in words) | frozenset(words)
 
 

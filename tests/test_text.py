@@ -205,3 +205,13 @@ def test_normalizer_extra_terms_still_apply_after_a_cached_analysis():
     assert norm.tokens("Daesh fighters") != norm.tokens("Wagner fighters")
     norm.add_term("Wagner", ["Daesh"])
     assert norm.tokens("Daesh fighters") == norm.tokens("Wagner fighters")
+
+
+def test_every_name_the_package_offers_resolves():
+    import quotetrack.text as text
+
+    for name in text.__all__:
+        assert getattr(text, name) is not None, name
+    assert callable(text.fold)  # the function, not the module of the same name
+    with pytest.raises(AttributeError):
+        text.no_such_name  # noqa: B018

@@ -22,7 +22,7 @@ from .fold import fold
 
 if TYPE_CHECKING:
     from . import lexicon
-    from .dates import ACCEPTED_FORMS, DateMention, find_dates, parse_date
+    from .dates import ACCEPTED_FORMS, WEEKDAYS, DateMention, find_dates, months, parse_date
     from .normalize import HASHTAG, Normalizer, default_normalizer, default_terms, marks_names, stem
     from .numbers import Number, read_number, with_bounds
     from .quantities import Quantity, counts_differ, find_quantities, role_of, singular
@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 # the normaliser, and one that never reads a date does not pay for dateutil.
 _HOME = {
     "lexicon": "",
-    **dict.fromkeys(["ACCEPTED_FORMS", "DateMention", "find_dates", "parse_date"], "dates"),
+    **dict.fromkeys(["ACCEPTED_FORMS", "WEEKDAYS", "DateMention", "find_dates", "months", "parse_date"], "dates"),
     **dict.fromkeys(
         ["HASHTAG", "Normalizer", "default_normalizer", "default_terms", "marks_names", "stem"], "normalize"
     ),
@@ -55,6 +55,7 @@ def __getattr__(name: str) -> Any:
 __all__ = [
     "ACCEPTED_FORMS",
     "HASHTAG",
+    "WEEKDAYS",
     "DateMention",
     "Normalizer",
     "Number",
@@ -70,6 +71,7 @@ __all__ = [
     "folded_parts",
     "lexicon",
     "marks_names",
+    "months",
     "parse_date",
     "read_number",
     "role_of",
