@@ -7,8 +7,10 @@ modules ask for it. Blank lines and lines starting with ``#`` are comments.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import cache
 from importlib import resources
+from types import MappingProxyType
 
 _EXTENSIONS = (".txt", ".tsv")
 
@@ -50,7 +52,7 @@ def words(name: str) -> frozenset[str]:
 
 
 @cache
-def pairs(name: str) -> dict[str, str]:
+def pairs(name: str) -> Mapping[str, str]:
     """A TSV file's first column -> its second, lower-cased; rows without a second are left out.
-    Callers must not change the dict: it is shared."""
-    return {row[0].lower(): row[1].lower() for row in rows(name) if len(row) > 1 and row[1]}
+    Read-only: every caller shares it."""
+    return MappingProxyType({row[0].lower(): row[1].lower() for row in rows(name) if len(row) > 1 and row[1]})

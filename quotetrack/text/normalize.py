@@ -1,11 +1,11 @@
 """The claim normaliser every matcher shares: one text in, the content words of its claim out.
 
-``Normalizer.tokens`` folds case and Unicode, turns number words into digits, reduces words to a
-light stem (an irregular-form table, then a few suffix rules), drops stop words and rewrites every
-name from the terms table (``Daesh``, ``ISIS``, ``Islamic State``) to one token. Tokens are
-``[a-z0-9]+`` so they can be written into an FTS5 column and queried as barewords.
+``Normalizer.tokens`` folds case and Unicode (``fold``), writes numbers as digits (``numbers``),
+reduces words to a light stem (an irregular-form table, then a few suffix rules), drops stop words
+and rewrites every name from the terms table (``Daesh``, ``ISIS``, ``Islamic State``) to one token.
+Tokens are ``[a-z0-9]+`` so they can be written into an FTS5 column and queried as barewords.
 
-The lexicons live in ``quotetrack/data/`` (terms.tsv, stopwords.txt, lemmas.tsv) and are read once.
+The lexicons (terms.tsv, stopwords.txt, lemmas.tsv in ``quotetrack/data/``) come from ``lexicon``.
 """
 
 from __future__ import annotations
@@ -142,8 +142,8 @@ class Normalizer:
     """Turns statement text into the tokens that claim matching compares.
 
     ``extra_terms`` are editor-defined equivalent names, (canonical, [variants]), added to the
-    defaults from ``data/terms.tsv``. Build one per set of terms and reuse it: it caches nothing
-    per text, but compiling the terms table is not free.
+    defaults from ``data/terms.tsv``. Build one per set of terms and reuse it: compiling the terms
+    table is not free. It remembers the last few texts it analysed, and nothing else per text.
     """
 
     def __init__(self, extra_terms: Iterable[tuple[str, Sequence[str]]] = ()) -> None:

@@ -9,8 +9,8 @@ Numbers that are not counts are skipped: dates ("8 July", "July 8"), years ("in 
 ages ("aged 45", "a 45-year-old"), times ("10:30"), ordinals ("1st") and labels such as
 "Brigade 10" or "Article 140".
 
-The lexicons (number words, vague quantities, modifiers, counted nouns, casualty roles,
-unit labels, months) live in ``quotetrack/data/`` and are read once.
+Numbers are read by ``numbers`` (the normaliser's reader too); the lexicons (counted nouns,
+casualty roles, unit labels, months) live in ``quotetrack/data/`` and are read once, by ``lexicon``.
 """
 
 from __future__ import annotations
@@ -86,10 +86,6 @@ class Quantity:
 # --- lexicons ------------------------------------------------------------------------------
 
 
-def _word_set(name: str) -> frozenset[str]:
-    return lexicon.words(name)
-
-
 @cache
 def _roles() -> dict[str, str]:
     """Casualty words -> the role they name (data/casualty_roles.tsv)."""
@@ -133,7 +129,7 @@ def _is_plural(word: str) -> bool:
 
 def _not_a_count(toks: list[_Tok], i: int, used: int, value: float) -> bool:
     """Dates, years, ages, times, ordinals and labels such as "Brigade 10"."""
-    months = _word_set("months.txt")
+    months = lexicon.words("months")
     tok = toks[i]
     prev = toks[i - 1].low if i > 0 else ""
     after = toks[i + used].low if i + used < len(toks) else ""
@@ -152,7 +148,7 @@ def _not_a_count(toks: list[_Tok], i: int, used: int, value: float) -> bool:
             return True
         if after == ":" or prev == ":":
             return True  # a time: "10:30"
-    if prev in _word_set("unit_labels.txt") and toks[i - 1].text[:1].isupper():
+    if prev in lexicon.words("unit_labels") and toks[i - 1].text[:1].isupper():
         return True  # "Brigade 10", "Article 140"
     if prev in {"aged", "age", "ages"}:
         return True
@@ -168,7 +164,7 @@ def _not_a_count(toks: list[_Tok], i: int, used: int, value: float) -> bool:
 def _thing_after(toks: list[_Tok], j: int, value: float | None) -> tuple[str | None, int]:
     """The noun counted after position ``j``: up to three words on, stopping at function
     words and punctuation. Returns (singular noun or None, index just after it)."""
-    counted = _word_set("counted_things.txt")
+    counted = lexicon.words("counted_things")
     window: list[tuple[int, str]] = []
     k = j
     while k < len(toks) and len(window) < 3:
@@ -272,7 +268,7 @@ def find_quantities(text: str) -> list[Quantity]:
         role = _role_near(toks, start_index, after_thing)
         if role is None and thing is None:
             role = _tally_before(toks, start_index)
-        if thing and _roles().get(thing) and thing not in _word_set("counted_things.txt"):
+        if thing and _roles().get(thing) and thing not in lexicon.words("counted_things"):
             role = role or _roles()[thing]
             thing = None
         if thing is None and role is None and number is not None and toks[i].low[0].isdigit():
