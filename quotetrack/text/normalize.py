@@ -384,10 +384,11 @@ def _numbers_to_digits(words: list[Word]) -> list[Word]:
     """"two" -> "2", "twenty five" -> "25", "3 million" -> "3000000", "5k" -> "5000", "a dozen"
     -> "12" (``numbers.read_number``). Vague words ("several", "dozens") stay words."""
     folded = [word.folded for word in words]
+    first = numbers.first_words()
     out: list[Word] = []
     i = 0
     while i < len(words):
-        number = numbers.read_number(folded, i) if numbers.may_start(folded[i]) else None
+        number = numbers.read_number(folded, i) if numbers.may_start(folded[i], first) else None
         if number is not None and number.end - i == 1 and "p" in folded[i]:
             number = None  # "4.0", "C-3P0": a decimal is written as digits only before a scale word
         if number is not None and number.value is not None and number.value.is_integer():

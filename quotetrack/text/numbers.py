@@ -74,14 +74,17 @@ def modifiers() -> dict[tuple[str, ...], str]:
 
 
 @cache
-def _first_words() -> frozenset[str]:
+def first_words() -> frozenset[str]:
+    """The words a number written in words can start with (see ``may_start``)."""
     units, _ = number_words()
     return frozenset(units) | {phrase[0] for phrase in vague_phrases()} | {"a", "an"}
 
 
-def may_start(word: str) -> bool:
-    """Can a number start at this (lower-cased) word? Most words cannot: a fast first test."""
-    return word[:1].isdigit() or word in _first_words() or word.split("-")[0] in _first_words()
+def may_start(word: str, first: frozenset[str] | None = None) -> bool:
+    """Can a number start at this (lower-cased) word? Most words cannot: a fast first test.
+    A caller testing many words passes ``first_words()`` as ``first``."""
+    first = first or first_words()
+    return word[:1].isdigit() or word in first or ("-" in word and word.split("-")[0] in first)
 
 
 def digits_value(word: str) -> float | None:

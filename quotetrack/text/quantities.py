@@ -235,9 +235,10 @@ def find_quantities(text: str) -> list[Quantity]:
     lows = [tok.low for tok in toks]
     out: list[Quantity] = []
     units, scales = numbers.number_words()
+    first = numbers.first_words()
     i = 0
     while i < len(toks):
-        if not numbers.may_start(lows[i]):
+        if not numbers.may_start(lows[i], first):
             i += 1  # most words start no number: skip them before the readers below
             continue
         reading = numbers.read_number(lows, i)

@@ -69,10 +69,10 @@ def part_at(text: str, pos: int) -> re.Match[str] | None:
 
 def tokenize(text: str) -> list[Token]:
     """The words of ``text`` and the marks that end clauses (``.;:!?,``), in order."""
-    return [Token(m.group(), m.group().lower(), m.start(), m.end()) for m in _WORD_OR_MARK.finditer(text)]
+    return [Token(found := m[0], found.lower(), m.start(), m.end()) for m in _WORD_OR_MARK.finditer(text)]
 
 
 def count_tokens(text: str) -> list[Token]:
     """Tokens for reading counts: numbers whole ("1,200", "3.5", "12%"), words of letters,
     and punctuation that stops a clause or a phrase."""
-    return [Token(m.group(), m.group().lower(), m.start(), m.end()) for m in _COUNT_TOKEN.finditer(text)]
+    return [Token(found := m[0], found.lower(), m.start(), m.end()) for m in _COUNT_TOKEN.finditer(text)]
