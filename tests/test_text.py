@@ -200,11 +200,13 @@ def test_a_100000_letter_word_to_match_is_answered(run):
     assert "Nothing on record makes that claim." in result.output
 
 
-def test_normalizer_extra_terms_still_apply_after_a_cached_analysis():
+def test_a_long_text_analysed_again_reads_the_terms_added_since():
     norm = Normalizer()
-    assert norm.tokens("Daesh fighters") != norm.tokens("Wagner fighters")
+    long_text = "Daesh fighters advanced. " * 200  # long enough to be remembered
+    assert norm.tokens(long_text) == norm.tokens(long_text)
+    assert "wagner" not in norm.tokens(long_text)
     norm.add_term("Wagner", ["Daesh"])
-    assert norm.tokens("Daesh fighters") == norm.tokens("Wagner fighters")
+    assert "wagner" in norm.tokens(long_text)
 
 
 def test_every_name_the_package_offers_resolves():

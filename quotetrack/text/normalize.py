@@ -50,6 +50,7 @@ HEADLINE_SHARE = 0.75
 _WORDS_AFTER_NUMBERS = {"percent": "percent", "pct": "percent", "cent": "percent"}
 
 _RECENT_TEXTS = 8
+_REMEMBERED_LENGTH = 2_000  # shorter texts are analysed afresh: faster than remembering them
 _NOT_TOKEN = re.compile(r"[^a-z0-9]")
 _VOWEL = re.compile(r"[aeiouy]")
 # Words that open sentences before a name without being part of it ("Near Makhmour, ...").
@@ -143,7 +144,7 @@ class Normalizer:
 
     ``extra_terms`` are editor-defined equivalent names, (canonical, [variants]), added to the
     defaults from ``data/terms.tsv``. Build one per set of terms and reuse it: compiling the terms
-    table is not free. It remembers the last few texts it analysed, and nothing else per text.
+    table is not free. It remembers the last few long texts it analysed, nothing else per text.
     """
 
     def __init__(self, extra_terms: Iterable[tuple[str, Sequence[str]]] = ()) -> None:
@@ -154,8 +155,8 @@ class Normalizer:
         self._longest = 1
         self._phrase_starts: set[str] = set()  # first stems of the names, to skip most words fast
         self._stems: dict[str, str] = {}
-        # The last few texts analysed: one query is read by the index look-up, the scorer and
-        # the highlighter in turn, and a long one costs time at each.
+        # The last few long texts analysed: one query is read by the index look-up, the scorer
+        # and the highlighter in turn, and a long one costs time at each.
         self._recent: dict[str, tuple[tuple[str, bool], ...]] = {}
         self.canonical_names: dict[str, str] = {}  # token -> canonical name as written
         for canonical, variants in [*default_terms(), *extra_terms]:
@@ -281,6 +282,8 @@ class Normalizer:
 
     def analyse(self, text: str) -> list[tuple[str, bool]]:
         """(token, names something) for each content token of ``text``, in order."""
+        if len(text) < _REMEMBERED_LENGTH:
+            return self._analyse(text)
         found = self._recent.get(text)
         if found is None:
             found = tuple(self._analyse(text))
@@ -388,7 +391,9 @@ def _numbers_to_digits(words: list[Word]) -> list[Word]:
     out: list[Word] = []
     i = 0
     while i < len(words):
-        number = numbers.read_number(folded, i) if numbers.may_start(folded[i], first) else None
+        # numbers.may_start, inlined: it runs for every word, and these words hold no hyphens.
+        starts = folded[i][:1].isdigit() or folded[i] in first
+        number = numbers.read_number(folded, i) if starts else None
         if number is not None and number.end - i == 1 and "p" in folded[i]:
             number = None  # "4.0", "C-3P0": a decimal is written as digits only before a scale word
         if number is not None and number.value is not None and number.value.is_integer():

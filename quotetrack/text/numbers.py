@@ -18,8 +18,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
 from functools import cache
+from typing import NamedTuple
 
 from . import lexicon
 
@@ -32,8 +32,7 @@ MAX_DIGITS = 12
 _LONGEST_PHRASE = 4
 
 
-@dataclass(frozen=True)
-class Number:
+class Number(NamedTuple):  # a tuple: the normaliser reads one for every figure of every text
     """A figure read from words ``start`` to ``end`` (exclusive). ``low``/``high`` bound it
     (None: open on that side); ``value`` is the single figure when the words give one."""
 
@@ -77,7 +76,12 @@ def modifiers() -> dict[tuple[str, ...], str]:
 def first_words() -> frozenset[str]:
     """The words a number written in words can start with (see ``may_start``)."""
     units, _ = number_words()
-    return frozenset(units) | {phrase[0] for phrase in vague_phrases()} | {"a", "an"}
+    return frozenset(units) | _vague_first_words() | {"a", "an"}
+
+
+@cache
+def _vague_first_words() -> frozenset[str]:
+    return frozenset(phrase[0] for phrase in vague_phrases())
 
 
 def may_start(word: str, first: frozenset[str] | None = None) -> bool:
@@ -89,6 +93,8 @@ def may_start(word: str, first: frozenset[str] | None = None) -> bool:
 
 def digits_value(word: str) -> float | None:
     """The value of a word written in digits ("1,200", "3.5", "3p5", "12%", "5k"), else None."""
+    if word.isdigit():  # most figures: no pattern needed
+        return float(word) if len(word) <= MAX_DIGITS else None
     found = _DIGITS.fullmatch(word)
     if found is None:
         return None
@@ -109,7 +115,7 @@ def _scaled(value: float, scale: int) -> float:
 
 def read_number(words: Sequence[str], i: int) -> Number | None:
     """The number starting at ``words[i]`` (lower-cased words), or None."""
-    phrase = _vague_phrase(words, i)
+    phrase = _vague_phrase(words, i) if words[i] in _vague_first_words() else ()
     if phrase:
         low, high = vague_phrases()[phrase]
         end = i + len(phrase)
@@ -213,7 +219,7 @@ def with_bounds(words: Sequence[str], number: Number) -> Number:
             elif kind == "about":
                 margin = max(1.0, round(value * 0.1))
                 low, high = value - margin, value + margin
-    return replace(number, value=value, low=low, high=high, start=start, end=end)
+    return number._replace(value=value, low=low, high=high, start=start, end=end)
 
 
 def _modifier_before(words: Sequence[str], i: int) -> tuple[str, ...]:
