@@ -104,7 +104,7 @@ def test_two_numbers_side_by_side_stay_two():
     assert _read("five and six") == (5, 5, 5, False)
 
 
-@pytest.mark.parametrize("text", ["a building", "hundred", "dozen", "C-3P0", "1234567890123"])
+@pytest.mark.parametrize("text", ["a building", "hundred", "dozen", "C-3P0", "1234567890123", "¹"])
 def test_not_a_number(text):
     assert _read(text) is None
 

@@ -93,7 +93,7 @@ def may_start(word: str, first: frozenset[str] | None = None) -> bool:
 
 def digits_value(word: str) -> float | None:
     """The value of a word written in digits ("1,200", "3.5", "3p5", "12%", "5k"), else None."""
-    if word.isdigit():  # most figures: no pattern needed
+    if word.isdecimal():  # most figures: no pattern needed ("¹" is a digit, not a decimal one)
         return float(word) if len(word) <= MAX_DIGITS else None
     found = _DIGITS.fullmatch(word)
     if found is None:
