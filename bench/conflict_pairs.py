@@ -19,9 +19,8 @@ from pathlib import Path
 from typing import Any
 
 from quotetrack.conflicts import CONFLICT_TYPES, compare
-from quotetrack.dates import parse_date
 from quotetrack.models import Source, Speaker, Statement
-from quotetrack.normalize import default_normalizer
+from quotetrack.text import default_normalizer, parse_date
 
 DEFAULT_PATH = Path(__file__).with_name("conflict_pairs.jsonl")
 

@@ -26,7 +26,7 @@ import psycopg
 
 from quotetrack import claims, store
 from quotetrack.models import Speaker
-from quotetrack.normalize import Normalizer
+from quotetrack.text import Normalizer
 
 SYLLABLES = "ba ko ri mun tel sa vo dri an pel qu ist ora len mak hu zed fi rom tas ul ver ni go".split()
 

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from quotetrack.conflicts import compare
 from quotetrack.models import Speaker, Statement
-from quotetrack.normalize import default_normalizer
+from quotetrack.text import default_normalizer
 
 FILES = {
     "train": "SICK_train.txt",

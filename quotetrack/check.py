@@ -18,7 +18,6 @@ change makes it conflict with what the speaker is on record as saying.
 from __future__ import annotations
 
 import difflib
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -29,8 +28,9 @@ from .conflicts import CLAIM_TYPES, Verdict, compare
 from .extract import Extracted, extract_statements
 from .match import SPEAKER_THRESHOLD, resolve_speaker
 from .models import Conflict, Speaker, Statement
-from .normalize import Normalizer
 from .store import Database
+from .text import Normalizer
+from .text import words as text_words
 
 VERDICTS = ("verbatim", "altered", "misattributed", "contradicted", "not on record")
 # Verdicts that fail the check (exit status 1): the draft says something the record does not bear out.
@@ -47,7 +47,6 @@ PARAPHRASES = ("reported",)
 # How many of the matcher's candidates are examined per draft statement.
 CANDIDATES = 10
 
-_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 # A conflict between the draft and the record of these types is a contradiction of the claim;
 # misattribution and alteration are found from the words directly.
 
@@ -105,7 +104,7 @@ class CheckResult:
 
 
 def words(text: str) -> list[str]:
-    return [m.group() for m in _WORD.finditer(text)]
+    return text_words(text, hyphens=False)
 
 
 def _folded(tokens: Sequence[str]) -> list[str]:

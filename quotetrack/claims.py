@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 import math
-import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -19,8 +18,8 @@ from .conflicts import CLAIM_TYPES, compare
 from .errors import InvalidInput
 from .match import DEFAULT_MIN_SCORE, Match, rank
 from .models import Statement
-from .normalize import Normalizer, stem
 from .store import Database
+from .text import Normalizer, stem, word_spans
 
 # How many candidates the index hands the scorer for each query.
 CANDIDATES = 200
@@ -38,12 +37,9 @@ class Found:
         return self.statement.to_dict() | {"score": self.match.score, "matched": self.match.matched}
 
 
-_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
-
-
 def matching_spans(text: str, tokens: set[str], normalizer: Normalizer) -> list[tuple[int, int]]:
     """Where the words of ``text`` whose tokens are among ``tokens`` stand, for highlighting."""
-    return [(m.start(), m.end()) for m in _WORD.finditer(text) if normalizer.token_set(m.group()) & tokens]
+    return [(m.start(), m.end()) for m in word_spans(text) if normalizer.token_set(m.group()) & tokens]
 
 
 def match_text(
@@ -78,6 +74,10 @@ def match_text(
 # A run-together word is split only this long, into parts at least COMPOUND_PART long.
 COMPOUND_MIN = 8
 COMPOUND_PART = 4
+# ... and only this short: two run-together words are rarely longer, and every split of a word
+# is looked up, so a longer one would cost time in the square of its length (a 100,000-letter
+# "word" took a minute).
+COMPOUND_MAX = 40
 
 
 def split_compounds(
@@ -87,7 +87,7 @@ def split_compounds(
     ("cornflakes" where statements say "corn flakes", "#Fyrefestival"): the split whose rarer
     part is the most common, so that both parts are words the record knows. ``counts`` are the
     tokens' statement counts from ``store.claim_term_counts``, when the caller has them."""
-    long_words = sorted({t for t in tokens if len(t) >= COMPOUND_MIN and t.isalpha()})
+    long_words = sorted({t for t in tokens if COMPOUND_MIN <= len(t) <= COMPOUND_MAX and t.isalpha()})
     if not long_words:
         return []
     if counts is None:

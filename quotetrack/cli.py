@@ -23,13 +23,13 @@ from . import dossier as dossier_
 from . import events as events_
 from . import export as export_
 from .conflicts import CONFLICT_TYPES
-from .dates import parse_date
 from .errors import Ambiguous, QuotetrackError
 from .models import CONFLICT_STATUSES, SPEAKER_KINDS, STATEMENT_KINDS, Source, Speaker, Statement
-from .store import Database
 
 # The terminal renderer keeps the name `report` at the call sites below (fewer changed lines).
 from .render import terminal as report
+from .store import Database
+from .text import parse_date
 
 CONTEXT = {"help_option_names": ["-h", "--help"]}
 

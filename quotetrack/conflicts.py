@@ -29,12 +29,22 @@ from datetime import date
 from functools import cache, lru_cache
 from typing import Any
 
-from . import lexicons
-from .dates import find_dates
 from .match import strip_titles
 from .models import Statement
-from .normalize import Normalizer, default_normalizer, fold, stem
-from .quantities import Quantity, find_quantities, singular
+from .text import (
+    WEEKDAYS,
+    Normalizer,
+    Quantity,
+    default_normalizer,
+    find_dates,
+    find_quantities,
+    fold,
+    lexicon,
+    months,
+    singular,
+    stem,
+    tokenize,
+)
 
 CONFLICT_TYPES = ("polarity", "number", "date", "misattribution", "altered", "self")
 # The conflicts in which two statements say different things about one claim (the others are
@@ -64,7 +74,6 @@ DIFFERENT_REPORT_DAYS = 0.8
 FLOOR_COUNT = 0.7  # "fourteen bodies recovered" against a toll: a floor, not the same figure
 DEFAULT_MIN_SCORE = 0.3
 
-_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*|[.;:!?,]")
 # Where a denial's reach ends: the sentence, or a clause joined by a contrasting word.
 _STRONG_BOUNDARY = {".", ";", "!", "?", "but", "while", "whereas", "although", "though", "however", "yet"}
 # Kinds whose words are the speaker's own: only these can be misattributed or altered.
@@ -100,7 +109,7 @@ class Verdict:
 
 
 def _data_lines(name: str) -> list[str]:
-    return lexicons.lines(name)
+    return lexicon.lines(name)
 
 
 @cache
@@ -209,8 +218,7 @@ def _canon(token: str) -> str:
 @cache
 def _date_words() -> frozenset[str]:
     """Stems of month and weekday names: a date is compared as a date, not as a topic word."""
-    words = list(_data_lines("months.txt"))
-    words += "monday tuesday wednesday thursday friday saturday sunday today yesterday".split()
+    words = [*months(), *WEEKDAYS, "today", "yesterday"]
     return frozenset(stem(fold(word)) for word in words) | frozenset(words)
 
 
@@ -263,7 +271,7 @@ def _content_sequence(text: str, normalizer: Normalizer) -> list[tuple[str, floa
 
 @lru_cache(maxsize=65536)
 def _read(text: str, normalizer: Normalizer) -> _Reading:
-    found = [(m.group(), m.start(), m.end()) for m in _WORD.finditer(text)]
+    found = [(token.text, token.start, token.end) for token in tokenize(text)]
     words = tuple((fold(raw), start, end) for raw, start, end in found)
     quote_words = tuple(w for (w, _, _), (raw, _, _) in zip(words, found, strict=True) if raw[0].isalnum())
     cues = _find_cues(text, words, normalizer)
@@ -646,15 +654,14 @@ def _opposite_words(
 
 @lru_cache(maxsize=65536)
 def _stem(word: str) -> str:
-    return _canon(default_normalizer()._stem(word))
+    return _canon(default_normalizer().stem(word))
 
 
 @cache
 def _floor_things() -> frozenset[str]:
     """Things whose count is a floor for a toll ("bodies" for the killed): casualty_roles.tsv
     rows marked "floor", as the singular nouns quantities.py reads."""
-    lines = [line.split("\t") for line in _data_lines("casualty_roles.tsv")]
-    return frozenset(singular(parts[0].strip()) for parts in lines if len(parts) > 2 and parts[2].strip() == "floor")
+    return frozenset(singular(row[0]) for row in lexicon.rows("casualty_roles") if len(row) > 2 and row[2] == "floor")
 
 
 def _as_toll(count: Quantity, other: Quantity) -> Quantity:

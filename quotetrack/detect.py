@@ -23,8 +23,8 @@ from math import log
 from . import store
 from .conflicts import Verdict, compare
 from .models import Statement
-from .normalize import Normalizer
 from .store import Database
+from .text import Normalizer
 
 # How many statements, most alike first, each statement is compared with.
 CANDIDATES = 12

@@ -24,14 +24,12 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from . import figures as figures_
-from . import lexicons, record, store
-from .dates import find_dates
+from . import record, store
 from .errors import InvalidInput, NotFound
 from .figures import FigureRow
 from .models import Statement
-from .normalize import Normalizer, fold
-from .quantities import find_quantities
 from .store import Database
+from .text import Normalizer, find_dates, find_quantities, fold, lexicon
 
 # Reports of one incident come out over a few days; two incidents in one town a week apart do not merge.
 WINDOW_DAYS = 2
@@ -109,7 +107,7 @@ def _iso(day: date | None) -> str | None:
 
 
 def _lines(name: str) -> list[str]:
-    return lexicons.lines(name)
+    return lexicon.lines(name)
 
 
 @cache

@@ -20,10 +20,8 @@ from datetime import date
 from functools import cache
 from typing import Any
 
-from . import lexicons
 from .models import Statement
-from .normalize import Normalizer, default_normalizer, fold
-from .quantities import Quantity, find_quantities, role_of
+from .text import Normalizer, Quantity, default_normalizer, find_quantities, fold, folded_parts, lexicon, role_of
 
 # A capitalised name as a cue's {source}: "AP", "the Associated Press", "Ministry of Health".
 _NAME = r"(?:the\s+)?(?P<source>[A-Z][\w'’&.-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z0-9][\w'’&.-]*)*)"
@@ -161,7 +159,7 @@ def show_quantity(q: Quantity) -> str:
 @cache
 def _citation_cues() -> tuple[tuple[re.Pattern[str], bool], ...]:
     cues = []
-    for line in lexicons.lines("citation_cues.txt", strip=False):
+    for line in lexicon.lines("citation_cues", strip=False):
         phrase, _, scope = line.partition("\t")
         # Cue words are matched in any case; the name must keep its capital.
         cues.append((re.compile(_cue_pattern(phrase)), scope.strip() != "outlet"))
@@ -187,7 +185,7 @@ def name_key(name: str | None, normalizer: Normalizer | None = None) -> str:
         return ""
     normalizer = normalizer or default_normalizer()
     canonical = normalizer.canonical(name) or name
-    return " ".join(re.findall(r"[a-z0-9]+", fold(canonical).removeprefix("the ")))
+    return " ".join(folded_parts(fold(canonical).removeprefix("the ")))
 
 
 def cited_source(text: str, outlets: Iterable[str], own: str | None,
@@ -235,12 +233,12 @@ def origin_of(statement: Statement, outlets: Iterable[str],
 
 @cache
 def _counted() -> frozenset[str]:
-    return frozenset(line.lower() for line in lexicons.lines("counted_things.txt"))
+    return lexicon.words("counted_things")
 
 
 @cache
 def _not_figures() -> frozenset[str]:
-    return frozenset(line.lower() for line in lexicons.lines("not_figures.txt"))
+    return lexicon.words("not_figures")
 
 
 def is_figure(q: Quantity) -> bool:

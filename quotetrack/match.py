@@ -16,13 +16,12 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from importlib import resources
 from typing import Literal
 
 from rapidfuzz import fuzz, process
 
 from .models import Speaker
-from .normalize import HASHTAG, Normalizer, fold, marks_names
+from .text import HASHTAG, Normalizer, folded_parts, lexicon, marks_names, words
 
 # A score below this is a different claim; tuned on hand-made paraphrase pairs and the seed.
 DEFAULT_MIN_SCORE = 30.0
@@ -353,7 +352,7 @@ def rank(
         kept.append((score, raw_score, cid, text, common))
     # Among pairs the guard capped alike, the one that matched better comes first.
     kept.sort(key=lambda k: (-k[0], -k[1], k[2]))
-    query_words = [(word, normalizer.token_set(word)) for word in _QUERY_WORD.findall(query)]
+    query_words = [(word, normalizer.token_set(word)) for word in words(query)]
     return [
         Match(cid, round(score, 1), _query_words(query_words, common, normalizer), text)
         for score, _, cid, text, common in kept[:limit]
@@ -362,9 +361,6 @@ def rank(
 
 def _rare_names(text: str, analysed: _Analysed, idf: _Idf) -> set[str]:
     return set() if marks_names(text) else idf.rare(analysed)
-
-
-_QUERY_WORD = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*")
 
 
 def _query_words(
@@ -427,16 +423,10 @@ def speaker_titles() -> tuple[str, ...]:
     ``"Col. = Colonel"`` lines give both spellings.
     """
     titles: set[str] = set()
-    data = resources.files("quotetrack.data")
-    for name in ("speaker_titles.txt", "titles.txt"):
-        entry = data.joinpath(name)
-        if not entry.is_file():
-            continue
-        for line in entry.read_text("utf-8").splitlines():
-            if not line.strip() or line.startswith("#"):
-                continue
+    for name in ("speaker_titles", "titles"):
+        for line in lexicon.lines(name):
             for title in line.split("="):
-                words = re.findall(r"[a-z0-9]+", fold(title).replace("'", ""))
+                words = folded_parts(title)
                 if words:
                     titles.add(" ".join(words))
     return tuple(sorted(titles, key=lambda t: (-len(t.split()), -len(t))))
@@ -455,7 +445,7 @@ def _titles_by_size() -> tuple[tuple[int, frozenset[str]], ...]:
 def strip_titles(name: str) -> str:
     """``"Peshmerga Colonel Srood"`` -> ``"peshmerga srood"``; ``"Col. Thomas Veale"`` ->
     ``"thomas veale"``. Folded, punctuation gone, titles removed wherever they stand."""
-    words = re.findall(r"[a-z0-9]+", fold(name).replace("'", ""))
+    words = folded_parts(name)
     changed = True
     while changed and words:
         changed = False

@@ -9,10 +9,10 @@ from pathlib import Path
 from typing import Any
 
 from .conflicts import Verdict, compare
-from .dates import parse_date
 from .errors import InvalidInput
 from .models import Speaker, Statement
 from .record import clean_text, decode_text, input_lines, read_file
+from .text import parse_date
 
 
 def statement(text: str, speaker: str | None = None, event_date: date | None = None) -> Statement:

@@ -17,12 +17,11 @@ from pathlib import Path
 from typing import Any
 
 from . import detect, store
-from .dates import parse_date
 from .errors import Ambiguous, Duplicate, InvalidInput, NotFound
 from .match import resolve_speaker
 from .models import CONFLICT_STATUSES, SPEAKER_KINDS, STATEMENT_KINDS, Source, Speaker, Statement
-from .normalize import Normalizer, default_terms
 from .store import Database
+from .text import Normalizer, default_terms, parse_date
 
 
 def normalizer_for(db: Database) -> Normalizer:

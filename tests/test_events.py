@@ -14,7 +14,7 @@ from conftest import as_json
 
 from quotetrack.events import group, same_place
 from quotetrack.models import Source, Speaker, Statement
-from quotetrack.normalize import default_normalizer
+from quotetrack.text import default_normalizer
 
 FIXTURE = Path(__file__).parent / "fixtures" / "qasrok-bombing.jsonl"
 ARTICLES = Path(__file__).parent / "fixtures" / "qasrok-articles"

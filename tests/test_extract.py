@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from quotetrack.dates import find_dates
 from quotetrack.extract import extract_statements
+from quotetrack.text import find_dates
 
 SEED = Path(__file__).parent / "fixtures" / "makhmour-strikes.txt"
 

@@ -2,10 +2,10 @@
 
 from datetime import date
 
-from quotetrack.dates import find_dates
 from quotetrack.extract import extract_statements
 from quotetrack.extract.reports import outlet_reports
 from quotetrack.extract.sentences import read_copy
+from quotetrack.text import find_dates
 
 PUBLISHED = date(2018, 7, 11)
 EVENT = "On 30 June, Peshmerga forces and the coalition conducted a joint operation near Makhmour."

@@ -6,7 +6,7 @@ import pytest
 
 from quotetrack.figures import Figure, cited_source, figure_rows, origin_of, read_figures
 from quotetrack.models import Source, Speaker, Statement
-from quotetrack.quantities import find_quantities
+from quotetrack.text import find_quantities
 
 OUTLETS = ["Zagros Wire", "Nahrain Daily", "Hawar Post"]
 

@@ -4,7 +4,7 @@ import pytest
 
 from quotetrack.match import DEFAULT_MIN_SCORE, GUARD_CAP, rank, resolve_speaker, similarity
 from quotetrack.models import Speaker
-from quotetrack.normalize import default_normalizer
+from quotetrack.text import default_normalizer
 
 NORM = default_normalizer()
 

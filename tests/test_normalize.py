@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from quotetrack.normalize import Normalizer, default_normalizer, fold, stem
+from quotetrack.text import Normalizer, default_normalizer, fold, stem
 
 
 @pytest.fixture

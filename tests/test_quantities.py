@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from quotetrack.quantities import Quantity, counts_differ, find_quantities
+from quotetrack.text import Quantity, counts_differ, find_quantities
 
 
 def only(text: str) -> Quantity:

@@ -28,7 +28,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from datetime import date
 
-from ..dates import find_dates
+from ..text import find_dates
 from .extracted import Extracted, context_of, date_in, place_in
 from .frames import Found
 from .lexicon import Cue, cue_lexicon, pronoun_lexicon

@@ -9,8 +9,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from ..dates import DateMention
 from ..models import Source, Speaker, Statement
+from ..text import DateMention
 from .lexicon import DATE_WORDS, word_set
 from .sentences import Sentence, Span, clean
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import NamedTuple
 
-from .. import lexicons
+from ..text import lexicon as lexicons
 
 
 @dataclass(frozen=True)

@@ -6,8 +6,8 @@ import re
 from bisect import bisect_left
 from functools import cache
 
-from ..dates import DateMention
 from ..models import Speaker
+from ..text import DateMention
 from .extracted import Extracted, context_of, place_in
 from .grammar import content_end, first_content_token
 from .lexicon import DETERMINERS, data_lines, word_set

@@ -24,7 +24,7 @@ from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from ..normalize import Normalizer
+    from ..text.normalize import Normalizer
 
 URL_PREFIXES = ("postgresql://", "postgres://")
 Params = Sequence[Any] | dict[str, Any] | None
@@ -88,7 +88,7 @@ class Database(ABC):
     def normalizer(self) -> Normalizer:
         """The default terms plus the editors' own, built on first use and after terms change."""
         if self._normalizer is None:
-            from ..normalize import Normalizer
+            from ..text.normalize import Normalizer
             from .terms import list_terms
 
             self._normalizer = Normalizer(extra_terms=list_terms(self))

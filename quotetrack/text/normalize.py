@@ -1,11 +1,11 @@
 """The claim normaliser every matcher shares: one text in, the content words of its claim out.
 
-``Normalizer.tokens`` folds case and Unicode, turns number words into digits, reduces words to a
-light stem (an irregular-form table, then a few suffix rules), drops stop words and rewrites every
-name from the terms table (``Daesh``, ``ISIS``, ``Islamic State``) to one token. Tokens are
-``[a-z0-9]+`` so they can be written into an FTS5 column and queried as barewords.
+``Normalizer.tokens`` folds case and Unicode (``fold``), writes numbers as digits (``numbers``),
+reduces words to a light stem (an irregular-form table, then a few suffix rules), drops stop words
+and rewrites every name from the terms table (``Daesh``, ``ISIS``, ``Islamic State``) to one token.
+Tokens are ``[a-z0-9]+`` so they can be written into an FTS5 column and queried as barewords.
 
-The lexicons live in ``quotetrack/data/`` (terms.tsv, stopwords.txt, lemmas.tsv) and are read once.
+The lexicons (terms.tsv, stopwords.txt, lemmas.tsv in ``quotetrack/data/``) come from ``lexicon``.
 """
 
 from __future__ import annotations
@@ -16,42 +16,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 
-from . import lexicons
-
-# Punctuation that Unicode folding (NFKD) leaves alone but that writers use interchangeably.
-_PUNCTUATION = str.maketrans(
-    {
-        "\u2018": "'",
-        "\u2019": "'",
-        "\u201a": "'",
-        "\u201b": "'",
-        "\u2032": "'",
-        "\u00b4": "'",
-        "`": "'",
-        "\u201c": '"',
-        "\u201d": '"',
-        "\u201e": '"',
-        "\u00ab": '"',
-        "\u00bb": '"',
-        "\u2010": "-",
-        "\u2011": "-",
-        "\u2012": "-",
-        "\u2013": "-",
-        "\u2014": "-",
-        "\u2015": "-",
-        "\u2212": "-",
-        "\u00a0": " ",
-        "\u0131": "i",
-        "\u00df": "ss",
-        "\u00e6": "ae",
-        "\u0153": "oe",
-        "\u00f8": "o",
-        "\u0142": "l",
-        "\u0111": "d",
-        "\u00f0": "d",
-        "\u00fe": "th",
-    }
-)
+from . import lexicon, numbers, tokens
+from .fold import PUNCTUATION as _PUNCTUATION
+from .fold import fold
 
 _URL = re.compile(r"(?:https?://|www\.|pic\.twitter\.com/)\S*", re.IGNORECASE)
 _MENTION = re.compile(r"(?<!\w)@(\w+)")
@@ -74,24 +41,17 @@ _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}\b)")
 _DECIMAL = re.compile(r"(?<=\d)\.(?=\d)")
 _PERCENT = re.compile(r"(?<=\d)\s*%")
 _TIMES = re.compile(r"\b(\d+)[xX]\b")  # "10x more" is "10 times more"
-_WORD = re.compile(r"[^\W_]+")
 _SENTENCE_END_CHARS = frozenset('.!?:;"')
 # A sentence with at least this many capitalised content words, making up this share of them,
 # is a headline in title case.
 HEADLINE_MIN_CAPITALS = 3
 HEADLINE_SHARE = 0.75
 
-_UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90, "a": 1, "an": 1,
-}  # fmt: skip
-_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
-_DIGIT_SCALES = {"k": 1_000, "m": 1_000_000, "bn": 1_000_000_000}
 _WORDS_AFTER_NUMBERS = {"percent": "percent", "pct": "percent", "cent": "percent"}
 
+_RECENT_TEXTS = 8
+_REMEMBERED_LENGTH = 2_000  # shorter texts are analysed afresh: faster than remembering them
+_NOT_TOKEN = re.compile(r"[^a-z0-9]")
 _VOWEL = re.compile(r"[aeiouy]")
 # Words that open sentences before a name without being part of it ("Near Makhmour, ...").
 _SENTENCE_OPENERS = frozenset(
@@ -108,16 +68,6 @@ class Word:
     stem: str  # what matching compares
     upper: bool  # written in capitals in the source (an acronym, unless the text shouts)
     capital: bool  # written with a leading capital where a sentence does not start
-
-
-def fold(text: str) -> str:
-    """Lower-case ``text``, fold accents away and write quotes and dashes as ASCII."""
-    if text.isascii():  # most copy: Unicode normalisation would change nothing
-        return text.translate(_PUNCTUATION).lower()
-    text = unicodedata.normalize("NFKC", text).translate(_PUNCTUATION)
-    decomposed = unicodedata.normalize("NFKD", text)
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return stripped.casefold()
 
 
 def stem(word: str) -> str:
@@ -168,31 +118,22 @@ def _one_spelling(stemmed: str) -> str:
     return stemmed
 
 
-def _read_lines(name: str) -> list[str]:
-    return lexicons.lines(name)
-
-
 @cache
 def _default_stopwords() -> frozenset[str]:
-    return frozenset(fold(line.strip()) for line in _read_lines("stopwords.txt"))
+    return frozenset(fold(word) for word in lexicon.words("stopwords"))
 
 
 @cache
 def _default_lemmas() -> dict[str, str]:
-    lemmas: dict[str, str] = {}
-    for line in _read_lines("lemmas.tsv"):
-        form, _, base = line.partition("\t")
-        if base.strip():
-            lemmas[fold(form.strip())] = fold(base.strip())
-    return lemmas
+    return {fold(form): fold(base) for form, base in lexicon.pairs("lemmas").items()}
 
 
 @cache
 def default_terms() -> list[tuple[str, list[str]]]:
     """The equivalent names shipped in ``data/terms.tsv``: (canonical, [variants])."""
     terms = []
-    for line in _read_lines("terms.tsv"):
-        names = [name.strip() for name in line.split("\t") if name.strip()]
+    for row in lexicon.rows("terms"):
+        names = [name for name in row if name]
         if names:
             terms.append((names[0], names[1:]))
     return terms
@@ -202,8 +143,8 @@ class Normalizer:
     """Turns statement text into the tokens that claim matching compares.
 
     ``extra_terms`` are editor-defined equivalent names, (canonical, [variants]), added to the
-    defaults from ``data/terms.tsv``. Build one per set of terms and reuse it: it caches nothing
-    per text, but compiling the terms table is not free.
+    defaults from ``data/terms.tsv``. Build one per set of terms and reuse it: compiling the terms
+    table is not free. It remembers the last few long texts it analysed, nothing else per text.
     """
 
     def __init__(self, extra_terms: Iterable[tuple[str, Sequence[str]]] = ()) -> None:
@@ -214,12 +155,16 @@ class Normalizer:
         self._longest = 1
         self._phrase_starts: set[str] = set()  # first stems of the names, to skip most words fast
         self._stems: dict[str, str] = {}
+        # The last few long texts analysed: one query is read by the index look-up, the scorer
+        # and the highlighter in turn, and a long one costs time at each.
+        self._recent: dict[str, tuple[tuple[str, bool], ...]] = {}
         self.canonical_names: dict[str, str] = {}  # token -> canonical name as written
         for canonical, variants in [*default_terms(), *extra_terms]:
             self.add_term(canonical, variants)
 
     def add_term(self, canonical: str, variants: Sequence[str]) -> None:
         """Make ``canonical`` and every one of ``variants`` read as the same token."""
+        self._recent.clear()
         canon_words = self._plain_words(canonical)
         if not canon_words:
             return
@@ -273,11 +218,11 @@ class Normalizer:
         sentences: list[int] = []  # which sentence each word stands in
         sentence = 0
         stems = self._stems
-        for match in _WORD.finditer(text):
+        for match in tokens.parts(text):
             raw = match.group()
             folded = raw.lower() if raw.isascii() else fold(raw)
-            if not folded.isascii():
-                folded = re.sub(r"[^a-z0-9]", "", folded)
+            if not raw.isascii():  # a transliteration may hold an apostrophe (Hebrew aleph)
+                folded = _NOT_TOKEN.sub("", folded)
                 if not folded:
                     continue
             sentence_start = _opens_sentence(text, match.start())
@@ -286,7 +231,7 @@ class Normalizer:
             if capital and sentence_start:
                 # A capital that opens a sentence names something only as part of a longer
                 # name: "North Korea launched", not "Near Makhmour".
-                following = _WORD.match(text, match.end() + 1) if match.end() < len(text) else None
+                following = tokens.part_at(text, match.end() + 1) if match.end() < len(text) else None
                 capital = bool(
                     following
                     and text[match.end()] == " "
@@ -296,7 +241,7 @@ class Normalizer:
                 )
             stemmed = stems.get(folded)
             if stemmed is None:
-                stemmed = self._stem(folded)
+                stemmed = self.stem(folded)
                 if len(stems) < 200_000:  # words recur; a bounded memo halves analysis time
                     stems[folded] = stemmed
             words.append(Word(folded, stemmed, upper, capital))
@@ -329,12 +274,25 @@ class Normalizer:
             for w, s in zip(words, sentences, strict=True)
         ]
 
-    def _stem(self, folded: str) -> str:
+    def stem(self, folded: str) -> str:
+        """The stem matching compares for one folded word: its lemma's ("men" -> "man"),
+        through the suffix rules of ``stem``."""
         lemma = self.lemmas.get(folded)
         return stem(lemma if lemma is not None else folded)
 
     def analyse(self, text: str) -> list[tuple[str, bool]]:
         """(token, names something) for each content token of ``text``, in order."""
+        if len(text) < _REMEMBERED_LENGTH:
+            return self._analyse(text)
+        found = self._recent.get(text)
+        if found is None:
+            found = tuple(self._analyse(text))
+            if len(self._recent) >= _RECENT_TEXTS:
+                del self._recent[next(iter(self._recent))]  # the oldest
+            self._recent[text] = found
+        return list(found)
+
+    def _analyse(self, text: str) -> list[tuple[str, bool]]:
         words = self._words(_prepare(text))
         out: list[tuple[str, bool]] = []
         i = 0
@@ -384,13 +342,18 @@ def _prepare(text: str) -> str:
     return text.replace("'", "")
 
 
+# Lengths of a tag worth splitting by word frequencies: shorter is one word; longer is no run of
+# words anyone wrote, and segmenting costs ~50 microseconds a letter.
+_SEGMENTED_TAG = (6, 64)
+
+
 def _split_tag(tag: str) -> str:
     """A hashtag or handle as the words it runs together: capitals mark them
     (#StateOfTheUnion), else word frequencies do (#fyrefestival, @marcorubio). A tag with one
     capital, at its start (#Soleimani), is one word by its own writer's marking; if it runs words
     together after all (#Fyrefestival), matching splits it against the record's own words."""
     split = _CAMEL.sub(" ", tag)
-    if split != tag or len(tag) < 6 or not (tag.isascii() and tag.isalpha()):
+    if split != tag or not _SEGMENTED_TAG[0] <= len(tag) <= _SEGMENTED_TAG[1] or not (tag.isascii() and tag.isalpha()):
         return split  # word frequencies are English ones, of letters only
     if tag[0].isupper() and tag[1:].islower():
         return tag
@@ -421,76 +384,30 @@ def _mostly_capitals(text: str) -> bool:
 
 
 def _numbers_to_digits(words: list[Word]) -> list[Word]:
-    """"two" -> "2", "twenty five" -> "25", "3 million" -> "3000000", "5k" -> "5000"."""
+    """"two" -> "2", "twenty five" -> "25", "3 million" -> "3000000", "5k" -> "5000", "a dozen"
+    -> "12" (``numbers.read_number``). Vague words ("several", "dozens") stay words."""
+    folded = [word.folded for word in words]
+    first = numbers.first_words()
     out: list[Word] = []
     i = 0
     while i < len(words):
-        value, used = _read_number(words, i)
-        if used:
-            out.append(Word(str(value), str(value), False, False))
-            i += used
+        # numbers.may_start, inlined: it runs for every word, and these words hold no hyphens.
+        starts = folded[i][:1].isdigit() or folded[i] in first
+        number = numbers.read_number(folded, i) if starts else None
+        if number is not None and number.end - i == 1 and "p" in folded[i]:
+            number = None  # "4.0", "C-3P0": a decimal is written as digits only before a scale word
+        if number is not None and number.value is not None and number.value.is_integer():
+            digits = str(int(number.value))
+            out.append(Word(digits, digits, False, False))
+            i = number.end
             continue
         word = words[i]
-        suffix_scale = re.fullmatch(r"(\d+)(k|m|bn)", word.folded)
-        if suffix_scale:
-            value = int(suffix_scale.group(1)) * _DIGIT_SCALES[suffix_scale.group(2)]
-            out.append(Word(str(value), str(value), False, False))
-        elif out and out[-1].stem.isdigit() and word.folded in _WORDS_AFTER_NUMBERS:
+        if out and out[-1].stem.isdigit() and word.folded in _WORDS_AFTER_NUMBERS:
             out.append(Word("percent", "percent", False, False))
         else:
             out.append(word)
         i += 1
     return out
-
-
-def _read_number(words: list[Word], start: int) -> tuple[int, int]:
-    """Read a number written in words or digits (with scale words) at ``start``.
-
-    Returns (value, words used); (0, 0) when no number starts there. A lone "a"/"an" is
-    not a number; "a hundred" is.
-    """
-    total = current = 0
-    used = 0
-    seen_number = False
-    i = start
-    while i < len(words):
-        folded = words[i].folded
-        if folded.isdigit() and not seen_number and len(folded) <= 12:
-            current = int(folded)
-        elif "p" in folded and not seen_number and re.fullmatch(r"\d+p\d+", folded):
-            # 3.5 million: the only decimal worth reading, since a scale word follows it
-            if not (i + 1 < len(words) and words[i + 1].folded in _SCALES):
-                break
-            whole, _, fraction = folded.partition("p")
-            scale = _SCALES[words[i + 1].folded]
-            return int(float(f"{whole}.{fraction}") * scale), 2
-        elif folded in _UNITS and (folded not in ("a", "an") or not seen_number):
-            if folded in ("a", "an") and not (i + 1 < len(words) and words[i + 1].folded in _SCALES):
-                break
-            if seen_number and _UNITS[folded] >= 10 and current % 100 != 0:
-                break  # "two twenty" is two numbers
-            current += _UNITS[folded]
-        elif folded in _SCALES and seen_number:
-            scale = _SCALES[folded]
-            if scale == 100:
-                current *= 100
-            else:
-                total += current * scale
-                current = 0
-        elif folded == "and" and (current >= 100 or total) and i + 1 < len(words) and words[i + 1].folded in _UNITS:
-            i += 1
-            used += 1
-            continue
-        else:
-            break
-        seen_number = True
-        i += 1
-        used += 1
-        if folded.isdigit() and not (i < len(words) and words[i].folded in _SCALES):
-            break
-    if not seen_number:
-        return 0, 0
-    return total + current, used
 
 
 @cache

@@ -9,22 +9,19 @@ Numbers that are not counts are skipped: dates ("8 July", "July 8"), years ("in 
 ages ("aged 45", "a 45-year-old"), times ("10:30"), ordinals ("1st") and labels such as
 "Brigade 10" or "Article 140".
 
-The lexicons (number words, vague quantities, modifiers, counted nouns, casualty roles,
-unit labels, months) live in ``quotetrack/data/`` and are read once.
+Numbers are read by ``numbers`` (the normaliser's reader too); the lexicons (counted nouns,
+casualty roles, unit labels, months) live in ``quotetrack/data/`` and are read once, by ``lexicon``.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import cache
-from typing import NamedTuple
 
-from . import lexicons
+from . import lexicon, numbers
+from .tokens import Token as _Tok
+from .tokens import count_tokens
 
-# A word, a number with thousands separators or decimals, or a punctuation mark we stop at.
-# Thousands commas only inside a number ("1,200"): "17, including" keeps its comma as a stop.
-_TOKEN = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?%?|[^\W\d_]+(?:[-'’][^\W\d_]+)*|[.,;:!?()\"“”]")
 _CLAUSE_STOP = {".", ",", ";", ":", "!", "?", "(", ")", '"', "“", "”"}
 # Words that end the search for the thing counted: "two strikes near X", "12 in the town".
 _FUNCTION_WORDS = frozenset(
@@ -86,74 +83,19 @@ class Quantity:
         }
 
 
-class _Tok(NamedTuple):  # a tuple: a text has many tokens and most are read once
-    text: str
-    low: str  # lower-cased
-    start: int
-    end: int
-
-
 # --- lexicons ------------------------------------------------------------------------------
-
-
-def _data_lines(name: str) -> list[str]:
-    return lexicons.lines(name, strip=False)
-
-
-@cache
-def number_words() -> tuple[dict[str, int], dict[str, int]]:
-    """(number words -> value, scale words -> multiplier) from data/number_words.tsv."""
-    units: dict[str, int] = {}
-    scales: dict[str, int] = {}
-    for line in _data_lines("number_words.tsv"):
-        parts = line.split("\t")
-        target = scales if len(parts) > 2 and parts[2].strip() == "scale" else units
-        target[parts[0].strip()] = int(parts[1])
-    return units, scales
-
-
-@cache
-def _vague() -> dict[tuple[str, ...], tuple[float, float | None]]:
-    out: dict[tuple[str, ...], tuple[float, float | None]] = {}
-    for line in _data_lines("vague_quantities.tsv"):
-        phrase, low, *rest = line.split("\t")
-        high = rest[0].strip() if rest else ""
-        out[tuple(phrase.lower().split())] = (float(low), float(high) if high else None)
-    return out
-
-
-@cache
-def _vague_first_words() -> frozenset[str]:
-    return frozenset(phrase[0] for phrase in _vague())
-
-
-@cache
-def _modifiers() -> dict[tuple[str, ...], str]:
-    out = {}
-    for line in _data_lines("quantity_modifiers.tsv"):
-        phrase, kind = line.split("\t")
-        out[tuple(phrase.lower().split())] = kind.strip()
-    return out
-
-
-@cache
-def _word_set(name: str) -> frozenset[str]:
-    return frozenset(line.strip().lower() for line in _data_lines(name))
 
 
 @cache
 def _roles() -> dict[str, str]:
-    return dict(tuple(line.split("\t")[:2]) for line in _data_lines("casualty_roles.tsv"))  # type: ignore[misc]
+    """Casualty words -> the role they name (data/casualty_roles.tsv)."""
+    return {row[0]: row[1] for row in lexicon.rows("casualty_roles")}
 
 
 @cache
 def _irregular_singulars() -> dict[str, str]:
     """Plural -> singular from the shared lemma table (men -> man, people -> person)."""
-    out = {}
-    for line in _data_lines("lemmas.tsv"):
-        form, _, base = line.partition("\t")
-        if base.strip():
-            out[form.strip().lower()] = base.strip().lower()
+    out = dict(lexicon.pairs("lemmas"))
     out["people"] = "people"  # "people" is the counted noun itself, kept as written
     return out
 
@@ -185,77 +127,9 @@ def _is_plural(word: str) -> bool:
 # --- reading -------------------------------------------------------------------------------
 
 
-def _tokens(text: str) -> list[_Tok]:
-    return [_Tok(m.group(), m.group().lower(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
-
-
-def _read_number(toks: list[_Tok], i: int) -> tuple[float, int] | None:
-    """A number at ``i``: digits ("1,200", "3.5", "2 million") or words ("twenty-five")."""
-    units, scales = number_words()
-    tok = toks[i]
-    if tok.low[0].isdigit():
-        digits = tok.low.rstrip("%").replace(",", "")
-        try:
-            value = float(digits)
-        except ValueError:
-            return None
-        used = 1
-        if i + 1 < len(toks) and toks[i + 1].low in scales:
-            value *= scales[toks[i + 1].low]
-            used = 2
-        return value, used
-    if tok.low in {"a", "an"} and i + 1 < len(toks) and toks[i + 1].low in scales:
-        return float(scales[toks[i + 1].low]), 2  # "a hundred", "a million"
-    total = 0.0
-    current = 0.0
-    used = 0
-    j = i
-    while j < len(toks):
-        parts = toks[j].low.split("-")
-        if all(part in units for part in parts) and parts[0] != "dozen":
-            if used and current % 100 and units[parts[0]] >= 10:
-                break  # "two twenty" is two numbers
-            current += sum(units[part] for part in parts)
-        elif toks[j].low in scales and used:
-            if scales[toks[j].low] == 100:
-                current *= 100
-            else:
-                total += current * scales[toks[j].low]
-                current = 0
-        elif toks[j].low == "and" and used and j + 1 < len(toks) and toks[j + 1].low in units:
-            pass
-        else:
-            break
-        used += 1
-        j += 1
-    if not used:
-        return None
-    return total + current, used
-
-
-def _phrase_at(toks: list[_Tok], i: int, table: dict[tuple[str, ...], object]) -> tuple[str, ...]:
-    """The longest phrase of ``table`` starting at token ``i`` (empty tuple if none)."""
-    for size in (4, 3, 2, 1):
-        words = tuple(t.low for t in toks[i : i + size])
-        if len(words) == size and words in table:
-            return words
-    return ()
-
-
-def _phrase_before(toks: list[_Tok], i: int, table: dict[tuple[str, ...], str]) -> tuple[str, ...]:
-    """The longest phrase of ``table`` ending just before token ``i``."""
-    for size in (3, 2, 1):
-        if i - size < 0:
-            continue
-        words = tuple(t.low for t in toks[i - size : i])
-        if words in table:
-            return words
-    return ()
-
-
 def _not_a_count(toks: list[_Tok], i: int, used: int, value: float) -> bool:
     """Dates, years, ages, times, ordinals and labels such as "Brigade 10"."""
-    months = _word_set("months.txt")
+    months = lexicon.words("months")
     tok = toks[i]
     prev = toks[i - 1].low if i > 0 else ""
     after = toks[i + used].low if i + used < len(toks) else ""
@@ -274,7 +148,7 @@ def _not_a_count(toks: list[_Tok], i: int, used: int, value: float) -> bool:
             return True
         if after == ":" or prev == ":":
             return True  # a time: "10:30"
-    if prev in _word_set("unit_labels.txt") and toks[i - 1].text[:1].isupper():
+    if prev in lexicon.words("unit_labels") and toks[i - 1].text[:1].isupper():
         return True  # "Brigade 10", "Article 140"
     if prev in {"aged", "age", "ages"}:
         return True
@@ -290,7 +164,7 @@ def _not_a_count(toks: list[_Tok], i: int, used: int, value: float) -> bool:
 def _thing_after(toks: list[_Tok], j: int, value: float | None) -> tuple[str | None, int]:
     """The noun counted after position ``j``: up to three words on, stopping at function
     words and punctuation. Returns (singular noun or None, index just after it)."""
-    counted = _word_set("counted_things.txt")
+    counted = lexicon.words("counted_things")
     window: list[tuple[int, str]] = []
     k = j
     while k < len(toks) and len(window) < 3:
@@ -341,12 +215,7 @@ def _role_near(toks: list[_Tok], start: int, end: int) -> str | None:
 @cache
 def _tally_nouns() -> dict[str, str]:
     """Role words marked "noun" in casualty_roles.tsv: toll, deaths, casualties."""
-    out = {}
-    for line in _data_lines("casualty_roles.tsv"):
-        parts = [p.strip() for p in line.split("\t")]
-        if len(parts) > 2 and parts[2] == "noun":
-            out[parts[0]] = parts[1]
-    return out
+    return {row[0]: row[1] for row in lexicon.rows("casualty_roles") if len(row) > 2 and row[2] == "noun"}
 
 
 def _tally_before(toks: list[_Tok], start: int) -> str | None:
@@ -362,70 +231,32 @@ def _tally_before(toks: list[_Tok], start: int) -> str | None:
 
 def find_quantities(text: str) -> list[Quantity]:
     """Every count in ``text``, in order, with its bounds, the thing counted and its role."""
-    toks = _tokens(text)
+    toks = count_tokens(text)
+    lows = [tok.low for tok in toks]
     out: list[Quantity] = []
-    modifiers = _modifiers()
-    vague = _vague()
-    units, _ = number_words()
-    vague_first = _vague_first_words()
+    units, scales = numbers.number_words()
+    first = numbers.first_words()
     i = 0
     while i < len(toks):
-        low_value: float | None
-        high_value: float | None
-        value: float | None
-        low = toks[i].low
-        if not low[0].isdigit() and low not in vague_first and low not in ("a", "an") \
-                and low.split("-")[0] not in units:
+        if not numbers.may_start(lows[i], first):
             i += 1  # most words start no number: skip them before the readers below
             continue
-        vague_phrase = (
-            _phrase_at(toks, i, vague) if low in vague_first else ()  # type: ignore[arg-type]
-        )
-        number = None if vague_phrase else _read_number(toks, i)
-        if vague_phrase:
-            low_value, high_value = vague[vague_phrase]
-            value = low_value if low_value == high_value else None
-            used = len(vague_phrase)
-        elif number is not None:
-            value, used = number
-            if toks[i].low == "one" and not _one_is_a_count(toks, i):
-                i += 1
-                continue
-            if _not_a_count(toks, i, used, value):
-                i += used
-                continue
-            low_value = high_value = value
-        else:
+        reading = numbers.read_number(lows, i)
+        if reading is None:
             i += 1
             continue
-        start_index = i
-        end_index = i + used
-        # A range: "12 to 40", "12-40", "between 12 and 40".
-        if number is not None and end_index + 1 < len(toks) and toks[end_index].low in {"to", "-", "and"}:
-            second = _read_number(toks, end_index + 1)
-            if second is not None and value is not None and second[0] > value and (
-                toks[end_index].low != "and" or (i > 0 and toks[i - 1].low == "between")
-            ):
-                high_value = second[0]
-                value = None
-                end_index = end_index + 1 + second[1]
-                if i > 0 and toks[i - 1].low == "between":
-                    start_index = i - 1
-        modifier = _phrase_before(toks, start_index, modifiers)
-        if modifier and number is not None and value is not None:
-            kind = modifiers[modifier]
-            start_index -= len(modifier)
-            if kind == "min":
-                high_value = None
-            elif kind == "over":
-                low_value, high_value, value = value + (1 if value.is_integer() else 0), None, None
-            elif kind == "max":
-                low_value, value = None, None
-            elif kind == "under":
-                low_value, high_value, value = None, value - (1 if value.is_integer() else 0), None
-            elif kind == "about":
-                margin = max(1.0, round(value * 0.1))
-                low_value, high_value = value - margin, value + margin
+        # An exact figure, not a vague word: it can be a date or a label, and take bounds.
+        number = None if reading.vague else reading
+        if number is not None:
+            if lows[i] == "one" and not _one_is_a_count(toks, i):
+                i += 1
+                continue
+            if _not_a_count(toks, i, number.end - i, number.value or 0.0):
+                i = number.end
+                continue
+            reading = numbers.with_bounds(lows, number)
+        value, low_value, high_value = reading.value, reading.low, reading.high
+        start_index, end_index = reading.start, reading.end
         # "dozens of civilians", "one of the strikes": the thing comes after "of (the)".
         j = end_index
         part_of = False
@@ -438,14 +269,14 @@ def find_quantities(text: str) -> list[Quantity]:
         role = _role_near(toks, start_index, after_thing)
         if role is None and thing is None:
             role = _tally_before(toks, start_index)
-        if thing and _roles().get(thing) and thing not in _word_set("counted_things.txt"):
+        if thing and _roles().get(thing) and thing not in lexicon.words("counted_things"):
             role = role or _roles()[thing]
             thing = None
         if thing is None and role is None and number is not None and toks[i].low[0].isdigit():
             # A bare figure with nothing counted ("scored 3", "page 12") says too little.
             i = end_index
             continue
-        if thing in units:
+        if thing in units or thing in scales:
             thing = None
         out.append(
             Quantity(

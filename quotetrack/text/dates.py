@@ -1,14 +1,15 @@
-"""Reading the dates editors type."""
+"""Reading dates: the ones editors type (``parse_date``) and the ones news copy mentions
+(``find_dates``), month names from data/months.txt."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import cache
 
-from dateutil import parser as dateutil_parser
-
-from .errors import InvalidInput
+from ..errors import InvalidInput
+from . import lexicon
 
 ACCEPTED_FORMS = "2018-07-08, 8 July 2018 or July 8, 2018"
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -32,6 +33,8 @@ def parse_date(value: str | date | None, field: str = "date") -> date | None:
     if not re.search(r"[A-Za-z]", text):
         # Purely numeric forms such as 08/07/2018 are read differently in London and New York.
         raise InvalidInput(problem)
+    from dateutil import parser as dateutil_parser  # slow to import, and rarely needed
+
     try:
         first, second = (dateutil_parser.parse(text, default=d) for d in _DEFAULTS)
     except (ValueError, OverflowError):
@@ -43,35 +46,41 @@ def parse_date(value: str | date | None, field: str = "date") -> date | None:
 
 # --- Finding and resolving date mentions in running text -------------------------------------
 
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sept", "sep"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ],
-        start=1,
-    )
-    for name in names
-}
-_WEEKDAYS = {
+@cache
+def months() -> dict[str, int]:
+    """Month names and abbreviations (data/months.txt) -> month number. The file lists each
+    month's full name, then its abbreviations: a name that does not abbreviate the one before
+    it starts the next month."""
+    out: dict[str, int] = {}
+    current, number = "", 0
+    for name in lexicon.lines("months"):
+        name = name.lower()
+        if not current.startswith(name):
+            current, number = name, number + 1
+        out[name] = number
+    return out
+
+
+WEEKDAYS = {
     name: number
     for number, name in enumerate(
         ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
     )
 }
-_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December" \
-    r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|Sep\.?|Oct\.?|Nov\.?|Dec\.?)"
+
+
+def _month_pattern() -> str:
+    """Month names as written in copy: capitalised, an abbreviation perhaps with a full stop."""
+    full: dict[int, str] = {}
+    for name, number in months().items():
+        full.setdefault(number, name)  # the first of each month is its full name
+    # Longest first, so "Sept" is tried before "Sep".
+    short = sorted((name for name in months() if name not in full.values()), key=len, reverse=True)
+    names = [name.capitalize() for name in full.values()] + [name.capitalize() + r"\.?" for name in short]
+    return "(?:" + "|".join(names) + ")"
+
+
+_MONTH = _month_pattern()
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89]\d\d|2[01]\d\d)"
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
@@ -185,7 +194,7 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
 
 def _day_month(words: list[str], anchor: date | None) -> tuple[date | None, bool]:
     numbers = [w for w in words if w[0].isdigit()]
-    month = next(_MONTHS[w] for w in words if w in _MONTHS)
+    month = next(months()[w] for w in words if w in months())
     day = int(re.sub(r"\D", "", numbers[0]))
     if len(numbers) > 1:
         return _safe_date(int(numbers[1]), month, day), False
@@ -199,7 +208,7 @@ def _day_month(words: list[str], anchor: date | None) -> tuple[date | None, bool
 
 
 def _weekday(words: list[str], anchor: date) -> date:
-    target = _WEEKDAYS[words[-1]]
+    target = WEEKDAYS[words[-1]]
     back = (anchor.weekday() - target) % 7
     if words[0] == "last" and back == 0:
         back = 7
@@ -209,7 +218,7 @@ def _weekday(words: list[str], anchor: date) -> date:
 
 
 def _month(words: list[str], anchor: date | None) -> tuple[date | None, bool]:
-    month = next((_MONTHS[w] for w in words if w in _MONTHS), None)
+    month = next((months()[w] for w in words if w in months()), None)
     year = next((int(w) for w in words if w.isdigit()), None)
     if month is None:
         return None, True
