@@ -30,6 +30,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from .match import strip_titles
+from .models import CONFLICT_TYPES as CONFLICT_TYPES  # the names live with the other record constants
 from .models import Statement
 from .text import (
     WEEKDAYS,
@@ -46,7 +47,6 @@ from .text import (
     tokenize,
 )
 
-CONFLICT_TYPES = ("polarity", "number", "date", "misattribution", "altered", "self")
 # The conflicts in which two statements say different things about one claim (the others are
 # about who said it, or about the wording of a quote).
 CLAIM_TYPES = ("polarity", "number", "date", "self")

@@ -87,6 +87,7 @@ def iso(value: date | None) -> str | None:
 
 
 CONFLICT_STATUSES = ("open", "confirmed", "dismissed")
+CONFLICT_TYPES = ("polarity", "number", "date", "misattribution", "altered", "self")
 
 
 @dataclass

@@ -1,0 +1,158 @@
+"""Commands that find claims: match, claims, search, and the terms table."""
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from .common import (
+    DbOption,
+    JsonOption,
+    app,
+    date_option,
+    emit_json,
+    err,
+    fail,
+    opened,
+    out,
+    progress,
+    terms_app,
+)
+
+
+@app.command()
+def match(
+    ctx: typer.Context,
+    text: Annotated[str | None, typer.Argument(help="The claim to look for.")] = None,
+    speaker: Annotated[str | None, typer.Option(help="Only statements of this speaker.")] = None,
+    since: Annotated[str | None, typer.Option(help="Only statements said on or after this date.")] = None,
+    limit: Annotated[int, typer.Option(help="At most this many per claim.", min=1)] = 10,
+    min_score: Annotated[float | None, typer.Option(help="Only matches scoring at least this (0-100).")] = None,
+    queries: Annotated[Path | None, typer.Option(help="Many claims: one a line, or JSONL with id and text.")] = None,
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Find stored statements that make the same claim, best first.
+
+    With --queries, prints one JSON line per claim.
+
+    Example: quotetrack match "Daesh held building destroyed near Makhmour"
+    """
+    from .. import claims as claims_
+    from ..render import terminal as report
+
+    since_day = date_option(since, "--since")
+    if queries is None and text is None:
+        fail("Give a claim to match, or --queries FILE.")
+    batch = claims_.read_queries(queries) if queries is not None else None
+    with opened(ctx, db) as database:
+        if batch is not None:
+            for query_id, query in batch:
+                found = claims_.match_text(database, query, speaker=speaker, since=since_day, limit=limit,
+                                           min_score=min_score)
+                sys.stdout.write(json.dumps({"id": query_id, "query": query,
+                                             "matches": [f.to_dict() for f in found]}, ensure_ascii=False) + "\n")
+            return
+        assert text is not None
+        found = claims_.match_text(database, text, speaker=speaker, since=since_day, limit=limit,
+                                   min_score=min_score)
+    if as_json:
+        emit_json([f.to_dict() for f in found])
+    elif found:
+        out().print(report.matches_table(found))
+    else:
+        err().print("Nothing on record makes that claim.")
+
+
+@app.command()
+def claims(
+    ctx: typer.Context,
+    min_size: Annotated[int, typer.Option(help="Only claims made at least this many times.", min=2)] = 2,
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Group statements that make the same claim, across speakers and outlets.
+
+    Example: quotetrack claims --min-size 3
+    """
+    from .. import claims as claims_
+    from ..render import terminal as report
+
+    with opened(ctx, db) as database:
+        with progress("Grouping claims", quiet=as_json) as tick:
+            groups = claims_.clusters(database, min_size=min_size, progress=tick)
+    if as_json:
+        emit_json([g.to_dict() for g in groups])
+    elif groups:
+        out().print(report.clusters_table(groups))
+    else:
+        err().print("No claim is on record more than once.")
+
+
+
+
+@app.command()
+def search(
+    ctx: typer.Context,
+    query: Annotated[str, typer.Argument(help="Words to find; \"a phrase\", AND, OR, NOT, prefix*.")],
+    limit: Annotated[int, typer.Option(help="At most this many.", min=1)] = 20,
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Full-text search over statement text, speaker names and outlets.
+
+    Example: quotetrack search "Makhmour AND strike*"
+    """
+    from .. import store
+    from ..render import terminal as report
+
+    with opened(ctx, db) as database:
+        hits = store.search(database, query, limit)
+        statements = {s.id: s for s in store.get_statements(database, [h[0] for h in hits])}
+    rows = [(statements[i], snippet) for i, snippet, _ in hits if i in statements]
+    if as_json:
+        emit_json([s.to_dict() | {"snippet": report.plain_snippet(snippet),
+                                  "highlights": report.snippet_highlights(snippet)}
+                   for s, snippet in rows])
+    elif rows:
+        out().print(report.search_table(rows))
+    else:
+        err().print("Nothing on record matches.")
+
+
+@terms_app.command("list")
+def terms_list(ctx: typer.Context, db: DbOption = None, as_json: JsonOption = False) -> None:
+    """List equivalent names: the shipped defaults and the editors' own.
+
+    Example: quotetrack terms list
+    """
+    from .. import record
+    from ..render import terminal as report
+
+    with opened(ctx, db) as database:
+        terms = record.list_terms(database)
+    if as_json:
+        emit_json(terms)
+    else:
+        out().print(report.terms_table(terms))
+
+
+@terms_app.command("add")
+def terms_add(
+    ctx: typer.Context,
+    canonical: Annotated[str, typer.Argument(help="The name to match everything else as.")],
+    variants: Annotated[list[str], typer.Argument(metavar="VARIANT...", help="Other names for it.")],
+    db: DbOption = None,
+) -> None:
+    """Make names equivalent for matching, e.g. a group's acronyms.
+
+    Example: quotetrack terms add "Islamic State" IS ISIS ISIL Daesh
+    """
+    from .. import record
+    from ..render import terminal as report
+
+    with opened(ctx, db) as database:
+        reindexed = record.add_terms(database, canonical, variants)
+    err().print(report.safe(f"{canonical} = {', '.join(variants)}; re-indexed {reindexed} statements."))

@@ -1,0 +1,170 @@
+"""What every command shares: the typer apps, the common options, consoles, errors, the opened record.
+
+Kept light on purpose: each command imports the library modules it needs inside its body, so that
+`quotetrack --help` and a small command start no slower than typer and rich themselves.
+"""
+
+import json
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.text import Text
+from typer.core import TyperGroup
+
+from ..errors import QuotetrackError
+
+if TYPE_CHECKING:
+    from ..store import Database
+
+CONTEXT = {"help_option_names": ["-h", "--help"]}
+
+
+class _Group(TyperGroup):
+    """Turns the library's errors into one line on stderr and exit status 1, for every command."""
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except QuotetrackError as exc:
+            fail(str(exc))
+        except UnicodeEncodeError as exc:
+            # Undecodable bytes in an argument or a JSON "\udcxx" escape arrive as lone surrogates,
+            # which SQLite (and a UTF-8 terminal) cannot take.
+            bad = exc.object[exc.start:exc.end] if isinstance(exc.object, str) else ""
+            fail(f"Some of the text given is not valid UTF-8 ({bad!r}); check its encoding.")
+        except OverflowError:
+            fail("A number given is too large; ids and counts go up to 9223372036854775807.")
+        except RecursionError:
+            fail("The input is nested too deeply to read (JSON nested thousands of levels?).")
+        except BrokenPipeError:
+            sys.stderr.close()
+            raise typer.Exit(code=1) from None
+        except OSError as exc:
+            # The file system refused outside the library's own checks: a name too long, no
+            # space left, no permission.
+            name = str(exc.filename or "")
+            where = f" ({name[:80]}…)" if len(name) > 80 else f" ({name})" if name else ""
+            fail(f"{exc.strerror or exc}{where}.")
+
+
+app = typer.Typer(
+    cls=_Group,
+    context_settings=CONTEXT,
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+    help="quotetrack: keep track of who said what, and catch altered quotes and contradictions.",
+)
+speakers_app = typer.Typer(context_settings=CONTEXT, rich_markup_mode=None,
+                           help="List speakers, add aliases, merge duplicates.")
+conflicts_app = typer.Typer(context_settings=CONTEXT, rich_markup_mode=None,
+                            help="Contradictions between statements, and the editors' review of them.")
+terms_app = typer.Typer(context_settings=CONTEXT, rich_markup_mode=None, no_args_is_help=True,
+                        help="Equivalent names that matching treats as one (ISIS = Daesh).")
+db_app = typer.Typer(context_settings=CONTEXT, rich_markup_mode=None, no_args_is_help=True,
+                     help="Where the record is kept.")
+events_app = typer.Typer(context_settings=CONTEXT, rich_markup_mode=None,
+                         help="Incidents: the statements about one event, grouped, and editors' decisions on them.")
+app.add_typer(speakers_app, name="speakers")
+app.add_typer(conflicts_app, name="conflicts")
+app.add_typer(terms_app, name="terms")
+app.add_typer(db_app, name="db")
+app.add_typer(events_app, name="events")
+
+
+@dataclass
+class Invocation:
+    """What the main options give every command (typer's ``ctx.obj``)."""
+
+    editor: str | None
+
+
+@app.callback()
+def main_options(
+    ctx: typer.Context,
+    editor: Annotated[str | None, typer.Option(
+        "--editor", envvar="QUOTETRACK_EDITOR", show_default=False,
+        help="Your name, kept with every change you make (default: $QUOTETRACK_EDITOR, else your login name).",
+    )] = None,
+) -> None:
+    # Who makes this command's changes: every record the command opens carries the name.
+    ctx.obj = Invocation(editor)
+
+
+def out() -> Console:
+    return Console(soft_wrap=False, highlight=False)
+
+
+def err() -> Console:
+    return Console(stderr=True, highlight=False)
+
+
+def fail(message: str) -> None:
+    from ..render.common import visible
+
+    # One line whatever the message quotes: a file name or value with a line break in it is
+    # shown escaped, so scripts reading stderr see exactly one "Error:" line.
+    line = f"Error: {message}".replace("\n", "\\n").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    err().print(Text(visible(line)), soft_wrap=True)
+    raise typer.Exit(code=1)
+
+
+def emit_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+
+
+DbOption = Annotated[
+    str | None,
+    typer.Option("--db", help="Database file, or a postgresql://user@host/dbname URL "
+                 "(default: $QUOTETRACK_DB, else `quotetrack db path`).", show_default=False),
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON to stdout instead of a table.")]
+YesOption = Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")]
+
+
+@contextmanager
+def opened(ctx: typer.Context, db_path: str | Path | None) -> Iterator["Database"]:
+    from .. import store
+
+    invocation = ctx.find_object(Invocation)
+    db = store.open_record(db_path, editor=invocation.editor if invocation else None)
+    try:
+        yield db
+    finally:
+        db.close()
+
+
+def date_option(value: str | None, name: str) -> date | None:
+    from ..text import parse_date
+
+    return parse_date(value, name)
+
+
+def interactive() -> bool:
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
+@contextmanager
+def progress(label: str, quiet: bool = False) -> Iterator[Callable[[int, int], None] | None]:
+    """A progress bar on a terminal; nothing when output is piped or machine-read."""
+    console = err()
+    if quiet or not console.is_terminal:
+        yield None
+        return
+    from rich.progress import Progress
+
+    with Progress(console=console, transient=True) as bar:
+        task = bar.add_task(label, total=None)
+
+        def tick(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+
+        yield tick

@@ -1,0 +1,112 @@
+"""Commands on the database itself: path, schema, reindex, copy, and the change log."""
+
+import sys
+from typing import Annotated
+
+import typer
+
+from .common import (
+    DbOption,
+    JsonOption,
+    app,
+    db_app,
+    emit_json,
+    err,
+    opened,
+    out,
+    progress,
+)
+
+
+@db_app.command("path")
+def db_path(db: DbOption = None) -> None:
+    """Print where the record is kept.
+
+    Example: quotetrack db path
+    """
+    from .. import store
+
+    sys.stdout.write(f"{store.describe_location(db)}\n")
+
+
+@db_app.command("schema")
+def db_schema(ctx: typer.Context, db: DbOption = None) -> None:
+    """Print the database schema (db/schema.sql is this output for a new database).
+
+    Example: quotetrack db schema --db /tmp/empty.db
+    """
+    from .. import store
+
+    with opened(ctx, db) as database:
+        sys.stdout.write(store.schema_sql(database))
+
+
+@db_app.command("reindex")
+def db_reindex(ctx: typer.Context, db: DbOption = None, as_json: JsonOption = False) -> None:
+    """Normalise every statement again, after an upgrade that changed how claims are read.
+
+    Matching and conflict detection look statements up by the normalised words stored when each
+    was recorded; an upgrade's CHANGELOG says when stored words should be read again. One
+    transaction: interrupted, nothing changes.
+
+    Example: quotetrack db reindex
+    """
+    from .. import record
+    from ..render import terminal as report
+
+    with opened(ctx, db) as database, progress("Re-indexing statements", quiet=as_json) as tick:
+        read, changed = record.reindex_claims(database, progress=tick)
+    if as_json:
+        emit_json({"statements": read, "reindexed": changed})
+        return
+    advice = " Run `quotetrack conflicts --rescan` to look for conflicts again." if changed else ""
+    noun = "statement" if read == 1 else "statements"
+    err().print(report.safe(f"Read {read} {noun}; re-indexed {changed} whose claim words had changed.{advice}"))
+
+
+@db_app.command("copy")
+def db_copy(
+    ctx: typer.Context,
+    source: Annotated[str, typer.Argument(metavar="SRC", help="The record to copy: a file or a postgresql:// URL.")],
+    dest: Annotated[str, typer.Argument(metavar="DEST", help="A new, empty database: a file or a postgresql:// URL.")],
+    as_json: JsonOption = False,
+) -> None:
+    """Copy a whole record to another database, SQLite or PostgreSQL, ids and change log kept.
+
+    The copy is one transaction on DEST, and is kept only if every table has as many rows as in SRC.
+
+    Example: quotetrack db copy quotetrack.db postgresql://editor@dbhost/newsroom
+    """
+    from .. import store
+
+    with opened(ctx, source) as src, opened(ctx, dest) as dst:
+        counts = store.copy_record(src, dst)
+    if as_json:
+        emit_json([{"table": t, "source": a, "destination": b} for t, a, b in counts])
+        return
+    width = max(len(t) for t, _, _ in counts)
+    for table, before, after in counts:
+        sys.stdout.write(f"{table:<{width}}  {before:>9}  {after:>9}\n")
+    err().print(f"Copied {sum(b for _, _, b in counts)} rows in {len(counts)} tables; every count matches.")
+
+
+@app.command()
+def log(
+    ctx: typer.Context,
+    limit: Annotated[int, typer.Option(help="At most this many changes.", min=1)] = 50,
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Show the change log, newest first: who changed what, and when.
+
+    Example: quotetrack log --limit 10
+    """
+    from .. import store
+    from ..render import terminal as report
+
+    with opened(ctx, db) as database:
+        rows = store.list_changes(database, limit)
+    if as_json:
+        emit_json(rows)
+    else:
+        out().print(report.changes_table(rows))

@@ -1,0 +1,191 @@
+"""The editors' desk: export, timeline, report, check."""
+
+import sys
+from functools import partial
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ..export import FORMATS
+from .common import (
+    DbOption,
+    JsonOption,
+    app,
+    date_option,
+    emit_json,
+    err,
+    fail,
+    opened,
+    out,
+    progress,
+)
+
+
+@app.command()
+def export(
+    ctx: typer.Context,
+    fmt: Annotated[str, typer.Option(
+        "--format", help=f"One of: {', '.join(FORMATS)}. claimreview is schema.org JSON-LD "
+                         "for reviewed conflicts; the others round-trip through `import`.",
+    )] = "jsonl",
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", help="Write to this file instead of stdout.", dir_okay=False,
+    )] = None,
+    base_url: Annotated[str | None, typer.Option(
+        help="claimreview: the page the reviews are published on (each gets #conflict-ID).",
+    )] = None,
+    publisher: Annotated[str | None, typer.Option(
+        help="claimreview: the organisation publishing the reviews (default: the reviewing editor).",
+    )] = None,
+    db: DbOption = None,
+) -> None:
+    """Write the whole record (statements, speakers, sources, conflicts and reviews) to a file.
+
+    Example: quotetrack export --format jsonl --output record.jsonl
+    """
+    from .. import export as export_
+    from ..render import terminal as report
+
+    export_.check_format(fmt)
+    with opened(ctx, db) as database:
+        if output is None:
+            export_.write(database, fmt, sys.stdout, base_url=base_url, publisher=publisher)
+            return
+        # Written beside the target and moved into place, so a failed export never leaves half a file.
+        partial = output.with_name(output.name + ".partial")
+        try:
+            with open(partial, "w", encoding="utf-8", newline="") as stream, \
+                    progress("Exporting statements") as tick:
+                count = export_.write(database, fmt, stream, progress=tick, base_url=base_url,
+                                      publisher=publisher)
+            partial.replace(output)
+        except OSError as exc:
+            partial.unlink(missing_ok=True)
+            fail(f"{output} cannot be written ({exc.strerror}).")
+    err().print(report.safe(f"Wrote {count} records to {output}."))
+
+
+@app.command()
+def timeline(
+    ctx: typer.Context,
+    speaker: Annotated[str | None, typer.Option(help="Only this speaker (name, alias or id).")] = None,
+    tag: Annotated[str | None, typer.Option(help="Only statements with this tag.")] = None,
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Statements in the order of the days they are about, with gaps and disputes marked.
+
+    Statements go by event date, then the date said; days with nothing on record between two
+    dated statements show as a gap, and statements in an open or confirmed conflict are flagged.
+
+    Example: quotetrack timeline --tag makhmour
+    """
+    from .. import dossier as dossier_
+    from .. import record, store
+    from ..render import terminal as report
+
+    with opened(ctx, db) as database:
+        statements = record.list_statements(database, speaker=speaker, tag=tag)
+        ids = [s.id for s in statements if s.id is not None]
+        conflicts = store.list_conflicts(database, statement_ids=ids) if ids else []
+    items = dossier_.timeline(statements, conflicts)
+    if as_json:
+        emit_json([item.to_dict() for item in items])
+    elif items:
+        out().print(report.timeline_table(items))
+    else:
+        err().print("No statements match.")
+
+
+@app.command("report")
+def report_(
+    ctx: typer.Context,
+    speaker: Annotated[str | None, typer.Option(help="Only this speaker (name, alias or id).")] = None,
+    tag: Annotated[str | None, typer.Option(help="Only statements with this tag.")] = None,
+    outlet: Annotated[str | None, typer.Option(help="Only statements from this outlet.")] = None,
+    since: Annotated[str | None, typer.Option(help="Said on or after this date.")] = None,
+    until: Annotated[str | None, typer.Option(help="Said on or before this date.")] = None,
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", help="Write the dossier to a file: .html (self-contained) or .md.", dir_okay=False,
+    )] = None,
+    clusters: Annotated[bool, typer.Option(
+        help="Group the statements that make the same claim (slower for a large dossier).",
+    )] = True,
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """A dossier for a story: who spoke, a dated timeline, recurring claims and disputes side by side.
+
+    Example: quotetrack report --tag makhmour --output story.html
+    """
+    from .. import dossier as dossier_
+    from ..render import terminal as report
+
+    suffix = output.suffix.lower() if output else None
+    if suffix not in (None, ".html", ".htm", ".md", ".markdown"):
+        fail(f"{output} must end in .html or .md (the format is taken from the name).")
+    with opened(ctx, db) as database, progress("Grouping claims", quiet=as_json) as tick:
+        found = dossier_.build(
+            database, speaker=speaker, tag=tag, outlet=outlet,
+            since=date_option(since, "--since"), until=date_option(until, "--until"),
+            clusterer=partial(dossier_.cluster_statements, progress=tick) if clusters else None,
+        )
+    if output is not None:
+        # Imported here: Jinja2 is only needed when a page is written.
+        if suffix in (".md", ".markdown"):
+            from ..render import markdown
+            page = markdown.render(found)
+        else:
+            from ..render import html
+            page = html.render(found)
+        try:
+            output.write_text(page, encoding="utf-8")
+        except OSError as exc:
+            fail(f"{output} cannot be written ({exc.strerror}).")
+        if not as_json:
+            err().print(report.safe(f"Wrote the dossier to {output}."))
+    if as_json:
+        emit_json(found.to_dict())
+    elif output is None:
+        out().print(report.dossier_view(found))
+
+
+@app.command()
+def check(
+    ctx: typer.Context,
+    draft: Annotated[str, typer.Argument(
+        metavar="DRAFT", help="The draft: a text, Markdown or HTML file, or - to read standard input.",
+    )],
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Check every quote in a draft against the record before it is published.
+
+    Each statement found in the draft is verbatim, altered (a word-level diff, recorded vs draft),
+    misattributed, contradicted (by a recorded statement) or not on record. Exit status 0 when every
+    one is verbatim or not on record, 1 otherwise, so a script can stop publication.
+
+    Example: quotetrack check draft.md
+    """
+    from .. import check as check_
+    from .. import record
+    from ..render import terminal as report
+
+    raw = record.read_file(draft, "a draft")
+    name = "standard input" if draft == "-" else draft
+    text = check_.read_draft(raw, name if draft != "-" else "")
+    with opened(ctx, db) as database, progress("Checking quotes", quiet=as_json) as tick:
+        result = check_.check_text(database, text, name, progress=tick)
+    if as_json:
+        emit_json(result.to_dict())
+    else:
+        console = out()
+        console.print(report.check_summary(result))
+        for number, finding in enumerate(result.findings, 1):
+            if finding.verdict in check_.FAILING:
+                console.print(report.check_detail(number, finding))
+        if not result.findings:
+            err().print("The extractor found no attributed statements in the draft.")
+    if result.failed:
+        raise typer.Exit(code=1)

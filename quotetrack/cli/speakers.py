@@ -1,0 +1,89 @@
+"""Commands on speakers: list them, add aliases, merge duplicates."""
+
+from typing import Annotated
+
+import typer
+
+from .common import (
+    DbOption,
+    JsonOption,
+    emit_json,
+    err,
+    opened,
+    out,
+    speakers_app,
+)
+
+
+@speakers_app.callback(invoke_without_command=True)
+def speakers(
+    ctx: typer.Context,
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """List speakers with their aliases and statement counts.
+
+    Example: quotetrack speakers --json
+    """
+    from .. import store
+    from ..render import terminal as report
+
+    if ctx.invoked_subcommand is not None:
+        return
+    with opened(ctx, db) as database:
+        counts = store.speaker_statement_counts(database)
+        rows = [(s, counts.get(s.id or 0, 0)) for s in store.all_speakers(database)]
+    if as_json:
+        emit_json([s.to_dict() | {"statements": n} for s, n in rows])
+    elif rows:
+        out().print(report.speakers_table(rows))
+    else:
+        err().print("No speakers on record yet.")
+
+
+@speakers_app.command("alias")
+def speakers_alias(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="The speaker: name, alias or id.")],
+    alias: Annotated[str, typer.Argument(help="Another name the speaker goes by.")],
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Record another name for a speaker.
+
+    Example: quotetrack speakers alias "US Central Command" CENTCOM
+    """
+    from .. import record
+    from ..render import terminal as report
+
+    with opened(ctx, db) as database:
+        speaker = record.add_alias(database, name, alias)
+    if as_json:
+        emit_json(speaker.to_dict())
+    else:
+        out().print(report.safe(f"{speaker.name} now also goes by: {', '.join(speaker.aliases)}"))
+
+
+@speakers_app.command("merge")
+def speakers_merge(
+    ctx: typer.Context,
+    a: Annotated[str, typer.Argument(help="The speaker to merge away (name, alias or id).")],
+    b: Annotated[str, typer.Argument(help="The speaker that keeps everything.")],
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Merge speaker A into B: A's statements and names move to B.
+
+    Example: quotetrack speakers merge "Col. Srood" "Srood"
+    """
+    from .. import record
+    from ..render import terminal as report
+
+    with opened(ctx, db) as database:
+        speaker, moved = record.merge_speakers(database, a, b)
+    if as_json:
+        emit_json(speaker.to_dict() | {"statements_moved": moved})
+    else:
+        out().print(report.safe(
+            f"Moved {moved} statements to {speaker.name}; aliases now: {', '.join(speaker.aliases)}"
+        ))

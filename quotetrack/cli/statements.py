@@ -1,0 +1,341 @@
+"""Commands that record and read statements: add, import, ingest, list, show, edit, delete."""
+
+from contextlib import nullcontext
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from ..errors import Ambiguous, QuotetrackError
+from ..models import SPEAKER_KINDS, STATEMENT_KINDS, Source, Speaker, Statement
+from .common import (
+    DbOption,
+    JsonOption,
+    YesOption,
+    app,
+    date_option,
+    emit_json,
+    err,
+    fail,
+    interactive,
+    opened,
+    out,
+    progress,
+)
+
+
+@app.command()
+def add(
+    ctx: typer.Context,
+    text: Annotated[str, typer.Argument(help="The words, exactly as said or reported.")],
+    speaker: Annotated[str | None, typer.Option(help="Who said it: a name, alias or speaker id.")] = None,
+    title: Annotated[str | None, typer.Option(help="The speaker's title: Colonel, Mayor, spokesman.")] = None,
+    affiliation: Annotated[
+        str | None, typer.Option(help="The speaker's affiliation: Peshmerga, US-led coalition.")
+    ] = None,
+    speaker_kind: Annotated[str, typer.Option(help=f"Kind of speaker: {', '.join(SPEAKER_KINDS)}.")] = "person",
+    kind: Annotated[str, typer.Option(help=f"Kind of statement: {', '.join(STATEMENT_KINDS)}.")] = "quote",
+    outlet: Annotated[str | None, typer.Option(help="The outlet that published it.")] = None,
+    url: Annotated[str | None, typer.Option(help="Where it was published.")] = None,
+    source_title: Annotated[str | None, typer.Option(help="The headline of the source.")] = None,
+    published: Annotated[str | None, typer.Option(help="The source's publication date.")] = None,
+    said_on: Annotated[str | None, typer.Option(help="When it was said (2018-07-11, 11 July 2018).")] = None,
+    event_date: Annotated[str | None, typer.Option(help="The date of the event it is about.")] = None,
+    place: Annotated[str | None, typer.Option(help="The place it is about.")] = None,
+    tag: Annotated[list[str] | None, typer.Option(help="A tag; repeat for more.")] = None,
+    context: Annotated[str | None, typer.Option(help="The surrounding sentence.")] = None,
+    relayed_to: Annotated[str | None, typer.Option(help="Who it was said to (told Kurdistan 24).")] = None,
+    new_speaker: Annotated[
+        bool, typer.Option(help="Record a new speaker even if the name fits an existing one.")
+    ] = False,
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Record one statement.
+
+    Example: quotetrack add "there were no Peshmerga operations near Makhmour that day" --speaker "Col. Srood"
+    """
+    from .. import record
+    from ..render import terminal as report
+
+    if speaker is None:
+        if not interactive():
+            fail("Give the speaker with --speaker NAME.")
+        speaker = typer.prompt("Who said it?")
+    statement = Statement(
+        text=record.clean_text(text),
+        speaker=Speaker(name=speaker, title=title, affiliation=affiliation, kind=speaker_kind),
+        kind=kind,
+        source=Source(outlet=outlet, url=url, title=source_title,
+                      published=date_option(published, "--published")),
+        said_on=date_option(said_on, "--said-on"),
+        event_date=date_option(event_date, "--event-date"),
+        place=place, tags=list(tag or []), context=context, relayed_to=relayed_to,
+    )
+    with opened(ctx, db) as database:
+        speaker_id = None
+        if speaker.strip().isdecimal():
+            speaker_id = int(speaker)
+        try:
+            saved = record.add_statement(database, statement, new_speaker=new_speaker,
+                                         speaker_id=speaker_id)
+        except Ambiguous as exc:
+            if not interactive():
+                raise QuotetrackError(f"{exc} Or pass --new-speaker to record a new one.") from None
+            speaker_id = _choose_speaker(exc)
+            saved = record.add_statement(database, statement, new_speaker=speaker_id is None,
+                                         speaker_id=speaker_id)
+    if as_json:
+        emit_json(saved.to_dict())
+    else:
+        out().print(report.statement_panel(saved))
+
+
+def _choose_speaker(exc: Ambiguous) -> int | None:
+    from ..render import terminal as report
+
+    console = err()
+    console.print(report.safe(str(exc)))
+    for number, candidate in enumerate(exc.candidates, 1):
+        console.print(report.safe(f"  {number}. {candidate}"))
+    console.print("  n. a new speaker")
+    answer = typer.prompt("Which one?")
+    if answer.strip().lower() == "n":
+        return None
+    try:
+        chosen = exc.candidates[int(answer) - 1]
+    except (ValueError, IndexError):
+        raise QuotetrackError(f"{answer!r} is not one of the choices.") from None
+    return int(chosen.rsplit("(id ", 1)[1].rstrip(")"))
+
+
+@app.command("import")
+def import_(
+    ctx: typer.Context,
+    file: Annotated[Path, typer.Argument(help="A .jsonl or .csv file, one statement a record.")],
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Record many statements from JSON Lines or CSV, all or nothing.
+
+    Fields are those of `add` (text, speaker, title, affiliation, speaker_kind, kind, outlet, url,
+    source_title, published, said_on, event_date, place, tags, context, relayed_to); `list --json`
+    output is accepted too. Statements already on record are skipped.
+
+    Example: quotetrack import statements.jsonl
+    """
+    from .. import record
+
+    records = record.read_records(file)
+    with opened(ctx, db) as database:
+        result = record.import_records(database, records)
+    if as_json:
+        emit_json({"added": len(result.added), "skipped": result.skipped, "ids": result.added})
+    else:
+        out().print(f"Imported {len(result.added)} statements"
+                    + (f"; {result.skipped} already on record were skipped." if result.skipped else "."))
+
+
+@app.command()
+def ingest(
+    ctx: typer.Context,
+    files: Annotated[list[str], typer.Argument(metavar="FILE...", help="Articles: .txt, .md or .html; - for stdin.")],
+    outlet: Annotated[str | None, typer.Option(help="The outlet that published the article(s).")] = None,
+    url: Annotated[str | None, typer.Option(help="The article's address.")] = None,
+    title: Annotated[str | None, typer.Option(help="The headline (default: the first line or <title>).")] = None,
+    published: Annotated[str | None, typer.Option(help="Publication date; anchors 'on Wednesday'.")] = None,
+    quotes_only: Annotated[bool, typer.Option(help="Leave out the outlet's own factual assertions.")] = False,
+    dry_run: Annotated[bool, typer.Option(help="Show what would be recorded; record nothing.")] = False,
+    yes: YesOption = False,
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Extract attributed statements from articles, show them, and record them.
+
+    Each article is recorded whole or not at all; an article already on record adds nothing.
+
+    Example: quotetrack ingest article.txt --outlet "Kurdistan 24" --published 2018-07-11 --yes
+    """
+    from .. import ingest as ingest_  # the extractor's lexicons load only when needed
+    from .. import record
+    from ..render import terminal as report
+
+    if url and len(files) > 1:
+        fail("--url names one article; ingest the files one at a time.")
+    published_on = date_option(published, "--published")
+    articles = []
+    with progress("Reading articles", quiet=as_json or len(files) < 2) as tick:
+        for done, name in enumerate(files, 1):
+            articles.append(ingest_.read_article(
+                record.read_file(name, "an article"), name, outlet=outlet, url=url, title=title,
+                published=published_on, quotes_only=quotes_only))
+            if tick:
+                tick(done, len(files))
+    if not dry_run and not yes and not interactive():
+        fail("Recording needs confirmation: add --yes, or --dry-run to only show the statements.")
+    console = out()
+    results: list[dict[str, Any]] = []
+    with nullcontext(None) if dry_run else opened(ctx, db) as database:
+        for article in articles:
+            ids: list[int | None] = [None] * len(article.statements)
+            note = "dry run: nothing recorded" if dry_run else "nothing recorded"
+            if not as_json:
+                console.print(report.extraction_table(list(zip(article.statements, ids, strict=True)),
+                                                      title=f"{article.name}: {len(ids)} statements"))
+            if database is not None and (yes or typer.confirm(f"Record these {len(ids)} statements?")):
+                result = ingest_.ingest(database, article)
+                ids = result.ids
+                note = (f"already on record as source {result.already_recorded.id}; nothing added"
+                        if result.already_recorded else f"recorded {result.added} statements")
+            if as_json:
+                results.append({
+                    "file": article.name, "source": article.source.to_dict(), "note": note,
+                    "statements": [ingest_.to_dict(e, article.source, i)
+                                   for e, i in zip(article.statements, ids, strict=True)],
+                })
+            else:
+                err().print(report.safe(f"{article.name}: {note}."))
+    if as_json:
+        emit_json(results[0] if len(results) == 1 else results)
+
+
+
+
+@app.command("list")
+def list_(
+    ctx: typer.Context,
+    speaker: Annotated[str | None, typer.Option(help="Only this speaker (name, alias or id).")] = None,
+    outlet: Annotated[str | None, typer.Option(help="Only statements from this outlet.")] = None,
+    tag: Annotated[str | None, typer.Option(help="Only statements with this tag.")] = None,
+    since: Annotated[str | None, typer.Option(help="Said on or after this date.")] = None,
+    until: Annotated[str | None, typer.Option(help="Said on or before this date.")] = None,
+    kind: Annotated[str | None, typer.Option(help=f"Only this kind: {', '.join(STATEMENT_KINDS)}.")] = None,
+    limit: Annotated[int | None, typer.Option(help="At most this many.", min=1)] = None,
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """List statements, newest first.
+
+    Example: quotetrack list --speaker srood --json
+    """
+    from .. import record
+    from ..render import terminal as report
+
+    with opened(ctx, db) as database:
+        statements = record.list_statements(
+            database, speaker=speaker, outlet=outlet, tag=tag,
+            since=date_option(since, "--since"), until=date_option(until, "--until"),
+            kind=kind, limit=limit,
+        )
+    if as_json:
+        emit_json([s.to_dict() for s in statements])
+    elif statements:
+        out().print(report.statements_table(statements))
+    else:
+        err().print("No statements match.")
+
+
+@app.command()
+def show(
+    ctx: typer.Context,
+    statement_id: Annotated[int, typer.Argument(metavar="ID", help="The statement's id.")],
+    in_source: Annotated[bool, typer.Option("--in-source", help="Show it highlighted in its article.")] = False,
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Show one statement in full.
+
+    Example: quotetrack show 3 --in-source
+    """
+    from .. import store
+    from ..render import terminal as report
+
+    with opened(ctx, db) as database:
+        statement = store.get_statement(database, statement_id)
+        details = store.extraction_details(database, statement_id)
+        article = None
+        if in_source and details["source_id"] is not None and details["text_start"] is not None:
+            article = store.article_text(database, details["source_id"])
+    if as_json:
+        emit_json(statement.to_dict() | {
+            "cue": details["cue"], "confidence": details["confidence"],
+            "start": details["text_start"], "end": details["text_end"],
+            "speaker_start": details["speaker_start"], "speaker_end": details["speaker_end"],
+        })
+        return
+    console = out()
+    console.print(report.statement_panel(statement))
+    if in_source:
+        if article is None:
+            err().print("This statement was not extracted from an article, so there is no source text to show.")
+        else:
+            console.print(report.in_source(article, details["text_start"], details["text_end"],
+                                           details["speaker_start"], details["speaker_end"]))
+
+
+@app.command()
+def edit(
+    ctx: typer.Context,
+    statement_id: Annotated[int, typer.Argument(metavar="ID", help="The statement's id.")],
+    text: Annotated[str | None, typer.Option(help="New text.")] = None,
+    speaker: Annotated[str | None, typer.Option(help="Attribute it to this speaker (name, alias or id).")] = None,
+    kind: Annotated[str | None, typer.Option(help=f"New kind: {', '.join(STATEMENT_KINDS)}.")] = None,
+    said_on: Annotated[str | None, typer.Option(help="When it was said.")] = None,
+    event_date: Annotated[str | None, typer.Option(help="The date of the event it is about.")] = None,
+    place: Annotated[str | None, typer.Option(help="The place it is about.")] = None,
+    tag: Annotated[list[str] | None, typer.Option(help="Replace the tags; repeat for more.")] = None,
+    context: Annotated[str | None, typer.Option(help="The surrounding sentence.")] = None,
+    relayed_to: Annotated[str | None, typer.Option(help="Who it was said to.")] = None,
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Change a stored statement; the change log keeps what it was.
+
+    Example: quotetrack edit 3 --event-date 2018-07-08 --tag makhmour
+    """
+    from .. import record
+    from ..render import terminal as report
+
+    changes: dict[str, Any] = {}
+    for name, value in (("text", text), ("kind", kind), ("place", place), ("context", context),
+                        ("relayed_to", relayed_to)):
+        if value is not None:
+            changes[name] = value
+    if said_on is not None:
+        changes["said_on"] = date_option(said_on, "--said-on")
+    if event_date is not None:
+        changes["event_date"] = date_option(event_date, "--event-date")
+    if tag is not None:
+        changes["tags"] = list(tag)
+    with opened(ctx, db) as database:
+        statement = record.edit_statement(database, statement_id, changes, speaker=speaker)
+    if as_json:
+        emit_json(statement.to_dict())
+    else:
+        out().print(report.statement_panel(statement))
+
+
+@app.command()
+def delete(
+    ctx: typer.Context,
+    statement_id: Annotated[int, typer.Argument(metavar="ID", help="The statement's id.")],
+    yes: YesOption = False,
+    db: DbOption = None,
+) -> None:
+    """Delete a statement (the change log keeps a copy).
+
+    Example: quotetrack delete 3 --yes
+    """
+    from .. import record, store
+    from ..render import terminal as report
+
+    with opened(ctx, db) as database:
+        statement = store.get_statement(database, statement_id)
+        if not yes:
+            if not interactive():
+                fail("Deleting needs confirmation: add --yes.")
+            out().print(report.statement_panel(statement))
+            if not typer.confirm("Delete this statement?"):
+                raise typer.Exit(code=1)
+        record.delete_statement(database, statement_id)
+    err().print(f"Deleted statement {statement_id}.")
