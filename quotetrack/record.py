@@ -16,9 +16,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from . import detect, store
+from . import store
 from .errors import Ambiguous, Duplicate, InvalidInput, NotFound
-from .match import resolve_speaker
 from .models import CONFLICT_STATUSES, SPEAKER_KINDS, STATEMENT_KINDS, Source, Speaker, Statement
 from .store import Database
 from .text import Normalizer, default_terms, parse_date
@@ -27,6 +26,14 @@ from .text import Normalizer, default_terms, parse_date
 def normalizer_for(db: Database) -> Normalizer:
     """The default terms plus the editors' own: the opened record's ``normalizer``."""
     return db.normalizer
+
+
+def _detect_conflicts(db: Database, statement_ids: list[int]) -> None:
+    """Compare new or changed statements with the record; loaded here, not at start-up, because
+    reading commands never need the conflict rules."""
+    from . import detect
+
+    detect.detect(db, statement_ids, normalizer_for(db))
 
 
 def norm_text(db: Database, text: str) -> str:
@@ -59,6 +66,8 @@ def find_speaker(db: Database, name: str) -> Speaker:
     exact = [s for s in speakers if _names(s) & {name.strip().casefold()}]
     if len(exact) == 1:
         return exact[0]
+    from .match import resolve_speaker  # the matcher (rapidfuzz) loads only when a name is resolved
+
     resolution = resolve_speaker(name, speakers, normalizer_for(db))
     if resolution.status == "match" and resolution.speaker_id is not None:
         return store.get_speaker(db, resolution.speaker_id)
@@ -164,7 +173,7 @@ def add_statement(
 ) -> Statement:
     with store.transaction(db):
         statement_id = _store_new(db, statement, new_speaker=new_speaker, speaker_id=speaker_id)
-        detect.detect(db, [statement_id], normalizer_for(db))
+        _detect_conflicts(db, [statement_id])
     return store.get_statement(db, statement_id)
 
 
@@ -245,7 +254,7 @@ def import_records(db: Database, records: list[tuple[str, dict[str, Any]]]) -> I
         for where, record in conflicts:
             _import_conflict(db, record, where, statement_ids)
             result.conflicts += 1
-        detect.detect(db, result.added, normalizer_for(db))
+        _detect_conflicts(db, result.added)
     return result
 
 
@@ -585,7 +594,7 @@ def edit_statement(
             raise InvalidInput("Nothing to change: give at least one option such as --text or --place.")
         norm = norm_text(db, fields["text"]) if "text" in fields else None
         store.update_statement(db, statement_id, fields, norm)
-        detect.detect(db, [statement_id], normalizer_for(db))
+        _detect_conflicts(db, [statement_id])
     return store.get_statement(db, statement_id)
 
 

@@ -57,6 +57,14 @@ def test_migrations_are_recorded_once(isolated_db):
     db.close()
 
 
+def test_an_up_to_date_record_is_known_without_loading_the_migrations():
+    from quotetrack.store import sqlite
+
+    # The SQLite store skips importing sqlite-utils when every shipped migration is applied.
+    assert list(sqlite.SHIPPED_MIGRATIONS) == NAMES
+    assert (sqlite.MIGRATIONS_TABLE, sqlite.MIGRATION_SET) == (migrations.migrations_table, migrations.name)
+
+
 def test_both_backends_have_the_same_migrations():
     assert [name for name, _ in migrations_postgres.MIGRATIONS] == NAMES
 

@@ -1,7 +1,8 @@
-"""The record in an SQLite file, through sqlite-utils: the implementation of ``base.Database``.
+"""The record in an SQLite file: the implementation of ``base.Database``.
 
 Full-text search and the claim index are one FTS5 virtual table (``statements_fts``); the
-migrations are sqlite-utils' (``migrations_sqlite``).
+migrations are sqlite-utils' (``migrations_sqlite``), loaded only when a record needs one, so
+that a command on an up-to-date record does not pay for importing sqlite-utils.
 """
 
 from __future__ import annotations
@@ -14,13 +15,15 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-import sqlite_utils
-
 from ..errors import ConstraintViolation, DatabaseError, DatabaseLocked, InvalidInput
 from .base import BUSY_TIMEOUT_SECONDS, Column, Database, Params, Result, Where, describe_error, statement_filters
-from .migrations_sqlite import migrations
 
 _SQLITE_HEADER = b"SQLite format 3\x00"
+# Where sqlite-utils records applied migrations, and the migrations this version ships, oldest
+# first; tests/test_migrations.py checks this list against migrations_sqlite.
+MIGRATIONS_TABLE = "_sqlite_migrations"
+MIGRATION_SET = "quotetrack"
+SHIPPED_MIGRATIONS = ("0001_init", "0002_events")
 _TERM_COUNTS = "temp.statements_fts_terms"
 # Counting a word's statements walks its postings (about 25 ms a million). The counts of common
 # words, which most queries hold, barely move: a connection keeps them until the record grows by
@@ -75,7 +78,6 @@ class SQLiteDatabase(Database):
         self._common_counts: tuple[int, dict[str, int]] = (-1, {})
         try:
             self.conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_SECONDS)
-            self.sqlite = sqlite_utils.Database(self.conn)
             self.conn.execute("PRAGMA foreign_keys = ON")
             _while_locked(self._prepare)
         except sqlite3.DatabaseError as exc:
@@ -85,21 +87,28 @@ class SQLiteDatabase(Database):
         if self.conn.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
             self.conn.execute("PRAGMA journal_mode = WAL")
         self.conn.execute("PRAGMA synchronous = NORMAL")
-        if migrations.pending(self.sqlite):
+        if not set(SHIPPED_MIGRATIONS) <= set(self.applied_migrations()):
+            import sqlite_utils
+
+            from .migrations_sqlite import migrations
+
             with self._write_lock():
-                migrations.apply(self.sqlite)
+                migrations.apply(sqlite_utils.Database(self.conn))
 
     # --- the connection ---
 
     def execute(self, sql: str, params: Params = None) -> Result:
         with _errors():
-            cursor = self.sqlite.execute(sql, params)
+            cursor = self.conn.execute(sql, params or ())
             rows = cursor.fetchall() if cursor.description is not None else []
         return Result(rows, cursor.rowcount, cursor.lastrowid)
 
     def query(self, sql: str, params: Params = None) -> Iterator[dict[str, Any]]:
         with _errors():
-            yield from self.sqlite.query(sql, params)
+            cursor = self.conn.execute(sql, params or ())
+            keys = [column[0] for column in cursor.description or ()]
+            for row in cursor:
+                yield dict(zip(keys, row, strict=True))
 
     @contextmanager
     def atomic(self) -> Iterator[SQLiteDatabase]:
@@ -112,21 +121,35 @@ class SQLiteDatabase(Database):
         then writes fails with "database is locked" when another writer got in between, and the
         busy timeout cannot save it. Nested, a savepoint."""
         if self.conn.in_transaction:
-            with self.sqlite.atomic():
+            with self._savepoint():
                 yield
             return
         self.conn.execute("BEGIN IMMEDIATE")
         try:
             yield
         except BaseException:
-            self.sqlite.rollback()
+            self.conn.rollback()
             raise
         else:
             try:
                 self.conn.execute("COMMIT")
             except BaseException:
-                self.sqlite.rollback()
+                self.conn.rollback()
                 raise
+
+    @contextmanager
+    def _savepoint(self) -> Iterator[None]:
+        self.conn.execute("SAVEPOINT quotetrack")
+        try:
+            yield
+        except BaseException:
+            # A RAISE(ROLLBACK) trigger can end the whole transaction, savepoint included.
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK TO SAVEPOINT quotetrack")
+                self.conn.execute("RELEASE SAVEPOINT quotetrack")
+            raise
+        else:
+            self.conn.execute("RELEASE SAVEPOINT quotetrack")
 
     def close(self) -> None:
         self.conn.close()
@@ -141,11 +164,10 @@ class SQLiteDatabase(Database):
         return "".join(f"{sql.strip()};\n\n" for (sql,) in rows).rstrip("\n") + "\n"
 
     def applied_migrations(self) -> list[str]:
-        table = migrations.migrations_table
-        if not self.execute("SELECT 1 FROM sqlite_master WHERE name = ?", [table]).fetchone():
+        if not self.execute("SELECT 1 FROM sqlite_master WHERE name = ?", [MIGRATIONS_TABLE]).fetchone():
             return []
         return [row[0] for row in self.execute(
-            f"SELECT name FROM {table} WHERE migration_set = ? ORDER BY rowid", [migrations.name]
+            f"SELECT name FROM {MIGRATIONS_TABLE} WHERE migration_set = ? ORDER BY rowid", [MIGRATION_SET]
         ).fetchall()]
 
     def columns(self) -> list[Column]:
