@@ -119,6 +119,12 @@ class Database(ABC):
     @abstractmethod
     def close(self) -> None: ...
 
+    def __enter__(self) -> Database:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
     # --- the schema ---
 
     @abstractmethod
