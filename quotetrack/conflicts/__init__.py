@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ..evidence import Similarity
 from ..models import Statement
 from ..text import Normalizer, default_normalizer
 from .attribution import as_self_contradiction, quote_conflict, same_speaker
@@ -53,7 +54,7 @@ def compare(a: Statement, b: Statement, *, normalizer: Normalizer | None = None)
     similarity = overlap(first.content, second.content, first.weight, second.weight)
     if similarity < UNRELATED and min(len(first.content), len(second.content)) > 2:
         # Too little in common for any rule: most candidates of a rescan end here, cheaply.
-        return Verdict("unrelated", None, round(similarity, 3), {"similarity": round(similarity, 3)})
+        return Verdict("unrelated", None, round(similarity, 3), Similarity(round(similarity, 3)))
     speaker_same = same_speaker(a, b)
 
     quote_verdict = quote_conflict(a, b, first, second, speaker_same)
@@ -61,7 +62,7 @@ def compare(a: Statement, b: Statement, *, normalizer: Normalizer | None = None)
         return quote_verdict
 
     if names_differ(first, second):
-        return Verdict("unrelated", None, round(similarity, 3), {"similarity": round(similarity, 3)})
+        return Verdict("unrelated", None, round(similarity, 3), Similarity(round(similarity, 3)))
     verdict = polarity_conflict(first, second, similarity) or number_conflict(first, second, similarity)
     if verdict is not None:
         add_date_caveat(verdict, a, b)
@@ -73,7 +74,7 @@ def compare(a: Statement, b: Statement, *, normalizer: Normalizer | None = None)
     if date_verdict is not None:
         return date_verdict
     relation = "same" if same_claim(first, second) and same_days(a, b) else "unrelated"
-    return Verdict(relation, None, round(similarity, 3), {"similarity": round(similarity, 3)})
+    return Verdict(relation, None, round(similarity, 3), Similarity(round(similarity, 3)))
 
 
 def find_conflicts(

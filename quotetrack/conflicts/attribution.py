@@ -4,8 +4,16 @@ from __future__ import annotations
 
 import difflib
 from functools import lru_cache
-from typing import Any
 
+from ..evidence import (
+    AlteredQuote,
+    Counts,
+    DenialCue,
+    Misattribution,
+    OppositeWords,
+    SelfContradiction,
+    Similarity,
+)
 from ..match import strip_titles
 from ..models import Statement
 from .dates import same_days
@@ -70,7 +78,7 @@ def quote_conflict(
     ratio = 1.0 if same_words else difflib.SequenceMatcher(a=words_a, b=words_b, autojunk=False).ratio()
     if same_words:
         if same_speaker:
-            return Verdict("same", None, 1.0, {"similarity": 1.0, "verbatim": True})
+            return Verdict("same", None, 1.0, Similarity(1.0, verbatim=True))
         if ratio >= VERBATIM:
             return _misattribution(a, b, ratio)
     if (
@@ -89,19 +97,13 @@ def quote_conflict(
         serious = _changes_meaning(first, second, a, b)
         changed = sum(1 for op, _ in diff if op != "=") / max(1, len(diff))
         score = 0.9 if serious else round(0.45 + 0.4 * min(1.0, changed * 2), 3)
-        evidence: dict[str, Any] = {"diff": diff, "similarity": round(ratio, 3)}
-        if serious:
-            evidence["changes_meaning"] = True
+        evidence = AlteredQuote(tuple((op, word) for op, word in diff), round(ratio, 3), serious)
         return Verdict("conflict", "altered", score, evidence)
     return None
 
 
 def _misattribution(a: Statement, b: Statement, ratio: float) -> Verdict:
-    evidence = {
-        "a_speaker": a.speaker.name,
-        "b_speaker": b.speaker.name,
-        "similarity": round(ratio, 3),
-    }
+    evidence = Misattribution(a.speaker.name, b.speaker.name, round(ratio, 3))
     caveats = []
     if "reported" in (a.kind, b.kind):
         caveats.append("one side is a paraphrase: check whether both speakers made the claim")
@@ -132,7 +134,9 @@ def _word_diff(words_a: list[str], words_b: list[str]) -> list[list[str]]:
 
 def as_self_contradiction(verdict: Verdict, a: Statement, b: Statement) -> Verdict:
     """A speaker contradicting himself or herself: the inner rule's evidence, nested."""
-    evidence = {"kind": verdict.type, **verdict.evidence}
+    inner = verdict.evidence
+    assert verdict.type is not None and isinstance(inner, DenialCue | OppositeWords | Counts)
+    earlier = None
     if a.said_on and b.said_on and a.said_on != b.said_on:
-        evidence["earlier"] = "a" if a.said_on < b.said_on else "b"
-    return Verdict("conflict", "self", verdict.score, evidence, verdict.caveats)
+        earlier = "a" if a.said_on < b.said_on else "b"
+    return Verdict("conflict", "self", verdict.score, SelfContradiction(verdict.type, inner, earlier), verdict.caveats)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from functools import lru_cache
 
+from ..evidence import Counts, Days, DenialCue, OppositeWords
 from ..models import Statement
 from ..text import find_dates
 from .reading import Reading
@@ -31,8 +33,8 @@ def add_date_caveat(verdict: Verdict, a: Statement, b: Statement) -> None:
     dates_a, dates_b = _statement_dates(a), _statement_dates(b)
     if dates_a and dates_b and not set(dates_a) & set(dates_b):
         day_a, day_b = dates_a[0], dates_b[0]
-        verdict.evidence["a_date"] = day_a.isoformat()
-        verdict.evidence["b_date"] = day_b.isoformat()
+        if isinstance(verdict.evidence, DenialCue | OppositeWords | Counts):
+            verdict.evidence = replace(verdict.evidence, days=Days(day_a.isoformat(), day_b.isoformat()))
         earlier, later = sorted((day_a, day_b))
         verdict.caveats.append(
             f"dates differ: {_human(earlier)} vs {_human(later)} — check that they are the same event"
@@ -60,7 +62,7 @@ def date_conflict(
     named_b = _text_names_a_date(b)
     if not (named_a or named_b):
         return None
-    evidence = {"a_date": dates_a[0].isoformat(), "b_date": dates_b[0].isoformat()}
+    evidence = Days(dates_a[0].isoformat(), dates_b[0].isoformat())
     verdict = Verdict("conflict", "date", scaled(0.4, similarity), evidence)
     verdict.caveats.append(
         f"{_human(dates_a[0])} vs {_human(dates_b[0])}: two events of the same kind on different"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from functools import lru_cache
 
+from ..evidence import Count, Counts
 from ..text import Quantity, default_normalizer
 from .lexicon import floor_things
 from .reading import STRONG_BOUNDARY, Reading
@@ -38,11 +39,7 @@ def number_conflict(first: Reading, second: Reading, similarity: float) -> Verdi
             if not _same_frame(first, count_a, second, count_b):
                 continue
             exact = count_a.value is not None and count_b.value is not None
-            evidence = {
-                "a_number": found_a.to_dict(),
-                "b_number": found_b.to_dict(),
-                "thing": " ".join(part for part in count_a.key if part),
-            }
+            evidence = Counts(_shown(found_a), _shown(found_b), " ".join(part for part in count_a.key if part))
             verdict = Verdict("conflict", "number", scaled(0.5 if exact else 0.4, similarity), evidence)
             floors = [q.text for q, read in ((found_a, count_a), (found_b, count_b)) if q is not read]
             if floors:
@@ -87,3 +84,9 @@ def _word_tokens(word: str) -> tuple[str, ...]:
     """The content tokens of one word, numbers left out."""
     return tuple(t for t in default_normalizer().tokens(word) if not t[0].isdigit())
 
+
+
+def _shown(quantity: Quantity) -> Count:
+    """A count as the evidence shows it: as written and as read."""
+    return Count(quantity.text, quantity.value, quantity.low, quantity.high, quantity.thing, quantity.role,
+                 (quantity.start, quantity.end))  # fmt: skip

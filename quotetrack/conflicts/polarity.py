@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
+from ..evidence import DenialCue, Evidence, OppositeWords, Span
 from .lexicon import covering, denial_verbs, opposite_stems, word_stem
 from .reading import Cue, Reading
 from .similarity import CONFLICT_CLAIM, coverage, overlap, substitution
@@ -40,10 +40,10 @@ def polarity_conflict(first: Reading, second: Reading, similarity: float) -> Ver
     if bool(denials_a) ^ bool(denials_b) ^ bool(opposites):
         if denials_a or denials_b:
             side, cue = ("a", denials_a[0]) if denials_a else ("b", denials_b[0])
-            evidence: dict[str, Any] = {"cue": cue.text, "cue_span": [cue.start, cue.end], "side": side}
+            evidence: Evidence = DenialCue(cue.text, (cue.start, cue.end), side)
             return Verdict("conflict", "polarity", scaled(0.55, similarity), evidence)
         assert opposites is not None
-        evidence = {"opposites": [opposites[0], opposites[1]], "spans": [opposites[2], opposites[3]]}
+        evidence = OppositeWords((opposites[0], opposites[1]), (opposites[2], opposites[3]))
         return Verdict("conflict", "polarity", scaled(0.5, similarity), evidence)
     return None
 
@@ -78,7 +78,7 @@ def _denies(
 
 def _opposite_words(
     first: Reading, second: Reading
-) -> tuple[str, str, list[int], list[int], set[str]] | None:
+) -> tuple[str, str, Span, Span, set[str]] | None:
     """A word in one statement whose opposite is in the other (and not in the first):
     (word in a, word in b, span in a, span in b, the stems of both)."""
     opposites = opposite_stems()
@@ -89,7 +89,7 @@ def _opposite_words(
                 word_b, start_b, end_b = stems_b[stem_b]
                 if word_a in denial_verbs() or word_b in denial_verbs():
                     continue  # "denied" already counts as a denial; it must not flip twice
-                return word_a, word_b, [start_a, end_a], [start_b, end_b], {stem_a, stem_b}
+                return word_a, word_b, (start_a, end_a), (start_b, end_b), {stem_a, stem_b}
     # A negating prefix makes an opposite of any word: "valid" / "invalid", "lawful" / "unlawful".
     for one, other, flipped in ((first, second, False), (second, first, True)):
         if not other.prefixed:
@@ -100,9 +100,9 @@ def _opposite_words(
                 if prefixed in one.spans or word in other.spans:
                     continue
                 stems = {word_stem(word), word_stem(prefixed)}
-                pair = (word, prefixed, [start, end], list(found))
+                pair = (word, prefixed, (start, end), found)
                 if flipped:
-                    pair = (prefixed, word, list(found), [start, end])
+                    pair = (prefixed, word, found, (start, end))
                 return pair[0], pair[1], pair[2], pair[3], stems
     return None
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..evidence import NO_EVIDENCE, Evidence, to_json
+
 CONFLICT_TYPES = ("polarity", "number", "date", "misattribution", "altered", "self")
 # The conflicts in which two statements say different things about one claim (the others are
 # about who said it, or about the wording of a quote).
@@ -20,7 +22,7 @@ class Verdict:
     relation: str  # "same" | "conflict" | "unrelated"
     type: str | None  # one of CONFLICT_TYPES when relation == "conflict"
     score: float  # 0-1: how sure and how serious
-    evidence: dict[str, Any] = field(default_factory=dict)
+    evidence: Evidence = NO_EVIDENCE
     caveats: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
@@ -28,7 +30,7 @@ class Verdict:
             "relation": self.relation,
             "type": self.type,
             "score": round(self.score, 3),
-            "evidence": self.evidence,
+            "evidence": to_json(self.evidence),
             "caveats": list(self.caveats),
         }
 
