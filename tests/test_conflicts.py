@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from quotetrack.conflicts import CONFLICT_TYPES, Verdict, compare, find_conflicts
+from quotetrack.conflicts import CONFLICT_TYPES, Verdict, claim_similarity, compare, find_conflicts
 from quotetrack.evidence import (
     AlteredQuote,
     Counts,
@@ -437,3 +437,12 @@ def test_cues_match_whole_words_only() -> None:
     a = st("Officials know the cathedral of Notre Dame reopened", "Source A")
     b = st("The cathedral of Notre Dame reopened, nonetheless officials know", "Source B")
     assert verdict(a, b).relation != "conflict"
+
+
+def test_claim_similarity_is_high_for_a_paraphrase_symmetric_and_blind_to_numbers() -> None:
+    a = "Coalition forces conducted two strikes against Daesh targets near Makhmour."
+    b = "Near Makhmour, coalition forces carried out 2 strikes on ISIS targets."
+    assert 0.6 <= claim_similarity(a, b) == claim_similarity(b, a) <= 1.0
+    # Counts are compared by the number rule, never as topic words.
+    assert claim_similarity("Nine people died in the fire", "31 people died in the fire") == 1.0
+    assert claim_similarity("Parliament approved the budget", "A bridge near Mosul was struck") == 0.0
