@@ -26,6 +26,7 @@ from rapidfuzz import fuzz
 from . import figures as figures_
 from . import record, store
 from .errors import InvalidInput, NotFound
+from .evidence import counted_thing
 from .figures import FigureRow
 from .models import Statement
 from .store import Database
@@ -453,7 +454,7 @@ def _conflicts(db: Database, ids: Sequence[int]) -> list[dict[str, Any]]:
     members = set(ids)
     return [
         {"id": c.id, "type": c.type, "status": c.status, "a_id": c.a.id, "b_id": c.b.id,
-         "thing": c.evidence.get("thing")}
+         "thing": counted_thing(c.evidence)}
         for c in store.list_conflicts(db, statement_ids=list(ids))
         if c.a.id in members and c.b.id in members
     ]

@@ -23,6 +23,7 @@ from typing import Any, TextIO
 
 from . import store
 from .errors import InvalidInput
+from .evidence import to_json
 from .models import Conflict, Speaker, Statement
 from .store import Database
 
@@ -51,7 +52,7 @@ def conflict_record(conflict: Conflict) -> dict[str, Any]:
         "b_id": conflict.b.id,
         "type": conflict.type,
         "score": conflict.score,
-        "evidence": conflict.evidence,
+        "evidence": to_json(conflict.evidence),
         "caveats": list(conflict.caveats),
         "status": conflict.status,
         "note": conflict.note,

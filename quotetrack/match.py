@@ -186,9 +186,9 @@ def _score(
             counts[token] = counts.get(token, 0) + 1
     # BM25 over the query's distinct words, divided by what a statement of average length that
     # holds each query word once would score: about 1 when every query word is there.
-    # Only the record's own counts are worth sharpening: estimated from the candidates (or from
-    # word length, in similarity()), unseen query words already weigh the most.
-    power = weights.idf_power if getattr(idf, "known", False) else 1.0
+    # Only the record's own counts are worth sharpening: estimated from the candidates, unseen
+    # query words already weigh the most.
+    power = weights.idf_power if idf.known else 1.0
     factors = query.factors or {}
 
     def weight(token: str, other: str | None = None) -> float:
@@ -371,34 +371,6 @@ def _query_words(
     if not words:  # a multiword name ("US Central Command") matched as a whole
         words = [normalizer.canonical_names.get(token, token) for token in sorted(common)]
     return words
-
-
-def similarity(a: str, b: str, normalizer: Normalizer) -> float:
-    """How far ``a`` and ``b`` make the same claim, 0-100, symmetric.
-
-    Words are weighted by length (a stand-in for rarity when no corpus is at hand), and the
-    named-entity and number guard applies: claims that put a different place, person or number
-    in the same slot score at most ``GUARD_CAP``.
-    """
-    first, second = _analyse(a, normalizer), _analyse(b, normalizer)
-    if not first.unique or not second.unique:
-        return 0.0
-    idf = _LengthIdf()
-    avg_len = (len(first.tokens) + len(second.tokens)) / 2
-    forward, _ = _score(first, second, idf, DEFAULT_WEIGHTS, avg_len)  # type: ignore[arg-type]
-    backward, _ = _score(second, first, idf, DEFAULT_WEIGHTS, avg_len)  # type: ignore[arg-type]
-    # rank's BM25 rewards a short query fully found; a claim compared with a claim should not.
-    fuzzy = fuzz.token_sort_ratio(" ".join(first.tokens), " ".join(second.tokens))
-    score = 0.8 * (forward + backward) / 2 + 0.2 * fuzzy
-    if _substituted(first, second):
-        score = min(score, GUARD_CAP)
-    return round(score, 1)
-
-
-class _LengthIdf:
-    def __call__(self, token: str) -> float:
-        # Numbers and names are the informative words of a claim; long words more than short.
-        return 1.0 + min(len(token), 10) / 5
 
 
 # --- speaker resolution --------------------------------------------------------------------

@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from .evidence import NO_EVIDENCE, Evidence, to_json
+
 SPEAKER_KINDS = ("person", "organisation", "document")
 # quote: the speaker's own words in quote marks; reported: paraphrase ("X said that …");
 # written: a written statement or release; report: the outlet's own assertion.
@@ -96,7 +98,7 @@ class Conflict:
     b: Statement
     type: str
     score: float
-    evidence: dict[str, Any] = field(default_factory=dict)
+    evidence: Evidence = NO_EVIDENCE
     caveats: list[str] = field(default_factory=list)
     status: str = "open"
     note: str | None = None
@@ -113,7 +115,7 @@ class Conflict:
             "status": self.status,
             "note": self.note,
             "caveats": list(self.caveats),
-            "evidence": self.evidence,
+            "evidence": to_json(self.evidence),
             "a": self.a.to_dict(),
             "b": self.b.to_dict(),
             "created_at": self.created_at,

@@ -31,4 +31,4 @@ def test_importing_the_package_loads_no_library_module():
         [sys.executable, "-c", script],
         capture_output=True, text=True, check=True,
     ).stdout
-    assert loaded.strip() == "['quotetrack', 'quotetrack.errors', 'quotetrack.models']"
+    assert loaded.strip() == "['quotetrack', 'quotetrack.errors', 'quotetrack.evidence', 'quotetrack.models']"

@@ -7,7 +7,16 @@ from datetime import date
 
 import pytest
 
-from quotetrack.conflicts import CONFLICT_TYPES, Verdict, compare, find_conflicts
+from quotetrack.conflicts import CONFLICT_TYPES, Verdict, claim_similarity, compare, find_conflicts
+from quotetrack.evidence import (
+    AlteredQuote,
+    Counts,
+    Days,
+    DenialCue,
+    Misattribution,
+    OppositeWords,
+    SelfContradiction,
+)
 from quotetrack.models import Source, Speaker, Statement
 
 
@@ -90,9 +99,9 @@ TOOK_PART = st(
 def test_seed_denial_against_the_30_june_operation_is_a_polarity_conflict_with_a_date_caveat() -> None:
     result = verdict(SROOD, JOINT_OPERATION)
     assert (result.relation, result.type) == ("conflict", "polarity")
-    assert result.evidence["cue"] == "no"
-    assert result.evidence["side"] == "a"
-    assert (result.evidence["a_date"], result.evidence["b_date"]) == ("2018-07-08", "2018-06-30")
+    assert isinstance(result.evidence, DenialCue)
+    assert (result.evidence.cue, result.evidence.side) == ("no", "a")
+    assert result.evidence.days == Days("2018-07-08", "2018-06-30")
     assert result.caveats == ["dates differ: 30 June vs 8 July — check that they are the same event"]
 
 
@@ -156,7 +165,8 @@ def test_a_denial_of_the_same_claim_is_a_polarity_conflict(a: str, b: str) -> No
 def test_words_of_opposite_meaning_are_a_polarity_conflict(a: str, b: str) -> None:
     result = verdict(st(a, "Source A"), st(b, "Source B"))
     assert (result.relation, result.type) == ("conflict", "polarity")
-    assert len(result.evidence["opposites"]) == 2
+    assert isinstance(result.evidence, OppositeWords)
+    assert all(result.evidence.words)
 
 
 @pytest.mark.parametrize(
@@ -203,7 +213,8 @@ def test_look_alike_negations_are_not_polarity_conflicts(a: str, b: str) -> None
 def test_different_counts_of_the_same_thing_are_a_number_conflict(a: str, b: str) -> None:
     result = verdict(st(a, "Source A"), st(b, "Source B"))
     assert (result.relation, result.type) == ("conflict", "number")
-    assert result.evidence["a_number"]["value"] != result.evidence["b_number"]["value"]
+    assert isinstance(result.evidence, Counts)
+    assert result.evidence.a_number.value != result.evidence.b_number.value
 
 
 @pytest.mark.parametrize(
@@ -267,7 +278,7 @@ def test_the_same_event_on_different_days_is_a_date_conflict() -> None:
     b = st("The bridge in Tarnow collapsed on 16 March, killing two people", "Paper", published=published)
     result = verdict(a, b)
     assert (result.relation, result.type) == ("conflict", "date")
-    assert (result.evidence["a_date"], result.evidence["b_date"]) == ("2023-03-14", "2023-03-16")
+    assert result.evidence == Days("2023-03-14", "2023-03-16")
     assert result.caveats
 
 
@@ -294,7 +305,8 @@ def test_the_same_quote_from_two_speakers_is_a_misattribution() -> None:
     text = "We will not negotiate with people who hold a gun to our heads"
     result = verdict(st(text, "Prime Minister Anna Lindgren", "quote"), st(text + ".", "Per Ahlberg", "quote"))
     assert (result.relation, result.type) == ("conflict", "misattribution")
-    assert result.evidence["a_speaker"] == "Prime Minister Anna Lindgren"
+    assert isinstance(result.evidence, Misattribution)
+    assert result.evidence.a_speaker == "Prime Minister Anna Lindgren"
 
 
 def test_speaker_ids_decide_when_both_are_known() -> None:
@@ -332,8 +344,9 @@ def test_a_quote_with_words_changed_is_altered_and_the_diff_shows_it() -> None:
     b = st("We will consider all options, including war with the rebels", "President Kone", "quote")
     result = verdict(a, b)
     assert (result.relation, result.type) == ("conflict", "altered")
-    changes = [pair for pair in result.evidence["diff"] if pair[0] != "="]
-    assert changes == [["-", "talks"], ["+", "war"]]
+    assert isinstance(result.evidence, AlteredQuote)
+    changes = [pair for pair in result.evidence.diff if pair[0] != "="]
+    assert changes == [("-", "talks"), ("+", "war")]
 
 
 def test_an_altered_quote_that_flips_its_meaning_scores_higher() -> None:
@@ -341,7 +354,8 @@ def test_an_altered_quote_that_flips_its_meaning_scores_higher() -> None:
     flipped = st("I have taken money from a foreign government", "Senator Doyle", "quote")
     hedged = st("I have never really taken money from a foreign government", "Senator Doyle", "quote")
     assert verdict(original, flipped).type == verdict(original, hedged).type == "altered"
-    assert verdict(original, flipped).evidence.get("changes_meaning") is True
+    evidence = verdict(original, flipped).evidence
+    assert isinstance(evidence, AlteredQuote) and evidence.changes_meaning
     assert verdict(original, flipped).score > verdict(original, hedged).score
 
 
@@ -374,15 +388,17 @@ def test_a_speaker_contradicting_an_earlier_statement_is_a_self_contradiction() 
     later = st("Our forces took part in the offensive on Kherson", "Minister Volkov", said_on=date(2022, 10, 15))
     result = verdict(earlier, later)
     assert (result.relation, result.type) == ("conflict", "self")
-    assert result.evidence["kind"] == "polarity"
-    assert result.evidence["earlier"] == "a"
+    assert isinstance(result.evidence, SelfContradiction)
+    assert (result.evidence.kind, result.evidence.earlier) == ("polarity", "a")
 
 
 def test_a_speaker_changing_a_figure_is_a_self_contradiction_with_number_evidence() -> None:
     a = st("The company will cut 500 jobs at the plant", "CEO Maria Sanz", said_on=date(2023, 1, 10))
     b = st("The company will cut 1,200 jobs at the plant", "CEO Maria Sanz", said_on=date(2023, 3, 2))
     result = verdict(a, b)
-    assert (result.type, result.evidence["kind"]) == ("self", "number")
+    assert isinstance(result.evidence, SelfContradiction)
+    assert (result.type, result.evidence.kind) == ("self", "number")
+    assert isinstance(result.evidence.inner, Counts)
 
 
 @pytest.mark.parametrize(
@@ -421,3 +437,12 @@ def test_cues_match_whole_words_only() -> None:
     a = st("Officials know the cathedral of Notre Dame reopened", "Source A")
     b = st("The cathedral of Notre Dame reopened, nonetheless officials know", "Source B")
     assert verdict(a, b).relation != "conflict"
+
+
+def test_claim_similarity_is_high_for_a_paraphrase_symmetric_and_blind_to_numbers() -> None:
+    a = "Coalition forces conducted two strikes against Daesh targets near Makhmour."
+    b = "Near Makhmour, coalition forces carried out 2 strikes on ISIS targets."
+    assert 0.6 <= claim_similarity(a, b) == claim_similarity(b, a) <= 1.0
+    # Counts are compared by the number rule, never as topic words.
+    assert claim_similarity("Nine people died in the fire", "31 people died in the fire") == 1.0
+    assert claim_similarity("Parliament approved the budget", "A bridge near Mosul was struck") == 0.0

@@ -7,6 +7,7 @@ import pytest
 from conftest import as_json
 
 from quotetrack import store
+from quotetrack.evidence import DenialCue
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
@@ -18,7 +19,7 @@ def stored_conflict(db_path, text_a, text_b, status=None, note=None):
         ids = {s.text: s.id for s in store.list_statements(db)}
         with store.transaction(db):
             conflict_id, _ = store.save_conflict(db, ids[text_a], ids[text_b], "polarity", 0.8,
-                                                 {"cue": "no"}, ["dates differ"])
+                                                 DenialCue("no", (0, 2), "a"), ["dates differ"])
             if status:
                 store.review_conflict(db, conflict_id, status, note, editor="desk")
         return conflict_id

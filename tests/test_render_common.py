@@ -3,8 +3,22 @@
 from datetime import date
 
 from quotetrack.dossier import Gap
+from quotetrack.evidence import (
+    AlteredQuote,
+    Count,
+    Counts,
+    Days,
+    DenialCue,
+    Misattribution,
+    OppositeWords,
+    SelfContradiction,
+)
 from quotetrack.models import Conflict, Source, Speaker, Statement
 from quotetrack.render import common, terminal
+
+
+def count(text, span):
+    return Count(text, None, None, None, None, None, span)
 
 
 def test_counted_and_gaps():
@@ -28,26 +42,28 @@ def test_dates_prefer_said_over_published():
 
 
 def test_evidence_spans_read_every_kind_of_evidence():
-    assert common.evidence_spans({"cue": "no", "cue_span": [0, 2], "side": "b"}) == ([], [(0, 2)])
-    assert common.evidence_spans({"spans": [[1, 2], [3, 4]]}) == ([(1, 2)], [(3, 4)])
-    assert common.evidence_spans({"a_number": {"text": "5", "span": [4, 5]}, "b_number": {"text": "8"}}) == (
-        [(4, 5)], [])
+    assert common.evidence_spans(DenialCue("no", (0, 2), "b")) == ([], [(0, 2)])
+    assert common.evidence_spans(OppositeWords(("up", "down"), ((1, 2), (3, 4)))) == ([(1, 2)], [(3, 4)])
+    assert common.evidence_spans(Counts(count("5", (4, 5)), count("8", (6, 7)), "dead")) == ([(4, 5)], [(6, 7)])
+    inner = DenialCue("no", (0, 2), "a")
+    assert common.evidence_spans(SelfContradiction("polarity", inner)) == ([(0, 2)], [])
+    assert common.evidence_spans(Days("2020-01-01", "2020-01-02")) == ([], [])
 
 
 def test_the_evidence_line_is_the_terminal_summary_as_plain_text():
     a, b = Statement("no strikes \x1b[31m", Speaker("A")), Statement("strikes", Speaker("B"))
     cases = [
-        {"cue": "no", "cue_span": [0, 2], "side": "a"},
-        {"opposites": ["rose", "fell"], "a_date": "2020-01-01", "b_date": "2020-01-02"},
-        {"a_number": {"text": "five"}, "b_number": {"text": "eight"}, "thing": "dead"},
-        {"diff": [["=", "the"], ["-", "old"], ["+", "new\x1b"], ["=", "bridge"]]},
-        {"a_speaker": "Ann", "b_speaker": "Bo"},
+        DenialCue("no", (0, 2), "a"),
+        OppositeWords(("rose", "fell"), ((0, 4), (0, 4)), Days("2020-01-01", "2020-01-02")),
+        Counts(count("five", (0, 4)), count("eight", (0, 5)), "dead", Days("2020-01-01", "2020-01-02")),
+        AlteredQuote((("=", "the"), ("-", "old"), ("+", "new\x1b"), ("=", "bridge")), 0.8),
+        Misattribution("Ann", "Bo", 0.9),
     ]
     lines = []
     for evidence in cases:
         conflict = Conflict(a, b, "polarity", 0.5, evidence=evidence)
         lines.append(common.evidence_line(conflict))
-        assert lines[-1] == terminal.evidence_summary(conflict.type, evidence).plain
+        assert lines[-1] == terminal.evidence_summary(evidence).plain
     assert lines == [
         "denial cue “no” in A",
         "opposite words: “rose” vs “fell”; dates 2020-01-01 vs 2020-01-02",

@@ -3,6 +3,7 @@
 from datetime import date
 
 from quotetrack.dossier import Dossier, timeline
+from quotetrack.evidence import DenialCue
 from quotetrack.models import Conflict, Speaker, Statement
 from quotetrack.render import markdown
 
@@ -15,7 +16,7 @@ def test_md_makes_markup_literal_and_folds_whitespace():
 def test_dossier_markdown_bolds_the_evidence_and_keeps_text_literal():
     a = Statement("There were *no* strikes.", Speaker("Ann", title="Colonel"), id=1, event_date=date(2020, 1, 1))
     b = Statement("Strikes <b>hit</b>.", Speaker("Bo"), id=2, event_date=date(2020, 1, 5))
-    conflict = Conflict(a, b, "polarity", 0.75, id=3, evidence={"cue": "no", "cue_span": [11, 15], "side": "a"})
+    conflict = Conflict(a, b, "polarity", 0.75, id=3, evidence=DenialCue("no", (11, 15), "a"))
     page = markdown.render(Dossier(filters={"tag": None}, statements=[a, b], speakers=[(a.speaker, 1), (b.speaker, 1)],
                                    timeline=timeline([a, b], [conflict]), disputes=[conflict]))
     assert page.startswith("# Dossier: the whole record\n")

@@ -7,6 +7,7 @@ import pytest
 from conftest import as_json
 
 from quotetrack import dossier, store
+from quotetrack.evidence import NO_EVIDENCE, DenialCue
 from quotetrack.render import html
 
 HOSTILE = 'He said <script>alert("x")</script> & <b>left</b> *now* [link](http://evil.example)'
@@ -19,7 +20,7 @@ def conflict(db_path, text_a, text_b, status=None, note=None, evidence=None):
         ids = {s.text: s.id for s in store.list_statements(db)}
         with store.transaction(db):
             conflict_id, _ = store.save_conflict(db, ids[text_a], ids[text_b], "polarity", 0.8,
-                                                 evidence or {}, ["dates differ"])
+                                                 evidence or NO_EVIDENCE, ["dates differ"])
             if status:
                 store.review_conflict(db, conflict_id, status, note, editor="desk")
     finally:
@@ -38,7 +39,7 @@ def story(run, isolated_db):
     run("add", "Off topic.", "--speaker", "Cy Doe", "--tag", "other")
     conflict(isolated_db, "There were no operations near the town.",
              "Forces conducted a joint operation near the town.",
-             evidence={"cue": "There were no", "cue_span": [0, 13], "side": "a"})
+             evidence=DenialCue("There were no", (0, 13), "a"))
     conflict(isolated_db, HOSTILE, "Forces conducted a joint operation near the town.", status="confirmed",
              note="</section><script>alert(2)</script>")
     return run

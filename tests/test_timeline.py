@@ -6,6 +6,7 @@ from conftest import as_json
 
 from quotetrack import store
 from quotetrack.dossier import Entry, Gap, timeline
+from quotetrack.evidence import NO_EVIDENCE
 from quotetrack.models import Conflict, Source, Speaker, Statement
 
 
@@ -56,7 +57,8 @@ def test_timeline_command(run, isolated_db):
     db = store.open_db(isolated_db)
     ids = {s.text: s.id for s in store.list_statements(db)}
     with store.transaction(db):
-        store.save_conflict(db, ids["The bridge is open."], ids["The bridge is closed."], "polarity", 0.9, {}, [])
+        store.save_conflict(db, ids["The bridge is open."], ids["The bridge is closed."], "polarity", 0.9,
+                            NO_EVIDENCE, [])
     db.close()
     items = as_json(run("timeline", "--tag", "bridge", "--json"))
     assert [i["type"] for i in items] == ["statement", "gap", "statement"]

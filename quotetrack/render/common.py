@@ -9,6 +9,16 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from ..evidence import (
+    AlteredQuote,
+    Counts,
+    Days,
+    DenialCue,
+    Evidence,
+    Misattribution,
+    OppositeWords,
+    claim_of,
+)
 from ..models import Conflict, Speaker, Statement
 
 if TYPE_CHECKING:
@@ -87,26 +97,22 @@ def segments(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[str, boo
     return out
 
 
-# --- conflict evidence (the dict that conflicts.py stores, read as it is) ---
+# --- conflict evidence ---
 
 
-def _span(value: Sequence[Any]) -> tuple[int, int]:
-    return value[0], value[1]
-
-
-def evidence_spans(evidence: dict[str, Any]) -> tuple[Spans, Spans]:
+def evidence_spans(evidence: Evidence) -> tuple[Spans, Spans]:
     """Character spans of the evidence in statement a and in statement b."""
     a: Spans = []
     b: Spans = []
-    if "cue_span" in evidence:
-        (a if evidence.get("side") == "a" else b).append(_span(evidence["cue_span"]))
-    if "spans" in evidence and len(evidence["spans"]) == 2:
-        a.append(_span(evidence["spans"][0]))
-        b.append(_span(evidence["spans"][1]))
-    for key, side in (("a_number", a), ("b_number", b)):
-        span = (evidence.get(key) or {}).get("span") if isinstance(evidence.get(key), dict) else None
-        if span:
-            side.append(_span(span))
+    claim = claim_of(evidence)
+    if isinstance(claim, DenialCue):
+        (a if claim.side == "a" else b).append(claim.cue_span)
+    elif isinstance(claim, OppositeWords):
+        a.append(claim.spans[0])
+        b.append(claim.spans[1])
+    elif isinstance(claim, Counts):
+        a.append(claim.a_number.span)
+        b.append(claim.b_number.span)
     return a, b
 
 
@@ -133,32 +139,33 @@ def word_diff_parts(diff: Sequence[Sequence[str]]) -> Parts:
     return parts
 
 
-def evidence_parts(conflict_type: str, evidence: dict[str, Any]) -> Parts:
+def evidence_parts(evidence: Evidence) -> Parts:
     """One line an editor reads, as (text, style) pieces: the cue, the two numbers, the two dates,
     or the diff."""
-    kind = evidence.get("kind", conflict_type)
+    claim = claim_of(evidence)
     parts: Parts = []
-    if "cue" in evidence:
-        parts += [("denial cue ", ""), (f"“{evidence['cue']}”", EMPHASIS),
-                  (f" in {str(evidence.get('side', '?')).upper()}", "")]
-    elif "opposites" in evidence:
-        first, second = evidence["opposites"]
+    if isinstance(claim, DenialCue):
+        parts += [("denial cue ", ""), (f"“{claim.cue}”", EMPHASIS), (f" in {claim.side.upper()}", "")]
+    elif isinstance(claim, OppositeWords):
+        first, second = claim.words
         parts += [("opposite words: ", ""), (f"“{first}”", EMPHASIS), (" vs ", ""), (f"“{second}”", EMPHASIS)]
-    elif "a_number" in evidence:
-        a, b = evidence["a_number"], evidence["b_number"]
-        parts += [("counts of ", ""), (str(evidence.get("thing") or "the same thing"), ""), (": ", ""),
-                  (str(a.get("text")), EMPHASIS), (" vs ", ""), (str(b.get("text")), EMPHASIS)]
-    elif "diff" in evidence:
-        parts += [("recorded → other: ", ""), *word_diff_parts(evidence["diff"])]
-    elif kind == "misattribution" or "a_speaker" in evidence:
-        parts.append((f"the same words from {evidence.get('a_speaker')} and {evidence.get('b_speaker')}", ""))
-    if "a_date" in evidence and "b_date" in evidence and "a_number" not in evidence:
+    elif isinstance(claim, Counts):
+        parts += [("counts of ", ""), (claim.thing or "the same thing", ""), (": ", ""),
+                  (claim.a_number.text, EMPHASIS), (" vs ", ""), (claim.b_number.text, EMPHASIS)]
+    elif isinstance(claim, AlteredQuote):
+        parts += [("recorded → other: ", ""), *word_diff_parts(claim.diff)]
+    elif isinstance(claim, Misattribution):
+        parts.append((f"the same words from {claim.a_speaker} and {claim.b_speaker}", ""))
+    # Days that differ are named beside a denial or opposite words (a caveat) and are the whole
+    # of a date conflict; beside two counts they are left out, as they always were.
+    days = claim if isinstance(claim, Days) else claim.days if isinstance(claim, DenialCue | OppositeWords) else None
+    if days is not None:
         if parts:
             parts.append(("; ", ""))
-        parts.append((f"dates {evidence['a_date']} vs {evidence['b_date']}", "bold"))
+        parts.append((f"dates {days.a_date} vs {days.b_date}", "bold"))
     return parts
 
 
 def evidence_line(conflict: Conflict) -> str:
     """A conflict's evidence as one line of plain text (control characters made visible)."""
-    return "".join(visible(text) for text, _ in evidence_parts(conflict.type, conflict.evidence))
+    return "".join(visible(text) for text, _ in evidence_parts(conflict.evidence))

@@ -12,6 +12,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from ..evidence import Evidence
 from ..models import Conflict, Speaker, Statement
 from .common import (
     counted,
@@ -256,9 +257,9 @@ def _pieces(parts: Sequence[tuple[str, str]]) -> Text:
     return text
 
 
-def evidence_summary(conflict_type: str, evidence: dict[str, Any]) -> Text:
+def evidence_summary(evidence: Evidence) -> Text:
     """One line an editor reads: the cue, the two numbers, the two dates, or the diff."""
-    return _pieces(evidence_parts(conflict_type, evidence))
+    return _pieces(evidence_parts(evidence))
 
 
 def word_diff(diff: Sequence[Sequence[str]]) -> Text:
@@ -292,7 +293,7 @@ def conflict_panel(conflict: Conflict) -> Panel:
     sides.add_column(ratio=1)
     sides.add_row(_side(conflict.a, spans_a, "A"), _side(conflict.b, spans_b, "B"))
     parts: list[RenderableType] = [sides, Text("")]
-    evidence = evidence_summary(conflict.type, conflict.evidence)
+    evidence = evidence_summary(conflict.evidence)
     if len(evidence):
         parts.append(Text("Evidence: ", style="bold") + evidence)
     for caveat in conflict.caveats:
@@ -316,7 +317,7 @@ def verdict_panel(verdict: Any, a: Statement, b: Statement) -> Panel:
         verdict.relation, f"conflict: {verdict.type} ({_TYPE_LABELS.get(verdict.type or '', '')})"
     )
     parts: list[RenderableType] = [sides, Text("")]
-    evidence = evidence_summary(verdict.type or "", verdict.evidence)
+    evidence = evidence_summary(verdict.evidence)
     if len(evidence):
         parts.append(Text("Evidence: ", style="bold") + evidence)
     for caveat in verdict.caveats:

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..errors import NotFound, StaleReview
+from ..evidence import Evidence, from_json, to_json
 from ..models import Conflict
 from . import base
 from .base import Database, Where, marks
@@ -15,7 +16,7 @@ from .statements import get_statements
 
 
 def save_conflict(
-    db: Database, a_id: int, b_id: int, type_: str, score: float, evidence: dict[str, Any],
+    db: Database, a_id: int, b_id: int, type_: str, score: float, evidence: Evidence,
     caveats: Sequence[str],
 ) -> tuple[int, bool]:
     """Record a detected conflict, or refresh an open one; returns (id, newly created).
@@ -26,7 +27,7 @@ def save_conflict(
     row = db.execute(
         "SELECT id, status FROM conflicts WHERE a_id = ? AND b_id = ? AND type = ?", [a_id, b_id, type_]
     ).fetchone()
-    evidence_json = json.dumps(evidence, ensure_ascii=False, default=str)
+    evidence_json = json.dumps(to_json(evidence), ensure_ascii=False, default=str)
     caveats_json = json.dumps(list(caveats), ensure_ascii=False)
     if row is not None:
         if row[1] == "open":
@@ -61,7 +62,7 @@ def _conflicts_from_rows(db: Database, rows: list[dict[str, Any]]) -> list[Confl
     return [
         Conflict(
             id=r["id"], a=statements[r["a_id"]], b=statements[r["b_id"]], type=r["type"],
-            score=r["score"], evidence=json.loads(r["evidence"]), caveats=json.loads(r["caveats"]),
+            score=r["score"], evidence=from_json(json.loads(r["evidence"])), caveats=json.loads(r["caveats"]),
             status=r["status"], note=r["note"], created_at=r["created_at"],
             reviewed_at=r["reviewed_at"], reviewed_by=r["reviewed_by"],
         )

@@ -1,0 +1,97 @@
+"""Contradictions between two statements, decided by rules an editor can read.
+
+``compare(a, b)`` answers one question for a pair: do they make the same claim ("same"), make
+different claims ("unrelated"), or contradict each other ("conflict")? A conflict has a type:
+
+- ``polarity``: one asserts what the other denies (a negation cue, a denial verb, or words of
+  opposite meaning from ``data/opposites.tsv``) about the same claim;
+- ``number``: the same claim with counts of the same thing that cannot both be true;
+- ``date``: the same event put on different dates;
+- ``misattribution``: the same quote, near word for word, given to different speakers;
+- ``altered``: the same speaker's direct quote with words changed, added or dropped;
+- ``self``: one speaker contradicting himself or herself (the polarity or number evidence inside).
+
+Every verdict carries its evidence (the cue, the two counts, the two dates, the word diff) and
+caveats for the editor; a polarity or number conflict between statements about different dates
+is kept, with a caveat naming both dates and a lower score.
+
+The module decides; it neither stores nor prints. Lexicons live in ``quotetrack/data/``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..evidence import Similarity
+from ..models import Statement
+from ..text import Normalizer, default_normalizer
+from .attribution import as_self_contradiction, quote_conflict, same_speaker
+from .dates import add_date_caveat, date_conflict, same_days
+from .numbers import number_conflict
+from .polarity import polarity_conflict
+from .reading import read
+from .similarity import UNRELATED, claim_similarity, names_differ, overlap, same_claim
+from .verdict import CLAIM_TYPES, CONFLICT_TYPES, DEFAULT_MIN_SCORE, RELATIONS, Verdict
+
+__all__ = [
+    "CLAIM_TYPES",
+    "CONFLICT_TYPES",
+    "DEFAULT_MIN_SCORE",
+    "RELATIONS",
+    "Verdict",
+    "claim_similarity",
+    "compare",
+    "find_conflicts",
+]
+
+
+def compare(a: Statement, b: Statement, *, normalizer: Normalizer | None = None) -> Verdict:
+    """The relation between two statements, with the type, score, evidence and caveats of a
+    conflict. Statements need not be stored: speakers are compared by id when both have one,
+    by name otherwise, and an empty name is an unknown speaker (never a different one)."""
+    normalizer = normalizer or default_normalizer()
+    first, second = read(a.text, normalizer), read(b.text, normalizer)
+    similarity = overlap(first.content, second.content, first.weight, second.weight)
+    if similarity < UNRELATED and min(len(first.content), len(second.content)) > 2:
+        # Too little in common for any rule: most candidates of a rescan end here, cheaply.
+        return Verdict("unrelated", None, round(similarity, 3), Similarity(round(similarity, 3)))
+    speaker_same = same_speaker(a, b)
+
+    quote_verdict = quote_conflict(a, b, first, second, speaker_same)
+    if quote_verdict is not None:
+        return quote_verdict
+
+    if names_differ(first, second):
+        return Verdict("unrelated", None, round(similarity, 3), Similarity(round(similarity, 3)))
+    verdict = polarity_conflict(first, second, similarity) or number_conflict(first, second, similarity)
+    if verdict is not None:
+        add_date_caveat(verdict, a, b)
+        if speaker_same is True:
+            verdict = as_self_contradiction(verdict, a, b)
+        return verdict
+
+    date_verdict = date_conflict(a, b, first, second, similarity)
+    if date_verdict is not None:
+        return date_verdict
+    relation = "same" if same_claim(first, second) and same_days(a, b) else "unrelated"
+    return Verdict(relation, None, round(similarity, 3), Similarity(round(similarity, 3)))
+
+
+def find_conflicts(
+    new: Statement,
+    candidates: Sequence[Statement],
+    *,
+    normalizer: Normalizer | None = None,
+    min_score: float = DEFAULT_MIN_SCORE,
+) -> list[tuple[Statement, Verdict]]:
+    """The candidates that conflict with ``new``, best first, scored at least ``min_score``."""
+    normalizer = normalizer or default_normalizer()
+    found = []
+    for candidate in candidates:
+        if candidate is new or (new.id is not None and candidate.id == new.id):
+            continue
+        verdict = compare(candidate, new, normalizer=normalizer)
+        if verdict.relation == "conflict" and verdict.score >= min_score:
+            found.append((candidate, verdict))
+    found.sort(key=lambda pair: pair[1].score, reverse=True)
+    return found

@@ -1,0 +1,109 @@
+"""Date conflicts (the same event on different days) and the caveat when two claims' days differ."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from functools import lru_cache
+
+from ..evidence import Counts, Days, DenialCue, OppositeWords
+from ..models import Statement
+from ..text import find_dates
+from .reading import Reading
+from .similarity import DATE_CLAIM
+from .verdict import Verdict, scaled
+
+# Score multipliers for caveats an editor must weigh.
+DIFFERENT_DAYS = 0.6
+DIFFERENT_REPORT_DAYS = 0.8
+
+
+def _statement_dates(statement: Statement) -> list[date]:
+    """The day the statement is about: its event date, or the full dates its text names."""
+    if statement.event_date:
+        return [statement.event_date]
+    return _named_days(statement)
+
+
+def _human(day: date) -> str:
+    return f"{day.day} {day:%B}"
+
+
+def add_date_caveat(verdict: Verdict, a: Statement, b: Statement) -> None:
+    dates_a, dates_b = _statement_dates(a), _statement_dates(b)
+    if dates_a and dates_b and not set(dates_a) & set(dates_b):
+        day_a, day_b = dates_a[0], dates_b[0]
+        if isinstance(verdict.evidence, DenialCue | OppositeWords | Counts):
+            verdict.evidence = replace(verdict.evidence, days=Days(day_a.isoformat(), day_b.isoformat()))
+        earlier, later = sorted((day_a, day_b))
+        verdict.caveats.append(
+            f"dates differ: {_human(earlier)} vs {_human(later)} — check that they are the same event"
+        )
+        verdict.score = round(verdict.score * DIFFERENT_DAYS, 3)
+    elif verdict.type == "number" and a.said_on and b.said_on and a.said_on != b.said_on:
+        verdict.caveats.append(
+            f"figures given on different days ({_human(a.said_on)} vs {_human(b.said_on)}):"
+            " a toll that changes over time is not necessarily a contradiction"
+        )
+        verdict.score = round(verdict.score * DIFFERENT_REPORT_DAYS, 3)
+
+
+def date_conflict(
+    a: Statement, b: Statement, first: Reading, second: Reading, similarity: float
+) -> Verdict | None:
+    """The same event on different days. Only for near-identical claims whose text names the
+    date itself: otherwise two events of one kind on two days would read as a dispute."""
+    if similarity < DATE_CLAIM or first.cues or second.cues:
+        return None
+    dates_a, dates_b = _statement_dates(a), _statement_dates(b)
+    if not dates_a or not dates_b or set(dates_a) & set(dates_b):
+        return None
+    named_a = _text_names_a_date(a)
+    named_b = _text_names_a_date(b)
+    if not (named_a or named_b):
+        return None
+    evidence = Days(dates_a[0].isoformat(), dates_b[0].isoformat())
+    verdict = Verdict("conflict", "date", scaled(0.4, similarity), evidence)
+    verdict.caveats.append(
+        f"{_human(dates_a[0])} vs {_human(dates_b[0])}: two events of the same kind on different"
+        " days would read the same — check that it is one event"
+    )
+    return verdict
+
+
+def _text_names_a_date(statement: Statement) -> bool:
+    return bool(_named_days(statement))
+
+
+def _named_days(statement: Statement) -> list[date]:
+    """The days a statement's text names, relative ones resolved against when it was said or
+    published."""
+    anchor = statement.said_on or (statement.source.published if statement.source else None)
+    return list(_days_in(statement.text, anchor))
+
+
+@lru_cache(maxsize=65536)
+def _days_in(text: str, anchor: date | None) -> tuple[date, ...]:
+    return tuple(m.value for m in find_dates(text, anchor) if m.value and m.precision == "day")
+
+
+
+def same_days(a: Statement, b: Statement) -> bool:
+    """Both statements name the same days (or neither names one), relative days resolved;
+    a day that cannot be resolved (no year, no anchor) is compared as written."""
+    return _day_keys(a) == _day_keys(b)
+
+
+def _day_keys(statement: Statement) -> frozenset[str]:
+    anchor = statement.said_on or (statement.source.published if statement.source else None)
+    return _day_keys_in(statement.text, anchor)
+
+
+@lru_cache(maxsize=65536)
+def _day_keys_in(text: str, anchor: date | None) -> frozenset[str]:
+    return frozenset(
+        m.value.isoformat() if m.value else " ".join(m.text.lower().split()[-2:])
+        for m in find_dates(text, anchor)
+        if m.precision == "day" and m.text.split()[-1].lower() not in ("day", "time")
+    )
+

@@ -1,0 +1,145 @@
+"""The conflict rules' word lists: negation cues, denial verbs, opposites, equivalents, broader
+terms and the things whose count is a floor. Each is read through ``quotetrack.text.lexicon`` once."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cache, lru_cache
+
+from ..text import WEEKDAYS, Normalizer, default_normalizer, fold, lexicon, months, singular, stem
+
+
+def _data_lines(name: str) -> list[str]:
+    return lexicon.lines(name)
+
+
+@cache
+def negation_cues() -> tuple[tuple[str, ...], ...]:
+    """Cue phrases as word tuples, longest first so "there were no" wins over "no"."""
+    cues = {tuple(fold(line).split()) for line in _data_lines("negation.txt")}
+    cues |= {(verb,) for verb in denial_verbs()}
+    return tuple(sorted(cues, key=len, reverse=True))
+
+
+@cache
+def exceptions_by_first_word() -> dict[str, list[tuple[str, ...]]]:
+    by_word: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in _negation_exceptions():
+        by_word.setdefault(phrase[0], []).append(phrase)
+    return by_word
+
+
+@cache
+def denial_verbs() -> frozenset[str]:
+    return frozenset(fold(line) for line in _data_lines("denial_verbs.txt"))
+
+
+@cache
+def not_topic_words() -> frozenset[str]:
+    """Tokens that never make a claim's topic: negation cues and denial verbs (polarity is
+    read separately) and vague quantity words (counts are compared separately)."""
+    normalizer = default_normalizer()
+    words = [" ".join(cue) for cue in negation_cues() if len(cue) == 1]
+    words += list(denial_verbs())
+    words += "several dozen dozens scores hundreds thousands millions few handful couple".split()
+    return frozenset(token for word in words for token in normalizer.tokens(word))
+
+
+@cache
+def cues_by_first_word() -> dict[str, list[tuple[str, ...]]]:
+    by_word: dict[str, list[tuple[str, ...]]] = {}
+    for cue in negation_cues():  # longest first, kept in that order
+        by_word.setdefault(cue[0], []).append(cue)
+    return by_word
+
+
+@cache
+def _negation_exceptions() -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(fold(line).split()) for line in _data_lines("negation_exceptions.txt"))
+
+
+@cache
+def opposite_stems() -> dict[str, set[str]]:
+    """Stem -> stems of its opposites, both ways round."""
+    normalizer = default_normalizer()
+    pairs: dict[str, set[str]] = {}
+    for line in _data_lines("opposites.tsv"):
+        left, right = (canon(_token(normalizer, word)) for word in line.split("\t")[:2])
+        if left and right:
+            pairs.setdefault(left, set()).add(right)
+            pairs.setdefault(right, set()).add(left)
+    return pairs
+
+
+@cache
+def _equivalents() -> dict[str, str]:
+    """Token -> the token of its group's first word (data/equivalents.tsv)."""
+    normalizer = default_normalizer()
+    out: dict[str, str] = {}
+    for line in _data_lines("equivalents.tsv"):
+        tokens = [_token(normalizer, word) for word in line.split("\t")]
+        canonical = tokens[0]
+        for token in tokens[1:]:
+            if token and canonical and token != canonical:
+                out.setdefault(token, canonical)
+    return out
+
+
+@cache
+def broader() -> dict[str, set[str]]:
+    """Token -> tokens of the broader words that cover it, followed transitively."""
+    normalizer = default_normalizer()
+    direct: dict[str, set[str]] = {}
+    for line in _data_lines("broader.tsv"):
+        specific, general = (canon(_token(normalizer, word)) for word in line.split("\t")[:2])
+        if specific and general:
+            direct.setdefault(specific, set()).add(general)
+    closed: dict[str, set[str]] = {}
+    for token in direct:
+        seen: set[str] = set()
+        todo = list(direct[token])
+        while todo:
+            general = todo.pop()
+            if general not in seen:
+                seen.add(general)
+                todo.extend(direct.get(general, ()))
+        closed[token] = seen
+    return closed
+
+
+def _token(normalizer: Normalizer, word: str) -> str:
+    tokens = normalizer.tokens(word.strip())
+    return tokens[0] if len(tokens) == 1 else ""
+
+
+def canon(token: str) -> str:
+    return _equivalents().get(token, token)
+
+
+@cache
+def date_words() -> frozenset[str]:
+    """Stems of month and weekday names: a date is compared as a date, not as a topic word."""
+    words = [*months(), *WEEKDAYS, "today", "yesterday"]
+    return frozenset(stem(fold(word)) for word in words) | frozenset(words)
+
+
+# --- reading one statement -------------------------------------------------------------------
+
+
+@lru_cache(maxsize=65536)
+def word_stem(word: str) -> str:
+    return canon(default_normalizer().stem(word))
+
+
+@cache
+def floor_things() -> frozenset[str]:
+    """Things whose count is a floor for a toll ("bodies" for the killed): casualty_roles.tsv
+    rows marked "floor", as the singular nouns quantities.py reads."""
+    return frozenset(singular(row[0]) for row in lexicon.rows("casualty_roles") if len(row) > 2 and row[2] == "floor")
+
+
+
+def covering(tokens: Sequence[str]) -> frozenset[str]:
+    """The tokens and the broader words they imply: "a man" covers "a person"."""
+    return frozenset(tokens) | {general for token in tokens for general in broader().get(token, ())}
+

@@ -1,0 +1,92 @@
+"""Number conflicts: counts of the same thing, in the same claim, that cannot both be true."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from functools import lru_cache
+
+from ..evidence import Count, Counts
+from ..text import Quantity, default_normalizer
+from .lexicon import floor_things
+from .reading import STRONG_BOUNDARY, Reading
+from .similarity import CONFLICT_CLAIM
+from .verdict import Verdict, scaled
+
+FLOOR_COUNT = 0.7  # "fourteen bodies recovered" against a toll: a floor, not the same figure
+
+
+def _as_toll(count: Quantity, other: Quantity) -> Quantity:
+    """A count of bodies found is at least the toll of the killed: against a toll, read it as
+    that floor, of whoever the toll counts ("fourteen bodies" / "eleven miners died"); against
+    another count of bodies it is compared as it stands."""
+    floors = floor_things()
+    if count.role and count.role == other.role and count.thing in floors and other.thing not in floors:
+        return replace(count, thing=other.thing, value=None, high=None)
+    return count
+
+
+def number_conflict(first: Reading, second: Reading, similarity: float) -> Verdict | None:
+    """Counts of the same thing, in the same claim, that cannot both be true."""
+    if similarity < CONFLICT_CLAIM:
+        return None
+    for found_a in first.quantities:
+        for found_b in second.quantities:
+            count_a, count_b = _as_toll(found_a, found_b), _as_toll(found_b, found_a)
+            if count_a.key != count_b.key or count_a.key == (None, None):
+                continue
+            if count_a.part_of or count_b.part_of or count_a.overlaps(count_b):
+                continue
+            if not _same_frame(first, count_a, second, count_b):
+                continue
+            exact = count_a.value is not None and count_b.value is not None
+            evidence = Counts(_shown(found_a), _shown(found_b), " ".join(part for part in count_a.key if part))
+            verdict = Verdict("conflict", "number", scaled(0.5 if exact else 0.4, similarity), evidence)
+            floors = [q.text for q, read in ((found_a, count_a), (found_b, count_b)) if q is not read]
+            if floors:
+                verdict.caveats.append(
+                    f"{floors[0]!r} counts what was found so far, a floor for the toll, not the toll:"
+                    " check what each figure counts"
+                )
+                verdict.score = round(verdict.score * FLOOR_COUNT, 3)
+            return verdict
+    return None
+
+
+def _same_frame(first: Reading, count_a: Quantity, second: Reading, count_b: Quantity) -> bool:
+    """Both counts sit in the same claim: the words right around them are shared.
+
+    "conducted two strikes" and "one strike destroyed one building" count strikes in two
+    different claims (all the strikes, and the one that hit the building).
+    """
+    if count_a.role and count_a.role == count_b.role:
+        return True  # "nine died" and "killed 31": the role is the claim
+    near_a = _near_words(first, count_a)
+    near_b = _near_words(second, count_b)
+    if not near_a or not near_b:
+        return True
+    return bool(near_a & near_b)
+
+
+def _near_words(reading: Reading, count: Quantity) -> set[str]:
+    """Content stems of the three words either side of a count, the count itself left out."""
+    before = [w for w, _, e in reading.words if e <= count.start][-3:]
+    after = [w for w, s, _ in reading.words if s >= count.end][:3]
+    stems: set[str] = set()
+    for word in before + after:
+        if word in STRONG_BOUNDARY or word == ",":
+            continue
+        stems.update(_word_tokens(word))
+    return stems
+
+
+@lru_cache(maxsize=65536)
+def _word_tokens(word: str) -> tuple[str, ...]:
+    """The content tokens of one word, numbers left out."""
+    return tuple(t for t in default_normalizer().tokens(word) if not t[0].isdigit())
+
+
+
+def _shown(quantity: Quantity) -> Count:
+    """A count as the evidence shows it: as written and as read."""
+    return Count(quantity.text, quantity.value, quantity.low, quantity.high, quantity.thing, quantity.role,
+                 (quantity.start, quantity.end))  # fmt: skip

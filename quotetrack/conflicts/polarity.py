@@ -1,0 +1,108 @@
+"""Polarity conflicts: one statement denies what the other asserts, or says its opposite."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..evidence import DenialCue, Evidence, OppositeWords, Span
+from .lexicon import covering, denial_verbs, opposite_stems, word_stem
+from .reading import Cue, Reading
+from .similarity import CONFLICT_CLAIM, coverage, overlap, substitution
+from .verdict import Verdict, scaled
+
+# Share of a denial's own words that the other statement must contain for the denial to be
+# about the other statement's claim, not about something else it also mentions.
+SCOPE_COVERAGE = 0.66
+# Weight of the words a denial shares with the other claim (names count double) from which one
+# replaced word no longer makes it another claim.
+SUBSTITUTION_SHARED = 3.0
+
+
+def polarity_conflict(first: Reading, second: Reading, similarity: float) -> Verdict | None:
+    """One side denies what the other asserts, or uses a word of opposite meaning.
+
+    Each side is negated when it holds a denial about the other's claim; a pair of opposite
+    words flips one side once more. "did not increase" against "decreased" flips twice and
+    agrees; "invalid" against "not valid" too.
+    """
+    opposites = _opposite_words(first, second)
+    if opposites:
+        # The opposite words are the disagreement, not a difference of topic.
+        left = {t: w for t, w in first.content.items() if t not in opposites[4]}
+        right = {t: w for t, w in second.content.items() if t not in opposites[4]}
+        similarity = max(similarity, overlap(left, right))
+    if similarity < CONFLICT_CLAIM:
+        return None
+    # A denial of "valid" is about the claim that says "invalid": the pair counts as shared.
+    paired = frozenset(opposites[4]) if opposites else frozenset()
+    denials_a = _relevant_cues(first, second, paired)
+    denials_b = _relevant_cues(second, first, paired)
+    if bool(denials_a) ^ bool(denials_b) ^ bool(opposites):
+        if denials_a or denials_b:
+            side, cue = ("a", denials_a[0]) if denials_a else ("b", denials_b[0])
+            evidence: Evidence = DenialCue(cue.text, (cue.start, cue.end), side)
+            return Verdict("conflict", "polarity", scaled(0.55, similarity), evidence)
+        assert opposites is not None
+        evidence = OppositeWords((opposites[0], opposites[1]), (opposites[2], opposites[3]))
+        return Verdict("conflict", "polarity", scaled(0.5, similarity), evidence)
+    return None
+
+
+def _relevant_cues(
+    reading: Reading, other: Reading, paired: frozenset[str] = frozenset()
+) -> list[Cue]:
+    """Uncancelled cues of ``reading`` that deny something ``other`` talks about."""
+    return [
+        cue for cue in reading.cues if not cue.cancelled and _denies(cue.scope, reading, other, paired)
+    ]
+
+
+def _denies(
+    scope: Sequence[str], reading: Reading, other: Reading, paired: frozenset[str] = frozenset()
+) -> bool:
+    """The words a cue denies are (mostly) the other statement's claim, with no word of theirs
+    replaced by another: "no man playing a flute" does not deny "a man playing a guitar"."""
+    covers = other.covers | paired
+    if coverage(scope, covers) < SCOPE_COVERAGE:
+        return False
+    replaced = substitution(scope, other.sequence, covering(scope) | paired, covers)
+    if replaced is None:
+        return True
+    if reading.content.get(replaced[0]) == 2.0 or other.content.get(replaced[1]) == 2.0:
+        return False  # another name in the same place: "North Korea" / "South Korea"
+    # In a long shared claim one differing word is more often a paraphrase ("fired" / "used"
+    # tear gas) than another claim, unless that claim is small.
+    shared = sum(2.0 if other.content.get(t) == 2.0 else 1.0 for t in set(scope) if t in covers)
+    return shared >= SUBSTITUTION_SHARED
+
+
+def _opposite_words(
+    first: Reading, second: Reading
+) -> tuple[str, str, Span, Span, set[str]] | None:
+    """A word in one statement whose opposite is in the other (and not in the first):
+    (word in a, word in b, span in a, span in b, the stems of both)."""
+    opposites = opposite_stems()
+    stems_a, stems_b = first.stems, second.stems
+    for stem_a, word_a, start_a, end_a in first.opposable:
+        for stem_b in opposites[stem_a]:
+            if stem_b in stems_b and stem_b not in stems_a and stem_a not in stems_b:
+                word_b, start_b, end_b = stems_b[stem_b]
+                if word_a in denial_verbs() or word_b in denial_verbs():
+                    continue  # "denied" already counts as a denial; it must not flip twice
+                return word_a, word_b, (start_a, end_a), (start_b, end_b), {stem_a, stem_b}
+    # A negating prefix makes an opposite of any word: "valid" / "invalid", "lawful" / "unlawful".
+    for one, other, flipped in ((first, second, False), (second, first, True)):
+        if not other.prefixed:
+            continue
+        for word, start, end in one.words:
+            for prefixed in other.prefixed.get(word, ()):
+                found = other.spans[prefixed]
+                if prefixed in one.spans or word in other.spans:
+                    continue
+                stems = {word_stem(word), word_stem(prefixed)}
+                pair = (word, prefixed, (start, end), found)
+                if flipped:
+                    pair = (prefixed, word, found, (start, end))
+                return pair[0], pair[1], pair[2], pair[3], stems
+    return None
+

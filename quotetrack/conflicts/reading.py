@@ -1,0 +1,226 @@
+"""One statement read once for every rule: its words, content stems, denial cues, counts and figures."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from ..text import Normalizer, Quantity, find_dates, find_quantities, fold, tokenize
+from .lexicon import (
+    canon,
+    covering,
+    cues_by_first_word,
+    date_words,
+    denial_verbs,
+    exceptions_by_first_word,
+    not_topic_words,
+    opposite_stems,
+    word_stem,
+)
+
+# Where a denial's reach ends: the sentence, or a clause joined by a contrasting word.
+STRONG_BOUNDARY = {".", ";", "!", "?", "but", "while", "whereas", "although", "though", "however", "yet"}
+# Where a denial's subject starts at the latest: "Police said [no one was killed]".
+_SUBJECT_BOUNDARY = {",", "that", "which", "who", "said", "says", "say", "told", "added", "stated"}
+_COORDINATORS = {"and", "or", "nor", ","}
+_NEGATING_PREFIXES = ("non", "un", "in", "im", "il", "ir", "dis")
+_PREFIX_HEADS = frozenset(prefix[:2] for prefix in _NEGATING_PREFIXES)
+# Shortest word a prefix negates: "unsafe" and "unfair", but only longer words after "in", "dis".
+_PREFIX_MIN_LENGTH = {"non": 4, "un": 4}
+
+
+@dataclass(frozen=True)
+class Cue:
+    text: str
+    start: int  # character span in the statement
+    end: int
+    scope: tuple[str, ...]  # content stems the cue denies, in order: its clause
+    cancelled: bool  # paired with another cue in its reach (double negation)
+
+
+@dataclass(frozen=True)
+class Reading:
+    words: tuple[tuple[str, int, int], ...]  # folded word, start, end
+    sequence: tuple[str, ...]  # content stems in order
+    content: dict[str, float]  # content stem -> weight (named things weigh double)
+    covers: frozenset[str]  # the stems and every broader word they imply ("man" -> "person")
+    cues: tuple[Cue, ...]
+    quantities: tuple[Quantity, ...]
+    figures: tuple[Any, ...]  # counts and other figures, see figures_of
+    stems: dict[str, tuple[str, int, int]]  # stem of each word (stop words too) -> word, span
+    spans: dict[str, tuple[int, int]]  # each folded word -> its span
+    quote_words: tuple[str, ...]  # words as a reader compares quotes: case, punctuation, quote marks ignored
+    bag: Counter[str]  # quote_words counted, for a cheap bound on word-for-word similarity
+    named: frozenset[str]  # content stems that name something (weight 2)
+    weight: float  # sum of content weights
+    places: dict[str, tuple[int, ...]]  # each content stem -> its places in sequence
+    opposable: tuple[tuple[str, str, int, int], ...]  # (stem, word, start, end) of words with opposites
+    # Word -> the words here that are it with a negating prefix ("valid" -> ("invalid",)), in
+    # the order of _NEGATING_PREFIXES: read once, so a comparison looks words up, not prefixes.
+    prefixed: dict[str, tuple[str, ...]]
+
+
+def _content_sequence(text: str, normalizer: Normalizer) -> list[tuple[str, float]]:
+    """Content stems of ``text`` in order with their weights; numbers and dates left out,
+    because they are compared explicitly, never as topic words."""
+    for mention in reversed(find_dates(text)):
+        text = text[: mention.start] + " , " + text[mention.end :]
+    skip = not_topic_words()
+    return [
+        (canon(token), 2.0 if named else 1.0)
+        for token, named in normalizer.analyse(text)
+        if not token[0].isdigit() and token not in date_words() and token not in skip
+    ]
+
+
+@lru_cache(maxsize=65536)
+def read(text: str, normalizer: Normalizer) -> Reading:
+    found = [(token.text, token.start, token.end) for token in tokenize(text)]
+    words = tuple((fold(raw), start, end) for raw, start, end in found)
+    quote_words = tuple(w for (w, _, _), (raw, _, _) in zip(words, found, strict=True) if raw[0].isalnum())
+    cues = _find_cues(text, words, normalizer)
+    masked = text
+    for cue in reversed(cues):  # "take place" in "did not take place" is no topic word
+        masked = masked[: cue.start] + " " * (cue.end - cue.start) + masked[cue.end :]
+    sequence = _content_sequence(masked, normalizer)
+    quantities = tuple(find_quantities(text))
+    stems = {word_stem(w): (w, start, end) for w, start, end in words if w[0].isalnum()}
+    return Reading(
+        words=words,
+        sequence=tuple(token for token, _ in sequence),
+        content=dict(sequence),
+        covers=covering([token for token, _ in sequence]),
+        cues=cues,
+        quantities=quantities,
+        figures=figures_of(text, quantities),
+        stems=stems,
+        spans={w: (start, end) for w, start, end in words if w[0].isalnum()},
+        prefixed=_prefixed_words(words),
+        quote_words=quote_words,
+        bag=Counter(quote_words),
+        named=frozenset(token for token, weight in sequence if weight == 2.0),
+        weight=sum(dict(sequence).values()),
+        places=places_of(tuple(token for token, _ in sequence)),
+        opposable=tuple((stem_, *where) for stem_, where in stems.items() if stem_ in opposite_stems()),
+    )
+
+
+def places_of(sequence: tuple[str, ...]) -> dict[str, tuple[int, ...]]:
+    places: dict[str, list[int]] = {}
+    for k, token in enumerate(sequence):
+        places.setdefault(token, []).append(k)
+    return {token: tuple(ks) for token, ks in places.items()}
+
+
+def _prefixed_words(words: tuple[tuple[str, int, int], ...]) -> dict[str, tuple[str, ...]]:
+    """Each word with a negating prefix, under the word it negates ("unsafe" under "safe")."""
+    found: dict[str, list[tuple[int, str]]] = {}
+    for word in {w for w, _, _ in words if w[:2] in _PREFIX_HEADS}:
+        for rank, prefix in enumerate(_NEGATING_PREFIXES):
+            for form, lead in enumerate((prefix, f"{prefix}-")):
+                base = word[len(lead):] if word.startswith(lead) else ""
+                # "inform" is not the opposite of "form", nor "display" of "play"
+                if len(base) >= 4 and len(base) >= _PREFIX_MIN_LENGTH.get(prefix, 5):
+                    found.setdefault(base, []).append((2 * rank + form, word))
+    return {base: tuple(word for _, word in sorted(forms)) for base, forms in found.items()}
+
+
+def _is_negation_word(word: str) -> bool:
+    return word.endswith(("n't", "n’t")) or word == "cannot"
+
+
+def _find_cues(
+    text: str, words: tuple[tuple[str, int, int], ...], normalizer: Normalizer
+) -> tuple[Cue, ...]:
+    folded = [w for w, _, _ in words]
+    exempt: set[int] = set()
+    for i, word in enumerate(folded):
+        for phrase in exceptions_by_first_word().get(word, ()):
+            if tuple(folded[i : i + len(phrase)]) == phrase:
+                exempt.update(range(i, i + len(phrase)))
+    found: list[tuple[int, int]] = []  # (first word, word count)
+    i = 0
+    while i < len(folded):
+        if i in exempt:
+            i += 1
+            continue
+        if _is_negation_word(folded[i]):
+            found.append((i, 1))
+            i += 1
+            continue
+        for phrase in cues_by_first_word().get(folded[i], ()):
+            if tuple(folded[i : i + len(phrase)]) == phrase:
+                found.append((i, len(phrase)))
+                i += len(phrase)
+                break
+        else:
+            i += 1
+    cues = []
+    cancelled: set[int] = set()
+    for n, (first, count) in enumerate(found):
+        end = _clause_end(folded, first + count)
+        # A second cue inside this one's reach and the same clause undoes it: "cannot be
+        # denied", "it is not true that there were no …". The pair cancels out.
+        if n in cancelled or n + 1 >= len(found) or found[n + 1][0] >= end:
+            continue
+        between = folded[first + count : found[n + 1][0]]
+        # "were not involved and did not take part" is two denials, not a double negation.
+        if not any(word in _COORDINATORS for word in between):
+            cancelled.update({n, n + 1})
+    for n, (first, count) in enumerate(found):
+        end = _clause_end(folded, first + count)
+        last = first + count - 1
+        scope_start = words[last][2]  # the cue's own words ("did not take place") deny, not claim
+        scope_end = words[end - 1][2] if end > first else words[last][2]
+        scope_text = text[scope_start:scope_end]
+        # A denial reaches back to its subject too ("A man is not playing"), up to the clause start.
+        # except after a denial verb, whose subject is the one denying ("the army denied that").
+        subject_start = _clause_start(folded, first)
+        subject_text = text[words[subject_start][1] : words[first][1]] if subject_start < first else ""
+        if folded[first] in denial_verbs():
+            subject_text = ""
+        # One pass over both parts; the comma keeps a name from running across them.
+        scope = tuple(token for token, _ in _content_sequence(f"{subject_text} , {scope_text}", normalizer))
+        cues.append(
+            Cue(
+                text=text[words[first][1] : words[last][2]],
+                start=words[first][1],
+                end=words[last][2],
+                scope=scope,
+                cancelled=n in cancelled,
+            )
+        )
+    return tuple(cues)
+
+
+def _clause_end(folded: list[str], start: int) -> int:
+    for i in range(start, len(folded)):
+        if folded[i] in STRONG_BOUNDARY:
+            return i
+    return len(folded)
+
+
+def _clause_start(folded: list[str], index: int) -> int:
+    for i in range(index - 1, -1, -1):
+        if folded[i] in STRONG_BOUNDARY or folded[i] in _SUBJECT_BOUNDARY:
+            return i + 1
+    return 0
+
+
+
+def figures_of(text: str, quantities: Sequence[Quantity]) -> tuple[Any, ...]:
+    """What a text's numbers say, whatever their spelling: its counts and its other figures
+    ("Brigade 10"), dates left out (they need the statement's anchor, see ``same_days``)."""
+    dates = find_dates(text)
+    counts = sorted((q.low or 0, q.high or 0, q.role or "", q.thing or "") for q in quantities)
+    taken = [(q.start, q.end) for q in quantities] + [(m.start, m.end) for m in dates]
+    labels = sorted(
+        m.group() for m in re.finditer(r"\d[\d,.]*", text)
+        if not any(start <= m.start() < end for start, end in taken)
+    )  # fmt: skip
+    return (tuple(counts), tuple(labels))
+
