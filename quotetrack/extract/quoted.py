@@ -5,13 +5,14 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from ..text.tokens import part_at, parts
 from .frames import Found, Frame, clause_subject, find_subject, frame_tail_end, tail_content, told_object
 from .grammar import content_end, is_noun_phrase, is_participle, written_medium
 from .lexicon import AUXILIARIES, CUE_MODIFIERS, QUOTE_CHARS, cue_lexicon, word_set
-from .sentences import WORD, Quote, Sentence, Span, strip_span
+from .sentences import Quote, Sentence, Span, strip_span
 from .speakers import Mention
 
-_WORD_AFTER = re.compile(r"\s*,?\s*\w")
+_COMMA_AFTER = re.compile(r"\s*,?\s*")  # then a word: "…,” X said" or "…” X said"
 
 
 def _inner(text: str, quote: Quote) -> Span:
@@ -39,7 +40,7 @@ def quote_statements(sentence: Sentence, last_quoted: LastQuoted | None) -> list
     previous_end = sentence.start
     for quote in sentence.quotes:
         start, end = _inner(text, quote)
-        words = len(re.findall(r"\w+", text[start:end]))
+        words = sum(1 for _ in parts(text[start:end]))
         if words == 0:
             continue
         confidence = 0.95 if quote.close is not None else 0.7
@@ -49,7 +50,7 @@ def quote_statements(sentence: Sentence, last_quoted: LastQuoted | None) -> list
         if frame is None and previous_frame is not None and _only_frame_between(text, previous_end, quote.open):
             frame = previous_frame  # “…,” he said, “…”: the second half of an interrupted quote
         first_in_sentence = quote is sentence.quotes[0] and not text[sentence.start : quote.open].strip()
-        whole = first_in_sentence and quote is sentence.quotes[-1] and not WORD.search(text, quote.end, sentence.end)
+        whole = first_in_sentence and quote is sentence.quotes[-1] and not _word_in(text, quote.end, sentence.end)
         if frame is None and whole and last_quoted and words >= 3:
             last_frame, paragraph, runs_on = last_quoted
             if sentence.paragraph - paragraph <= 1 and _not_title(text[start:end]):
@@ -103,6 +104,11 @@ def _named_title(text: str, quote: Quote, start: int, end: int, words: int) -> b
     return words <= 6 and not _not_title(text[start:end].rstrip(",;:"))
 
 
+def _word_in(text: str, start: int, end: int) -> bool:
+    """Whether a word starts in ``text[start:end]``."""
+    return next(parts(text, start, end), None) is not None
+
+
 def _attached(text: str, quote: Quote, frame: Frame) -> bool:
     """A short quote counts only when its frame sits right beside it (“No,” he said)."""
     inner = text[quote.inner_start : quote.inner_end].rstrip()
@@ -126,7 +132,8 @@ def _only_frame_between(text: str, a: int, b: int) -> bool:
 def _trailing_frame(sentence: Sentence, quote: Quote, text: str) -> Frame | None:
     """“…,” X said / “…,” said X / “…,” the report added, …"""
     # Usually "…,” X said", but a comma missing inside the marks ("… anonymity" said X) is forgiven.
-    if not _WORD_AFTER.match(text, quote.end, sentence.end):
+    gap = _COMMA_AFTER.match(text, quote.end, sentence.end)
+    if gap is None or gap.end() >= sentence.end or not part_at(text, gap.end()):
         return None
     i = sentence.index_at(quote.end)
     n = len(sentence.tokens)
