@@ -99,7 +99,7 @@ def _named_title(text: str, quote: Quote, start: int, end: int, words: int) -> b
     before = re.findall(r"[\w’'-]+", window)
     while before and before[-1].lower() in ("the", "a", "an", "his", "her", "their", "its", "new", "latest"):
         before.pop()
-    if before and before[-1].lower() in word_set("title_words.txt"):
+    if before and before[-1].lower() in word_set("title_words"):
         return True
     return words <= 6 and not _not_title(text[start:end].rstrip(",;:"))
 
