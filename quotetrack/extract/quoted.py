@@ -6,6 +6,7 @@ import re
 from typing import NamedTuple
 
 from ..text.tokens import part_at, parts
+from ..text.tokens import words as words_of
 from .frames import Found, Frame, clause_subject, find_subject, frame_tail_end, tail_content, told_object
 from .grammar import content_end, is_noun_phrase, is_participle, written_medium
 from .lexicon import AUXILIARIES, CUE_MODIFIERS, QUOTE_CHARS, cue_lexicon, word_set
@@ -96,7 +97,7 @@ def _participle_statement(sentence: Sentence, frame: Frame) -> Found | None:
 def _named_title(text: str, quote: Quote, start: int, end: int, words: int) -> bool:
     """The film “The Post”, “A Promised Land,” Obama writes: names and titles, not statements."""
     window = re.split(r"[.!?;:”\"]\s", text[max(0, quote.open - 40) : quote.open])[-1]  # this sentence only
-    before = re.findall(r"[\w’'-]+", window)
+    before = words_of(window)
     while before and before[-1].lower() in ("the", "a", "an", "his", "her", "their", "its", "new", "latest"):
         before.pop()
     if before and before[-1].lower() in word_set("title_words"):
@@ -117,11 +118,11 @@ def _attached(text: str, quote: Quote, frame: Frame) -> bool:
 
 def _not_title(inner: str) -> bool:
     """A title capitalises every word but the small ones: “A Promised Land”, “The Art of the Deal”."""
-    words = re.findall(r"[A-Za-z][\w’'-]*", inner)
+    found = [w for w in words_of(inner) if w[0].isalpha()]
     small = {"a", "an", "the", "of", "and", "or", "in", "on", "for", "to", "at", "by", "with", "from"}
-    lower_case = [w for w in words if not w[0].isupper() and w.lower() not in small]
+    lower_case = [w for w in found if not w[0].isupper() and w.lower() not in small]
     sentence_like = inner.rstrip().endswith((".", "?", "!"))
-    return not (2 <= len(words) <= 8 and not lower_case and not sentence_like)
+    return not (2 <= len(found) <= 8 and not lower_case and not sentence_like)
 
 
 def _only_frame_between(text: str, a: int, b: int) -> bool:

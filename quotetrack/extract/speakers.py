@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from ..models import Speaker
+from ..text.tokens import words
 from .lexicon import CLAUSE_BREAKS, DATE_WORDS, DETERMINERS, FEMALE, MALE, pronoun_lexicon, title_lexicon, word_set
 from .sentences import clean, is_capitalised
 
@@ -306,9 +307,7 @@ class Resolver:
                 continue
             if position < self.quiet_from or offset - position > 400:
                 return None
-            before = re.findall(r"[\w’'-]+|,", self.text[max(0, position - 40) : position])
-            if before and before[-1] == ",":
-                before = before[:-1]
+            before = words(self.text[max(0, position - 40) : position].rstrip().removesuffix(","))
             if not before or not before[-1].islower() or before[-1] not in titles:
                 continue  # only a name given with a role ("another passenger, …") is an introduction
             if name.split()[-1] in (s.name.split()[-1] for _, s in self.history):
