@@ -1,6 +1,16 @@
 """extract.lexicon: the data files the extractor reads, loaded into what the rules look up."""
 
-from quotetrack.extract.lexicon import cue_lexicon, pronoun_lexicon, title_lexicon, word_set
+from quotetrack.extract.lexicon import (
+    DATE_WORDS,
+    DETERMINERS,
+    cue_lexicon,
+    pronoun_lexicon,
+    title_lexicon,
+    word_set,
+)
+from quotetrack.text import lexicon
+from quotetrack.text.dates import WEEKDAYS, months
+from quotetrack.text.numbers import number_words
 
 
 def test_cue_forms_carry_their_lemma_category_and_flags():
@@ -35,6 +45,17 @@ def test_pronouns_say_what_they_can_stand_for():
 
 
 def test_word_sets_are_lower_case_and_skip_comments():
-    documents = word_set("documents.txt")
+    documents = word_set("documents")
     assert "report" in documents and "statement" in documents
     assert not any(word.startswith("#") or word != word.lower() for word in documents)
+
+
+def test_word_lists_read_by_the_text_package_too_are_the_same_parse():
+    assert word_set("stopwords") is lexicon.words("stopwords")  # the normaliser's stopwords
+
+
+def test_date_words_and_determiners_come_from_the_text_package_lists():
+    assert set(months()) | set(WEEKDAYS) <= DATE_WORDS and {"yesterday", "tonight"} <= DATE_WORDS
+    units, _ = number_words()
+    assert {word for word, value in units.items() if 1 <= value <= 10} <= DETERMINERS
+    assert "zero" not in DETERMINERS and "thirty" not in DETERMINERS  # "Zero Hedge", "Thirty percent"

@@ -7,6 +7,7 @@ import pytest
 
 from quotetrack.text import (
     Normalizer,
+    copy_tokens,
     default_normalizer,
     find_quantities,
     fold,
@@ -68,6 +69,15 @@ def test_tokenize_keeps_the_marks_that_end_clauses():
     ]  # fmt: skip
     token = tokenize("Talks stalled")[1]
     assert (token.low, token.start, token.end) == ("stalled", 6, 13)
+
+
+def test_copy_tokens_keep_every_mark_and_words_written_as_one():
+    text = "“AT&T’s U.S. arm,” Col. Ali said after 9/11 — no."
+    assert [t.text for t in copy_tokens(text)] == [
+        "“", "AT&T’s", "U.S.", "arm", ",", "”", "Col.", "Ali", "said", "after", "9/11", "—", "no.",
+    ]  # fmt: skip
+    inner = copy_tokens(text, 1, 7)
+    assert [(t.text, t.start, t.end) for t in inner] == [("AT&T’s", 1, 7)]
 
 
 # --- numbers -----------------------------------------------------------------------------------

@@ -95,7 +95,7 @@ _PLACE = re.compile(r"\b(?:[Ii]n|[Nn]ear|[Aa]t|[Oo]utside|[Aa]round)\s+([A-Z][\w
 
 
 def place_in(statement: str) -> str | None:
-    skip = DATE_WORDS | word_set("organisations.txt")
+    skip = DATE_WORDS | word_set("organisations")
     for match in _PLACE.finditer(statement):
         words = match.group(1).split()
         if not any(w.lower() in skip for w in words):

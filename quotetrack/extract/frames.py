@@ -164,7 +164,7 @@ def find_subject(sentence: Sentence, cue_index: int, floor: int = 0) -> Mention 
             appositives.insert(0, sentence.text[tokens[d].start : tokens[first - 2].end])
             phrase_first = d
     head_tokens = tokens[first : head_last + 1]
-    if head_last - first >= 14 and not any(lower[i] in word_set("documents.txt") for i in range(first, head_last + 1)):
+    if head_last - first >= 14 and not any(lower[i] in word_set("documents") for i in range(first, head_last + 1)):
         return None
     if lower[head_last] in DETERMINERS or lower[head_last] in PREPOSITIONS:
         return None
@@ -252,7 +252,7 @@ def tail_content(sentence: Sentence, after_cue: int, cue: Cue) -> Tail:
         if sentence.quoted[j] or tokens[j].text in ".;?!":
             break
         if lower[j] == "that" and j + 1 < n:
-            if cue.clausal and j > i and lower[j - 1] not in word_set("claim_nouns.txt"):
+            if cue.clausal and j > i and lower[j - 1] not in word_set("claim_nouns"):
                 break  # "dismissed the case that …": a relative clause, not what was said
             return Tail(j + 1, j, relayed)
         if lower[j] == ":" and j + 1 < n:
@@ -357,7 +357,7 @@ def clause_subject(sentence: Sentence, limit: int) -> Mention | None:
         if low in AUXILIARIES or low in CLAUSE_BREAKS or tokens[k].text in ",;:" or sentence.cue_at(k):
             break
         if k > first and not is_capitalised(tokens[k].text) and (
-            low.endswith("ed") or low in word_set("past_verbs.txt")
+            low.endswith("ed") or low in word_set("past_verbs")
         ):
             break  # the verb: the subject is what came before it
         if sentence.quoted[k] or tokens[k].text in QUOTE_CHARS:

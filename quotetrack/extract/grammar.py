@@ -41,7 +41,7 @@ def name_like(sentence: Sentence, first: int, last: int, body: bool = False) -> 
         return False
     if lowered[0] in pronoun_lexicon() or lowered[0] in DETERMINERS or (looks_organisation(words) and not body):
         return False
-    return len(words) > 1 or words[0].lower() not in word_set("stopwords.txt")
+    return len(words) > 1 or words[0].lower() not in word_set("stopwords")
 
 
 def describes_role(sentence: Sentence, first: int, last: int, titled: bool = False, body: bool = False) -> bool:
@@ -117,7 +117,7 @@ def is_temporal(sentence: Sentence, j: int, floor: int) -> bool:
 def is_noun_phrase(sentence: Sentence, first: int, last: int) -> bool:
     """Reject a would-be speaker that reads as a clause: "Sanders sent a message to his supporters",
     "Carson appeared on Sunday shows", "happy to hear Clinton"."""
-    past = word_set("past_verbs.txt")
+    past = word_set("past_verbs")
     lower, tokens = sentence.lower, sentence.tokens
     for k in range(first, last + 1):
         low, word = lower[k], tokens[k].text

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 from typing import NamedTuple
 
 from ..text import lexicon as lexicons
+from ..text.dates import WEEKDAYS, months
+from ..text.numbers import number_words
 
 
 @dataclass(frozen=True)
@@ -23,6 +25,11 @@ class Cue:
 
 def data_lines(name: str) -> list[str]:
     return lexicons.lines(name)
+
+
+def word_set(name: str) -> frozenset[str]:
+    """A one-entry-a-line list, lower-cased: the text package's parse, shared with every reader."""
+    return lexicons.words(name)
 
 
 @lru_cache(maxsize=1)
@@ -58,11 +65,6 @@ def title_lexicon() -> Titles:
     return Titles(titles, max(len(t.split()) for t in titles))
 
 
-@cache
-def word_set(name: str) -> frozenset[str]:
-    return frozenset(line.strip().lower() for line in data_lines(name))
-
-
 @lru_cache(maxsize=1)
 def pronoun_lexicon() -> dict[str, tuple[str, ...]]:
     table = {}
@@ -79,10 +81,13 @@ def abbreviation_set() -> frozenset[str]:
 
 # Closed-class English words the extractor's grammar rules turn on. These are grammar, not lexicon:
 # editors extend the data files above, not these.
+# The number words one to ten (data/number_words.tsv, read by text.numbers) are determiners: news
+# style spells out small counts before a noun ("two officials"). Larger ones are left out: they
+# start names ("Zero Hedge") or stand for a share ("Thirty percent said …"), and the speaker keeps them.
 DETERMINERS = frozenset(
     "the a an his her their its our my your this these those another some several many both "
-    "one two three four five six seven eight nine ten other each every all most few no".split()
-)
+    "other each every all most few no".split()
+) | frozenset(word for word, value in number_words()[0].items() if 1 <= value <= 10)
 CLAUSE_BREAKS = frozenset(
     "and but or nor so yet that which whom whose because if when whenever while as after before "
     "since although though than until unless whether where how why what whereas".split()
@@ -116,12 +121,11 @@ WRITTEN_MEDIA = frozenset(
     "statement statements release releases tweet tweets post posts letter letters email emails "
     "e-mail filing memo report twitter facebook blog op-ed column website communique".split()
 )
+# Month names and their abbreviations (data/months.txt) and weekdays, as text.dates reads them.
 DATE_WORDS = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday yesterday today tomorrow tonight "
-    "morning afternoon evening night week month year january february march april may june "
-    "july august september october november december jan feb mar apr jun jul aug sept sep oct "
-    "nov dec last this earlier later".split()
-)
+    "yesterday today tomorrow tonight morning afternoon evening night week month year last this earlier "
+    "later".split()
+) | frozenset(months()) | frozenset(WEEKDAYS)
 
 # Cue forms that are never nouns, so "the spokesman says" is not mistaken for a noun phrase.
 UNAMBIGUOUS_CUES = frozenset("say says said tell tells told wrote writes found thought knew felt".split())

@@ -5,13 +5,15 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from ..text.tokens import part_at, parts
+from ..text.tokens import words as words_of
 from .frames import Found, Frame, clause_subject, find_subject, frame_tail_end, tail_content, told_object
 from .grammar import content_end, is_noun_phrase, is_participle, written_medium
 from .lexicon import AUXILIARIES, CUE_MODIFIERS, QUOTE_CHARS, cue_lexicon, word_set
-from .sentences import WORD, Quote, Sentence, Span, strip_span
+from .sentences import Quote, Sentence, Span, strip_span
 from .speakers import Mention
 
-_WORD_AFTER = re.compile(r"\s*,?\s*\w")
+_COMMA_AFTER = re.compile(r"\s*,?\s*")  # then a word: "…,” X said" or "…” X said"
 
 
 def _inner(text: str, quote: Quote) -> Span:
@@ -39,7 +41,7 @@ def quote_statements(sentence: Sentence, last_quoted: LastQuoted | None) -> list
     previous_end = sentence.start
     for quote in sentence.quotes:
         start, end = _inner(text, quote)
-        words = len(re.findall(r"\w+", text[start:end]))
+        words = sum(1 for _ in parts(text[start:end]))
         if words == 0:
             continue
         confidence = 0.95 if quote.close is not None else 0.7
@@ -49,7 +51,7 @@ def quote_statements(sentence: Sentence, last_quoted: LastQuoted | None) -> list
         if frame is None and previous_frame is not None and _only_frame_between(text, previous_end, quote.open):
             frame = previous_frame  # “…,” he said, “…”: the second half of an interrupted quote
         first_in_sentence = quote is sentence.quotes[0] and not text[sentence.start : quote.open].strip()
-        whole = first_in_sentence and quote is sentence.quotes[-1] and not WORD.search(text, quote.end, sentence.end)
+        whole = first_in_sentence and quote is sentence.quotes[-1] and not _word_in(text, quote.end, sentence.end)
         if frame is None and whole and last_quoted and words >= 3:
             last_frame, paragraph, runs_on = last_quoted
             if sentence.paragraph - paragraph <= 1 and _not_title(text[start:end]):
@@ -95,12 +97,17 @@ def _participle_statement(sentence: Sentence, frame: Frame) -> Found | None:
 def _named_title(text: str, quote: Quote, start: int, end: int, words: int) -> bool:
     """The film “The Post”, “A Promised Land,” Obama writes: names and titles, not statements."""
     window = re.split(r"[.!?;:”\"]\s", text[max(0, quote.open - 40) : quote.open])[-1]  # this sentence only
-    before = re.findall(r"[\w’'-]+", window)
+    before = words_of(window)
     while before and before[-1].lower() in ("the", "a", "an", "his", "her", "their", "its", "new", "latest"):
         before.pop()
-    if before and before[-1].lower() in word_set("title_words.txt"):
+    if before and before[-1].lower() in word_set("title_words"):
         return True
     return words <= 6 and not _not_title(text[start:end].rstrip(",;:"))
+
+
+def _word_in(text: str, start: int, end: int) -> bool:
+    """Whether a word starts in ``text[start:end]``."""
+    return next(parts(text, start, end), None) is not None
 
 
 def _attached(text: str, quote: Quote, frame: Frame) -> bool:
@@ -111,11 +118,11 @@ def _attached(text: str, quote: Quote, frame: Frame) -> bool:
 
 def _not_title(inner: str) -> bool:
     """A title capitalises every word but the small ones: “A Promised Land”, “The Art of the Deal”."""
-    words = re.findall(r"[A-Za-z][\w’'-]*", inner)
+    found = [w for w in words_of(inner) if w[0].isalpha()]
     small = {"a", "an", "the", "of", "and", "or", "in", "on", "for", "to", "at", "by", "with", "from"}
-    lower_case = [w for w in words if not w[0].isupper() and w.lower() not in small]
+    lower_case = [w for w in found if not w[0].isupper() and w.lower() not in small]
     sentence_like = inner.rstrip().endswith((".", "?", "!"))
-    return not (2 <= len(words) <= 8 and not lower_case and not sentence_like)
+    return not (2 <= len(found) <= 8 and not lower_case and not sentence_like)
 
 
 def _only_frame_between(text: str, a: int, b: int) -> bool:
@@ -126,7 +133,8 @@ def _only_frame_between(text: str, a: int, b: int) -> bool:
 def _trailing_frame(sentence: Sentence, quote: Quote, text: str) -> Frame | None:
     """“…,” X said / “…,” said X / “…,” the report added, …"""
     # Usually "…,” X said", but a comma missing inside the marks ("… anonymity" said X) is forgiven.
-    if not _WORD_AFTER.match(text, quote.end, sentence.end):
+    gap = _COMMA_AFTER.match(text, quote.end, sentence.end)
+    if gap is None or gap.end() >= sentence.end or not part_at(text, gap.end()):
         return None
     i = sentence.index_at(quote.end)
     n = len(sentence.tokens)

@@ -39,7 +39,7 @@ def outlet_reports(
                 i += 1
     opens = [q.open for q in quotes]
     mention_starts = [m.start for m in mentions]
-    past = word_set("past_verbs.txt")
+    past = word_set("past_verbs")
     speaker = Speaker(name=outlet or "the outlet", kind="organisation")
     reports = []
     for number, sentence in enumerate(sentences):

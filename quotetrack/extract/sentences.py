@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
+from ..text.tokens import Token, copy_tokens
 from .lexicon import (
     AUXILIARIES,
     CLOSE_DOUBLE,
@@ -29,8 +30,7 @@ from .lexicon import (
     cue_lexicon,
 )
 
-_TOKEN = re.compile(r"\w+(?:[-’'.&/]\w+)*\.?|[^\w\s]", re.UNICODE)
-WORD = re.compile(r"\w")
+_INITIALS = re.compile(r"(?:\w\.)+|[A-Z]\.")  # "U.S.", "J.": full stops that are not sentence ends
 
 
 class Span(NamedTuple):
@@ -44,12 +44,6 @@ class SentenceSpan(NamedTuple):
     start: int
     end: int
     paragraph: int  # index into the article's paragraphs
-
-
-class Token(NamedTuple):
-    start: int
-    end: int
-    text: str  # as written: "Peshmerga", "said", ",", "U.S."
 
 
 class CueMatch(NamedTuple):
@@ -231,15 +225,14 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
     token unless the word is an abbreviation or initials ("Col.", "U.S.")."""
     abbreviations = abbreviation_set()
     tokens = []
-    for match in _TOKEN.finditer(text, start, end):
-        word = match.group(0)
-        a, b = match.span()
-        if len(word) > 1 and word.endswith(".") and WORD.match(word):
-            if not (word in abbreviations or re.fullmatch(r"(?:\w\.)+|[A-Z]\.", word)):
-                tokens.append(Token(a, b - 1, word[:-1]))
-                tokens.append(Token(b - 1, b, "."))
-                continue
-        tokens.append(Token(a, b, word))
+    for token in copy_tokens(text, start, end):
+        word = token.text
+        if len(word) > 1 and word.endswith(".") and not (word in abbreviations or _INITIALS.fullmatch(word)):
+            a, b = token.start, token.end
+            tokens.append(Token(word[:-1], token.low[:-1], a, b - 1))
+            tokens.append(Token(".", ".", b - 1, b))
+        else:
+            tokens.append(token)
     return tokens
 
 
@@ -271,7 +264,7 @@ class Sentence:
         for quote in self.quotes:
             for i in range(bisect_left(self.starts, quote.open), bisect_left(self.starts, quote.end)):
                 self.quoted[i] = True
-        self.lower = [t.text.lower() for t in self.tokens]
+        self.lower = [t.low for t in self.tokens]
         self._cues: dict[int, CueMatch | None] = {}
 
     def index_at(self, offset: int) -> int:

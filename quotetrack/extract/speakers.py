@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from ..models import Speaker
+from ..text.tokens import words
 from .lexicon import CLAUSE_BREAKS, DATE_WORDS, DETERMINERS, FEMALE, MALE, pronoun_lexicon, title_lexicon, word_set
 from .sentences import clean, is_capitalised
 
@@ -72,7 +73,7 @@ class Resolver:
     def _person_names(self, text: str) -> list[tuple[int, str]]:
         """Capitalised two- and three-word names in the copy, for resolving a bare surname."""
         titles, _ = title_lexicon()
-        skip = DATE_WORDS | DETERMINERS | word_set("organisations.txt") | CLAUSE_BREAKS
+        skip = DATE_WORDS | DETERMINERS | word_set("organisations") | CLAUSE_BREAKS
         names = []
         for match in re.finditer(r"\b[A-Z][a-z’'-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z’'-]+){1,2}\b", text):
             words = match.group(0).split()
@@ -83,7 +84,7 @@ class Resolver:
 
     def _organisation_names(self, text: str) -> list[tuple[int, str]]:
         """Capitalised names ending in an organisation word ("the Electoral Commission")."""
-        organisations = word_set("organisations.txt")
+        organisations = word_set("organisations")
         found = []
         for match in re.finditer(r"\b[A-Z][\w’'-]*(?:\s+(?:of|for|and|the)?\s*[A-Z][\w’'-]*){0,5}", text):
             words = match.group(0).split()
@@ -94,7 +95,7 @@ class Resolver:
         return found
 
     def _scan_documents(self, text: str) -> None:
-        nouns = sorted(word_set("documents.txt"), key=len, reverse=True)
+        nouns = sorted(word_set("documents"), key=len, reverse=True)
         pattern = re.compile(
             r"\b(?:(?P<owner>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,5})(?:’s|'s)?\s+)?(?:[a-z-]+\s+){0,3}?"
             rf"(?P<noun>{'|'.join(re.escape(n) for n in nouns)})\b(?P<rest>[^.;:“”\"]{{0,160}})"
@@ -181,7 +182,7 @@ class Resolver:
         if not words:
             return None
         phrase = " ".join(words)
-        documents = word_set("documents.txt")
+        documents = word_set("documents")
         noun = next((w.lower() for w in reversed(words) if w.lower() in documents), None)
         # A report, study or statement: a named one, or "the report" for the last one named.
         if noun and not is_capitalised(words[-1]) or (noun and words[-1].lower() == noun):
@@ -198,7 +199,7 @@ class Resolver:
             a_title, a_affiliation = _parse_appositive(appositive, titles)
             title = title or a_title
             affiliation = affiliation or a_affiliation
-        if not name_words and len(words) == 1 and words[0].islower() and words[0] in word_set("organisations.txt"):
+        if not name_words and len(words) == 1 and words[0].islower() and words[0] in word_set("organisations"):
             # "the agency" after "the National Health Agency": the body named earlier.
             named = [org for offset, org in self.organisations if offset < mention.head_start]
             same = [org for org in named if org.split()[-1].lower() == words[0]]
@@ -306,9 +307,7 @@ class Resolver:
                 continue
             if position < self.quiet_from or offset - position > 400:
                 return None
-            before = re.findall(r"[\w’'-]+|,", self.text[max(0, position - 40) : position])
-            if before and before[-1] == ",":
-                before = before[:-1]
+            before = words(self.text[max(0, position - 40) : position].rstrip().removesuffix(","))
             if not before or not before[-1].islower() or before[-1] not in titles:
                 continue  # only a name given with a role ("another passenger, …") is an introduction
             if name.split()[-1] in (s.name.split()[-1] for _, s in self.history):
@@ -359,7 +358,7 @@ def relayed_in(appositives: list[str]) -> str | None:
 
 
 def looks_organisation(words: list[str], lower_case_too: bool = False) -> bool:
-    organisations = word_set("organisations.txt")
+    organisations = word_set("organisations")
     return any(
         w.lower().strip("()") in organisations for w in words if lower_case_too or is_capitalised(w)
     )

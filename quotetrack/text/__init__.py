@@ -1,7 +1,7 @@
 """Reading language: the one place quotetrack reads words, numbers, dates and names.
 
 - ``lexicon``: the word lists in ``quotetrack/data``, each parsed once (``lexicon.words("months")``).
-- ``tokens``: what a word is (``words``, ``tokenize``).
+- ``tokens``: what a word is (``words``, ``tokenize``, ``copy_tokens`` for the extractor).
 - ``numbers``: figures in words or digits, ranges and bounds; vague words stay vague.
 - ``dates``: dates editors type (``parse_date``) and date mentions in copy (``find_dates``).
 - ``fold``: lower-case ASCII, letters transliterated, not dropped ("Łódź" -> "lodz").
@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from .normalize import HASHTAG, Normalizer, default_normalizer, default_terms, marks_names, stem
     from .numbers import Number, read_number, with_bounds
     from .quantities import Quantity, counts_differ, find_quantities, role_of, singular
-    from .tokens import Token, count_tokens, folded_parts, tokenize, word_spans, words
+    from .tokens import Token, copy_tokens, count_tokens, folded_parts, tokenize, word_spans, words
 
 # Each name's module, imported on first use: a command that only parses a date does not pay for
 # the normaliser, and one that never reads a date does not pay for dateutil.
@@ -38,7 +38,9 @@ _HOME = {
     ),
     **dict.fromkeys(["Number", "read_number", "with_bounds"], "numbers"),
     **dict.fromkeys(["Quantity", "counts_differ", "find_quantities", "role_of", "singular"], "quantities"),
-    **dict.fromkeys(["Token", "count_tokens", "folded_parts", "tokenize", "word_spans", "words"], "tokens"),
+    **dict.fromkeys(
+        ["Token", "copy_tokens", "count_tokens", "folded_parts", "tokenize", "word_spans", "words"], "tokens"
+    ),
 }
 
 
@@ -61,6 +63,7 @@ __all__ = [
     "Number",
     "Quantity",
     "Token",
+    "copy_tokens",
     "count_tokens",
     "counts_differ",
     "default_normalizer",

@@ -31,6 +31,10 @@ NUMBER = r"\d+(?:,\d{3})*(?:\.\d+)?"
 _COUNT_TOKEN = re.compile(
     NUMBER + "%?|" + _LETTERS + r"(?:[-'’]" + _LETTERS + r")*|[.,;:!?()\"“”]"
 )
+# For reading copy whole: words written as one with full stops, ampersands or slashes ("U.S.",
+# "AT&T", "9/11") and the full stop after an abbreviation ("Col.") stay one token; every other
+# character that is not a space (a quote mark, a dash, a comma) is a token of its own.
+_COPY_TOKEN = re.compile(WORD + r"(?:[.&/]" + WORD + r")*\.?|\S")
 
 
 class Token(NamedTuple):  # a tuple: a text has many tokens and most are read once
@@ -51,9 +55,9 @@ def word_spans(text: str) -> Iterator[re.Match[str]]:
     return _WORD.finditer(text)
 
 
-def parts(text: str, pos: int = 0) -> Iterator[re.Match[str]]:
-    """Each part of each word (letters and digits only), from ``pos``."""
-    return _PART.finditer(text, pos)
+def parts(text: str, pos: int = 0, end: int | None = None) -> Iterator[re.Match[str]]:
+    """Each part of each word (letters and digits only), from ``pos`` (to ``end``)."""
+    return _PART.finditer(text, pos, len(text) if end is None else end)
 
 
 def folded_parts(text: str) -> list[str]:
@@ -70,6 +74,14 @@ def part_at(text: str, pos: int) -> re.Match[str] | None:
 def tokenize(text: str) -> list[Token]:
     """The words of ``text`` and the marks that end clauses (``.;:!?,``), in order."""
     return [Token(found := m[0], found.lower(), m.start(), m.end()) for m in _WORD_OR_MARK.finditer(text)]
+
+
+def copy_tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """Every token of ``text[start:end]``, marks included, for reading copy: a compound written
+    as one ("U.S.", "AT&T") is one token, with the full stop that may end it (readers split that
+    off again after a word that is no abbreviation)."""
+    matches = _COPY_TOKEN.finditer(text, start, len(text) if end is None else end)
+    return [Token(found := m[0], found.lower(), m.start(), m.end()) for m in matches]
 
 
 def count_tokens(text: str) -> list[Token]:
