@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from functools import cache, lru_cache
 
 from ..text import WEEKDAYS, Normalizer, default_normalizer, fold, lexicon, months, singular, stem
+from ..text.numbers import vague_phrases
 
 
 def _data_lines(name: str) -> list[str]:
@@ -41,7 +42,9 @@ def not_topic_words() -> frozenset[str]:
     normalizer = default_normalizer()
     words = [" ".join(cue) for cue in negation_cues() if len(cue) == 1]
     words += list(denial_verbs())
-    words += "several dozen dozens scores hundreds thousands millions few handful couple".split()
+    # The words of the number reader's vague phrases ("several", "dozens of", "a handful of"),
+    # not those of a phrase that names one figure ("half a dozen" is 6, compared as a count).
+    words += [word for phrase, (low, high) in vague_phrases().items() if high != low for word in phrase]
     return frozenset(token for word in words for token in normalizer.tokens(word))
 
 

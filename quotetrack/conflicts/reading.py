@@ -10,6 +10,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..text import Normalizer, Quantity, find_dates, find_quantities, fold, tokenize
+from ..text.tokens import NUMBER
 from .lexicon import (
     canon,
     covering,
@@ -22,6 +23,7 @@ from .lexicon import (
     word_stem,
 )
 
+_NUMBER = re.compile(NUMBER)
 # Where a denial's reach ends: the sentence, or a clause joined by a contrasting word.
 STRONG_BOUNDARY = {".", ";", "!", "?", "but", "while", "whereas", "although", "though", "however", "yet"}
 # Where a denial's subject starts at the latest: "Police said [no one was killed]".
@@ -219,7 +221,7 @@ def figures_of(text: str, quantities: Sequence[Quantity]) -> tuple[Any, ...]:
     counts = sorted((q.low or 0, q.high or 0, q.role or "", q.thing or "") for q in quantities)
     taken = [(q.start, q.end) for q in quantities] + [(m.start, m.end) for m in dates]
     labels = sorted(
-        m.group() for m in re.finditer(r"\d[\d,.]*", text)
+        m.group() for m in _NUMBER.finditer(text)
         if not any(start <= m.start() < end for start, end in taken)
     )  # fmt: skip
     return (tuple(counts), tuple(labels))
