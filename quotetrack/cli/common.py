@@ -121,6 +121,38 @@ def emit_json(data: Any) -> None:
     sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
 
 
+def as_data(result: Any) -> Any:
+    """What --json prints for a result: its ``to_dict()``, each item's for a list, else the result itself."""
+    if isinstance(result, list):
+        return [as_data(item) for item in result]
+    to_dict = getattr(result, "to_dict", None)
+    return to_dict() if to_dict is not None else result
+
+
+def emit_json_line(data: Any) -> None:
+    """One JSON Lines record on stdout, for the commands that answer a file of queries line by line."""
+    sys.stdout.write(json.dumps(data, ensure_ascii=False) + "\n")
+
+
+def respond(
+    as_json: bool,
+    result: Any,
+    render: Callable[[Any], Any],
+    empty: str | None = None,
+    to_json: Callable[[Any], Any] = as_data,
+) -> None:
+    """Print a command's result: ``to_json(result)`` on stdout with --json, else ``render(result)``.
+
+    With ``empty``, a result with nothing in it prints that message on stderr instead of an empty table.
+    """
+    if as_json:
+        emit_json(to_json(result))
+    elif empty is not None and not result:
+        err().print(empty)
+    else:
+        out().print(render(result))
+
+
 DbOption = Annotated[
     str | None,
     typer.Option("--db", help="Database file, or a postgresql://user@host/dbname URL "

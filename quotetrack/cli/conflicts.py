@@ -1,7 +1,5 @@
 """Commands on contradictions: list and review conflicts, compare two statements."""
 
-import json
-import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -16,11 +14,13 @@ from .common import (
     conflicts_app,
     date_option,
     emit_json,
+    emit_json_line,
     err,
     fail,
     opened,
     out,
     progress,
+    respond,
 )
 
 
@@ -108,10 +108,7 @@ def conflicts_review(
         with store.transaction(database):
             store.review_conflict(database, conflict_id, chosen[0], note, overrule=overrule)
         conflict = store.get_conflict(database, conflict_id)
-    if as_json:
-        emit_json(conflict.to_dict())
-    else:
-        out().print(report.conflict_panel(conflict))
+    respond(as_json, conflict, report.conflict_panel)
 
 
 @app.command()
@@ -135,14 +132,11 @@ def compare(
 
     if pairs is not None:
         for line in pairs_.judge_file(pairs):
-            sys.stdout.write(json.dumps(line, ensure_ascii=False) + "\n")
+            emit_json_line(line)
         return
     if text_a is None or text_b is None:
         fail("Give two statements, or --pairs FILE.")
     a = pairs_.statement(record.clean_text(text_a), a_speaker, date_option(a_date, "--a-date"))
     b = pairs_.statement(record.clean_text(text_b), b_speaker, date_option(b_date, "--b-date"))
     verdict = pairs_.judge(a, b)
-    if as_json:
-        emit_json(verdict.to_dict())
-    else:
-        out().print(report.verdict_panel(verdict, a, b))
+    respond(as_json, verdict, lambda verdict: report.verdict_panel(verdict, a, b))

@@ -8,18 +8,7 @@ from typing import Annotated
 import typer
 
 from ..export import FORMATS
-from .common import (
-    DbOption,
-    JsonOption,
-    app,
-    date_option,
-    emit_json,
-    err,
-    fail,
-    opened,
-    out,
-    progress,
-)
+from .common import DbOption, JsonOption, app, date_option, emit_json, err, fail, opened, out, progress, respond
 
 
 @app.command()
@@ -90,12 +79,7 @@ def timeline(
         ids = [s.id for s in statements if s.id is not None]
         conflicts = store.list_conflicts(database, statement_ids=ids) if ids else []
     items = dossier_.timeline(statements, conflicts)
-    if as_json:
-        emit_json([item.to_dict() for item in items])
-    elif items:
-        out().print(report.timeline_table(items))
-    else:
-        err().print("No statements match.")
+    respond(as_json, items, report.timeline_table, empty="No statements match.")
 
 
 @app.command("report")

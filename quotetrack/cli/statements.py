@@ -21,6 +21,7 @@ from .common import (
     opened,
     out,
     progress,
+    respond,
 )
 
 
@@ -85,10 +86,7 @@ def add(
             speaker_id = _choose_speaker(exc)
             saved = record.add_statement(database, statement, new_speaker=speaker_id is None,
                                          speaker_id=speaker_id)
-    if as_json:
-        emit_json(saved.to_dict())
-    else:
-        out().print(report.statement_panel(saved))
+    respond(as_json, saved, report.statement_panel)
 
 
 def _choose_speaker(exc: Ambiguous) -> int | None:
@@ -129,11 +127,10 @@ def import_(
     records = record.read_records(file)
     with opened(ctx, db) as database:
         result = record.import_records(database, records)
-    if as_json:
-        emit_json({"added": len(result.added), "skipped": result.skipped, "ids": result.added})
-    else:
-        out().print(f"Imported {len(result.added)} statements"
-                    + (f"; {result.skipped} already on record were skipped." if result.skipped else "."))
+    respond(as_json, result,
+            lambda result: f"Imported {len(result.added)} statements"
+            + (f"; {result.skipped} already on record were skipped." if result.skipped else "."),
+            to_json=lambda result: {"added": len(result.added), "skipped": result.skipped, "ids": result.added})
 
 
 @app.command()
@@ -199,8 +196,6 @@ def ingest(
         emit_json(results[0] if len(results) == 1 else results)
 
 
-
-
 @app.command("list")
 def list_(
     ctx: typer.Context,
@@ -227,12 +222,7 @@ def list_(
             since=date_option(since, "--since"), until=date_option(until, "--until"),
             kind=kind, limit=limit,
         )
-    if as_json:
-        emit_json([s.to_dict() for s in statements])
-    elif statements:
-        out().print(report.statements_table(statements))
-    else:
-        err().print("No statements match.")
+    respond(as_json, statements, report.statements_table, empty="No statements match.")
 
 
 @app.command()
@@ -309,10 +299,7 @@ def edit(
         changes["tags"] = list(tag)
     with opened(ctx, db) as database:
         statement = record.edit_statement(database, statement_id, changes, speaker=speaker)
-    if as_json:
-        emit_json(statement.to_dict())
-    else:
-        out().print(report.statement_panel(statement))
+    respond(as_json, statement, report.statement_panel)
 
 
 @app.command()
