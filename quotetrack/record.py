@@ -310,13 +310,12 @@ def _jsonl_records(text: str, name: str) -> Iterator[tuple[str, dict[str, Any]]]
     for number, line in enumerate(input_lines(text), 1):
         if not line.strip():
             continue
+        where = f"{name} line {number}"
         try:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
-            raise InvalidInput(f"{name} line {number} is not valid JSON ({exc.msg}).") from None
-        if not isinstance(record, dict):
-            raise InvalidInput(f"{name} line {number} is not a JSON object.")
-        yield f"{name} line {number}", record
+            raise InvalidInput(f"{where} is not valid JSON ({exc.msg}).") from None
+        yield _json_object(record, where)
 
 
 def _json_array_records(text: str, name: str) -> Iterator[tuple[str, dict[str, Any]]]:
@@ -328,9 +327,14 @@ def _json_array_records(text: str, name: str) -> Iterator[tuple[str, dict[str, A
     if not isinstance(items, list):
         raise InvalidInput(f"{name} is not a JSON array of records.")
     for number, item in enumerate(items, 1):
-        if not isinstance(item, dict):
-            raise InvalidInput(f"{name} record {number} is not a JSON object.")
-        yield f"{name} record {number}", item
+        yield _json_object(item, f"{name} record {number}")
+
+
+def _json_object(value: Any, where: str) -> tuple[str, dict[str, Any]]:
+    """A record read from ``where``, which must be a JSON object."""
+    if not isinstance(value, dict):
+        raise InvalidInput(f"{where} is not a JSON object.")
+    return where, value
 
 
 def _csv_records(text: str, name: str) -> Iterator[tuple[str, dict[str, Any]]]:
