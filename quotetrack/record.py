@@ -311,19 +311,12 @@ def _jsonl_records(text: str, name: str) -> Iterator[tuple[str, dict[str, Any]]]
         if not line.strip():
             continue
         where = f"{name} line {number}"
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise InvalidInput(f"{where} is not valid JSON ({exc.msg}).") from None
-        yield _json_object(record, where)
+        yield _json_object(_parse_json(line, where), where)
 
 
 def _json_array_records(text: str, name: str) -> Iterator[tuple[str, dict[str, Any]]]:
     """A JSON array of records, as `export --format json` writes."""
-    try:
-        items = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise InvalidInput(f"{name} is not valid JSON ({exc.msg} at line {exc.lineno}).") from None
+    items = _parse_json(text, name, at_line=True)
     if not isinstance(items, list):
         raise InvalidInput(f"{name} is not a JSON array of records.")
     for number, item in enumerate(items, 1):
@@ -335,6 +328,15 @@ def _json_object(value: Any, where: str) -> tuple[str, dict[str, Any]]:
     if not isinstance(value, dict):
         raise InvalidInput(f"{where} is not a JSON object.")
     return where, value
+
+
+def _parse_json(text: str, what: str, at_line: bool = False) -> Any:
+    """``text`` read as JSON; ``what`` names it in the error when it is not (with the line, for a whole file)."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        line = f" at line {exc.lineno}" if at_line else ""
+        raise InvalidInput(f"{what} is not valid JSON ({exc.msg}{line}).") from None
 
 
 def _csv_records(text: str, name: str) -> Iterator[tuple[str, dict[str, Any]]]:
@@ -512,10 +514,7 @@ def _object_field(record: dict[str, Any], key: str, where: str) -> dict[str, Any
     """A field holding an object, given as one or (in a CSV cell) as JSON text."""
     value = record.get(key)
     if isinstance(value, str):
-        try:
-            value = json.loads(value)
-        except json.JSONDecodeError as exc:
-            raise InvalidInput(f"{where}: {key!r} is not valid JSON ({exc.msg}).") from None
+        value = _parse_json(value, f"{where}: {key!r}")
     if not isinstance(value, dict):
         raise InvalidInput(f"{where}: {key!r} must be an object.")
     return value

@@ -54,25 +54,18 @@ class _Group(TyperGroup):
             fail(f"{exc.strerror or exc}{where}.")
 
 
-app = typer.Typer(
-    cls=_Group,
-    context_settings=CONTEXT,
-    no_args_is_help=True,
-    rich_markup_mode=None,
-    pretty_exceptions_enable=False,
-    add_completion=False,
-    help="quotetrack: keep track of who said what, and catch altered quotes and contradictions.",
-)
-speakers_app = typer.Typer(context_settings=CONTEXT, rich_markup_mode=None,
-                           help="List speakers, add aliases, merge duplicates.")
-conflicts_app = typer.Typer(context_settings=CONTEXT, rich_markup_mode=None,
-                            help="Contradictions between statements, and the editors' review of them.")
-terms_app = typer.Typer(context_settings=CONTEXT, rich_markup_mode=None, no_args_is_help=True,
-                        help="Equivalent names that matching treats as one (ISIS = Daesh).")
-db_app = typer.Typer(context_settings=CONTEXT, rich_markup_mode=None, no_args_is_help=True,
-                     help="Where the record is kept.")
-events_app = typer.Typer(context_settings=CONTEXT, rich_markup_mode=None,
-                         help="Incidents: the statements about one event, grouped, and editors' decisions on them.")
+def _typer(help: str, **options: Any) -> typer.Typer:
+    """A command group, with -h and plain (not rich-markup) help like every other."""
+    return typer.Typer(context_settings=CONTEXT, rich_markup_mode=None, help=help, **options)
+
+
+app = _typer("quotetrack: keep track of who said what, and catch altered quotes and contradictions.",
+             cls=_Group, no_args_is_help=True, pretty_exceptions_enable=False, add_completion=False)
+speakers_app = _typer("List speakers, add aliases, merge duplicates.")
+conflicts_app = _typer("Contradictions between statements, and the editors' review of them.")
+terms_app = _typer("Equivalent names that matching treats as one (ISIS = Daesh).", no_args_is_help=True)
+db_app = _typer("Where the record is kept.", no_args_is_help=True)
+events_app = _typer("Incidents: the statements about one event, grouped, and editors' decisions on them.")
 app.add_typer(speakers_app, name="speakers")
 app.add_typer(conflicts_app, name="conflicts")
 app.add_typer(terms_app, name="terms")
