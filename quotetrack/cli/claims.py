@@ -5,19 +5,8 @@ from typing import Annotated
 
 import typer
 
-from .common import (
-    DbOption,
-    JsonOption,
-    app,
-    date_option,
-    emit_json_line,
-    err,
-    fail,
-    opened,
-    progress,
-    respond,
-    terms_app,
-)
+from .common import app, date_option, emit_json_line, err, fail, opened, progress, respond, terms_app
+from .options import DbOption, JsonOption
 
 
 @app.command()

@@ -1,4 +1,6 @@
-"""What every command shares: the typer apps, the common options, consoles, errors, the opened record.
+"""What every command shares: the typer apps, consoles, errors, JSON or rendered output, the opened record.
+
+The options several commands take are in ``options``.
 
 Kept light on purpose: each command imports the library modules it needs inside its body, so that
 `quotetrack --help` and a small command start no slower than typer and rich themselves.
@@ -144,15 +146,6 @@ def respond(
         err().print(empty)
     else:
         out().print(render(result))
-
-
-DbOption = Annotated[
-    str | None,
-    typer.Option("--db", help="Database file, or a postgresql://user@host/dbname URL "
-                 "(default: $QUOTETRACK_DB, else `quotetrack db path`).", show_default=False),
-]
-JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON to stdout instead of a table.")]
-YesOption = Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")]
 
 
 @contextmanager

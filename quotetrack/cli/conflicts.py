@@ -8,8 +8,6 @@ from rich.text import Text
 
 from ..models import CONFLICT_STATUSES, CONFLICT_TYPES
 from .common import (
-    DbOption,
-    JsonOption,
     app,
     conflicts_app,
     date_option,
@@ -22,6 +20,7 @@ from .common import (
     progress,
     respond,
 )
+from .options import DbOption, JsonOption, LimitOption
 
 
 @conflicts_app.callback(invoke_without_command=True)
@@ -31,7 +30,7 @@ def conflicts(
     speaker: Annotated[str | None, typer.Option(help="Only conflicts involving this speaker.")] = None,
     status: Annotated[str | None, typer.Option(help="Only this status: open, confirmed, dismissed.")] = None,
     min_score: Annotated[float | None, typer.Option(help="Only conflicts scored at least this (0-1).")] = None,
-    limit: Annotated[int | None, typer.Option(help="At most this many.", min=1)] = None,
+    limit: LimitOption = None,
     rescan: Annotated[bool, typer.Option(help="Re-check every statement first (reviews are kept).")] = False,
     db: DbOption = None,
     as_json: JsonOption = False,

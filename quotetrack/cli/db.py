@@ -5,7 +5,8 @@ from typing import Annotated
 
 import typer
 
-from .common import DbOption, JsonOption, app, db_app, emit_json, err, opened, progress, respond
+from .common import app, db_app, emit_json, err, opened, progress, respond
+from .options import DbOption, JsonOption
 
 
 @db_app.command("path")

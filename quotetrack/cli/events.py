@@ -4,7 +4,8 @@ from typing import Annotated
 
 import typer
 
-from .common import DbOption, JsonOption, app, date_option, err, events_app, opened, respond
+from .common import app, date_option, err, events_app, opened, respond
+from .options import DbOption, JsonOption
 
 
 @events_app.callback(invoke_without_command=True)

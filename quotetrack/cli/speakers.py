@@ -4,7 +4,8 @@ from typing import Annotated
 
 import typer
 
-from .common import DbOption, JsonOption, opened, respond, speakers_app
+from .common import opened, respond, speakers_app
+from .options import DbOption, JsonOption
 
 
 @speakers_app.callback(invoke_without_command=True)
