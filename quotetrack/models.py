@@ -24,14 +24,7 @@ class Speaker:
     id: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "name": self.name,
-            "title": self.title,
-            "affiliation": self.affiliation,
-            "kind": self.kind,
-            "aliases": list(self.aliases),
-        }
+        return json_fields(self, "id", "name", "title", "affiliation", "kind", "aliases")
 
 
 @dataclass
@@ -43,13 +36,7 @@ class Source:
     id: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "outlet": self.outlet,
-            "url": self.url,
-            "title": self.title,
-            "published": iso(self.published),
-        }
+        return json_fields(self, "id", "outlet", "url", "title", "published")
 
 
 @dataclass
@@ -68,24 +55,23 @@ class Statement:
     id: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "text": self.text,
-            "kind": self.kind,
-            "speaker": self.speaker.to_dict(),
-            "source": self.source.to_dict() if self.source else None,
-            "said_on": iso(self.said_on),
-            "event_date": iso(self.event_date),
-            "place": self.place,
-            "tags": list(self.tags),
-            "context": self.context,
-            "relayed_to": self.relayed_to,
-            "created_at": self.created_at,
-        }
+        return json_fields(self, "id", "text", "kind", "speaker", "source", "said_on", "event_date", "place", "tags",
+                           "context", "relayed_to", "created_at")
 
 
-def iso(value: date | None) -> str | None:
-    return value.isoformat() if value else None
+def json_fields(record: Any, *names: str) -> dict[str, Any]:
+    """The named fields of a record, in that order, as JSON values (see ``json_value``)."""
+    return {name: json_value(getattr(record, name)) for name in names}
+
+
+def json_value(value: Any) -> Any:
+    """A field as --json prints it: a date as ISO text, a record as its ``to_dict()``, a list copied."""
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, list):
+        return [json_value(item) for item in value]
+    to_dict = getattr(value, "to_dict", None)
+    return to_dict() if to_dict is not None else value
 
 
 CONFLICT_STATUSES = ("open", "confirmed", "dismissed")
@@ -108,17 +94,7 @@ class Conflict:
     id: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "type": self.type,
-            "score": self.score,
-            "status": self.status,
-            "note": self.note,
-            "caveats": list(self.caveats),
-            "evidence": to_json(self.evidence),
-            "a": self.a.to_dict(),
-            "b": self.b.to_dict(),
-            "created_at": self.created_at,
-            "reviewed_at": self.reviewed_at,
-            "reviewed_by": self.reviewed_by,
-        }
+        # The evidence is typed records, written in its one JSON shape (quotetrack.evidence).
+        return (json_fields(self, "id", "type", "score", "status", "note", "caveats")
+                | {"evidence": to_json(self.evidence)}
+                | json_fields(self, "a", "b", "created_at", "reviewed_at", "reviewed_by"))

@@ -310,27 +310,33 @@ def _jsonl_records(text: str, name: str) -> Iterator[tuple[str, dict[str, Any]]]
     for number, line in enumerate(input_lines(text), 1):
         if not line.strip():
             continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise InvalidInput(f"{name} line {number} is not valid JSON ({exc.msg}).") from None
-        if not isinstance(record, dict):
-            raise InvalidInput(f"{name} line {number} is not a JSON object.")
-        yield f"{name} line {number}", record
+        where = f"{name} line {number}"
+        yield _json_object(_parse_json(line, where), where)
 
 
 def _json_array_records(text: str, name: str) -> Iterator[tuple[str, dict[str, Any]]]:
     """A JSON array of records, as `export --format json` writes."""
-    try:
-        items = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise InvalidInput(f"{name} is not valid JSON ({exc.msg} at line {exc.lineno}).") from None
+    items = _parse_json(text, name, at_line=True)
     if not isinstance(items, list):
         raise InvalidInput(f"{name} is not a JSON array of records.")
     for number, item in enumerate(items, 1):
-        if not isinstance(item, dict):
-            raise InvalidInput(f"{name} record {number} is not a JSON object.")
-        yield f"{name} record {number}", item
+        yield _json_object(item, f"{name} record {number}")
+
+
+def _json_object(value: Any, where: str) -> tuple[str, dict[str, Any]]:
+    """A record read from ``where``, which must be a JSON object."""
+    if not isinstance(value, dict):
+        raise InvalidInput(f"{where} is not a JSON object.")
+    return where, value
+
+
+def _parse_json(text: str, what: str, at_line: bool = False) -> Any:
+    """``text`` read as JSON; ``what`` names it in the error when it is not (with the line, for a whole file)."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        line = f" at line {exc.lineno}" if at_line else ""
+        raise InvalidInput(f"{what} is not valid JSON ({exc.msg}{line}).") from None
 
 
 def _csv_records(text: str, name: str) -> Iterator[tuple[str, dict[str, Any]]]:
@@ -508,10 +514,7 @@ def _object_field(record: dict[str, Any], key: str, where: str) -> dict[str, Any
     """A field holding an object, given as one or (in a CSV cell) as JSON text."""
     value = record.get(key)
     if isinstance(value, str):
-        try:
-            value = json.loads(value)
-        except json.JSONDecodeError as exc:
-            raise InvalidInput(f"{where}: {key!r} is not valid JSON ({exc.msg}).") from None
+        value = _parse_json(value, f"{where}: {key!r}")
     if not isinstance(value, dict):
         raise InvalidInput(f"{where}: {key!r} must be an object.")
     return value

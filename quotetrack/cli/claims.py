@@ -1,25 +1,12 @@
 """Commands that find claims: match, claims, search, and the terms table."""
 
-import json
-import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from .common import (
-    DbOption,
-    JsonOption,
-    app,
-    date_option,
-    emit_json,
-    err,
-    fail,
-    opened,
-    out,
-    progress,
-    terms_app,
-)
+from .common import app, date_option, emit_json_line, err, fail, opened, progress, respond, terms_app
+from .options import DbOption, JsonOption
 
 
 @app.command()
@@ -52,18 +39,12 @@ def match(
             for query_id, query in batch:
                 found = claims_.match_text(database, query, speaker=speaker, since=since_day, limit=limit,
                                            min_score=min_score)
-                sys.stdout.write(json.dumps({"id": query_id, "query": query,
-                                             "matches": [f.to_dict() for f in found]}, ensure_ascii=False) + "\n")
+                emit_json_line({"id": query_id, "query": query, "matches": [f.to_dict() for f in found]})
             return
         assert text is not None
         found = claims_.match_text(database, text, speaker=speaker, since=since_day, limit=limit,
                                    min_score=min_score)
-    if as_json:
-        emit_json([f.to_dict() for f in found])
-    elif found:
-        out().print(report.matches_table(found))
-    else:
-        err().print("Nothing on record makes that claim.")
+    respond(as_json, found, report.matches_table, empty="Nothing on record makes that claim.")
 
 
 @app.command()
@@ -83,14 +64,7 @@ def claims(
     with opened(ctx, db) as database:
         with progress("Grouping claims", quiet=as_json) as tick:
             groups = claims_.clusters(database, min_size=min_size, progress=tick)
-    if as_json:
-        emit_json([g.to_dict() for g in groups])
-    elif groups:
-        out().print(report.clusters_table(groups))
-    else:
-        err().print("No claim is on record more than once.")
-
-
+    respond(as_json, groups, report.clusters_table, empty="No claim is on record more than once.")
 
 
 @app.command()
@@ -112,14 +86,10 @@ def search(
         hits = store.search(database, query, limit)
         statements = {s.id: s for s in store.get_statements(database, [h[0] for h in hits])}
     rows = [(statements[i], snippet) for i, snippet, _ in hits if i in statements]
-    if as_json:
-        emit_json([s.to_dict() | {"snippet": report.plain_snippet(snippet),
-                                  "highlights": report.snippet_highlights(snippet)}
-                   for s, snippet in rows])
-    elif rows:
-        out().print(report.search_table(rows))
-    else:
-        err().print("Nothing on record matches.")
+    respond(as_json, rows, report.search_table, empty="Nothing on record matches.",
+            to_json=lambda rows: [s.to_dict() | {"snippet": report.plain_snippet(snippet),
+                                                 "highlights": report.snippet_highlights(snippet)}
+                                  for s, snippet in rows])
 
 
 @terms_app.command("list")
@@ -133,10 +103,7 @@ def terms_list(ctx: typer.Context, db: DbOption = None, as_json: JsonOption = Fa
 
     with opened(ctx, db) as database:
         terms = record.list_terms(database)
-    if as_json:
-        emit_json(terms)
-    else:
-        out().print(report.terms_table(terms))
+    respond(as_json, terms, report.terms_table)
 
 
 @terms_app.command("add")

@@ -1,4 +1,6 @@
-"""What every command shares: the typer apps, the common options, consoles, errors, the opened record.
+"""What every command shares: the typer apps, consoles, errors, JSON or rendered output, the opened record.
+
+The options several commands take are in ``options``.
 
 Kept light on purpose: each command imports the library modules it needs inside its body, so that
 `quotetrack --help` and a small command start no slower than typer and rich themselves.
@@ -54,25 +56,18 @@ class _Group(TyperGroup):
             fail(f"{exc.strerror or exc}{where}.")
 
 
-app = typer.Typer(
-    cls=_Group,
-    context_settings=CONTEXT,
-    no_args_is_help=True,
-    rich_markup_mode=None,
-    pretty_exceptions_enable=False,
-    add_completion=False,
-    help="quotetrack: keep track of who said what, and catch altered quotes and contradictions.",
-)
-speakers_app = typer.Typer(context_settings=CONTEXT, rich_markup_mode=None,
-                           help="List speakers, add aliases, merge duplicates.")
-conflicts_app = typer.Typer(context_settings=CONTEXT, rich_markup_mode=None,
-                            help="Contradictions between statements, and the editors' review of them.")
-terms_app = typer.Typer(context_settings=CONTEXT, rich_markup_mode=None, no_args_is_help=True,
-                        help="Equivalent names that matching treats as one (ISIS = Daesh).")
-db_app = typer.Typer(context_settings=CONTEXT, rich_markup_mode=None, no_args_is_help=True,
-                     help="Where the record is kept.")
-events_app = typer.Typer(context_settings=CONTEXT, rich_markup_mode=None,
-                         help="Incidents: the statements about one event, grouped, and editors' decisions on them.")
+def _typer(help: str, **options: Any) -> typer.Typer:
+    """A command group, with -h and plain (not rich-markup) help like every other."""
+    return typer.Typer(context_settings=CONTEXT, rich_markup_mode=None, help=help, **options)
+
+
+app = _typer("quotetrack: keep track of who said what, and catch altered quotes and contradictions.",
+             cls=_Group, no_args_is_help=True, pretty_exceptions_enable=False, add_completion=False)
+speakers_app = _typer("List speakers, add aliases, merge duplicates.")
+conflicts_app = _typer("Contradictions between statements, and the editors' review of them.")
+terms_app = _typer("Equivalent names that matching treats as one (ISIS = Daesh).", no_args_is_help=True)
+db_app = _typer("Where the record is kept.", no_args_is_help=True)
+events_app = _typer("Incidents: the statements about one event, grouped, and editors' decisions on them.")
 app.add_typer(speakers_app, name="speakers")
 app.add_typer(conflicts_app, name="conflicts")
 app.add_typer(terms_app, name="terms")
@@ -121,13 +116,36 @@ def emit_json(data: Any) -> None:
     sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
 
 
-DbOption = Annotated[
-    str | None,
-    typer.Option("--db", help="Database file, or a postgresql://user@host/dbname URL "
-                 "(default: $QUOTETRACK_DB, else `quotetrack db path`).", show_default=False),
-]
-JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON to stdout instead of a table.")]
-YesOption = Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")]
+def as_data(result: Any) -> Any:
+    """What --json prints for a result: its ``to_dict()``, each item's for a list, else the result itself."""
+    if isinstance(result, list):
+        return [as_data(item) for item in result]
+    to_dict = getattr(result, "to_dict", None)
+    return to_dict() if to_dict is not None else result
+
+
+def emit_json_line(data: Any) -> None:
+    """One JSON Lines record on stdout, for the commands that answer a file of queries line by line."""
+    sys.stdout.write(json.dumps(data, ensure_ascii=False) + "\n")
+
+
+def respond(
+    as_json: bool,
+    result: Any,
+    render: Callable[[Any], Any],
+    empty: str | None = None,
+    to_json: Callable[[Any], Any] = as_data,
+) -> None:
+    """Print a command's result: ``to_json(result)`` on stdout with --json, else ``render(result)``.
+
+    With ``empty``, a result with nothing in it prints that message on stderr instead of an empty table.
+    """
+    if as_json:
+        emit_json(to_json(result))
+    elif empty is not None and not result:
+        err().print(empty)
+    else:
+        out().print(render(result))
 
 
 @contextmanager

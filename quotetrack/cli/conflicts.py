@@ -1,7 +1,5 @@
 """Commands on contradictions: list and review conflicts, compare two statements."""
 
-import json
-import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -10,18 +8,19 @@ from rich.text import Text
 
 from ..models import CONFLICT_STATUSES, CONFLICT_TYPES
 from .common import (
-    DbOption,
-    JsonOption,
     app,
     conflicts_app,
     date_option,
     emit_json,
+    emit_json_line,
     err,
     fail,
     opened,
     out,
     progress,
+    respond,
 )
+from .options import DbOption, JsonOption, LimitOption
 
 
 @conflicts_app.callback(invoke_without_command=True)
@@ -31,7 +30,7 @@ def conflicts(
     speaker: Annotated[str | None, typer.Option(help="Only conflicts involving this speaker.")] = None,
     status: Annotated[str | None, typer.Option(help="Only this status: open, confirmed, dismissed.")] = None,
     min_score: Annotated[float | None, typer.Option(help="Only conflicts scored at least this (0-1).")] = None,
-    limit: Annotated[int | None, typer.Option(help="At most this many.", min=1)] = None,
+    limit: LimitOption = None,
     rescan: Annotated[bool, typer.Option(help="Re-check every statement first (reviews are kept).")] = False,
     db: DbOption = None,
     as_json: JsonOption = False,
@@ -108,10 +107,7 @@ def conflicts_review(
         with store.transaction(database):
             store.review_conflict(database, conflict_id, chosen[0], note, overrule=overrule)
         conflict = store.get_conflict(database, conflict_id)
-    if as_json:
-        emit_json(conflict.to_dict())
-    else:
-        out().print(report.conflict_panel(conflict))
+    respond(as_json, conflict, report.conflict_panel)
 
 
 @app.command()
@@ -135,14 +131,11 @@ def compare(
 
     if pairs is not None:
         for line in pairs_.judge_file(pairs):
-            sys.stdout.write(json.dumps(line, ensure_ascii=False) + "\n")
+            emit_json_line(line)
         return
     if text_a is None or text_b is None:
         fail("Give two statements, or --pairs FILE.")
     a = pairs_.statement(record.clean_text(text_a), a_speaker, date_option(a_date, "--a-date"))
     b = pairs_.statement(record.clean_text(text_b), b_speaker, date_option(b_date, "--b-date"))
     verdict = pairs_.judge(a, b)
-    if as_json:
-        emit_json(verdict.to_dict())
-    else:
-        out().print(report.verdict_panel(verdict, a, b))
+    respond(as_json, verdict, lambda verdict: report.verdict_panel(verdict, a, b))

@@ -5,17 +5,8 @@ from typing import Annotated
 
 import typer
 
-from .common import (
-    DbOption,
-    JsonOption,
-    app,
-    db_app,
-    emit_json,
-    err,
-    opened,
-    out,
-    progress,
-)
+from .common import app, db_app, emit_json, err, opened, progress, respond
+from .options import DbOption, JsonOption
 
 
 @db_app.command("path")
@@ -106,7 +97,4 @@ def log(
 
     with opened(ctx, db) as database:
         rows = store.list_changes(database, limit)
-    if as_json:
-        emit_json(rows)
-    else:
-        out().print(report.changes_table(rows))
+    respond(as_json, rows, report.changes_table)

@@ -8,18 +8,8 @@ from typing import Annotated
 import typer
 
 from ..export import FORMATS
-from .common import (
-    DbOption,
-    JsonOption,
-    app,
-    date_option,
-    emit_json,
-    err,
-    fail,
-    opened,
-    out,
-    progress,
-)
+from .common import app, date_option, emit_json, err, fail, opened, out, progress, respond
+from .options import DbOption, JsonOption, OutletFilter, SaidSince, SaidUntil, SpeakerFilter, TagFilter
 
 
 @app.command()
@@ -69,8 +59,8 @@ def export(
 @app.command()
 def timeline(
     ctx: typer.Context,
-    speaker: Annotated[str | None, typer.Option(help="Only this speaker (name, alias or id).")] = None,
-    tag: Annotated[str | None, typer.Option(help="Only statements with this tag.")] = None,
+    speaker: SpeakerFilter = None,
+    tag: TagFilter = None,
     db: DbOption = None,
     as_json: JsonOption = False,
 ) -> None:
@@ -90,22 +80,17 @@ def timeline(
         ids = [s.id for s in statements if s.id is not None]
         conflicts = store.list_conflicts(database, statement_ids=ids) if ids else []
     items = dossier_.timeline(statements, conflicts)
-    if as_json:
-        emit_json([item.to_dict() for item in items])
-    elif items:
-        out().print(report.timeline_table(items))
-    else:
-        err().print("No statements match.")
+    respond(as_json, items, report.timeline_table, empty="No statements match.")
 
 
 @app.command("report")
 def report_(
     ctx: typer.Context,
-    speaker: Annotated[str | None, typer.Option(help="Only this speaker (name, alias or id).")] = None,
-    tag: Annotated[str | None, typer.Option(help="Only statements with this tag.")] = None,
-    outlet: Annotated[str | None, typer.Option(help="Only statements from this outlet.")] = None,
-    since: Annotated[str | None, typer.Option(help="Said on or after this date.")] = None,
-    until: Annotated[str | None, typer.Option(help="Said on or before this date.")] = None,
+    speaker: SpeakerFilter = None,
+    tag: TagFilter = None,
+    outlet: OutletFilter = None,
+    since: SaidSince = None,
+    until: SaidUntil = None,
     output: Annotated[Path | None, typer.Option(
         "--output", "-o", help="Write the dossier to a file: .html (self-contained) or .md.", dir_okay=False,
     )] = None,

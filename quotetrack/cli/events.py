@@ -4,17 +4,8 @@ from typing import Annotated
 
 import typer
 
-from .common import (
-    DbOption,
-    JsonOption,
-    app,
-    date_option,
-    emit_json,
-    err,
-    events_app,
-    opened,
-    out,
-)
+from .common import app, date_option, err, events_app, opened, respond
+from .options import DbOption, JsonOption
 
 
 @events_app.callback(invoke_without_command=True)
@@ -45,12 +36,7 @@ def events(
                 err().print(f"Regrouped: {result.events} events over {result.grouped} statements "
                             f"({result.created} new, {result.removed} no longer found).")
         found = events_.list_events(database, since=since_day, place=place)
-    if as_json:
-        emit_json([e.to_dict() for e in found])
-    elif found:
-        out().print(report.events_table(found))
-    else:
-        err().print("No events match.")
+    respond(as_json, found, report.events_table, empty="No events match.")
 
 
 @app.command()
@@ -69,10 +55,7 @@ def event(
 
     with opened(ctx, db) as database:
         detail = events_.get_event(database, event_id)
-    if as_json:
-        emit_json(detail.to_dict())
-    else:
-        out().print(report.event_view(detail))
+    respond(as_json, detail, report.event_view)
 
 
 @events_app.command("merge")
@@ -92,11 +75,8 @@ def events_merge(
 
     with opened(ctx, db) as database:
         merged = events_.merge(database, a, b)
-    if as_json:
-        emit_json(merged.to_dict())
-    else:
-        out().print(report.safe(f"Event {a} merged into event {merged.id}, {merged.name}: "
-                                f"{merged.statements} statements."))
+    respond(as_json, merged, lambda merged: report.safe(
+        f"Event {a} merged into event {merged.id}, {merged.name}: {merged.statements} statements."))
 
 
 @events_app.command("split")
@@ -117,11 +97,8 @@ def events_split(
 
     with opened(ctx, db) as database:
         created = events_.split(database, event_id, statement_ids)
-    if as_json:
-        emit_json(created.to_dict())
-    else:
-        out().print(report.safe(f"New event {created.id}, {created.name}: {created.statements} statements "
-                                f"from event {event_id}."))
+    respond(as_json, created, lambda created: report.safe(
+        f"New event {created.id}, {created.name}: {created.statements} statements from event {event_id}."))
 
 
 @events_app.command("rename")
@@ -141,7 +118,4 @@ def events_rename(
 
     with opened(ctx, db) as database:
         renamed = events_.rename(database, event_id, name)
-    if as_json:
-        emit_json(renamed.to_dict())
-    else:
-        out().print(report.safe(f"Event {renamed.id} is now {renamed.name}."))
+    respond(as_json, renamed, lambda renamed: report.safe(f"Event {renamed.id} is now {renamed.name}."))

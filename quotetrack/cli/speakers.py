@@ -4,15 +4,8 @@ from typing import Annotated
 
 import typer
 
-from .common import (
-    DbOption,
-    JsonOption,
-    emit_json,
-    err,
-    opened,
-    out,
-    speakers_app,
-)
+from .common import opened, respond, speakers_app
+from .options import DbOption, JsonOption
 
 
 @speakers_app.callback(invoke_without_command=True)
@@ -33,12 +26,8 @@ def speakers(
     with opened(ctx, db) as database:
         counts = store.speaker_statement_counts(database)
         rows = [(s, counts.get(s.id or 0, 0)) for s in store.all_speakers(database)]
-    if as_json:
-        emit_json([s.to_dict() | {"statements": n} for s, n in rows])
-    elif rows:
-        out().print(report.speakers_table(rows))
-    else:
-        err().print("No speakers on record yet.")
+    respond(as_json, rows, report.speakers_table, empty="No speakers on record yet.",
+            to_json=lambda rows: [s.to_dict() | {"statements": n} for s, n in rows])
 
 
 @speakers_app.command("alias")
@@ -58,10 +47,8 @@ def speakers_alias(
 
     with opened(ctx, db) as database:
         speaker = record.add_alias(database, name, alias)
-    if as_json:
-        emit_json(speaker.to_dict())
-    else:
-        out().print(report.safe(f"{speaker.name} now also goes by: {', '.join(speaker.aliases)}"))
+    respond(as_json, speaker,
+            lambda speaker: report.safe(f"{speaker.name} now also goes by: {', '.join(speaker.aliases)}"))
 
 
 @speakers_app.command("merge")
@@ -81,9 +68,7 @@ def speakers_merge(
 
     with opened(ctx, db) as database:
         speaker, moved = record.merge_speakers(database, a, b)
-    if as_json:
-        emit_json(speaker.to_dict() | {"statements_moved": moved})
-    else:
-        out().print(report.safe(
-            f"Moved {moved} statements to {speaker.name}; aliases now: {', '.join(speaker.aliases)}"
-        ))
+    respond(as_json, speaker,
+            lambda speaker: report.safe(
+                f"Moved {moved} statements to {speaker.name}; aliases now: {', '.join(speaker.aliases)}"),
+            to_json=lambda speaker: speaker.to_dict() | {"statements_moved": moved})

@@ -8,19 +8,21 @@ import typer
 
 from ..errors import Ambiguous, QuotetrackError
 from ..models import SPEAKER_KINDS, STATEMENT_KINDS, Source, Speaker, Statement
-from .common import (
+from .common import app, date_option, emit_json, err, fail, interactive, opened, out, progress, respond
+from .options import (
+    ContextOption,
     DbOption,
+    EventDateOption,
     JsonOption,
+    LimitOption,
+    OutletFilter,
+    PlaceOption,
+    SaidSince,
+    SaidUntil,
+    SpeakerFilter,
+    StatementId,
+    TagFilter,
     YesOption,
-    app,
-    date_option,
-    emit_json,
-    err,
-    fail,
-    interactive,
-    opened,
-    out,
-    progress,
 )
 
 
@@ -40,10 +42,10 @@ def add(
     source_title: Annotated[str | None, typer.Option(help="The headline of the source.")] = None,
     published: Annotated[str | None, typer.Option(help="The source's publication date.")] = None,
     said_on: Annotated[str | None, typer.Option(help="When it was said (2018-07-11, 11 July 2018).")] = None,
-    event_date: Annotated[str | None, typer.Option(help="The date of the event it is about.")] = None,
-    place: Annotated[str | None, typer.Option(help="The place it is about.")] = None,
+    event_date: EventDateOption = None,
+    place: PlaceOption = None,
     tag: Annotated[list[str] | None, typer.Option(help="A tag; repeat for more.")] = None,
-    context: Annotated[str | None, typer.Option(help="The surrounding sentence.")] = None,
+    context: ContextOption = None,
     relayed_to: Annotated[str | None, typer.Option(help="Who it was said to (told Kurdistan 24).")] = None,
     new_speaker: Annotated[
         bool, typer.Option(help="Record a new speaker even if the name fits an existing one.")
@@ -85,10 +87,7 @@ def add(
             speaker_id = _choose_speaker(exc)
             saved = record.add_statement(database, statement, new_speaker=speaker_id is None,
                                          speaker_id=speaker_id)
-    if as_json:
-        emit_json(saved.to_dict())
-    else:
-        out().print(report.statement_panel(saved))
+    respond(as_json, saved, report.statement_panel)
 
 
 def _choose_speaker(exc: Ambiguous) -> int | None:
@@ -129,11 +128,10 @@ def import_(
     records = record.read_records(file)
     with opened(ctx, db) as database:
         result = record.import_records(database, records)
-    if as_json:
-        emit_json({"added": len(result.added), "skipped": result.skipped, "ids": result.added})
-    else:
-        out().print(f"Imported {len(result.added)} statements"
-                    + (f"; {result.skipped} already on record were skipped." if result.skipped else "."))
+    respond(as_json, result,
+            lambda result: f"Imported {len(result.added)} statements"
+            + (f"; {result.skipped} already on record were skipped." if result.skipped else "."),
+            to_json=lambda result: {"added": len(result.added), "skipped": result.skipped, "ids": result.added})
 
 
 @app.command()
@@ -199,18 +197,16 @@ def ingest(
         emit_json(results[0] if len(results) == 1 else results)
 
 
-
-
 @app.command("list")
 def list_(
     ctx: typer.Context,
-    speaker: Annotated[str | None, typer.Option(help="Only this speaker (name, alias or id).")] = None,
-    outlet: Annotated[str | None, typer.Option(help="Only statements from this outlet.")] = None,
-    tag: Annotated[str | None, typer.Option(help="Only statements with this tag.")] = None,
-    since: Annotated[str | None, typer.Option(help="Said on or after this date.")] = None,
-    until: Annotated[str | None, typer.Option(help="Said on or before this date.")] = None,
+    speaker: SpeakerFilter = None,
+    outlet: OutletFilter = None,
+    tag: TagFilter = None,
+    since: SaidSince = None,
+    until: SaidUntil = None,
     kind: Annotated[str | None, typer.Option(help=f"Only this kind: {', '.join(STATEMENT_KINDS)}.")] = None,
-    limit: Annotated[int | None, typer.Option(help="At most this many.", min=1)] = None,
+    limit: LimitOption = None,
     db: DbOption = None,
     as_json: JsonOption = False,
 ) -> None:
@@ -227,18 +223,13 @@ def list_(
             since=date_option(since, "--since"), until=date_option(until, "--until"),
             kind=kind, limit=limit,
         )
-    if as_json:
-        emit_json([s.to_dict() for s in statements])
-    elif statements:
-        out().print(report.statements_table(statements))
-    else:
-        err().print("No statements match.")
+    respond(as_json, statements, report.statements_table, empty="No statements match.")
 
 
 @app.command()
 def show(
     ctx: typer.Context,
-    statement_id: Annotated[int, typer.Argument(metavar="ID", help="The statement's id.")],
+    statement_id: StatementId,
     in_source: Annotated[bool, typer.Option("--in-source", help="Show it highlighted in its article.")] = False,
     db: DbOption = None,
     as_json: JsonOption = False,
@@ -276,15 +267,15 @@ def show(
 @app.command()
 def edit(
     ctx: typer.Context,
-    statement_id: Annotated[int, typer.Argument(metavar="ID", help="The statement's id.")],
+    statement_id: StatementId,
     text: Annotated[str | None, typer.Option(help="New text.")] = None,
     speaker: Annotated[str | None, typer.Option(help="Attribute it to this speaker (name, alias or id).")] = None,
     kind: Annotated[str | None, typer.Option(help=f"New kind: {', '.join(STATEMENT_KINDS)}.")] = None,
     said_on: Annotated[str | None, typer.Option(help="When it was said.")] = None,
-    event_date: Annotated[str | None, typer.Option(help="The date of the event it is about.")] = None,
-    place: Annotated[str | None, typer.Option(help="The place it is about.")] = None,
+    event_date: EventDateOption = None,
+    place: PlaceOption = None,
     tag: Annotated[list[str] | None, typer.Option(help="Replace the tags; repeat for more.")] = None,
-    context: Annotated[str | None, typer.Option(help="The surrounding sentence.")] = None,
+    context: ContextOption = None,
     relayed_to: Annotated[str | None, typer.Option(help="Who it was said to.")] = None,
     db: DbOption = None,
     as_json: JsonOption = False,
@@ -309,16 +300,13 @@ def edit(
         changes["tags"] = list(tag)
     with opened(ctx, db) as database:
         statement = record.edit_statement(database, statement_id, changes, speaker=speaker)
-    if as_json:
-        emit_json(statement.to_dict())
-    else:
-        out().print(report.statement_panel(statement))
+    respond(as_json, statement, report.statement_panel)
 
 
 @app.command()
 def delete(
     ctx: typer.Context,
-    statement_id: Annotated[int, typer.Argument(metavar="ID", help="The statement's id.")],
+    statement_id: StatementId,
     yes: YesOption = False,
     db: DbOption = None,
 ) -> None:

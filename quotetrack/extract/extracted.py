@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from ..models import Source, Speaker, Statement
+from ..models import Source, Speaker, Statement, json_fields
 from ..text import DateMention
 from .lexicon import DATE_WORDS, word_set
 from .sentences import Sentence, Span, clean
@@ -56,22 +56,9 @@ class Extracted:
         )
 
     def to_dict(self) -> dict[str, object]:
-        return {
-            "text": self.text,
-            "kind": self.kind,
-            "cue": self.cue,
-            "confidence": round(self.confidence, 2),
-            "start": self.start,
-            "end": self.end,
-            "speaker": self.speaker.to_dict(),
-            "speaker_start": self.speaker_start,
-            "speaker_end": self.speaker_end,
-            "said_on": self.said_on.isoformat() if self.said_on else None,
-            "event_date": self.event_date.isoformat() if self.event_date else None,
-            "place": self.place,
-            "context": self.context,
-            "relayed_to": self.relayed_to,
-        }
+        fields = json_fields(self, "text", "kind", "cue", "confidence", "start", "end", "speaker", "speaker_start",
+                             "speaker_end", "said_on", "event_date", "place", "context", "relayed_to")
+        return fields | {"confidence": round(self.confidence, 2)}
 
 
 def date_in(

@@ -18,6 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
+from ..models import json_fields
 from . import lexicon, numbers
 from .tokens import Token as _Tok
 from .tokens import count_tokens
@@ -72,15 +73,7 @@ class Quantity:
         return self.text
 
     def to_dict(self) -> dict[str, object]:
-        return {
-            "text": self.text,
-            "value": self.value,
-            "low": self.low,
-            "high": self.high,
-            "thing": self.thing,
-            "role": self.role,
-            "span": [self.start, self.end],
-        }
+        return json_fields(self, "text", "value", "low", "high", "thing", "role") | {"span": [self.start, self.end]}
 
 
 # --- lexicons ------------------------------------------------------------------------------
@@ -204,12 +197,7 @@ def _role_near(toks: list[_Tok], start: int, end: int) -> str | None:
             break
         if toks[k].low in roles:
             return roles[toks[k].low]
-    for k in range(start - 1, max(start - 5, -1), -1):
-        if toks[k].low in _CLAUSE_STOP:
-            break
-        if toks[k].low in roles:
-            return roles[toks[k].low]
-    return None
+    return _word_before(toks, start, 4, roles)
 
 
 @cache
@@ -220,12 +208,17 @@ def _tally_nouns() -> dict[str, str]:
 
 def _tally_before(toks: list[_Tok], start: int) -> str | None:
     """A tally named earlier in the clause: "the toll from Monday's bombing had risen to 14"."""
-    nouns = _tally_nouns()
-    for k in range(start - 1, max(start - 13, -1), -1):
+    return _word_before(toks, start, 12, _tally_nouns())
+
+
+def _word_before(toks: list[_Tok], start: int, reach: int, words: dict[str, str]) -> str | None:
+    """What ``words`` maps the nearest of its words to among the ``reach`` tokens before ``start``,
+    not looking past the start of the clause."""
+    for k in range(start - 1, max(start - reach - 1, -1), -1):
         if toks[k].low in _CLAUSE_STOP:
             break
-        if toks[k].low in nouns:
-            return nouns[toks[k].low]
+        if toks[k].low in words:
+            return words[toks[k].low]
     return None
 
 
