@@ -64,14 +64,23 @@ def _negation_exceptions() -> tuple[tuple[str, ...], ...]:
 @cache
 def opposite_stems() -> dict[str, set[str]]:
     """Stem -> stems of its opposites, both ways round."""
-    normalizer = default_normalizer()
     pairs: dict[str, set[str]] = {}
-    for line in _data_lines("opposites.tsv"):
+    for left, right in _word_pairs("opposites.tsv"):
+        pairs.setdefault(left, set()).add(right)
+        pairs.setdefault(right, set()).add(left)
+    return pairs
+
+
+def _word_pairs(name: str) -> list[tuple[str, str]]:
+    """The first two words of each line of a two-column list, as tokens made canonical;
+    lines whose words are not one token each are left out."""
+    normalizer = default_normalizer()
+    out = []
+    for line in _data_lines(name):
         left, right = (canon(_token(normalizer, word)) for word in line.split("\t")[:2])
         if left and right:
-            pairs.setdefault(left, set()).add(right)
-            pairs.setdefault(right, set()).add(left)
-    return pairs
+            out.append((left, right))
+    return out
 
 
 @cache
@@ -91,12 +100,9 @@ def _equivalents() -> dict[str, str]:
 @cache
 def broader() -> dict[str, set[str]]:
     """Token -> tokens of the broader words that cover it, followed transitively."""
-    normalizer = default_normalizer()
     direct: dict[str, set[str]] = {}
-    for line in _data_lines("broader.tsv"):
-        specific, general = (canon(_token(normalizer, word)) for word in line.split("\t")[:2])
-        if specific and general:
-            direct.setdefault(specific, set()).add(general)
+    for specific, general in _word_pairs("broader.tsv"):
+        direct.setdefault(specific, set()).add(general)
     closed: dict[str, set[str]] = {}
     for token in direct:
         seen: set[str] = set()

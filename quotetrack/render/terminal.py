@@ -286,18 +286,24 @@ def _side(statement: Statement, spans: list[tuple[int, int]], label: str) -> Tab
     return grid
 
 
-def conflict_panel(conflict: Conflict) -> Panel:
-    spans_a, spans_b = evidence_spans(conflict.evidence)
+def _pair(a: Statement, b: Statement, evidence: Evidence, caveats: Sequence[str]) -> list[RenderableType]:
+    """The two statements side by side with the evidence marked, then the evidence and caveats."""
+    spans_a, spans_b = evidence_spans(evidence)
     sides = Table.grid(expand=True, padding=(0, 2))
     sides.add_column(ratio=1)
     sides.add_column(ratio=1)
-    sides.add_row(_side(conflict.a, spans_a, "A"), _side(conflict.b, spans_b, "B"))
+    sides.add_row(_side(a, spans_a, "A"), _side(b, spans_b, "B"))
     parts: list[RenderableType] = [sides, Text("")]
-    evidence = evidence_summary(conflict.evidence)
-    if len(evidence):
-        parts.append(Text("Evidence: ", style="bold") + evidence)
-    for caveat in conflict.caveats:
+    summary = evidence_summary(evidence)
+    if len(summary):
+        parts.append(Text("Evidence: ", style="bold") + summary)
+    for caveat in caveats:
         parts.append(Text("Caveat: ", style="bold yellow") + safe(caveat))
+    return parts
+
+
+def conflict_panel(conflict: Conflict) -> Panel:
+    parts = _pair(conflict.a, conflict.b, conflict.evidence, conflict.caveats)
     if conflict.note:
         parts.append(Text("Note: ", style="bold") + safe(conflict.note))
     title = (f"Conflict {conflict.id} · {conflict.type} ({_TYPE_LABELS.get(conflict.type, '')}) · "
@@ -308,20 +314,10 @@ def conflict_panel(conflict: Conflict) -> Panel:
 
 def verdict_panel(verdict: Any, a: Statement, b: Statement) -> Panel:
     """`compare`'s answer for two texts."""
-    spans_a, spans_b = evidence_spans(verdict.evidence)
-    sides = Table.grid(expand=True, padding=(0, 2))
-    sides.add_column(ratio=1)
-    sides.add_column(ratio=1)
-    sides.add_row(_side(a, spans_a, "A"), _side(b, spans_b, "B"))
     label = {"same": "same claim", "unrelated": "unrelated"}.get(
         verdict.relation, f"conflict: {verdict.type} ({_TYPE_LABELS.get(verdict.type or '', '')})"
     )
-    parts: list[RenderableType] = [sides, Text("")]
-    evidence = evidence_summary(verdict.evidence)
-    if len(evidence):
-        parts.append(Text("Evidence: ", style="bold") + evidence)
-    for caveat in verdict.caveats:
-        parts.append(Text("Caveat: ", style="bold yellow") + safe(caveat))
+    parts = _pair(a, b, verdict.evidence, verdict.caveats)
     return Panel(Group(*parts), title=f"{label} · score {verdict.score:.2f}", title_align="left",
                  expand=True)
 
