@@ -316,8 +316,8 @@ def rank(
         return []
     prepared: list[tuple[int, str, _Analysed]] = []
     for candidate in candidates:
-        cid, text = candidate[0], candidate[1]
-        norm = candidate[2] if len(candidate) > 2 else None  # type: ignore[misc]
+        cid, text, *rest = candidate
+        norm = rest[0] if rest else None
         if norm is not None:
             tokens = norm.split()
             prepared.append((cid, text, _Analysed(tokens, set(tokens), None)))
