@@ -25,7 +25,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from quotetrack import claims, record, store
+from quotetrack import claims, store
 from quotetrack.errors import Duplicate
 from quotetrack.models import Speaker, Statement
 
@@ -56,8 +56,8 @@ def read_split(root: Path, split: str) -> tuple[dict[int, str], dict[int, set[in
 def load_claims(db_path: Path, root: Path) -> tuple[dict[int, int], float]:
     """Store every verified claim; returns statement id -> claim id and the seconds it took."""
     started = time.perf_counter()
-    db = store.open_db(db_path)
-    normalizer = record.normalizer_for(db)
+    db = store.open_record(db_path)
+    normalizer = db.normalizer
     statement_to_claim: dict[int, int] = {}
     with store.transaction(db):
         speaker = store.insert_speaker(db, Speaker("Fact-checkers", kind="organisation"))
@@ -103,7 +103,7 @@ def main(argv: list[str] | None = None) -> int:
         db_path = args.db or Path(scratch) / "clef.db"
         statement_to_claim, load_seconds = load_claims(db_path, root)
         tweets, gold = read_split(root, args.split)
-        db = store.open_db(db_path)
+        db = store.open_record(db_path)
         started = time.perf_counter()
         total = 0.0
         top1 = 0

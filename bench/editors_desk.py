@@ -58,14 +58,14 @@ def main() -> None:
     parser.add_argument("--quotes", type=int, default=50)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        db = store.open_db(Path(tmp) / "bench.db")
+        db = store.open_record(Path(tmp) / "bench.db")
         records = synthetic(args.statements)
         timed(f"import {args.statements} statements", lambda: record.import_records(db, records))
         buffer = io.StringIO()
         timed("export --format jsonl", lambda: export.write(db, "jsonl", buffer))
         dump = Path(tmp) / "dump.jsonl"
         dump.write_text(buffer.getvalue())
-        fresh = store.open_db(Path(tmp) / "fresh.db")
+        fresh = store.open_record(Path(tmp) / "fresh.db")
         timed("import of that export (empty database)", lambda: record.import_records(fresh, record.read_records(dump)))
         timed("export --format csv", lambda: export.write(db, "csv", io.StringIO()))
         statements = timed("list all statements", lambda: store.list_statements(db))

@@ -63,7 +63,7 @@ def main() -> None:
     parser.add_argument("--places", type=int, default=300)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        db = store.open_db(Path(tmp) / "bench.db")
+        db = store.open_record(Path(tmp) / "bench.db")
         records = synthetic(args.statements, args.places)
         timed(f"import {len(records)} statements", lambda: record.import_records(db, records))
         result = timed("group into events (first time)", lambda: events.rescan(db))

@@ -41,7 +41,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import synth  # noqa: E402
 
-from quotetrack import claims, match, record, store  # noqa: E402
+from quotetrack import claims, match, store  # noqa: E402
 from quotetrack.models import Source, Speaker, Statement  # noqa: E402
 
 
@@ -49,8 +49,8 @@ def load(db_path: Path, n: int, seed: int) -> tuple[list[dict[str, object]], flo
     """Store N synthetic statements; returns the corpus rows and the seconds loading took."""
     rows = list(synth.generate(n, seed))
     started = time.perf_counter()
-    db = store.open_db(db_path)
-    normalizer = record.normalizer_for(db)
+    db = store.open_record(db_path)
+    normalizer = db.normalizer
     speakers: dict[str, Speaker] = {}
     sources: dict[str, Source] = {}
     batch = 20_000
@@ -121,8 +121,8 @@ def run(
         rows, load_seconds = load(db_path, n, seed)
         ids_path.write_text(json.dumps([row["statement_id"] for row in rows]))
     db_size = db_path.stat().st_size
-    db = store.open_db(db_path)
-    normalizer = record.normalizer_for(db)
+    db = store.open_record(db_path)
+    normalizer = db.normalizer
 
     groups: dict[int, list[int]] = {}
     firsts: dict[int, dict[str, object]] = {}

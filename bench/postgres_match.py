@@ -68,7 +68,7 @@ def build_sqlite(path: Path, n: int, seed: int) -> None:
     written are the same (text, speaker, claim tokens from the same normaliser), without the
     change-log entry and conflict detection that ``quotetrack add`` adds.
     """
-    db = store.open_db(path)
+    db = store.open_record(path)
     make = Sentences(seed)
     with store.transaction(db):
         speakers = [store.insert_speaker(db, Speaker(name=f"Spokesperson {i:04d}")) for i in range(2000)]
@@ -136,7 +136,7 @@ def main() -> None:
         exists = conn.execute("SELECT 1 FROM pg_namespace WHERE nspname = %s", [schema]).fetchone()
         if not exists:
             conn.execute(f"CREATE SCHEMA {schema}")
-    sqlite_db, pg_db = store.open_db(path), store.open_db(url)
+    sqlite_db, pg_db = store.open_record(path), store.open_record(url)
     if not exists or store.count_statements(pg_db) == 0:
         began = time.perf_counter()
         store.copy_record(sqlite_db, pg_db)

@@ -74,8 +74,8 @@ def _rescan(db: Path) -> dict[str, float | int]:
     # back with the time; the wall clock includes starting Python and opening the database.
     code = (
         "import json; from quotetrack import detect, record, store;"
-        f"db = store.open_db({str(db)!r});"
-        "r = detect.rescan(db, record.normalizer_for(db));"
+        f"db = store.open_record({str(db)!r});"
+        "r = detect.rescan(db, db.normalizer);"
         "print(json.dumps({'compared': r.compared, 'found': r.found}))"
     )
     rescan_wall, rescan_cpu, output = _run([sys.executable, "-c", code], env)

@@ -22,7 +22,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import claims, record, store
+from . import claims, store
 from .articles import article_text
 from .conflicts import CLAIM_TYPES, Verdict, compare
 from .extract import Extracted, extract_statements
@@ -158,7 +158,7 @@ def check_text(
     """Every statement the extractor finds in ``text``, with its verdict against the record."""
     extracted = extract_statements(text)
     speakers = store.all_speakers(db)
-    normalizer = record.normalizer_for(db)
+    normalizer = db.normalizer
     findings = []
     for done, draft in enumerate(extracted, 1):
         findings.append(_judge(db, draft, _who(draft, speakers, normalizer)))
@@ -225,7 +225,7 @@ def _claim_conflict(db: Database, draft: Extracted, recorded: Statement) -> Verd
     """The rules' verdict when the draft's claim conflicts with the recorded one (draft as A)."""
     statement = Statement(text=draft.text, speaker=draft.speaker, kind=draft.kind,
                           said_on=draft.said_on, event_date=draft.event_date)
-    verdict = compare(statement, recorded, normalizer=record.normalizer_for(db))
+    verdict = compare(statement, recorded, normalizer=db.normalizer)
     if verdict.relation == "conflict" and verdict.type in CLAIM_TYPES:
         return verdict
     return None

@@ -48,7 +48,7 @@ def match_text(
 ) -> list[Found]:
     """Stored statements making the same claim as ``text``, best first."""
     text = record.clean_text(text, "The claim")
-    normalizer = record.normalizer_for(db)
+    normalizer = db.normalizer
     speaker_ids = None
     if speaker:
         found = record.find_speaker(db, speaker)
@@ -187,7 +187,7 @@ def cluster_statements(
     contradicting statements apart. Only the given statements are grouped, so a story's dossier
     costs the same in a small record and a large one.
     """
-    normalizer = record.normalizer_for(db)
+    normalizer = db.normalizer
     ordered = sorted((s for s in statements if s.id is not None), key=lambda s: s.id or 0)
     by_id = {s.id: s for s in ordered}
     parent: dict[int, int] = {}

@@ -314,7 +314,7 @@ def auto_name(place: str | None, first: date | None) -> str:
 
 def rescan(db: Database) -> GroupingResult:
     """Group every statement again, keeping editors' pins, names and event ids where they fit."""
-    normalizer = record.normalizer_for(db)
+    normalizer = db.normalizer
     result = GroupingResult()
     with store.transaction(db):
         statements = store.list_statements(db, oldest_first=True)
@@ -390,7 +390,7 @@ def ensure_grouped(db: Database) -> GroupingResult | None:
 def list_events(db: Database, *, since: date | None = None, place: str | None = None) -> list[EventSummary]:
     """Events, latest first; --place matches spelling variants of the place."""
     ensure_grouped(db)
-    normalizer = record.normalizer_for(db)
+    normalizer = db.normalizer
     summaries = [_summary(row) for row in store.list_events(db, since=_iso(since))]
     if place:
         summaries = [s for s in summaries if _place_matches(db, s, place, normalizer)]
@@ -461,7 +461,7 @@ def _conflicts(db: Database, ids: Sequence[int]) -> list[dict[str, Any]]:
 
 
 def _rows(db: Database, statements: Sequence[Statement], conflicts: Sequence[dict[str, Any]]) -> list[FigureRow]:
-    normalizer = record.normalizer_for(db)
+    normalizer = db.normalizer
     outlets = store.outlets(db)
     found = [f for s in statements for f in figures_.read_figures(s, outlets, normalizer)]
     rows = figures_.figure_rows(found)
@@ -509,7 +509,7 @@ def split(db: Database, event_id: int, statement_ids: Sequence[int]) -> EventSum
         store.add_event_members(db, new_id, list(statement_ids), placed_by="editor")
         store.add_event_members(db, event_id, [i for i in members if i not in statement_ids],
                                 placed_by="editor")
-        normalizer = record.normalizer_for(db)
+        normalizer = db.normalizer
         for target in (event_id, new_id):
             place, first, last = _describe([profile(s, normalizer) for s in
                                             store.get_statements(db, store.event_statement_ids(db, target))])

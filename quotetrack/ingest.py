@@ -87,7 +87,7 @@ def ingest(db: Database, article: Article) -> IngestResult:
         article.source = source
         for extracted in article.statements:
             result.ids.append(_store(db, extracted, source))
-        detect.detect(db, [i for i in result.ids if i is not None], record.normalizer_for(db))
+        detect.detect(db, [i for i in result.ids if i is not None], db.normalizer)
     return result
 
 

@@ -20,12 +20,7 @@ from . import store
 from .errors import Ambiguous, Duplicate, InvalidInput, NotFound
 from .models import CONFLICT_STATUSES, SPEAKER_KINDS, STATEMENT_KINDS, Source, Speaker, Statement
 from .store import Database
-from .text import Normalizer, default_terms, parse_date
-
-
-def normalizer_for(db: Database) -> Normalizer:
-    """The default terms plus the editors' own: the opened record's ``normalizer``."""
-    return db.normalizer
+from .text import default_terms, parse_date
 
 
 def _detect_conflicts(db: Database, statement_ids: list[int]) -> None:
@@ -33,11 +28,11 @@ def _detect_conflicts(db: Database, statement_ids: list[int]) -> None:
     reading commands never need the conflict rules."""
     from . import detect
 
-    detect.detect(db, statement_ids, normalizer_for(db))
+    detect.detect(db, statement_ids, db.normalizer)
 
 
 def norm_text(db: Database, text: str) -> str:
-    return " ".join(normalizer_for(db).tokens(text))
+    return " ".join(db.normalizer.tokens(text))
 
 
 def clean_text(text: str | None, what: str = "The statement text") -> str:
@@ -68,7 +63,7 @@ def find_speaker(db: Database, name: str) -> Speaker:
         return exact[0]
     from .match import resolve_speaker  # the matcher (rapidfuzz) loads only when a name is resolved
 
-    resolution = resolve_speaker(name, speakers, normalizer_for(db))
+    resolution = resolve_speaker(name, speakers, db.normalizer)
     if resolution.status == "match" and resolution.speaker_id is not None:
         return store.get_speaker(db, resolution.speaker_id)
     if resolution.status == "ambiguous" or len(exact) > 1:

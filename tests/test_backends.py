@@ -41,7 +41,7 @@ def test_a_second_editor_does_not_silently_replace_a_verdict(run, reviewed_confl
 
 
 def test_a_review_made_meanwhile_is_not_overwritten(run, reviewed_conflict, isolated_db):
-    db = store.open_db(isolated_db)
+    db = store.open_record(isolated_db)
     try:
         seen = store.get_conflict(db, reviewed_conflict)  # what the first editor has on screen
         with store.transaction(db):
@@ -103,7 +103,7 @@ def test_postgresql_schema_file_is_current(pg_server):
     schema = "schema_file_test"
     pg_server.execute(f"DROP SCHEMA IF EXISTS {schema} CASCADE; CREATE SCHEMA {schema}")
     try:
-        db = store.open_db(pg_url_for_schema(schema))
+        db = store.open_record(pg_url_for_schema(schema))
         expected = (Path(__file__).resolve().parent.parent / "db" / "schema-postgresql.sql").read_text()
         assert expected == store.schema_sql(db), (
             "db/schema-postgresql.sql is stale: run quotetrack db schema --db postgresql://… (a new, empty "
@@ -118,7 +118,7 @@ WRITER = """
 import sys
 from quotetrack import record, store
 from quotetrack.models import Speaker, Statement
-db = store.open_db(sys.argv[1])
+db = store.open_record(sys.argv[1])
 for i in range(int(sys.argv[3])):
     record.add_statement(db, Statement(text=f"{sys.argv[2]} statement {i}", speaker=Speaker(name="Shared Name")))
 """
@@ -133,7 +133,7 @@ def test_writers_at_once_on_postgresql_lose_nothing(pg_server):
                    for name in ("Ann", "Bob", "Cid")]
         errors = [w.communicate(timeout=300)[1] for w in writers]
         assert [w.returncode for w in writers] == [0, 0, 0], errors
-        db = store.open_db(url)
+        db = store.open_record(url)
         assert store.count_statements(db) == 120
         # Three processes asked for the same new speaker: writes in turn make it one speaker.
         assert [s.name for s in store.all_speakers(db)] == ["Shared Name"]

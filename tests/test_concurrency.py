@@ -11,7 +11,7 @@ WRITER = textwrap.dedent(
     import sys
     from quotetrack import record, store
     from quotetrack.models import Speaker, Statement
-    db = store.open_db(sys.argv[1])
+    db = store.open_record(sys.argv[1])
     for i in range(int(sys.argv[3])):
         record.add_statement(db, Statement(text=f"{sys.argv[2]} statement {i}", speaker=Speaker(name=sys.argv[2])))
     """
@@ -27,6 +27,6 @@ def test_two_processes_adding_200_each(tmp_path):
     ]
     errors = [w.communicate(timeout=300)[1] for w in writers]
     assert [w.returncode for w in writers] == [0, 0], errors
-    db = store.open_db(path)
+    db = store.open_record(path)
     assert store.count_statements(db) == 400
     assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"

@@ -36,7 +36,7 @@ def test_command_reference_is_current():
 
 
 def test_schema_sql_is_current(tmp_path):
-    db = store.open_db(tmp_path / "fresh.db")
+    db = store.open_record(tmp_path / "fresh.db")
     assert (ROOT / "db" / "schema.sql").read_text() == store.schema_sql(db), (
         "db/schema.sql is stale: run quotetrack db schema --db /tmp/new.db > db/schema.sql"
     )

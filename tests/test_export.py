@@ -14,7 +14,7 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 def stored_conflict(db_path, text_a, text_b, status=None, note=None):
     """A conflict between two stored statements (found by text), reviewed when status is given."""
-    db = store.open_db(db_path)
+    db = store.open_record(db_path)
     try:
         ids = {s.text: s.id for s in store.list_statements(db)}
         with store.transaction(db):

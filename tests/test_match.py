@@ -166,7 +166,7 @@ def test_a_run_together_word_finds_the_statement_that_writes_it_apart(tmp_path):
     from quotetrack import claims, store
     from quotetrack.models import Statement
 
-    db = store.open_db(tmp_path / "record.db")
+    db = store.open_record(tmp_path / "record.db")
     with store.transaction(db):
         speaker = store.insert_speaker(db, Speaker("Fact-checkers"))
         for text in [
@@ -188,7 +188,7 @@ def test_claim_candidates_come_from_the_index_with_the_filters(tmp_path):
     from quotetrack import claims, store
     from quotetrack.models import Statement
 
-    db = store.open_db(tmp_path / "record.db")
+    db = store.open_record(tmp_path / "record.db")
     with store.transaction(db):
         veale = store.insert_speaker(db, Speaker("Thomas Veale"))
         srood = store.insert_speaker(db, Speaker("Srood"))
@@ -221,7 +221,7 @@ def test_db_reindex_brings_outdated_claim_words_up_to_date(run):
     added = as_json(run("add", "Two Iraqis were killed near the checkpoint.", "--speaker", "Jane Roe", "--json"))
     assert as_json(run("match", "an Iraqi was killed", "--json"))
     # As an earlier version stored it: "iraqis" then kept its s.
-    db = store.open_db(os.environ["QUOTETRACK_DB"])
+    db = store.open_record(os.environ["QUOTETRACK_DB"])
     with store.transaction(db):
         store.set_norm(db, added["id"], "2 iraqis kill near checkpoint")
     assert as_json(run("match", "an Iraqi was killed", "--json")) == []

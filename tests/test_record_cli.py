@@ -13,7 +13,7 @@ def statement_count(db):
     """Statements on record; a database file that was never created holds none."""
     if not isinstance(db, str) and not db.exists():
         return 0
-    database = store.open_db(db)
+    database = store.open_record(db)
     try:
         return store.count_statements(database)
     finally:
@@ -121,7 +121,7 @@ def test_change_log_records_who_did_what(seeded):
 
 
 def test_change_log_is_append_only(seeded, isolated_db):
-    db = store.open_db(isolated_db)
+    db = store.open_record(isolated_db)
     try:
         db.execute("DELETE FROM changes")
     except DatabaseError as exc:

@@ -15,7 +15,7 @@ HOSTILE_NAME = "<img src=x onerror=alert(1)>"
 
 
 def conflict(db_path, text_a, text_b, status=None, note=None, evidence=None):
-    db = store.open_db(db_path)
+    db = store.open_record(db_path)
     try:
         ids = {s.text: s.id for s in store.list_statements(db)}
         with store.transaction(db):
@@ -103,7 +103,7 @@ def test_output_needs_a_known_suffix(story, tmp_path):
 
 
 def test_clusters_come_from_the_clusterer(story, isolated_db):
-    db = store.open_db(isolated_db)
+    db = store.open_record(isolated_db)
     try:
         everything = store.list_statements(db)
         by_text = {s.text: s for s in everything}
@@ -125,7 +125,7 @@ def test_statements_making_the_same_claim_cluster_and_contradictions_do_not(run,
     run("add", "The new bridge over the river opens to traffic in March.", "--speaker", "Bo Lin")
     run("add", "The new bridge over the river will not open to traffic in March.", "--speaker", "Cy Doe")
     run("add", "Bread prices rose again this week.", "--speaker", "Di Roe")
-    db = store.open_db(isolated_db)
+    db = store.open_record(isolated_db)
     try:
         groups = dossier.cluster_statements(db, store.list_statements(db))
     finally:

@@ -54,7 +54,7 @@ def test_timeline_command(run, isolated_db):
     run("add", "The bridge is open.", "--speaker", "Ann Smith", "--event-date", "2020-03-01", "--tag", "bridge")
     run("add", "The bridge is closed.", "--speaker", "Bo Lin", "--event-date", "2020-03-05", "--tag", "bridge")
     run("add", "Unrelated.", "--speaker", "Bo Lin", "--event-date", "2020-03-02")
-    db = store.open_db(isolated_db)
+    db = store.open_record(isolated_db)
     ids = {s.text: s.id for s in store.list_statements(db)}
     with store.transaction(db):
         store.save_conflict(db, ids["The bridge is open."], ids["The bridge is closed."], "polarity", 0.9,

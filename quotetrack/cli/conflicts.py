@@ -56,7 +56,7 @@ def conflicts(
             speaker_ids = [found.id or 0]
         if rescan:
             with progress("Checking statements", quiet=as_json) as tick:
-                result = detect.rescan(database, record.normalizer_for(database), progress=tick)
+                result = detect.rescan(database, database.normalizer, progress=tick)
             if not as_json:
                 err().print(f"Rescanned: {result.compared} pairs compared, {result.found} conflicts "
                             f"({result.created} new, {result.dropped} no longer found).")

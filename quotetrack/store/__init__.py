@@ -140,10 +140,6 @@ def open_record(url_or_path: str | os.PathLike[str] | None = None, editor: str |
     return SQLiteDatabase(location, create_folder=default, editor=editor)
 
 
-# The name store callers used before open_record.
-open_db = open_record
-
-
 def transaction(db: Database) -> AbstractContextManager[Database]:
     """One atomic unit of writes, holding the record's write lock (see ``Database.atomic``)."""
     return db.atomic()
@@ -165,7 +161,7 @@ __all__ = [
     "get_event", "get_source", "get_speaker", "get_statement", "get_statements", "grouping_is_current",
     "ids_mentioning", "index_statement", "insert_alias", "insert_source", "insert_speaker",
     "insert_statement", "list_changes", "list_conflicts", "list_events", "list_statements", "list_terms",
-    "log_change", "merge_speakers", "now", "open_db", "open_record", "outlets", "record_grouping",
+    "log_change", "merge_speakers", "now", "open_record", "outlets", "record_grouping",
     "record_tables", "reindex_speaker", "resolve_db_path", "resolve_editor", "restore_conflict",
     "review_conflict", "reviewed_pairs", "save_conflict", "schema_sql", "search", "set_article",
     "set_norm", "set_tags", "source_by_article", "speaker_statement_counts", "statement_texts",
