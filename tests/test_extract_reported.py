@@ -52,3 +52,40 @@ def test_nothing_was_said():
     assert reported("No official said the plant had leaked.")[0] == []
     assert reported("The court dismissed the case that the family had brought.")[0] == []
     assert reported("The report on swing states was long and detailed.")[0] == []
+
+
+def test_a_place_of_publication_after_a_trailing_cue_is_not_the_statement():
+    for adjunct in ("on its website", "in a statement", "on Twitter", "in a post on Telegram", "late on Friday"):
+        assert reported(f"Among the dead were three nurses and a cook, the agency said {adjunct}.")[0] == [
+            (["Among the dead were three nurses and a cook"], "the agency", "said")
+        ]
+    # A verb after the cue makes it content again.
+    assert reported("The ministry said on Friday nobody was hurt.")[0] == [
+        (["nobody was hurt"], "The ministry", "said")
+    ]
+
+
+def test_a_count_set_by_officials_is_their_statement_with_its_verb():
+    assert reported("The group said it had killed 13 soldiers, while officials put the toll at ten.")[0] == [
+        (["it had killed 13 soldiers"], "The group", "said"),
+        (["put the toll at ten"], "officials", "put"),
+    ]
+    assert reported("The health ministry on Monday raised the death toll from the floods to 41.")[0] == [
+        (["raised the death toll from the floods to 41"], "The health ministry", "raised")
+    ]
+    text = "With some local officials putting the number of dead at up to 3,000, the army sent troops."
+    assert reported(text)[0] == [
+        (["putting the number of dead at up to 3,000"], "some local officials", "putting")
+    ]
+
+
+def test_a_figure_verb_without_a_count_is_no_cue():
+    assert reported("The mayor put pressure on the council to act.")[0] == []
+    assert reported("The company raised prices for the third time this year.")[0] == []
+    assert reported("Officials put the blame at the door of the contractor.")[0] == []
+
+
+def test_coordinated_speakers_after_the_content():
+    assert reported("The toll has risen to 53, police and hospital sources said.")[0] == [
+        (["The toll has risen to 53"], "police and hospital sources", "said")
+    ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..text.numbers import read_number
 from .frames import (
     Found,
     Frame,
@@ -21,7 +22,19 @@ from .grammar import (
     is_participle,
     written_medium,
 )
-from .lexicon import CUE_MODIFIERS, NOBODY, QUOTE_CHARS, cue_lexicon
+from .lexicon import (
+    AUXILIARIES,
+    CLAUSE_BREAKS,
+    CUE_MODIFIERS,
+    DATE_WORDS,
+    NOBODY,
+    PREPOSITIONS,
+    QUOTE_CHARS,
+    SUBJECT_PRONOUNS,
+    Cue,
+    cue_lexicon,
+    word_set,
+)
 from .sentences import Copy, Sentence, Span
 from .speakers import Mention
 
@@ -72,7 +85,7 @@ def _reported_statement(sentence: Sentence, text: str) -> Found | None:
         if is_negated(sentence, c):
             continue  # "did not say", "declined to say", "shouldn't say": nothing was said
         after_pause = follows_pause(sentence, c)
-        if lower[c].endswith("ing") and not after_pause:
+        if lower[c].endswith("ing") and not after_pause and not info.figure:
             continue
         before = c - 1
         while before >= 0 and lower[before] in CUE_MODIFIERS:
@@ -91,8 +104,15 @@ def _reported_statement(sentence: Sentence, text: str) -> Found | None:
             mention = inverted
         if mention.head.split()[0].lower() in NOBODY:
             continue  # "neither club confirmed the figure": nobody said it
-        content_at, frame_end_index, relayed = tail_content(sentence, last + 1, info)
         cue_span = (tokens[c].start, tokens[last].end)
+        if info.figure or (inverted is None and sets_figure(sentence, last + 1)):
+            found = _figure_statement(sentence, c, mention, form, info, end)
+            if found is not None:
+                return found
+            continue
+        content_at, frame_end_index, relayed = tail_content(sentence, last + 1, info)
+        if content_at is not None and adjunct_only(sentence, last + 1):
+            content_at = None  # "…, the agency said on its website": where it was said, not what
         if content_at is not None and inverted is None and tokens[content_at].start < end:
             # X said (that) …
             start = tokens[content_at].start
@@ -105,6 +125,8 @@ def _reported_statement(sentence: Sentence, text: str) -> Found | None:
             continue  # "In July, the court rejected a request …": an act, not a frame after content
         # …, X said. / …, said X. / The strikes, he said, were …
         p = sentence.index_at(mention.phrase_start) - 1 if inverted is None else c - 1
+        if inverted is None and p > 2 and lower[p] in ("and", "or"):
+            mention, p = _coordinated_subject(sentence, p, mention)  # "…, security and medical sources said"
         if p < 2 or lower[p] != ",":
             continue
         tail_end = frame_tail_end(sentence, last + 1, n)
@@ -127,6 +149,81 @@ def _reported_statement(sentence: Sentence, text: str) -> Found | None:
         if tokens[tail_index].text == ",":
             return Found([content], frame, "reported", 0.7, False)
     return None
+
+
+def _figure_statement(
+    sentence: Sentence, c: int, mention: Mention, form: str, info: Cue, end: int
+) -> Found | None:
+    """"Officials put the toll at ten", "the ministry raised the death toll to 40": the statement
+    keeps its verb, since "the toll at ten" alone says nothing of who counted."""
+    tokens, lower = sentence.tokens, sentence.lower
+    if not sets_figure(sentence, c + len(form.split())):
+        return None
+    if lower[c].endswith("ing") and not follows_pause(sentence, c):
+        # "With local officials putting the toll at 2,000, …": the clause ends at its comma.
+        opener = sentence.index_at(mention.phrase_start) - 1
+        if opener < 0 or lower[opener] != "with":
+            return None
+        text = sentence.text
+        # The comma after the clause, not the one inside "2,000".
+        commas = (k for k in range(c, len(tokens)) if tokens[k].text == "," and text[tokens[k].end :][:1] == " ")
+        comma = next(commas, None)
+        if comma is not None:
+            end = tokens[comma - 1].end
+    last = c + len(form.split()) - 1
+    frame_spans = [Span(mention.phrase_start, tokens[c - 1].end)] if c > 0 else []
+    frame = Frame(mention, form, tokens[c].start, tokens[last].end, info, frame_spans)
+    return Found([Span(tokens[c].start, end)], frame, "reported", 0.8, False)
+
+
+def sets_figure(sentence: Sentence, i: int) -> bool:
+    """From token i: a count named and set, "(its confirmed death) toll (from the flood) to 12",
+    "the number of dead at up to 2,000"."""
+    lower, n = sentence.lower, len(sentence.tokens)
+    nouns = word_set("figure_nouns")
+    named = False
+    for j in range(i, min(n, i + 14)):
+        word = lower[j]
+        if word in (",", ";", ".", ":") or sentence.quoted[j] or word in AUXILIARIES or word in CLAUSE_BREAKS:
+            return False
+        if word in nouns:
+            named = True
+        elif named and word in ("at", "to"):
+            return any(read_number(lower, k) for k in range(j + 1, min(n, j + 4)))
+    return False
+
+
+def adjunct_only(sentence: Sentence, i: int) -> bool:
+    """What follows the cue at token i, up to the sentence end, is where or when it was said:
+    "on its website", "in a post on Telegram", "late on Friday"; no verb, so no content."""
+    tokens, lower = sentence.tokens, sentence.lower
+    n = len(tokens)
+    while n > i and tokens[n - 1].text in ".!?":
+        n -= 1
+    if i >= n or n - i > 10 or lower[i] not in PREPOSITIONS | DATE_WORDS | {"late", "early"}:
+        return False
+    past = word_set("past_verbs")
+    for k in range(i, n):
+        word = lower[k]
+        if sentence.quoted[k] or word in AUXILIARIES or word in past or word in SUBJECT_PRONOUNS:
+            return False
+        if word.endswith(("ed", "n't", "n’t")) and not (k + 1 < n and lower[k + 1] in PREPOSITIONS):
+            return False  # "said on Friday nobody was hurt"; "a statement posted on" is no verb of its own
+    return True
+
+
+def _coordinated_subject(sentence: Sentence, p: int, mention: Mention) -> tuple[Mention, int]:
+    """"…, security and medical sources said": the first conjunct belongs to the speaker. Returns
+    the widened mention and the index of the comma before it (or ``p`` unchanged)."""
+    tokens, lower = sentence.tokens, sentence.lower
+    q = p - 1
+    while q > 0 and p - q <= 3 and tokens[q].text.isalpha() and lower[q] not in AUXILIARIES | CLAUSE_BREAKS:
+        q -= 1
+    if q == p - 1 or lower[q] != ",":
+        return mention, p
+    a = tokens[q + 1].start
+    head = sentence.text[a : mention.head_end]
+    return Mention(a, mention.phrase_end, a, mention.head_end, head, list(mention.appositives)), q
 
 
 def _according_to(sentence: Sentence, end: int) -> Found | None:

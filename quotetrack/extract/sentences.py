@@ -303,8 +303,8 @@ class Sentence:
         """"a recent report", "his claims": a cue form that is a noun here. Past forms ("said",
         "reported") are verbs after a noun, so only present and base forms are checked."""
         low = self.lower[i]
-        if low.endswith("ed") or low in UNAMBIGUOUS_CUES:
-            return False
+        if low.endswith("ed") or low in UNAMBIGUOUS_CUES or cue_lexicon()[low].figure:
+            return False  # a figure cue is checked for its count later ("officials put the toll at ten")
         nxt = self.lower[i + 1] if i + 1 < len(self.tokens) else ""
         if low == self._lemma(low) and not low.endswith("s"):
             # A base form is a verb after "they", "officials", "did", "to"; otherwise a noun
