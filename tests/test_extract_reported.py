@@ -89,3 +89,10 @@ def test_coordinated_speakers_after_the_content():
     assert reported("The toll has risen to 53, police and hospital sources said.")[0] == [
         (["The toll has risen to 53"], "police and hospital sources", "said")
     ]
+
+
+def test_where_it_was_said_before_the_speaker_is_not_the_statement():
+    summary, (found,) = reported("In a post on Thursday, the police said at least four officers were hurt.")
+    assert summary == [(["at least four officers were hurt"], "the police", "said")]
+    assert found.frame.written
+    assert reported("On Friday, the army said.")[0] == []

@@ -137,6 +137,15 @@ def _reported_statement(sentence: Sentence, text: str) -> Found | None:
         content = Span(tokens[first].start, tokens[p - 1].end)
         if tokens[p - 1].text in QUOTE_CHARS and sentence.quoted[p - 1]:
             continue
+        if inverted is None and adjunct_only(sentence, first, p):
+            # "In a tweet on Thursday, the police said at least four officers were hurt": the words
+            # before the speaker say where it was said; what was said follows the cue.
+            if n - last < 4 or not info.bare:
+                continue
+            written = info.category == "written" or written_medium(sentence, first, p)
+            spans = [Span(tokens[first].start, tokens[last].end)]
+            frame = Frame(mention, form, *cue_span, info, spans, relayed, written)
+            return Found([Span(tokens[last + 1].start, end)], frame, "reported", 0.7, False)
         frame_spans = [Span(tokens[p].start, max(tail_end, mention.phrase_end))]
         frame = Frame(mention, form, *cue_span, info, frame_spans, relayed, info.category == "written")
         if tail_index >= n - 1 or tokens[tail_index].text in ".!?" or tail_index >= len(tokens):
@@ -193,11 +202,11 @@ def sets_figure(sentence: Sentence, i: int) -> bool:
     return False
 
 
-def adjunct_only(sentence: Sentence, i: int) -> bool:
-    """What follows the cue at token i, up to the sentence end, is where or when it was said:
-    "on its website", "in a post on Telegram", "late on Friday"; no verb, so no content."""
+def adjunct_only(sentence: Sentence, i: int, stop: int | None = None) -> bool:
+    """Tokens i up to ``stop`` (the sentence end) say where or when something was said: "on its
+    website", "in a post on Telegram", "late on Friday"; no verb, so no content."""
     tokens, lower = sentence.tokens, sentence.lower
-    n = len(tokens)
+    n = len(tokens) if stop is None else stop
     while n > i and tokens[n - 1].text in ".!?":
         n -= 1
     if i >= n or n - i > 10 or lower[i] not in PREPOSITIONS | DATE_WORDS | {"late", "early"}:
