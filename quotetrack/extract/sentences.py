@@ -25,6 +25,7 @@ from .lexicon import (
     QUOTE_CHARS,
     SUBJECT_PRONOUNS,
     UNAMBIGUOUS_CUES,
+    WRITTEN_MEDIA,
     Cue,
     abbreviation_set,
     cue_lexicon,
@@ -86,7 +87,28 @@ def paragraph_spans(text: str) -> list[Span]:
                 if text[start:end].strip():
                     spans.append(strip_span(text, start, end))
                 start = block.start() + line.end() + 1
-    return spans
+    return _join_introduced(text, spans)
+
+
+def _join_introduced(text: str, spans: list[Span]) -> list[Span]:
+    """A paragraph that ends "… said:" or "… said in a statement:" introduces the next one: the
+    two are read as one, so that the quote (or the statement set off without marks) on the next
+    line has its frame."""
+    joined: list[Span] = []
+    for span in spans:
+        if joined and _introduces(text, joined[-1]):
+            joined[-1] = Span(joined[-1].start, span.end)
+        else:
+            joined.append(span)
+    return joined
+
+
+def _introduces(text: str, span: Span) -> bool:
+    if not text[span.start : span.end].endswith(":"):
+        return False
+    tail = [t.low for t in copy_tokens(text, span.start, span.end)][-12:-1]
+    cues = cue_lexicon()
+    return any((w in cues and cues[w].category != "cognition") or w in WRITTEN_MEDIA for w in tail)
 
 
 def strip_span(text: str, start: int, end: int) -> Span:
@@ -115,10 +137,13 @@ def find_quotes(text: str, paragraphs: list[Span]) -> list[Quote]:
     them) carry statements; single marks do only when the copy has no double marks at all."""
     doubles = any(ch in text for ch in OPEN_DOUBLE + CLOSE_DOUBLE + '"') or "''" in text
     quotes: list[Quote] = []
+    continued: set[int] = set()  # paragraphs inside a quote that runs on without opening marks
     for number, (p_start, p_end) in enumerate(paragraphs):
         open_at: int | None = None
         open_len = 1
         depth = 0
+        if number in continued:
+            open_at, open_len, depth = p_start, 0, 1
         i = p_start
         while i < p_end:
             mark = _MARK.search(text, i, p_end)  # jump from mark to mark: the rest is words
@@ -162,8 +187,28 @@ def find_quotes(text: str, paragraphs: list[Span]) -> list[Quote]:
             quote = Quote(open_at, None, open_at + open_len, inner_end, number)
             following = paragraphs[number + 1][0] if number + 1 < len(paragraphs) else None
             quote.runs_on = following is not None and text[following] in OPEN_DOUBLE + OPEN_SINGLE + "\"'"
+            if doubles and not quote.runs_on and number not in continued:
+                closing = _closed_later(text, paragraphs, number)
+                if closing is not None:
+                    continued.update(range(number + 1, closing + 1))
+            quote.runs_on = quote.runs_on or number + 1 in continued
             quotes.append(quote)
     return quotes
+
+
+def _closed_later(text: str, paragraphs: list[Span], number: int) -> int | None:
+    """A quote left open at the end of paragraph ``number`` that some papers close only at the end
+    of the statement, paragraphs later, with no opening mark in between: the paragraph whose first
+    mark closes it, when every paragraph before that has no mark at all."""
+    for later in range(number + 1, min(len(paragraphs), number + 8)):
+        a, b = paragraphs[later]
+        mark = re.search(r"[“”\"]", text[a:b])
+        if mark is None:
+            continue
+        i = a + mark.start()
+        closes = text[i] == "”" or (text[i] == '"' and not _can_open(text, i, b))
+        return later if closes else None
+    return None
 
 
 def _closes(text: str, i: int, limit: int) -> bool:

@@ -1,0 +1,70 @@
+"""Reading real copy (issue 17): reported speech of groups and officials, counts they set, where a
+statement was published, statements introduced by "said:" on the line before."""
+
+from quotetrack.extract import extract_statements
+from quotetrack.extract.reported import reported_statements
+from quotetrack.extract.sentences import read_copy
+
+
+def reported(text):
+    copy = read_copy(text)
+    found = [f for s in copy.sentences for f in reported_statements(s, copy)]
+    return [([text[a:b] for a, b in f.spans], f.frame.mention.head, f.frame.cue) for f in found], found
+
+
+def test_a_place_of_publication_after_a_trailing_cue_is_not_the_statement():
+    for adjunct in ("on its website", "in a statement", "on Twitter", "in a post on Telegram", "late on Friday"):
+        assert reported(f"Among the dead were three nurses and a cook, the agency said {adjunct}.")[0] == [
+            (["Among the dead were three nurses and a cook"], "the agency", "said")
+        ]
+    # A verb after the cue makes it content again.
+    assert reported("The ministry said on Friday nobody was hurt.")[0] == [
+        (["nobody was hurt"], "The ministry", "said")
+    ]
+
+
+def test_a_count_set_by_officials_is_their_statement_with_its_verb():
+    assert reported("The group said it had killed 13 soldiers, while officials put the toll at ten.")[0] == [
+        (["it had killed 13 soldiers"], "The group", "said"),
+        (["put the toll at ten"], "officials", "put"),
+    ]
+    assert reported("The health ministry on Monday raised the death toll from the floods to 41.")[0] == [
+        (["raised the death toll from the floods to 41"], "The health ministry", "raised")
+    ]
+    text = "With some local officials putting the number of dead at up to 3,000, the army sent troops."
+    assert reported(text)[0] == [(["putting the number of dead at up to 3,000"], "some local officials", "putting")]
+
+
+def test_a_figure_verb_without_a_count_is_no_cue():
+    assert reported("The mayor put pressure on the council to act.")[0] == []
+    assert reported("The company raised prices for the third time this year.")[0] == []
+    assert reported("Officials put the blame at the door of the contractor.")[0] == []
+
+
+def test_coordinated_speakers_after_the_content():
+    assert reported("The toll has risen to 53, police and hospital sources said.")[0] == [
+        (["The toll has risen to 53"], "police and hospital sources", "said")
+    ]
+
+
+def test_where_it_was_said_before_the_speaker_is_not_the_statement():
+    summary, (found,) = reported("In a post on Thursday, the police said at least four officers were hurt.")
+    assert summary == [(["at least four officers were hurt"], "the police", "said")]
+    assert found.frame.written
+    assert reported("On Friday, the army said.")[0] == []
+
+
+def test_a_quote_on_the_line_after_said_colon_is_the_speakers():
+
+    text = (
+        "The mayor said:\n\n“We will rebuild the bridge by spring.”\n\nThe council issued a statement:\n\n“We agree.”"
+    )
+    assert [(s.kind, s.speaker.name, s.text) for s in extract_statements(text)] == [
+        ("quote", "mayor", "We will rebuild the bridge by spring."),
+        ("written", "council", "We agree."),
+    ]
+    text = 'Ann Lee released the following statement:\n\n"We are shocked.\n\nWe ask for calm."'
+    assert [(s.speaker.name, s.text) for s in extract_statements(text)] == [
+        ("Ann Lee", "We are shocked."),
+        ("Ann Lee", "We ask for calm."),
+    ]
