@@ -85,3 +85,12 @@ def test_a_quote_closed_only_paragraphs_later_covers_the_paragraphs_between():
     # Without a closing mark later, an open quote still ends with its paragraph and nothing runs on.
     open_only = read_copy('He said: "We are shocked.\n\nPolice left.')
     assert [q.runs_on for q in open_only.quotes] == [False]
+
+
+def test_a_quote_whose_closing_mark_is_left_out_before_its_frame_ends_at_the_comma():
+    text = '"We have counted 40 dead so far, a police officer, Ali Omar, told reporters.\n\nRain fell.'
+    (quote,) = read_copy(text).quotes
+    assert text[quote.inner_start : quote.inner_end] == "We have counted 40 dead so far,"
+    # A quote left open with no frame at the paragraph's end still runs to the end.
+    (quote,) = read_copy('"We have counted 40 dead so far, and more may be found.\n\nRain fell.').quotes
+    assert quote.close is None

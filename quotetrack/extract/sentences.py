@@ -182,7 +182,12 @@ def find_quotes(text: str, paragraphs: list[Span]) -> list[Quote]:
                         quotes.append(Quote(open_at, i, open_at + 1, i, number))
                         open_at = None
             i += width
-        if open_at is not None:
+        comma = _frame_inside(text, open_at, p_end) if open_at is not None and doubles else None
+        if open_at is not None and comma is not None:
+            # “We have confirmed 137 dead, police official Ali Omar told AFP. — the closing mark
+            # left out: the quote ends at the comma before the frame.
+            quotes.append(Quote(open_at, comma + 1, open_at + open_len, comma + 1, number, close_len=0))
+        elif open_at is not None:
             inner_end = strip_span(text, open_at + open_len, p_end)[1]
             quote = Quote(open_at, None, open_at + open_len, inner_end, number)
             following = paragraphs[number + 1][0] if number + 1 < len(paragraphs) else None
@@ -194,6 +199,26 @@ def find_quotes(text: str, paragraphs: list[Span]) -> list[Quote]:
             quote.runs_on = quote.runs_on or number + 1 in continued
             quotes.append(quote)
     return quotes
+
+
+def _frame_inside(text: str, start: int, end: int) -> int | None:
+    """In a quote left open to its paragraph's end: the comma before a frame that ends the
+    paragraph (", police official Ali Omar told AFP."), or None."""
+    for match in _frame_at_end().finditer(text, start, end):
+        if not text[match.end() : end].strip():
+            return match.start()
+    return None
+
+
+@lru_cache(maxsize=1)
+def _frame_at_end() -> re.Pattern[str]:
+    """", <up to six words> <cue> <up to three words>." at a paragraph's end."""
+    spoken = (f for f, c in cue_lexicon().items() if c.category in ("speech", "written"))
+    forms = sorted(spoken, key=len, reverse=True)
+    cue = "|".join(re.escape(f) for f in forms)
+    verbs = "|".join(sorted(AUXILIARIES | {"and", "but", "or", "that", "which", "who"}))
+    word = rf"(?!(?:{verbs})\b)[\w.’'-]+,?\s+"  # the speaker's words, not a clause's
+    return re.compile(rf",\s+(?:{word}){{1,6}}(?:{cue})(?:\s+[\w’'-]+){{0,3}}\s*\.")
 
 
 def _closed_later(text: str, paragraphs: list[Span], number: int) -> int | None:
