@@ -68,3 +68,19 @@ def test_a_quote_on_the_line_after_said_colon_is_the_speakers():
         ("Ann Lee", "We are shocked."),
         ("Ann Lee", "We ask for calm."),
     ]
+
+
+def test_a_claimed_act_is_the_groups_statement_with_its_verb():
+    assert reported("The rebels claimed responsibility for the raid on Friday.")[0] == [
+        (["claimed responsibility for the raid on Friday"], "The rebels", "claimed")
+    ]
+    assert reported("The militia claimed the bombing, saying it had killed 30 soldiers.")[0] == [
+        (["claimed the bombing", "it had killed 30 soldiers"], "The militia", "claimed")
+    ]
+    # Claiming something else is a claim that what follows is so, read as before.
+    assert reported("The militia claimed it had killed 30 soldiers.")[0] == [
+        (["it had killed 30 soldiers"], "The militia", "claimed")
+    ]
+    assert reported("The colonel said the strikes had been based on intelligence.")[0] == [
+        (["the strikes had been based on intelligence"], "The colonel", "said")
+    ]

@@ -27,6 +27,7 @@ from .lexicon import (
     CLAUSE_BREAKS,
     CUE_MODIFIERS,
     DATE_WORDS,
+    DETERMINERS,
     NOBODY,
     PREPOSITIONS,
     QUOTE_CHARS,
@@ -105,8 +106,9 @@ def _reported_statement(sentence: Sentence, text: str) -> Found | None:
         if mention.head.split()[0].lower() in NOBODY:
             continue  # "neither club confirmed the figure": nobody said it
         cue_span = (tokens[c].start, tokens[last].end)
-        if info.figure or (inverted is None and sets_figure(sentence, last + 1)):
-            found = _figure_statement(sentence, c, mention, form, info, end)
+        claimed = info.lemma == "claim" and claims_act(sentence, last + 1)
+        if info.figure or (inverted is None and (claimed or sets_figure(sentence, last + 1))):
+            found = _verb_kept(sentence, c, mention, form, info, end)
             if found is not None:
                 return found
             continue
@@ -160,29 +162,44 @@ def _reported_statement(sentence: Sentence, text: str) -> Found | None:
     return None
 
 
-def _figure_statement(
-    sentence: Sentence, c: int, mention: Mention, form: str, info: Cue, end: int
-) -> Found | None:
-    """"Officials put the toll at ten", "the ministry raised the death toll to 40": the statement
-    keeps its verb, since "the toll at ten" alone says nothing of who counted."""
-    tokens, lower = sentence.tokens, sentence.lower
-    if not sets_figure(sentence, c + len(form.split())):
+def _verb_kept(sentence: Sentence, c: int, mention: Mention, form: str, info: Cue, end: int) -> Found | None:
+    """"Officials put the toll at ten", "the rebels claimed responsibility for the attack": the
+    statement keeps its verb, since "the toll at ten" alone says nothing of who counted."""
+    tokens, lower, text = sentence.tokens, sentence.lower, sentence.text
+    after = c + len(form.split())
+    act = info.lemma == "claim" and claims_act(sentence, after)
+    if not act and not sets_figure(sentence, after):
         return None
+    # The comma after the clause, not the one inside "2,000".
+    commas = (k for k in range(c, len(tokens)) if tokens[k].text == "," and text[tokens[k].end :][:1] == " ")
+    comma = next(commas, None)
     if lower[c].endswith("ing") and not follows_pause(sentence, c):
         # "With local officials putting the toll at 2,000, …": the clause ends at its comma.
         opener = sentence.index_at(mention.phrase_start) - 1
         if opener < 0 or lower[opener] != "with":
             return None
-        text = sentence.text
-        # The comma after the clause, not the one inside "2,000".
-        commas = (k for k in range(c, len(tokens)) if tokens[k].text == "," and text[tokens[k].end :][:1] == " ")
-        comma = next(commas, None)
-        if comma is not None:
-            end = tokens[comma - 1].end
-    last = c + len(form.split()) - 1
+    elif not act:
+        comma = None
+    spans = [Span(tokens[c].start, tokens[comma - 1].end if comma is not None else end)]
+    said = sentence.cue_at(comma + 1) if comma is not None and comma + 3 < len(tokens) else None
+    if act and said is not None and said.form.lower().endswith("ing"):
+        # "…claimed the bombing, saying it had killed 30 soldiers": what the claim said.
+        k = said.last + 1 + (lower[said.last + 1] == "that")
+        spans.append(Span(tokens[k].start, end))
     frame_spans = [Span(mention.phrase_start, tokens[c - 1].end)] if c > 0 else []
-    frame = Frame(mention, form, tokens[c].start, tokens[last].end, info, frame_spans)
-    return Found([Span(tokens[c].start, end)], frame, "reported", 0.8, False)
+    frame = Frame(mention, form, tokens[c].start, tokens[after - 1].end, info, frame_spans)
+    return Found(spans, frame, "reported", 0.8, False)
+
+
+def claims_act(sentence: Sentence, i: int) -> bool:
+    """From token i: the act claimed, "responsibility for …", "the attack", "Monday's bombing"."""
+    acts = word_set("claimed_acts")
+    for j in range(i, min(len(sentence.tokens), i + 3)):
+        if sentence.lower[j] in acts:
+            return True
+        if sentence.lower[j] not in DETERMINERS and not sentence.lower[j].endswith(("’s", "'s")):
+            return False
+    return False
 
 
 def sets_figure(sentence: Sentence, i: int) -> bool:
