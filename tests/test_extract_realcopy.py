@@ -84,3 +84,31 @@ def test_a_claimed_act_is_the_groups_statement_with_its_verb():
     assert reported("The colonel said the strikes had been based on intelligence.")[0] == [
         (["the strikes had been based on intelligence"], "The colonel", "said")
     ]
+    assert reported("During a news conference on Monday, the chief said the officer had acted lawfully.")[0] == [
+        (["the officer had acted lawfully"], "the chief", "said")
+    ]
+
+
+def headline(line):
+    return [(s.kind, s.speaker.name, s.text) for s in extract_statements(f"{line}\n\nRain fell on Monday.")]
+
+
+def test_statements_in_headlines():
+    assert headline("Ministry says 12 killed in floods") == [("reported", "Ministry", "12 killed in floods")]
+    assert headline("12 dead in northern floods, says ministry") == [
+        ("reported", "ministry", "12 dead in northern floods")
+    ]
+    assert headline("Health ministry: “No deaths recorded so far”") == [
+        ("quote", "Health ministry", "No deaths recorded so far")
+    ]
+    assert headline("Police chief: Officers found a handgun") == [
+        ("reported", "Police chief", "Officers found a handgun")
+    ]
+    assert headline("Rail Company Admits Signal Failed Before Crash") == [
+        ("reported", "Rail Company", "Signal Failed Before Crash")
+    ]
+
+
+def test_a_topic_before_a_colon_is_no_speaker():
+    assert headline("Flood season: Rivers rise across the north") == []
+    assert headline("Northern floods: “The water came so fast”") == []

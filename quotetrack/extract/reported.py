@@ -34,16 +34,21 @@ from .lexicon import (
     SUBJECT_PRONOUNS,
     Cue,
     cue_lexicon,
+    title_lexicon,
     word_set,
 )
-from .sentences import Copy, Sentence, Span
-from .speakers import Mention
+from .sentences import Copy, Sentence, Span, is_capitalised
+from .speakers import Mention, looks_organisation
 
 
 def reported_statements(sentence: Sentence, copy: Copy) -> list[Found]:
     """The reported statement of a sentence and, when its content holds a coordinated clause with
     a frame of its own ("X said A, while Y said B"), that clause's statement too."""
     text = copy.text
+    if sentence.headline:
+        headline = _headline_statement(sentence)
+        if headline is not None:
+            return [headline]
     first = _reported_statement(sentence, text)
     if first is None:
         return []
@@ -162,6 +167,46 @@ def _reported_statement(sentence: Sentence, text: str) -> Found | None:
     return None
 
 
+def _headline_statement(sentence: Sentence) -> Found | None:
+    """Headline forms without a full frame: "Police chief: Officers found a handgun", "Health
+    ministry: 'No deaths recorded'", "12 dead in floods, says ministry"."""
+    tokens, lower, text = sentence.tokens, sentence.lower, sentence.text
+    n = len(tokens)
+    end = content_end(sentence)
+    colon = next((k for k in range(1, min(n - 2, 7)) if tokens[k].text == ":" and not sentence.quoted[k]), None)
+    if colon is not None and _names_a_speaker(sentence, 0, colon):
+        a, b = tokens[0].start, tokens[colon - 1].end
+        start, kind = tokens[colon + 1].start, "reported"
+        if text[start] in QUOTE_CHARS and text[end - 1] in QUOTE_CHARS and end - start > 2:
+            start, end, kind = start + 1, end - 1, "quote"  # only what stands inside the marks is verbatim
+        info = cue_lexicon()["said"]
+        frame = Frame(Mention(a, b, a, b, text[a:b]), ":", tokens[colon].start, tokens[colon].end, info, [Span(a, b)])
+        return Found([Span(start, end)], frame, kind, 0.7, kind == "quote")
+    for c in range(2, n - 1):
+        cue = sentence.cue_at(c)
+        if cue is None or lower[c - 1] != "," or cue.cue.category not in ("speech", "written") or n - cue.last > 7:
+            continue
+        a, b = tokens[cue.last + 1].start, tokens[n - 1].end
+        if not _names_a_speaker(sentence, cue.last + 1, n) and not is_capitalised(tokens[cue.last + 1].text):
+            continue
+        mention = Mention(a, b, a, b, text[a:b])
+        frame = Frame(mention, cue.form, tokens[c].start, tokens[cue.last].end, cue.cue, [Span(tokens[c].start, b)])
+        return Found([Span(tokens[0].start, tokens[c - 2].end)], frame, "reported", 0.7, False)
+    return None
+
+
+def _names_a_speaker(sentence: Sentence, first: int, stop: int) -> bool:
+    """Tokens first..stop-1 name a speaker by a title or an organisation word ("Police chief",
+    "Health ministry", "Saudi-led coalition"), not a topic ("Haiti earthquake")."""
+    words = [t.text for t in sentence.tokens[first:stop]]
+    if not words or len(words) > 6 or any(w in QUOTE_CHARS or w in ",;" for w in words):
+        return False
+    titles = title_lexicon().forms
+    return any(w.lower() in titles for w in words) or looks_organisation(
+        [w.split("-")[-1] for w in words], lower_case_too=True
+    )
+
+
 def _verb_kept(sentence: Sentence, c: int, mention: Mention, form: str, info: Cue, end: int) -> Found | None:
     """"Officials put the toll at ten", "the rebels claimed responsibility for the attack": the
     statement keeps its verb, since "the toll at ten" alone says nothing of who counted."""
@@ -226,7 +271,7 @@ def adjunct_only(sentence: Sentence, i: int, stop: int | None = None) -> bool:
     n = len(tokens) if stop is None else stop
     while n > i and tokens[n - 1].text in ".!?":
         n -= 1
-    if i >= n or n - i > 10 or lower[i] not in PREPOSITIONS | DATE_WORDS | {"late", "early"}:
+    if i >= n or n - i > 10 or lower[i] not in PREPOSITIONS | DATE_WORDS | {"late", "early", "during", "after"}:
         return False
     past = word_set("past_verbs")
     for k in range(i, n):

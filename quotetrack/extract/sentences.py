@@ -336,6 +336,16 @@ class Sentence:
                 self.quoted[i] = True
         self.lower = [t.low for t in self.tokens]
         self._cues: dict[int, CueMatch | None] = {}
+        self.headline = False  # a line of its own with no full stop: a headline or a subhead
+        self.title_case = False  # "Saudi Arabia Admits Reporter Killed At Consulate"
+
+    def read_as_headline(self) -> None:
+        """Mark the sentence as a headline; in title case its cue words are capitalised too."""
+        self.headline = True
+        long_words = [t.text for t in self.tokens if t.text.isalpha() and len(t.text) > 3]
+        capitalised = sum(1 for w in long_words if is_capitalised(w))
+        self.title_case = len(long_words) >= 3 and capitalised >= 0.8 * len(long_words)
+        self._cues.clear()
 
     def index_at(self, offset: int) -> int:
         """Index of the first token starting at or after offset."""
@@ -354,7 +364,7 @@ class Sentence:
     def _cue_at(self, i: int) -> CueMatch | None:
         lexicon = cue_lexicon()
         word = self.tokens[i].text
-        if self.quoted[i] or (word[:1].isupper() and self.lower[i] != "according"):
+        if self.quoted[i] or (word[:1].isupper() and self.lower[i] != "according" and not (self.title_case and i)):
             return None  # "Islamic State" is a name, not a cue
         if i + 1 < len(self.tokens):
             pair = f"{self.lower[i]} {self.lower[i + 1]}"
@@ -375,6 +385,10 @@ class Sentence:
         low = self.lower[i]
         if low.endswith("ed") or low in UNAMBIGUOUS_CUES or cue_lexicon()[low].figure:
             return False  # a figure cue is checked for its count later ("officials put the toll at ten")
+        if self.headline and i > 0:
+            # Headlines tell in the present: "Army denies …", "…, admits coalition".
+            before = self.lower[i - 1]
+            return before in DETERMINERS or before.endswith(("’s", "'s"))
         nxt = self.lower[i + 1] if i + 1 < len(self.tokens) else ""
         if low == self._lemma(low) and not low.endswith("s"):
             # A base form is a verb after "they", "officials", "did", "to"; otherwise a noun
@@ -417,4 +431,15 @@ def read_copy(text: str) -> Copy:
     quotes = find_quotes(text, paragraphs)
     opens = [q.open for q in quotes]
     sentences = [Sentence(text, a, b, p, quotes, opens) for a, b, p in sentence_spans(text, paragraphs, quotes)]
+    for sentence in sentences:
+        if _is_headline(text, sentence, paragraphs[sentence.paragraph]):
+            sentence.read_as_headline()
     return Copy(text, paragraphs, quotes, opens, sentences)
+
+
+def _is_headline(text: str, sentence: Sentence, paragraph: Span) -> bool:
+    """A paragraph of one short line with no full stop: "Ministry says 12 killed in floods"."""
+    line = text[paragraph.start : paragraph.end]
+    if (sentence.start, sentence.end) != tuple(paragraph) or "\n" in line or len(sentence.tokens) > 25:
+        return False
+    return line.rstrip("”’\"')")[-1:].isalnum()
