@@ -112,3 +112,8 @@ def test_statements_in_headlines():
 def test_a_topic_before_a_colon_is_no_speaker():
     assert headline("Flood season: Rivers rise across the north") == []
     assert headline("Northern floods: “The water came so fast”") == []
+
+
+def test_a_count_set_in_a_subordinate_clause_ends_at_its_comma():
+    text = "A day after the minister raised the death toll to 230,000, her office issued a correction."
+    assert reported(text)[0][0] == (["raised the death toll to 230,000"], "the minister", "raised")

@@ -223,8 +223,8 @@ def _verb_kept(sentence: Sentence, c: int, mention: Mention, form: str, info: Cu
         opener = sentence.index_at(mention.phrase_start) - 1
         if opener < 0 or lower[opener] != "with":
             return None
-    elif not act:
-        comma = None
+    elif comma is not None and comma + 1 < len(tokens) and lower[comma + 1] in ("and", "but", "while", "whereas"):
+        comma = None  # "…put the toll at ten, while the group said …": the coordination is split later
     spans = [Span(tokens[c].start, tokens[comma - 1].end if comma is not None else end)]
     said = sentence.cue_at(comma + 1) if comma is not None and comma + 3 < len(tokens) else None
     if act and said is not None and said.form.lower().endswith("ing"):
