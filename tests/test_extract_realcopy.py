@@ -117,3 +117,28 @@ def test_a_topic_before_a_colon_is_no_speaker():
 def test_a_count_set_in_a_subordinate_clause_ends_at_its_comma():
     text = "A day after the minister raised the death toll to 230,000, her office issued a correction."
     assert reported(text)[0][0] == (["raised the death toll to 230,000"], "the minister", "raised")
+
+
+def test_a_statement_set_out_in_the_first_person_plural_is_the_issuers():
+    text = (
+        "The regional council said in a statement:\n\n"
+        "We have no information that anyone was hurt. We firmly reject the claims of the union.\n\n"
+        "Our staff acted within the rules.\n\n"
+        "The union said 12 people were hurt. We visited the depot on Monday."
+    )
+    assert [(s.kind, s.speaker.name, s.text) for s in extract_statements(text)] == [
+        ("reported", "regional council", "We have no information that anyone was hurt"),
+        ("reported", "regional council", "We firmly reject the claims of the union"),
+        ("reported", "regional council", "Our staff acted within the rules"),
+        ("reported", "union", "12 people were hurt"),
+    ]
+
+
+def test_a_release_headed_statement_by_a_body_is_that_bodys():
+    text = "Statement by the Ministry of Transport\n\nWe regret the delays. Our engineers are on site.\n\nTrains run again."
+    assert [(s.kind, s.speaker.name, s.text) for s in extract_statements(text)] == [
+        ("written", "Ministry of Transport", "We regret the delays"),
+        ("written", "Ministry of Transport", "Our engineers are on site"),
+    ]
+    # Without an issuer named, "we" in the copy is nobody's statement.
+    assert extract_statements("We visited the depot on Monday. We saw no damage.", quotes_only=True) == []

@@ -54,7 +54,7 @@ def outlet_reports(
         start = sentence.tokens[first].start
         negative = negative_report(sentence)
         if negative is not None:
-            reports.append(_report(copy, sentence, negative, speaker, mentions, mention_starts))
+            reports.append(sentence_statement(copy, sentence, negative, speaker, mentions))
             continue
         if _background_opener().match(text, start, b):
             continue
@@ -73,20 +73,23 @@ def outlet_reports(
         ]
         if not verbs:
             continue
-        reports.append(_report(copy, sentence, Span(start, content_end(sentence)), speaker, mentions, mention_starts))
+        reports.append(sentence_statement(copy, sentence, Span(start, content_end(sentence)), speaker, mentions))
     return reports
 
 
-def _report(
-    copy: Copy, sentence: Sentence, span: Span, speaker: Speaker, mentions: list[DateMention], starts: list[int]
+def sentence_statement(
+    copy: Copy, sentence: Sentence, span: Span, speaker: Speaker, mentions: list[DateMention],
+    kind: str = "report", confidence: float = 0.6,
 ) -> Extracted:
+    """A statement credited by no frame of its own: the outlet's report, or a sentence of a
+    statement set out without quote marks."""
     start, end = span
-    dated = _day_dates(mentions, starts, start, end)
+    dated = _day_dates(mentions, [m.start for m in mentions], start, end)
     return Extracted(
         text=copy.text[start:end],
-        kind="report",
+        kind=kind,
         cue=None,
-        confidence=0.6,
+        confidence=confidence,
         start=start,
         end=end,
         speaker=speaker,
