@@ -135,7 +135,7 @@ def test_a_statement_set_out_in_the_first_person_plural_is_the_issuers():
 
 
 def test_a_release_headed_statement_by_a_body_is_that_bodys():
-    text = "Statement by the Ministry of Transport\n\nWe regret the delays. Our engineers are on site.\n\nTrains run again."
+    text = "Statement by the Ministry of Transport\n\nWe regret the delays. Our engineers are on site.\n\nTrains ran."
     assert [(s.kind, s.speaker.name, s.text) for s in extract_statements(text)] == [
         ("written", "Ministry of Transport", "We regret the delays"),
         ("written", "Ministry of Transport", "Our engineers are on site"),
