@@ -142,3 +142,15 @@ def test_a_release_headed_statement_by_a_body_is_that_bodys():
     ]
     # Without an issuer named, "we" in the copy is nobody's statement.
     assert extract_statements("We visited the depot on Monday. We saw no damage.", quotes_only=True) == []
+
+
+def test_counts_set_over_a_long_noun_phrase_and_estimated_by_a_report():
+    text = "The latest study puts the number of dead after the storm in March last year at between 900 and 1,200."
+    assert reported(text)[0][0][0] == [
+        "puts the number of dead after the storm in March last year at between 900 and 1,200"
+    ]
+    text = 'The mayor also raised the toll of "probable" deaths to 19 from 16.'
+    assert reported(text)[0][0][0] == ['raised the toll of "probable" deaths to 19 from 16']
+    assert reported("The report estimates that the toll was about 900.")[0] == [
+        (["the toll was about 900"], "The report", "estimates")
+    ]

@@ -253,9 +253,10 @@ def sets_figure(sentence: Sentence, i: int) -> bool:
     lower, n = sentence.lower, len(sentence.tokens)
     nouns = word_set("figure_nouns")
     named = False
-    for j in range(i, min(n, i + 14)):
+    for j in range(i, min(n, i + 20)):
         word = lower[j]
-        if word in (",", ";", ".", ":") or sentence.quoted[j] or word in AUXILIARIES or word in CLAUSE_BREAKS:
+        # "the toll of "probable" deaths", "the number of dead after the quake in January at …"
+        if word in (",", ";", ".", ":") or word in AUXILIARIES or word in ("that", "which", "who", "and", "but"):
             return False
         if word in nouns:
             named = True
