@@ -154,3 +154,17 @@ def test_counts_set_over_a_long_noun_phrase_and_estimated_by_a_report():
     assert reported("The report estimates that the toll was about 900.")[0] == [
         (["the toll was about 900"], "The report", "estimates")
     ]
+
+
+def test_a_statement_issued_saying_something_is_the_issuers():
+    text = "The embassy later issued a statement saying that the reporter had left, although police said he had not."
+    assert reported(text)[0] == [
+        (["the reporter had left"], "The embassy", "saying"),
+        (["he had not"], "police", "said"),
+    ]
+    assert reported("The report saying that prices rose was wrong.")[0] == []
+
+
+def test_a_speaker_after_the_cue_with_a_relative_clause():
+    text = "At least 40 people were killed in the raid, said the armed group that controls the port."
+    assert reported(text)[0] == [(["At least 40 people were killed in the raid"], "the armed group", "said")]

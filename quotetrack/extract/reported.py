@@ -32,6 +32,7 @@ from .lexicon import (
     PREPOSITIONS,
     QUOTE_CHARS,
     SUBJECT_PRONOUNS,
+    WRITTEN_MEDIA,
     Cue,
     cue_lexicon,
     title_lexicon,
@@ -39,6 +40,8 @@ from .lexicon import (
 )
 from .sentences import Copy, Sentence, Span, is_capitalised
 from .speakers import Mention, looks_organisation
+
+_COORDINATORS = ("and", "but", "while", "whereas", "although", "though")
 
 
 def reported_statements(sentence: Sentence, copy: Copy) -> list[Found]:
@@ -56,7 +59,7 @@ def reported_statements(sentence: Sentence, copy: Copy) -> list[Found]:
     start, end = first.spans[-1]
     tokens, lower = sentence.tokens, sentence.lower
     for i in range(sentence.index_at(start), sentence.index_at(end) - 3):
-        if lower[i] != "," or lower[i + 1] not in ("and", "but", "while", "whereas") or sentence.quoted[i]:
+        if lower[i] != "," or lower[i + 1] not in _COORDINATORS or sentence.quoted[i]:
             continue
         clause = Sentence(text, tokens[i + 2].start, sentence.end, sentence.paragraph, copy.quotes, copy.opens)
         second = _reported_statement(clause, text)
@@ -92,6 +95,9 @@ def _reported_statement(sentence: Sentence, text: str) -> Found | None:
             continue  # "did not say", "declined to say", "shouldn't say": nothing was said
         after_pause = follows_pause(sentence, c)
         if lower[c].endswith("ing") and not after_pause and not info.figure:
+            issued = _statement_saying(sentence, c, info, end)
+            if issued is not None:
+                return issued
             continue
         before = c - 1
         while before >= 0 and lower[before] in CUE_MODIFIERS:
@@ -104,7 +110,7 @@ def _reported_statement(sentence: Sentence, text: str) -> Found | None:
             mention = find_subject(sentence, c)
         inverted = None
         if mention is None:
-            inverted = inverted_subject(sentence, c, last)
+            inverted = inverted_subject(sentence, c, last) or _inverted_with_relative(sentence, c, last)
             if inverted is None:
                 continue
             mention = inverted
@@ -165,6 +171,57 @@ def _reported_statement(sentence: Sentence, text: str) -> Found | None:
         if tokens[tail_index].text == ",":
             return Found([content], frame, "reported", 0.7, False)
     return None
+
+
+def _statement_saying(sentence: Sentence, c: int, info: Cue, end: int) -> Found | None:
+    """"The consulate issued a statement saying that the journalist had left": the body that
+    issued the statement says what follows the participle."""
+    tokens, lower = sentence.tokens, sentence.lower
+    media = c - 1
+    if media < 2 or lower[media] not in WRITTEN_MEDIA:
+        return None
+    verb = media - 1
+    while verb > 0 and (lower[verb] in DETERMINERS or (lower[verb].isalpha() and not _verb_like(lower[verb]))):
+        verb -= 1  # "a brief written statement"
+    if verb <= 0 or media - verb > 4 or not _verb_like(lower[verb]):
+        return None
+    first = verb - 1
+    while first > 0 and tokens[first - 1].text not in (",", ";", ":") and verb - first < 8:
+        first -= 1
+    head_last = verb - 1
+    while head_last > first and (lower[head_last].endswith("ly") or lower[head_last] in CUE_MODIFIERS):
+        head_last -= 1  # "The consulate subsequently issued", "the embassy later issued"
+    if first > head_last or not any(is_capitalised(t.text) or t.text.isalpha() for t in tokens[first : head_last + 1]):
+        return None
+    content_at, _, _ = tail_content(sentence, c + 1, info)
+    if content_at is None or tokens[content_at].start >= end:
+        return None
+    a, b = tokens[first].start, tokens[head_last].end
+    frame = Frame(Mention(a, b, a, b, sentence.text[a:b]), tokens[c].text, tokens[c].start, tokens[c].end, info,
+                  [Span(a, tokens[content_at - 1].end)], written=True)
+    return Found([Span(tokens[content_at].start, end)], frame, "reported", 0.75, False)
+
+
+def _verb_like(word: str) -> bool:
+    return word.endswith("ed") or word in word_set("past_verbs") or word in ("put", "sent", "made", "gave")
+
+
+def _inverted_with_relative(sentence: Sentence, c: int, last: int) -> Mention | None:
+    """"…, said the armed group that controls the capital.": the speaker after the cue, with a
+    relative clause of its own to the sentence end."""
+    tokens, lower = sentence.tokens, sentence.lower
+    n = len(tokens)
+    if c == 0 or lower[c - 1] != ",":
+        return None
+    k = last + 1
+    while k < n and lower[k] not in ("that", "which", "who") and tokens[k].text not in ",.;!?" and k - last <= 8:
+        k += 1
+    if k == last + 1 or k >= n or lower[k] not in ("that", "which", "who") or lower[last + 1] not in DETERMINERS:
+        return None
+    if any(t.text in (",", ";") for t in tokens[k:]) or sentence.quoted[k]:
+        return None
+    a, b = tokens[last + 1].start, tokens[k - 1].end
+    return Mention(a, b, a, b, sentence.text[a:b])
 
 
 def _headline_statement(sentence: Sentence) -> Found | None:

@@ -407,8 +407,9 @@ class Sentence:
                 return True  # "swing states", "his claims": plural nouns unless a clause follows
         before = self.lower[i - 1] if i > 0 else ""
         two_before = self.lower[i - 2] if i > 1 else ""
-        # "the report estimates that …": a present verb with "that" after a determiner and its noun.
-        verb_with_that = low.endswith("s") and nxt == "that"
+        # "the report estimates that …": a present verb with "that" after a determiner and its noun;
+        # "a statement saying …": a participle after a written medium.
+        verb_with_that = (low.endswith("s") and nxt == "that") or (low.endswith("ing") and before in WRITTEN_MEDIA)
         return before in DETERMINERS or before.endswith(("’s", "'s")) or (
             two_before in DETERMINERS and before.isalpha() and before.islower()
             and before not in CUE_MODIFIERS and before not in AUXILIARIES and not verb_with_that
