@@ -168,3 +168,18 @@ def test_a_statement_issued_saying_something_is_the_issuers():
 def test_a_speaker_after_the_cue_with_a_relative_clause():
     text = "At least 40 people were killed in the raid, said the armed group that controls the port."
     assert reported(text)[0] == [(["At least 40 people were killed in the raid"], "the armed group", "said")]
+
+
+def test_an_embedded_post_is_its_signers():
+    text = (
+        "The mayor spoke on Monday.\n"
+        "“Three days of mourning start today. We will rebuild”\n"
+        "— City Hall (@cityhall) March 4, 2021\n"
+        "Crews cleared the roads overnight and reopened the bridge.\n"
+        "Volunteers gave blood at the clinic all day pic.twitter.com/abc123\n"
+        "— Ann Lee (@annlee) March 5, 2021"
+    )
+    assert [(s.kind, s.speaker.name, s.text) for s in extract_statements(text, quotes_only=True)] == [
+        ("written", "City Hall", "Three days of mourning start today. We will rebuild"),
+        ("reported", "Ann Lee", "Volunteers gave blood at the clinic all day"),
+    ]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from ..text.numbers import read_number
 from .frames import (
     Found,
@@ -48,6 +50,9 @@ def reported_statements(sentence: Sentence, copy: Copy) -> list[Found]:
     """The reported statement of a sentence and, when its content holds a coordinated clause with
     a frame of its own ("X said A, while Y said B"), that clause's statement too."""
     text = copy.text
+    signed = _signed(sentence, copy)
+    if signed is not None:
+        return [signed]
     if sentence.headline:
         headline = _headline_statement(sentence)
         if headline is not None:
@@ -222,6 +227,38 @@ def _inverted_with_relative(sentence: Sentence, c: int, last: int) -> Mention | 
         return None
     a, b = tokens[last + 1].start, tokens[k - 1].end
     return Mention(a, b, a, b, sentence.text[a:b])
+
+
+_SIGNATURE = re.compile(
+    r"[—–-]{1,2}\s*(?P<name>[^()\n]{2,60}?)\s*\(@\w{1,30}\)(?:\s+[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4})?"
+)
+_LINK = re.compile(r"\s*(?:pic\.twitter\.com|https?://)\S*$")
+
+
+def _signed(sentence: Sentence, copy: Copy) -> Found | None:
+    """An embedded post: its text, then a line "— Name (@handle) October 14, 2017" signing it."""
+    following = sentence.paragraph + 1
+    if following >= len(copy.paragraphs):
+        return None
+    a, b = copy.paragraphs[following]
+    signature = _SIGNATURE.fullmatch(copy.text, a, b)
+    if signature is None:
+        return None
+    start, end = sentence.start, content_end(sentence)
+    quotes = sentence.quotes
+    whole = len(quotes) == 1 and quotes[0].open == sentence.start and quotes[0].end >= end
+    if whole:
+        start, end = quotes[0].inner_start, quotes[0].inner_end
+    else:
+        link = _LINK.search(copy.text, start, end)  # the post's picture link is no part of what it says
+        end = link.start() if link else end
+    if end <= start:
+        return None
+    name_start, name_end = signature.span("name")
+    mention = Mention(name_start, name_end, name_start, name_end, copy.text[name_start:name_end])
+    info = cue_lexicon()["tweeted"]
+    frame = Frame(mention, "—", a, a + 1, info, [Span(a, b)], written=True)
+    return Found([Span(start, end)], frame, "quote" if whole else "reported", 0.75, whole)
 
 
 def _headline_statement(sentence: Sentence) -> Found | None:

@@ -82,7 +82,8 @@ def paragraph_spans(text: str) -> list[Span]:
         for i, line in enumerate(lines):
             content = line.group(0).rstrip()
             last = i == len(lines) - 1
-            if last or re.search(r"[.!?:”\"’)]$", content) or len(content) < 60:
+            signed = not last and re.match(r"[—–]\s", lines[i + 1].group(0))  # "— Name (@handle)" signs a post
+            if last or re.search(r"[.!?:”\"’)]$", content) or len(content) < 60 or signed:
                 end = block.start() + line.end()
                 if text[start:end].strip():
                     spans.append(strip_span(text, start, end))
