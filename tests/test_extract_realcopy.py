@@ -183,3 +183,15 @@ def test_an_embedded_post_is_its_signers():
         ("written", "City Hall", "Three days of mourning start today. We will rebuild"),
         ("reported", "Ann Lee", "Volunteers gave blood at the clinic all day"),
     ]
+
+
+def test_a_bounded_count_right_after_said_is_the_content():
+    assert reported("Officials said at least 30 people had died.")[0] == [
+        (["at least 30 people had died"], "Officials", "said")
+    ]
+    assert reported("The refugee agency said about 5,000 people had fled, while aid groups put the figure at 8,000.")[
+        0
+    ] == [
+        (["about 5,000 people had fled"], "The refugee agency", "said"),
+        (["put the figure at 8,000"], "aid groups", "put"),
+    ]

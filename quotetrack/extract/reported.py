@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..text.numbers import read_number
+from ..text.numbers import modifiers, read_number
 from .frames import (
     Found,
     Frame,
@@ -129,6 +129,8 @@ def _reported_statement(sentence: Sentence, text: str) -> Found | None:
                 return found
             continue
         content_at, frame_end_index, relayed = tail_content(sentence, last + 1, info)
+        if content_at is None and info.bare and relayed is None and _bounded_count(sentence, last + 1):
+            content_at, frame_end_index = last + 1, last  # "said at least 30 people had died"
         if content_at is not None and adjunct_only(sentence, last + 1):
             content_at = None  # "…, the agency said on its website": where it was said, not what
         if content_at is not None and inverted is None and tokens[content_at].start < end:
@@ -137,6 +139,9 @@ def _reported_statement(sentence: Sentence, text: str) -> Found | None:
             frame_spans = [Span(mention.phrase_start, tokens[frame_end_index].end)]
             confidence = 0.85 if lower[frame_end_index] in ("that", ":") else 0.75
             written = info.category == "written" or written_medium(sentence, last + 1, content_at)
+            opening, subject = first_content_token(sentence), sentence.index_at(mention.phrase_start)
+            if subject - 1 > opening and lower[subject - 1] == "," and adjunct_only(sentence, opening, subject - 1):
+                written = written or written_medium(sentence, opening, subject)  # "In a post on Friday, X said"
             frame = Frame(mention, form, *cue_span, info, frame_spans, relayed, written)
             return Found([Span(start, end)], frame, "reported", confidence, False)
         if info.clausal:
@@ -299,6 +304,16 @@ def _names_a_speaker(sentence: Sentence, first: int, stop: int) -> bool:
     return any(w.lower() in titles for w in words) or looks_organisation(
         [w.split("-")[-1] for w in words], lower_case_too=True
     )
+
+
+def _bounded_count(sentence: Sentence, i: int) -> bool:
+    """From token i: a count with its bound, "at least 30 people", "about 5,000 residents"."""
+    lower = sentence.lower
+    for phrase in modifiers():
+        size = len(phrase)
+        if tuple(lower[i : i + size]) == phrase and i + size < len(lower) and read_number(lower, i + size):
+            return True
+    return False
 
 
 def _verb_kept(sentence: Sentence, c: int, mention: Mention, form: str, info: Cue, end: int) -> Found | None:
