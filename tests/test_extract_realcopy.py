@@ -195,3 +195,13 @@ def test_a_bounded_count_right_after_said_is_the_content():
         (["about 5,000 people had fled"], "The refugee agency", "said"),
         (["put the figure at 8,000"], "aid groups", "put"),
     ]
+
+
+def test_a_denial_of_a_clause_without_that():
+    assert reported("The army denied civilians had been killed in the raid.")[0] == [
+        (["civilians had been killed in the raid"], "The army", "denied")
+    ]
+    assert headline("Army denies civilians were killed in raid") == [
+        ("reported", "Army", "denies civilians were killed in raid")
+    ]
+    assert reported("The army denied access to the village.")[0] == []  # an act, not a statement

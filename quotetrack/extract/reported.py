@@ -131,6 +131,8 @@ def _reported_statement(sentence: Sentence, text: str) -> Found | None:
         content_at, frame_end_index, relayed = tail_content(sentence, last + 1, info)
         if content_at is None and info.bare and relayed is None and _bounded_count(sentence, last + 1):
             content_at, frame_end_index = last + 1, last  # "said at least 30 people had died"
+        if content_at is None and info.denial and not info.clausal and _bare_clause(sentence, last + 1):
+            content_at, frame_end_index = last + 1, last  # "The army denies civilians were killed"
         if content_at is not None and adjunct_only(sentence, last + 1):
             content_at = None  # "…, the agency said on its website": where it was said, not what
         if content_at is not None and inverted is None and tokens[content_at].start < end:
@@ -304,6 +306,16 @@ def _names_a_speaker(sentence: Sentence, first: int, stop: int) -> bool:
     return any(w.lower() in titles for w in words) or looks_organisation(
         [w.split("-")[-1] for w in words], lower_case_too=True
     )
+
+
+def _bare_clause(sentence: Sentence, i: int) -> bool:
+    """From token i: a clause without "that", its subject a noun or two and then its verb group
+    ("civilians were killed", "the strike had hit a school")."""
+    lower = sentence.lower
+    words = lower[i : i + 4]
+    verb = next((k for k, w in enumerate(words) if w in AUXILIARIES), None)
+    subject = words[:verb] if verb else []
+    return bool(subject) and all(w.isalpha() and w not in PREPOSITIONS | CLAUSE_BREAKS for w in subject)
 
 
 def _bounded_count(sentence: Sentence, i: int) -> bool:
