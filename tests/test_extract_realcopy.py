@@ -205,3 +205,14 @@ def test_a_denial_of_a_clause_without_that():
         ("reported", "Army", "denies civilians were killed in raid")
     ]
     assert reported("The army denied access to the village.")[0] == []  # an act, not a statement
+
+
+def test_an_opening_adverbial_or_an_adverb_is_no_speaker():
+    assert reported("On Friday, the army said that 12 people had died.")[0] == [
+        (["12 people had died"], "the army", "said")
+    ]
+    assert reported("In the capital, the ministry said 12 people had died.")[0][0][1] == "the ministry"
+    assert reported("The firm issued no denial, but strongly suggested the report was wrong.")[0] == [
+        (["the report was wrong"], "The firm", "suggested")
+    ]
+    assert reported("Friends and family said he was unarmed.")[0][0][1] != "Friends"

@@ -107,6 +107,8 @@ def _reported_statement(sentence: Sentence, text: str) -> Found | None:
         before = c - 1
         while before >= 0 and lower[before] in CUE_MODIFIERS:
             before -= 1
+        if before > 0 and _adverb(lower[before]) and lower[before - 1] in ("and", "but"):
+            before -= 1  # "… but strongly suggested": the adverb is not the subject
         if lower[c].endswith("ing") and after_pause:
             mention = clause_subject(sentence, c)
         elif before > 0 and lower[before] in ("and", "but"):
@@ -306,6 +308,10 @@ def _names_a_speaker(sentence: Sentence, first: int, stop: int) -> bool:
     return any(w.lower() in titles for w in words) or looks_organisation(
         [w.split("-")[-1] for w in words], lower_case_too=True
     )
+
+
+def _adverb(word: str) -> bool:
+    return word.endswith("ly") and word.isalpha() and len(word) > 4 and word not in ("family", "assembly", "supply")
 
 
 def _bare_clause(sentence: Sentence, i: int) -> bool:
