@@ -216,3 +216,4 @@ def test_an_opening_adverbial_or_an_adverb_is_no_speaker():
         (["the report was wrong"], "The firm", "suggested")
     ]
     assert reported("Friends and family said he was unarmed.")[0][0][1] != "Friends"
+    assert reported("Soon afterwards the ministry said there had been an error.")[0][0][1] == "the ministry"

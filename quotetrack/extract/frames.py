@@ -33,6 +33,11 @@ from .lexicon import (
 from .sentences import Sentence, Span, clean, is_capitalised
 from .speakers import Mention
 
+# Adverbs that open a clause before its subject: "Soon afterwards the ministry said".
+_OPENING_ADVERBS = frozenset(
+    "meanwhile separately however now soon afterwards afterward subsequently thereafter shortly".split()
+)
+
 
 @dataclass
 class Frame:
@@ -127,7 +132,7 @@ def find_subject(sentence: Sentence, cue_index: int, floor: int = 0) -> Mention 
         lower[first] in PREPOSITIONS
         or tokens[first].text in "-–—"
         # "Later the governor said", "Meanwhile police said": an opening adverb is no part of the speaker.
-        or (first < head_last and lower[first] in CUE_MODIFIERS | {"meanwhile", "separately", "however", "now"})
+        or (first < head_last and lower[first] in CUE_MODIFIERS | _OPENING_ADVERBS)
     ):
         first += 1
     if first > head_last:
