@@ -217,3 +217,10 @@ def test_an_opening_adverbial_or_an_adverb_is_no_speaker():
     ]
     assert reported("Friends and family said he was unarmed.")[0][0][1] != "Friends"
     assert reported("Soon afterwards the ministry said there had been an error.")[0][0][1] == "the ministry"
+
+
+def test_a_fragment_before_a_trailing_cue_is_not_a_second_statement():
+    text = "The chief confirmed that officers found a rifle at the scene, but not a knife, according to the inventory."
+    ((spans, _, cue),) = reported(text)[0]
+    assert spans == ["The chief confirmed that officers found a rifle at the scene, but not a knife"]
+    assert cue == "according to"

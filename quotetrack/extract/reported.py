@@ -71,7 +71,7 @@ def reported_statements(sentence: Sentence, copy: Copy) -> list[Found]:
         if second is None or second.frame.mention.phrase_start < clause.start:
             continue
         inside_frame = second.frame.mention.phrase_start == clause.start
-        trailing = second.spans[0][0] == clause.start
+        trailing = second.spans[0][0] == clause.start and _has_verb(clause, second.spans[0])
         if inside_frame or trailing:
             first.spans[-1] = Span(start, tokens[i - 1].end)  # the first statement ends at the comma
             results.append(second)
@@ -308,6 +308,13 @@ def _names_a_speaker(sentence: Sentence, first: int, stop: int) -> bool:
     return any(w.lower() in titles for w in words) or looks_organisation(
         [w.split("-")[-1] for w in words], lower_case_too=True
     )
+
+
+def _has_verb(sentence: Sentence, span: Span) -> bool:
+    """"…, but not a book, according to …" is a fragment of the clause before, not a clause."""
+    words = sentence.lower[sentence.index_at(span.start) : sentence.index_at(span.end)]
+    past = word_set("past_verbs")
+    return any(w in AUXILIARIES or w in past or (w.endswith("ed") and len(w) > 3) for w in words)
 
 
 def _adverb(word: str) -> bool:
