@@ -20,6 +20,7 @@ from .common import (
     evidence_parts,
     evidence_spans,
     gap_text,
+    quoted,
     speaker_details,
     visible,
     word_diff_parts,
@@ -560,13 +561,13 @@ def check_detail(number: int, finding: Any) -> Panel:
     draft_line = Text("Draft: ", style="bold")
     draft_line.append_text(safe(finding.draft.speaker.name or "(no speaker)"))
     draft_line.append(": ")
-    draft_line.append_text(safe(f"“{finding.draft.text}”"))
+    draft_line.append_text(safe(quoted(finding.draft)))
     parts.append(draft_line)
     if recorded is not None:
         on_record = Text(f"On record (statement {recorded.id}): ", style="bold")
         on_record.append_text(speaker_label(recorded.speaker).split("\n")[0])
         on_record.append(": ")
-        on_record.append_text(safe(f"“{recorded.text}”"))
+        on_record.append_text(safe(quoted(recorded)))
         where = ", ".join(x for x in (
             recorded.source.outlet if recorded.source else None,
             recorded.said_on.isoformat() if recorded.said_on else (
