@@ -279,11 +279,13 @@ def _side(statement: Statement, spans: list[tuple[int, int]], label: str) -> Tab
         if 0 <= start < end <= len(statement.text):
             body.stylize("bold red reverse", start, end)
     grid.add_row(body)
-    facts = [f"statement {statement.id}", statement.kind]
+    # Free text given to `compare` has no id and no kind worth showing.
+    facts = [f"statement {statement.id}", statement.kind] if statement.id is not None else []
     if statement.source and statement.source.outlet:
         facts.append(statement.source.outlet)
     facts += dates(statement)
-    grid.add_row(_styled(" · ".join(facts), "dim"))
+    if facts:
+        grid.add_row(_styled(" · ".join(facts), "dim"))
     return grid
 
 
@@ -319,7 +321,10 @@ def verdict_panel(verdict: Any, a: Statement, b: Statement) -> Panel:
         verdict.relation, f"conflict: {verdict.type} ({_TYPE_LABELS.get(verdict.type or '', '')})"
     )
     parts = _pair(a, b, verdict.evidence, verdict.caveats)
-    return Panel(Group(*parts), title=f"{label} · score {verdict.score:.2f}", title_align="left",
+    # A conflict's score is how sure and how serious it is; otherwise it is only how much of the
+    # two claims' wording is shared, which an editor could take for confidence in the verdict.
+    measure = "conflict score" if verdict.relation == "conflict" else "wording shared"
+    return Panel(Group(*parts), title=f"{label} · {measure} {verdict.score:.2f} (0–1)", title_align="left",
                  expand=True)
 
 
