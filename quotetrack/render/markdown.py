@@ -73,7 +73,7 @@ def render(dossier: Dossier) -> str:
             lines.append("No claim is made by more than one statement here.")
         for cluster in dossier.clusters:
             who = "; ".join(sorted({md(name) for name in speaker_names(cluster)}))
-            lines.append(f"- {quoted(cluster[0], md(cluster[0].text))} — {len(cluster)} statements ({who}): "
+            lines.append(f"- {quoted(cluster[0], md(cluster[0].text))} — {counted(len(cluster), 'statement')} ({who}): "
                          + ", ".join(f"#{s.id}" for s in cluster))
     tables = [(event, rows) for event, rows in dossier.figures if rows]
     if tables:

@@ -157,17 +157,18 @@ def in_source(article: str, start: int, end: int, speaker_start: int | None,
 
 
 def speakers_table(rows: Sequence[tuple[Speaker, int]]) -> Table:
+    # Title and affiliation share a column and long words fold rather than end in "…": at 80
+    # columns separate narrow columns cut "manager" to "mana…" while Kind kept its full width.
     table = Table(box=box.SIMPLE_HEAD, expand=True)
     table.add_column("ID", justify="right", style="cyan", no_wrap=True)
-    table.add_column("Name", ratio=3, min_width=16)
-    table.add_column("Title", ratio=1)
-    table.add_column("Affiliation", ratio=1)
-    table.add_column("Kind")
-    table.add_column("Aliases", ratio=2)
+    table.add_column("Name", ratio=3, min_width=18, overflow="fold")
+    table.add_column("Title · affiliation", ratio=3, min_width=12, overflow="fold")
+    table.add_column("Kind", overflow="fold")
+    table.add_column("Aliases", ratio=2, overflow="fold")
     table.add_column("Stmts", justify="right", no_wrap=True)
     for speaker, count in rows:
         table.add_row(
-            str(speaker.id), safe(speaker.name), safe(speaker.title), safe(speaker.affiliation),
+            str(speaker.id), safe(speaker.name), safe(speaker_details(speaker)),
             speaker.kind, safe(", ".join(speaker.aliases)), str(count),
         )
     return table
@@ -373,7 +374,7 @@ def clusters_table(clusters: Sequence[Any]) -> Table:
 
 
 def events_table(summaries: Sequence[Any]) -> Table:
-    """`events`: events.EventSummary items, latest first."""
+    """`events`: events.EventSummary items, largest first."""
     table = Table(box=box.SIMPLE_HEAD, expand=True)
     table.add_column("ID", justify="right", style="cyan", no_wrap=True)
     table.add_column("Event", ratio=3)
@@ -427,7 +428,8 @@ def event_view(detail: Any) -> Group:
     heading = Text(f"Event {summary.id}: ", style="bold")
     heading.append_text(safe(summary.name))
     if summary.sources:
-        heading.append_text(_styled(f"\n{len(summary.sources)} outlets: " + ", ".join(summary.sources), "dim"))
+        outlets = counted(len(summary.sources), "outlet")
+        heading.append_text(_styled(f"\n{outlets}: " + ", ".join(summary.sources), "dim"))
     timeline = Table(title="Timeline", box=box.SIMPLE_HEAD, expand=True)
     timeline.add_column("Reported", no_wrap=True)
     timeline.add_column("ID", justify="right", style="cyan", no_wrap=True)
