@@ -333,7 +333,8 @@ def verdict_panel(verdict: Any, a: Statement, b: Statement) -> Panel:
 
 
 def matches_table(found: Sequence[Any]) -> Table:
-    """`match` results: claims.Found items, best first, matching words highlighted."""
+    """`match` results: claims.Found items, best first, matching words highlighted; a match under
+    the short-claim bar, shown because the query is long, is marked weak."""
     table = Table(box=box.SIMPLE_HEAD, expand=True)
     table.add_column("Score", justify="right", no_wrap=True)
     table.add_column("ID", justify="right", style="cyan", no_wrap=True)
@@ -345,7 +346,10 @@ def matches_table(found: Sequence[Any]) -> Table:
         body = safe(statement.text)
         for start, end in item.spans:
             body.stylize("bold yellow", start, end)
-        table.add_row(f"{item.match.score:.0f}", str(statement.id), speaker_label(statement.speaker), body,
+        score = Text(f"{item.match.score:.0f}")
+        if item.weak:
+            score.append("\nweak", style="yellow")
+        table.add_row(score, str(statement.id), speaker_label(statement.speaker), body,
                       safe(statement.source.outlet if statement.source else ""))
     return table
 
