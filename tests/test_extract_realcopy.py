@@ -224,3 +224,11 @@ def test_a_fragment_before_a_trailing_cue_is_not_a_second_statement():
     ((spans, _, cue),) = reported(text)[0]
     assert spans == ["The chief confirmed that officers found a rifle at the scene, but not a knife"]
     assert cue == "according to"
+
+
+def test_said_before_a_count_keeps_its_content_without_the_verb():
+    text = "Ali Omar, the head of the health office, said the death toll stood at 43 with 61 wounded."
+    assert reported(text)[0] == [(["the death toll stood at 43 with 61 wounded"], "Ali Omar", "said")]
+    assert reported("The agency estimated the death toll at 400.")[0] == [
+        (["estimated the death toll at 400"], "The agency", "estimated")
+    ]

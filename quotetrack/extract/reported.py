@@ -125,7 +125,8 @@ def _reported_statement(sentence: Sentence, text: str) -> Found | None:
             continue  # "neither club confirmed the figure": nobody said it
         cue_span = (tokens[c].start, tokens[last].end)
         claimed = info.lemma == "claim" and claims_act(sentence, last + 1)
-        if info.figure or (inverted is None and (claimed or sets_figure(sentence, last + 1))):
+        estimated = info.lemma == "estimate" and sets_figure(sentence, last + 1)  # "estimated the toll at 40"
+        if info.figure or (inverted is None and (claimed or estimated)):
             found = _verb_kept(sentence, c, mention, form, info, end)
             if found is not None:
                 return found
@@ -348,7 +349,7 @@ def _verb_kept(sentence: Sentence, c: int, mention: Mention, form: str, info: Cu
     after = c + len(form.split())
     act = info.lemma == "claim" and claims_act(sentence, after)
     if not act and not sets_figure(sentence, after):
-        return None
+        return None  # a figure cue with no count: "put pressure on the council"
     # The comma after the clause, not the one inside "2,000".
     commas = (k for k in range(c, len(tokens)) if tokens[k].text == "," and text[tokens[k].end :][:1] == " ")
     comma = next(commas, None)
