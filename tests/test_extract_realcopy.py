@@ -232,3 +232,12 @@ def test_said_before_a_count_keeps_its_content_without_the_verb():
     assert reported("The agency estimated the death toll at 400.")[0] == [
         (["estimated the death toll at 400"], "The agency", "estimated")
     ]
+
+
+def test_a_count_set_that_a_trailing_frame_credits_is_the_trailing_speakers():
+    text = (
+        "The ministry on Monday revised its death toll to seven from 20, the health minister, Ana Ruiz, told reporters."
+    )
+    ((spans, head, cue),) = reported(text)[0]
+    assert spans == ["The ministry on Monday revised its death toll to seven from 20"]
+    assert (head, cue) == ("Ana Ruiz", "told")

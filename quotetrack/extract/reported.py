@@ -60,9 +60,11 @@ def reported_statements(sentence: Sentence, copy: Copy) -> list[Found]:
     first = _reported_statement(sentence, text)
     if first is None:
         return []
+    tokens, lower = sentence.tokens, sentence.lower
+    if first.spans[0].start == first.frame.cue_start:
+        first = _credited_after(sentence, copy, first)
     results = [first]
     start, end = first.spans[-1]
-    tokens, lower = sentence.tokens, sentence.lower
     for i in range(sentence.index_at(start), sentence.index_at(end) - 3):
         if lower[i] != "," or lower[i + 1] not in _COORDINATORS or sentence.quoted[i]:
             continue
@@ -186,6 +188,22 @@ def _reported_statement(sentence: Sentence, text: str) -> Found | None:
         if tokens[tail_index].text == ",":
             return Found([content], frame, "reported", 0.7, False)
     return None
+
+
+def _credited_after(sentence: Sentence, copy: Copy, kept: Found) -> Found:
+    """"Mexico revised its toll to seven from 20, Health Minister X told reporters": a count set
+    or an act claimed (the verb kept) that a frame after it credits to somebody else is theirs,
+    the whole clause."""
+    tokens = sentence.tokens
+    after = sentence.index_at(kept.frame.cue_end)
+    if after >= len(tokens):
+        return kept
+    clause = Sentence(copy.text, tokens[after].start, sentence.end, sentence.paragraph, copy.quotes, copy.opens)
+    later = _reported_statement(clause, copy.text)
+    if later is None or later.spans[0].start != clause.start or later.frame.mention.phrase_start < kept.spans[0].end:
+        return kept
+    start = tokens[first_content_token(sentence)].start
+    return Found([Span(start, later.spans[0].end)], later.frame, "reported", later.confidence, False)
 
 
 def _statement_saying(sentence: Sentence, c: int, info: Cue, end: int) -> Found | None:
