@@ -241,3 +241,8 @@ def test_a_count_set_that_a_trailing_frame_credits_is_the_trailing_speakers():
     ((spans, head, cue),) = reported(text)[0]
     assert spans == ["The ministry on Monday revised its death toll to seven from 20"]
     assert (head, cue) == ("Ana Ruiz", "told")
+
+
+def test_released_is_a_cue_only_with_a_statement_as_its_object():
+    text = "The firm said in its annual report, released a week ago, that it would cut 300 jobs."
+    assert reported(text)[0] == [(["it would cut 300 jobs"], "The firm", "said")]

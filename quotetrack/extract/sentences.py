@@ -372,9 +372,13 @@ class Sentence:
             if pair in lexicon:
                 a, b = self.tokens[i].start, self.tokens[i + 1].end
                 return CueMatch(self.text[a:b], lexicon[pair], i + 1)
-        if self.lower[i] in lexicon and not self._noun_use(i):
+        if self.lower[i] in lexicon and not self._noun_use(i) and self._has_medium(i, lexicon[self.lower[i]]):
             return CueMatch(word, lexicon[self.lower[i]], i)
         return None
+
+    def _has_medium(self, i: int, cue: Cue) -> bool:
+        """"released a (brief) statement": a cue flagged ``medium`` needs one as its object."""
+        return not cue.medium or any(w in WRITTEN_MEDIA for w in self.lower[i + 1 : i + 5])
 
     @staticmethod
     def _lemma(form: str) -> str:
