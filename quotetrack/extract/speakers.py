@@ -11,8 +11,21 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from ..models import Speaker
+from ..text.dates import months
 from ..text.tokens import words
-from .lexicon import CLAUSE_BREAKS, DATE_WORDS, DETERMINERS, FEMALE, MALE, pronoun_lexicon, title_lexicon, word_set
+from .lexicon import (
+    CLAUSE_BREAKS,
+    CUE_MODIFIERS,
+    DATE_WORDS,
+    DETERMINERS,
+    FEMALE,
+    MALE,
+    OBJECT_PRONOUNS,
+    PREPOSITIONS,
+    pronoun_lexicon,
+    title_lexicon,
+    word_set,
+)
 from .sentences import clean, is_capitalised
 
 
@@ -173,7 +186,10 @@ class Resolver:
                 if earlier:
                     return Resolved(self._unique(Speaker(name=earlier[-1], kind="organisation")), 0.55)
             return None
-        return self._named(mention)
+        tidy = _tidy(mention, self.text)
+        if tidy is None:
+            return None
+        return self._named(tidy)
 
     def _named(self, mention: Mention) -> Resolved | None:
         words = clean(mention.head).split()
@@ -184,8 +200,11 @@ class Resolver:
         phrase = " ".join(words)
         documents = word_set("documents")
         noun = next((w.lower() for w in reversed(words) if w.lower() in documents), None)
+        complement = _complement_at(words)
         # A report, study or statement: a named one, or "the report" for the last one named.
-        if noun and not is_capitalised(words[-1]) or (noun and words[-1].lower() == noun):
+        if noun and not is_capitalised(words[-1]) or (noun and words[-1].lower() == noun) or (
+            noun and complement is not None and noun in (w.lower() for w in words[:complement])
+        ):
             for offset, doc_noun, speaker in reversed(self.documents):
                 if offset <= mention.head_start + 2 and doc_noun == noun:
                     self._remember(mention.head_start, speaker)
@@ -195,7 +214,21 @@ class Resolver:
             return Resolved(speaker, 0.6)
         titles, longest = title_lexicon()
         title, affiliation, name_words = _split_title(words, titles, longest)
-        for appositive in mention.appositives:
+        if complement is not None and name_words and name_words == words[len(words) - len(name_words):] and (
+            len(name_words) < len(words) - complement
+        ):
+            # "local officials in Baga", "the alliance fighting … in Yemen", "the coalition led by
+            # Saudi Arabia": the name ends a phrase that only describes the speaker; it is not theirs.
+            name_words = []
+            title = title if title and title.lower() in (w.lower() for w in words[:complement]) else None
+        appositives = mention.appositives
+        named = next((a for a in appositives if _name_like(a.split(), titles)), None) if not name_words else None
+        if named is not None:
+            # "A police spokesman, Jan Novak, said": the description is the title, the aside the name.
+            name_words = named.split()
+            appositives = [a for a in appositives if a is not named]
+            phrase = " ".join(name_words)
+        for appositive in appositives:
             a_title, a_affiliation = _parse_appositive(appositive, titles)
             title = title or a_title
             affiliation = affiliation or a_affiliation
@@ -321,6 +354,106 @@ class Resolver:
         self.history.append((offset, speaker))
 
 
+# Words that open or close a speaker phrase without being part of it: "Later Wednesday, the
+# ministry said", "Soon afterwards the ministry", "Ahmed Karim also", "AFP meanwhile",
+# "President Farmajo earlier this year". Month names are left out: "Theresa May" ends in one.
+_ASIDES = (
+    CUE_MODIFIERS | DATE_WORDS | frozenset("meanwhile afterwards afterward soon however too instead now".split())
+) - frozenset(months())
+_RELATIVES = frozenset("who whose whom which that".split())
+
+
+def _tidy(mention: Mention, text: str) -> Mention | None:
+    """The speaker phrase without what only surrounds it, or None when no speaker is left.
+
+    A line break ends a headline or dateline run into the sentence ("America⏎Mexico"); a
+    capitalised article inside the phrase starts a new one ("2009 The previous …"); adverbs and
+    times before or after it are no part of it; an opening phrase before a comma ("Later
+    Wednesday, the ministry said", "In Northvale, the mayor said") gives way to the speaker after
+    it; a relative clause only describes ("a villager who spoke … on condition of anonymity"). A
+    piece of a hyphenated word ("U.S.-") or a lone gerund, adverb or object pronoun is no speaker.
+    """
+    head, start = mention.head, mention.head_start
+    if "\n" in head.strip():
+        cut = head.rstrip().rfind("\n") + 1
+        head, start = head[cut:], start + cut
+    spans = [(m.start(), m.end()) for m in re.finditer(r"\S+", head)]
+    tokens = [head[a:b] for a, b in spans]
+    keep = list(range(len(tokens)))
+    for i in range(1, len(tokens)):
+        if tokens[i] in ("The", "A", "An") and tokens[i - 1].lower() not in PREPOSITIONS | CLAUSE_BREAKS:
+            keep = keep[i:]  # "Yemen strike The Saudi-led coalition": the phrase starts again
+    while len(keep) > 1 and tokens[keep[0]].lower().strip(",") in _ASIDES:
+        keep = keep[1:]
+    while len(keep) > 1 and tokens[keep[-1]].lower() in _ASIDES and (
+        not is_capitalised(tokens[keep[-1]]) or tokens[keep[-1]].lower() in DATE_WORDS
+    ):
+        keep = keep[:-1]
+    relative = next((n for n, i in enumerate(keep) if n and tokens[i].lower() in _RELATIVES), None)
+    if relative:
+        keep = keep[:relative]
+    appositives = list(mention.appositives)
+    words_left = [tokens[i] for i in keep]
+    opening = not words_left or all(w.lower() in _ASIDES for w in words_left) or (
+        words_left[0].lower() in PREPOSITIONS and words_left[0].lower() != "by"
+    )
+    if opening:
+        if not appositives:
+            return None
+        # The phrase before the comma only sets the scene: the speaker is the last aside.
+        head = appositives.pop()
+        at = text.find(head, mention.phrase_start, max(mention.phrase_end, mention.head_end) + len(head))
+        if at < 0 or head == mention.head:
+            return None
+        return _tidy(Mention(mention.phrase_start, mention.phrase_end, at, at + len(head), head, appositives,
+                             body=mention.body), text)
+    while keep and tokens[keep[-1]].endswith(("-", "–")):
+        keep = keep[:-1]  # "U.S.-": the half of a word the phrase was cut from
+    if not keep:
+        return None
+    first, last = spans[keep[0]][0], spans[keep[-1]][1]
+    phrase = head[first:last]
+    only = phrase.lower()
+    if len(keep) == 1 and (
+        only in OBJECT_PRONOUNS or only in ("according", "including")
+        or (phrase.islower() and (only.endswith(("ing", "ly")) or len(only) < 3))
+        or not any(c.isalnum() for c in phrase)
+    ):
+        return None
+    if phrase == mention.head and start == mention.head_start:
+        return mention
+    return Mention(mention.phrase_start, mention.phrase_end, start + first, start + last, phrase, appositives,
+                   mention.antecedent, mention.body)
+
+
+def _complement_at(words: list[str]) -> int | None:
+    """Where a phrase that describes a common noun begins: "officials | in Baga", "the coalition |
+    led by Saudi Arabia", "alliance | fighting …". None when the phrase has no such part."""
+    for i in range(1, len(words)):
+        word, before = words[i].lower(), words[i - 1]
+        common = not is_capitalised(before) or (i == 1 and before.lower() in word_set("speaker_nouns"))
+        if not common or before.lower() in DETERMINERS or before.lower().endswith("ed"):
+            continue  # "passed by Senator Kim Park": the agent of a participle is the one meant
+        if word in PREPOSITIONS or word in ("led", "backed", "based", "run") or (
+            words[i].islower() and word.endswith("ing") and len(word) > 5
+        ):
+            return i
+    return None
+
+
+def _name_like(words: list[str], titles: dict[str, str]) -> bool:
+    """"Jan Novak", "Mansour Ahmed al-Mansour": two to four capitalised words naming no title or body."""
+    if not 2 <= len(words) <= 4 or not is_capitalised(words[0]) or not is_capitalised(words[-1]):
+        return False
+    connectors = ("al", "al-", "bin", "de", "van", "von", "da", "du", "le")
+    return all(
+        (is_capitalised(w) or w.lower() in connectors) and not any(c.isdigit() for c in w)
+        and w.lower().rstrip(".") not in titles and w.lower() not in word_set("organisations")
+        and w.lower() not in word_set("speaker_nouns")
+        for w in words
+    )
+
+
 def _gender_of(words: list[str]) -> str | None:
     """Gendered honorifics and titles ("Mrs.", "spokeswoman", "King") in a speaker phrase."""
     for word in words:
@@ -391,6 +524,9 @@ def _split_title(
     title: str | None = None if found_title == "-" else found_title
     before, after = words[:start], words[end:]
     names = [w for w in after if is_capitalised(w) or w in ("al-", "bin", "de", "van", "von")]
+    if not after and title and title[:1].islower() and before and all(w.islower() for w in before[-2:]):
+        # "a police spokesman": the words before a lower-case title are part of it.
+        title = " ".join([w for w in before if w.lower() not in DETERMINERS] + [title])
     if names != after or not names:
         # "a spokesman for the US-led coalition": a title with its organisation after it.
         if after and after[0].lower() in ("for", "of", "at", "with", "from"):
