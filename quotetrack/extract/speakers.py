@@ -21,6 +21,7 @@ from .lexicon import (
     FEMALE,
     MALE,
     OBJECT_PRONOUNS,
+    PLURALS,
     PREPOSITIONS,
     pronoun_lexicon,
     title_lexicon,
@@ -86,10 +87,12 @@ class Resolver:
     def _person_names(self, text: str) -> list[tuple[int, str]]:
         """Capitalised two- and three-word names in the copy, for resolving a bare surname."""
         titles, _ = title_lexicon()
-        skip = DATE_WORDS | DETERMINERS | word_set("organisations") | CLAUSE_BREAKS
+        skip = DATE_WORDS | DETERMINERS | word_set("organisations") | CLAUSE_BREAKS | word_set("place_words")
         names = []
         for match in re.finditer(r"\b[A-Z][a-z’'-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z’'-]+){1,2}\b", text):
             words = match.group(0).split()
+            if words[-1].endswith(("’s", "'s")):
+                continue  # "Boko Haram’s fighters": an owner, not someone speaking
             if any(w.lower().rstrip(".") in skip or w.lower() in titles for w in words):
                 continue
             names.append((match.start(), match.group(0)))
@@ -149,6 +152,13 @@ class Resolver:
         head = mention.head
         lower = head.lower()
         pronouns = pronoun_lexicon()
+        if lower not in pronouns:
+            tidy = _tidy(mention, self.text)
+            if tidy is None:
+                return None
+            if tidy.head.lower() in pronouns:
+                return self.resolve(tidy)  # "He then said"
+            return self._named(tidy)
         if lower in pronouns:
             if mention.antecedent is not None:
                 found = self.resolve(mention.antecedent)
@@ -186,10 +196,7 @@ class Resolver:
                 if earlier:
                     return Resolved(self._unique(Speaker(name=earlier[-1], kind="organisation")), 0.55)
             return None
-        tidy = _tidy(mention, self.text)
-        if tidy is None:
-            return None
-        return self._named(tidy)
+        return self._named(mention)
 
     def _named(self, mention: Mention) -> Resolved | None:
         words = clean(mention.head).split()
@@ -222,11 +229,11 @@ class Resolver:
             name_words = []
             title = title if title and title.lower() in (w.lower() for w in words[:complement]) else None
         appositives = mention.appositives
-        named = next((a for a in appositives if _name_like(a.split(), titles)), None) if not name_words else None
-        if named is not None:
+        in_apposition = None if name_words else next((a for a in appositives if _name_like(a.split(), titles)), None)
+        if in_apposition is not None:
             # "A police spokesman, Jan Novak, said": the description is the title, the aside the name.
-            name_words = named.split()
-            appositives = [a for a in appositives if a is not named]
+            name_words = in_apposition.split()
+            appositives = [a for a in appositives if a is not in_apposition]
             phrase = " ".join(name_words)
         for appositive in appositives:
             a_title, a_affiliation = _parse_appositive(appositive, titles)
@@ -287,7 +294,7 @@ class Resolver:
         if len(name_words) == 1:
             # A surname (or single name) seen before in full: "Mohammed" is "Rizgar Mohammed".
             for _, speaker in reversed(self.history):
-                if speaker.kind == "person" and speaker.name.split()[-1] == name and speaker.name != name:
+                if speaker.kind == "person" and _surname(speaker.name) == name and speaker.name != name:
                     add_alias(speaker, name)
                     for alias in aliases:
                         add_alias(speaker, alias)
@@ -363,6 +370,57 @@ _ASIDES = (
 _RELATIVES = frozenset("who whose whom which that".split())
 
 
+def _speaks(word: str) -> bool:
+    """A common noun that can stand alone for a speaker: "officials", "police", "the company",
+    "the report", "the spokesman"."""
+    return any(word in word_set(name) for name in ("speaker_nouns", "organisations", "documents")) or (
+        word in title_lexicon().forms or word in PLURALS
+    )
+
+
+def _subject_before(mention: Mention, text: str) -> Mention | None:
+    """"Marc Lee, the chief executive of the league, forcefully told …": only the adverb was
+    taken for the subject; the subject is the name before the asides that end at it."""
+    before = text[max(0, mention.head_start - 200) : mention.head_start].rstrip()
+    if not before.endswith(","):
+        return None
+    clause = re.split(r"(?:(?<!\s[A-Z])\.|[;:\n“”\"])\s", before[:-1])[-1]  # "Marc H. Lee" is one name
+    parts = clause.split(",")
+    start = mention.head_start - len(before) + (len(before) - 1 - len(clause))
+    offset = start
+    pieces = []
+    for part in parts:
+        pieces.append((offset + len(part) - len(part.lstrip()), part.strip()))
+        offset += len(part) + 1
+    for n, (at, piece) in enumerate(pieces):
+        if piece and is_capitalised(piece) and _name_like(piece.split(), title_lexicon().forms):
+            asides = [p for _, p in pieces[n + 1 :] if p]
+            return Mention(at, mention.phrase_end, at, at + len(piece), piece, asides, body=mention.body)
+    return None
+
+
+def _kept(tokens: list[str]) -> list[int]:
+    """Which of a speaker phrase's words belong to it (see ``_tidy``)."""
+    keep = list(range(len(tokens)))
+    for i in range(1, len(tokens)):
+        if tokens[i] in ("The", "A", "An") and tokens[i - 1].lower() not in PREPOSITIONS | CLAUSE_BREAKS:
+            keep = keep[i:]  # "Yemen strike The Saudi-led coalition": the phrase starts again
+    while len(keep) > 1 and tokens[keep[0]].lower().strip(",") in _ASIDES:
+        keep = keep[1:]
+    while len(keep) > 1 and tokens[keep[-1]].lower() in _ASIDES and (
+        not is_capitalised(tokens[keep[-1]]) or tokens[keep[-1]].lower() in DATE_WORDS
+    ):
+        keep = keep[:-1]
+    relative = next((n for n, i in enumerate(keep) if n and tokens[i].lower() in _RELATIVES), None)
+    if relative:
+        keep = keep[:relative]
+    for n in range(1, len(keep)):
+        word, before = tokens[keep[n]], tokens[keep[n - 1]].lower()
+        if word in ("the", "a", "an") and (before in word_set("speaker_nouns") or before in title_lexicon().forms):
+            return keep[:n]  # "according to Mexican officials the number …": a comma left out
+    return keep
+
+
 def _tidy(mention: Mention, text: str) -> Mention | None:
     """The speaker phrase without what only surrounds it, or None when no speaker is left.
 
@@ -379,51 +437,65 @@ def _tidy(mention: Mention, text: str) -> Mention | None:
         head, start = head[cut:], start + cut
     spans = [(m.start(), m.end()) for m in re.finditer(r"\S+", head)]
     tokens = [head[a:b] for a, b in spans]
-    keep = list(range(len(tokens)))
-    for i in range(1, len(tokens)):
-        if tokens[i] in ("The", "A", "An") and tokens[i - 1].lower() not in PREPOSITIONS | CLAUSE_BREAKS:
-            keep = keep[i:]  # "Yemen strike The Saudi-led coalition": the phrase starts again
-    while len(keep) > 1 and tokens[keep[0]].lower().strip(",") in _ASIDES:
-        keep = keep[1:]
-    while len(keep) > 1 and tokens[keep[-1]].lower() in _ASIDES and (
-        not is_capitalised(tokens[keep[-1]]) or tokens[keep[-1]].lower() in DATE_WORDS
-    ):
-        keep = keep[:-1]
-    relative = next((n for n, i in enumerate(keep) if n and tokens[i].lower() in _RELATIVES), None)
-    if relative:
-        keep = keep[:relative]
+    keep = _kept(tokens)
     appositives = list(mention.appositives)
     words_left = [tokens[i] for i in keep]
-    opening = not words_left or all(w.lower() in _ASIDES for w in words_left) or (
+    if len(words_left) == 1 and words_left[0].islower() and words_left[0].endswith("ly") and not appositives:
+        return _subject_before(mention, text)
+    opening = not words_left or all(w.lower() in _ASIDES or w.endswith("ly") and w.islower() for w in words_left) or (
         words_left[0].lower() in PREPOSITIONS and words_left[0].lower() != "by"
     )
     if opening:
         if not appositives:
             return None
-        # The phrase before the comma only sets the scene: the speaker is the last aside.
+        # The phrase before the comma only sets the scene: the speaker is the last aside
+        # ("Meanwhile, it attacked …, saying": the pronoun that opens it).
         head = appositives.pop()
+        if head.split()[0].lower() in pronoun_lexicon():
+            head = head.split()[0]
+        elif not re.match(r"(?:the|a|an|[A-Z])", head):
+            return None
         at = text.find(head, mention.phrase_start, max(mention.phrase_end, mention.head_end) + len(head))
         if at < 0 or head == mention.head:
             return None
         return _tidy(Mention(mention.phrase_start, mention.phrase_end, at, at + len(head), head, appositives,
                              body=mention.body), text)
-    while keep and tokens[keep[-1]].endswith(("-", "–")):
-        keep = keep[:-1]  # "U.S.-": the half of a word the phrase was cut from
-    if not keep:
-        return None
+    if len(keep) == 1 and tokens[keep[0]].endswith(("-", "–")):
+        return None  # "U.S.-": the half of a word the phrase was cut from
     first, last = spans[keep[0]][0], spans[keep[-1]][1]
+    last -= len(tokens[keep[-1]]) - len(tokens[keep[-1]].rstrip("-–—"))  # "… by The Washington Post–"
     phrase = head[first:last]
-    only = phrase.lower()
-    if len(keep) == 1 and (
+    content = [tokens[i] for i in keep if tokens[i].lower() not in DETERMINERS]
+    only = content[0].lower() if len(content) == 1 else ""
+    if len(content) == 1 and (
         only in OBJECT_PRONOUNS or only in ("according", "including")
-        or (phrase.islower() and (only.endswith(("ing", "ly")) or len(only) < 3))
+        or (only == content[0] and only.endswith(("ly", "ing", "ous")) and not _speaks(only))
         or not any(c.isalnum() for c in phrase)
     ):
-        return None
+        return None  # "supporting", "strongly", "him", "previous": not who spoke
     if phrase == mention.head and start == mention.head_start:
         return mention
     return Mention(mention.phrase_start, mention.phrase_end, start + first, start + last, phrase, appositives,
                    mention.antecedent, mention.body)
+
+
+def descriptive_name(name: str) -> bool:
+    """A speaker named only by a description ("a senior official", "Saudi officials", "police
+    spokesman", "Witnesses", "the company"): no proper name says which one it is, so two of them
+    in different articles are not known to be the same speaker."""
+    words = clean(re.sub(r"\([^)]*\)", " ", name)).split()
+    while words and words[0].lower() in DETERMINERS:
+        words = words[1:]
+    cut = _complement_at(words)
+    words = words[:cut]  # "officials in Baga": the officials are not named
+    if not words:
+        return True
+    last = words[-1].strip(",.’'")
+    if not any(part[:1].isupper() or part[:1].isdigit() for part in re.split(r"[-/@.]", last)):
+        return True  # the head noun is a common noun
+    return len(words) == 1 and (
+        last.lower() in word_set("speaker_nouns") or last.lower() in title_lexicon().forms
+    )
 
 
 def _complement_at(words: list[str]) -> int | None:
@@ -466,8 +538,12 @@ def _gender_of(words: list[str]) -> str | None:
 
 
 def add_alias(speaker: Speaker, alias: str) -> None:
-    alias = clean(alias)
-    words = alias.split()
+    if "\n" in alias.strip():
+        return  # a headline or dateline run into the phrase
+    words = clean(alias).split()
+    words = [words[i] for i in _kept(words)]
+    if all(w.lower() in _ASIDES for w in words):
+        return  # "Later Wednesday": when, not who
     while words and words[0].lower() in DETERMINERS:
         words = words[1:]
     alias = " ".join(words)
@@ -523,7 +599,7 @@ def _split_title(
     start, end, found_title = best
     title: str | None = None if found_title == "-" else found_title
     before, after = words[:start], words[end:]
-    names = [w for w in after if is_capitalised(w) or w in ("al-", "bin", "de", "van", "von")]
+    names = [w for w in after if _name_word(w) or w in ("al-", "bin", "de", "van", "von")]
     if not after and title and title[:1].islower() and before and all(w.islower() for w in before[-2:]):
         # "a police spokesman": the words before a lower-case title are part of it.
         title = " ".join([w for w in before if w.lower() not in DETERMINERS] + [title])
@@ -540,10 +616,20 @@ def _split_title(
     return TitleSplit(title, affiliation, names)
 
 
+def _surname(name: str) -> str:
+    """The last word of a name without a joined particle: "Mansour Ahmed al-Mansour" → "Mansour"."""
+    return re.sub(r"^[a-z]{1,3}-(?=[A-Z])", "", name.split()[-1])
+
+
+def _name_word(word: str) -> bool:
+    """A word of a name: capitalised, or a particle joined to one ("al-Malki", "el-Sisi")."""
+    return is_capitalised(word) or re.match(r"^[a-z]{1,3}-[A-Z]", word) is not None
+
+
 def _trailing_name(words: list[str]) -> list[str]:
     names: list[str] = []
     for word in reversed(words):
-        if is_capitalised(word) or (names and word.lower() in ("de", "van", "von", "bin", "al")):
+        if _name_word(word) or (names and word.lower() in ("de", "van", "von", "bin", "al")):
             names.insert(0, word)
         else:
             break
