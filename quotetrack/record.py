@@ -154,7 +154,7 @@ def same_speaker(wanted: Speaker, known: Speaker, normalizer: Normalizer) -> boo
     from .match import strip_titles
 
     names = [v for n in [known.name, *known.aliases] if not descriptive_name(n) for v in _variants(n)]
-    if not names or known.kind == "person" and wanted.kind == "organisation" and known.name != wanted.name:
+    if not names:
         return False
     forms = {strip_titles(n) for n in names}
     for name in _variants(wanted.name):

@@ -159,3 +159,18 @@ def test_descriptions_and_names():
     for name in ("Jan Novak", "Saudi Press Agency", "Turki al-Malki", "International Committee of the Red Cross (ICRC)",
                  "Al Jazeera (mirror on azureedge.net)", "IBM", "Lead Inspector General"):
         assert not descriptive_name(name), name
+
+
+def test_the_speaker_quoted_in_a_statement_speaks():
+    speaker = speaker_of("A statement quoting coalition spokesman Colonel Omar al-Hadi said the raid was lawful.")
+    assert (speaker.name, speaker.title, speaker.kind) == ("Omar al-Hadi", "Colonel", "person")
+
+
+def test_a_name_closes_a_title_and_its_department():
+    speaker = speaker_of("The agency's director of corporate communications Dana Wells said the figures were wrong.")
+    assert speaker.name == "Dana Wells" and speaker.title.lower() == "director"
+
+
+def test_a_place_phrase_is_never_a_speaker():
+    found = extract_statements("The bus was hit in Marib province, east of the capital, Sanaa, said the channel.", None)
+    assert all(not s.speaker.name.startswith("east of") for s in found)

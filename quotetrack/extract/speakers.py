@@ -12,6 +12,7 @@ from typing import NamedTuple
 
 from ..models import Speaker
 from ..text.dates import months
+from ..text.lexicon import lines
 from ..text.tokens import words
 from .lexicon import (
     CLAUSE_BREAKS,
@@ -89,7 +90,7 @@ class Resolver:
         titles, _ = title_lexicon()
         skip = DATE_WORDS | DETERMINERS | word_set("organisations") | CLAUSE_BREAKS | word_set("place_words")
         names = []
-        for match in re.finditer(r"\b[A-Z][a-z’'-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z’'-]+){1,2}\b", text):
+        for match in re.finditer(r"\b[A-Z][a-z’'-]+(?:[ \t]+[A-Z]\.)?(?:[ \t]+[A-Z][a-z’'-]+){1,2}\b", text):
             words = match.group(0).split()
             if words[-1].endswith(("’s", "'s")):
                 continue  # "Boko Haram’s fighters": an owner, not someone speaking
@@ -124,7 +125,9 @@ class Resolver:
             )
             if by:
                 org = by.group(1)
-            elif match.group("owner") and match.group("owner").split()[0] not in ("The", "A", "An"):
+            elif match.group("owner") and match.group("owner").split()[0] not in ("The", "A", "An") and (
+                match.group("owner").split()[0].lower() not in _ASIDES | {"according", "including"}
+            ):
                 org = match.group("owner")
             if not org:
                 continue
@@ -208,6 +211,12 @@ class Resolver:
         documents = word_set("documents")
         noun = next((w.lower() for w in reversed(words) if w.lower() in documents), None)
         complement = _complement_at(words)
+        if complement is not None and complement + 1 < len(words) and words[complement].lower() in ("quoting", "citing"):
+            # "a statement quoting coalition spokesman Colonel Turki al-Malki": the one quoted speaks.
+            quoted = " ".join(words[complement + 1 :])
+            at = self.text.find(quoted, mention.head_start)
+            if at >= 0:
+                return self._named(Mention(mention.phrase_start, mention.phrase_end, at, at + len(quoted), quoted))
         # A report, study or statement: a named one, or "the report" for the last one named.
         if noun and not is_capitalised(words[-1]) or (noun and words[-1].lower() == noun) or (
             noun and complement is not None and noun in (w.lower() for w in words[:complement])
@@ -223,7 +232,7 @@ class Resolver:
         title, affiliation, name_words = _split_title(words, titles, longest)
         if complement is not None and name_words and name_words == words[len(words) - len(name_words):] and (
             len(name_words) < len(words) - complement
-        ):
+        ) and words[-len(name_words) - 1].lower() in PREPOSITIONS | DETERMINERS | {"led", "backed", "run", "based"}:
             # "local officials in Baga", "the alliance fighting … in Yemen", "the coalition led by
             # Saudi Arabia": the name ends a phrase that only describes the speaker; it is not theirs.
             name_words = []
@@ -378,6 +387,11 @@ def _speaks(word: str) -> bool:
     )
 
 
+def _place_phrases() -> list[str]:
+    """"east of", "outskirts of": the phrases after which a name is a place (data/place_prepositions.txt)."""
+    return [line.lower() for line in lines("place_prepositions") if " " in line]
+
+
 def _subject_before(mention: Mention, text: str) -> Mention | None:
     """"Marc Lee, the chief executive of the league, forcefully told …": only the adverb was
     taken for the subject; the subject is the name before the asides that end at it."""
@@ -442,6 +456,14 @@ def _tidy(mention: Mention, text: str) -> Mention | None:
     words_left = [tokens[i] for i in keep]
     if len(words_left) == 1 and words_left[0].islower() and words_left[0].endswith("ly") and not appositives:
         return _subject_before(mention, text)
+    lowered = " ".join(w.lower() for w in words_left)
+    if any(lowered.startswith(place + " ") for place in _place_phrases()) or (
+        words_left and words_left[-1].lower() in PREPOSITIONS
+    ) or (words_left and words_left[0].lower() in ("including", "excluding", "like")) or (
+        len(words_left) > 1 and words_left[0].islower() and words_left[0].endswith("ing")
+        and words_left[1].lower() in PREPOSITIONS
+    ):
+        return None  # "east of the capital", "… reports of", "including $5bn", "hiding in a home"
     opening = not words_left or all(w.lower() in _ASIDES or w.endswith("ly") and w.islower() for w in words_left) or (
         words_left[0].lower() in PREPOSITIONS and words_left[0].lower() != "by"
     )
@@ -541,7 +563,7 @@ def add_alias(speaker: Speaker, alias: str) -> None:
     if "\n" in alias.strip():
         return  # a headline or dateline run into the phrase
     words = clean(alias).split()
-    words = [words[i] for i in _kept(words)]
+    words = [w for w in (words[i] for i in _kept(words)) if any(c.isalnum() for c in w)]  # "** Saudi Arabia"
     if all(w.lower() in _ASIDES for w in words):
         return  # "Later Wednesday": when, not who
     while words and words[0].lower() in DETERMINERS:
@@ -593,7 +615,7 @@ def _split_title(
     if best is None:
         names = _trailing_name(words)
         descriptive = words[: len(words) - len(names)]
-        if names and descriptive and all(not is_capitalised(w) for w in descriptive):
+        if names and descriptive and all(not is_capitalised(w) and any(c.isalpha() for c in w) for w in descriptive):
             return TitleSplit(" ".join(descriptive), None, names)  # "campaign chairman John Podesta"
         return TitleSplit(None, None, words if names == words else names or [])
     start, end, found_title = best
@@ -606,8 +628,15 @@ def _split_title(
     if names != after or not names:
         # "a spokesman for the US-led coalition": a title with its organisation after it.
         if after and after[0].lower() in ("for", "of", "at", "with", "from"):
-            following = clean(re.sub(r"^(?:the|a|an)\s+", "", " ".join(after[1:]), flags=re.I))
-            return TitleSplit(title, following or None, [])
+            rest = after[1:]
+            named = _trailing_name(rest)
+            if named and len(named) < len(rest) and rest[-len(named) - 1].islower() and _name_like(named, titles):
+                # "director of corporate communications Doug Shelton": the name closes the phrase.
+                rest = rest[: -len(named)]
+            else:
+                named = []
+            following = clean(re.sub(r"^(?:the|a|an)\s+", "", " ".join(rest), flags=re.I))
+            return TitleSplit(title, following or None, named)
         return TitleSplit(title, None, _trailing_name(words[end:]))
     affiliation = " ".join(w for w in before if is_capitalised(w) or w[:1].isdigit()) or None
     lowercase_title = " ".join(w for w in before if not is_capitalised(w) and w.lower() not in DETERMINERS)
