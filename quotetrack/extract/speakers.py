@@ -211,7 +211,8 @@ class Resolver:
         documents = word_set("documents")
         noun = next((w.lower() for w in reversed(words) if w.lower() in documents), None)
         complement = _complement_at(words)
-        if complement is not None and complement + 1 < len(words) and words[complement].lower() in ("quoting", "citing"):
+        quoting = complement is not None and words[complement].lower() in ("quoting", "citing")
+        if quoting and complement is not None and complement + 1 < len(words):
             # "a statement quoting coalition spokesman Colonel Turki al-Malki": the one quoted speaks.
             quoted = " ".join(words[complement + 1 :])
             at = self.text.find(quoted, mention.head_start)
