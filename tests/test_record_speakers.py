@@ -89,3 +89,10 @@ def test_same_speaker_rules():
     assert not record.same_speaker(Speaker(name="Maria Cordova"), minister, terms)
     officials = Speaker(name="Saudi officials", title="officials")
     assert not record.same_speaker(Speaker(name="Saudi officials"), officials, terms)
+
+
+def test_names_the_terms_table_makes_equal_are_one_speaker(db):
+    add_article(db, "US Central Command said two strikes destroyed a building near the river.", "Radio Delta")
+    add_article(db, "CENTCOM said the strikes had hit only empty buildings.", "Daily Courier", 2)
+    (command,) = [s for s in store.all_speakers(db) if s.name == "US Central Command"]
+    assert len(statements_of(db, command)) == 2
