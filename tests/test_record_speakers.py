@@ -96,3 +96,11 @@ def test_names_the_terms_table_makes_equal_are_one_speaker(db):
     add_article(db, "CENTCOM said the strikes had hit only empty buildings.", "Daily Courier", 2)
     (command,) = [s for s in store.all_speakers(db) if s.name == "US Central Command"]
     assert len(statements_of(db, command)) == 2
+
+
+def test_one_quote_from_two_articles_descriptions_is_no_misattribution(db):
+    quote = "“We do not comment on rumours, however baseless they are,” the company said."
+    add_article(db, quote, "Radio Delta")
+    add_article(db, quote + " The cuts were first reported on Thursday.", "Daily Courier", 2)
+    assert len(speakers_named(db, "company")) == 2
+    assert [c for c in store.list_conflicts(db) if c.type == "misattribution"] == []

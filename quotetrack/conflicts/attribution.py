@@ -33,6 +33,8 @@ _QUOTE_KINDS = ("quote", "written")
 def same_speaker(a: Statement, b: Statement) -> bool | None:
     """True, False, or None when either speaker is unknown (no id and no name)."""
     if a.speaker.id is not None and b.speaker.id is not None:
+        if a.speaker.id != b.speaker.id and a.speaker.name.casefold() == b.speaker.name.casefold():
+            return None  # "a senior official" of two articles, kept apart: not known to be one or two
         return a.speaker.id == b.speaker.id
     names_a = _names(a)
     names_b = _names(b)
