@@ -174,3 +174,26 @@ def test_a_name_closes_a_title_and_its_department():
 def test_a_place_phrase_is_never_a_speaker():
     found = extract_statements("The bus was hit in Marib province, east of the capital, Sanaa, said the channel.", None)
     assert all(not s.speaker.name.startswith("east of") for s in found)
+
+
+def test_a_headline_verb_is_no_part_of_the_speaker():
+    assert speaker_of("Northern army dismisses reports that the town fell").name != "Northern army dismisses"
+    assert speaker_of("Initial press reports said 40 people had died.").name == "Initial press reports"
+
+
+def test_he_never_stands_for_an_event():
+    text = ("The governor, Ruth Ade, arrived on Monday. The attack showed that the town was unprotected. "
+            "“We will rebuild,” he said.")
+    speakers = [s.speaker.name for s in extract_statements(text, None)]
+    assert "attack" not in speakers[-1:]
+
+
+def test_an_announcement_is_a_document_of_the_body_that_made_it():
+    text = "The announcement, which came in a tweet from the Foreign Ministry of Ruritania, said the talks had failed."
+    speaker = speaker_of(text)
+    assert speaker.kind == "document" and speaker.title == "announcement"
+
+
+def test_a_clause_read_as_the_speaker_gives_way_to_its_pronoun():
+    text = "“Don't shoot him,” she shouted. She then urges her husband to come out of the car, saying “he has no gun.”"
+    assert all(s.speaker.name != "She then urges her husband to come out of" for s in extract_statements(text, None))

@@ -24,6 +24,8 @@ from .lexicon import (
     OBJECT_PRONOUNS,
     PLURALS,
     PREPOSITIONS,
+    SUBJECT_PRONOUNS,
+    cue_lexicon,
     pronoun_lexicon,
     title_lexicon,
     word_set,
@@ -185,6 +187,8 @@ class Resolver:
                     last.kind = "organisation"
                     return Resolved(last, 0.7)
             for _, speaker in reversed(self.history):
+                if lower in ("he", "she") and not _may_be_a_person(speaker):
+                    continue  # "the attack showed … “…,” he said": not the attack
                 if speaker.kind in wanted and self.gender.get(id(speaker)) != unwanted:
                     if lower in ("he", "she"):
                         self.gender[id(speaker)] = "male" if lower == "he" else "female"
@@ -380,6 +384,14 @@ _ASIDES = (
 _RELATIVES = frozenset("who whose whom which that".split())
 
 
+def _may_be_a_person(speaker: Speaker) -> bool:
+    """A name, a title or a word for people: what "he" or "she" can stand for."""
+    words = speaker.name.split()
+    return bool(speaker.title) or any(is_capitalised(w) for w in words) or (
+        words[-1].lower() in word_set("speaker_nouns") or words[-1].lower() in PLURALS
+    )
+
+
 def _speaks(word: str) -> bool:
     """A common noun that can stand alone for a speaker: "officials", "police", "the company",
     "the report", "the spokesman"."""
@@ -433,6 +445,13 @@ def _kept(tokens: list[str]) -> list[int]:
         word, before = tokens[keep[n]], tokens[keep[n - 1]].lower()
         if word in ("the", "a", "an") and (before in word_set("speaker_nouns") or before in title_lexicon().forms):
             return keep[:n]  # "according to Mexican officials the number …": a comma left out
+    cues = cue_lexicon()
+    while len(keep) > 1 and tokens[keep[-2]].lower() not in DETERMINERS and tokens[keep[-1]].islower() and (
+        tokens[keep[-1]] in cues
+    ) and not any(
+        _speaks(form) or form in word_set("claim_nouns") for form in (tokens[keep[-1]], tokens[keep[-1]][:-1])
+    ):
+        keep = keep[:-1]  # "Nigerian military dismisses …": a headline's verb ("press reports" stay)
     return keep
 
 
@@ -458,16 +477,23 @@ def _tidy(mention: Mention, text: str) -> Mention | None:
     if len(words_left) == 1 and words_left[0].islower() and words_left[0].endswith("ly") and not appositives:
         return _subject_before(mention, text)
     lowered = " ".join(w.lower() for w in words_left)
-    if any(lowered.startswith(place + " ") for place in _place_phrases()) or (
-        words_left and words_left[-1].lower() in PREPOSITIONS
-    ) or (words_left and words_left[0].lower() in ("including", "excluding", "like")) or (
-        len(words_left) > 1 and words_left[0].islower() and words_left[0].endswith("ing")
-        and words_left[1].lower() in PREPOSITIONS
-    ):
-        return None  # "east of the capital", "… reports of", "including $5bn", "hiding in a home"
     opening = not words_left or all(w.lower() in _ASIDES or w.endswith("ly") and w.islower() for w in words_left) or (
         words_left[0].lower() in PREPOSITIONS and words_left[0].lower() != "by"
     )
+    if not opening and (any(lowered.startswith(place + " ") for place in _place_phrases()) or (
+        words_left[-1].lower() in PREPOSITIONS
+    ) or words_left[0].lower() in ("including", "excluding", "like") or (
+        len(words_left) > 1 and words_left[0].islower() and words_left[0].endswith("ing")
+        and words_left[1].lower() in PREPOSITIONS
+    )):
+        # "east of the capital", "… reports of", "including $5bn", "hiding in a home": no speaker,
+        # unless a clause was read as the phrase and its subject is a pronoun ("She then urges …
+        # to come out of").
+        pronoun = next((i for i in reversed(keep) if tokens[i] in SUBJECT_PRONOUNS | {"She", "He", "They"}), None)
+        if pronoun is None:
+            return None
+        a, b = spans[pronoun]
+        return Mention(mention.phrase_start, mention.phrase_end, start + a, start + b, tokens[pronoun])
     if opening:
         if not appositives:
             return None
