@@ -129,7 +129,8 @@ def _extracted_speaker(db: Database, wanted: Speaker, source_id: int) -> Speaker
 
     A wrong merge moves every later statement of that name under another speaker, so a
     description ("a senior official", "witnesses") is matched only within its own article, and
-    a name only by ``same_speaker``; when several fit, the article's own or none.
+    a name only by ``same_speaker``; when several fit, the article's own, the one with the same
+    title, the one of the same name, or none.
     """
     from .extract.speakers import descriptive_name  # loaded with the extractor, never by `add`
 
@@ -141,7 +142,8 @@ def _extracted_speaker(db: Database, wanted: Speaker, source_id: int) -> Speaker
         return own  # the same name in the same article is the same speaker
     found = [s for s in speakers if same_speaker(wanted, s, db.normalizer)]
     if len(found) > 1:
-        found = [s for s in found if s.id in here] or [s for s in found if s.name == wanted.name]
+        found = ([s for s in found if s.id in here] or [s for s in found if _same_title(wanted, s)]
+                 or [s for s in found if s.name == wanted.name])
     return found[0] if len(found) == 1 else None
 
 
@@ -160,14 +162,19 @@ def same_speaker(wanted: Speaker, known: Speaker, normalizer: Normalizer) -> boo
     for name in _variants(wanted.name):
         form = strip_titles(name)
         if len(form.split()) == 1 and (wanted.kind == "person" or known.kind == "person"):
-            # A surname or single name: many people share one; the same title must go with it.
+            # A surname or single name: many people share one; the same title must go with it
+            # (or, for the very same single name, no title that says otherwise).
             if form in {f.split()[-1] for f in forms if f} and _same_title(wanted, known):
+                return True
+            if form == strip_titles(known.name) and (not wanted.title or not known.title):
                 return True
             continue
         if name.casefold() in {n.casefold() for n in names} or (form and form in forms):
             return True
         if wanted.kind == "person" and any(_fuller(form, f) or _fuller(f, form) for f in forms):
             return True
+        if wanted.kind == "person" and _same_title(wanted, known) and any(_spelt_alike(form, f) for f in forms):
+            return True  # "Muhammad Abu Gava" and "Muhammad Abba Gava", both a group's spokesman
         term = normalizer.canonical(name)
         if term is not None and any(normalizer.canonical(n) == term for n in names):
             return True
@@ -193,8 +200,18 @@ def _fuller(short: str, full: str) -> bool:
 
 
 def _same_title(a: Speaker, b: Speaker) -> bool:
-    titles = [(s.title or "").casefold().split() for s in (a, b)]
-    return bool(titles[0] and titles[1] and titles[0][-1] == titles[1][-1])
+    """The same title, whatever its gender: "spokesman", "spokesperson", "spokeswoman"."""
+    titles = [re.sub(r"(?:wo)?man$|person$", "", (s.title or "").casefold().split()[-1]) if s.title else ""
+              for s in (a, b)]
+    return bool(titles[0] and titles[0] == titles[1])
+
+
+def _spelt_alike(a: str, b: str) -> bool:
+    """Two spellings of one person's name: the same first and last word, the rest nearly alike."""
+    from rapidfuzz import fuzz
+
+    x, y = a.split(), b.split()
+    return len(x) >= 3 and len(y) >= 3 and x[0] == y[0] and x[-1] == y[-1] and fuzz.ratio(a, b) >= 88
 
 
 def add_alias(db: Database, name: str, alias: str) -> Speaker:

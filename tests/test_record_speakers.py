@@ -104,3 +104,14 @@ def test_one_quote_from_two_articles_descriptions_is_no_misattribution(db):
     add_article(db, quote + " The cuts were first reported on Thursday.", "Daily Courier", 2)
     assert len(speakers_named(db, "company")) == 2
     assert [c for c in store.list_conflicts(db) if c.type == "misattribution"] == []
+
+
+def test_spellings_of_one_spokesmans_name_and_one_single_name_are_merged():
+    terms = NoTerms()
+    gava = Speaker(name="Muhammad Abba Gava", title="spokesperson")
+    assert record.same_speaker(Speaker(name="Muhammad Abu Gava", title="spokesman"), gava, terms)
+    assert not record.same_speaker(Speaker(name="Muhammad Abu Gava"), gava, terms)  # no title to go with it
+    assert not record.same_speaker(Speaker(name="Muhammad Idris Gava", title="spokesman"), gava, terms)
+    assert record.same_speaker(Speaker(name="Preval"), Speaker(name="Preval"), terms)
+    senator, mayor = Speaker(name="Preval", title="Senator"), Speaker(name="Preval", title="Mayor")
+    assert not record.same_speaker(senator, mayor, terms)
