@@ -197,3 +197,9 @@ def test_an_announcement_is_a_document_of_the_body_that_made_it():
 def test_a_clause_read_as_the_speaker_gives_way_to_its_pronoun():
     text = "“Don't shoot him,” she shouted. She then urges her husband to come out of the car, saying “he has no gun.”"
     assert all(s.speaker.name != "She then urges her husband to come out of" for s in extract_statements(text, None))
+
+
+def test_which_stands_for_the_body_named_last_not_the_clause():
+    text = ("Those figures conflict with numbers provided by the Northern Relief Agency, which says the camps "
+            "now hold 1.5 million people.")
+    assert speaker_of(text).name == "Northern Relief Agency"

@@ -166,7 +166,7 @@ class Resolver:
             return self._named(tidy)
         if lower in pronouns:
             if mention.antecedent is not None:
-                found = self.resolve(mention.antecedent)
+                found = self.resolve(_agent_of(mention.antecedent))
                 return Resolved(found.speaker, found.confidence - 0.05) if found else None
             wanted = pronouns[lower]
             # "she" never stands for a speaker known to be a man, nor "he" for a woman.
@@ -382,6 +382,19 @@ _ASIDES = (
     CUE_MODIFIERS | DATE_WORDS | frozenset("meanwhile afterwards afterward soon however too instead now".split())
 ) - frozenset(months())
 _RELATIVES = frozenset("who whose whom which that".split())
+
+
+def _agent_of(antecedent: Mention) -> Mention:
+    """", which says": the body named last before it, not the clause it ends ("Those figures
+    conflict with numbers provided by the International Organisation for Migration, which says")."""
+    words = list(re.finditer(r"\S+", antecedent.head))
+    for i in range(len(words) - 2, 0, -1):
+        word, before, after = words[i].group(), words[i - 1].group(), words[i + 1].group()
+        if word in ("by", "from", "with") and before.islower() and (is_capitalised(after) or after == "the"):
+            head = antecedent.head[words[i + 1].start() :]
+            at = antecedent.head_start + words[i + 1].start()
+            return Mention(antecedent.phrase_start, antecedent.phrase_end, at, at + len(head), head)
+    return antecedent
 
 
 def _may_be_a_person(speaker: Speaker) -> bool:
