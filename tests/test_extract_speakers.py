@@ -203,3 +203,8 @@ def test_which_stands_for_the_body_named_last_not_the_clause():
     text = ("Those figures conflict with numbers provided by the Northern Relief Agency, which says the camps "
             "now hold 1.5 million people.")
     assert speaker_of(text).name == "Northern Relief Agency"
+
+
+def test_an_organisations_name_keeps_its_for_and_of():
+    speaker = speaker_of("The International Organisation for Migration said the camps held 1.5 million people.")
+    assert (speaker.name, speaker.kind) == ("International Organisation for Migration", "organisation")

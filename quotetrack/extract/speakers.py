@@ -278,6 +278,10 @@ class Resolver:
             speaker = self._unique(Speaker(name=name, title=title, affiliation=affiliation, kind=kind))
             self._remember(mention.head_start, speaker)
             return Resolved(speaker, 0.7)
+        if not title and looks_organisation(words) and all(
+            (is_capitalised(w) and w.lower() not in titles) or w in ("of", "for", "and", "the", "on") for w in words
+        ):
+            name_words = words  # "UN International Organisation for Migration": one name, "for" and all
         name = " ".join(name_words)
         if name in self.acronyms:
             full = self.acronyms[name]
