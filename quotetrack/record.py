@@ -178,7 +178,9 @@ def same_speaker(wanted: Speaker, known: Speaker, normalizer: Normalizer) -> boo
         term = normalizer.canonical(name)
         if term is not None and any(normalizer.canonical(n) == term for n in names):
             return True
-    return False
+    # An acronym the article gave the name ("the Red Cross (ICRC)") is the same body's.
+    acronyms = {a for a in wanted.aliases if a.isupper() and len(a) > 1}
+    return wanted.kind != "person" and bool(acronyms & set(names))
 
 
 def _variants(name: str) -> list[str]:
@@ -188,8 +190,15 @@ def _variants(name: str) -> list[str]:
     bare = " ".join(re.sub(r"\([^)]*\)", " ", name).split())
     initials = "".join(w[0] for w in bare.split() if w[:1].isupper() and w not in ("The", "Of", "And", "For"))
     # Only the name's own acronym: "Taipei Times (AFP)" names the agency it took the story from.
-    acronyms = [a for a in re.findall(r"\(([A-Z][A-Za-z&]{1,9})\)", name) if a.isupper() and a == initials]
+    acronyms = [a for a in re.findall(r"\(([A-Z][A-Za-z&]{1,9})\)", name) if a.isupper() and _within(initials, a)]
     return list(dict.fromkeys([name, *([bare] if bare else []), *acronyms]))
+
+
+def _within(initials: str, acronym: str) -> bool:
+    """The name's initials spell its acronym, perhaps short of a word: "Flood Relief Agency" (FRA)
+    in NFRA. "Taipei Times (AFP)" credits another body: TT is not in AFP."""
+    letters = iter(acronym)
+    return len(initials) > 1 and all(c in letters for c in initials)
 
 
 def _fuller(short: str, full: str) -> bool:

@@ -208,3 +208,10 @@ def test_which_stands_for_the_body_named_last_not_the_clause():
 def test_an_organisations_name_keeps_its_for_and_of():
     speaker = speaker_of("The International Organisation for Migration said the camps held 1.5 million people.")
     assert (speaker.name, speaker.kind) == ("International Organisation for Migration", "organisation")
+
+
+def test_the_company_is_the_business_last_heard():
+    text = "Brightline Corp. said it would cut 900 jobs. The company said the cuts were needed."
+    found = extract_statements(text, None)
+    assert [s.speaker.name for s in found] == ["Brightline Corp.", "Brightline Corp."]
+    assert speaker_of("The company said the cuts were needed.").name == "company"  # nobody heard: a description

@@ -115,3 +115,10 @@ def test_spellings_of_one_spokesmans_name_and_one_single_name_are_merged():
     assert record.same_speaker(Speaker(name="Preval"), Speaker(name="Preval"), terms)
     senator, mayor = Speaker(name="Preval", title="Senator"), Speaker(name="Preval", title="Mayor")
     assert not record.same_speaker(senator, mayor, terms)
+
+
+def test_an_acronym_the_article_gives_joins_the_body_of_that_acronym(db):
+    add_article(db, "The Northern Flood Relief Agency (NFRA) said 29 children died.", "Radio Delta")
+    add_article(db, "The Flood Relief Agency (NFRA) said the hospital had received 48 wounded.", "Daily Courier", 2)
+    (agency,) = [s for s in store.all_speakers(db) if "Relief Agency" in s.name]
+    assert len(statements_of(db, agency)) == 2

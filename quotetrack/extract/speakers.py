@@ -262,6 +262,13 @@ class Resolver:
                 self._remember(mention.head_start, speaker)
                 return Resolved(speaker, 0.8)
         definite = clean(mention.head).split()[0].lower() == "the"
+        if not name_words and definite and len(words) == 1 and words[0] in ("company", "firm"):
+            # "IBM said … the company said": the business last heard, when one was.
+            business = next((s for _, s in reversed(self.history) if s.kind == "organisation"
+                             and not descriptive_name(s.name)), None)
+            if business is not None:
+                self._remember(mention.head_start, business)
+                return Resolved(business, 0.75)
         if not name_words and title and definite and not affiliation and len(words) <= 2:
             # "the governor said" after "The regional governor, Anton Drexler, said": the person
             # last heard with that title.
