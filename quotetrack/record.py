@@ -14,6 +14,7 @@ import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -183,7 +184,8 @@ def same_speaker(wanted: Speaker, known: Speaker, normalizer: Normalizer) -> boo
     return wanted.kind != "person" and bool(acronyms & set(names))
 
 
-def _variants(name: str) -> list[str]:
+@lru_cache(maxsize=65536)
+def _variants(name: str) -> tuple[str, ...]:
     """A name, without what it adds in brackets, and its acronym in them:
     "International Committee of the Red Cross (ICRC)" is also "International Committee of the
     Red Cross" and "ICRC"."""
@@ -191,7 +193,7 @@ def _variants(name: str) -> list[str]:
     initials = "".join(w[0] for w in bare.split() if w[:1].isupper() and w not in ("The", "Of", "And", "For"))
     # Only the name's own acronym: "Taipei Times (AFP)" names the agency it took the story from.
     acronyms = [a for a in re.findall(r"\(([A-Z][A-Za-z&]{1,9})\)", name) if a.isupper() and _within(initials, a)]
-    return list(dict.fromkeys([name, *([bare] if bare else []), *acronyms]))
+    return tuple(dict.fromkeys([name, *([bare] if bare else []), *acronyms]))
 
 
 def _within(initials: str, acronym: str) -> bool:

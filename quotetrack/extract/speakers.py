@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import NamedTuple
 
 from ..models import Speaker
@@ -552,6 +553,7 @@ def _tidy(mention: Mention, text: str) -> Mention | None:
                    mention.antecedent, mention.body)
 
 
+@lru_cache(maxsize=65536)  # asked of every name on record for each extracted speaker
 def descriptive_name(name: str) -> bool:
     """A speaker named only by a description ("a senior official", "Saudi officials", "police
     spokesman", "Witnesses", "the company"): no proper name says which one it is, so two of them
