@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..evidence import DenialCue, Evidence, OppositeWords, Span
-from .lexicon import covering, denial_verbs, opposite_stems, word_stem
+from .lexicon import FLAT, HEDGED, SILENCE, covering, denial_verbs, opposite_stems, silenced_claim, word_stem
 from .reading import Cue, Reading
-from .similarity import CONFLICT_CLAIM, coverage, overlap, substitution
+from .similarity import CONFLICT_CLAIM, coverage, covered_overlap, overlap, substitution
 from .verdict import Verdict, scaled
 
 # Share of a denial's own words that the other statement must contain for the denial to be
@@ -16,6 +16,14 @@ SCOPE_COVERAGE = 0.66
 # Weight of the words a denial shares with the other claim (names count double) from which one
 # replaced word no longer makes it another claim.
 SUBSTITUTION_SHARED = 3.0
+# Score multipliers by how firmly the denying side denies: "no indications of casualties" only
+# says nothing is known of them; "has not commented" only that no claim was made.
+STRENGTH = {FLAT: 1.0, HEDGED: 0.8, SILENCE: 0.6}
+_CAVEATS = {
+    HEDGED: "{side} hedges (“{cue}”): it doubts the claim or knows nothing of it, without denying it;"
+    " check what was learnt later",
+    SILENCE: "{side} reports silence (“{cue}”), not a denial: no claim was made, and one may come later",
+}
 
 
 def polarity_conflict(first: Reading, second: Reading, similarity: float) -> Verdict | None:
@@ -25,6 +33,9 @@ def polarity_conflict(first: Reading, second: Reading, similarity: float) -> Ver
     words flips one side once more. "did not increase" against "decreased" flips twice and
     agrees; "invalid" against "not valid" too.
     """
+    # Words the other statement implies count as shared: "killed civilians" speaks of
+    # "civilian casualties" and of civilians "harmed".
+    similarity = max(similarity, covered_overlap(first, second))
     opposites = _opposite_words(first, second)
     if opposites:
         # The opposite words are the disagreement, not a difference of topic.
@@ -41,7 +52,9 @@ def polarity_conflict(first: Reading, second: Reading, similarity: float) -> Ver
         if denials_a or denials_b:
             side, cue = ("a", denials_a[0]) if denials_a else ("b", denials_b[0])
             evidence: Evidence = DenialCue(cue.text, (cue.start, cue.end), side)
-            return Verdict("conflict", "polarity", scaled(0.55, similarity), evidence)
+            score = round(scaled(0.55, similarity) * STRENGTH[cue.strength], 3)
+            caveats = [_CAVEATS[cue.strength].format(side=side.upper(), cue=cue.text)] if cue.strength != FLAT else []
+            return Verdict("conflict", "polarity", score, evidence, caveats)
         assert opposites is not None
         evidence = OppositeWords((opposites[0], opposites[1]), (opposites[2], opposites[3]))
         return Verdict("conflict", "polarity", scaled(0.5, similarity), evidence)
@@ -65,6 +78,8 @@ def _denies(
     covers = other.covers | paired
     if coverage(scope, covers) < SCOPE_COVERAGE:
         return False
+    if silenced_claim()[1] in scope and silenced_claim()[1] not in covers:
+        return False  # no claim of responsibility denies only a claim of responsibility
     replaced = substitution(scope, other.sequence, covering(scope) | paired, covers)
     if replaced is None:
         return True

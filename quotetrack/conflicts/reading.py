@@ -12,14 +12,22 @@ from typing import Any
 from ..text import Normalizer, Quantity, find_dates, find_quantities, fold, tokenize
 from ..text.tokens import NUMBER
 from .lexicon import (
+    FLAT,
+    SILENCE,
     canon,
+    claim_nouns,
     covering,
+    cue_strength,
     cues_by_first_word,
     date_words,
     denial_verbs,
     exceptions_by_first_word,
+    generic_agents,
+    incident_words,
     not_topic_words,
     opposite_stems,
+    responsibility_verbs,
+    silenced_claim,
     word_stem,
 )
 
@@ -42,6 +50,7 @@ class Cue:
     end: int
     scope: tuple[str, ...]  # content stems the cue denies, in order: its clause
     cancelled: bool  # paired with another cue in its reach (double negation)
+    strength: str = FLAT  # FLAT, HEDGED or SILENCE (lexicon.cue_strength)
 
 
 @dataclass(frozen=True)
@@ -69,6 +78,7 @@ class Reading:
 def _content_sequence(text: str, normalizer: Normalizer) -> list[tuple[str, float]]:
     """Content stems of ``text`` in order with their weights; numbers and dates left out,
     because they are compared explicitly, never as topic words."""
+    text = _responsibility_claimed(text)  # before dates go: "claimed Tuesday's ambush"
     for mention in reversed(find_dates(text)):
         text = text[: mention.start] + " , " + text[mention.end :]
     skip = not_topic_words()
@@ -89,6 +99,9 @@ def read(text: str, normalizer: Normalizer) -> Reading:
     for cue in reversed(cues):  # "take place" in "did not take place" is no topic word
         masked = masked[: cue.start] + " " * (cue.end - cue.start) + masked[cue.end :]
     sequence = _content_sequence(masked, normalizer)
+    if any(cue.strength == SILENCE for cue in cues):
+        # What a silent party has not made is the statement's topic: a claim of responsibility.
+        sequence += [(token, 1.0) for token in silenced_claim() if token not in dict(sequence)]
     quantities = tuple(find_quantities(text))
     stems = {word_stem(w): (w, start, end) for w, start, end in words if w[0].isalnum()}
     return Reading(
@@ -109,6 +122,33 @@ def read(text: str, normalizer: Normalizer) -> Reading:
         places=places_of(tuple(token for token, _ in sequence)),
         opposable=tuple((stem_, *where) for stem_, where in stems.items() if stem_ in opposite_stems()),
     )
+
+
+@lru_cache(maxsize=1)
+def _claimed_incident() -> re.Pattern[str]:
+    """"claimed [the, Saturday's …] attack" followed by the end of its phrase: a claim of
+    responsibility, whatever the verb's object is called. "claimed the strike killed only
+    fighters" is a claim about the strike, not of it, and does not match."""
+    nouns = "|".join(sorted((re.escape(word) for word in incident_words()), key=len, reverse=True))
+    return re.compile(
+        rf"\b(claim(?:s|ed|ing)?)(?=\s+(?:(?!that\b|of\b|to\b)[\w'’-]+\s+){{0,3}}?(?:{nouns})\b"
+        r"\s*(?:[,.;:!?)]|$|\b(?:in|on|at|against|near|outside|inside|and|which|that|as|last|earlier|this)\b))",
+        re.IGNORECASE,
+    )
+
+
+@lru_cache(maxsize=1)
+def _taken_responsibility() -> re.Pattern[str]:
+    """"took (full) responsibility": the other verbs of claiming responsibility."""
+    verbs = "|".join(re.escape(verb) for verb in responsibility_verbs())
+    return re.compile(rf"\b(?:{verbs})\s+(?:full\s+|sole\s+)?(?=responsibility\b)", re.IGNORECASE)
+
+
+def _responsibility_claimed(text: str) -> str:
+    """Claiming an incident, or taking responsibility for it, is claiming responsibility for
+    it: say so in one wording, for the topic words."""
+    text = _taken_responsibility().sub("claimed ", text)
+    return _claimed_incident().sub(r"\1 responsibility for", text)
 
 
 def places_of(sequence: tuple[str, ...]) -> dict[str, tuple[int, ...]]:
@@ -144,26 +184,39 @@ def _find_cues(
         for phrase in exceptions_by_first_word().get(word, ()):
             if tuple(folded[i : i + len(phrase)]) == phrase:
                 exempt.update(range(i, i + len(phrase)))
-    found: list[tuple[int, int]] = []  # (first word, word count)
+    found: list[tuple[int, int, str]] = []  # (first word, word count, strength)
     i = 0
     while i < len(folded):
         if i in exempt:
             i += 1
             continue
         if _is_negation_word(folded[i]):
-            found.append((i, 1))
-            i += 1
+            # "hasn't commented" is silence as "has not commented" is.
+            spelled = (folded[i][:-3], "not", *folded[i + 1 : i + 3])
+            silent = [n for n in (4, 3) if cue_strength().get(spelled[:n]) == SILENCE]
+            count = silent[0] - 1 if silent else 1
+            found.append((i, count, SILENCE if silent else FLAT))
+            i += count
             continue
         for phrase in cues_by_first_word().get(folded[i], ()):
             if tuple(folded[i : i + len(phrase)]) == phrase:
-                found.append((i, len(phrase)))
-                i += len(phrase)
+                count, strength = len(phrase), cue_strength()[phrase]
+                # A cue that starts on this one's last word joins it: "there were no" +
+                # "no indications of" is one hedged cue.
+                last = i + count - 1
+                for more in cues_by_first_word().get(folded[last], ()):
+                    if len(more) > 1 and tuple(folded[last : last + len(more)]) == more:
+                        count = last + len(more) - i
+                        strength = cue_strength()[more] if cue_strength()[more] != FLAT else strength
+                        break
+                found.append((i, count, strength))
+                i += count
                 break
         else:
             i += 1
     cues = []
     cancelled: set[int] = set()
-    for n, (first, count) in enumerate(found):
+    for n, (first, count, _) in enumerate(found):
         end = _clause_end(folded, first + count)
         # A second cue inside this one's reach and the same clause undoes it: "cannot be
         # denied", "it is not true that there were no …". The pair cancels out.
@@ -173,9 +226,11 @@ def _find_cues(
         # "were not involved and did not take part" is two denials, not a double negation.
         if not any(word in _COORDINATORS for word in between):
             cancelled.update({n, n + 1})
-    for n, (first, count) in enumerate(found):
+    for n, (first, count, strength) in enumerate(found):
         end = _clause_end(folded, first + count)
         last = first + count - 1
+        if folded[first] in denial_verbs() and last + 1 < end and folded[last + 1] in claim_nouns():
+            last += 1  # "denied reports that …": what is denied is what the reports say
         scope_start = words[last][2]  # the cue's own words ("did not take place") deny, not claim
         scope_end = words[end - 1][2] if end > first else words[last][2]
         scope_text = text[scope_start:scope_end]
@@ -186,7 +241,15 @@ def _find_cues(
         if folded[first] in denial_verbs():
             subject_text = ""
         # One pass over both parts; the comma keeps a name from running across them.
-        scope = tuple(token for token, _ in _content_sequence(f"{subject_text} , {scope_text}", normalizer))
+        if strength == SILENCE:
+            scope_text = ""  # silence is about one claim only: that the party did it
+        scope = tuple(
+            token
+            for token, _ in _content_sequence(f"{subject_text} , {scope_text}", normalizer)
+            if token not in generic_agents()  # "no group has claimed": whoever it was
+        )
+        if strength == SILENCE:
+            scope += silenced_claim()
         cues.append(
             Cue(
                 text=text[words[first][1] : words[last][2]],
@@ -194,6 +257,7 @@ def _find_cues(
                 end=words[last][2],
                 scope=scope,
                 cancelled=n in cancelled,
+                strength=strength,
             )
         )
     return tuple(cues)

@@ -1,0 +1,125 @@
+"""Claims and their denials across outlets: responsibility claimed or not, casualties asserted or
+hedged away, the identity of the dead. Each rule with look-alike pairs that are not conflicts."""
+
+from __future__ import annotations
+
+import pytest
+
+from quotetrack.conflicts import compare
+from quotetrack.evidence import DenialCue
+from quotetrack.models import Source, Speaker, Statement
+
+
+def st(text: str, speaker: str = "") -> Statement:
+    return Statement(text=text, speaker=Speaker(speaker), kind="reported", source=Source(outlet="Test wire"))
+
+
+def kind_of(a: str, b: str) -> str:
+    verdict = compare(st(a), st(b))
+    return verdict.type or "" if verdict.relation == "conflict" else verdict.relation
+
+
+def score(a: str, b: str) -> float:
+    verdict = compare(st(a), st(b))
+    assert verdict.relation == "conflict", (a, b, verdict)
+    return verdict.score
+
+
+CLAIMED = "The Northern Front claimed responsibility for the bombing of the ferry terminal"
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("The rebels claimed the attack", "No group has claimed the attack"),
+        ("The rebels claimed Tuesday's ambush on the convoy", "No group has claimed the ambush"),
+        (CLAIMED, "No one has claimed responsibility for the bombing"),
+        (CLAIMED, "Nobody has claimed responsibility"),
+        (CLAIMED, "There was no immediate claim of responsibility"),
+        (CLAIMED, "The Northern Front denied any involvement in the bombing"),
+        (CLAIMED, "The group has not commented"),
+        (CLAIMED, "The group hasn't yet commented"),
+        ("A militant group said it took responsibility for the blast", "The blast has not been claimed"),
+    ],
+)
+def test_a_claim_of_responsibility_and_no_claim_or_a_denial_conflict(a: str, b: str) -> None:
+    assert kind_of(a, b) == "polarity"
+    assert kind_of(b, a) == "polarity"
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # "claimed" that is no claim of responsibility
+        ("The rebels claimed the hilltop town after a week of fighting", "No group has claimed the attack"),
+        ("The flood claimed 12 lives in the valley", "No one has claimed responsibility for the attack"),
+        ("The army claimed the strike killed only fighters", "No group has claimed the strike"),
+        # silence says nothing about anything but a claim
+        ("The group said the talks would resume next week", "The group has not commented"),
+        ("Ministers agreed on the budget", "The ministry declined to comment"),
+        # another claimant named on each side
+        ("The Northern Front claimed the attack", "The Eastern Brigades denied involvement in the attack"),
+    ],
+)
+def test_look_alike_claims_and_silences_are_not_conflicts(a: str, b: str) -> None:
+    assert kind_of(a, b) != "polarity"
+    assert kind_of(b, a) != "polarity"
+
+
+def test_a_flat_denial_outranks_a_report_of_no_claim_which_outranks_silence() -> None:
+    flat = score(CLAIMED, "The Northern Front denied involvement in the bombing")
+    none_yet = score(CLAIMED, "There was no immediate claim of responsibility for the bombing")
+    silent = score(CLAIMED, "The Northern Front has not commented on the bombing")
+    assert flat > none_yet > silent
+
+
+def test_silence_and_hedges_are_shown_with_their_cue_and_a_caveat() -> None:
+    verdict = compare(st(CLAIMED), st("The group has not commented"))
+    assert verdict.evidence == DenialCue("has not commented", (10, 27), "b")
+    assert verdict.caveats and "silence" in verdict.caveats[0]
+    verdict = compare(st("The strike killed civilians"), st("There were no indications of civilian casualties"))
+    assert isinstance(verdict.evidence, DenialCue) and verdict.evidence.cue == "There were no indications of"
+    assert verdict.caveats and "hedges" in verdict.caveats[0]
+    flat = compare(st(CLAIMED), st("No one has claimed responsibility for the bombing"))
+    assert flat.caveats == []
+
+
+@pytest.mark.parametrize(
+    "denial",
+    [
+        "There were no indications of civilian casualties",
+        "The army said it was not aware of any civilian casualties",
+        "No civilians were harmed, the ministry said",
+        "The air force denied that civilians were killed",
+        "There is no evidence that civilians were harmed",
+    ],
+)
+def test_civilians_killed_against_no_civilian_casualties_is_a_polarity_conflict(denial: str) -> None:
+    for admission in ("The strike killed civilians", "Civilians and children were killed in the strike",
+                      "The army acknowledged that two civilians were killed"):  # fmt: skip
+        assert kind_of(admission, denial) == "polarity", (admission, denial)
+
+
+def test_a_hedged_denial_scores_below_a_flat_one() -> None:
+    claim = "The strike killed civilians"
+    assert score(claim, "No civilians were killed") > score(claim, "There were no indications of civilian casualties")
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("The strike killed three soldiers", "There were no indications of civilian casualties"),
+        ("Police found no evidence of a break-in", "The strike killed civilians"),
+        ("The clashes killed 17 fighters", "Three civilians died in the clashes"),
+        ("The army was not aware of the protest", "The strike killed civilians"),
+    ],
+)
+def test_hedges_about_something_else_are_not_conflicts(a: str, b: str) -> None:
+    assert kind_of(a, b) != "polarity"
+
+
+def test_who_the_dead_were_is_a_conflict() -> None:
+    assert kind_of(
+        "A general said one of the dead was a militant", "The dead were unlikely to be linked to the group"
+    ) == "polarity"
+    assert kind_of("One of the dead was a militant", "The dead were unlikely to be tourists") != "polarity"
