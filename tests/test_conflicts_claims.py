@@ -123,3 +123,22 @@ def test_who_the_dead_were_is_a_conflict() -> None:
         "A general said one of the dead was a militant", "The dead were unlikely to be linked to the group"
     ) == "polarity"
     assert kind_of("One of the dead was a militant", "The dead were unlikely to be tourists") != "polarity"
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # "denied reports that …": what the reports say is denied; an aside between commas and an
+        # honorific do not make it another claim
+        ("Police believe Mr Berg was killed at the embassy in Lintara",
+         "The ministry denied reports that reporter Anton Berg, who disappeared on Monday, was killed at the"
+         " embassy in Lintara"),
+        ("Mr Novak was arrested at the border", "Jan Novak was not arrested at the border"),
+    ],
+)  # fmt: skip
+def test_a_denial_of_reports_is_about_what_they_report(a: str, b: str) -> None:
+    assert kind_of(a, b) == "polarity"
+
+
+def test_a_different_name_in_the_same_place_is_still_another_claim() -> None:
+    assert kind_of("Mr Novak was arrested at the border", "Mr Horak was not arrested at the border") != "polarity"

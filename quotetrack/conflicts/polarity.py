@@ -83,7 +83,7 @@ def _denies(
     replaced = substitution(scope, other.sequence, covering(scope) | paired, covers)
     if replaced is None:
         return True
-    if reading.content.get(replaced[0]) == 2.0 or other.content.get(replaced[1]) == 2.0:
+    if reading.content.get(replaced[0]) == 2.0 and other.content.get(replaced[1]) == 2.0:
         return False  # another name in the same place: "North Korea" / "South Korea"
     # In a long shared claim one differing word is more often a paraphrase ("fired" / "used"
     # tear gas) than another claim, unless that claim is small.

@@ -126,7 +126,7 @@ def names_differ(first: Reading, second: Reading) -> bool:
         for mine, theirs in substitutions(one.sequence, other.sequence, one.covers, other.covers, other.places):
             if mine in generic_agents() or theirs in generic_agents():
                 continue  # "the group" stands for whoever the other names
-            if one.content.get(mine) == 2.0 or other.content.get(theirs) == 2.0:
+            if one.content.get(mine) == 2.0 and other.content.get(theirs) == 2.0:
                 return True
     return False
 
