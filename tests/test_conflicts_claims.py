@@ -4,6 +4,7 @@ hedged away, the identity of the dead. Each rule with look-alike pairs that are 
 from __future__ import annotations
 
 import pytest
+from conftest import as_json
 
 from quotetrack.conflicts import compare
 from quotetrack.evidence import DenialCue
@@ -142,3 +143,25 @@ def test_a_denial_of_reports_is_about_what_they_report(a: str, b: str) -> None:
 
 def test_a_different_name_in_the_same_place_is_still_another_claim() -> None:
     assert kind_of("Mr Novak was arrested at the border", "Mr Horak was not arrested at the border") != "polarity"
+
+
+# --- through the CLI, as an editor checks two sentences ---
+
+
+def test_compare_reads_a_claim_against_no_claim(run):
+    verdict = as_json(run("compare", "The rebels claimed the attack", "No group has claimed the attack", "--json"))
+    assert (verdict["relation"], verdict["type"]) == ("conflict", "polarity")
+    assert verdict["evidence"]["cue"] == "No" and verdict["evidence"]["side"] == "b"
+    assert verdict["caveats"] == []
+
+
+def test_compare_shows_a_hedged_denial_with_its_caveat(run):
+    result = run("compare", "The strike killed civilians", "There were no indications of civilian casualties")
+    assert result.exit_code == 0, result.output
+    assert "conflict" in result.stdout and "There were no indications of" in result.stdout
+    verdict = as_json(run("compare", "The strike killed civilians",
+                          "There were no indications of civilian casualties", "--json"))  # fmt: skip
+    assert verdict["type"] == "polarity" and "hedges" in verdict["caveats"][0]
+    unrelated = as_json(run("compare", "The strike killed three soldiers",
+                            "There were no indications of civilian casualties", "--json"))  # fmt: skip
+    assert unrelated["relation"] != "conflict"

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from ..text import Normalizer, default_normalizer
-from .lexicon import generic_agents
 from .reading import Reading, places_of, read
 
 # Claim overlap (0-1, see ``claim_similarity``) above which two statements are about the same
@@ -124,8 +123,6 @@ def names_differ(first: Reading, second: Reading) -> bool:
         return False
     for one, other in ((first, second), (second, first)):
         for mine, theirs in substitutions(one.sequence, other.sequence, one.covers, other.covers, other.places):
-            if mine in generic_agents() or theirs in generic_agents():
-                continue  # "the group" stands for whoever the other names
             if one.content.get(mine) == 2.0 and other.content.get(theirs) == 2.0:
                 return True
     return False
