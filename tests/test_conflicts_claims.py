@@ -41,6 +41,10 @@ CLAIMED = "The Northern Front claimed responsibility for the bombing of the ferr
         (CLAIMED, "The group has not commented"),
         (CLAIMED, "The group hasn't yet commented"),
         ("A militant group said it took responsibility for the blast", "The blast has not been claimed"),
+        ("The group said it carried out the attack", "No group has claimed the attack"),
+        ('"We carried out the attack on the convoy," the statement said', "No one has claimed the attack"),
+        # blame laid by others, denied by the one blamed
+        ("The government blamed the rebels for the attack", "The rebels denied involvement in the attack"),
     ],
 )
 def test_a_claim_of_responsibility_and_no_claim_or_a_denial_conflict(a: str, b: str) -> None:
@@ -58,6 +62,9 @@ def test_a_claim_of_responsibility_and_no_claim_or_a_denial_conflict(a: str, b: 
         # silence says nothing about anything but a claim
         ("The group said the talks would resume next week", "The group has not commented"),
         ("Ministers agreed on the budget", "The ministry declined to comment"),
+        ("The firm said it carried out an audit", "No group has claimed the attack"),
+        # blame is no claim: "no claim yet" and "the government blamed the rebels" agree
+        ("The government blamed the rebels for the attack", "No group has claimed the attack"),
         # another claimant named on each side
         ("The Northern Front claimed the attack", "The Eastern Brigades denied involvement in the attack"),
     ],

@@ -55,6 +55,12 @@ def responsibility_verbs() -> tuple[str, ...]:
 
 
 @cache
+def perpetration_verbs() -> tuple[str, ...]:
+    """Verbs of doing an incident ("carried out"), longest first: saying one did it claims it."""
+    return tuple(sorted((fold(line) for line in _data_lines("perpetration_verbs.txt")), key=len, reverse=True))
+
+
+@cache
 def claim_nouns() -> frozenset[str]:
     """Nouns for what someone claimed ("denied reports that …"), folded."""
     return frozenset(fold(line) for line in _data_lines("claim_nouns.txt"))

@@ -78,8 +78,10 @@ def _denies(
     covers = other.covers | paired
     if coverage(scope, covers) < SCOPE_COVERAGE:
         return False
-    if silenced_claim()[1] in scope and silenced_claim()[1] not in covers:
-        return False  # no claim of responsibility denies only a claim of responsibility
+    if silenced_claim()[1] in scope and not all(t in covers for t in silenced_claim() if t in scope):
+        # No claim of responsibility denies only a claim of it; a denial of involvement
+        # ("responsibility" alone) also denies the blame others lay.
+        return False
     replaced = substitution(scope, other.sequence, covering(scope) | paired, covers)
     if replaced is None:
         return True

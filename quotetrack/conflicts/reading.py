@@ -26,6 +26,7 @@ from .lexicon import (
     incident_words,
     not_topic_words,
     opposite_stems,
+    perpetration_verbs,
     responsibility_verbs,
     silenced_claim,
     word_stem,
@@ -146,10 +147,22 @@ def _taken_responsibility() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{verbs})\s+(?:full\s+|sole\s+)?(?=responsibility\b)", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1)
+def _said_it_did() -> re.Pattern[str]:
+    """"said it carried out", "said they were behind", and "we carried out" opening a quote."""
+    verbs = "|".join(re.escape(verb).replace(r"\ ", r"\s+") for verb in perpetration_verbs())
+    return re.compile(
+        r"(\b(?:said|says|say|announced|stated|added)\s+(?:that\s+)?|^\s*|[\"“‘]\s*)"
+        rf"(?:it|they|we)\s+(?:had\s+|has\s+|have\s+)?(?:{verbs})\b",
+        re.IGNORECASE,
+    )
+
+
 def _responsibility_claimed(text: str) -> str:
-    """Claiming an incident, or taking responsibility for it, is claiming responsibility for
-    it: say so in one wording, for the topic words."""
+    """Claiming an incident, taking responsibility for it or saying one did it is claiming
+    responsibility for it: say so in one wording, for the topic words."""
     text = _taken_responsibility().sub("claimed ", text)
+    text = _said_it_did().sub(r"\1claimed responsibility for", text)
     return _claimed_incident().sub(r"\1 responsibility for", text)
 
 
