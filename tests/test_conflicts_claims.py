@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from conftest import as_json
 
-from quotetrack.conflicts import compare
+from quotetrack.conflicts import claim_keys, compare, denied_keys
 from quotetrack.evidence import DenialCue
 from quotetrack.models import Source, Speaker, Statement
 
@@ -142,6 +142,8 @@ def test_who_the_dead_were_is_a_conflict() -> None:
          "The ministry denied reports that reporter Anton Berg, who disappeared on Monday, was killed at the"
          " embassy in Lintara"),
         ("Mr Novak was arrested at the border", "Jan Novak was not arrested at the border"),
+        ("Mr Novak was arrested at the border",
+         "The police denied that Jan Novak was arrested at the border, according to several local newspapers"),
     ],
 )  # fmt: skip
 def test_a_denial_of_reports_is_about_what_they_report(a: str, b: str) -> None:
@@ -172,3 +174,13 @@ def test_compare_shows_a_hedged_denial_with_its_caveat(run):
     unrelated = as_json(run("compare", "The strike killed three soldiers",
                             "There were no indications of civilian casualties", "--json"))  # fmt: skip
     assert unrelated["relation"] != "conflict"
+
+
+def test_denied_keys_are_found_among_the_claim_keys_of_what_they_deny() -> None:
+    """What candidate generation needs: a denial's words looked up among what statements imply."""
+    [denied] = denied_keys("There were no indications of civilian casualties")
+    assert set(denied) <= claim_keys("The strike killed civilians and children")
+    assert not set(denied) <= claim_keys("The strike destroyed a bridge")
+    [silence] = denied_keys("The group has not commented")
+    assert set(silence) <= claim_keys("The rebels claimed the attack")
+    assert denied_keys("The strike killed civilians") == []

@@ -38,8 +38,10 @@ STRONG_BOUNDARY = {".", ";", "!", "?", "but", "while", "whereas", "although", "t
 # Where a denial's subject starts at the latest: "Police said [no one was killed]".
 _SUBJECT_BOUNDARY = {",", "that", "which", "who", "said", "says", "say", "told", "added", "stated"}
 _COORDINATORS = {"and", "or", "nor", ","}
-# A relative clause between commas: an aside about someone, not part of the claim around it.
-_ASIDE = re.compile(r",\s*(?:who|whom|whose|which)\b[^,;.]*,")
+# A relative clause between commas, or a source named after the claim: asides, not part of it.
+_ASIDE = re.compile(
+    r",\s*(?:(?:who|whom|whose|which)\b[^,;.]*,|(?:as\s+(?:reported|stated|said)\s+by|according\s+to)\b[^,;.]*)"
+)
 _NEGATING_PREFIXES = ("non", "un", "in", "im", "il", "ir", "dis")
 _PREFIX_HEADS = frozenset(prefix[:2] for prefix in _NEGATING_PREFIXES)
 # Shortest word a prefix negates: "unsafe" and "unfair", but only longer words after "in", "dis".
@@ -248,7 +250,8 @@ def _find_cues(
             last += 1  # "denied reports that …": what is denied is what the reports say
         scope_start = words[last][2]  # the cue's own words ("did not take place") deny, not claim
         scope_end = words[end - 1][2] if end > first else words[last][2]
-        # ", who went missing on Tuesday," says who someone is, not what is denied.
+        # ", who went missing on Tuesday," says who someone is, ", according to …" who says so:
+        # neither is what is denied.
         scope_text = _ASIDE.sub(" , ", text[scope_start:scope_end])
         # A denial reaches back to its subject too ("A man is not playing"), up to the clause start.
         # except after a denial verb, whose subject is the one denying ("the army denied that").
