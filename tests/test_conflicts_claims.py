@@ -45,6 +45,9 @@ CLAIMED = "The Northern Front claimed responsibility for the bombing of the ferr
         ('"We carried out the attack on the convoy," the statement said', "No one has claimed the attack"),
         # blame laid by others, denied by the one blamed
         ("The government blamed the rebels for the attack", "The rebels denied involvement in the attack"),
+        ("The rebels claimed the attack", "The rebels denied carrying out the attack"),
+        ("The group claimed the attack", "The group denied it was behind the attack"),
+        ("The army carried out the strike, witnesses said", "The army denied carrying out the strike"),
     ],
 )
 def test_a_claim_of_responsibility_and_no_claim_or_a_denial_conflict(a: str, b: str) -> None:
@@ -65,6 +68,8 @@ def test_a_claim_of_responsibility_and_no_claim_or_a_denial_conflict(a: str, b: 
         ("The firm said it carried out an audit", "No group has claimed the attack"),
         # blame is no claim: "no claim yet" and "the government blamed the rebels" agree
         ("The government blamed the rebels for the attack", "No group has claimed the attack"),
+        # two denials of one thing in other words agree
+        ("The army denied carrying out the strike", "No group has claimed the strike"),
         # another claimant named on each side
         ("The Northern Front claimed the attack", "The Eastern Brigades denied involvement in the attack"),
     ],
@@ -100,6 +105,8 @@ def test_silence_and_hedges_are_shown_with_their_cue_and_a_caveat() -> None:
         "No civilians were harmed, the ministry said",
         "The air force denied that civilians were killed",
         "There is no evidence that civilians were harmed",
+        "The coalition said it had no information about civilian casualties",
+        "The interior ministry said no civilians were among the dead",
     ],
 )
 def test_civilians_killed_against_no_civilian_casualties_is_a_polarity_conflict(denial: str) -> None:
@@ -184,3 +191,15 @@ def test_denied_keys_are_found_among_the_claim_keys_of_what_they_deny() -> None:
     [silence] = denied_keys("The group has not commented")
     assert set(silence) <= claim_keys("The rebels claimed the attack")
     assert denied_keys("The strike killed civilians") == []
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("The blast killed 20 people", "Officials have not confirmed any deaths"),
+        ("Three people were wounded in the blast", "No one was hurt"),
+        ("Two soldiers were killed", "There were no casualties"),
+    ],
+)
+def test_tolls_against_no_casualties_or_unconfirmed_deaths(a: str, b: str) -> None:
+    assert kind_of(a, b) == "polarity"

@@ -48,6 +48,9 @@ def polarity_conflict(first: Reading, second: Reading, similarity: float) -> Ver
     paired = frozenset(opposites[4]) if opposites else frozenset()
     denials_a = _relevant_cues(first, second, paired)
     denials_b = _relevant_cues(second, first, paired)
+    denier, denied = (first, second) if denials_a else (second, first)
+    if bool(denials_a) != bool(denials_b) and _also_denies(denied, denier):
+        return None  # both deny the same thing in other words: "denied carrying out" / "no one claimed"
     if bool(denials_a) ^ bool(denials_b) ^ bool(opposites):
         if denials_a or denials_b:
             side, cue = ("a", denials_a[0]) if denials_a else ("b", denials_b[0])
@@ -70,6 +73,12 @@ def _relevant_cues(
     ]
 
 
+def _also_denies(reading: Reading, other: Reading) -> bool:
+    """``reading`` holds a denial whose words are mostly ``other``'s, replaced words or not: when
+    ``other`` denies too, the two deny one thing, whatever the rules make of the details."""
+    return any(not cue.cancelled and coverage(cue.scope, other.covers) >= SCOPE_COVERAGE for cue in reading.cues)
+
+
 def _denies(
     scope: Sequence[str], reading: Reading, other: Reading, paired: frozenset[str] = frozenset()
 ) -> bool:
@@ -79,8 +88,8 @@ def _denies(
     if coverage(scope, covers) < SCOPE_COVERAGE:
         return False
     if silenced_claim()[1] in scope and not all(t in covers for t in silenced_claim() if t in scope):
-        # No claim of responsibility denies only a claim of it; a denial of involvement
-        # ("responsibility" alone) also denies the blame others lay.
+        # No claim of responsibility denies only a claim of it, not the blame others lay; a
+        # denial of involvement ("responsibility" alone) denies both.
         return False
     replaced = substitution(scope, other.sequence, covering(scope) | paired, covers)
     if replaced is None:

@@ -13,6 +13,7 @@ from ..text import Normalizer, Quantity, find_dates, find_quantities, fold, toke
 from ..text.tokens import NUMBER
 from .lexicon import (
     FLAT,
+    HEDGED,
     SILENCE,
     canon,
     claim_nouns,
@@ -102,7 +103,10 @@ def read(text: str, normalizer: Normalizer) -> Reading:
     cues = _find_cues(text, words, normalizer)
     masked = text
     for cue in reversed(cues):  # "take place" in "did not take place" is no topic word
-        masked = masked[: cue.start] + " " * (cue.end - cue.start) + masked[cue.end :]
+        # A denial verb is no topic word either, and stays for what reads it: "denied carrying out".
+        verb = cue.text.split()[0]
+        start = cue.start + len(verb) if fold(verb) in denial_verbs() else cue.start
+        masked = masked[:start] + " " * (cue.end - start) + masked[cue.end :]
     sequence = _content_sequence(masked, normalizer)
     if any(cue.strength == SILENCE for cue in cues):
         # What a silent party has not made is the statement's topic: a claim of responsibility.
@@ -160,11 +164,27 @@ def _said_it_did() -> re.Pattern[str]:
     )
 
 
+@lru_cache(maxsize=1)
+def _deed_denied() -> re.Pattern[str]:
+    """What a denial verb denies, when it is doing the deed: "[denied] carrying out", "[denied]
+    that it was behind": a denial of responsibility."""
+    verbs = "|".join(re.escape(verb).replace(r"\ ", r"\s+") for verb in perpetration_verbs())
+    return re.compile(
+        rf"^\s*(?:that\s+)?(?:(?:it|they|he|she|we)\s+(?:had\s+|has\s+|have\s+)?)?(?:{verbs})\b", re.IGNORECASE
+    )
+
+
 def _responsibility_claimed(text: str) -> str:
     """Claiming an incident, taking responsibility for it or saying one did it is claiming
-    responsibility for it: say so in one wording, for the topic words."""
+    responsibility for it, and denying doing it is denying responsibility: say so in one
+    wording, for the topic words."""
     text = _taken_responsibility().sub("claimed ", text)
     text = _said_it_did().sub(r"\1claimed responsibility for", text)
+    for verb in re.finditer(r"[\w']+", text):  # "denied carrying out": responsibility denied
+        if fold(verb.group()) in denial_verbs():
+            rest = _deed_denied().sub(" responsibility for", text[verb.end() :], count=1)
+            text = text[: verb.end()] + rest
+            break
     return _claimed_incident().sub(r"\1 responsibility for", text)
 
 
@@ -246,18 +266,26 @@ def _find_cues(
     for n, (first, count, strength) in enumerate(found):
         end = _clause_end(folded, first + count)
         last = first + count - 1
-        if folded[first] in denial_verbs() and last + 1 < end and folded[last + 1] in claim_nouns():
-            last += 1  # "denied reports that …": what is denied is what the reports say
+        if folded[first] in denial_verbs():
+            # "denied reports that …", "rejected as baseless claims that …": what is denied is
+            # what the reports say.
+            noun = next((k for k in range(last + 1, min(end, last + 4)) if folded[k] in claim_nouns()), None)
+            last = noun if noun is not None else last
         scope_start = words[last][2]  # the cue's own words ("did not take place") deny, not claim
         scope_end = words[end - 1][2] if end > first else words[last][2]
         # ", who went missing on Tuesday," says who someone is, ", according to …" who says so:
         # neither is what is denied.
         scope_text = _ASIDE.sub(" , ", text[scope_start:scope_end])
+        if folded[first] in denial_verbs():
+            scope_text = _deed_denied().sub(" responsibility for", scope_text)  # "denied carrying out"
         # A denial reaches back to its subject too ("A man is not playing"), up to the clause start.
         # except after a denial verb, whose subject is the one denying ("the army denied that").
         subject_start = _clause_start(folded, first)
         subject_text = text[words[subject_start][1] : words[first][1]] if subject_start < first else ""
-        if folded[first] in denial_verbs():
+        if folded[first] in denial_verbs() or (strength == HEDGED and count > 1):
+            # The one denying, or the one who knows nothing of it ("officials could not confirm
+            # …", "police are not aware of …"), is no part of the claim; "the dead were unlikely
+            # to be linked" is one.
             subject_text = ""
         # One pass over both parts; the comma keeps a name from running across them.
         if strength == SILENCE:
