@@ -3,6 +3,8 @@ hedged away, the identity of the dead. Each rule with look-alike pairs that are 
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from conftest import as_json
 
@@ -203,3 +205,23 @@ def test_denied_keys_are_found_among_the_claim_keys_of_what_they_deny() -> None:
 )
 def test_tolls_against_no_casualties_or_unconfirmed_deaths(a: str, b: str) -> None:
     assert kind_of(a, b) == "polarity"
+
+
+def dated(text: str, day: int) -> Statement:
+    return Statement(text=text, speaker=Speaker(""), kind="report",
+                     source=Source(outlet="Wire", published=date(2024, 5, day)))  # fmt: skip
+
+
+def test_a_report_of_no_claim_before_the_claim_says_the_story_may_have_moved_on() -> None:
+    claim = dated("The Northern Front claimed responsibility for the bombing", 13)
+    no_claim = dated("There was no immediate claim of responsibility for the bombing", 12)
+    for a, b in ((no_claim, claim), (claim, no_claim)):
+        verdict = compare(a, b)
+        assert verdict.relation == "conflict"
+        assert any("12 May" in caveat and "moved on" in caveat for caveat in verdict.caveats)
+    # a flat denial the day before, or no claim reported after the claim: a dispute, no such caveat
+    for other in (dated("The Northern Front denied responsibility for the bombing", 12),
+                  dated("There was no immediate claim of responsibility for the bombing", 14)):  # fmt: skip
+        verdict = compare(other, claim)
+        assert verdict.relation == "conflict"
+        assert not any("moved on" in caveat for caveat in verdict.caveats)

@@ -22,13 +22,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..evidence import Similarity
+from ..evidence import DenialCue, Similarity
 from ..models import Statement
 from ..text import Normalizer, default_normalizer
 from .attribution import as_self_contradiction, quote_conflict, same_speaker
 from .dates import add_date_caveat, date_conflict, same_days
 from .numbers import number_conflict
-from .polarity import polarity_conflict
+from .polarity import before_the_claim, polarity_conflict
 from .reading import read
 from .similarity import UNRELATED, claim_similarity, covered_overlap, names_differ, overlap, same_claim
 from .verdict import CLAIM_TYPES, CONFLICT_TYPES, DEFAULT_MIN_SCORE, RELATIONS, Verdict
@@ -70,6 +70,8 @@ def compare(a: Statement, b: Statement, *, normalizer: Normalizer | None = None)
         return Verdict("unrelated", None, round(similarity, 3), Similarity(round(similarity, 3)))
     verdict = polarity_conflict(first, second, similarity) or number_conflict(first, second, similarity)
     if verdict is not None:
+        if isinstance(verdict.evidence, DenialCue):
+            before_the_claim(verdict, verdict.evidence, (first, second), (a, b))
         add_date_caveat(verdict, a, b)
         if speaker_same is True:
             verdict = as_self_contradiction(verdict, a, b)

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 
 from ..evidence import DenialCue, Evidence, OppositeWords, Span
+from ..models import Statement
 from .lexicon import FLAT, HEDGED, SILENCE, covering, denial_verbs, opposite_stems, silenced_claim, word_stem
 from .reading import Cue, Reading
 from .similarity import CONFLICT_CLAIM, coverage, covered_overlap, overlap, substitution
@@ -132,3 +134,21 @@ def _opposite_words(
                 return pair[0], pair[1], pair[2], pair[3], stems
     return None
 
+
+
+def before_the_claim(verdict: Verdict, denial: DenialCue, readings: tuple[Reading, Reading],
+                     statements: tuple[Statement, Statement]) -> None:  # fmt: skip
+    """A hedge or a silence told before the claim it meets ("no immediate claim" on Sunday, the
+    claim on Monday) is a story that moved on as much as a dispute: say so, with both days."""
+    side = 0 if denial.side == "a" else 1
+    weak = any(cue.strength != FLAT and (cue.start, cue.end) == denial.cue_span for cue in readings[side].cues)
+    said_a, said_b = _said(statements[side]), _said(statements[1 - side])
+    if weak and said_a and said_b and said_a < said_b:
+        verdict.caveats.append(
+            f"the denying side was said first ({said_a.day} {said_a:%B}, the claim {said_b.day} {said_b:%B}):"
+            " the story may have moved on rather than be disputed"
+        )
+
+
+def _said(statement: Statement) -> date | None:
+    return statement.said_on or (statement.source.published if statement.source else None)
