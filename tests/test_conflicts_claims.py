@@ -109,6 +109,7 @@ def test_silence_and_hedges_are_shown_with_their_cue_and_a_caveat() -> None:
         "There is no evidence that civilians were harmed",
         "The coalition said it had no information about civilian casualties",
         "The interior ministry said no civilians were among the dead",
+        "The minister said he was not aware of reports that civilians were killed",
     ],
 )
 def test_civilians_killed_against_no_civilian_casualties_is_a_polarity_conflict(denial: str) -> None:
@@ -129,6 +130,8 @@ def test_a_hedged_denial_scores_below_a_flat_one() -> None:
         ("Police found no evidence of a break-in", "The strike killed civilians"),
         ("The clashes killed 17 fighters", "Three civilians died in the clashes"),
         ("The army was not aware of the protest", "The strike killed civilians"),
+        # a hedge about a report is about what it says, not that it exists
+        ("The minister said he was not aware of the report", "The report said 40 people were killed"),
     ],
 )
 def test_hedges_about_something_else_are_not_conflicts(a: str, b: str) -> None:

@@ -61,6 +61,15 @@ def perpetration_verbs() -> tuple[str, ...]:
 
 
 @cache
+def report_nouns() -> frozenset[str]:
+    """Stems of the claim nouns (claim_nouns.txt) but "claim" itself, which is the topic of a
+    claim of responsibility: what a hedge about "the report" is not about."""
+    normalizer = default_normalizer()
+    stems = {canon(token) for line in _data_lines("claim_nouns.txt") for token in normalizer.tokens(line)}
+    return frozenset(stems - set(silenced_claim()))
+
+
+@cache
 def claim_nouns() -> frozenset[str]:
     """Nouns for what someone claimed ("denied reports that …"), folded."""
     return frozenset(fold(line) for line in _data_lines("claim_nouns.txt"))

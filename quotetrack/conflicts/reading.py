@@ -28,6 +28,7 @@ from .lexicon import (
     not_topic_words,
     opposite_stems,
     perpetration_verbs,
+    report_nouns,
     responsibility_verbs,
     silenced_claim,
     word_stem,
@@ -290,10 +291,13 @@ def _find_cues(
         # One pass over both parts; the comma keeps a name from running across them.
         if strength == SILENCE:
             scope_text = ""  # silence is about one claim only: that the party did it
+        # "no group has claimed": whoever it was. "not aware of the report": a hedge about a
+        # report is about what it says, not that it exists.
+        left_out = generic_agents() | (report_nouns() if strength == HEDGED else frozenset())
         scope = tuple(
             token
             for token, _ in _content_sequence(f"{subject_text} , {scope_text}", normalizer)
-            if token not in generic_agents()  # "no group has claimed": whoever it was
+            if token not in left_out
         )
         if strength == SILENCE:
             scope += silenced_claim()
