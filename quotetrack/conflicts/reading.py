@@ -24,15 +24,13 @@ from .lexicon import (
     denial_verbs,
     exceptions_by_first_word,
     generic_agents,
-    incident_words,
     not_topic_words,
     opposite_stems,
-    perpetration_verbs,
     report_nouns,
-    responsibility_verbs,
     silenced_claim,
     word_stem,
 )
+from .responsibility import deed_denied, in_one_wording
 
 _NUMBER = re.compile(NUMBER)
 # Where a denial's reach ends: the sentence, or a clause joined by a contrasting word.
@@ -85,7 +83,7 @@ class Reading:
 def _content_sequence(text: str, normalizer: Normalizer) -> list[tuple[str, float]]:
     """Content stems of ``text`` in order with their weights; numbers and dates left out,
     because they are compared explicitly, never as topic words."""
-    text = _responsibility_claimed(text)  # before dates go: "claimed Tuesday's ambush"
+    text = in_one_wording(text)  # before dates go: "claimed Tuesday's ambush"
     for mention in reversed(find_dates(text)):
         text = text[: mention.start] + " , " + text[mention.end :]
     skip = not_topic_words()
@@ -132,61 +130,6 @@ def read(text: str, normalizer: Normalizer) -> Reading:
         places=places_of(tuple(token for token, _ in sequence)),
         opposable=tuple((stem_, *where) for stem_, where in stems.items() if stem_ in opposite_stems()),
     )
-
-
-@lru_cache(maxsize=1)
-def _claimed_incident() -> re.Pattern[str]:
-    """"claimed [the, Saturday's …] attack" followed by the end of its phrase: a claim of
-    responsibility, whatever the verb's object is called. "claimed the strike killed only
-    fighters" is a claim about the strike, not of it, and does not match."""
-    nouns = "|".join(sorted((re.escape(word) for word in incident_words()), key=len, reverse=True))
-    return re.compile(
-        rf"\b(claim(?:s|ed|ing)?)(?=\s+(?:(?!that\b|of\b|to\b)[\w'’-]+\s+){{0,3}}?(?:{nouns})\b"
-        r"\s*(?:[,.;:!?)]|$|\b(?:in|on|at|against|near|outside|inside|and|which|that|as|last|earlier|this)\b))",
-        re.IGNORECASE,
-    )
-
-
-@lru_cache(maxsize=1)
-def _taken_responsibility() -> re.Pattern[str]:
-    """"took (full) responsibility": the other verbs of claiming responsibility."""
-    verbs = "|".join(re.escape(verb) for verb in responsibility_verbs())
-    return re.compile(rf"\b(?:{verbs})\s+(?:full\s+|sole\s+)?(?=responsibility\b)", re.IGNORECASE)
-
-
-@lru_cache(maxsize=1)
-def _said_it_did() -> re.Pattern[str]:
-    """"said it carried out", "said they were behind", and "we carried out" opening a quote."""
-    verbs = "|".join(re.escape(verb).replace(r"\ ", r"\s+") for verb in perpetration_verbs())
-    return re.compile(
-        r"(\b(?:said|says|say|announced|stated|added)\s+(?:that\s+)?|^\s*|[\"“‘]\s*)"
-        rf"(?:it|they|we)\s+(?:had\s+|has\s+|have\s+)?(?:{verbs})\b",
-        re.IGNORECASE,
-    )
-
-
-@lru_cache(maxsize=1)
-def _deed_denied() -> re.Pattern[str]:
-    """What a denial verb denies, when it is doing the deed: "[denied] carrying out", "[denied]
-    that it was behind": a denial of responsibility."""
-    verbs = "|".join(re.escape(verb).replace(r"\ ", r"\s+") for verb in perpetration_verbs())
-    return re.compile(
-        rf"^\s*(?:that\s+)?(?:(?:it|they|he|she|we)\s+(?:had\s+|has\s+|have\s+)?)?(?:{verbs})\b", re.IGNORECASE
-    )
-
-
-def _responsibility_claimed(text: str) -> str:
-    """Claiming an incident, taking responsibility for it or saying one did it is claiming
-    responsibility for it, and denying doing it is denying responsibility: say so in one
-    wording, for the topic words."""
-    text = _taken_responsibility().sub("claimed ", text)
-    text = _said_it_did().sub(r"\1claimed responsibility for", text)
-    for verb in re.finditer(r"[\w']+", text):  # "denied carrying out": responsibility denied
-        if fold(verb.group()) in denial_verbs():
-            rest = _deed_denied().sub(" responsibility for", text[verb.end() :], count=1)
-            text = text[: verb.end()] + rest
-            break
-    return _claimed_incident().sub(r"\1 responsibility for", text)
 
 
 def places_of(sequence: tuple[str, ...]) -> dict[str, tuple[int, ...]]:
@@ -278,7 +221,7 @@ def _find_cues(
         # neither is what is denied.
         scope_text = _ASIDE.sub(" , ", text[scope_start:scope_end])
         if folded[first] in denial_verbs():
-            scope_text = _deed_denied().sub(" responsibility for", scope_text)  # "denied carrying out"
+            scope_text = deed_denied(scope_text)  # "denied carrying out"
         # A denial reaches back to its subject too ("A man is not playing"), up to the clause start.
         # except after a denial verb, whose subject is the one denying ("the army denied that").
         subject_start = _clause_start(folded, first)
