@@ -135,7 +135,6 @@ def _opposite_words(
     return None
 
 
-
 def before_the_claim(verdict: Verdict, denial: DenialCue, readings: tuple[Reading, Reading],
                      statements: tuple[Statement, Statement]) -> None:  # fmt: skip
     """A hedge or a silence told before the claim it meets ("no immediate claim" on Sunday, the

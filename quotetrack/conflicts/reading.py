@@ -195,7 +195,6 @@ def _find_cues(
                 break
         else:
             i += 1
-    cues = []
     cancelled: set[int] = set()
     for n, (first, count, _) in enumerate(found):
         end = _clause_end(folded, first + count)
@@ -207,54 +206,67 @@ def _find_cues(
         # "were not involved and did not take part" is two denials, not a double negation.
         if not any(word in _COORDINATORS for word in between):
             cancelled.update({n, n + 1})
-    for n, (first, count, strength) in enumerate(found):
-        end = _clause_end(folded, first + count)
-        last = first + count - 1
-        if folded[first] in denial_verbs():
-            # "denied reports that …", "rejected as baseless claims that …": what is denied is
-            # what the reports say.
-            noun = next((k for k in range(last + 1, min(end, last + 4)) if folded[k] in claim_nouns()), None)
-            last = noun if noun is not None else last
-        scope_start = words[last][2]  # the cue's own words ("did not take place") deny, not claim
-        scope_end = words[end - 1][2] if end > first else words[last][2]
-        # ", who went missing on Tuesday," says who someone is, ", according to …" who says so:
-        # neither is what is denied.
-        scope_text = _ASIDE.sub(" , ", text[scope_start:scope_end])
-        if folded[first] in denial_verbs():
-            scope_text = deed_denied(scope_text)  # "denied carrying out"
-        # A denial reaches back to its subject too ("A man is not playing"), up to the clause start.
-        # except after a denial verb, whose subject is the one denying ("the army denied that").
-        subject_start = _clause_start(folded, first)
-        subject_text = text[words[subject_start][1] : words[first][1]] if subject_start < first else ""
-        if folded[first] in denial_verbs() or (strength == HEDGED and count > 1):
-            # The one denying, or the one who knows nothing of it ("officials could not confirm
-            # …", "police are not aware of …"), is no part of the claim; "the dead were unlikely
-            # to be linked" is one.
-            subject_text = ""
-        # One pass over both parts; the comma keeps a name from running across them.
-        if strength == SILENCE:
-            scope_text = ""  # silence is about one claim only: that the party did it
-        # "no group has claimed": whoever it was. "not aware of the report": a hedge about a
-        # report is about what it says, not that it exists.
-        left_out = generic_agents() | (report_nouns() if strength == HEDGED else frozenset())
-        scope = tuple(
-            token
-            for token, _ in _content_sequence(f"{subject_text} , {scope_text}", normalizer)
-            if token not in left_out
-        )
-        if strength == SILENCE:
-            scope += silenced_claim()
-        cues.append(
-            Cue(
-                text=text[words[first][1] : words[last][2]],
-                start=words[first][1],
-                end=words[last][2],
-                scope=scope,
-                cancelled=n in cancelled,
-                strength=strength,
-            )
-        )
-    return tuple(cues)
+    return tuple(
+        _cue(text, words, (first, count), strength, normalizer, cancelled=n in cancelled)
+        for n, (first, count, strength) in enumerate(found)
+    )
+
+
+def _cue(
+    text: str,
+    words: tuple[tuple[str, int, int], ...],
+    where: tuple[int, int],  # first word, word count
+    strength: str,
+    normalizer: Normalizer,
+    *,
+    cancelled: bool,
+) -> Cue:
+    """One cue with what it denies: the rest of its clause and, but for a denial verb or a
+    knower, its subject."""
+    folded = [w for w, _, _ in words]
+    first, count = where
+    end = _clause_end(folded, first + count)
+    last = first + count - 1
+    denial_verb = folded[first] in denial_verbs()
+    if denial_verb:
+        # "denied reports that …", "rejected as baseless claims that …": what is denied is
+        # what the reports say.
+        noun = next((k for k in range(last + 1, min(end, last + 4)) if folded[k] in claim_nouns()), None)
+        last = noun if noun is not None else last
+    scope_start = words[last][2]  # the cue's own words ("did not take place") deny, not claim
+    scope_end = words[end - 1][2] if end > first else words[last][2]
+    # ", who went missing on Tuesday," says who someone is, ", according to …" who says so:
+    # neither is what is denied.
+    scope_text = _ASIDE.sub(" , ", text[scope_start:scope_end])
+    if denial_verb:
+        scope_text = deed_denied(scope_text)  # "denied carrying out"
+    if strength == SILENCE:
+        scope_text = ""  # silence is about one claim only: that the party did it
+    # A denial reaches back to its subject too ("A man is not playing"), up to the clause start,
+    # except the one denying ("the army denied that") or the one who knows nothing of it
+    # ("officials could not confirm …", "police are not aware of …"); "the dead were unlikely
+    # to be linked" is about its subject.
+    subject_start = _clause_start(folded, first)
+    subject_text = text[words[subject_start][1] : words[first][1]] if subject_start < first else ""
+    if denial_verb or (strength == HEDGED and count > 1):
+        subject_text = ""
+    # "no group has claimed": whoever it was. "not aware of the report": a hedge about a
+    # report is about what it says, not that it exists.
+    left_out = generic_agents() | (report_nouns() if strength == HEDGED else frozenset())
+    # One pass over both parts; the comma keeps a name from running across them.
+    scope = tuple(
+        token for token, _ in _content_sequence(f"{subject_text} , {scope_text}", normalizer) if token not in left_out
+    )
+    if strength == SILENCE:
+        scope += silenced_claim()
+    return Cue(
+        text=text[words[first][1] : words[last][2]],
+        start=words[first][1],
+        end=words[last][2],
+        scope=scope,
+        cancelled=cancelled,
+        strength=strength,
+    )
 
 
 def _clause_end(folded: list[str], start: int) -> int:
