@@ -50,6 +50,7 @@ CLAIMED = "The Northern Front claimed responsibility for the bombing of the ferr
         ("The rebels claimed the attack", "The rebels denied carrying out the attack"),
         ("The group claimed the attack", "The group denied it was behind the attack"),
         ("The army carried out the strike, witnesses said", "The army denied carrying out the strike"),
+        ("The rebels claimed the attack", "It was not immediately clear who was behind the attack"),
     ],
 )
 def test_a_claim_of_responsibility_and_no_claim_or_a_denial_conflict(a: str, b: str) -> None:

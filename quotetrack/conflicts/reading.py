@@ -238,8 +238,8 @@ def _cue(
     # ", who went missing on Tuesday," says who someone is, ", according to …" who says so:
     # neither is what is denied.
     scope_text = _ASIDE.sub(" , ", text[scope_start:scope_end])
-    if denial_verb:
-        scope_text = deed_denied(scope_text)  # "denied carrying out"
+    if denial_verb or folded[last] == "who":
+        scope_text = deed_denied(scope_text)  # "denied carrying out", "unclear who was behind"
     if strength == SILENCE:
         scope_text = ""  # silence is about one claim only: that the party did it
     # A denial reaches back to its subject too ("A man is not playing"), up to the clause start,
