@@ -229,3 +229,16 @@ def test_a_report_of_no_claim_before_the_claim_says_the_story_may_have_moved_on(
         verdict = compare(other, claim)
         assert verdict.relation == "conflict"
         assert not any("moved on" in caveat for caveat in verdict.caveats)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("The air force said the strike on the camp was a mistake", "The strike on the camp was deliberate"),
+        ("The shooting was accidental, police said", "The shooting was intentional, the family said"),
+        ("The opposition claimed victory in the presidential vote", "The opposition lost the presidential vote"),
+        ("Observers said the vote was fair", "The opposition said the vote was rigged"),
+    ],
+)
+def test_accounts_of_what_happened_in_words_of_opposite_meaning_conflict(a: str, b: str) -> None:
+    assert kind_of(a, b) == "polarity"
