@@ -165,6 +165,12 @@ def test_a_denial_of_reports_is_about_what_they_report(a: str, b: str) -> None:
 
 def test_a_different_name_in_the_same_place_is_still_another_claim() -> None:
     assert kind_of("Mr Novak was arrested at the border", "Mr Horak was not arrested at the border") != "polarity"
+    # a name against a common word too, unless the name only lengthens a shared one
+    named_place = ("The strike on Dorvan killed civilians", "The strike on the market did not kill civilians")
+    assert kind_of(*named_place) != "polarity"
+    longer_name = ("Police said Novak was killed in the Lintaran consulate",
+                   "The ministry denied that Lintaran journalist Novak was killed in the consulate")  # fmt: skip
+    assert kind_of(*longer_name) == "polarity"
 
 
 # --- through the CLI, as an editor checks two sentences ---

@@ -9,7 +9,7 @@ from ..evidence import DenialCue, Evidence, OppositeWords, Span
 from ..models import Statement
 from .lexicon import FLAT, HEDGED, SILENCE, covering, denial_verbs, opposite_stems, silenced_claim, word_stem
 from .reading import Cue, Reading
-from .similarity import CONFLICT_CLAIM, coverage, covered_overlap, overlap, substitution
+from .similarity import CONFLICT_CLAIM, another_name, coverage, covered_overlap, overlap, substitution
 from .verdict import Verdict, scaled
 
 # Share of a denial's own words that the other statement must contain for the denial to be
@@ -96,7 +96,7 @@ def _denies(
     replaced = substitution(scope, other.sequence, covering(scope) | paired, covers)
     if replaced is None:
         return True
-    if reading.content.get(replaced[0]) == 2.0 and other.content.get(replaced[1]) == 2.0:
+    if another_name(replaced[0], reading, replaced[1], other):
         return False  # another name in the same place: "North Korea" / "South Korea"
     # In a long shared claim one differing word is more often a paraphrase ("fired" / "used"
     # tear gas) than another claim, unless that claim is small.
