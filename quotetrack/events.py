@@ -24,10 +24,11 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from . import figures as figures_
-from . import record, store
+from . import incidents, record, store
 from .errors import InvalidInput, NotFound
 from .evidence import counted_thing
 from .figures import FigureRow
+from .incidents import Article
 from .models import Statement
 from .store import Database
 from .text import Normalizer, find_dates, find_quantities, fold, lexicon
@@ -200,7 +201,8 @@ def _days(statement: Statement) -> list[date]:
     """The days a statement is about: its event date, else full days its text names, else when said."""
     if statement.event_date:
         return [statement.event_date]
-    anchor = figures_.reported_on(statement)
+    # When it was recorded says nothing about when it happened: an undated article has no days.
+    anchor = statement.said_on or (statement.source.published if statement.source else None)
     named = [m.value for m in find_dates(statement.text, anchor) if m.value and m.precision == "day"]
     if named:
         return named
@@ -221,12 +223,15 @@ def _linked(a: Profile, b: Profile) -> bool:
 # --- grouping ------------------------------------------------------------------------------
 
 
-def group(statements: Sequence[Statement], normalizer: Normalizer) -> list[list[int]]:
-    """Statement ids grouped into events (each group sorted), largest first. Pure: no database."""
-    return group_profiles([profile(s, normalizer) for s in statements if s.id is not None], normalizer)
+def group(statements: Sequence[Statement], normalizer: Normalizer,
+          articles: Sequence[Article] = ()) -> list[list[int]]:
+    """Statement ids grouped into events (each group sorted), largest first. Pure: no database.
+    ``articles`` are the statements' articles as ``incidents.read_article`` reads them."""
+    return group_profiles([profile(s, normalizer) for s in statements if s.id is not None], normalizer, articles)
 
 
-def group_profiles(profiles: Sequence[Profile], normalizer: Normalizer) -> list[list[int]]:
+def group_profiles(profiles: Sequence[Profile], normalizer: Normalizer,
+                   articles: Sequence[Article] = ()) -> list[list[int]]:
     by_id = {p.id: p for p in profiles}
     parent = {p.id: p.id for p in profiles}
 
@@ -250,14 +255,37 @@ def group_profiles(profiles: Sequence[Profile], normalizer: Normalizer) -> list[
                     continue
                 if _linked(a, b):
                     parent[find(a.id)] = find(b.id)
+    placed = {p.id for p in profiles if p.places} | _join_incidents(profiles, articles, find, parent)
     groups: dict[int, list[int]] = {}
     for p in profiles:
-        if p.places:
+        if p.id in placed:
             groups.setdefault(find(p.id), []).append(p.id)
     _attach_placeless(profiles, groups, find)
     out = [sorted(ids) for ids in groups.values() if _is_event(ids, by_id)]
     out.sort(key=lambda ids: (-len(ids), ids[0]))
     return out
+
+
+def _join_incidents(profiles: Sequence[Profile], articles: Sequence[Article], find: Any,
+                    parent: dict[int, int]) -> set[int]:
+    """Statements of articles about one incident join one group, except those that date what
+    they say to another day (``incidents.dated_elsewhere``). Returns the statements joined."""
+    if not articles:
+        return set()
+    by_source: dict[int, list[Profile]] = {}
+    for p in profiles:
+        if p.statement.source and p.statement.source.id is not None:
+            by_source.setdefault(p.statement.source.id, []).append(p)
+    joined: set[int] = set()
+    for cluster in incidents.group_articles([a for a in articles if a.source_id in by_source]):
+        periods = incidents.incident_periods(cluster)
+        members = [p for a in cluster for p in by_source[a.source_id]
+                   if not incidents.dated_elsewhere(p.statement.text, a.published, periods)]
+        for p in members[1:]:
+            if find(p.id) != find(members[0].id):
+                parent[find(p.id)] = find(members[0].id)
+        joined.update(p.id for p in members)
+    return joined
 
 
 def _attach_placeless(profiles: Sequence[Profile], groups: dict[int, list[int]], find: Any) -> None:
@@ -325,7 +353,7 @@ def rescan(db: Database) -> GroupingResult:
         stored = store.claim_tokens(db)
         profiles = {s.id: profile(s, normalizer, stored[s.id].split() if stored.get(s.id) else None)
                     for s in statements if s.id is not None}
-        clusters = group_profiles(list(profiles.values()), normalizer)
+        clusters = group_profiles(list(profiles.values()), normalizer, _articles(db, normalizer))
         grouped: set[int] = {i for ids in clusters for i in ids}
         # Statements an editor placed but that grouping left out still belong to their event.
         for statement_id in pins:
@@ -365,6 +393,12 @@ def rescan(db: Database) -> GroupingResult:
             result.grouped += len(members)
         store.record_grouping(db, len(by_id), max(by_id, default=0))
     return result
+
+
+def _articles(db: Database, normalizer: Normalizer) -> list[Article]:
+    return [incidents.read_article(source_id, title, text, date.fromisoformat(published) if published else None,
+                                   normalizer)
+            for source_id, title, published, text in store.event_articles(db)]
 
 
 def _event_for(ids: Sequence[int], pins: dict[int, int], previous: dict[int, int],

@@ -151,3 +151,13 @@ def grouping_is_current(db: Database) -> bool:
         return False
     now_row = db.execute("SELECT count(*), coalesce(max(id), 0) FROM statements").fetchone()
     return (row[0], row[1]) == (now_row[0], now_row[1])
+
+
+def event_articles(db: Database) -> list[tuple[int, str | None, str | None, str]]:
+    """(source id, title, published, article text) for every source kept with its text and
+    holding a statement: what grouping reads to tell which incident an article reports."""
+    return [(row[0], row[1], row[2], row[3]) for row in db.execute(
+        "SELECT so.id, so.title, so.published, so.article_text FROM sources so "
+        "WHERE so.article_text IS NOT NULL "
+        "AND EXISTS (SELECT 1 FROM statements st WHERE st.source_id = so.id) ORDER BY so.id"
+    ).fetchall()]
