@@ -24,9 +24,11 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import cache
+from functools import cache, lru_cache
 
-from .text import Normalizer, find_dates, lexicon
+from rapidfuzz import fuzz
+
+from .text import Normalizer, find_dates, fold, lexicon
 from .text.dates import WEEKDAYS, DateMention, months
 
 # Reports of one incident come out over a few days; two incidents in one town a week apart do not merge.
@@ -34,11 +36,18 @@ WINDOW_DAYS = 2
 # An article that dates nothing reports an incident of the last two weeks (follow-ups, reactions).
 UNDATED_DAYS = 14
 # Names two articles must share: one (a country, "police") is common to unrelated stories.
-SHARED_NAMES = 2
+SHARED_NAMES = 3
 # A name the article is about: in the headline, or this often in the text.
 NAME_MENTIONS = 2
+# Two spellings of one name with the same consonant skeleton must also be this alike (0-100).
+SPELLING_SIMILARITY = 70
+# The lead, where an article says what it reports (a headline and a sentence or two).
+LEAD_CHARS = 400
 # How far a date may stand from its incident noun, in words: "Saturday's deadly truck bombing".
 _NOUN_GAP = 3
+
+
+_WEEK = timedelta(days=6)
 
 
 @dataclass(frozen=True)
@@ -48,8 +57,11 @@ class Period:
     first: date
     last: date
 
-    def meets(self, other: Period, slack: int = WINDOW_DAYS) -> bool:
-        gap = timedelta(days=slack)
+    def meets(self, other: Period) -> bool:
+        """Days that can be one incident's: within WINDOW_DAYS of a day or a week ("last week's
+        massacre" may have begun the Saturday before); inside a month or a year itself."""
+        short = self.last - self.first <= _WEEK and other.last - other.first <= _WEEK
+        gap = timedelta(days=WINDOW_DAYS if short else 0)
         return self.first - gap <= other.last and other.first - gap <= self.last
 
 
@@ -123,6 +135,10 @@ def _bare_month() -> re.Pattern[str]:
 def incident_dates(text: str, published: date | None) -> list[Period]:
     """The days ``text`` dates incidents to, in order: dates written next to an incident noun.
     Dates after publication are plans, not incidents, and are left out."""
+    return [period for _, period in _incident_dates(text, published)]
+
+
+def _incident_dates(text: str, published: date | None) -> list[tuple[int, Period]]:
     found: list[tuple[int, Period]] = []
     for mention in find_dates(text, published):
         period = period_of(mention)
@@ -142,13 +158,30 @@ def incident_dates(text: str, published: date | None) -> list[Period]:
         if published and _after_date().match(text, match.end()):
             year = published.year - (1 if month > published.month else 0)
             found.append((match.start(), _period(date(year, month, 1), "month")))
-    return [period for _, period in sorted(found, key=lambda item: item[0])]
+    return sorted(found, key=lambda item: item[0])
 
 
 def _said_on(text: str, mention: DateMention) -> bool:
-    """A day something was said on: "said on Monday", "on Monday told reporters"."""
-    around = text[max(0, mention.start - 25):mention.end + 25].lower()
-    return bool(set(re.findall(r"[a-z]+", around)) & _speech_forms())
+    """A day something was said on: "said on Monday", "told reporters on Monday", "on Monday said"."""
+    before = re.split(r"[.,;:!?\n]", text[max(0, mention.start - 40):mention.start])[-1]
+    after = re.split(r"[.,;:!?\n]", text[mention.end:mention.end + 20])[0]
+    words = re.findall(r"[a-z]+", before.lower())[-3:] + re.findall(r"[a-z]+", after.lower())[:1]
+    return bool(set(words) & _speech_forms())
+
+
+def _lead_date(text: str, published: date | None) -> tuple[int, Period] | None:
+    """The first day the lead gives in a sentence about an incident, not one on which something
+    was said: "A car bomb killed nine people at the market on Saturday"."""
+    for mention in find_dates(text[:LEAD_CHARS], published):
+        period = period_of(mention)
+        if period is None or mention.precision not in ("day", "week") or _said_on(text, mention):
+            continue
+        if published and period.first > published:
+            continue
+        opening = max(text.rfind(". ", 0, mention.start), text.rfind("\n", 0, mention.start))
+        if re.search(rf"\b{_noun()}", text[opening + 1:mention.start], re.IGNORECASE):
+            return mention.start, period
+    return None
 
 
 @cache
@@ -183,15 +216,24 @@ def read_article(source_id: int, title: str | None, text: str, published: date |
                  normalizer: Normalizer) -> Article:
     """The names an article is about and the day it dates its incident to."""
     head = f"{title}.\n{text}" if title else text
-    dated = incident_dates(head, published)
+    dated = _incident_dates(head, published)
+    # The lead says what the article reports: a date next to an incident noun there, else the
+    # first day of an incident sentence there, else a date next to an incident noun further on.
+    lead = _lead_date(head, published)
+    if lead and (not dated or dated[0][0] >= LEAD_CHARS):
+        dated.insert(0, lead)
     common = _common_names(normalizer)
     counts: Counter[str] = Counter()
-    for part, weight in ((title or "", NAME_MENTIONS), (text, 1)):
-        for token, named in normalizer.analyse(part):
-            if named and not token[0].isdigit() and len(token) > 1 and token not in common:
-                counts[token] += weight
+    for token, named in normalizer.analyse(text):
+        if named and not token[0].isdigit() and len(token) > 1 and token not in common:
+            counts[token] += 1
+    # A headline's words are what the article is about when they name something: written with a
+    # capital inside the headline, or named in the text ("Dorvasque toll rises").
+    for token, named in normalizer.analyse(title or ""):
+        if (named or token in counts) and not token[0].isdigit() and len(token) > 1 and token not in common:
+            counts[token] += NAME_MENTIONS
     prominent = frozenset(t for t, n in counts.items() if n >= NAME_MENTIONS)
-    return Article(source_id, published, dated[0] if dated else None, frozenset(counts), prominent)
+    return Article(source_id, published, dated[0][1] if dated else None, frozenset(counts), prominent)
 
 
 @cache
@@ -202,16 +244,41 @@ def _common_names(normalizer: Normalizer) -> frozenset[str]:
 
 
 def _alike(a: str, b: str) -> bool:
-    """One name, or a name and its demonym: "Haiti" and "Haitian", "Somalia" and "Somali"."""
+    """One name: the same, a name and its demonym ("Haiti" and "Haitian", "Somalia" and "Somali"),
+    or two spellings of it (the consonant skeleton of ``skeleton`` and 70 % alike)."""
     if a == b:
         return True
     short, long = sorted((a, b), key=len)
-    return len(short) >= 4 and len(long) - len(short) <= 3 and long.startswith(short[:-1]) and short[:4] == long[:4]
+    if len(short) >= 4 and len(long) - len(short) <= 3 and long.startswith(short[:-1]) and short[:4] == long[:4]:
+        return True
+    return len(short) >= 4 and skeleton(a) == skeleton(b) and fuzz.ratio(a, b) >= SPELLING_SIMILARITY
+
+
+@lru_cache(maxsize=50_000)
+def skeleton(name: str) -> str:
+    """Spellings of one name meet: vowels, h, w and y dropped, q and g read as k, doubles single
+    (Makhmour and Makhmur, Qasrok and Qasruk, Dorvask and Dorvasque)."""
+    letters = re.sub(r"[^a-z]", "", fold(name))
+    bones = re.sub(r"[aeiouhwy]", "", letters).replace("q", "k").replace("g", "k")
+    bones = re.sub(r"(.)\1+", r"\1", bones)
+    return bones if len(bones) >= 3 else letters
+
+
+def _block(name: str) -> str:
+    return skeleton(name)[:3]
 
 
 def shared_names(a: Article, b: Article) -> set[str]:
-    """The names two articles are both about (a's spelling)."""
-    return {x for x in a.names if x in b.names or any(_alike(x, y) for y in b.names if y[:4] == x[:4])}
+    """The names two articles both mention (a's spelling), a name and its demonym counted once."""
+    shared: set[str] = set()
+    for x in sorted(a.names, key=len):
+        if _in(x, b.names) and not _in(x, frozenset(shared)):
+            shared.add(x)
+    return shared
+
+
+def _in(name: str, names: frozenset[str]) -> bool:
+    return name in names or any(_alike(name, other) for other in names if _block(other) == _block(name))
 
 
 def same_incident(a: Article, b: Article) -> bool:
@@ -219,8 +286,8 @@ def same_incident(a: Article, b: Article) -> bool:
     shared = shared_names(a, b)
     if len(shared) < SHARED_NAMES:
         return False
-    prominent = a.prominent | b.prominent
-    if not any(_alike(x, y) for x in shared for y in prominent if x[:4] == y[:4]):
+    # One of them is what both articles are about: a shared headline name or a repeated one.
+    if not any(_in(x, a.prominent) and _in(x, b.prominent) for x in shared):
         return False
     days_a, days_b = a.days, b.days
     if days_a is None or days_b is None:
@@ -229,7 +296,26 @@ def same_incident(a: Article, b: Article) -> bool:
 
 
 def group_articles(articles: Sequence[Article]) -> list[list[Article]]:
-    """Articles chained into incidents: linked pairs join, the way statements do."""
+    """Articles chained into incidents, the way statements are.
+
+    Articles that date their incident chain first. An article that dates nothing never links two
+    incidents: it joins the one it shares most names with among those its days meet; only
+    articles that meet no dated incident chain among themselves (a story whose copy never dates
+    it, as a disappearance reported over two weeks)."""
+    dated = [a for a in articles if a.period is not None]
+    clusters = _chain(dated)
+    alone: list[Article] = []
+    for article in (a for a in articles if a.period is None and a.published is not None):
+        if not _join_best(article, clusters):
+            alone.append(article)
+    clusters.extend(_chain(alone))
+    for article in (a for a in articles if a.period is None and a.published is None):
+        if not _join_best(article, clusters):
+            clusters.append([article])
+    return clusters
+
+
+def _chain(articles: Sequence[Article]) -> list[list[Article]]:
     parent = list(range(len(articles)))
 
     def find(x: int) -> int:
@@ -238,13 +324,13 @@ def group_articles(articles: Sequence[Article]) -> list[list[Article]]:
             x = parent[x]
         return x
 
-    # Compare only articles that share a name.
+    # Compare only articles where one mentions a name the other is about.
     holders: dict[str, list[int]] = {}
     for i, article in enumerate(articles):
         for name in article.prominent:
-            holders.setdefault(name[:4], []).append(i)
+            holders.setdefault(_block(name), []).append(i)
     for i, a in enumerate(articles):
-        candidates = {j for name in a.names for j in holders.get(name[:4], ()) if j != i}
+        candidates = {j for name in a.names for j in holders.get(_block(name), ()) if j != i}
         for j in sorted(candidates):
             if find(i) != find(j) and same_incident(a, articles[j]):
                 parent[find(i)] = find(j)
@@ -252,6 +338,22 @@ def group_articles(articles: Sequence[Article]) -> list[list[Article]]:
     for i, article in enumerate(articles):
         groups.setdefault(find(i), []).append(article)
     return list(groups.values())
+
+
+def _latest(cluster: Sequence[Article]) -> date:
+    return max((a.period.last for a in cluster if a.period), default=date.min)
+
+
+def _join_best(article: Article, clusters: list[list[Article]]) -> bool:
+    """Put an undated article in the incident it shares most names with, if any fits; between
+    equals, the latest: a reaction follows the incident it reacts to."""
+    scores = [max(((len(shared_names(article, other)), _latest(cluster)) for other in cluster
+                   if same_incident(article, other)), default=(0, date.min)) for cluster in clusters]
+    best = max(range(len(clusters)), key=lambda k: scores[k], default=None)
+    if best is None or scores[best][0] == 0:
+        return False
+    clusters[best].append(article)
+    return True
 
 
 def incident_periods(articles: Sequence[Article]) -> list[Period]:
