@@ -497,7 +497,9 @@ def _conflicts(db: Database, ids: Sequence[int]) -> list[dict[str, Any]]:
 def _rows(db: Database, statements: Sequence[Statement], conflicts: Sequence[dict[str, Any]]) -> list[FigureRow]:
     normalizer = db.normalizer
     outlets = store.outlets(db)
-    found = [f for s in statements for f in figures_.read_figures(s, outlets, normalizer)]
+    sources = {s.source.id for s in statements if s.source}
+    periods = incidents.incident_periods([a for a in _articles(db, normalizer) if a.source_id in sources])
+    found = [f for s in statements for f in figures_.read_figures(s, outlets, normalizer, periods)]
     rows = figures_.figure_rows(found)
     for row in rows:
         ids = {f.statement_id for f in row.figures}

@@ -209,6 +209,32 @@ def dated_elsewhere(text: str, published: date | None, periods: Sequence[Period]
     return False
 
 
+# A clause ends at a sentence stop or where a second claim starts: "..., while officials put it at ten".
+_CLAUSE_BREAK = re.compile(r"[.;!?](?:\s|$)|\n|,?\s+(?:while|whereas|but|compared with|after)\s")
+# Words that make a month or a year a running total rather than the incident's date.
+_RUNNING = ("this ", "since ", "so far")
+
+
+def counts_elsewhere(text: str, start: int, end: int, published: date | None, periods: Sequence[Period]) -> bool:
+    """True when the count at ``text[start:end]`` is dated, in its own clause, to days other than
+    its incident's ``periods`` ("the 13,000 jobs cut last year", "in 1993") or is a running total
+    ("bringing the number killed this month to 40", "since January"): not this incident's figure."""
+    opening = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, start)), default=0)
+    closing = _CLAUSE_BREAK.search(text, end)
+    clause = text[opening:closing.start() if closing else len(text)]
+    at = (start - opening, end - opening)
+    dated = [(m, p) for m in find_dates(clause, published)
+             if (p := period_of(m)) is not None and not _said_on(clause, m)]
+    if not dated:
+        return False
+    # The date nearest the count is the one it goes with: "today marked two years since the
+    # October 14, 2017 bombing, which killed over 500" counts the bombing's dead.
+    mention, period = min(dated, key=lambda mp: min(abs(mp[0].start - at[1]), abs(at[0] - mp[0].end)))
+    if mention.precision in ("month", "year") and mention.text.lower().startswith(_RUNNING):
+        return True
+    return bool(periods) and not any(period.meets(p) for p in periods)
+
+
 # --- articles ------------------------------------------------------------------------------
 
 

@@ -9,7 +9,15 @@ from datetime import date
 from conftest import as_json
 
 from quotetrack.events import group
-from quotetrack.incidents import Period, group_articles, incident_dates, read_article, same_incident
+from quotetrack.figures import read_figures
+from quotetrack.incidents import (
+    Period,
+    counts_elsewhere,
+    group_articles,
+    incident_dates,
+    read_article,
+    same_incident,
+)
 from quotetrack.models import Source, Speaker, Statement
 from quotetrack.text import default_normalizer, find_dates
 
@@ -141,3 +149,31 @@ def test_an_article_that_dates_nothing_does_not_bridge_two_incidents():
                             date(2031, 3, 18), normalizer)
     clusters = group_articles([first, another, reaction])
     assert sorted(sorted(a.source_id for a in c) for c in clusters) == [[1], [2, 3]]
+
+
+def test_counts_dated_to_other_days_or_running_totals_are_not_the_incidents_figures():
+    saturday = [Period(date(2031, 3, 8), date(2031, 3, 8))]
+
+    def elsewhere(text, count, periods=saturday):
+        start = text.index(count)
+        return counts_elsewhere(text, start, start + len(count), MONDAY, periods)
+
+    assert elsewhere("The mill will cut 400 jobs, after it cut 900 jobs in 2030", "900 jobs")
+    assert not elsewhere("The mill will cut 400 jobs, after it cut 900 jobs in 2030", "400 jobs")
+    assert elsewhere("bringing the number killed this month to 40", "40")
+    assert elsewhere("nine were killed on Saturday, while a blast on March 1 killed 12", "12")
+    assert not elsewhere("nine were killed on Saturday, while a blast on March 1 killed 12", "nine")
+    assert not elsewhere("nine people were killed, the police said on Monday", "nine people")
+    # The date nearest the count decides: a memorial today for Saturday's dead.
+    assert not elsewhere("Mourners gathered today to remember Saturday's bombing, which killed nine", "nine")
+    # With no incident days known, only a running total is kept out.
+    assert not elsewhere("The mill cut 900 jobs in 2030", "900 jobs", [])
+    assert elsewhere("Floods have killed 40 people since January", "40 people", [])
+
+
+def test_a_figure_table_leaves_out_counts_of_other_days():
+    statement = said(1, "The bomb killed nine people on Saturday, while a blast on March 1 killed 12 people",
+                     1, MONDAY)
+    saturday = [Period(date(2031, 3, 8), date(2031, 3, 8))]
+    assert [f.quantity.value for f in read_figures(statement, periods=saturday)] == [9]
+    assert [f.quantity.value for f in read_figures(statement)] == [9, 12]
