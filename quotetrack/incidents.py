@@ -41,6 +41,8 @@ SHARED_NAMES = 3
 NAME_MENTIONS = 2
 # Two spellings of one name with the same consonant skeleton must also be this alike (0-100).
 SPELLING_SIMILARITY = 70
+# What an article is about is named in its top part; reading a long article's whole text costs time.
+NAMES_CHARS = 4000
 # The lead, where an article says what it reports (a headline and a sentence or two).
 LEAD_CHARS = 400
 # How far a date may stand from its incident noun, in words: "Saturday's deadly truck bombing".
@@ -238,9 +240,11 @@ def counts_elsewhere(text: str, start: int, end: int, published: date | None, pe
 # --- articles ------------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=5000)
 def read_article(source_id: int, title: str | None, text: str, published: date | None,
                  normalizer: Normalizer) -> Article:
-    """The names an article is about and the day it dates its incident to."""
+    """The names an article is about and the day it dates its incident to. Remembered: a long
+    running process (the API) groups again after each new article without reading the rest again."""
     head = f"{title}.\n{text}" if title else text
     dated = _incident_dates(head, published)
     # The lead says what the article reports: a date next to an incident noun there, else the
@@ -250,7 +254,7 @@ def read_article(source_id: int, title: str | None, text: str, published: date |
         dated.insert(0, lead)
     common = _common_names(normalizer)
     counts: Counter[str] = Counter()
-    for token, named in normalizer.analyse(text):
+    for token, named in normalizer.analyse(text[:NAMES_CHARS]):
         if named and not token[0].isdigit() and len(token) > 1 and token not in common:
             counts[token] += 1
     # A headline's words are what the article is about when they name something: written with a
@@ -290,6 +294,7 @@ def skeleton(name: str) -> str:
     return bones if len(bones) >= 3 else letters
 
 
+@lru_cache(maxsize=50_000)
 def _block(name: str) -> str:
     return skeleton(name)[:3]
 
@@ -304,7 +309,15 @@ def shared_names(a: Article, b: Article) -> set[str]:
 
 
 def _in(name: str, names: frozenset[str]) -> bool:
-    return name in names or any(_alike(name, other) for other in names if _block(other) == _block(name))
+    return name in names or any(_alike(name, other) for other in _by_block(names).get(_block(name), ()))
+
+
+@lru_cache(maxsize=4096)
+def _by_block(names: frozenset[str]) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for name in names:
+        out.setdefault(_block(name), []).append(name)
+    return out
 
 
 def same_incident(a: Article, b: Article) -> bool:
@@ -373,8 +386,10 @@ def _latest(cluster: Sequence[Article]) -> date:
 def _join_best(article: Article, clusters: list[list[Article]]) -> bool:
     """Put an undated article in the incident it shares most names with, if any fits; between
     equals, the latest: a reaction follows the incident it reacts to."""
+    blocks = {_block(name) for name in article.names}
     scores = [max(((len(shared_names(article, other)), _latest(cluster)) for other in cluster
-                   if same_incident(article, other)), default=(0, date.min)) for cluster in clusters]
+                   if not blocks.isdisjoint(_by_block(other.prominent)) and same_incident(article, other)),
+                  default=(0, date.min)) for cluster in clusters]
     best = max(range(len(clusters)), key=lambda k: scores[k], default=None)
     if best is None or scores[best][0] == 0:
         return False
