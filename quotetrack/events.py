@@ -34,7 +34,7 @@ from .store import Database
 from .text import Normalizer, find_dates, find_quantities, fold, lexicon
 
 # Reports of one incident come out over a few days; two incidents in one town a week apart do not merge.
-WINDOW_DAYS = 2
+WINDOW_DAYS = incidents.WINDOW_DAYS
 # Two spellings of a place with the same consonant skeleton must also be this alike (0-100).
 PLACE_SIMILARITY = 70
 
@@ -233,14 +233,8 @@ def group(statements: Sequence[Statement], normalizer: Normalizer,
 def group_profiles(profiles: Sequence[Profile], normalizer: Normalizer,
                    articles: Sequence[Article] = ()) -> list[list[int]]:
     by_id = {p.id: p for p in profiles}
-    parent = {p.id: p.id for p in profiles}
-
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
+    chains = incidents.Chains(by_id)
+    find = chains.find
     # Block by place key, so only statements naming one place are ever compared.
     blocks: dict[str, list[Profile]] = {}
     for p in profiles:
@@ -254,8 +248,8 @@ def group_profiles(profiles: Sequence[Profile], normalizer: Normalizer,
                 if not same_place(a.places[key], b.places[key], normalizer):
                     continue
                 if _linked(a, b):
-                    parent[find(a.id)] = find(b.id)
-    placed = {p.id for p in profiles if p.places} | _join_incidents(profiles, articles, find, parent)
+                    chains.join(a.id, b.id)
+    placed = {p.id for p in profiles if p.places} | _join_incidents(profiles, articles, chains)
     groups: dict[int, list[int]] = {}
     for p in profiles:
         if p.id in placed:
@@ -266,8 +260,7 @@ def group_profiles(profiles: Sequence[Profile], normalizer: Normalizer,
     return out
 
 
-def _join_incidents(profiles: Sequence[Profile], articles: Sequence[Article], find: Any,
-                    parent: dict[int, int]) -> set[int]:
+def _join_incidents(profiles: Sequence[Profile], articles: Sequence[Article], chains: incidents.Chains) -> set[int]:
     """Statements of articles about one incident join one group, except those that date what
     they say to another day (``incidents.dated_elsewhere``). Returns the statements joined."""
     if not articles:
@@ -282,8 +275,7 @@ def _join_incidents(profiles: Sequence[Profile], articles: Sequence[Article], fi
         members = [p for a in cluster for p in by_source[a.source_id]
                    if not incidents.dated_elsewhere(p.statement.text, a.published, periods)]
         for p in members[1:]:
-            if find(p.id) != find(members[0].id):
-                parent[find(p.id)] = find(members[0].id)
+            chains.join(p.id, members[0].id)
         joined.update(p.id for p in members)
     return joined
 

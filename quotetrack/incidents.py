@@ -8,10 +8,11 @@ its incident to — the first date written next to an incident noun, resolved ag
 publication date: "Saturday's bombing", "the Jan. 12 earthquake", "the attack on Monday", "an
 August air strike", "last week's massacre".
 
-Two articles report the same incident when they share at least ``SHARED_NAMES`` of the names
-they are about and their incidents' days meet: both dated, within ``WINDOW_DAYS``; an article
-that dates nothing is taken to report something from the ``UNDATED_DAYS`` before it was
-published. A statement in an article belongs to the article's incident unless it dates
+Two articles report the same incident when they share at least ``SHARED_NAMES`` names, one of
+them what both are about (in the headline or named twice), and their incidents' days meet: both
+dated, within ``WINDOW_DAYS``; an article that dates nothing is taken to report something from
+the ``UNDATED_DAYS`` before it was published, and joins one incident rather than linking two
+(``group_articles``). A statement in an article belongs to the article's incident unless it dates
 something else: a day outside every day its incident's articles give ("On 30 June, a joint
 operation ..." in a report of the 8 July strikes; "attacked a base on Monday" in a report of
 last week's massacre). Days on which something was said ("said on Monday") date nothing.
@@ -21,7 +22,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache, lru_cache
@@ -33,8 +34,8 @@ from .text.dates import WEEKDAYS, DateMention, months
 
 # Reports of one incident come out over a few days; two incidents in one town a week apart do not merge.
 WINDOW_DAYS = 2
-# An article that dates nothing reports an incident of the last two weeks (follow-ups, reactions).
-UNDATED_DAYS = 14
+# An article that dates nothing reports an incident of the last three weeks (follow-ups, reactions).
+UNDATED_DAYS = 21
 # Names two articles must share: one (a country, "police") is common to unrelated stories.
 SHARED_NAMES = 3
 # A name the article is about: in the headline, or this often in the text.
@@ -354,15 +355,26 @@ def group_articles(articles: Sequence[Article]) -> list[list[Article]]:
     return clusters
 
 
-def _chain(articles: Sequence[Article]) -> list[list[Article]]:
-    parent = list(range(len(articles)))
+class Chains:
+    """Items chained by links, the way an incident's reports are (union-find over int ids)."""
 
-    def find(x: int) -> int:
+    def __init__(self, ids: Iterable[int]) -> None:
+        self.parent = {i: i for i in ids}
+
+    def find(self, x: int) -> int:
+        parent = self.parent
         while parent[x] != x:
             parent[x] = parent[parent[x]]
             x = parent[x]
         return x
 
+    def join(self, a: int, b: int) -> None:
+        self.parent[self.find(a)] = self.find(b)
+
+
+def _chain(articles: Sequence[Article]) -> list[list[Article]]:
+    chains = Chains(range(len(articles)))
+    find = chains.find
     # Compare only articles where one mentions a name the other is about.
     holders: dict[str, list[int]] = {}
     for i, article in enumerate(articles):
@@ -372,7 +384,7 @@ def _chain(articles: Sequence[Article]) -> list[list[Article]]:
         candidates = {j for name in a.names for j in holders.get(_block(name), ()) if j != i}
         for j in sorted(candidates):
             if find(i) != find(j) and same_incident(a, articles[j]):
-                parent[find(i)] = find(j)
+                chains.join(i, j)
     groups: dict[int, list[Article]] = {}
     for i, article in enumerate(articles):
         groups.setdefault(find(i), []).append(article)
