@@ -36,6 +36,8 @@ from .text.dates import WEEKDAYS, DateMention, months
 WINDOW_DAYS = 2
 # An article that dates nothing reports an incident of the last three weeks (follow-ups, reactions).
 UNDATED_DAYS = 21
+# A day a statement names this far from its incident's days is another incident's ("a week earlier").
+APART_DAYS = 4
 # Names two articles must share: one (a country, "police") is common to unrelated stories.
 SHARED_NAMES = 3
 # A name the article is about: in the headline, or this often in the text.
@@ -59,6 +61,10 @@ class Period:
 
     first: date
     last: date
+
+    def days_from(self, other: Period) -> int:
+        """Days between the two periods; 0 when they overlap."""
+        return max(0, (other.first - self.last).days, (self.first - other.last).days)
 
     def meets(self, other: Period) -> bool:
         """Days that can be one incident's: within WINDOW_DAYS of a day or a week ("last week's
@@ -197,7 +203,10 @@ def _speech_forms() -> frozenset[str]:
 
 
 def dated_elsewhere(text: str, published: date | None, periods: Sequence[Period]) -> bool:
-    """True when a statement dates what it says to a day outside ``periods`` (its incident's)."""
+    """True when a statement dates what it says to days outside ``periods`` (its incident's):
+    an incident it dates ("Friday's raid") that is not this one, or a plain day ("on March 1")
+    further than ``APART_DAYS`` from them. A plain day near the incident is more likely one of
+    its days (a rescue the day after, a toll on the third day) than another incident."""
     if not periods:
         return False
     own = incident_dates(text, published)
@@ -207,7 +216,7 @@ def dated_elsewhere(text: str, published: date | None, periods: Sequence[Period]
         period = period_of(mention)
         if period is None or mention.precision != "day" or _said_on(text, mention):
             continue
-        if not any(period.meets(q) for q in periods):
+        if all(period.days_from(q) > APART_DAYS for q in periods):
             return True
     return False
 
@@ -235,6 +244,8 @@ def counts_elsewhere(text: str, start: int, end: int, published: date | None, pe
     mention, period = min(dated, key=lambda mp: min(abs(mp[0].start - at[1]), abs(at[0] - mp[0].end)))
     if mention.precision in ("month", "year") and mention.text.lower().startswith(_RUNNING):
         return True
+    if mention.precision == "day":
+        return bool(periods) and all(period.days_from(p) > APART_DAYS for p in periods)
     return bool(periods) and not any(period.meets(p) for p in periods)
 
 

@@ -103,9 +103,11 @@ def test_statements_of_one_incidents_articles_form_one_event_and_other_days_stay
         said(4, "a grenade wounded two guards at the depot on March 1", 2, date(2031, 3, 11)),
         said(5, "the second bomb killed four people", 3, date(2031, 3, 17)),
         said(6, "the market has reopened", 3, date(2031, 3, 17)),
+        # A plain day close to the incident is one of its days: two days on.
+        said(7, "rescuers found two more bodies under the stalls on Monday", 2, date(2031, 3, 11)),
     ]
     groups = group(statements, normalizer, articles)
-    assert [1, 2, 3] in groups
+    assert [1, 2, 3, 7] in groups
     assert not any(4 in g and 1 in g for g in groups)
     assert not any(5 in g and 1 in g for g in groups)
 
