@@ -269,6 +269,10 @@ def read_article(source_id: int, title: str | None, text: str, published: date |
     for token, named in normalizer.analyse(text[:NAMES_CHARS]):
         if named and not token[0].isdigit() and len(token) > 1 and token not in common:
             counts[token] += 1
+    # The lead names what the article reports as surely as the headline does.
+    for token, named in normalizer.analyse(text[:LEAD_CHARS]):
+        if named and token in counts:
+            counts[token] += 1
     # A headline's words are what the article is about when they name something: written with a
     # capital inside the headline, or named in the text ("Dorvasque toll rises").
     for token, named in normalizer.analyse(title or ""):
