@@ -387,10 +387,10 @@ def rescan(db: Database) -> GroupingResult:
     return result
 
 
-def _articles(db: Database, normalizer: Normalizer) -> list[Article]:
+def _articles(db: Database, normalizer: Normalizer, source_ids: Sequence[int] | None = None) -> list[Article]:
     return [incidents.read_article(source_id, title, text, date.fromisoformat(published) if published else None,
                                    normalizer)
-            for source_id, title, published, text in store.event_articles(db)]
+            for source_id, title, published, text in store.event_articles(db, source_ids)]
 
 
 def _event_for(ids: Sequence[int], pins: dict[int, int], previous: dict[int, int],
@@ -490,8 +490,8 @@ def _conflicts(db: Database, ids: Sequence[int]) -> list[dict[str, Any]]:
 def _rows(db: Database, statements: Sequence[Statement], conflicts: Sequence[dict[str, Any]]) -> list[FigureRow]:
     normalizer = db.normalizer
     outlets = store.outlets(db)
-    sources = {s.source.id for s in statements if s.source}
-    periods = incidents.incident_periods([a for a in _articles(db, normalizer) if a.source_id in sources])
+    sources = [s.source.id for s in statements if s.source and s.source.id is not None]
+    periods = incidents.incident_periods(_articles(db, normalizer, sources))
     found = [f for s in statements for f in figures_.read_figures(s, outlets, normalizer, periods)]
     rows = figures_.figure_rows(found)
     for row in rows:

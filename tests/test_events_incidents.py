@@ -179,3 +179,16 @@ def test_a_figure_table_leaves_out_counts_of_other_days():
     saturday = [Period(date(2031, 3, 8), date(2031, 3, 8))]
     assert [f.quantity.value for f in read_figures(statement, periods=saturday)] == [9]
     assert [f.quantity.value for f in read_figures(statement)] == [9, 12]
+
+
+def test_an_ingested_events_figure_table_leaves_out_another_days_count(run, tmp_path):
+    path = tmp_path / "bomb.txt"
+    path.write_text("Bomb kills nine in Dorvask\n\nA car bomb killed nine people at the Dorvask grain market on "
+                    "Saturday. Governor Ilsa Merrow said the bomb had killed nine people, while a blast at the "
+                    "Dorvask depot on February 20 killed 12 people. The Harran Front was blamed by the Dorvask "
+                    "police.\n", encoding="utf-8")
+    result = run("ingest", path, "--outlet", "The First Post", "--published", "2031-03-09", "--yes")
+    assert result.exit_code == 0, result.output
+    [event] = [e for e in as_json(run("events", "--json")) if e["first_day"] == "2031-03-08"]
+    figures = as_json(run("event", event["id"], "--json"))["figures"]
+    assert {f["shown"] for row in figures for f in row["figures"] if row["role"] == "killed"} == {"9"}
