@@ -313,8 +313,11 @@ def _has_figure(statement: Statement) -> bool:
 # --- the record ----------------------------------------------------------------------------
 
 
-def _describe(profiles: Sequence[Profile]) -> tuple[str | None, date | None, date | None]:
-    """The place most named and the days covered, for an event's automatic name."""
+def _describe(profiles: Sequence[Profile], articles: dict[int, Article] | None = None,
+              ) -> tuple[str | None, date | None, date | None]:
+    """The place most named and the days covered, for an event's automatic name. When its
+    articles date the incident, days its statements name far from that (background: "a blast
+    on February 20") do not stretch the event."""
     names: Counter[str] = Counter()
     spelled: dict[str, Counter[str]] = {}
     days: list[date] = []
@@ -324,6 +327,10 @@ def _describe(profiles: Sequence[Profile]) -> tuple[str | None, date | None, dat
             spelled.setdefault(key, Counter())[name] += 1
         days.extend(p.days)
     place = spelled[names.most_common(1)[0][0]].most_common(1)[0][0] if names else None
+    sources = {p.statement.source.id for p in profiles if p.statement.source}
+    periods = incidents.incident_periods([a for i, a in (articles or {}).items() if i in sources])
+    near = [d for d in days if any(incidents.Period(d, d).days_from(q) <= incidents.APART_DAYS for q in periods)]
+    days = near + [q.first for q in periods if q.last - q.first <= timedelta(days=6)] if near else days
     return place, min(days, default=None), max(days, default=None)
 
 
@@ -345,7 +352,8 @@ def rescan(db: Database) -> GroupingResult:
         stored = store.claim_tokens(db)
         profiles = {s.id: profile(s, normalizer, stored[s.id].split() if stored.get(s.id) else None)
                     for s in statements if s.id is not None}
-        clusters = group_profiles(list(profiles.values()), normalizer, _articles(db, normalizer))
+        articles = {a.source_id: a for a in _articles(db, normalizer)}
+        clusters = group_profiles(list(profiles.values()), normalizer, list(articles.values()))
         grouped: set[int] = {i for ids in clusters for i in ids}
         # Statements an editor placed but that grouping left out still belong to their event.
         for statement_id in pins:
@@ -376,7 +384,7 @@ def rescan(db: Database) -> GroupingResult:
                 store.delete_event(db, event_id)
                 result.removed += 1
                 continue
-            place, first, last = _describe(members)
+            place, first, last = _describe(members, articles)
             store.update_event(db, event_id, {
                 "place": place, "first_day": _iso(first), "last_day": _iso(last),
                 "auto_name": auto_name(place, first),

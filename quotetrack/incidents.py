@@ -204,21 +204,36 @@ def _speech_forms() -> frozenset[str]:
 
 def dated_elsewhere(text: str, published: date | None, periods: Sequence[Period]) -> bool:
     """True when a statement dates what it says to days outside ``periods`` (its incident's):
-    an incident it dates ("Friday's raid") that is not this one, or a plain day ("on March 1")
-    further than ``APART_DAYS`` from them. A plain day near the incident is more likely one of
-    its days (a rescue the day after, a toll on the third day) than another incident."""
+    an incident it dates ("Friday's raid") that does not meet them, or a plain day ("on March 1")
+    further than ``APART_DAYS`` from them, and it names no incident that those dates leave
+    undated. A plain day near the incident is more likely one of its days (a rescue the day
+    after) than another incident's; "the bomb killed nine, while a blast on February 20 killed
+    12" also speaks of an undated incident, most likely its article's, and stays (the other
+    count is left out of the figures by ``counts_elsewhere``)."""
     if not periods:
         return False
-    own = incident_dates(text, published)
-    if own:
-        return not any(p.meets(q) for p in own for q in periods)
+    own = _incident_dates(text, published)
+    if any(p.meets(q) for _, p in own for q in periods):
+        return False
+    dated_at = {at for at, _ in own}
+    outside = len(own)
     for mention in find_dates(text, published):
         period = period_of(mention)
-        if period is None or mention.precision != "day" or _said_on(text, mention):
+        if (period is None or mention.precision != "day" or mention.start in dated_at
+                or _said_on(text, mention)):
             continue
         if all(period.days_from(q) > APART_DAYS for q in periods):
-            return True
-    return False
+            outside += 1
+    if not outside:
+        return False
+    return len(_named_incidents().findall(text)) <= outside
+
+
+@cache
+def _named_incidents() -> re.Pattern[str]:
+    # An incident the statement speaks of: "the bomb", "a blast", "a joint operation" (not the
+    # verbs "killing several", "attacked a base").
+    return re.compile(rf"\b(?:the|a|an|this|that|its|their|his|her)\s+(?:[\w-]+\s+)?{_noun()}", re.IGNORECASE)
 
 
 # A clause ends at a sentence stop or where a second claim starts: "..., while officials put it at ten".

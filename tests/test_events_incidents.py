@@ -5,6 +5,7 @@ Pelnar River floods, and the people who speak about them.
 """
 
 from datetime import date
+from pathlib import Path
 
 from conftest import as_json
 
@@ -192,3 +193,12 @@ def test_an_ingested_events_figure_table_leaves_out_another_days_count(run, tmp_
     [event] = [e for e in as_json(run("events", "--json")) if e["first_day"] == "2031-03-08"]
     figures = as_json(run("event", event["id"], "--json"))["figures"]
     assert {f["shown"] for row in figures for f in row["figures"] if row["role"] == "killed"} == {"9"}
+
+
+def test_the_sample_articles_earlier_operation_is_its_own_event(run):
+    """README's first command: the 30 June operation the article recalls is not the 8 July strikes."""
+    sample = Path(__file__).parent.parent / "quotetrack" / "samples" / "makhmour-strikes.txt"
+    result = run("ingest", sample, "--outlet", "Kurdistan 24", "--published", "2018-07-11", "--yes")
+    assert result.exit_code == 0, result.output
+    days = sorted(e["first_day"] for e in as_json(run("events", "--json")))
+    assert days == ["2018-06-30", "2018-07-08"]
