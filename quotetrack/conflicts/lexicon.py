@@ -45,7 +45,7 @@ def silenced_claim() -> tuple[str, ...]:
 @cache
 def incident_words() -> tuple[str, ...]:
     """The nouns that name an incident one can claim ("claimed the bombing"), as written."""
-    return tuple(fold(line) for line in _data_lines("incident_nouns.txt"))
+    return tuple(fold(line) for line in _data_lines("claimable_incidents.txt"))
 
 
 @cache
