@@ -7,10 +7,10 @@ ranks what it finds and keeps it. A statement is compared with older statements 
   and an actor, a person and an event); the same claim shares its particular words. Equivalent
   names (the terms table) are one token already, through the normaliser.
 - **near in time**: about a day within ``NEAR_DAYS`` of its own (event date, else when said,
-  else published) and sharing one uncommon word or the role of a figure ("killed 13 soldiers"
-  and "put the toll at ten" both count the dead). The two sides of a dispute across outlets
-  often share few rare words ("a gun in his hand" / "unarmed, reading a book"), but they are
-  told about the same incident on the same days.
+  else published) and sharing one uncommon word, or within ``WEEK_DAYS`` and sharing two or the
+  role of a figure ("killed 13 soldiers" and "put the toll at ten" both count the dead). The two
+  sides of a dispute across outlets often share few rare words ("a gun in his hand" / "unarmed,
+  reading a book"), but they are told about the same incident on the same days.
 
 Both are bounded (the latest ``POSTINGS_CAP`` holders of a token, the latest ``NEAR_CAP``
 statements of the window, the best ``CANDIDATES`` of each kind), so no statement is compared with
@@ -50,8 +50,10 @@ COMMON_FLOOR = 500
 POSTINGS_CAP = 300
 # The most distinctive tokens of a statement that make its key pairs.
 KEY_TOKENS = 24
-# Statements about days this far apart may be about one incident.
+# Statements about days this far apart may be about one incident, if they share a word ...
 NEAR_DAYS = 2
+# ... or this far apart, if they share two words or a figure's role (tolls disputed over a week).
+WEEK_DAYS = 7
 # How many of the latest statements of that window are looked at.
 NEAR_CAP = 300
 
@@ -119,11 +121,20 @@ def _best(mine: list[str], candidates: Iterable[tuple[int, set[str]]], doc_freq:
     return [-negated for _, negated in sorted((-w, -i) for i, w in weights.items())[:CANDIDATES]]
 
 
-def _nearest(mine: frozenset[str], older: Iterable[tuple[int, frozenset[str]]]) -> list[int]:
-    """Of the older statements near in time, those sharing the most incident words (one at
-    least), latest first among equals."""
-    shared = [(len(mine & words), other) for other, words in older]
-    return [other for n, other in sorted((s for s in shared if s[0]), reverse=True)[:CANDIDATES]]
+def _tie(mine: frozenset[str], words: frozenset[str]) -> int:
+    """How strongly two statements' incident words tie them: each shared word once, a shared
+    figure role twice (two tolls of one incident may share nothing else)."""
+    shared = mine & words
+    return len(shared) + sum(1 for word in shared if word[0] == "#")
+
+
+def _nearest(mine: frozenset[str], older: Iterable[tuple[int, frozenset[str], int]]) -> list[int]:
+    """Of the older statements near in time (id, incident words, days apart), those tied closely
+    enough, strongest first, latest first among equals: within ``NEAR_DAYS`` one shared word
+    will do, within ``WEEK_DAYS`` it takes two (or a figure role)."""
+    ties = [(tie, other) for other, words, apart in older
+            if (tie := _tie(mine, words)) >= (1 if apart <= NEAR_DAYS else 2)]
+    return [other for _, other in sorted(ties, reverse=True)[:CANDIDATES]]
 
 
 def detect(db: Database, statement_ids: Iterable[int], normalizer: Normalizer, *,
@@ -184,13 +195,14 @@ def _settle(db: Database, found: Iterable[tuple[Statement, Statement, Verdict]],
         db, [conflict_id for conflict_id, *_ in stored if conflict_id not in kept], store.now()[:10])
 
 
-def _window(by_day: Mapping[date, list[int]], day: date, before: int) -> list[int]:
-    """The latest ``NEAR_CAP`` keys below ``before`` filed under the days around ``day``."""
-    older: list[int] = []
-    for offset in range(-NEAR_DAYS, NEAR_DAYS + 1):
+def _window(by_day: Mapping[date, list[int]], day: date, before: int) -> list[tuple[int, int]]:
+    """The latest ``NEAR_CAP`` keys below ``before`` filed under the days around ``day``, each
+    with how many days apart."""
+    older: list[tuple[int, int]] = []
+    for offset in range(-WEEK_DAYS, WEEK_DAYS + 1):
         held = by_day.get(day + timedelta(days=offset), [])
         end = bisect_left(held, before)
-        older.extend(held[max(0, end - NEAR_CAP):end])
+        older.extend((key, abs(offset)) for key in held[max(0, end - NEAR_CAP):end])
     return sorted(older)[-NEAR_CAP:]
 
 
@@ -209,7 +221,7 @@ class _NearIndex:
         index = cls({}, {})
         if not days:
             return index
-        span = timedelta(days=NEAR_DAYS)
+        span = timedelta(days=WEEK_DAYS)
         found = store.statements_dated(db, (min(days) - span).isoformat(), (max(days) + span).isoformat())
         unknown = sorted({t for *_, norm in found for t in norm.split()} - set(doc_freq))
         if unknown:
@@ -229,7 +241,7 @@ class _NearIndex:
             return []
         around = _window(self.by_day, day, max(self.words) + 1 if newer_too else statement.id)
         return _nearest(self.words[statement.id],
-                        ((i, self.words[i]) for i in around if i != statement.id))
+                        ((i, self.words[i], apart) for i, apart in around if i != statement.id))
 
 
 def rescan(db: Database, normalizer: Normalizer,
@@ -324,7 +336,8 @@ class _Scan:
         day = self.days[index]
         if day is None:
             return []
-        return _nearest(self.words[index], ((i, self.words[i]) for i in _window(self.by_day, day, index)))
+        return _nearest(self.words[index],
+                        ((i, self.words[i], apart) for i, apart in _window(self.by_day, day, index)))
 
     def judge(self, chunk: range) -> tuple[int, list[tuple[int, int, Verdict]]]:
         compared = 0

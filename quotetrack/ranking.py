@@ -82,8 +82,8 @@ def _point(count: Count) -> float | None:
     return sum(bounds) / len(bounds) if bounds else None
 
 
-def _human(day: date) -> str:
-    return f"{day.day} {day:%B}"
+def _human(day: date, years: bool) -> str:
+    return f"{day.day} {day:%B}" + (f" {day.year}" if years else "")
 
 
 def _rising(verdict: Verdict, a: Statement, b: Statement) -> bool:
@@ -100,7 +100,8 @@ def _rising(verdict: Verdict, a: Statement, b: Statement) -> bool:
     timeline = replace(counts, timeline=tuple((text, day.isoformat()) for day, text in points))
     verdict.evidence = replace(evidence, inner=timeline) if isinstance(evidence, SelfContradiction) else timeline
     days = abs((day_b - day_a).days)
-    steps = " → ".join(f"{text} ({_human(day)})" for day, text in points)
+    years = points[0][0].year != points[-1][0].year
+    steps = " → ".join(f"{text} ({_human(day, years)})" for day, text in points)
     # The rule's own note on figures of different days says less than the timeline does.
     verdict.caveats[:] = [c for c in verdict.caveats if not c.startswith("figures given on different days")]
     verdict.caveats.append(f"a changing story: the figure rose over {days} day{'s' if days != 1 else ''}, "

@@ -154,3 +154,10 @@ def test_a_restatement_in_one_article_or_a_fragment_ranks_below_a_dispute_betwee
         scores[name] = verdict.score
     assert scores["across outlets"] > scores["same article"]
     assert scores["across outlets"] > scores["fragment"]
+
+
+def test_a_week_apart_it_takes_two_shared_words_or_a_figure_role():
+    mine = frozenset({"#killed", "bus", "market"})
+    older = [(1, frozenset({"#killed"}), 5), (2, frozenset({"market"}), 5), (3, frozenset({"market"}), 1),
+             (4, frozenset({"bus", "market"}), 6)]
+    assert detect._nearest(mine, older) == [4, 1, 3]  # not 2: one ordinary word, five days apart
