@@ -32,11 +32,11 @@ from datetime import date, timedelta
 from itertools import combinations
 from math import log
 
-from . import store
+from . import ranking, store
 from .conflicts import Verdict, compare
 from .conflicts.reading import read
-from .models import Statement
-from .ranking import weigh
+from .evidence import counted_thing
+from .models import Conflict, Statement
 from .store import Database
 from .text import Normalizer
 
@@ -102,7 +102,7 @@ def _judge(a: Statement, b: Statement, normalizer: Normalizer) -> Verdict:
     first, second = (a, b) if (a.id or 0) < (b.id or 0) else (b, a)
     verdict = compare(first, second, normalizer=normalizer)
     if verdict.relation == "conflict":
-        weigh(verdict, first, second)
+        ranking.weigh(verdict, first, second)
     return verdict
 
 
@@ -193,6 +193,39 @@ def _settle(db: Database, found: Iterable[tuple[Statement, Statement, Verdict]],
     kept = set(result.ids)
     result.dropped, result.unfound = store.settle_unfound(
         db, [conflict_id for conflict_id, *_ in stored if conflict_id not in kept], store.now()[:10])
+    _join_timelines(db, [(a.id or 0, b.id or 0, thing) for a, b, verdict in found
+                         if ranking.timeline_of(verdict.evidence) and (thing := counted_thing(verdict.evidence))])
+
+
+# The most conflicts one figure's timeline is gathered from.
+TIMELINE_CONFLICTS = 50
+
+
+def _join_timelines(db: Database, seeds: Iterable[tuple[int, int, str]]) -> None:
+    """A figure that rose over several days, told by several statements (1 → 3 → 9 → 10): every
+    open conflict of one chain shows the whole timeline, not only its own two points. Read back
+    from the store, so that ingest and a rescan give the same timelines."""
+    done: set[int] = set()
+    for a_id, b_id, thing in seeds:
+        chain: dict[int, Conflict] = {}
+        frontier, seen = {a_id, b_id}, {a_id, b_id}
+        while frontier and len(chain) < TIMELINE_CONFLICTS:
+            linked = [c for c in store.list_conflicts(db, statement_ids=sorted(frontier))
+                      if c.id not in chain and counted_thing(c.evidence) == thing and ranking.timeline_of(c.evidence)]
+            chain.update((c.id or 0, c) for c in linked[:TIMELINE_CONFLICTS - len(chain)])
+            frontier = {s.id or 0 for c in linked for s in (c.a, c.b)} - seen
+            seen |= frontier
+        if not chain or done & set(chain):
+            continue
+        done |= set(chain)
+        points = [point for c in chain.values() for point in ranking.timeline_of(c.evidence)]
+        for conflict in chain.values():
+            if conflict.status != "open":
+                continue
+            evidence, caveats = ranking.with_timeline(conflict.evidence, conflict.caveats, points)
+            if (evidence, caveats) != (conflict.evidence, conflict.caveats):
+                store.save_conflict(db, conflict.a.id or 0, conflict.b.id or 0, conflict.type, conflict.score,
+                                    evidence, caveats)
 
 
 def _window(by_day: Mapping[date, list[int]], day: date, before: int) -> list[tuple[int, int]]:

@@ -10,11 +10,12 @@ the same days. Each weight that applies says so in a caveat, so the order can be
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import date
 
 from .conflicts import Verdict
-from .evidence import Count, Counts, SelfContradiction
+from .evidence import Count, Counts, Evidence, SelfContradiction, claim_of
 from .models import Statement
 from .text import fold, tokenize
 
@@ -25,6 +26,8 @@ FRAGMENT_WORDS = 4  # a side with fewer words than this is likely a fragment
 CUT_SHORT = 0.5
 ALIKE = 0.5  # share of words in common (Jaccard) that makes two statements one claim told twice
 RISING = 0.5
+TIMELINE_POINTS = 8  # the most points a timeline shows
+CHANGING = "a changing story"  # how a timeline's caveat starts
 
 
 def weigh(verdict: Verdict, a: Statement, b: Statement) -> None:
@@ -88,22 +91,42 @@ def _human(day: date, years: bool) -> str:
 
 def _rising(verdict: Verdict, a: Statement, b: Statement) -> bool:
     """A count that is higher when given later: a timeline, not a dispute. Marks the evidence."""
-    evidence = verdict.evidence
-    counts = evidence.inner if isinstance(evidence, SelfContradiction) else evidence
+    counts = claim_of(verdict.evidence)
     day_a, day_b = reported_day(a), reported_day(b)
     if not isinstance(counts, Counts) or day_a is None or day_b is None or day_a == day_b:
         return False
     value_a, value_b = _point(counts.a_number), _point(counts.b_number)
     if value_a is None or value_b is None or (value_b - value_a) * (day_b - day_a).days <= 0:
         return False
-    points = sorted([(day_a, counts.a_number.text), (day_b, counts.b_number.text)])
-    timeline = replace(counts, timeline=tuple((text, day.isoformat()) for day, text in points))
-    verdict.evidence = replace(evidence, inner=timeline) if isinstance(evidence, SelfContradiction) else timeline
-    days = abs((day_b - day_a).days)
-    years = points[0][0].year != points[-1][0].year
-    steps = " → ".join(f"{text} ({_human(day, years)})" for day, text in points)
+    points = sorted([(day_a.isoformat(), counts.a_number.text), (day_b.isoformat(), counts.b_number.text)])
     # The rule's own note on figures of different days says less than the timeline does.
     verdict.caveats[:] = [c for c in verdict.caveats if not c.startswith("figures given on different days")]
-    verdict.caveats.append(f"a changing story: the figure rose over {days} day{'s' if days != 1 else ''}, "
-                           f"{steps}; not a contradiction between sources of the same day")
+    verdict.evidence, verdict.caveats[:] = with_timeline(verdict.evidence, verdict.caveats,
+                                                         [(text, day) for day, text in points])
     return True
+
+
+def timeline_of(evidence: Evidence) -> tuple[tuple[str, str], ...]:
+    """The timeline a conflict's evidence carries: (figure, ISO day), in order of days."""
+    counts = claim_of(evidence)
+    return counts.timeline if isinstance(counts, Counts) else ()
+
+
+def with_timeline(evidence: Evidence, caveats: Sequence[str],
+                  points: Iterable[tuple[str, str]]) -> tuple[Evidence, list[str]]:
+    """The evidence and caveats of a rising figure, showing every point of its timeline: each
+    figure as written with its day, by day (at most ``TIMELINE_POINTS``, first and last kept)."""
+    ordered = sorted(set(points), key=lambda point: (point[1], point[0]))
+    if len(ordered) > TIMELINE_POINTS:
+        ordered = [*ordered[:TIMELINE_POINTS - 1], ordered[-1]]
+    counts = claim_of(evidence)
+    assert isinstance(counts, Counts)
+    marked = replace(counts, timeline=tuple(ordered))
+    evidence = replace(evidence, inner=marked) if isinstance(evidence, SelfContradiction) else marked
+    days = [date.fromisoformat(day) for _, day in ordered]
+    span = (days[-1] - days[0]).days
+    years = days[0].year != days[-1].year
+    steps = " → ".join(f"{text} ({_human(day, years)})" for (text, _), day in zip(ordered, days, strict=True))
+    kept = [c for c in caveats if not c.startswith(CHANGING)]
+    return evidence, [*kept, f"{CHANGING}: the figure rose over {span} day{'s' if span != 1 else ''}, "
+                             f"{steps}; not a contradiction between sources of the same day"]

@@ -161,3 +161,17 @@ def test_a_week_apart_it_takes_two_shared_words_or_a_figure_role():
     older = [(1, frozenset({"#killed"}), 5), (2, frozenset({"market"}), 5), (3, frozenset({"market"}), 1),
              (4, frozenset({"bus", "market"}), 6)]
     assert detect._nearest(mine, older) == [4, 1, 3]  # not 2: one ordinary word, five days apart
+
+
+def test_a_toll_rising_over_days_shows_its_whole_timeline_after_ingest_and_after_a_rescan(run):
+    for count, day, outlet in ((1, 3, "Ledger"), (3, 4, "Post"), (9, 5, "Herald"), (10, 6, "Courier")):
+        added = run("add", f"{count} people were killed when the Orvel bridge collapsed", "--speaker",
+                    f"{outlet} desk", "--outlet", outlet, "--published", f"2024-05-0{day}")
+        assert added.exit_code == 0, added.output
+    steps = "1 people (3 May) → 3 people (4 May) → 9 people (5 May) → 10 people (6 May)"
+    found = as_json(run("conflicts", "--json"))
+    assert found and all(c["type"] == "number" for c in found)
+    for conflict in found:
+        assert len(conflict["evidence"]["timeline"]) == 4
+        assert any(f"rose over 3 days, {steps}" in caveat for caveat in conflict["caveats"])
+    assert as_json(run("conflicts", "--rescan", "--json")) == found
