@@ -203,8 +203,9 @@ TIMELINE_CONFLICTS = 50
 
 def _join_timelines(db: Database, seeds: Iterable[tuple[int, int, str]]) -> None:
     """A figure that rose over several days, told by several statements (1 → 3 → 9 → 10): every
-    open conflict of one chain shows the whole timeline, not only its own two points. Read back
-    from the store, so that ingest and a rescan give the same timelines."""
+    open conflict of one chain shows the whole timeline, not only its own two points, and all but
+    the one spanning the most days rank lower as its steps, so that one story does not fill the
+    list. Read back from the store, so that ingest and a rescan give the same timelines."""
     done: set[int] = set()
     for a_id, b_id, thing in seeds:
         chain: dict[int, Conflict] = {}
@@ -219,12 +220,15 @@ def _join_timelines(db: Database, seeds: Iterable[tuple[int, int, str]]) -> None
             continue
         done |= set(chain)
         points = [point for c in chain.values() for point in ranking.timeline_of(c.evidence)]
+        # The conflict spanning the most days leads the chain; the others are its steps.
+        lead = min(chain.values(), key=lambda c: (-ranking.days_apart(c.a, c.b), c.id or 0))
         for conflict in chain.values():
             if conflict.status != "open":
                 continue
             evidence, caveats = ranking.with_timeline(conflict.evidence, conflict.caveats, points)
-            if (evidence, caveats) != (conflict.evidence, conflict.caveats):
-                store.save_conflict(db, conflict.a.id or 0, conflict.b.id or 0, conflict.type, conflict.score,
+            score, caveats = ranking.timeline_step(conflict.score, caveats, conflict is not lead)
+            if (evidence, caveats, score) != (conflict.evidence, conflict.caveats, conflict.score):
+                store.save_conflict(db, conflict.a.id or 0, conflict.b.id or 0, conflict.type, score,
                                     evidence, caveats)
 
 

@@ -28,6 +28,8 @@ ALIKE = 0.5  # share of words in common (Jaccard) that makes two statements one 
 RISING = 0.5
 TIMELINE_POINTS = 8  # the most points a timeline shows
 CHANGING = "a changing story"  # how a timeline's caveat starts
+STEP = 0.5  # a step of a longer timeline, shown whole by the conflict spanning most days
+STEP_NOTE = "one step of a longer timeline: the conflict between its farthest days leads it"
 
 
 def weigh(verdict: Verdict, a: Statement, b: Statement) -> None:
@@ -130,3 +132,19 @@ def with_timeline(evidence: Evidence, caveats: Sequence[str],
     kept = [c for c in caveats if not c.startswith(CHANGING)]
     return evidence, [*kept, f"{CHANGING}: the figure rose over {span} day{'s' if span != 1 else ''}, "
                              f"{steps}; not a contradiction between sources of the same day"]
+
+
+def days_apart(a: Statement, b: Statement) -> int:
+    day_a, day_b = reported_day(a), reported_day(b)
+    return abs((day_b - day_a).days) if day_a and day_b else 0
+
+
+def timeline_step(score: float, caveats: Sequence[str], step: bool) -> tuple[float, list[str]]:
+    """A chain conflict's score and caveats as a step of its timeline (``STEP``, its note last)
+    or as its lead; applied once, undone when a step becomes the lead (halving and doubling are
+    exact)."""
+    marked = STEP_NOTE in caveats
+    others = [c for c in caveats if c != STEP_NOTE]
+    if step:
+        return (score if marked else score * STEP), [*others, STEP_NOTE]
+    return (score / STEP if marked else score), others

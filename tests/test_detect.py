@@ -174,4 +174,8 @@ def test_a_toll_rising_over_days_shows_its_whole_timeline_after_ingest_and_after
     for conflict in found:
         assert len(conflict["evidence"]["timeline"]) == 4
         assert any(f"rose over 3 days, {steps}" in caveat for caveat in conflict["caveats"])
+    # one story, one entry on top: the conflict from the first day to the last leads, the others follow
+    lead, *others = found
+    assert (lead["a"]["text"][:2], lead["b"]["text"][:2]) == ("1 ", "10")
+    assert all(ranking.STEP_NOTE in c["caveats"] and c["score"] < lead["score"] for c in others)
     assert as_json(run("conflicts", "--rescan", "--json")) == found
