@@ -207,15 +207,19 @@ def _join_timelines(db: Database, seeds: Iterable[tuple[int, int, str]]) -> None
     the one spanning the most days rank lower as its steps, so that one story does not fill the
     list. Read back from the store, so that ingest and a rescan give the same timelines."""
     done: set[int] = set()
+    joined: set[tuple[int, str]] = set()  # statements (and what they count) of chains done
     for a_id, b_id, thing in seeds:
+        if (a_id, thing) in joined:
+            continue
         chain: dict[int, Conflict] = {}
         frontier, seen = {a_id, b_id}, {a_id, b_id}
         while frontier and len(chain) < TIMELINE_CONFLICTS:
-            linked = [c for c in store.list_conflicts(db, statement_ids=sorted(frontier))
-                      if c.id not in chain and counted_thing(c.evidence) == thing and ranking.timeline_of(c.evidence)]
+            linked = [c for c in store.timeline_conflicts(db, sorted(frontier))
+                      if c.id not in chain and counted_thing(c.evidence) == thing]
             chain.update((c.id or 0, c) for c in linked[:TIMELINE_CONFLICTS - len(chain)])
             frontier = {s.id or 0 for c in linked for s in (c.a, c.b)} - seen
             seen |= frontier
+        joined.update((statement_id, thing) for statement_id in seen)
         if not chain or done & set(chain):
             continue
         done |= set(chain)

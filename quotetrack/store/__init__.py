@@ -34,6 +34,7 @@ from .conflicts import (
     settle_unfound,
     statements_dated,
     stored_pairs,
+    timeline_conflicts,
 )
 from .copy import copy_record, count_rows, record_tables
 from .events import (
@@ -167,6 +168,6 @@ __all__ = [
     "record_tables", "reindex_speaker", "resolve_db_path", "resolve_editor", "restore_conflict",
     "review_conflict", "reviewed_pairs", "save_conflict", "schema_sql", "search", "set_article",
     "set_norm", "set_tags", "settle_unfound", "source_by_article", "speaker_statement_counts",
-    "statement_texts", "statements_dated", "stored_pairs",
+    "statement_texts", "statements_dated", "stored_pairs", "timeline_conflicts",
     "statement_texts_by_id", "statements_sharing", "update_event", "update_speaker", "update_statement",
 ]

@@ -141,6 +141,20 @@ def list_conflicts(
     return _conflicts_from_rows(db, list(db.query(sql, params)))
 
 
+def timeline_conflicts(db: Database, statement_ids: Sequence[int]) -> list[Conflict]:
+    """The conflicts of some statements whose evidence carries a rising figure's timeline
+    (``evidence.Counts.timeline``)."""
+    ids = sorted(set(statement_ids))
+    rows: dict[int, dict[str, Any]] = {}
+    for start in range(0, len(ids), 400):
+        chunk = ids[start:start + 400]
+        for column in ("a_id", "b_id"):  # one indexed lookup per side, not an OR over both
+            rows.update((r["id"], r) for r in db.query(
+                f"SELECT * FROM conflicts WHERE {column} IN ({marks(chunk)}) AND evidence LIKE ?",
+                [*chunk, '%"timeline": [%']))
+    return _conflicts_from_rows(db, [rows[key] for key in sorted(rows)])
+
+
 def get_conflict(db: Database, conflict_id: int) -> Conflict:
     rows = list(db.query("SELECT * FROM conflicts WHERE id = ?", [conflict_id]))
     if not rows:
