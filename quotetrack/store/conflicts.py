@@ -14,7 +14,7 @@ from .base import Database, Where, marks
 from .changes import log_change
 from .statements import get_statements
 
-# The caveat a reviewed conflict carries while the rules no longer find it (see ``set_unfound``).
+# The caveat a reviewed conflict carries while the rules no longer find it (see ``settle_unfound``).
 UNFOUND = "the rules no longer find this conflict"
 
 
