@@ -20,7 +20,6 @@ from . import store
 from .errors import Ambiguous, Duplicate, InvalidInput, NotFound
 from .models import CONFLICT_STATUSES, SPEAKER_KINDS, STATEMENT_KINDS, Source, Speaker, Statement
 from .store import Database
-from .text import default_terms, parse_date
 
 
 def _detect_conflicts(db: Database, statement_ids: list[int]) -> None:
@@ -372,6 +371,8 @@ def _field(record: dict[str, Any], key: str, where: str) -> str | None:
 
 def statement_from_record(record: dict[str, Any], where: str) -> tuple[Statement, dict[str, Any]]:
     """A statement from a flat record (as `add` takes) or a nested one (as `list --json` gives)."""
+    from .text import parse_date  # here: `list` and `show` never load the date reader
+
     try:
         text = clean_text(_field(record, "text", where))
         speaker = _speaker_from_record(record, where)
@@ -555,6 +556,8 @@ def _import_conflict(db: Database, record: dict[str, Any], where: str, statement
 
 
 def _source_from_record(record: dict[str, Any], where: str) -> Source | None:
+    from .text import parse_date
+
     value = record.get("source")
     if isinstance(value, dict):
         return Source(
@@ -626,6 +629,8 @@ def list_statements(
 
 def list_terms(db: Database) -> list[dict[str, Any]]:
     """Equivalent names: the shipped defaults, then the editors' own."""
+    from .text import default_terms
+
     return [
         {"canonical": canonical, "variants": variants, "origin": origin}
         for origin, terms in (("default", default_terms()), ("editor", store.list_terms(db)))

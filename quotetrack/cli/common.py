@@ -176,6 +176,8 @@ def opened(ctx: typer.Context, db_path: str | Path | None) -> Iterator["Database
 
 
 def date_option(value: str | None, name: str) -> date | None:
+    if value is None:  # the date reader is not loaded for an option not given
+        return None
     from ..text import parse_date
 
     return parse_date(value, name)
