@@ -6,7 +6,6 @@ Each operation is one transaction over ``store``; speaker names are resolved wit
 from __future__ import annotations
 
 import csv
-import hashlib
 import io
 import json
 import sys
@@ -524,6 +523,8 @@ def _import_article(db: Database, record: dict[str, Any], where: str, source_ids
     source = _source_from_record(record, where)
     if source is None:
         raise InvalidInput(f"{where}: an article record needs its source.")
+    import hashlib  # here: loading OpenSSL is a cost `add` and `list` need not pay
+
     sha256 = record.get("sha256") or hashlib.sha256(text.encode("utf-8")).hexdigest()
     stored = store.source_by_article(db, sha256)
     if stored is None:
