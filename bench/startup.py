@@ -12,10 +12,10 @@ every command alike):
 
 and prints each command's ratio to the floor. The target is a ratio of at most 2.0 for each.
 
-For reference it also times a typer app of one command with one option that does nothing: since
-typer 0.27, running any command with a parameter imports pydantic (typer checks values with
-pydantic's TypeAdapter), which ``import typer`` alone does not; that line is what every typer
-command pays, before quotetrack's own code.
+For reference it also times a typer app of one command with one option that does nothing: what
+every typer command pays before quotetrack's own code. From typer 0.29 that line doubles, because
+running any command with a parameter imports pydantic (typer checks values with pydantic's
+TypeAdapter), which ``import typer`` alone does not; quotetrack keeps typer below 0.29.
 The commands run through the ``quotetrack`` script installed beside this Python, each once untimed
 first so that all of them, the floor included, load compiled bytecode from a cache in a
 temporary folder (``PYTHONPYCACHEPREFIX``).
