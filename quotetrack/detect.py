@@ -22,7 +22,6 @@ again, so one that still holds keeps its id, status and note whatever the candid
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from bisect import bisect_left
 from collections import Counter
@@ -403,6 +402,8 @@ def _judge_inherited(chunk: range) -> tuple[int, list[tuple[int, int, Verdict]]]
 
 def _map_chunks(scan: _Scan, chunks: list[range]) -> Iterator[tuple[int, list[tuple[int, int, Verdict]]]]:
     """Each chunk judged, in order: by forked workers when there are cores and work enough."""
+    import multiprocessing  # here: adding one statement never forks, and should not pay for it
+
     global _inherited
     workers = min(len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1,
                   len(chunks))

@@ -56,10 +56,10 @@ def conflict_record(conflict: Conflict) -> dict[str, Any]:
         "evidence": to_json(conflict.evidence),
         "caveats": list(conflict.caveats),
         "status": conflict.status,
-        "note": conflict.note,
+        "note": conflict.review.note,
         "created_at": conflict.created_at,
-        "reviewed_at": conflict.reviewed_at,
-        "reviewed_by": conflict.reviewed_by,
+        "reviewed_at": conflict.review.at,
+        "reviewed_by": conflict.review.by,
     }
 
 
@@ -222,16 +222,17 @@ def claim_reviews(conflicts: Sequence[Conflict], *, base_url: str | None = None,
                 "worstRating": _WORST,
                 "bestRating": _BEST,
                 "alternateName": verdict,
-                "ratingExplanation": conflict.note or _explanation(conflict, other),
+                "ratingExplanation": conflict.review.note or _explanation(conflict, other),
             },
-            "reviewBody": _explanation(conflict, other) + (f" Editor's note: {conflict.note}" if conflict.note else ""),
+            "reviewBody": _explanation(conflict, other)
+            + (f" Editor's note: {conflict.review.note}" if conflict.review.note else ""),
         }
-        if conflict.reviewed_at:
-            review["datePublished"] = conflict.reviewed_at[:10]
+        if conflict.review.at:
+            review["datePublished"] = conflict.review.at[:10]
         if base_url:
             review["url"] = f"{base_url.rstrip('#')}#conflict-{conflict.id}"
         author = _organisation(publisher) if publisher else (
-            {"@type": "Person", "name": conflict.reviewed_by} if conflict.reviewed_by else None
+            {"@type": "Person", "name": conflict.review.by} if conflict.review.by else None
         )
         if author:
             review["author"] = author

@@ -78,6 +78,21 @@ CONFLICT_STATUSES = ("open", "confirmed", "dismissed")
 CONFLICT_TYPES = ("polarity", "number", "date", "misattribution", "altered", "self")
 
 
+@dataclass(frozen=True)
+class Review:
+    """An editor's last review of a conflict: who, when (ISO time), and the note left with it.
+
+    Compared as a whole: a review that differs from the one an editor read was made meanwhile.
+    """
+
+    by: str | None = None
+    at: str | None = None
+    note: str | None = None
+
+
+NOT_REVIEWED = Review()
+
+
 @dataclass
 class Conflict:
     a: Statement
@@ -87,14 +102,14 @@ class Conflict:
     evidence: Evidence = NO_EVIDENCE
     caveats: list[str] = field(default_factory=list)
     status: str = "open"
-    note: str | None = None
+    review: Review = NOT_REVIEWED
     created_at: str | None = None
-    reviewed_at: str | None = None
-    reviewed_by: str | None = None
     id: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        # The evidence is typed records, written in its one JSON shape (quotetrack.evidence).
-        return (json_fields(self, "id", "type", "score", "status", "note", "caveats")
-                | {"evidence": to_json(self.evidence)}
-                | json_fields(self, "a", "b", "created_at", "reviewed_at", "reviewed_by"))
+        # The evidence is typed records, written in its one JSON shape (quotetrack.evidence); the
+        # review's fields stand where --json has always had them.
+        return (json_fields(self, "id", "type", "score", "status") | {"note": self.review.note}
+                | json_fields(self, "caveats") | {"evidence": to_json(self.evidence)}
+                | json_fields(self, "a", "b", "created_at")
+                | {"reviewed_at": self.review.at, "reviewed_by": self.review.by})

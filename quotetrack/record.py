@@ -6,7 +6,6 @@ Each operation is one transaction over ``store``; speaker names are resolved wit
 from __future__ import annotations
 
 import csv
-import hashlib
 import io
 import json
 import re
@@ -22,7 +21,6 @@ from . import store
 from .errors import Ambiguous, Duplicate, InvalidInput, NotFound
 from .models import CONFLICT_STATUSES, SPEAKER_KINDS, STATEMENT_KINDS, Source, Speaker, Statement
 from .store import Database
-from .text import default_terms, parse_date
 
 if TYPE_CHECKING:
     from .text import Normalizer
@@ -483,6 +481,8 @@ def _field(record: dict[str, Any], key: str, where: str) -> str | None:
 
 def statement_from_record(record: dict[str, Any], where: str) -> tuple[Statement, dict[str, Any]]:
     """A statement from a flat record (as `add` takes) or a nested one (as `list --json` gives)."""
+    from .text import parse_date  # here: `list` and `show` never load the date reader
+
     try:
         text = clean_text(_field(record, "text", where))
         speaker = _speaker_from_record(record, where)
@@ -634,6 +634,8 @@ def _import_article(db: Database, record: dict[str, Any], where: str, source_ids
     source = _source_from_record(record, where)
     if source is None:
         raise InvalidInput(f"{where}: an article record needs its source.")
+    import hashlib  # here: loading OpenSSL is a cost `add` and `list` need not pay
+
     sha256 = record.get("sha256") or hashlib.sha256(text.encode("utf-8")).hexdigest()
     stored = store.source_by_article(db, sha256)
     if stored is None:
@@ -666,6 +668,8 @@ def _import_conflict(db: Database, record: dict[str, Any], where: str, statement
 
 
 def _source_from_record(record: dict[str, Any], where: str) -> Source | None:
+    from .text import parse_date
+
     value = record.get("source")
     if isinstance(value, dict):
         return Source(
@@ -737,6 +741,8 @@ def list_statements(
 
 def list_terms(db: Database) -> list[dict[str, Any]]:
     """Equivalent names: the shipped defaults, then the editors' own."""
+    from .text import default_terms
+
     return [
         {"canonical": canonical, "variants": variants, "origin": origin}
         for origin, terms in (("default", default_terms()), ("editor", store.list_terms(db)))

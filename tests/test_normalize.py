@@ -145,3 +145,16 @@ def test_british_and_american_spellings_share_a_stem(norm):
     assert norm.tokens("the organisation's defence centre") == norm.tokens("the organization defense center")
     assert norm.tokens("they realised the colour") == norm.tokens("they realized the color")
     assert norm.tokens("hepatitis crisis analysis") == ["hepatitis", "crisis", "analysis"]
+
+
+def test_a_normaliser_with_added_terms_reads_as_one_built_with_them():
+    terms = [("Qalat Dizah Council", ["QDC", "the council of Qalat Dizah"]), ("Islamic State", ["Daesh"])]
+    default = default_normalizer()
+    before = (dict(default._phrases), set(default._phrase_starts), dict(default.canonical_names))
+    built, copied = Normalizer(extra_terms=terms), default.with_terms(terms)
+    for text in ("The QDC met in Qalat Dizah.", "Daesh fighters left; the council of Qalat Dizah said so."):
+        assert copied.tokens(text) == built.tokens(text)
+        assert copied.named(text) == built.named(text)
+    assert copied.canonical("QDC") == built.canonical("QDC") == "Qalat Dizah Council"
+    # The shared default is left as it was.
+    assert (default._phrases, default._phrase_starts, default.canonical_names) == before

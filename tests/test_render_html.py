@@ -9,7 +9,7 @@ import pytest
 import quotetrack.render
 from quotetrack.dossier import Dossier, timeline
 from quotetrack.evidence import OppositeWords
-from quotetrack.models import Conflict, Source, Speaker, Statement
+from quotetrack.models import Conflict, Review, Source, Speaker, Statement
 from quotetrack.render import html
 
 TEMPLATES = Path(quotetrack.render.__file__).parent / "templates"
@@ -40,7 +40,8 @@ def test_evidence_is_marked_and_escaped_inside_and_outside_the_marks():
     a = stated("<a> & <b>", 1)
     b = stated("abc", 2, name="Bo Lin")
     conflict = Conflict(a=a, b=b, type="polarity", score=0.8, id=7,
-                        evidence=OppositeWords(("&", "abc"), ((4, 5), (2, 9))), note="</section><script>x</script>")
+                        evidence=OppositeWords(("&", "abc"), ((4, 5), (2, 9))),
+                        review=Review(note="</section><script>x</script>"))
     page = html.render(dossier_of(a, b, disputes=[conflict]))
     assert "“&lt;a&gt; <mark>&amp;</mark> &lt;b&gt;”" in page
     assert "“abc”" in page  # a span past the end is ignored

@@ -5,8 +5,10 @@ from typing import Annotated
 
 import typer
 
-from .common import app, date_option, emit_json_line, err, fail, opened, progress, respond, terms_app
+from .common import answer, app, date_option, emit_json_line, err, fail, opened, progress, respond, terms_app
 from .options import DbOption, JsonOption
+
+MinSize = Annotated[int, typer.Option(help="Only claims made at least this many times.", min=2)]
 
 
 @app.command()
@@ -50,12 +52,7 @@ def match(
 
 
 @app.command()
-def claims(
-    ctx: typer.Context,
-    min_size: Annotated[int, typer.Option(help="Only claims made at least this many times.", min=2)] = 2,
-    db: DbOption = None,
-    as_json: JsonOption = False,
-) -> None:
+def claims(ctx: typer.Context, min_size: MinSize = 2, db: DbOption = None, as_json: JsonOption = False) -> None:
     """Group statements that make the same claim, across speakers and outlets.
 
     Example: quotetrack claims --min-size 3
@@ -103,9 +100,7 @@ def terms_list(ctx: typer.Context, db: DbOption = None, as_json: JsonOption = Fa
     from .. import record
     from ..render import terminal as report
 
-    with opened(ctx, db) as database:
-        terms = record.list_terms(database)
-    respond(as_json, terms, report.terms_table)
+    answer(ctx, db, as_json, record.list_terms, report.terms_table)
 
 
 @terms_app.command("add")

@@ -148,6 +148,21 @@ def respond(
         out().print(render(result))
 
 
+def answer(
+    ctx: typer.Context,
+    db: str | None,
+    as_json: bool,
+    work: "Callable[[Database], Any]",
+    render: Callable[[Any], Any],
+    empty: str | None = None,
+    to_json: Callable[[Any], Any] = as_data,
+) -> None:
+    """What most commands do: open the record, ``work`` on it, close it, then print (see ``respond``)."""
+    with opened(ctx, db) as database:
+        result = work(database)
+    respond(as_json, result, render, empty, to_json)
+
+
 @contextmanager
 def opened(ctx: typer.Context, db_path: str | Path | None) -> Iterator["Database"]:
     from .. import store
@@ -161,6 +176,8 @@ def opened(ctx: typer.Context, db_path: str | Path | None) -> Iterator["Database
 
 
 def date_option(value: str | None, name: str) -> date | None:
+    if value is None:  # the date reader is not loaded for an option not given
+        return None
     from ..text import parse_date
 
     return parse_date(value, name)

@@ -5,8 +5,10 @@ from typing import Annotated
 
 import typer
 
-from .common import app, db_app, emit_json, err, opened, progress, respond
+from .common import answer, app, db_app, emit_json, err, opened, progress
 from .options import DbOption, JsonOption
+
+ChangesLimit = Annotated[int, typer.Option(help="At most this many changes.", min=1)]
 
 
 @db_app.command("path")
@@ -82,12 +84,7 @@ def db_copy(
 
 
 @app.command()
-def log(
-    ctx: typer.Context,
-    limit: Annotated[int, typer.Option(help="At most this many changes.", min=1)] = 50,
-    db: DbOption = None,
-    as_json: JsonOption = False,
-) -> None:
+def log(ctx: typer.Context, limit: ChangesLimit = 50, db: DbOption = None, as_json: JsonOption = False) -> None:
     """Show the change log, newest first: who changed what, and when.
 
     Example: quotetrack log --limit 10
@@ -95,6 +92,4 @@ def log(
     from .. import store
     from ..render import terminal as report
 
-    with opened(ctx, db) as database:
-        rows = store.list_changes(database, limit)
-    respond(as_json, rows, report.changes_table)
+    answer(ctx, db, as_json, lambda database: store.list_changes(database, limit), report.changes_table)

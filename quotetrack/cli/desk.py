@@ -59,8 +59,7 @@ def export(
 @app.command()
 def timeline(
     ctx: typer.Context,
-    speaker: SpeakerFilter = None,
-    tag: TagFilter = None,
+    speaker: SpeakerFilter = None, tag: TagFilter = None,
     db: DbOption = None,
     as_json: JsonOption = False,
 ) -> None:
@@ -86,11 +85,8 @@ def timeline(
 @app.command("report")
 def report_(
     ctx: typer.Context,
-    speaker: SpeakerFilter = None,
-    tag: TagFilter = None,
-    outlet: OutletFilter = None,
-    since: SaidSince = None,
-    until: SaidUntil = None,
+    speaker: SpeakerFilter = None, tag: TagFilter = None, outlet: OutletFilter = None,
+    since: SaidSince = None, until: SaidUntil = None,
     output: Annotated[Path | None, typer.Option(
         "--output", "-o", help="Write the dossier to a file: .html (self-contained) or .md.", dir_okay=False,
     )] = None,

@@ -4,8 +4,19 @@ from typing import Annotated
 
 import typer
 
-from .common import app, date_option, err, events_app, opened, respond
+from .common import answer, app, date_option, err, events_app, opened, respond
 from .options import DbOption, JsonOption
+
+# The arguments of the commands below, each said once here so that a signature reads as one line.
+EventId = Annotated[int, typer.Argument(metavar="ID", help="The event's id (`quotetrack events` lists them).")]
+MergedEvent = Annotated[int, typer.Argument(help="The event to merge away.")]
+KeptEvent = Annotated[int, typer.Argument(help="The event that keeps every statement.")]
+SplitEvent = Annotated[int, typer.Argument(metavar="ID", help="The event to split.")]
+MovedStatements = Annotated[
+    list[int], typer.Argument(metavar="STATEMENT_ID...", help="The statements that make a new event.")
+]
+NamedEvent = Annotated[int, typer.Argument(metavar="ID", help="The event to name.")]
+EventName = Annotated[str, typer.Argument(help="The name editors know it by.")]
 
 
 @events_app.callback(invoke_without_command=True)
@@ -40,12 +51,7 @@ def events(
 
 
 @app.command()
-def event(
-    ctx: typer.Context,
-    event_id: Annotated[int, typer.Argument(metavar="ID", help="The event's id (`quotetrack events` lists them).")],
-    db: DbOption = None,
-    as_json: JsonOption = False,
-) -> None:
+def event(ctx: typer.Context, event_id: EventId, db: DbOption = None, as_json: JsonOption = False) -> None:
     """Show one event: its statements as a timeline and every source's figures side by side.
 
     Example: quotetrack event 3 --json
@@ -53,18 +59,12 @@ def event(
     from .. import events as events_
     from ..render import terminal as report
 
-    with opened(ctx, db) as database:
-        detail = events_.get_event(database, event_id)
-    respond(as_json, detail, report.event_view)
+    answer(ctx, db, as_json, lambda database: events_.get_event(database, event_id), report.event_view)
 
 
 @events_app.command("merge")
 def events_merge(
-    ctx: typer.Context,
-    a: Annotated[int, typer.Argument(help="The event to merge away.")],
-    b: Annotated[int, typer.Argument(help="The event that keeps every statement.")],
-    db: DbOption = None,
-    as_json: JsonOption = False,
+    ctx: typer.Context, a: MergedEvent, b: KeptEvent, db: DbOption = None, as_json: JsonOption = False
 ) -> None:
     """Merge event A into B; later regrouping keeps them together.
 
@@ -73,19 +73,13 @@ def events_merge(
     from .. import events as events_
     from ..render import terminal as report
 
-    with opened(ctx, db) as database:
-        merged = events_.merge(database, a, b)
-    respond(as_json, merged, lambda merged: report.safe(
+    answer(ctx, db, as_json, lambda database: events_.merge(database, a, b), lambda merged: report.safe(
         f"Event {a} merged into event {merged.id}, {merged.name}: {merged.statements} statements."))
 
 
 @events_app.command("split")
 def events_split(
-    ctx: typer.Context,
-    event_id: Annotated[int, typer.Argument(metavar="ID", help="The event to split.")],
-    statement_ids: Annotated[list[int], typer.Argument(
-        metavar="STATEMENT_ID...", help="The statements that make a new event.")],
-    db: DbOption = None,
+    ctx: typer.Context, event_id: SplitEvent, statement_ids: MovedStatements, db: DbOption = None,
     as_json: JsonOption = False,
 ) -> None:
     """Move statements out of an event into a new one; later regrouping keeps them apart.
@@ -95,19 +89,13 @@ def events_split(
     from .. import events as events_
     from ..render import terminal as report
 
-    with opened(ctx, db) as database:
-        created = events_.split(database, event_id, statement_ids)
-    respond(as_json, created, lambda created: report.safe(
-        f"New event {created.id}, {created.name}: {created.statements} statements from event {event_id}."))
+    answer(ctx, db, as_json, lambda database: events_.split(database, event_id, statement_ids), lambda created: (
+        report.safe(f"New event {created.id}, {created.name}: {created.statements} statements from event {event_id}.")))
 
 
 @events_app.command("rename")
 def events_rename(
-    ctx: typer.Context,
-    event_id: Annotated[int, typer.Argument(metavar="ID", help="The event to name.")],
-    name: Annotated[str, typer.Argument(help="The name editors know it by.")],
-    db: DbOption = None,
-    as_json: JsonOption = False,
+    ctx: typer.Context, event_id: NamedEvent, name: EventName, db: DbOption = None, as_json: JsonOption = False
 ) -> None:
     """Name an event; the name is kept when statements are grouped again.
 
@@ -116,6 +104,5 @@ def events_rename(
     from .. import events as events_
     from ..render import terminal as report
 
-    with opened(ctx, db) as database:
-        renamed = events_.rename(database, event_id, name)
-    respond(as_json, renamed, lambda renamed: report.safe(f"Event {renamed.id} is now {renamed.name}."))
+    answer(ctx, db, as_json, lambda database: events_.rename(database, event_id, name),
+           lambda renamed: report.safe(f"Event {renamed.id} is now {renamed.name}."))

@@ -1,6 +1,8 @@
 """The options and arguments several commands take, each worded once.
 
 typer names an option after the parameter it is given to, so the same type serves any command.
+Options that make one unit stand on one line of a signature: the statement filters (speaker, outlet,
+tag, since, until) and what a statement is about (event date, place).
 """
 
 from typing import Annotated

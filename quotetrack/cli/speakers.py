@@ -4,8 +4,14 @@ from typing import Annotated
 
 import typer
 
-from .common import opened, respond, speakers_app
+from .common import answer, opened, respond, speakers_app
 from .options import DbOption, JsonOption
+
+# The arguments of the commands below, each said once here so that a signature reads as one line.
+SpeakerName = Annotated[str, typer.Argument(help="The speaker: name, alias or id.")]
+Alias = Annotated[str, typer.Argument(help="Another name the speaker goes by.")]
+MergedSpeaker = Annotated[str, typer.Argument(help="The speaker to merge away (name, alias or id).")]
+KeptSpeaker = Annotated[str, typer.Argument(help="The speaker that keeps everything.")]
 
 
 @speakers_app.callback(invoke_without_command=True)
@@ -32,11 +38,7 @@ def speakers(
 
 @speakers_app.command("alias")
 def speakers_alias(
-    ctx: typer.Context,
-    name: Annotated[str, typer.Argument(help="The speaker: name, alias or id.")],
-    alias: Annotated[str, typer.Argument(help="Another name the speaker goes by.")],
-    db: DbOption = None,
-    as_json: JsonOption = False,
+    ctx: typer.Context, name: SpeakerName, alias: Alias, db: DbOption = None, as_json: JsonOption = False
 ) -> None:
     """Record another name for a speaker.
 
@@ -45,19 +47,13 @@ def speakers_alias(
     from .. import record
     from ..render import terminal as report
 
-    with opened(ctx, db) as database:
-        speaker = record.add_alias(database, name, alias)
-    respond(as_json, speaker,
-            lambda speaker: report.safe(f"{speaker.name} now also goes by: {', '.join(speaker.aliases)}"))
+    answer(ctx, db, as_json, lambda database: record.add_alias(database, name, alias),
+           lambda speaker: report.safe(f"{speaker.name} now also goes by: {', '.join(speaker.aliases)}"))
 
 
 @speakers_app.command("merge")
 def speakers_merge(
-    ctx: typer.Context,
-    a: Annotated[str, typer.Argument(help="The speaker to merge away (name, alias or id).")],
-    b: Annotated[str, typer.Argument(help="The speaker that keeps everything.")],
-    db: DbOption = None,
-    as_json: JsonOption = False,
+    ctx: typer.Context, a: MergedSpeaker, b: KeptSpeaker, db: DbOption = None, as_json: JsonOption = False
 ) -> None:
     """Merge speaker A into B: A's statements and names move to B.
 

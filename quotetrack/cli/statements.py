@@ -8,7 +8,7 @@ import typer
 
 from ..errors import Ambiguous, QuotetrackError
 from ..models import SPEAKER_KINDS, STATEMENT_KINDS, Source, Speaker, Statement
-from .common import app, date_option, emit_json, err, fail, interactive, opened, out, progress, respond
+from .common import answer, app, date_option, emit_json, err, fail, interactive, opened, out, progress, respond
 from .options import (
     ContextOption,
     DbOption,
@@ -42,8 +42,7 @@ def add(
     source_title: Annotated[str | None, typer.Option(help="The headline of the source.")] = None,
     published: Annotated[str | None, typer.Option(help="The source's publication date.")] = None,
     said_on: Annotated[str | None, typer.Option(help="When it was said (2018-07-11, 11 July 2018).")] = None,
-    event_date: EventDateOption = None,
-    place: PlaceOption = None,
+    event_date: EventDateOption = None, place: PlaceOption = None,
     tag: Annotated[list[str] | None, typer.Option(help="A tag; repeat for more.")] = None,
     context: ContextOption = None,
     relayed_to: Annotated[str | None, typer.Option(help="Who it was said to (told Kurdistan 24).")] = None,
@@ -126,12 +125,10 @@ def import_(
     from .. import record
 
     records = record.read_records(file)
-    with opened(ctx, db) as database:
-        result = record.import_records(database, records)
-    respond(as_json, result,
-            lambda result: f"Imported {len(result.added)} statements"
-            + (f"; {result.skipped} already on record were skipped." if result.skipped else "."),
-            to_json=lambda result: {"added": len(result.added), "skipped": result.skipped, "ids": result.added})
+    answer(ctx, db, as_json, lambda database: record.import_records(database, records),
+           lambda result: f"Imported {len(result.added)} statements"
+           + (f"; {result.skipped} already on record were skipped." if result.skipped else "."),
+           to_json=lambda result: {"added": len(result.added), "skipped": result.skipped, "ids": result.added})
 
 
 @app.command()
@@ -200,11 +197,8 @@ def ingest(
 @app.command("list")
 def list_(
     ctx: typer.Context,
-    speaker: SpeakerFilter = None,
-    outlet: OutletFilter = None,
-    tag: TagFilter = None,
-    since: SaidSince = None,
-    until: SaidUntil = None,
+    speaker: SpeakerFilter = None, outlet: OutletFilter = None, tag: TagFilter = None,
+    since: SaidSince = None, until: SaidUntil = None,
     kind: Annotated[str | None, typer.Option(help=f"Only this kind: {', '.join(STATEMENT_KINDS)}.")] = None,
     limit: LimitOption = None,
     db: DbOption = None,
@@ -217,13 +211,10 @@ def list_(
     from .. import record
     from ..render import terminal as report
 
-    with opened(ctx, db) as database:
-        statements = record.list_statements(
-            database, speaker=speaker, outlet=outlet, tag=tag,
-            since=date_option(since, "--since"), until=date_option(until, "--until"),
-            kind=kind, limit=limit,
-        )
-    respond(as_json, statements, report.statements_table, empty="No statements match.")
+    since_day, until_day = date_option(since, "--since"), date_option(until, "--until")
+    answer(ctx, db, as_json, lambda database: record.list_statements(
+        database, speaker=speaker, outlet=outlet, tag=tag, since=since_day, until=until_day, kind=kind, limit=limit,
+    ), report.statements_table, empty="No statements match.")
 
 
 @app.command()
@@ -272,8 +263,7 @@ def edit(
     speaker: Annotated[str | None, typer.Option(help="Attribute it to this speaker (name, alias or id).")] = None,
     kind: Annotated[str | None, typer.Option(help=f"New kind: {', '.join(STATEMENT_KINDS)}.")] = None,
     said_on: Annotated[str | None, typer.Option(help="When it was said.")] = None,
-    event_date: EventDateOption = None,
-    place: PlaceOption = None,
+    event_date: EventDateOption = None, place: PlaceOption = None,
     tag: Annotated[list[str] | None, typer.Option(help="Replace the tags; repeat for more.")] = None,
     context: ContextOption = None,
     relayed_to: Annotated[str | None, typer.Option(help="Who it was said to.")] = None,
@@ -298,9 +288,8 @@ def edit(
         changes["event_date"] = date_option(event_date, "--event-date")
     if tag is not None:
         changes["tags"] = list(tag)
-    with opened(ctx, db) as database:
-        statement = record.edit_statement(database, statement_id, changes, speaker=speaker)
-    respond(as_json, statement, report.statement_panel)
+    answer(ctx, db, as_json, lambda database: record.edit_statement(database, statement_id, changes, speaker=speaker),
+           report.statement_panel)
 
 
 @app.command()

@@ -39,20 +39,12 @@ def environment() -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
     )
-    env.globals.update(
-        conflict_heading=common.conflict_heading,
-        counted=common.counted,
-        dates=common.dates,
-        evidence_line=common.evidence_line,
-        evidence_spans=common.evidence_spans,
-        figures_told=common.figures_told,
-        gap_text=common.gap_text,
-        quote_marks=common.quote_marks,
-        segments=common.segments,
-        speaker_details=common.speaker_details,
-        speaker_names=common.speaker_names,
-        web_link=common.web_link,
-    )
+    # The helpers the templates call, each under its own name.
+    env.globals.update({helper.__name__: helper for helper in (
+        common.conflict_heading, common.counted, common.dates, common.evidence_line, common.evidence_spans,
+        common.figures_told, common.gap_text, common.quote_marks, common.segments, common.speaker_details,
+        common.speaker_names, common.web_link,
+    )})
     env.tests["gap"] = lambda item: isinstance(item, Gap)
     return env
 

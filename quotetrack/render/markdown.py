@@ -99,7 +99,7 @@ def render(dossier: Dossier) -> str:
         lines.append(f"**Evidence:** {md(evidence_line(conflict))}")
         for caveat in conflict.caveats:
             lines.append(f"**Caveat:** {md(caveat)}")
-        if conflict.note:
-            lines.append(f"**Note:** {md(conflict.note)}")
+        if conflict.review.note:
+            lines.append(f"**Note:** {md(conflict.review.note)}")
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"

@@ -308,8 +308,8 @@ def _pair(a: Statement, b: Statement, evidence: Evidence, caveats: Sequence[str]
 
 def conflict_panel(conflict: Conflict) -> Panel:
     parts = _pair(conflict.a, conflict.b, conflict.evidence, conflict.caveats)
-    if conflict.note:
-        parts.append(Text("Note: ", style="bold") + safe(conflict.note))
+    if conflict.review.note:
+        parts.append(Text("Note: ", style="bold") + safe(conflict.review.note))
     title = (f"Conflict {conflict.id} · {conflict.type} ({_TYPE_LABELS.get(conflict.type, '')}) · "
              f"score {conflict.score:.2f} · {conflict.status}")
     style = {"open": "red", "confirmed": "magenta", "dismissed": "dim"}.get(conflict.status, "")

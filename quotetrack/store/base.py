@@ -88,10 +88,10 @@ class Database(ABC):
     def normalizer(self) -> Normalizer:
         """The default terms plus the editors' own, built on first use and after terms change."""
         if self._normalizer is None:
-            from ..text.normalize import Normalizer
+            from ..text.normalize import default_normalizer
             from .terms import list_terms
 
-            self._normalizer = Normalizer(extra_terms=list_terms(self))
+            self._normalizer = default_normalizer().with_terms(list_terms(self))
         return self._normalizer
 
     def forget_normalizer(self) -> None:

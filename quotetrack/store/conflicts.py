@@ -8,7 +8,7 @@ from typing import Any
 
 from ..errors import NotFound, StaleReview
 from ..evidence import Evidence, from_json, to_json
-from ..models import Conflict
+from ..models import Conflict, Review
 from . import base
 from .base import Database, Where, marks
 from .changes import log_change
@@ -111,8 +111,8 @@ def _conflicts_from_rows(db: Database, rows: list[dict[str, Any]]) -> list[Confl
         Conflict(
             id=r["id"], a=statements[r["a_id"]], b=statements[r["b_id"]], type=r["type"],
             score=r["score"], evidence=from_json(json.loads(r["evidence"])), caveats=json.loads(r["caveats"]),
-            status=r["status"], note=r["note"], created_at=r["created_at"],
-            reviewed_at=r["reviewed_at"], reviewed_by=r["reviewed_by"],
+            status=r["status"], review=Review(by=r["reviewed_by"], at=r["reviewed_at"], note=r["note"]),
+            created_at=r["created_at"],
         )
         for r in rows
     ]
@@ -172,20 +172,20 @@ def review_conflict(db: Database, conflict_id: int, status: str, note: str | Non
     before = get_conflict(db, conflict_id)
     seen = seen or before
     editor = editor or db.editor
-    if (before.status, before.reviewed_by, before.reviewed_at) != (seen.status, seen.reviewed_by, seen.reviewed_at):
+    if (before.status, before.review) != (seen.status, seen.review):
         raise StaleReview(_reviewed_meanwhile(before))
-    if (before.status != "open" and before.reviewed_by not in (None, editor) and status != before.status
+    if (before.status != "open" and before.review.by not in (None, editor) and status != before.status
             and not overrule):
         raise StaleReview(
-            f"Conflict {conflict_id} was already {before.status} by {before.reviewed_by} "
-            f"({before.reviewed_at}); nothing was changed. Give --overrule to replace that verdict."
+            f"Conflict {conflict_id} was already {before.status} by {before.review.by} "
+            f"({before.review.at}); nothing was changed. Give --overrule to replace that verdict."
         )
     # The WHERE clause is the last-writer check itself: it writes only over the review read above.
     updated = db.execute(
         "UPDATE conflicts SET status = ?, note = coalesce(?, note), reviewed_at = ?, reviewed_by = ? "
         "WHERE id = ? AND status = ? AND reviewed_by IS NOT DISTINCT FROM ? "
         "AND reviewed_at IS NOT DISTINCT FROM ?",
-        [status, note, base.now(), editor, conflict_id, before.status, before.reviewed_by, before.reviewed_at],
+        [status, note, base.now(), editor, conflict_id, before.status, before.review.by, before.review.at],
     ).rowcount
     if updated != 1:
         raise StaleReview(_reviewed_meanwhile(get_conflict(db, conflict_id)))
@@ -195,7 +195,7 @@ def review_conflict(db: Database, conflict_id: int, status: str, note: str | Non
 
 def _reviewed_meanwhile(now_: Conflict) -> str:
     return (
-        f"Conflict {now_.id} was reviewed by {now_.reviewed_by or 'someone else'} meanwhile "
+        f"Conflict {now_.id} was reviewed by {now_.review.by or 'someone else'} meanwhile "
         f"(now {now_.status}); nothing was changed. Look at it again with "
         "`quotetrack conflicts` and repeat your review if you still disagree."
     )

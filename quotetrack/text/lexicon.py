@@ -16,10 +16,16 @@ _EXTENSIONS = (".txt", ".tsv")
 
 
 @cache
+def _data() -> resources.abc.Traversable:
+    # Found once: looking the package up again for each file costs more than reading it.
+    return resources.files("quotetrack.data")
+
+
+@cache
 def _file_name(name: str) -> str:
     if name.endswith(_EXTENSIONS):
         return name
-    data = resources.files("quotetrack.data")
+    data = _data()
     for extension in _EXTENSIONS:
         if data.joinpath(name + extension).is_file():
             return name + extension
@@ -28,7 +34,7 @@ def _file_name(name: str) -> str:
 
 @cache
 def _raw_lines(name: str) -> tuple[str, ...]:
-    text = resources.files("quotetrack.data").joinpath(_file_name(name)).read_text(encoding="utf-8")
+    text = _data().joinpath(_file_name(name)).read_text(encoding="utf-8")
     return tuple(line for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 

@@ -162,6 +162,18 @@ class Normalizer:
         for canonical, variants in [*default_terms(), *extra_terms]:
             self.add_term(canonical, variants)
 
+    def with_terms(self, extra_terms: Iterable[tuple[str, Sequence[str]]]) -> Normalizer:
+        """This normaliser and ``extra_terms``, the same as building one with them, but without
+        reading the shipped terms again: a record's normaliser starts from ``default_normalizer()``,
+        which the conflict rules build anyway."""
+        copy = Normalizer.__new__(Normalizer)
+        copy.stopwords, copy.lemmas, copy._longest = self.stopwords, self.lemmas, self._longest
+        copy._phrases, copy._phrase_starts = dict(self._phrases), set(self._phrase_starts)
+        copy._stems, copy._recent, copy.canonical_names = dict(self._stems), {}, dict(self.canonical_names)
+        for canonical, variants in extra_terms:
+            copy.add_term(canonical, variants)
+        return copy
+
     def add_term(self, canonical: str, variants: Sequence[str]) -> None:
         """Make ``canonical`` and every one of ``variants`` read as the same token."""
         self._recent.clear()
