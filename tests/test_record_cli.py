@@ -266,3 +266,15 @@ def test_speakers_table_at_80_columns_keeps_titles_readable(run, monkeypatch):
     assert "…" not in shown
     words = shown.split()
     assert {"regional", "operations", "manager,", "Northern", "Manufacturing"} <= set(words)
+
+
+def test_counts_of_one_are_singular(run, tmp_path):
+    article = tmp_path / "one.txt"
+    article.write_text('"The bridge will open in March," said Anna Kowal, the city engineer.\n')
+    ingested = run("ingest", article, "--outlet", "Gazeta", "--yes")
+    assert ingested.exit_code == 0, ingested.output
+    assert "recorded 1 statement" in ingested.output and "1 statements" not in ingested.output
+    imported = tmp_path / "one.jsonl"
+    imported.write_text('{"text": "Trams will be free on Sunday", "speaker": "Piotr Nowak"}\n')
+    result = run("import", imported)
+    assert "Imported 1 statement." in result.output

@@ -5,6 +5,7 @@ from typing import Annotated
 
 import typer
 
+from ..render.common import counted
 from .common import answer, app, date_option, emit_json_line, err, fail, opened, progress, respond, terms_app
 from .options import DbOption, JsonOption
 
@@ -119,4 +120,4 @@ def terms_add(
 
     with opened(ctx, db) as database:
         reindexed = record.add_terms(database, canonical, variants)
-    err().print(report.safe(f"{canonical} = {', '.join(variants)}; re-indexed {reindexed} statements."))
+    err().print(report.safe(f"{canonical} = {', '.join(variants)}; re-indexed {counted(reindexed, 'statement')}."))

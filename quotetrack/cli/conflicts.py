@@ -8,6 +8,7 @@ import typer
 from rich.text import Text
 
 from ..models import CONFLICT_STATUSES, CONFLICT_TYPES
+from ..render.common import counted
 from .common import (
     app,
     conflicts_app,
@@ -59,7 +60,8 @@ def conflicts(
             with progress("Checking statements", quiet=as_json) as tick:
                 result = detect.rescan(database, database.normalizer, progress=tick)
             if not as_json:
-                err().print(f"Rescanned: {result.compared} pairs compared, {result.found} conflicts "
+                err().print(f"Rescanned: {counted(result.compared, 'pair')} compared, "
+                            f"{counted(result.found, 'conflict')} "
                             f"({result.created} new, {result.dropped} no longer found"
                             + (f"; {result.unfound} reviewed no longer found, kept with your verdict"
                                if result.unfound else "") + ").")

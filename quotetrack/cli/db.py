@@ -5,6 +5,7 @@ from typing import Annotated
 
 import typer
 
+from ..render.common import counted
 from .common import answer, app, db_app, emit_json, err, opened, progress
 from .options import DbOption, JsonOption
 
@@ -80,7 +81,8 @@ def db_copy(
     width = max(len(t) for t, _, _ in counts)
     for table, before, after in counts:
         sys.stdout.write(f"{table:<{width}}  {before:>9}  {after:>9}\n")
-    err().print(f"Copied {sum(b for _, _, b in counts)} rows in {len(counts)} tables; every count matches.")
+    rows = counted(sum(b for _, _, b in counts), "row")
+    err().print(f"Copied {rows} in {counted(len(counts), 'table')}; every count matches.")
 
 
 @app.command()

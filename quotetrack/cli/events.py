@@ -4,6 +4,7 @@ from typing import Annotated
 
 import typer
 
+from ..render.common import counted
 from .common import answer, app, date_option, err, events_app, opened, respond
 from .options import DbOption, JsonOption
 
@@ -44,7 +45,7 @@ def events(
         if rescan:
             result = events_.rescan(database)
             if not as_json:
-                err().print(f"Regrouped: {result.events} events over {result.grouped} statements "
+                err().print(f"Regrouped: {counted(result.events, 'event')} over {counted(result.grouped, 'statement')} "
                             f"({result.created} new, {result.removed} no longer found).")
         found = events_.list_events(database, since=since_day, place=place)
     respond(as_json, found, report.events_table, empty="No events match.")
@@ -74,7 +75,7 @@ def events_merge(
     from ..render import terminal as report
 
     answer(ctx, db, as_json, lambda database: events_.merge(database, a, b), lambda merged: report.safe(
-        f"Event {a} merged into event {merged.id}, {merged.name}: {merged.statements} statements."))
+        f"Event {a} merged into event {merged.id}, {merged.name}: {counted(merged.statements, 'statement')}."))
 
 
 @events_app.command("split")
@@ -90,7 +91,8 @@ def events_split(
     from ..render import terminal as report
 
     answer(ctx, db, as_json, lambda database: events_.split(database, event_id, statement_ids), lambda created: (
-        report.safe(f"New event {created.id}, {created.name}: {created.statements} statements from event {event_id}.")))
+        report.safe(f"New event {created.id}, {created.name}: {counted(created.statements, 'statement')} "
+                    f"from event {event_id}.")))
 
 
 @events_app.command("rename")

@@ -4,6 +4,7 @@ from typing import Annotated
 
 import typer
 
+from ..render.common import counted
 from .common import answer, opened, respond, speakers_app
 from .options import DbOption, JsonOption
 
@@ -66,5 +67,5 @@ def speakers_merge(
         speaker, moved = record.merge_speakers(database, a, b)
     respond(as_json, speaker,
             lambda speaker: report.safe(
-                f"Moved {moved} statements to {speaker.name}; aliases now: {', '.join(speaker.aliases)}"),
+                f"Moved {counted(moved, 'statement')} to {speaker.name}; aliases now: {', '.join(speaker.aliases)}"),
             to_json=lambda speaker: speaker.to_dict() | {"statements_moved": moved})

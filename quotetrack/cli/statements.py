@@ -8,6 +8,7 @@ import typer
 
 from ..errors import Ambiguous, QuotetrackError
 from ..models import SPEAKER_KINDS, STATEMENT_KINDS, Source, Speaker, Statement
+from ..render.common import counted
 from .common import answer, app, date_option, emit_json, err, fail, interactive, opened, out, progress, respond
 from .options import (
     ContextOption,
@@ -126,7 +127,7 @@ def import_(
 
     records = record.read_records(file)
     answer(ctx, db, as_json, lambda database: record.import_records(database, records),
-           lambda result: f"Imported {len(result.added)} statements"
+           lambda result: f"Imported {counted(len(result.added), 'statement')}"
            + (f"; {result.skipped} already on record were skipped." if result.skipped else "."),
            to_json=lambda result: {"added": len(result.added), "skipped": result.skipped, "ids": result.added})
 
@@ -176,12 +177,12 @@ def ingest(
             note = "dry run: nothing recorded" if dry_run else "nothing recorded"
             if not as_json:
                 console.print(report.extraction_table(list(zip(article.statements, ids, strict=True)),
-                                                      title=f"{article.name}: {len(ids)} statements"))
-            if database is not None and (yes or typer.confirm(f"Record these {len(ids)} statements?")):
+                                                      title=f"{article.name}: {counted(len(ids), 'statement')}"))
+            if database is not None and (yes or typer.confirm(f"Record {counted(len(ids), 'statement')}?")):
                 result = ingest_.ingest(database, article)
                 ids = result.ids
                 note = (f"already on record as source {result.already_recorded.id}; nothing added"
-                        if result.already_recorded else f"recorded {result.added} statements")
+                        if result.already_recorded else f"recorded {counted(result.added, 'statement')}")
             if as_json:
                 results.append({
                     "file": article.name, "source": article.source.to_dict(), "note": note,
