@@ -15,6 +15,9 @@ exactly as an editor would (no rescan) and prints, per event and in total:
     python bench/coverage.py --split test         # only once, at the end
     python bench/coverage.py --event 2015-baga-massacre -v
 
+With ``-v`` each miss says where the dispute was lost: a side not recorded, recorded under another
+speaker, both recorded but not judged a conflict (with ``compare``'s verdict), or ranked below 10.
+
 Texts are read from ``--texts`` (default /tmp/coverage/texts/<event>/<article>.txt); they are not
 committed (``bench/coverage/texts.sha256`` lists them).
 """
@@ -90,6 +93,32 @@ def side_matches(side: dict[str, Any], statement: dict[str, Any], speakers: dict
     return annotated is None or same_name(annotated, statement["speaker"])
 
 
+def lost_where(dispute: dict[str, Any], statements: list[dict[str, Any]], conflicts: list[dict[str, Any]],
+               found: Any, db: Path) -> str:
+    """Where a missed dispute was lost: a side not recorded (or under another speaker), the pair
+    judged no conflict, or a conflict ranked below the top 10."""
+    stages = []
+    sides = {}
+    for key in ("a", "b"):
+        side = dispute[key]
+        same_span = [st for st in statements if st["article"] == side["article"] and spans(side["text"], st["text"])]
+        right = [st for st in same_span if found(side, st)]
+        if right:
+            sides[key] = right[0]
+        elif same_span:
+            stages.append(f"{key.upper()} recorded under {same_span[0]['speaker']['name']!r}")
+        else:
+            stages.append(f"{key.upper()} not recorded")
+    if len(sides) == 2:
+        ids = {sides["a"]["id"], sides["b"]["id"]}
+        ranked = [i for i, c in enumerate(conflicts, 1) if {c["a"]["id"], c["b"]["id"]} == ids]
+        if ranked:
+            return f"both recorded; conflict ranked {ranked[0]}"
+        verdict = run(["compare", "--ids", str(sides["a"]["id"]), str(sides["b"]["id"]), "--json"], db)
+        return f"both recorded; not stored as a conflict (compare: {verdict['relation']}, {verdict['score']})"
+    return "; ".join(stages)
+
+
 def headline_of(title: str) -> str:
     """The article's headline as an editor would pass it: the annotator's note "(headline not in
     excerpt; from URL)" dropped, and nothing when the title was made up ("descriptive")."""
@@ -103,31 +132,33 @@ def score_event(path: Path, texts: Path, verbose: bool) -> Score:
     event = json.loads(path.read_text(encoding="utf-8"))
     score = Score(event["id"])
     by_name = {s["name"]: s for s in event["speakers"]}
-    with tempfile.TemporaryDirectory() as tmp:
-        db = Path(tmp) / "coverage.db"
-        article_of_source: dict[int, str] = {}
-        for article in sorted(event["articles"], key=lambda a: (a["published"], a["id"])):
-            text = texts / event["id"] / f"{article['id']}.txt"
-            args = ["ingest", str(text), "--outlet", article["outlet"], "--yes", "--json"]
-            if article["published"] != "unknown":
-                args += ["--published", article["published"]]
-            if article.get("url"):
-                args += ["--url", article["url"]]
-            title = headline_of(article.get("title") or "")
-            if title:
-                args += ["--title", title]
-            result = run(args, db)
-            for item in result if isinstance(result, list) else [result]:
-                if item.get("source"):
-                    article_of_source[item["source"]["id"]] = article["id"]
-        statements = run(["list", "--json", "--limit", "100000"], db)
-        conflicts = run(["conflicts", "--json", "--limit", "10"], db)
-        speakers = run(["speakers", "--json"], db)
-        events = run(["events", "--json"], db)
-        members: dict[int, int] = {}
-        for ev in events:
-            for st in run(["event", str(ev["id"]), "--json"], db)["timeline"]:
-                members[st["id"]] = ev["id"]
+    # Kept until the end: a missed dispute's two sides are compared on the record (-v).
+    workspace = tempfile.TemporaryDirectory()
+    db = Path(workspace.name) / "coverage.db"
+    article_of_source: dict[int, str] = {}
+    for article in sorted(event["articles"], key=lambda a: (a["published"], a["id"])):
+        text = texts / event["id"] / f"{article['id']}.txt"
+        args = ["ingest", str(text), "--outlet", article["outlet"], "--yes", "--json"]
+        if article["published"] != "unknown":
+            args += ["--published", article["published"]]
+        if article.get("url"):
+            args += ["--url", article["url"]]
+        title = headline_of(article.get("title") or "")
+        if title:
+            args += ["--title", title]
+        result = run(args, db)
+        for item in result if isinstance(result, list) else [result]:
+            if item.get("source"):
+                article_of_source[item["source"]["id"]] = article["id"]
+    statements = run(["list", "--json", "--limit", "100000"], db)
+    conflicts = run(["conflicts", "--json", "--limit", "10"], db)
+    all_conflicts = run(["conflicts", "--json", "--limit", "100000"], db) if verbose else []
+    speakers = run(["speakers", "--json"], db)
+    events = run(["events", "--json"], db)
+    members: dict[int, int] = {}
+    for ev in events:
+        for st in run(["event", str(ev["id"]), "--json"], db)["timeline"]:
+            members[st["id"]] = ev["id"]
 
     for st in statements:
         st["article"] = article_of_source.get((st.get("source") or {}).get("id") or -1)
@@ -153,6 +184,8 @@ def score_event(path: Path, texts: Path, verbose: bool) -> Score:
                 score.must_see_found += 1
             else:
                 score.notes.append(f"missed {dispute['id']} ({dispute['type']}): {dispute['why'][:90]}")
+                if verbose:
+                    score.notes.append("  " + lost_where(dispute, statements, all_conflicts, found, db))
 
     for annotated in event["speakers"]:
         score.speakers += 1
@@ -173,6 +206,7 @@ def score_event(path: Path, texts: Path, verbose: bool) -> Score:
         if annotated["article"] in main_articles:
             main_events.update(members[st["id"]] for st in hits if st["id"] in members)
     score.main_events = len(main_events)
+    workspace.cleanup()
     if verbose:
         for note in score.notes:
             print(f"    {note}")
