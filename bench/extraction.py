@@ -26,8 +26,8 @@ an interrupted quote; quotetrack's text does not).
 
 ``--strict`` scores the way an editor sees the record instead:
 - every statement ``ingest`` records is a prediction (each one on its own, not grouped by speaker
-  and cue), except the outlet's own reports (kind "report"); its span is the stored text,
-  ``start``..``end``;
+  and cue), except the outlet's own reports (kind "report"); its span is where the stored
+  text stands in the article (several pieces when a frame interrupts a quote);
 - each gold attribution's content (its spans together) is one gold item;
 - predictions and gold items are paired one to one, best Dice first, where Dice is
   2|A∩B| / (|A| + |B|) over character offsets; a pair counts only when Dice >= 0.5;
@@ -111,22 +111,22 @@ def predict(text: str, published: date | None) -> list[Attribution]:
             speech = statement.cue_category in ("speech", "written")
             groups[key] = Attribution([], source, cue, speech)  # type: ignore[arg-type]
         content_start = statement.content_start if statement.content_start is not None else statement.start
-        groups[key].content.append((content_start, statement.end))
+        groups[key].content.extend([(content_start, statement.spans[0][1]), *statement.spans[1:]])
     return list(groups.values())
 
 
 @dataclass
 class Recorded:
-    """One statement as ingest records it: its text span and its speaker mention."""
+    """One statement as ingest records it: where its text stands and its speaker mention."""
 
-    span: Span
+    spans: list[Span]
     speaker: Span | None
 
 
 def recorded(text: str, published: date | None) -> list[Recorded]:
     return [
         Recorded(
-            (s.start, s.end),
+            s.spans,
             (s.speaker_start, s.speaker_end) if s.speaker_start is not None and s.speaker_end is not None else None,
         )
         for s in extract_statements(text, published)
@@ -152,7 +152,7 @@ class Strict:
         self.gold += sum(1 for g in gold if g.speech)
         pairs = sorted(
             ((d, i, j) for i, p in enumerate(pred) for j, g in enumerate(gold)
-             if (d := dice([p.span], g.content)) >= 0.5),
+             if (d := dice(p.spans, g.content)) >= 0.5),
             key=lambda t: (-t[0], t[1], t[2]),
         )
         used_p: set[int] = set()
@@ -172,12 +172,12 @@ class Strict:
             if show is not None and not linked:
                 source = joined(show, gold[j].source)
                 speaker = show[speaker[0] : speaker[1]] if speaker else None
-                print(f"  UNLINKED {speaker!r} (gold {source!r}): {show[pred[i].span[0] : pred[i].span[1]]!r}")
+                print(f"  UNLINKED {speaker!r} (gold {source!r}): {joined(show, pred[i].spans)!r}")
         if show is not None:
             for i, p in enumerate(pred):
                 if i not in used_p:
-                    best = max((dice([p.span], g.content) for g in gold), default=0.0)
-                    print(f"  EXTRA dice {best:.2f}: {show[p.span[0] : p.span[1]]!r}")
+                    best = max((dice(p.spans, g.content) for g in gold), default=0.0)
+                    print(f"  EXTRA dice {best:.2f}: {joined(show, p.spans)!r}")
             for j, g in enumerate(gold):
                 if j not in used_g and g.speech:
                     print(f"  MISSED: {joined(show, g.content)!r}")

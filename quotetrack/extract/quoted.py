@@ -63,7 +63,12 @@ def quote_statements(sentence: Sentence, last_quoted: LastQuoted | None) -> list
             continue
         if frame.cue_info.category == "cognition":
             continue
-        results.append(Found([Span(start, end)], frame, "quote", confidence, True))
+        interrupted = previous_frame is not None and frame.cue_start == previous_frame.cue_start
+        if interrupted and results and results[-1].quote and _only_frame_between(text, previous_end, quote.open):
+            # “…,” he said, “…”: one quote that the frame interrupts, one statement.
+            results[-1].spans.append(Span(start, end))
+        else:
+            results.append(Found([Span(start, end)], frame, "quote", confidence, True))
         previous_frame = frame
         previous_end = quote.end
     if previous_frame is not None:
