@@ -52,3 +52,15 @@ def test_nothing_was_said():
     assert reported("No official said the plant had leaked.")[0] == []
     assert reported("The court dismissed the case that the family had brought.")[0] == []
     assert reported("The report on swing states was long and detailed.")[0] == []
+
+
+def test_a_frame_after_the_content_takes_only_adverbials():
+    assert reported("The bridge will stay shut, the mayor said on Friday.")[0] == [
+        (["The bridge will stay shut"], "the mayor", "said")
+    ]
+    assert reported("The bridge will stay shut, the mayor told reporters in the town hall.")[0] == [
+        (["The bridge will stay shut"], "the mayor", "told")
+    ]
+    # The cue has an object of its own: the opening words are not what was said.
+    assert reported("One by one, the three airlines declared bankruptcy.")[0] == []
+    assert reported("In 2019, a study by the university found new cracks in the bridge.")[0] == []

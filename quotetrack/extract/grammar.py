@@ -146,6 +146,18 @@ def is_participle(sentence: Sentence, k: int) -> bool:
     return not (j > k + 2 and j < len(lower) and lower[j] == "that")
 
 
+def frame_has_no_object(sentence: Sentence, after: int, end: int) -> bool:
+    """After a cue that follows its content (", Smith said on Friday."), only adverbials may stand
+    before the frame ends: in ", Clinton mentioned Machado's name," the cue has an object of its
+    own, so the words before the comma are no statement of hers."""
+    if after >= end or after >= len(sentence.tokens):
+        return True
+    low = sentence.lower[after]
+    adverb = low.endswith("ly") and low.isalpha()
+    extra = {"before", "after", "during", "while", "when", "as", "ago", "again", "afterward", "afterwards"}
+    return low in PREPOSITIONS | DATE_WORDS | CUE_MODIFIERS | extra or adverb or not low.isalnum()
+
+
 def written_medium(sentence: Sentence, start: int, end: int) -> bool:
     return any(sentence.lower[k] in WRITTEN_MEDIA for k in range(start, min(end, len(sentence.tokens))))
 

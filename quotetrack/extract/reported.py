@@ -17,6 +17,7 @@ from .grammar import (
     continues_clause,
     first_content_token,
     follows_pause,
+    frame_has_no_object,
     is_negated,
     is_participle,
     written_medium,
@@ -109,8 +110,12 @@ def _reported_statement(sentence: Sentence, text: str) -> Found | None:
             continue
         tail_end = frame_tail_end(sentence, last + 1, n)
         tail_index = sentence.index_at(tail_end)
-        if info.takes_object and relayed is None:
-            j, relayed = told_object(sentence, last + 1, n)
+        after = last + 1
+        if info.takes_object:
+            after, told = told_object(sentence, last + 1, n)
+            relayed = relayed or told
+        if inverted is None and not frame_has_no_object(sentence, after, tail_index):
+            continue  # "At the debate, Clinton mentioned her name": the cue's object is what was said
         first = first_content_token(sentence)
         content = Span(tokens[first].start, tokens[p - 1].end)
         if tokens[p - 1].text in QUOTE_CHARS and sentence.quoted[p - 1]:
