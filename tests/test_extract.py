@@ -74,6 +74,16 @@ def test_quote_going_on_after_its_frame_in_the_same_paragraph_is_one_statement()
     assert [s.text for s in found] == ["The dam held", "We saw no cracks at all."]  # a new paragraph
 
 
+def test_a_sentence_with_only_a_quoted_phrase_is_read_as_reported_speech_first():
+    text = (
+        "Maria Ruiz runs the agency. While she acknowledged funding was the main reason for the delay, "
+        "Ruiz also noted several “intangibles” slowed the work."
+    )
+    s = only(text)
+    assert (s.speaker.name, s.cue) == ("Maria Ruiz", "acknowledged")
+    assert s.text.startswith("funding was the main reason")
+
+
 def test_quote_running_over_paragraphs():
     text = "“The first part of it goes on,” Ann Lee said. “It continues here\n\n“and ends here.”"
     found = extract(text)

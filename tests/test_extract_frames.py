@@ -66,3 +66,10 @@ def test_the_inverted_subject_follows_the_cue_after_a_comma():
     found = inverted_subject(s, at(s, "said"), at(s, "said"))
     assert found is not None and found.head == "Smith"
     assert inverted_subject(sentence("The strikes said Smith were over."), 2, 2) is None
+
+
+def test_an_opening_adverb_or_date_is_not_the_name_before_an_appositive():
+    assert subject("Still, the agency said the exit would raise questions.", "said").head == "the agency"
+    assert subject("On Sunday, the newspaper said the company lost money.", "said").head == "the newspaper"
+    found = subject("Sam Lau, the director of the party said the vote was fair.", "said")
+    assert (found.head, found.appositives) == ("Sam Lau", ["the director of the party"])

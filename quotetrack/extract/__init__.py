@@ -63,8 +63,10 @@ def extract_statements(
     previous: Sentence | None = None
     for sentence in copy.sentences:
         results = quote_statements(sentence, last_quoted)
-        if not results:
-            results = reported_statements(sentence, copy)
+        if not any(result.quote for result in results):
+            # No quote of its own (at most a quoted phrase inside a reported clause): the reading
+            # of reported speech, which finds every frame in the sentence, comes first.
+            results = reported_statements(sentence, copy) or results
         for result in results:
             if _goes_on(result, sentence, found, previous, last_quoted):
                 found[-1][0].spans.extend(result.spans)

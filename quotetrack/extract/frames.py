@@ -127,7 +127,7 @@ def find_subject(sentence: Sentence, cue_index: int, floor: int = 0) -> Mention 
         lower[first] in PREPOSITIONS
         or tokens[first].text in "-–—"
         # "Later the governor said", "Meanwhile police said": an opening adverb is no part of the speaker.
-        or (first < head_last and lower[first] in CUE_MODIFIERS | {"meanwhile", "separately", "however", "now"})
+        or (first < head_last and lower[first] in CUE_MODIFIERS | word_set("sentence_adverbs"))
     ):
         first += 1
     if first > head_last:
@@ -141,7 +141,9 @@ def find_subject(sentence: Sentence, cue_index: int, floor: int = 0) -> Mention 
         while name_start - 1 >= floor and is_capitalised(tokens[name_start - 1].text) and name_end - name_start < 4:
             name_start -= 1
         opens_clause = name_start == floor or tokens[name_start - 1].text in (",", ";", ":")
-        if is_capitalised(tokens[name_end].text) and opens_clause and tokens[name_end].text not in QUOTE_CHARS:
+        # "Still, the agency said", "On Sunday, the paper reported": an opening adverbial, no name.
+        named = name_like(sentence, name_start, name_end) and lower[name_start] not in word_set("sentence_adverbs")
+        if named and opens_clause and tokens[name_end].text not in QUOTE_CHARS:
             appositives.append(sentence.text[tokens[first].start : tokens[head_last].end])
             first, head_last = name_start, name_end
     phrase_first = first
@@ -343,6 +345,8 @@ def clause_subject(sentence: Sentence, limit: int) -> Mention | None:
     """"One operative inside Trump Tower tried …, saying …": the subject that opens the clause."""
     tokens, lower = sentence.tokens, sentence.lower
     first = first_content_token(sentence)
+    if lower[first] in word_set("sentence_adverbs") and first + 2 < limit and lower[first + 1] == ",":
+        first += 2  # "Meanwhile, the group attacked …"
     if lower[first] in PREPOSITIONS | CLAUSE_BREAKS | {"after", "during", "earlier", "later"} or (
         lower[first].endswith("ly") and lower[first + 1 : first + 2] != [","]
     ):
@@ -363,7 +367,8 @@ def clause_subject(sentence: Sentence, limit: int) -> Mention | None:
         if sentence.quoted[k] or tokens[k].text in QUOTE_CHARS:
             return None
         k += 1
-    if k < limit and tokens[k].text == "," and k > first and is_capitalised(tokens[k - 1].text):
+    named = k > first and (is_capitalised(tokens[k - 1].text) or tokens[k - 1].text == ")")  # "Roy Cooper (D),"
+    if k < limit and tokens[k].text == "," and named:
         # "Erin Brockovich, the legendary activist, endorsed …": step over the appositive.
         close = next((x for x in range(k + 1, min(limit, k + 25)) if tokens[x].text == ","), None)
         verb = lower[close + 1] if close is not None and close + 1 < limit else ""
