@@ -64,3 +64,22 @@ def test_a_frame_after_the_content_takes_only_adverbials():
     # The cue has an object of its own: the opening words are not what was said.
     assert reported("One by one, the three airlines declared bankruptcy.")[0] == []
     assert reported("In 2019, a study by the university found new cracks in the bridge.")[0] == []
+
+
+def test_a_reported_clause_ends_before_the_writers_own_clause():
+    assert reported("Ann Lee said the plan would work, but the council voted it down.")[0] == [
+        (["the plan would work"], "Ann Lee", "said")
+    ]
+    assert reported("Ann Lee said the plan would work — and she noted the low costs.")[0][0][0] == [
+        "the plan would work"
+    ]
+    # An aside between dashes and a participle clause stay in.
+    assert reported("Ann Lee said the plan — a costly one — would work.")[0][0][0] == [
+        "the plan — a costly one — would work"
+    ]
+    assert reported("Ann Lee said the plan would work, noting that costs were low.")[0][0][0] == [
+        "the plan would work, noting that costs were low"
+    ]
+    # A second frame in the coordinated clause still gives a second statement.
+    summary = reported("Ann Lee said the plan would work, while the mayor said it would fail.")[0]
+    assert summary == [(["the plan would work"], "Ann Lee", "said"), (["it would fail"], "the mayor", "said")]

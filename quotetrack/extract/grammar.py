@@ -202,6 +202,27 @@ def first_content_token(sentence: Sentence) -> int:
     return min(i, len(sentence.tokens) - 1)
 
 
+_ASIDES = ("but", "although", "though", "while", "whereas")
+
+
+def reported_end(sentence: Sentence, first: int, end: int) -> int:
+    """Where a reported clause that starts at token ``first`` ends: before a clause the writer
+    adds (", but the council disagreed", ", although it may take days", " — and he noted …"), or
+    at ``end``. A dash alone may open an aside inside the clause ("the plan — a costly one —
+    failed"), so only a dash before "and" or one of those conjunctions ends it. A participle
+    clause (", arguing that …") stays in: annotators read it as part of what was said as often
+    as not."""
+    tokens, lower = sentence.tokens, sentence.lower
+    for i in range(first + 2, len(tokens) - 2):
+        if tokens[i].start >= end:
+            break
+        if sentence.quoted[i] or tokens[i].text not in (",", "—", "–", "--"):
+            continue
+        if lower[i + 1] in _ASIDES or (tokens[i].text != "," and lower[i + 1] == "and"):
+            return tokens[i - 1].end
+    return end
+
+
 def content_end(sentence: Sentence) -> int:
     """Sentence end without its final full stop (a closing quote mark stays)."""
     end = sentence.end

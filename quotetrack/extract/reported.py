@@ -20,6 +20,7 @@ from .grammar import (
     frame_has_no_object,
     is_negated,
     is_participle,
+    reported_end,
     written_medium,
 )
 from .lexicon import CUE_MODIFIERS, NOBODY, QUOTE_CHARS, cue_lexicon
@@ -50,6 +51,9 @@ def reported_statements(sentence: Sentence, copy: Copy) -> list[Found]:
             first.spans[-1] = Span(start, tokens[i - 1].end)  # the first statement ends at the comma
             results.append(second)
             break
+    else:
+        if first.frame.cue_end <= start:  # "X said …": the writer may go on with a clause of his own
+            first.spans[-1] = Span(start, reported_end(sentence, sentence.index_at(start), end))
     return results
 
 
