@@ -83,3 +83,11 @@ def test_a_reported_clause_ends_before_the_writers_own_clause():
     # A second frame in the coordinated clause still gives a second statement.
     summary = reported("Ann Lee said the plan would work, while the mayor said it would fail.")[0]
     assert summary == [(["the plan would work"], "Ann Lee", "said"), (["it would fail"], "the mayor", "said")]
+
+
+def test_said_between_commas_interrupts_the_clause_it_reports():
+    assert reported("The repairs, Al Poe said, were finished on time.")[0] == [
+        (["The repairs", "were finished on time"], "Al Poe", "said")
+    ]
+    # A clause of its own after the frame is what was said; the opening is an adverbial.
+    assert reported("Back home, Al Poe said, he decided to run.")[0] == [(["he decided to run"], "Al Poe", "said")]

@@ -97,6 +97,8 @@ def _reported_statement(sentence: Sentence, text: str) -> Found | None:
         if mention.head.split()[0].lower() in NOBODY:
             continue  # "neither club confirmed the figure": nobody said it
         content_at, frame_end_index, relayed = tail_content(sentence, last + 1, info)
+        if _between_commas(sentence, mention, last):
+            content_at = None  # "The strikes, he said, were necessary": the frame interrupts the content
         cue_span = (tokens[c].start, tokens[last].end)
         if content_at is not None and inverted is None and tokens[content_at].start < end:
             # X said (that) …
@@ -136,6 +138,16 @@ def _reported_statement(sentence: Sentence, text: str) -> Found | None:
         if tokens[tail_index].text == ",":
             return Found([content], frame, "reported", 0.7, False)
     return None
+
+
+def _between_commas(sentence: Sentence, mention: Mention, last: int) -> bool:
+    """The frame stands between commas inside a clause, whose verb comes after it: "The strikes,
+    he said, were necessary" (not "Back home, he said, he took aim …", where a clause follows)."""
+    before = sentence.index_at(mention.phrase_start) - 1
+    lower = sentence.lower
+    return before >= 2 and lower[before] == "," and last + 2 < len(lower) and lower[last + 1] == "," and (
+        continues_clause(lower[last + 2])
+    )
 
 
 def _according_to(sentence: Sentence, end: int) -> Found | None:
