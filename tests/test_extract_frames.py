@@ -73,3 +73,9 @@ def test_an_opening_adverb_or_date_is_not_the_name_before_an_appositive():
     assert subject("On Sunday, the newspaper said the company lost money.", "said").head == "the newspaper"
     found = subject("Sam Lau, the director of the party said the vote was fair.", "said")
     assert (found.head, found.appositives) == ("Sam Lau", ["the director of the party"])
+
+
+def test_adverbs_between_subject_and_cue_are_skipped():
+    assert subject("Cruz has long said the rules were clear.", "said").head == "Cruz"
+    found = subject("Ann Lee, the head of the league, forcefully told the crowd that it mattered.", "told")
+    assert (found.head, found.appositives) == ("Ann Lee", ["the head of the league"])

@@ -53,7 +53,11 @@ def find_subject(sentence: Sentence, cue_index: int, floor: int = 0) -> Mention 
     tokens, lower = sentence.tokens, sentence.lower
     j = cue_index - 1
     while j >= floor and (
-        lower[j] in CUE_MODIFIERS or is_temporal(sentence, j, floor) or is_manner(sentence, j, floor)
+        lower[j] in CUE_MODIFIERS
+        or is_temporal(sentence, j, floor)
+        or is_manner(sentence, j, floor)
+        # "Cruz has long said": a word between "has" and the cue qualifies the verb.
+        or (j > floor and lower[j - 1] in ("has", "have", "had") and lower[j].isalpha() and tokens[j].text.islower())
     ):
         j -= 1  # "Spicer on Thursday evening said": the time is not part of who spoke
     if j < floor:

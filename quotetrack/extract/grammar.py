@@ -89,6 +89,8 @@ def is_manner(sentence: Sentence, j: int, floor: int) -> bool:
     if j <= floor or not (low.endswith("ly") and len(low) > 5 and word.islower()):
         return False
     before, previous = sentence.tokens[j - 1].text, sentence.lower[j - 1]
+    if before == ",":
+        return True  # "Ann Lee, the league's head, forcefully told …": after an appositive
     if previous in DETERMINERS or previous.endswith(("’s", "'s")) or not before.isalpha():
         return False
     return is_capitalised(before) or previous in SUBJECT_PRONOUNS or previous.endswith("s")
