@@ -91,3 +91,14 @@ def test_said_between_commas_interrupts_the_clause_it_reports():
     ]
     # A clause of its own after the frame is what was said; the opening is an adverbial.
     assert reported("Back home, Al Poe said, he decided to run.")[0] == [(["he decided to run"], "Al Poe", "said")]
+
+
+def test_but_added_that_is_a_second_statement_of_the_same_speaker():
+    summary, found = reported("Ann Lee said the count was hard, but stated that hundreds of homes had burned.")
+    assert summary == [
+        (["the count was hard"], "Ann Lee", "said"),
+        (["hundreds of homes had burned"], "Ann Lee", "stated"),
+    ]
+    assert found[0].frame.mention is found[1].frame.mention
+    plain = reported("Ann Lee said prices rose and wages fell.")[0]
+    assert plain == [(["prices rose and wages fell"], "Ann Lee", "said")]

@@ -39,6 +39,12 @@ def reported_statements(sentence: Sentence, copy: Copy) -> list[Found]:
     start, end = first.spans[-1]
     tokens, lower = sentence.tokens, sentence.lower
     for i in range(sentence.index_at(start), sentence.index_at(end) - 3):
+        added = _added_statement(sentence, first, i) if first.frame.cue_end <= start else None
+        if added is not None:
+            # "X said A, but added that B": the same speaker's second statement.
+            first.spans[-1] = Span(start, tokens[i - 1 if lower[i - 1] != "," else i - 2].end)
+            results.append(added)
+            break
         if lower[i] != "," or lower[i + 1] not in ("and", "but", "while", "whereas") or sentence.quoted[i]:
             continue
         clause = Sentence(text, tokens[i + 2].start, sentence.end, sentence.paragraph, copy.quotes, copy.opens)
@@ -138,6 +144,27 @@ def _reported_statement(sentence: Sentence, text: str) -> Found | None:
         if tokens[tail_index].text == ",":
             return Found([content], frame, "reported", 0.7, False)
     return None
+
+
+def _added_statement(sentence: Sentence, first: Found, i: int) -> Found | None:
+    """At token i, "and"/"but" then a speech cue with content of its own ("…, but stated that B",
+    "… and added that B"): a second statement of the first one's speaker."""
+    lower, tokens = sentence.lower, sentence.tokens
+    if lower[i] not in ("and", "but") or sentence.quoted[i] or i + 1 >= len(tokens):
+        return None
+    cue = sentence.cue_at(i + 1)
+    if not cue or cue.form.endswith("ing") or cue.cue.category not in ("speech", "written"):
+        return None
+    form, info, last = cue
+    content_at, frame_end, relayed = tail_content(sentence, last + 1, info)
+    if content_at is None:
+        return None
+    span = Span(tokens[content_at].start, reported_end(sentence, content_at, content_end(sentence)))
+    frame = Frame(
+        first.frame.mention, form, tokens[i + 1].start, tokens[last].end, info,
+        [Span(tokens[i + 1].start, tokens[frame_end].end)], relayed, info.category == "written",
+    )
+    return Found([span], frame, "reported", 0.8, False)
 
 
 def _between_commas(sentence: Sentence, mention: Mention, last: int) -> bool:
