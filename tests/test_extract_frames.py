@@ -79,3 +79,8 @@ def test_adverbs_between_subject_and_cue_are_skipped():
     assert subject("Cruz has long said the rules were clear.", "said").head == "Cruz"
     found = subject("Ann Lee, the head of the league, forcefully told the crowd that it mattered.", "told")
     assert (found.head, found.appositives) == ("Ann Lee", ["the head of the league"])
+
+
+def test_a_capitalised_title_before_the_name_in_apposition():
+    found = subject("The District Head, Ali Musa Bello, said the count was hard.", "said")
+    assert (found.head, found.appositives) == ("Ali Musa Bello", ["The District Head"])

@@ -65,7 +65,9 @@ def describes_role(sentence: Sentence, first: int, last: int, titled: bool = Fal
         owner += 1  # "Porto Azul's sporting director", "the Ministry of Health's adviser"
     possessive = tokens[owner].text.endswith(("’s", "'s")) and is_capitalised(tokens[owner].text)
     opens = lower[k] in DETERMINERS or possessive
-    if not opens or lower[last] in DETERMINERS or not tokens[last].text.isalpha() or is_capitalised(tokens[last].text):
+    # "the District Head": a title may be capitalised; any other capitalised word ends a name.
+    named = is_capitalised(tokens[last].text) and lower[last] not in titles
+    if not opens or lower[last] in DETERMINERS or not tokens[last].text.isalpha() or named:
         return False
     described = range(owner + 1 if possessive else k, last + 1)  # the owner may be an organisation
     # "the agency" describes a body, "the team doctor" a person: the head noun tells.
