@@ -145,9 +145,11 @@ def find_subject(sentence: Sentence, cue_index: int, floor: int = 0) -> Mention 
         while name_start - 1 >= floor and is_capitalised(tokens[name_start - 1].text) and name_end - name_start < 4:
             name_start -= 1
         opens_clause = name_start == floor or tokens[name_start - 1].text in (",", ";", ":")
-        # "Still, the agency said", "On Sunday, the paper reported": an opening adverbial, no name.
+        # "Still, the agency said", "On Friday, the army said", "In Kabul, the ministry said": an
+        # opening adverbial, no name.
+        adverbial = any(lower[x] in PREPOSITIONS | DATE_WORDS for x in range(name_start, name_end + 1))
         named = name_like(sentence, name_start, name_end) and lower[name_start] not in word_set("sentence_adverbs")
-        if named and opens_clause and tokens[name_end].text not in QUOTE_CHARS:
+        if named and not adverbial and opens_clause and tokens[name_end].text not in QUOTE_CHARS:
             appositives.append(sentence.text[tokens[first].start : tokens[head_last].end])
             first, head_last = name_start, name_end
     phrase_first = first

@@ -159,6 +159,7 @@ def frame_has_no_object(sentence: Sentence, after: int, end: int) -> bool:
     low = sentence.lower[after]
     adverb = low.endswith("ly") and low.isalpha()
     extra = {"before", "after", "during", "while", "when", "as", "ago", "again", "afterward", "afterwards"}
+    extra |= {"late", "early"}  # "late on Friday"
     return low in PREPOSITIONS | DATE_WORDS | CUE_MODIFIERS | extra or adverb or not low.isalnum()
 
 
