@@ -1,6 +1,6 @@
 """Score the statement extractor on PolNeAR (political news attribution relations).
 
-Usage: python bench/extraction.py PATH [--split dev]
+Usage: python bench/extraction.py PATH [--split dev] [--strict]
 
 PATH is an unpacked copy of github.com/networkdynamics/PolNeAR (brat standoff files under
 data/{train,dev,test}/attributions, texts under data/{split}/text). Never commit the data.
@@ -23,6 +23,20 @@ counted right if it matches any gold attribution.
 Exact means the same words in the same order, ignoring punctuation and quote marks and a leading
 "that" (PolNeAR content keeps the complementiser and the quote marks, also between the halves of
 an interrupted quote; quotetrack's text does not).
+
+``--strict`` scores the way an editor sees the record instead:
+- every statement ``ingest`` records is a prediction (each one on its own, not grouped by speaker
+  and cue), except the outlet's own reports (kind "report"); its span is where the stored
+  text stands in the article (several pieces when a frame interrupts a quote);
+- each gold attribution's content (its spans together) is one gold item;
+- predictions and gold items are paired one to one, best Dice first, where Dice is
+  2|A∩B| / (|A| + |B|) over character offsets; a pair counts only when Dice >= 0.5;
+- precision = paired predictions / predictions (a prediction may pair with any gold attribution,
+  speech cue or not); recall = paired speech-cue attributions / speech-cue attributions;
+- linked = a counted pair whose statement's speaker mention (``speaker_start``..``speaker_end``)
+  overlaps the gold source span.
+With ``--show`` it prints, per article, the statements left unpaired (or paired but not linked)
+and the speech-cue contents missed, to see what costs precision and recall.
 """
 
 from __future__ import annotations
@@ -97,8 +111,87 @@ def predict(text: str, published: date | None) -> list[Attribution]:
             speech = statement.cue_category in ("speech", "written")
             groups[key] = Attribution([], source, cue, speech)  # type: ignore[arg-type]
         content_start = statement.content_start if statement.content_start is not None else statement.start
-        groups[key].content.append((content_start, statement.end))
+        groups[key].content.extend([(content_start, statement.spans[0][1]), *statement.spans[1:]])
     return list(groups.values())
+
+
+@dataclass
+class Recorded:
+    """One statement as ingest records it: where its text stands and its speaker mention."""
+
+    spans: list[Span]
+    speaker: Span | None
+
+
+def recorded(text: str, published: date | None) -> list[Recorded]:
+    return [
+        Recorded(
+            s.spans,
+            (s.speaker_start, s.speaker_end) if s.speaker_start is not None and s.speaker_end is not None else None,
+        )
+        for s in extract_statements(text, published)
+        if s.kind != "report"
+    ]
+
+
+def dice(a: list[Span], b: list[Span]) -> float:
+    """Dice overlap of two sets of character offsets."""
+    x = {i for start, end in a for i in range(start, end)}
+    y = {i for start, end in b for i in range(start, end)}
+    return 2 * len(x & y) / (len(x) + len(y)) if x or y else 0.0
+
+
+class Strict:
+    """Counts for --strict: each recorded statement paired one to one with a gold content."""
+
+    def __init__(self) -> None:
+        self.pred = self.gold = self.content_pred = self.content_gold = self.linked_pred = self.linked_gold = 0
+
+    def add(self, pred: list[Recorded], gold: list[Attribution], show: str | None = None) -> None:
+        self.pred += len(pred)
+        self.gold += sum(1 for g in gold if g.speech)
+        pairs = sorted(
+            ((d, i, j) for i, p in enumerate(pred) for j, g in enumerate(gold)
+             if (d := dice(p.spans, g.content)) >= 0.5),
+            key=lambda t: (-t[0], t[1], t[2]),
+        )
+        used_p: set[int] = set()
+        used_g: set[int] = set()
+        for _, i, j in pairs:
+            if i in used_p or j in used_g:
+                continue
+            used_p.add(i)
+            used_g.add(j)
+            speaker = pred[i].speaker
+            linked = speaker is not None and overlaps([speaker], gold[j].source)
+            self.content_pred += 1
+            self.linked_pred += linked
+            if gold[j].speech:
+                self.content_gold += 1
+                self.linked_gold += linked
+            if show is not None and not linked:
+                source = joined(show, gold[j].source)
+                speaker = show[speaker[0] : speaker[1]] if speaker else None
+                print(f"  UNLINKED {speaker!r} (gold {source!r}): {joined(show, pred[i].spans)!r}")
+        if show is not None:
+            for i, p in enumerate(pred):
+                if i not in used_p:
+                    best = max((dice(p.spans, g.content) for g in gold), default=0.0)
+                    print(f"  EXTRA dice {best:.2f}: {joined(show, p.spans)!r}")
+            for j, g in enumerate(gold):
+                if j not in used_g and g.speech:
+                    print(f"  MISSED: {joined(show, g.content)!r}")
+
+    def rows(self) -> list[str]:
+        out = []
+        for name, tp_pred, tp_gold in (
+            ("content", self.content_pred, self.content_gold),
+            ("linked", self.linked_pred, self.linked_gold),
+        ):
+            score = Score()
+            score.tp_pred, score.pred, score.tp_gold, score.gold = tp_pred, self.pred, tp_gold, self.gold
+            out.append(score.row(f"{name} (Dice >= 0.5)"))
+        return out
 
 
 def normalise(text: str) -> str:
@@ -153,6 +246,8 @@ def main() -> None:
     parser.add_argument("path", type=Path)
     parser.add_argument("--split", default="dev", choices=["train", "dev", "test"])
     parser.add_argument("--limit", type=int, default=0, help="only the first N articles")
+    parser.add_argument("--strict", action="store_true", help="score every recorded statement, paired by Dice")
+    parser.add_argument("--show", action="store_true", help="with --strict: print what was not paired")
     args = parser.parse_args()
     folder = args.path / "data" / args.split
     if not (folder / "attributions").is_dir():
@@ -166,6 +261,7 @@ def main() -> None:
     scores = {
         (subset, kind, mode): Score() for subset in ("all", "speech") for kind in kinds for mode in ("exact", "overlap")
     }
+    strict = Strict()
     timings: list[float] = []
     cpu_timings: list[float] = []  # CPU time: what the extractor costs when the machine is busy
     for name in names:
@@ -173,6 +269,11 @@ def main() -> None:
         found = re.search(r"_(\d{4}-\d{2}-\d{2})_", name)
         published = date.fromisoformat(found.group(1)) if found else None
         gold = read_gold(annotations[name], text)
+        if args.strict:
+            if args.show:
+                print(f"== {name}")
+            strict.add(recorded(text, published), gold, text if args.show else None)
+            continue
         began, began_cpu = time.perf_counter(), time.process_time()
         pred = predict(text, published)
         timings.append((time.perf_counter() - began) * 1000)
@@ -203,6 +304,10 @@ def main() -> None:
                 score.gold += len(keep_g)
                 score.tp_gold += sum(1 for j in keep_g if j in used)
     print(f"PolNeAR {args.split}: {len(names)} articles")
+    if args.strict:
+        print(f"\n{'strict, speech-cue recall':<28} {'P':>6} {'R':>6} {'F1':>6}")
+        print("\n".join(strict.rows()))
+        return
     for subset in ("speech", "all"):
         label = "speech-cue attributions" if subset == "speech" else "all attributions"
         print(f"\n{label}{'':<12}   P      R      F1")

@@ -66,3 +66,21 @@ def test_the_inverted_subject_follows_the_cue_after_a_comma():
     found = inverted_subject(s, at(s, "said"), at(s, "said"))
     assert found is not None and found.head == "Smith"
     assert inverted_subject(sentence("The strikes said Smith were over."), 2, 2) is None
+
+
+def test_an_opening_adverb_or_date_is_not_the_name_before_an_appositive():
+    assert subject("Still, the agency said the exit would raise questions.", "said").head == "the agency"
+    assert subject("On Sunday, the newspaper said the company lost money.", "said").head == "the newspaper"
+    found = subject("Sam Lau, the director of the party said the vote was fair.", "said")
+    assert (found.head, found.appositives) == ("Sam Lau", ["the director of the party"])
+
+
+def test_adverbs_between_subject_and_cue_are_skipped():
+    assert subject("Cruz has long said the rules were clear.", "said").head == "Cruz"
+    found = subject("Ann Lee, the head of the league, forcefully told the crowd that it mattered.", "told")
+    assert (found.head, found.appositives) == ("Ann Lee", ["the head of the league"])
+
+
+def test_a_capitalised_title_before_the_name_in_apposition():
+    found = subject("The District Head, Ali Musa Bello, said the count was hard.", "said")
+    assert (found.head, found.appositives) == ("Ali Musa Bello", ["The District Head"])

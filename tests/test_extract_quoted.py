@@ -31,9 +31,11 @@ def test_a_quote_with_its_frame_before_it_and_an_inverted_frame():
 
 def test_an_interrupted_quote_keeps_one_frame():
     text = "“The strikes were necessary,” Smith said, “and they will continue.”"
-    first, second = found_in(text)
-    assert first.frame.mention == second.frame.mention and first.frame.cue_start == second.frame.cue_start
-    assert contents(text, [first, second]) == [["The strikes were necessary"], ["and they will continue."]]
+    (found,) = found_in(text)  # one quote the frame interrupts
+    assert found.frame.mention.head == "Smith"
+    assert contents(text, [found]) == [["The strikes were necessary", "and they will continue."]]
+    two = "“The strikes were necessary,” Smith said. Jones said, “They will continue.”"
+    assert [f.frame.mention.head for f in found_in(two)] == ["Smith", "Jones"]
 
 
 def test_adding_that_is_a_second_statement_by_the_same_speaker():
@@ -58,3 +60,24 @@ def test_a_quote_standing_alone_continues_the_last_quoted_speaker():
     assert found.frame is earlier.frame and found.confidence == 0.65
     (run_on,) = found_in(text, LastQuoted(earlier.frame, 0, True))
     assert run_on.confidence == 0.8  # the quote before was left open: surer it goes on
+
+
+def test_a_quoted_phrase_inside_a_reported_clause_gives_the_clause():
+    text = "The mayor said the new bridge looked “safe for decades” after the inspection."
+    (found,) = found_in(text)
+    assert contents(text, [found]) == [["the new bridge looked “safe for decades” after the inspection"]]
+    assert (found.kind, found.quote, found.frame.mention.head) == ("reported", False, "The mayor")
+    text = "The mayor said that “the bridge is safe” in every season."
+    assert contents(text, found_in(text)) == [["“the bridge is safe” in every season"]]
+    text = "The mayor said: “The bridge is safe.”"  # the quote is all that was said
+    (found,) = found_in(text)
+    assert (contents(text, [found]), found.quote) == ([["The bridge is safe."]], True)
+
+
+def test_a_participle_frame_takes_the_subject_of_its_clause():
+    text = "Meanwhile, the union criticised the mayor, saying: “She has broken every promise she made.”"
+    (found,) = found_in(text)
+    assert found.frame.mention.head == "the union"
+    text = "Ann Roe (D), the mayor’s rival, backed the report, saying that openness “brings progress.”"
+    (found,) = found_in(text)
+    assert found.frame.mention.head == "Ann Roe (D)"  # a party label after the name ends no subject

@@ -52,3 +52,53 @@ def test_nothing_was_said():
     assert reported("No official said the plant had leaked.")[0] == []
     assert reported("The court dismissed the case that the family had brought.")[0] == []
     assert reported("The report on swing states was long and detailed.")[0] == []
+
+
+def test_a_frame_after_the_content_takes_only_adverbials():
+    assert reported("The bridge will stay shut, the mayor said on Friday.")[0] == [
+        (["The bridge will stay shut"], "the mayor", "said")
+    ]
+    assert reported("The bridge will stay shut, the mayor told reporters in the town hall.")[0] == [
+        (["The bridge will stay shut"], "the mayor", "told")
+    ]
+    # The cue has an object of its own: the opening words are not what was said.
+    assert reported("One by one, the three airlines declared bankruptcy.")[0] == []
+    assert reported("In 2019, a study by the university found new cracks in the bridge.")[0] == []
+
+
+def test_a_reported_clause_ends_before_the_writers_own_clause():
+    assert reported("Ann Lee said the plan would work, but the council voted it down.")[0] == [
+        (["the plan would work"], "Ann Lee", "said")
+    ]
+    assert reported("Ann Lee said the plan would work — and she noted the low costs.")[0][0][0] == [
+        "the plan would work"
+    ]
+    # An aside between dashes and a participle clause stay in.
+    assert reported("Ann Lee said the plan — a costly one — would work.")[0][0][0] == [
+        "the plan — a costly one — would work"
+    ]
+    assert reported("Ann Lee said the plan would work, noting that costs were low.")[0][0][0] == [
+        "the plan would work, noting that costs were low"
+    ]
+    # A second frame in the coordinated clause still gives a second statement.
+    summary = reported("Ann Lee said the plan would work, while the mayor said it would fail.")[0]
+    assert summary == [(["the plan would work"], "Ann Lee", "said"), (["it would fail"], "the mayor", "said")]
+
+
+def test_said_between_commas_interrupts_the_clause_it_reports():
+    assert reported("The repairs, Al Poe said, were finished on time.")[0] == [
+        (["The repairs", "were finished on time"], "Al Poe", "said")
+    ]
+    # A clause of its own after the frame is what was said; the opening is an adverbial.
+    assert reported("Back home, Al Poe said, he decided to run.")[0] == [(["he decided to run"], "Al Poe", "said")]
+
+
+def test_but_added_that_is_a_second_statement_of_the_same_speaker():
+    summary, found = reported("Ann Lee said the count was hard, but stated that hundreds of homes had burned.")
+    assert summary == [
+        (["the count was hard"], "Ann Lee", "said"),
+        (["hundreds of homes had burned"], "Ann Lee", "stated"),
+    ]
+    assert found[0].frame.mention is found[1].frame.mention
+    plain = reported("Ann Lee said prices rose and wages fell.")[0]
+    assert plain == [(["prices rose and wages fell"], "Ann Lee", "said")]

@@ -32,7 +32,7 @@ from bisect import bisect_left
 from datetime import date
 
 from ..text import find_dates
-from .extracted import Extracted, context_of, date_in, place_in
+from .extracted import Extracted, context_of, date_in, joined_pieces, place_in
 from .frames import Found
 from .issued import issued_statements
 from .lexicon import Cue, cue_lexicon, pronoun_lexicon
@@ -64,16 +64,23 @@ def extract_statements(
     resolver = Resolver(text)
     found: list[tuple[Found, Sentence]] = []
     last_quoted: LastQuoted | None = None
+    previous: Sentence | None = None
     for sentence in copy.sentences:
         results = quote_statements(sentence, last_quoted)
-        if not results:
-            results = reported_statements(sentence, copy)
+        if not any(result.quote for result in results):
+            # No quote of its own (at most a quoted phrase inside a reported clause): the reading
+            # of reported speech, which finds every frame in the sentence, comes first.
+            results = reported_statements(sentence, copy) or results
         for result in results:
-            found.append((result, sentence))
+            if _goes_on(result, sentence, found, previous, last_quoted):
+                found[-1][0].spans.extend(result.spans)
+            else:
+                found.append((result, sentence))
             if result.quote:
                 at = bisect_left(sentence.quote_opens, result.spans[-1][0]) - 1
                 runs_on = at >= 0 and sentence.quotes[at].runs_on
                 last_quoted = LastQuoted(result.frame, sentence.paragraph, runs_on)
+        previous = sentence
     frames: list[tuple[int, int]] = [span for result, _ in found for span in result.frame.frame_spans]
     mentions = find_dates(text, published, antecedent_exclude=frames)
     statements: list[Extracted] = []
@@ -93,44 +100,61 @@ def extract_statements(
         relayed_to = frame.relayed_to or relayed_in(frame.mention.appositives)
         said_on = date_in(mentions, frame.frame_spans, precision=("day",))
         context = context_of(text, copy.paragraphs[sentence.paragraph], sentence)
-        for n, (content_start, end) in enumerate(result.spans):
-            kind = result.kind
-            if kind == "quote" and (frame.written or speaker.kind == "document"):
-                kind = "written"
-            start = content_start
-            if frame.cue_info.denial and kind != "quote" and n == 0 and frame.cue_end <= content_start:
-                # "Lindqvist denied that the system had failed": stored without the cue this
-                # would read as her saying it had failed.
-                start = frame.cue_start
-            event = date_in(mentions, [(content_start, end)], precision=("day",))
-            if event is None and result.confidence < 0.8 and statements and statements[-1].speaker is speaker:
-                event = statements[-1].event_date  # a continuing quote is about the same day
-            statements.append(
-                Extracted(
-                    text=text[start:end],
-                    kind=kind,
-                    cue=frame.cue,
-                    confidence=round(result.confidence - max(0.0, 0.9 - speaker_confidence), 2),
-                    start=start,
-                    end=end,
-                    speaker=speaker,
-                    speaker_start=frame.mention.head_start,
-                    speaker_end=frame.mention.head_end,
-                    said_on=said_on,
-                    event_date=event,
-                    place=place_in(text[start:end]),
-                    context=context,
-                    relayed_to=relayed_to,
-                    speaker_phrase_start=frame.mention.phrase_start,
-                    speaker_phrase_end=frame.mention.phrase_end,
-                    cue_start=frame.cue_start,
-                    cue_end=frame.cue_end,
-                    cue_category=frame.cue_info.category,
-                    content_start=content_start,
-                )
+        kind = result.kind
+        if kind == "quote" and (frame.written or speaker.kind == "document"):
+            kind = "written"
+        content_start, end = result.spans[0][0], result.spans[-1][1]
+        start = content_start
+        if frame.cue_info.denial and kind != "quote" and frame.cue_end <= content_start:
+            # "Lindqvist denied that the system had failed": stored without the cue this
+            # would read as her saying it had failed.
+            start = frame.cue_start
+        pieces = [(start, result.spans[0][1]), *result.spans[1:]]
+        event = date_in(mentions, result.spans, precision=("day",))
+        if event is None and result.confidence < 0.8 and statements and statements[-1].speaker is speaker:
+            event = statements[-1].event_date  # a continuing quote is about the same day
+        statement_text = joined_pieces(text, pieces)
+        statements.append(
+            Extracted(
+                text=statement_text,
+                kind=kind,
+                cue=frame.cue,
+                confidence=round(result.confidence - max(0.0, 0.9 - speaker_confidence), 2),
+                start=start,
+                end=end,
+                speaker=speaker,
+                speaker_start=frame.mention.head_start,
+                speaker_end=frame.mention.head_end,
+                said_on=said_on,
+                event_date=event,
+                place=place_in(statement_text),
+                context=context,
+                relayed_to=relayed_to,
+                speaker_phrase_start=frame.mention.phrase_start,
+                speaker_phrase_end=frame.mention.phrase_end,
+                cue_start=frame.cue_start,
+                cue_end=frame.cue_end,
+                cue_category=frame.cue_info.category,
+                content_start=content_start,
+                pieces=pieces,
             )
+        )
     statements.extend(issued_statements(copy, statements, mentions))
     if not quotes_only:
         statements.extend(outlet_reports(copy, statements, mentions, outlet))
     statements.sort(key=lambda s: s.start)
     return statements
+
+
+def _goes_on(
+    result: Found, sentence: Sentence, found: list[tuple[Found, Sentence]], previous: Sentence | None,
+    last_quoted: LastQuoted | None,
+) -> bool:
+    """A quote standing alone right after the sentence that credited the last quote, in the same
+    paragraph (“…,” she said. “…”): the speaker's quote goes on, one statement with it."""
+    if not (result.quote and found and last_quoted and result.frame is last_quoted.frame):
+        return False
+    before, in_sentence = found[-1]
+    return before.quote and before.frame is result.frame and in_sentence is previous and (
+        in_sentence.paragraph == sentence.paragraph
+    )

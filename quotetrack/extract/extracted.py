@@ -3,25 +3,26 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from ..models import Source, Speaker, Statement, json_fields
 from ..text import DateMention
-from .lexicon import DATE_WORDS, word_set
+from .lexicon import DATE_WORDS, QUOTE_CHARS, word_set
 from .sentences import Sentence, Span, clean
 
 
 @dataclass
 class Extracted:
-    text: str  # quote content without the outer marks, or the reported clause
+    text: str  # quote content without the outer marks, or the reported clause; the pieces joined
     kind: str  # "quote" | "reported" | "written" | "report"
     cue: str | None  # cue as written: "said", "told", "according to", …
     confidence: float  # 0..1
-    start: int  # text == article[start:end]
+    start: int  # text == article[start:end] when the statement is in one piece
     end: int
     speaker: Speaker
     speaker_start: int | None  # the mention the statement is attributed through
@@ -40,6 +41,13 @@ class Extracted:
     # Where the reported content starts. It is ``start`` except after a denial cue, whose text
     # keeps the cue ("denied that the dam failed") while the content denied starts after it.
     content_start: int | None = None
+    # Where the text stands in the article: one span, or several when the frame interrupts it
+    # ("“The strikes were necessary,” Smith said, “and they will continue.”"); text joins them.
+    pieces: list[tuple[int, int]] = field(default_factory=list)
+
+    @property
+    def spans(self) -> list[tuple[int, int]]:
+        return self.pieces or [(self.start, self.end)]
 
     def to_statement(self, source: Source | None = None) -> Statement:
         """The record to store, with ``source`` as where it was read."""
@@ -70,6 +78,18 @@ def date_in(
             if mention.value and mention.precision in precision:
                 return mention.value
     return None
+
+
+def joined_pieces(text: str, pieces: Sequence[tuple[int, int]]) -> str:
+    """The pieces of a quote the frame interrupts, as one text. Where the frame ended a sentence
+    (“We will not go back,” he said. “This is final.”) the comma that stood for the full stop is
+    a full stop again; inside a sentence the pieces join with a space."""
+    out = text[pieces[0][0] : pieces[0][1]]
+    for (_, end), (start, next_end) in itertools.pairwise(pieces):
+        gap = text[end:start].rstrip().rstrip("".join(QUOTE_CHARS)).rstrip()
+        closes = gap.endswith((".", "!", "?")) and not out.endswith((".", "!", "?", "…"))
+        out += (". " if closes else " ") + text[start:next_end]
+    return out
 
 
 def context_of(text: str, paragraph: Span, sentence: Sentence) -> str:

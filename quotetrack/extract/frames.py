@@ -33,11 +33,6 @@ from .lexicon import (
 from .sentences import Sentence, Span, clean, is_capitalised
 from .speakers import Mention
 
-# Adverbs that open a clause before its subject: "Soon afterwards the ministry said".
-_OPENING_ADVERBS = frozenset(
-    "meanwhile separately however now soon afterwards afterward subsequently thereafter shortly".split()
-)
-
 
 @dataclass
 class Frame:
@@ -58,7 +53,11 @@ def find_subject(sentence: Sentence, cue_index: int, floor: int = 0) -> Mention 
     tokens, lower = sentence.tokens, sentence.lower
     j = cue_index - 1
     while j >= floor and (
-        lower[j] in CUE_MODIFIERS or is_temporal(sentence, j, floor) or is_manner(sentence, j, floor)
+        lower[j] in CUE_MODIFIERS
+        or is_temporal(sentence, j, floor)
+        or is_manner(sentence, j, floor)
+        # "Cruz has long said": a word between "has" and the cue qualifies the verb.
+        or (j > floor and lower[j - 1] in ("has", "have", "had") and lower[j].isalpha() and tokens[j].text.islower())
     ):
         j -= 1  # "Spicer on Thursday evening said": the time is not part of who spoke
     if j < floor:
@@ -132,7 +131,7 @@ def find_subject(sentence: Sentence, cue_index: int, floor: int = 0) -> Mention 
         lower[first] in PREPOSITIONS
         or tokens[first].text in "-–—"
         # "Later the governor said", "Meanwhile police said": an opening adverb is no part of the speaker.
-        or (first < head_last and lower[first] in CUE_MODIFIERS | _OPENING_ADVERBS)
+        or (first < head_last and lower[first] in CUE_MODIFIERS | word_set("sentence_adverbs"))
     ):
         first += 1
     if first > head_last:
@@ -146,11 +145,11 @@ def find_subject(sentence: Sentence, cue_index: int, floor: int = 0) -> Mention 
         while name_start - 1 >= floor and is_capitalised(tokens[name_start - 1].text) and name_end - name_start < 4:
             name_start -= 1
         opens_clause = name_start == floor or tokens[name_start - 1].text in (",", ";", ":")
-        # "On Friday, the army said", "In Kabul, the ministry said": an opening adverbial, no name.
+        # "Still, the agency said", "On Friday, the army said", "In Kabul, the ministry said": an
+        # opening adverbial, no name.
         adverbial = any(lower[x] in PREPOSITIONS | DATE_WORDS for x in range(name_start, name_end + 1))
-        if is_capitalised(tokens[name_end].text) and opens_clause and tokens[name_end].text not in QUOTE_CHARS and (
-            not adverbial
-        ):
+        named = name_like(sentence, name_start, name_end) and lower[name_start] not in word_set("sentence_adverbs")
+        if named and not adverbial and opens_clause and tokens[name_end].text not in QUOTE_CHARS:
             appositives.append(sentence.text[tokens[first].start : tokens[head_last].end])
             first, head_last = name_start, name_end
     phrase_first = first
@@ -352,6 +351,8 @@ def clause_subject(sentence: Sentence, limit: int) -> Mention | None:
     """"One operative inside Trump Tower tried …, saying …": the subject that opens the clause."""
     tokens, lower = sentence.tokens, sentence.lower
     first = first_content_token(sentence)
+    if lower[first] in word_set("sentence_adverbs") and first + 2 < limit and lower[first + 1] == ",":
+        first += 2  # "Meanwhile, the group attacked …"
     if lower[first] in PREPOSITIONS | CLAUSE_BREAKS | {"after", "during", "earlier", "later"} or (
         lower[first].endswith("ly") and lower[first + 1 : first + 2] != [","]
     ):
@@ -372,7 +373,8 @@ def clause_subject(sentence: Sentence, limit: int) -> Mention | None:
         if sentence.quoted[k] or tokens[k].text in QUOTE_CHARS:
             return None
         k += 1
-    if k < limit and tokens[k].text == "," and k > first and is_capitalised(tokens[k - 1].text):
+    named = k > first and (is_capitalised(tokens[k - 1].text) or tokens[k - 1].text == ")")  # "Roy Cooper (D),"
+    if k < limit and tokens[k].text == "," and named:
         # "Erin Brockovich, the legendary activist, endorsed …": step over the appositive.
         close = next((x for x in range(k + 1, min(limit, k + 25)) if tokens[x].text == ","), None)
         verb = lower[close + 1] if close is not None and close + 1 < limit else ""

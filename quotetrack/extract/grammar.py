@@ -65,7 +65,9 @@ def describes_role(sentence: Sentence, first: int, last: int, titled: bool = Fal
         owner += 1  # "Porto Azul's sporting director", "the Ministry of Health's adviser"
     possessive = tokens[owner].text.endswith(("’s", "'s")) and is_capitalised(tokens[owner].text)
     opens = lower[k] in DETERMINERS or possessive
-    if not opens or lower[last] in DETERMINERS or not tokens[last].text.isalpha() or is_capitalised(tokens[last].text):
+    # "the District Head": a title may be capitalised; any other capitalised word ends a name.
+    named = is_capitalised(tokens[last].text) and lower[last] not in titles
+    if not opens or lower[last] in DETERMINERS or not tokens[last].text.isalpha() or named:
         return False
     described = range(owner + 1 if possessive else k, last + 1)  # the owner may be an organisation
     # "the agency" describes a body, "the team doctor" a person: the head noun tells.
@@ -89,6 +91,8 @@ def is_manner(sentence: Sentence, j: int, floor: int) -> bool:
     if j <= floor or not (low.endswith("ly") and len(low) > 5 and word.islower()):
         return False
     before, previous = sentence.tokens[j - 1].text, sentence.lower[j - 1]
+    if before == ",":
+        return True  # "Ann Lee, the league's head, forcefully told …": after an appositive
     if previous in DETERMINERS or previous.endswith(("’s", "'s")) or not before.isalpha():
         return False
     return is_capitalised(before) or previous in SUBJECT_PRONOUNS or previous.endswith("s")
@@ -146,6 +150,19 @@ def is_participle(sentence: Sentence, k: int) -> bool:
     return not (j > k + 2 and j < len(lower) and lower[j] == "that")
 
 
+def frame_has_no_object(sentence: Sentence, after: int, end: int) -> bool:
+    """After a cue that follows its content (", Smith said on Friday."), only adverbials may stand
+    before the frame ends: in ", Clinton mentioned Machado's name," the cue has an object of its
+    own, so the words before the comma are no statement of hers."""
+    if after >= end or after >= len(sentence.tokens):
+        return True
+    low = sentence.lower[after]
+    adverb = low.endswith("ly") and low.isalpha()
+    extra = {"before", "after", "during", "while", "when", "as", "ago", "again", "afterward", "afterwards"}
+    extra |= {"late", "early"}  # "late on Friday"
+    return low in PREPOSITIONS | DATE_WORDS | CUE_MODIFIERS | extra or adverb or not low.isalnum()
+
+
 def written_medium(sentence: Sentence, start: int, end: int) -> bool:
     return any(sentence.lower[k] in WRITTEN_MEDIA for k in range(start, min(end, len(sentence.tokens))))
 
@@ -188,6 +205,27 @@ def first_content_token(sentence: Sentence) -> int:
     if i < len(sentence.tokens) and sentence.lower[i] in ("but", "and", "yet", "so"):
         i += 1
     return min(i, len(sentence.tokens) - 1)
+
+
+_ASIDES = ("but", "although", "though", "while", "whereas")
+
+
+def reported_end(sentence: Sentence, first: int, end: int) -> int:
+    """Where a reported clause that starts at token ``first`` ends: before a clause the writer
+    adds (", but the council disagreed", ", although it may take days", " — and he noted …"), or
+    at ``end``. A dash alone may open an aside inside the clause ("the plan — a costly one —
+    failed"), so only a dash before "and" or one of those conjunctions ends it. A participle
+    clause (", arguing that …") stays in: annotators read it as part of what was said as often
+    as not."""
+    tokens, lower = sentence.tokens, sentence.lower
+    for i in range(first + 2, len(tokens) - 2):
+        if tokens[i].start >= end:
+            break
+        if sentence.quoted[i] or tokens[i].text not in (",", "—", "–", "--"):
+            continue
+        if lower[i + 1] in _ASIDES or (tokens[i].text != "," and lower[i + 1] == "and"):
+            return tokens[i - 1].end
+    return end
 
 
 def content_end(sentence: Sentence) -> int:

@@ -8,7 +8,7 @@ from typing import NamedTuple
 from ..text.tokens import part_at, parts
 from ..text.tokens import words as words_of
 from .frames import Found, Frame, clause_subject, find_subject, frame_tail_end, tail_content, told_object
-from .grammar import content_end, is_noun_phrase, is_participle, written_medium
+from .grammar import content_end, follows_pause, is_noun_phrase, is_participle, written_medium
 from .lexicon import AUXILIARIES, CUE_MODIFIERS, QUOTE_CHARS, cue_lexicon, word_set
 from .sentences import Quote, Sentence, Span, strip_span
 from .speakers import Mention
@@ -48,6 +48,12 @@ def quote_statements(sentence: Sentence, last_quoted: LastQuoted | None) -> list
         frame = _trailing_frame(sentence, quote, text) if quote.close is not None else None
         if frame is None:
             frame = _leading_frame(sentence, quote, previous_end)
+            first_quote = previous_frame is None or previous_frame.cue_start != getattr(frame, "cue_start", None)
+            clause = _clause_around(sentence, frame, quote) if frame is not None and first_quote else None
+            if frame is not None and clause is not None:
+                # "He said her “only experience” was …": the reported clause is the statement.
+                results.append(Found([clause], frame, "reported", 0.85, False))
+                break
         if frame is None and previous_frame is not None and _only_frame_between(text, previous_end, quote.open):
             frame = previous_frame  # “…,” he said, “…”: the second half of an interrupted quote
         first_in_sentence = quote is sentence.quotes[0] and not text[sentence.start : quote.open].strip()
@@ -63,7 +69,12 @@ def quote_statements(sentence: Sentence, last_quoted: LastQuoted | None) -> list
             continue
         if frame.cue_info.category == "cognition":
             continue
-        results.append(Found([Span(start, end)], frame, "quote", confidence, True))
+        interrupted = previous_frame is not None and frame.cue_start == previous_frame.cue_start
+        if interrupted and results and results[-1].quote and _only_frame_between(text, previous_end, quote.open):
+            # “…,” he said, “…”: one quote that the frame interrupts, one statement.
+            results[-1].spans.append(Span(start, end))
+        else:
+            results.append(Found([Span(start, end)], frame, "quote", confidence, True))
         previous_frame = frame
         previous_end = quote.end
     if previous_frame is not None:
@@ -92,6 +103,20 @@ def _participle_statement(sentence: Sentence, frame: Frame) -> Found | None:
     spans = [Span(sentence.tokens[i + 1].start, sentence.tokens[frame_end].end)]
     added = Frame(frame.mention, form, sentence.tokens[i + 1].start, sentence.tokens[last].end, info, spans, relayed)
     return Found([Span(start, end)], added, "reported", 0.8, False)
+
+
+def _clause_around(sentence: Sentence, frame: Frame, quote: Quote) -> Span | None:
+    """The clause the frame reports when the quote is only a phrase inside it: words of that
+    clause stand between the cue and the quote mark ("X said the plan was “dead on arrival”"), or
+    go on right after the quote ("X said that “race matters” in every city")."""
+    content_at = tail_content(sentence, sentence.index_at(frame.cue_end), frame.cue_info).content_at
+    top = sentence.index_at(quote.open)
+    if content_at is None or content_at > top:
+        return None
+    end = content_end(sentence)
+    before = content_at < top and sentence.lower[top - 1] != ","
+    after = re.match(r"\s*\w", sentence.text[quote.end : end]) is not None
+    return Span(sentence.tokens[content_at].start, end) if before or after else None
 
 
 def _named_title(text: str, quote: Quote, start: int, end: int, words: int) -> bool:
@@ -226,7 +251,10 @@ def _leading_frame(sentence: Sentence, quote: Quote, previous_end: int) -> Frame
             continue
         if between and between[-1] not in (",", ":", "that") and len(between) > 6:
             continue
-        subject = find_subject(sentence, c, floor)
+        if form.endswith("ing") and follows_pause(sentence, c):
+            subject = clause_subject(sentence, c)  # "The group attacked him, saying he “…”"
+        else:
+            subject = find_subject(sentence, c, floor)
         left = c - 1
         while left > floor and sentence.lower[left] in CUE_MODIFIERS:
             left -= 1

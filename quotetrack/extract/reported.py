@@ -20,8 +20,10 @@ from .grammar import (
     continues_clause,
     first_content_token,
     follows_pause,
+    frame_has_no_object,
     is_negated,
     is_participle,
+    reported_end,
     written_medium,
 )
 from .lexicon import (
@@ -66,6 +68,12 @@ def reported_statements(sentence: Sentence, copy: Copy) -> list[Found]:
     results = [first]
     start, end = first.spans[-1]
     for i in range(sentence.index_at(start), sentence.index_at(end) - 3):
+        added = _added_statement(sentence, first, i) if first.frame.cue_end <= start else None
+        if added is not None:
+            # "X said A, but added that B": the same speaker's second statement.
+            first.spans[-1] = Span(start, tokens[i - 1 if lower[i - 1] != "," else i - 2].end)
+            results.append(added)
+            break
         if lower[i] != "," or lower[i + 1] not in _COORDINATORS or sentence.quoted[i]:
             continue
         clause = Sentence(text, tokens[i + 2].start, sentence.end, sentence.paragraph, copy.quotes, copy.opens)
@@ -78,6 +86,9 @@ def reported_statements(sentence: Sentence, copy: Copy) -> list[Found]:
             first.spans[-1] = Span(start, tokens[i - 1].end)  # the first statement ends at the comma
             results.append(second)
             break
+    else:
+        if first.frame.cue_end <= start:  # "X said …": the writer may go on with a clause of his own
+            first.spans[-1] = Span(start, reported_end(sentence, sentence.index_at(start), end))
     return results
 
 
@@ -140,6 +151,8 @@ def _reported_statement(sentence: Sentence, text: str) -> Found | None:
             content_at, frame_end_index = last + 1, last  # "The army denies civilians were killed"
         if content_at is not None and adjunct_only(sentence, last + 1):
             content_at = None  # "…, the agency said on its website": where it was said, not what
+        if _between_commas(sentence, mention, last):
+            content_at = None  # "The strikes, he said, were necessary": the frame interrupts the content
         if content_at is not None and inverted is None and tokens[content_at].start < end:
             # X said (that) …
             start = tokens[content_at].start
@@ -161,8 +174,12 @@ def _reported_statement(sentence: Sentence, text: str) -> Found | None:
             continue
         tail_end = frame_tail_end(sentence, last + 1, n)
         tail_index = sentence.index_at(tail_end)
-        if info.takes_object and relayed is None:
-            j, relayed = told_object(sentence, last + 1, n)
+        after = last + 1
+        if info.takes_object:
+            after, told = told_object(sentence, last + 1, n)
+            relayed = relayed or told
+        if inverted is None and not frame_has_no_object(sentence, after, tail_index):
+            continue  # "At the debate, Clinton mentioned her name": the cue's object is what was said
         first = first_content_token(sentence)
         content = Span(tokens[first].start, tokens[p - 1].end)
         if tokens[p - 1].text in QUOTE_CHARS and sentence.quoted[p - 1]:
@@ -188,6 +205,37 @@ def _reported_statement(sentence: Sentence, text: str) -> Found | None:
         if tokens[tail_index].text == ",":
             return Found([content], frame, "reported", 0.7, False)
     return None
+
+
+def _added_statement(sentence: Sentence, first: Found, i: int) -> Found | None:
+    """At token i, "and"/"but" then a speech cue with content of its own ("…, but stated that B",
+    "… and added that B"): a second statement of the first one's speaker."""
+    lower, tokens = sentence.lower, sentence.tokens
+    if lower[i] not in ("and", "but") or sentence.quoted[i] or i + 1 >= len(tokens):
+        return None
+    cue = sentence.cue_at(i + 1)
+    if not cue or cue.form.endswith("ing") or cue.cue.category not in ("speech", "written"):
+        return None
+    form, info, last = cue
+    content_at, frame_end, relayed = tail_content(sentence, last + 1, info)
+    if content_at is None:
+        return None
+    span = Span(tokens[content_at].start, reported_end(sentence, content_at, content_end(sentence)))
+    frame = Frame(
+        first.frame.mention, form, tokens[i + 1].start, tokens[last].end, info,
+        [Span(tokens[i + 1].start, tokens[frame_end].end)], relayed, info.category == "written",
+    )
+    return Found([span], frame, "reported", 0.8, False)
+
+
+def _between_commas(sentence: Sentence, mention: Mention, last: int) -> bool:
+    """The frame stands between commas inside a clause, whose verb comes after it: "The strikes,
+    he said, were necessary" (not "Back home, he said, he took aim …", where a clause follows)."""
+    before = sentence.index_at(mention.phrase_start) - 1
+    lower = sentence.lower
+    return before >= 2 and lower[before] == "," and last + 2 < len(lower) and lower[last + 1] == "," and (
+        continues_clause(lower[last + 2])
+    )
 
 
 def _credited_after(sentence: Sentence, copy: Copy, kept: Found) -> Found:
