@@ -98,8 +98,8 @@ class FigureRow:
 
     @property
     def range_text(self) -> str:
-        if self.low is None and self.high is None:
-            return "?"
+        if self.low is None and self.high is None:  # only words such as "several"
+            return ", ".join(dict.fromkeys(show_quantity(f.quantity) for f in self.figures)) or "?"
         low = _number(self.low) if self.low is not None else "?"
         top = _number(self.high) if self.high is not None else ""
         text = low if low == top else f"{low}–{top}"
@@ -142,6 +142,8 @@ def _number(value: float) -> str:
 
 def show_quantity(q: Quantity) -> str:
     """A figure as a reader compares it: "12", "12+", "31+", "≤40", "12–40"."""
+    if q.vague:
+        return q.text  # "several", "dozens of people": a word, never shown as a range
     if q.value is not None and q.low == q.high:
         return _number(q.value)
     if q.low is not None and q.high is None:
@@ -243,8 +245,8 @@ def _not_figures() -> frozenset[str]:
 
 def is_figure(q: Quantity) -> bool:
     """A count worth a row: a casualty role or a listed countable thing, and a whole, not a part.
-    Spans of time ("two years after") are not figures."""
-    if q.part_of or q.key == (None, None) or (q.thing or "") in _not_figures():
+    Spans of time ("two years after") and running totals ("this month") are not figures."""
+    if q.part_of or q.cumulative or q.key == (None, None) or (q.thing or "") in _not_figures():
         return False
     return q.role is not None or (q.thing or "") in _counted()
 
@@ -330,12 +332,12 @@ def figure_rows(figures: Iterable[Figure]) -> list[FigureRow]:
     rows = []
     for (role, thing), items in by_key.items():
         items.sort(key=lambda f: (f.reported_on or date.max, f.statement_id, f.quantity.start))
-        lows = [q.low if q.low is not None else q.high for q in (f.quantity for f in items)]
-        highs = [q.high if q.high is not None else q.low for q in (f.quantity for f in items)]
+        counted = [f.quantity for f in items if not f.quantity.vague]  # "several" is no number
+        lows = [q.low if q.low is not None else q.high for q in counted]
+        highs = [q.high if q.high is not None else q.low for q in counted]
         low = min((x for x in lows if x is not None), default=None)
         high = max((x for x in highs if x is not None), default=None)
-        open_ended = any(f.quantity.high is None and f.quantity.low is not None
-                         and f.quantity.low >= (high or 0) for f in items)
+        open_ended = any(q.high is None and q.low is not None and q.low >= (high or 0) for q in counted)
         rows.append(FigureRow(
             role=role, thing=thing, figures=items, low=low, high=high, open_ended=open_ended,
             sources=len({_origin_key(f) for f in items}), status=_status(items),

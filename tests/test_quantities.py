@@ -95,3 +95,99 @@ def test_counts_differ_only_for_the_same_thing() -> None:
     assert counts_differ(two, three)
     assert not counts_differ(two, buildings)
     assert not counts_differ(three, at_least_two)
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        ("the ministry said on Friday that the flood on Feb. 27 killed 12 people", [12]),
+        ("the Feb. 25 bombing left three people dead", [3]),
+        ("on 27 February 12 people died", [12]),
+        ("February 27th: 12 were killed", [12]),
+        ("on the 27th, 12 were killed", [12]),
+        ("the 27th of February saw nine deaths", [9]),
+        ("a 27-year-old man and two children were killed", [2]),
+        ("in 2019, 14 miners died", [14]),
+        ("at 10:30 five people were wounded", [5]),
+    ],
+)
+def test_a_date_beside_a_count_is_never_read_as_one(text: str, figures: list[float]) -> None:
+    assert [q.value for q in find_quantities(text)] == figures
+
+
+def test_a_month_that_is_also_a_word_needs_its_capital() -> None:
+    assert find_quantities("On 12 May the bridge closed") == []
+    may = only("12 people may have died in the blast")
+    assert (may.value, may.key) == (12, ("killed", None))
+
+
+@pytest.mark.parametrize("text", ["several people were killed", "dozens of houses collapsed", "a few soldiers died"])
+def test_vague_words_are_marked_vague(text: str) -> None:
+    quantity = only(text)
+    assert quantity.vague and quantity.value is None
+
+
+def test_exact_counts_are_not_vague() -> None:
+    assert not only("12 people were killed").vague
+    assert not only("half a dozen people were killed").vague  # one figure: six
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the attack killed 12 people, bringing the number killed this month to 40",
+        "Since the start of the conflict, 400 people have been killed",
+        "more than 300 soldiers have died in such attacks since 2015",
+        "the number of civilians killed rose to 95 this year",
+        "in recent months 60 police officers were killed",
+    ],
+)
+def test_a_running_total_is_cumulative(text: str) -> None:
+    *_, total = find_quantities(text)
+    assert total.cumulative
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the attack killed 12 people, bringing the number killed this month to 40",
+        "the deadliest attack this year killed 30 people",
+        "the death toll rose to 14, bringing the total so far to 14",
+        "Since Monday, 12 people have died in the floods",
+        "12 people were killed on Monday, the worst attack this year",
+    ],
+)
+def test_one_incidents_toll_is_not_cumulative(text: str) -> None:
+    first = find_quantities(text)[0]
+    assert not first.cumulative
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Ten soldiers were killed", "Nine army troops died"),
+        ("ten police officers were killed", "nine policemen were killed"),
+        ("three servicemen died", "two soldiers were killed"),
+        ("two gunmen were shot dead", "three attackers were killed"),
+    ],
+)
+def test_counts_of_the_same_victims_compare_whatever_the_word(a: str, b: str) -> None:
+    first, second = only(a), only(b)
+    assert first.key == second.key
+    assert counts_differ(first, second)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("ten soldiers were killed", "nine civilians were killed"),
+        ("ten soldiers were killed", "nine police officers were killed"),
+        ("ten soldiers were killed", "nine soldiers were wounded"),
+        ("the attack killed 12 people", "the attack killed 12 people, bringing the number killed this month to 40"),
+    ],
+)
+def test_other_victims_roles_or_totals_are_not_compared(a: str, b: str) -> None:
+    first, *_ = find_quantities(a)
+    *_, second = find_quantities(b)
+    assert not first.comparable(second)
+    assert not counts_differ(first, second)

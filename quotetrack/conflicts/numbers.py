@@ -32,7 +32,7 @@ def number_conflict(first: Reading, second: Reading, similarity: float) -> Verdi
     for found_a in first.quantities:
         for found_b in second.quantities:
             count_a, count_b = _as_toll(found_a, found_b), _as_toll(found_b, found_a)
-            if count_a.key != count_b.key or count_a.key == (None, None):
+            if not count_a.comparable(count_b) or count_a.key == (None, None):
                 continue
             if count_a.part_of or count_b.part_of or count_a.overlaps(count_b):
                 continue

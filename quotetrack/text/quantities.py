@@ -5,9 +5,14 @@ upper bound, thing ``civilian`` and role ``killed``. Numbers are read from digit
 words ("twenty-five", "two hundred") and vague words ("dozens", "several"), with the bounds
 their modifiers give ("more than 30", "up to 40", "12 to 40", "between 12 and 40").
 
-Numbers that are not counts are skipped: dates ("8 July", "July 8"), years ("in 2003"),
-ages ("aged 45", "a 45-year-old"), times ("10:30"), ordinals ("1st") and labels such as
-"Brigade 10" or "Article 140".
+Numbers that are not counts are skipped: dates ("8 July", "July 8", "Feb. 27", "February
+27th"), years ("in 2003"), ages ("aged 45", "a 45-year-old"), times ("10:30"), ordinals ("1st")
+and labels such as "Brigade 10" or "Article 140".
+
+A vague count ("several", "dozens") is marked ``vague``: its bounds are rough, for telling
+"dozens" from "three", never a figure to show as a number. A count over a period rather than one
+incident ("bringing the number killed this month to 40", "since the start of the conflict") is
+marked ``cumulative`` (cues in ``data/cumulative_cues.txt``): it is not this incident's toll.
 
 Numbers are read by ``numbers`` (the normaliser's reader too); the lexicons (counted nouns,
 casualty roles, unit labels, months) live in ``quotetrack/data/`` and are read once, by ``lexicon``.
@@ -29,7 +34,7 @@ _FUNCTION_WORDS = frozenset(
     "a an the of in on at near by for from with to into and or but that which who were was "
     "are is be been being had has have will would could said says told as than after before "
     "during since while when where against across over under this these those their its his "
-    "her our".split()
+    "her our may might must can should shall also".split()
 )
 _PERSON_NOUNS = frozenset({"person", "people", "persons"})
 _YEAR = range(1800, 2101)
@@ -49,6 +54,8 @@ class Quantity:
     start: int
     end: int
     part_of: bool = False  # "one of the strikes": a part of a larger count, not a total
+    vague: bool = False  # "several", "dozens": rough bounds, no figure of its own
+    cumulative: bool = False  # "the number killed this month", "since the war began": not one incident's
 
     @property
     def key(self) -> tuple[str | None, str | None]:
@@ -59,7 +66,7 @@ class Quantity:
             thing = None if self.role else "people"
         if self.role and thing == self.role:
             thing = None
-        return (self.role, thing)
+        return (self.role, kind_of(thing) if thing else thing)
 
     def overlaps(self, other: Quantity) -> bool:
         """True when both counts can be true at once ("at least 12" and "20")."""
@@ -69,11 +76,18 @@ class Quantity:
         high_b = other.high if other.high is not None else float("inf")
         return low_a <= high_b and low_b <= high_a
 
+    def comparable(self, other: Quantity) -> bool:
+        """Both count the same kind of thing over the same span: one incident's toll is never
+        weighed against a running total."""
+        return self.key == other.key and self.cumulative == other.cumulative
+
     def describe(self) -> str:
         return self.text
 
     def to_dict(self) -> dict[str, object]:
-        return json_fields(self, "text", "value", "low", "high", "thing", "role") | {"span": [self.start, self.end]}
+        return json_fields(self, "text", "value", "low", "high", "thing", "role", "vague", "cumulative") | {
+            "span": [self.start, self.end]
+        }
 
 
 # --- lexicons ------------------------------------------------------------------------------
@@ -93,12 +107,33 @@ def _irregular_singulars() -> dict[str, str]:
     return out
 
 
+@cache
+def _kinds() -> dict[str, str]:
+    """Counted noun -> the first noun of its group in data/counted_kinds.tsv."""
+    out: dict[str, str] = {}
+    for row in lexicon.rows("counted_kinds"):
+        for noun in row[1:]:
+            out.setdefault(noun.lower(), row[0].lower())
+    return out
+
+
+def kind_of(thing: str) -> str:
+    """One name for nouns that count the same people ("troop" -> "soldier", "policeman" ->
+    "police officer"), so counts of the same victims are compared whatever the word."""
+    return _kinds().get(thing, thing)
+
+
 def singular(word: str) -> str:
-    """The singular of a counted noun ("strikes" -> "strike", "casualties" -> "casualty")."""
+    """The singular of a counted noun ("strikes" -> "strike", "casualties" -> "casualty",
+    "policemen" -> "policeman")."""
     word = word.lower()
+    if word.endswith("s") and (word[:-1] in lexicon.words("counted_things") or word[:-1] in _kinds()):
+        return word[:-1]  # "attackers" counts attackers, though the lemma table reads "attack"
     irregular = _irregular_singulars()
     if word in irregular and word not in _roles():
         return irregular[word]
+    if word.endswith("men") and len(word) > 5:
+        return word[:-3] + "man"  # "policemen", "servicemen", "gunmen"
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"
     if word.endswith(("ches", "shes", "xes", "sses")):
@@ -122,15 +157,17 @@ def _is_plural(word: str) -> bool:
 
 def _not_a_count(toks: list[_Tok], i: int, used: int, value: float) -> bool:
     """Dates, years, ages, times, ordinals and labels such as "Brigade 10"."""
-    months = lexicon.words("months")
     tok = toks[i]
     prev = toks[i - 1].low if i > 0 else ""
     after = toks[i + used].low if i + used < len(toks) else ""
     after2 = toks[i + used + 1].low if i + used + 1 < len(toks) else ""
     if tok.low[0].isdigit():
-        if prev in months or after in months or (prev == "of" and after in months):
-            return True
-        if after == "of" and after2 in months:  # "the 8th of July" style with digits
+        month_before = _is_month(toks, i - 1) or (prev == "." and _is_month(toks, i - 2))
+        if month_before and i >= 2 and toks[i - 2].low.isdigit():
+            month_before = False  # "on 27 February 12 people died": the day came first
+        if month_before or _is_month(toks, i + used):
+            return True  # "8 July", "July 8", "Feb. 27"
+        if after == "of" and _is_month(toks, i + used + 1):  # "the 8th of July" style with digits
             return True
         if i + used < len(toks) and toks[i + used].start == tok.end and after in {"st", "nd", "rd", "th"}:
             return True
@@ -139,7 +176,7 @@ def _not_a_count(toks: list[_Tok], i: int, used: int, value: float) -> bool:
         # "10:30", "3pm": a colon right after, or a clock suffix
         if after in {"am", "pm", "a.m", "p.m", "gmt", "utc", "hrs", "o'clock"}:
             return True
-        if after == ":" or prev == ":":
+        if _clock(toks, i, i + 1) or _clock(toks, i - 2, i - 1):
             return True  # a time: "10:30"
     if prev in lexicon.words("unit_labels") and toks[i - 1].text[:1].isupper():
         return True  # "Brigade 10", "Article 140"
@@ -152,6 +189,25 @@ def _not_a_count(toks: list[_Tok], i: int, used: int, value: float) -> bool:
     if tok.text.endswith("-year-old"):
         return True
     return False
+
+
+def _clock(toks: list[_Tok], hour: int, colon: int) -> bool:
+    """Digits, a colon and digits written together ("10:30"); "27th: 12 were killed" is no time."""
+    if hour < 0 or colon + 1 >= len(toks) or toks[colon].low != ":":
+        return False
+    return toks[hour].end == toks[colon].start and toks[colon].end == toks[colon + 1].start \
+        and toks[hour].low.isdigit() and toks[colon + 1].low.isdigit()
+
+
+# Month names that are also common words: a month only when written with a capital ("12 May",
+# but "12 may have died"; "March 3", but "3,000 march").
+_AMBIGUOUS_MONTHS = frozenset({"may", "march", "mar"})
+
+
+def _is_month(toks: list[_Tok], k: int) -> bool:
+    if not 0 <= k < len(toks) or toks[k].low not in lexicon.words("months"):
+        return False
+    return toks[k].low not in _AMBIGUOUS_MONTHS or toks[k].text[:1].isupper()
 
 
 def _thing_after(toks: list[_Tok], j: int, value: float | None) -> tuple[str | None, int]:
@@ -222,6 +278,57 @@ def _word_before(toks: list[_Tok], start: int, reach: int, words: dict[str, str]
     return None
 
 
+@cache
+def _cumulative_cues() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """data/cumulative_cues.txt as word tuples, by first word, longest first."""
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for line in lexicon.lines("cumulative_cues"):
+        phrase = tuple(line.lower().split())
+        by_first.setdefault(phrase[0], []).append(phrase)
+    return {first: tuple(sorted(found, key=len, reverse=True)) for first, found in by_first.items()}
+
+
+_SENTENCE_STOP = {".", ";", "!", "?"}
+# Before a period phrase these make it a comparison, not a running total: "the deadliest attack
+# this year", "the worst since 2015", "the first such attack this month".
+_RANKING = frozenset({"worst", "most", "first", "biggest", "largest", "deadliest", "bloodiest", "only"})
+
+
+def _cue_at(toks: list[_Tok], k: int) -> int:
+    """The length of the cumulative cue starting at token ``k``, or 0."""
+    low = toks[k].low
+    if low == "since" and k + 1 < len(toks) and toks[k + 1].low.isdigit() and int(toks[k + 1].low) in _YEAR:
+        return 2  # "since 2015"
+    for phrase in _cumulative_cues().get(low, ()):
+        if tuple(tok.low for tok in toks[k : k + len(phrase)]) == phrase:
+            return len(phrase)
+    return 0
+
+
+def _is_cumulative(toks: list[_Tok], start: int, end: int) -> bool:
+    """A period cue in the count's clause ("killed this year"), or opening the sentence before a
+    comma ("Since the war began, 400 ..."), unless a superlative makes it a ranking."""
+    first = start
+    while first > 0 and toks[first - 1].low not in _CLAUSE_STOP:
+        first -= 1
+    last = end
+    while last < len(toks) and toks[last].low not in _CLAUSE_STOP:
+        last += 1
+    if first > 0 and toks[first - 1].low == ",":
+        # An opening phrase: the part of the sentence before the first comma.
+        opener = first - 1
+        while opener > 0 and toks[opener - 1].low not in _SENTENCE_STOP:
+            opener -= 1
+        if opener < first - 1 and _cue_at(toks, opener):
+            return True
+    for k in range(first, last):
+        if start <= k < end or not _cue_at(toks, k):
+            continue
+        if not any(tok.low in _RANKING or tok.low.endswith("iest") for tok in toks[max(first, k - 3) : k]):
+            return True
+    return False
+
+
 def find_quantities(text: str) -> list[Quantity]:
     """Every count in ``text``, in order, with its bounds, the thing counted and its role."""
     toks = count_tokens(text)
@@ -282,6 +389,8 @@ def find_quantities(text: str) -> list[Quantity]:
                 start=toks[start_index].start,
                 end=toks[max(after_thing, end_index) - 1].end,
                 part_of=part_of,
+                vague=reading.vague,
+                cumulative=_is_cumulative(toks, start_index, max(after_thing, end_index)),
             )
         )
         i = end_index
@@ -303,4 +412,4 @@ def _one_is_a_count(toks: list[_Tok], i: int) -> bool:
 
 def counts_differ(a: Quantity, b: Quantity) -> bool:
     """Two counts of the same thing that cannot both be true."""
-    return a.key == b.key and not a.overlaps(b)
+    return a.comparable(b) and not a.overlaps(b)
