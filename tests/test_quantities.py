@@ -191,3 +191,41 @@ def test_other_victims_roles_or_totals_are_not_compared(a: str, b: str) -> None:
     *_, second = find_quantities(b)
     assert not first.comparable(second)
     assert not counts_differ(first, second)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a role word belongs to the number it follows, not to the next count
+        ("the death toll stood at 43 with 61 wounded", [(43, "killed"), (61, "wounded")]),
+        ("the blast killed 30, wounded 50 and left 200 families homeless", [(30, "killed"), (50, "wounded"),
+                                                                           (200, None)]),
+        ("eighty people were killed, 300 injured and 2,000 children orphaned",
+         [(80, "killed"), (300, "wounded"), (2000, None)]),
+        # "are believed to have been" does not use up the reach of the role
+        ("as many as 90 people in the valley are believed to have been killed", [(90, "killed")]),
+        ("5,000 people marched in protest against the killing", [(5000, None)]),
+    ],
+)  # fmt: skip
+def test_each_count_takes_its_own_role(text: str, expected: list) -> None:
+    assert [(q.high, q.role) for q in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "thing"),
+    [
+        ("the ministry arrested 18 other suspects", "suspect"),
+        ("four Iraqis were detained", "iraqi"),
+        ("three attackers were shot", "gunman"),  # the same people as gunmen
+        ("two suicide bombers blew themselves up", "bomber"),
+        ("the 2,000 figure given was too high", "figure"),
+        ("the firm will cut 26 per cent of its staff", "percent"),
+    ],
+)
+def test_the_thing_counted_is_the_noun_as_counted(text: str, thing: str) -> None:
+    assert find_quantities(text)[0].key[1] == thing
+
+
+@pytest.mark.parametrize("text", ["the H1N1 strain spread", "a G20 summit", "the meeting is at 10am"])
+def test_digits_written_into_a_word_are_not_counts(text: str) -> None:
+    assert find_quantities(text) == []

@@ -36,6 +36,14 @@ _FUNCTION_WORDS = frozenset(
     "during since while when where against across over under this these those their its his "
     "her our may might must can should shall also".split()
 )
+# Words a role may stand behind without using up the reach: "149 people are believed to have
+# been killed", "20 were reportedly killed".
+_AUXILIARIES = frozenset(
+    "are is were was be been being have has had to believed thought feared reported reportedly "
+    "confirmed known now also already all said understood presumed".split()
+)
+# Words between a number and what it counts that are never the thing counted.
+_NOT_THINGS = frozenset({"other", "more", "additional", "further", "extra", "new", "confirmed", "suspected"})
 _PERSON_NOUNS = frozenset({"person", "people", "persons"})
 _YEAR = range(1800, 2101)
 
@@ -130,7 +138,7 @@ def singular(word: str) -> str:
     if word.endswith("s") and (word[:-1] in lexicon.words("counted_things") or word[:-1] in _kinds()):
         return word[:-1]  # "attackers" counts attackers, though the lemma table reads "attack"
     irregular = _irregular_singulars()
-    if word in irregular and word not in _roles():
+    if word in irregular and word not in _roles() and _plural_form(word):
         return irregular[word]
     if word.endswith("men") and len(word) > 5:
         return word[:-3] + "man"  # "policemen", "servicemen", "gunmen"
@@ -138,9 +146,17 @@ def singular(word: str) -> str:
         return word[:-3] + "y"
     if word.endswith(("ches", "shes", "xes", "sses")):
         return word[:-2]
-    if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
+    if word.endswith("s") and not word.endswith(("ss", "us", "sis")) and len(word) > 3:
         return word[:-1]
     return word
+
+
+def _plural_form(word: str) -> bool:
+    """Can the lemma table's base of ``word`` be its singular? The table also holds verb forms
+    ("given" -> "give") and agent nouns ("bombers" -> "bomb"), which a count never singularises."""
+    if word.endswith(("men", "ren", "ople", "ice", "eet", "eeth")):
+        return True  # "women", "children", "people", "mice", "feet", "teeth"
+    return word.endswith("s") and not word.endswith(("ers", "ists", "ings", "ors"))
 
 
 def role_of(word: str) -> str | None:
@@ -169,8 +185,11 @@ def _not_a_count(toks: list[_Tok], i: int, used: int, value: float) -> bool:
             return True  # "8 July", "July 8", "Feb. 27"
         if after == "of" and _is_month(toks, i + used + 1):  # "the 8th of July" style with digits
             return True
-        if i + used < len(toks) and toks[i + used].start == tok.end and after in {"st", "nd", "rd", "th"}:
-            return True
+        if i + used < len(toks) and toks[i + used].start == toks[i + used - 1].end and after[:1].isalpha() \
+                and after not in {"k", "m", "bn"}:
+            return True  # an ordinal ("1st"), a time ("10am") or a code ("1N" of "H1N1")
+        if i > 0 and toks[i - 1].end == tok.start and prev[:1].isalpha():
+            return True  # a code: "H1N1", "G20"
         if value.is_integer() and int(value) in _YEAR and "," not in tok.text and not _is_plural(after):
             return True  # a year: "in 2003", "2018 elections"
         # "10:30", "3pm": a colon right after, or a clock suffix
@@ -216,11 +235,12 @@ def _thing_after(toks: list[_Tok], j: int, value: float | None) -> tuple[str | N
     counted = lexicon.words("counted_things")
     window: list[tuple[int, str]] = []
     k = j
-    while k < len(toks) and len(window) < 3:
+    while k < len(toks) and len(window) < 3 and k < j + 5:
         low = toks[k].low
         if low in _CLAUSE_STOP or low in _FUNCTION_WORDS or low[0].isdigit():
             break
-        window.append((k, low))
+        if low not in _NOT_THINGS:  # "18 other suspects": the suspects are counted
+            window.append((k, low))
         k += 1
     if not window:
         return None, j
@@ -248,12 +268,21 @@ def _role_near(toks: list[_Tok], start: int, end: int) -> str | None:
     if start > 0 and toks[start - 1].low in roles:
         # "killing seven and wounding 22": the verb right before a count is its role, not one further on.
         return roles[toks[start - 1].low]
-    for k in range(start, min(end + 4, len(toks))):
-        if toks[k].low in _CLAUSE_STOP:
+    ahead, across = None, False
+    k, reach = start, 0
+    while k < len(toks) and toks[k].low not in _CLAUSE_STOP and (k < end or reach < 4):
+        low = toks[k].low
+        if low in roles:
+            ahead = roles[low]
             break
-        if toks[k].low in roles:
-            return roles[toks[k].low]
-    return _word_before(toks, start, 4, roles)
+        if k >= end and low[0].isdigit():
+            across = True  # "the toll stood at 43 with 61 wounded": "wounded" is the 61's
+        if k >= end and low not in _AUXILIARIES:
+            reach += 1  # "are believed to have been" does not use up the reach
+        k += 1
+    if ahead and not across:
+        return ahead
+    return _tally_before(toks, start) or ahead or _word_before(toks, start, 4, roles)
 
 
 @cache
@@ -271,8 +300,10 @@ def _word_before(toks: list[_Tok], start: int, reach: int, words: dict[str, str]
     """What ``words`` maps the nearest of its words to among the ``reach`` tokens before ``start``,
     not looking past the start of the clause."""
     for k in range(start - 1, max(start - reach - 1, -1), -1):
-        if toks[k].low in _CLAUSE_STOP:
+        if toks[k].low in _CLAUSE_STOP or toks[k].low[0].isdigit():
             break
+        if toks[k].low in words and k > 0 and toks[k - 1].low[0].isdigit():
+            break  # "300 injured and 2,000 children orphaned": "injured" is the 300's
         if toks[k].low in words:
             return words[toks[k].low]
     return None
