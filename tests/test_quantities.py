@@ -229,3 +229,33 @@ def test_the_thing_counted_is_the_noun_as_counted(text: str, thing: str) -> None
 @pytest.mark.parametrize("text", ["the H1N1 strain spread", "a G20 summit", "the meeting is at 10am"])
 def test_digits_written_into_a_word_are_not_counts(text: str) -> None:
     assert find_quantities(text) == []
+
+
+def test_a_round_figure_agrees_with_just_over_it_but_not_with_another_figure() -> None:
+    (three_hundred,) = find_quantities("300 were injured")
+    (over,) = find_quantities("more than 300 were wounded")
+    (four_hundred,) = find_quantities("400 were wounded")
+    (thirty,) = find_quantities("30 were wounded")
+    (over_thirty,) = find_quantities("more than 30 were wounded")
+    assert three_hundred.overlaps(over)
+    assert counts_differ(three_hundred, four_hundred)
+    assert counts_differ(thirty, over_thirty)  # 30 is exact: "more than 30" says otherwise
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the death toll was between 4,000 and 8,500, far below the official figure of 31,000",
+         [(4000, 8500), (31000, 31000)]),
+        ("hundreds were killed, but the 2,000 figure given was unrealistic", [(200, None), (2000, 2000)]),
+        ("the ministry said the number of dead was 1,700", [(1700, 1700)]),
+    ],
+)  # fmt: skip
+def test_a_figure_noun_takes_the_role_named_earlier_in_the_sentence(text: str, expected: list) -> None:
+    found = find_quantities(text)
+    assert [(q.low, q.high) for q in found] == expected
+    assert {q.role for q in found} == {"killed"}
+
+
+def test_a_figure_noun_without_a_role_in_the_sentence_is_no_count() -> None:
+    assert find_quantities("the firm gave a figure of 2,000") == []

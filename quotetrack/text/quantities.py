@@ -46,6 +46,8 @@ _AUXILIARIES = frozenset(
 _NOT_THINGS = frozenset({"other", "more", "additional", "further", "extra", "new", "confirmed", "suspected"})
 _PERSON_NOUNS = frozenset({"person", "people", "persons"})
 _YEAR = range(1800, 2101)
+# How far a round figure (a multiple of 100) may be from the count it rounds.
+ROUNDING = 0.01
 
 
 @dataclass(frozen=True)
@@ -77,12 +79,20 @@ class Quantity:
         return (self.role, kind_of(thing) if thing else thing)
 
     def overlaps(self, other: Quantity) -> bool:
-        """True when both counts can be true at once ("at least 12" and "20")."""
-        low_a = self.low if self.low is not None else float("-inf")
-        low_b = other.low if other.low is not None else float("-inf")
-        high_a = self.high if self.high is not None else float("inf")
-        high_b = other.high if other.high is not None else float("inf")
+        """True when both counts can be true at once ("at least 12" and "20"). A round figure
+        (300, 2,000) is read as the rounding it is: "300 injured" and "more than 300 wounded"
+        can both be true."""
+        low_a, high_a = self._rounded()
+        low_b, high_b = other._rounded()
         return low_a <= high_b and low_b <= high_a
+
+    def _rounded(self) -> tuple[float, float]:
+        low = self.low if self.low is not None else float("-inf")
+        high = self.high if self.high is not None else float("inf")
+        if self.value is not None and self.value >= 100 and self.value % 100 == 0:
+            margin = self.value * ROUNDING
+            return low - margin, high + margin
+        return low, high
 
     def comparable(self, other: Quantity) -> bool:
         """Both count the same kind of thing over the same span: one incident's toll is never
@@ -309,6 +319,25 @@ def _word_before(toks: list[_Tok], start: int, reach: int, words: dict[str, str]
     return None
 
 
+# Nouns that name a figure without saying what it counts: "the official figure of 316,000".
+_FIGURE_NOUNS = frozenset({"figure", "number", "tally", "total", "estimate", "count"})
+
+
+def _referred_role(toks: list[_Tok], start: int, end: int) -> str | None:
+    """The role of a figure named by a figure noun ("the figure of 316,000", "the number was
+    170,000", "the 2,000 figure"): that of the nearest casualty word earlier in the sentence."""
+    near = [tok.low for tok in toks[max(0, start - 3) : start]] + [tok.low for tok in toks[start:end]]
+    if not _FIGURE_NOUNS.intersection(near):
+        return None
+    roles = _roles()
+    for k in range(start - 1, -1, -1):
+        if toks[k].low in _SENTENCE_STOP:
+            break
+        if toks[k].low in roles and not (k > 0 and toks[k - 1].low[0].isdigit()):
+            return roles[toks[k].low]
+    return None
+
+
 @cache
 def _cumulative_cues() -> dict[str, tuple[tuple[str, ...], ...]]:
     """data/cumulative_cues.txt as word tuples, by first word, longest first."""
@@ -398,8 +427,11 @@ def find_quantities(text: str) -> list[Quantity]:
                 j += 1
         thing, after_thing = _thing_after(toks, j, value)
         role = _role_near(toks, start_index, after_thing)
-        if role is None and thing is None:
-            role = _tally_before(toks, start_index)
+        if thing in _FIGURE_NOUNS or (thing is None and role is None):
+            # "the official figure of 316,000", "the 2,000 figure": the toll named earlier
+            referred = _referred_role(toks, start_index, after_thing)
+            if referred is not None:
+                thing, role = None, role or referred
         if thing and _roles().get(thing) and thing not in lexicon.words("counted_things"):
             role = role or _roles()[thing]
             thing = None
