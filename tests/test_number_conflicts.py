@@ -3,11 +3,13 @@ vague words and running totals."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
-from quotetrack.conflicts import Verdict, compare
+from quotetrack.conflicts import Verdict, compare, compare_in_event
 from quotetrack.evidence import Counts
-from quotetrack.models import Speaker, Statement
+from quotetrack.models import Source, Speaker, Statement
 
 
 def verdict(a: str, b: str) -> Verdict:
@@ -54,3 +56,41 @@ def test_a_running_total_still_conflicts_with_another_running_total() -> None:
     result = verdict("So far this year 40 soldiers have been killed in the province",
                      "So far this year 65 soldiers have been killed in the province")  # fmt: skip
     assert (result.relation, result.type) == ("conflict", "number")
+
+
+def said(text: str, speaker: str, day: int) -> Statement:
+    source = Source(outlet="Wire", published=date(2026, 5, day))
+    return Statement(text=text, speaker=Speaker(name=speaker), source=source)
+
+
+def test_at_one_incident_tolls_in_any_words_are_compared() -> None:
+    a = said("we have confirmed so far 137 dead, most of them burned", "Police chief", 3)
+    b = said("the hospital director told us 90 people had died by the evening", "Senator", 3)
+    assert compare(a, b).relation != "conflict"  # nothing in the words ties them together
+    result = compare_in_event(a, b)
+    assert (result.relation, result.type) == ("conflict", "number")
+    assert isinstance(result.evidence, Counts)
+
+
+FIRST = "we have confirmed so far 53 dead, most of them burned"
+
+
+@pytest.mark.parametrize(
+    ("first", "later"),
+    [
+        (FIRST, "officials said 276 people had died in the blast at the market"),  # a rise: a timeline
+        (FIRST, "a few people died in the blast at the market"),  # too vague on weak evidence
+        (FIRST, "officials said 276 people had been wounded in the blast"),  # other victims
+        (FIRST, "the toll rose from 20 to 53"),  # the earlier figure is superseded
+    ],
+)  # fmt: skip
+def test_at_one_incident_a_rise_other_victims_and_vague_words_are_not_conflicts(first: str, later: str) -> None:
+    result = compare_in_event(said(first, "Police", 3), said(later, "Ministry", 5))
+    assert (result.relation, result.type) != ("conflict", "number")
+
+
+def test_at_one_incident_a_lower_later_figure_is_a_conflict_with_a_caveat() -> None:
+    result = compare_in_event(said("officials said 316 people had died", "Government", 3),
+                              said("a survey puts the number killed at 85", "Survey team", 9))  # fmt: skip
+    assert (result.relation, result.type) == ("conflict", "number")
+    assert "later figure" in result.caveats[0]

@@ -259,3 +259,31 @@ def test_a_figure_noun_takes_the_role_named_earlier_in_the_sentence(text: str, e
 
 def test_a_figure_noun_without_a_role_in_the_sentence_is_no_count() -> None:
     assert find_quantities("the firm gave a figure of 2,000") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the toll rose from 12 to 20", [(12, True), (20, False)]),
+        ("the toll has risen from just over 100 to 149", [(101, True), (149, False)]),
+        ("the ministry revised its toll to seven from 20", [(7, False), (20, True)]),
+        ("the figure was up on an initial estimate of 20 dead", [(20, True)]),
+        ("12 people were killed", [(12, False)]),
+        ("people from 40 villages fled", [(40, False)]),
+    ],
+)
+def test_a_figure_the_statement_has_moved_on_from_is_earlier(text: str, expected: list) -> None:
+    assert [(q.low, q.earlier) for q in find_quantities(text)] == expected
+
+
+def test_a_change_is_not_a_range() -> None:
+    assert [(q.low, q.high) for q in find_quantities("the toll rose from 12 to 20")] == [(12, 12), (20, 20)]
+    assert [(q.low, q.high) for q in find_quantities("12 to 20 people were killed")] == [(12, 20)]
+
+
+def test_round_bounds_of_one_figure_agree() -> None:
+    (as_many_as,) = find_quantities("as many as 2,000 people were killed")
+    (more_than,) = find_quantities("more than 2,000 people were killed")
+    (up_to_150,) = find_quantities("up to 150 people were killed")
+    assert as_many_as.overlaps(more_than)
+    assert not up_to_150.overlaps(more_than)

@@ -65,6 +65,7 @@ class Quantity:
     end: int
     part_of: bool = False  # "one of the strikes": a part of a larger count, not a total
     vague: bool = False  # "several", "dozens": rough bounds, no figure of its own
+    earlier: bool = False  # "from a previous figure of 152", "rose from 100 to 149": superseded here
     cumulative: bool = False  # "the number killed this month", "since the war began": not one incident's
 
     @property
@@ -89,9 +90,11 @@ class Quantity:
     def _rounded(self) -> tuple[float, float]:
         low = self.low if self.low is not None else float("-inf")
         high = self.high if self.high is not None else float("inf")
-        if self.value is not None and self.value >= 100 and self.value % 100 == 0:
-            margin = self.value * ROUNDING
-            return low - margin, high + margin
+        # "more than 2,000" (2,001 up) and "as many as 2,000" round the same figure.
+        if _is_round(low):
+            low -= low * ROUNDING
+        if _is_round(high):
+            high += high * ROUNDING
         return low, high
 
     def comparable(self, other: Quantity) -> bool:
@@ -103,9 +106,15 @@ class Quantity:
         return self.text
 
     def to_dict(self) -> dict[str, object]:
-        return json_fields(self, "text", "value", "low", "high", "thing", "role", "vague", "cumulative") | {
+        return json_fields(self, "text", "value", "low", "high", "thing", "role", "vague", "cumulative",
+                                 "earlier") | {
             "span": [self.start, self.end]
         }
+
+
+def _is_round(bound: float) -> bool:
+    """A multiple of 100, or one past it ("more than 300" starts at 301)."""
+    return 100 <= abs(bound) < float("inf") and (bound % 100 == 0 or (bound - 1) % 100 == 0)
 
 
 # --- lexicons ------------------------------------------------------------------------------
@@ -303,20 +312,41 @@ def _tally_nouns() -> dict[str, str]:
 
 def _tally_before(toks: list[_Tok], start: int) -> str | None:
     """A tally named earlier in the clause: "the toll from Monday's bombing had risen to 14"."""
-    return _word_before(toks, start, 12, _tally_nouns())
+    return _word_before(toks, start, 12, _tally_nouns(), past_numbers=True)
 
 
-def _word_before(toks: list[_Tok], start: int, reach: int, words: dict[str, str]) -> str | None:
+def _word_before(toks: list[_Tok], start: int, reach: int, words: dict[str, str], *,
+                 past_numbers: bool = False) -> str | None:
     """What ``words`` maps the nearest of its words to among the ``reach`` tokens before ``start``,
-    not looking past the start of the clause."""
+    not looking past the start of the clause, nor past another count or its own word (a tally
+    noun, ``past_numbers``, still reaches past a number: "the toll rose from 12 to 20")."""
     for k in range(start - 1, max(start - reach - 1, -1), -1):
-        if toks[k].low in _CLAUSE_STOP or toks[k].low[0].isdigit():
+        if toks[k].low in _CLAUSE_STOP or (toks[k].low[0].isdigit() and not past_numbers):
             break
         if toks[k].low in words and k > 0 and toks[k - 1].low[0].isdigit():
             break  # "300 injured and 2,000 children orphaned": "injured" is the 300's
         if toks[k].low in words:
             return words[toks[k].low]
     return None
+
+
+# Words before a figure that give it as one the statement has moved on from.
+_EARLIER = frozenset({"previous", "previously", "initial", "initially", "earlier", "original", "originally",
+                      "former", "preliminary"})
+
+
+def _is_earlier(toks: list[_Tok], start: int) -> bool:
+    """"rose from 100 to 149", "to seven from 20", "an initial police estimate of 20": a figure
+    the statement gives as superseded, not as the count it reports."""
+    before = [tok.low for tok in toks[max(0, start - 4) : start]]
+    clause = before[before.index(",") + 1 :] if "," in before else before
+    tail = clause[-3:]
+    if "from" in tail and not any(w[0].isdigit() for w in tail[tail.index("from") :]):
+        # "from 100", "from just over 100"; not the 20 of "from 12 to 20"
+        # a change, not an origin ("people from 12 villages"): "to" names the new figure nearby
+        near = [tok.low for tok in toks[max(0, start - 8) : start + 4]]
+        return "to" in near
+    return bool(_EARLIER.intersection(clause))
 
 
 # Nouns that name a figure without saying what it counts: "the official figure of 316,000".
@@ -453,6 +483,7 @@ def find_quantities(text: str) -> list[Quantity]:
                 end=toks[max(after_thing, end_index) - 1].end,
                 part_of=part_of,
                 vague=reading.vague,
+                earlier=_is_earlier(toks, start_index),
                 cumulative=_is_cumulative(toks, start_index, max(after_thing, end_index)),
             )
         )
