@@ -59,7 +59,7 @@ def incident_count_conflict(a: Statement, b: Statement, first: Reading, second: 
             continue  # "several", "dozens": too vague to set against a figure on weak evidence
         if day_a and day_b and day_a != day_b:
             earlier, later = (count_a, count_b) if day_a < day_b else (count_b, count_a)
-            if _point(later) > _point(earlier):
+            if later.point > earlier.point:
                 continue  # a rise over the days
         verdict = _verdict(found_a, found_b, count_a, count_b,
                            INCIDENT_SCORE if _exact(count_a, count_b) else INCIDENT_SCORE - 0.1)
@@ -75,13 +75,6 @@ def reported_day(statement: Statement) -> date | None:
     if statement.said_on:
         return statement.said_on
     return statement.source.published if statement.source else None
-
-
-def _point(count: Quantity) -> float:
-    for number in (count.value, count.low, count.high):
-        if number is not None:
-            return number
-    return 0.0
 
 
 def _exact(count_a: Quantity, count_b: Quantity) -> bool:

@@ -97,6 +97,14 @@ class Quantity:
             high += high * ROUNDING
         return low, high
 
+    @property
+    def point(self) -> float:
+        """One number to order counts by: the value, else the lower bound, else the upper."""
+        for number in (self.value, self.low, self.high):
+            if number is not None:
+                return number
+        return 0.0
+
     def comparable(self, other: Quantity) -> bool:
         """Both count the same kind of thing over the same span: one incident's toll is never
         weighed against a running total."""
