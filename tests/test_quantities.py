@@ -287,3 +287,28 @@ def test_round_bounds_of_one_figure_agree() -> None:
     (up_to_150,) = find_quantities("up to 150 people were killed")
     assert as_many_as.overlaps(more_than)
     assert not up_to_150.overlaps(more_than)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The attack on Tuesday killed 14, including three children", [(14, "killed", None), (3, "killed", "child")]),
+        ("the strike killed 51 people including 40 children and wounded 79",
+         [(51, "killed", "people"), (40, "killed", "child"), (79, "wounded", None)]),
+        ("the blast killed 14. Including three officers, the unit lost half its men", [(14, "killed", None),
+                                                                                       (3, None, "officer")]),
+    ],
+)  # fmt: skip
+def test_a_share_introduced_by_including_takes_the_role_of_its_total(text: str, expected: list) -> None:
+    assert [(q.value, q.role, q.thing) for q in find_quantities(text)] == expected
+
+
+def test_an_abbreviations_full_stop_does_not_end_the_clause() -> None:
+    assert [(q.value, q.role) for q in find_quantities("The toll from the Sept. 11 attacks was 2,977")] == [
+        (2977, "killed")
+    ]
+
+
+def test_a_decimal_figure_counts_no_victims() -> None:
+    found = find_quantities("a 5.6 magnitude quake killed 7")
+    assert [(q.value, q.role) for q in found] == [(5.6, None), (7, "killed")]

@@ -25,6 +25,7 @@ from functools import cache
 
 from ..models import json_fields
 from . import lexicon, numbers
+from .dates import months
 from .tokens import Token as _Tok
 from .tokens import count_tokens
 
@@ -205,11 +206,11 @@ def _not_a_count(toks: list[_Tok], i: int, used: int, value: float) -> bool:
     after = toks[i + used].low if i + used < len(toks) else ""
     after2 = toks[i + used + 1].low if i + used + 1 < len(toks) else ""
     if tok.low[0].isdigit():
-        month_before = _is_month(toks, i - 1) or (prev == "." and _is_month(toks, i - 2))
+        month_before = _is_month(toks, i - 1)
         if month_before and i >= 2 and toks[i - 2].low.isdigit():
             month_before = False  # "on 27 February 12 people died": the day came first
         if month_before or _is_month(toks, i + used):
-            return True  # "8 July", "July 8", "Feb. 27"
+            return True  # "8 July", "July 8", "Feb. 27" (its full stop is gone)
         if after == "of" and _is_month(toks, i + used + 1):  # "the 8th of July" style with digits
             return True
         if i + used < len(toks) and toks[i + used].start == toks[i + used - 1].end and after[:1].isalpha() \
@@ -300,7 +301,9 @@ def _role_near(toks: list[_Tok], start: int, end: int) -> str | None:
     while k < len(toks) and toks[k].low not in _CLAUSE_STOP and (k < end or reach < 4):
         low = toks[k].low
         if low in roles:
-            ahead = roles[low]
+            # "including 40 children and wounded 79": a role word before a number is that number's
+            if not (k + 1 < len(toks) and numbers.may_start(toks[k + 1].low)):
+                ahead = roles[low]
             break
         if k >= end and low[0].isdigit():
             across = True  # "the toll stood at 43 with 61 wounded": "wounded" is the 61's
@@ -336,6 +339,21 @@ def _word_before(toks: list[_Tok], start: int, reach: int, words: dict[str, str]
         if toks[k].low in words:
             return words[toks[k].low]
     return None
+
+
+_SHARE_WORDS = frozenset({"including", "includes", "included", "among"})
+
+
+def _names_a_share(toks: list[_Tok], start: int, previous: Quantity) -> bool:
+    """The count is introduced as a share of the one before it in the sentence: "14 were killed,
+    including three children", "among them two soldiers"."""
+    k = start - 1
+    if k >= 0 and toks[k].low in {"them", "whom"}:
+        k -= 1  # "among them"
+    if k < 0 or toks[k].low not in _SHARE_WORDS:
+        return False
+    between = [tok.low for tok in toks if previous.end <= tok.start < toks[k].start]
+    return not any(low in _SENTENCE_STOP or low[0].isdigit() for low in between)
 
 
 # Words before a figure that give it as one the statement has moved on from.
@@ -427,9 +445,26 @@ def _is_cumulative(toks: list[_Tok], start: int, end: int) -> bool:
     return False
 
 
+@cache
+def _abbreviations() -> frozenset[str]:
+    """Words whose full stop ends no clause: "Feb.", "Sept.", "Gen." (data/abbreviations.txt, months)."""
+    full: dict[int, str] = {}
+    for name, number in months().items():
+        full.setdefault(number, name)  # the first of each month is its full name: "May." ends a sentence
+    short = frozenset(months()) - frozenset(full.values())
+    return frozenset(line.rstrip(".").lower() for line in lexicon.lines("abbreviations")) | short
+
+
+def _without_abbreviation_stops(toks: list[_Tok]) -> list[_Tok]:
+    """The tokens less the full stop written onto an abbreviation ("the Sept. 11 attacks")."""
+    abbreviations = _abbreviations()
+    return [tok for k, tok in enumerate(toks)
+            if not (tok.low == "." and k > 0 and toks[k - 1].end == tok.start and toks[k - 1].low in abbreviations)]
+
+
 def find_quantities(text: str) -> list[Quantity]:
     """Every count in ``text``, in order, with its bounds, the thing counted and its role."""
-    toks = count_tokens(text)
+    toks = _without_abbreviation_stops(count_tokens(text))
     lows = [tok.low for tok in toks]
     out: list[Quantity] = []
     units, scales = numbers.number_words()
@@ -479,6 +514,10 @@ def find_quantities(text: str) -> list[Quantity]:
             continue
         if thing in units or thing in scales:
             thing = None
+        if value is not None and not value.is_integer():
+            role = None  # "a 5.6 magnitude quake killed 7": people are counted in whole numbers
+        if role is None and thing and out and _names_a_share(toks, start_index, out[-1]):
+            role = out[-1].role  # "killed 14, including three children": the children were killed
         out.append(
             Quantity(
                 value=value,
