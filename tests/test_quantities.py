@@ -312,3 +312,19 @@ def test_an_abbreviations_full_stop_does_not_end_the_clause() -> None:
 def test_a_decimal_figure_counts_no_victims() -> None:
     found = find_quantities("a 5.6 magnitude quake killed 7")
     assert [(q.value, q.role) for q in found] == [(5.6, None), (7, "killed")]
+
+
+def test_only_casualty_counts_are_running_totals() -> None:
+    assert only("the firm will cut 8,000 jobs this year").cumulative is False
+    assert only("this year 40 soldiers have been killed").cumulative is True
+
+
+def test_a_percentage_counts_percent_whatever_its_spelling() -> None:
+    assert only("she won 47.9% of the vote").key == (None, "percent")
+    assert only("she won 52 percent of the vote").key == (None, "percent")
+    assert only("she won 52 per cent of the vote").key == (None, "percent")
+
+
+def test_jobs_workers_and_employees_are_one_count() -> None:
+    assert only("the company will cut 8,000 jobs").key == only("the firm laid off 7,500 workers").key
+    assert only("up to 112,000 employees").key == (None, "worker")

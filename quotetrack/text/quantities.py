@@ -13,6 +13,8 @@ A vague count ("several", "dozens") is marked ``vague``: its bounds are rough, f
 "dozens" from "three", never a figure to show as a number. A count over a period rather than one
 incident ("bringing the number killed this month to 40", "since the start of the conflict") is
 marked ``cumulative`` (cues in ``data/cumulative_cues.txt``): it is not this incident's toll.
+Only counts of what happened to people (a casualty role) are running totals: "will cut 8,000 jobs
+this year" is a plan, the story's own figure.
 
 Numbers are read by ``numbers`` (the normaliser's reader too); the lexicons (counted nouns,
 casualty roles, unit labels, months) live in ``quotetrack/data/`` and are read once, by ``lexicon``.
@@ -493,12 +495,15 @@ def find_quantities(text: str) -> list[Quantity]:
         # "dozens of civilians", "one of the strikes": the thing comes after "of (the)".
         j = end_index
         part_of = False
-        if j < len(toks) and toks[j].low == "of":
-            part_of = number is not None
-            j += 1
-            if j < len(toks) and toks[j].low in {"the", "their", "its", "them", "those", "these"}:
+        if lows[end_index - 1].endswith("%"):
+            thing, after_thing = "percent", end_index  # "47.9% of the vote" as "52 percent of the vote"
+        else:
+            if j < len(toks) and toks[j].low == "of":
+                part_of = number is not None
                 j += 1
-        thing, after_thing = _thing_after(toks, j, value)
+                if j < len(toks) and toks[j].low in {"the", "their", "its", "them", "those", "these"}:
+                    j += 1
+            thing, after_thing = _thing_after(toks, j, value)
         role = _role_near(toks, start_index, after_thing)
         if thing in _FIGURE_NOUNS or (thing is None and role is None):
             # "the official figure of 316,000", "the 2,000 figure": the toll named earlier
@@ -531,7 +536,7 @@ def find_quantities(text: str) -> list[Quantity]:
                 part_of=part_of,
                 vague=reading.vague,
                 earlier=_is_earlier(toks, start_index),
-                cumulative=_is_cumulative(toks, start_index, max(after_thing, end_index)),
+                cumulative=role is not None and _is_cumulative(toks, start_index, max(after_thing, end_index)),
             )
         )
         i = end_index
