@@ -495,6 +495,7 @@ def find_quantities(text: str) -> list[Quantity]:
         # "dozens of civilians", "one of the strikes": the thing comes after "of (the)".
         j = end_index
         part_of = False
+        thing: str | None
         if lows[end_index - 1].endswith("%"):
             thing, after_thing = "percent", end_index  # "47.9% of the vote" as "52 percent of the vote"
         else:
