@@ -387,8 +387,9 @@ def _status(items: Sequence[Figure]) -> str:
     disagree = rising = False
     for i, a in enumerate(items):
         for b in items[i + 1:]:
-            if _origin_key(a) == _origin_key(b) or _overlap(a.quantity, b.quantity):
-                continue
+            if _origin_key(a) == _origin_key(b) or a.quantity.vague or b.quantity.vague \
+                    or _overlap(a.quantity, b.quantity):
+                continue  # "several" is a word, not a figure to dispute
             disagree = True
             later_is_higher = b.point > a.point
             if a.reported_on and b.reported_on and a.reported_on < b.reported_on and later_is_higher:

@@ -37,3 +37,10 @@ def test_a_date_is_not_a_figure() -> None:
 def test_a_running_total_is_left_out_of_the_incident() -> None:
     (row,) = rows("The bombing killed 12 people, bringing the number killed this month to 40")
     assert row.range_text == "12"
+
+
+def test_a_vague_word_does_not_contest_a_figure() -> None:
+    (row,) = rows("Several people were killed in the blast", "Forty people were killed in the blast")
+    assert row.status == "agreed"
+    (row,) = rows("Twelve people were killed in the blast", "Forty people were killed in the blast")
+    assert row.status == "contested"
