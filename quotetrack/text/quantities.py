@@ -117,10 +117,8 @@ class Quantity:
         return self.text
 
     def to_dict(self) -> dict[str, object]:
-        return json_fields(self, "text", "value", "low", "high", "thing", "role", "vague", "cumulative",
-                                 "earlier") | {
-            "span": [self.start, self.end]
-        }
+        fields = json_fields(self, "text", "value", "low", "high", "thing", "role", "vague", "cumulative", "earlier")
+        return fields | {"span": [self.start, self.end]}
 
 
 def _is_round(bound: float) -> bool:
@@ -354,8 +352,12 @@ def _names_a_share(toks: list[_Tok], start: int, previous: Quantity) -> bool:
         k -= 1  # "among them"
     if k < 0 or toks[k].low not in _SHARE_WORDS:
         return False
-    between = [tok.low for tok in toks if previous.end <= tok.start < toks[k].start]
-    return not any(low in _SENTENCE_STOP or low[0].isdigit() for low in between)
+    m = k - 1
+    while m >= 0 and toks[m].start >= previous.end:  # only the words between the two counts
+        if toks[m].low in _SENTENCE_STOP or toks[m].low[0].isdigit():
+            return False
+        m -= 1
+    return True
 
 
 # Words before a figure that give it as one the statement has moved on from.
@@ -370,8 +372,8 @@ def _is_earlier(toks: list[_Tok], start: int) -> bool:
     clause = before[before.index(",") + 1 :] if "," in before else before
     tail = clause[-3:]
     if "from" in tail and not any(w[0].isdigit() for w in tail[tail.index("from") :]):
-        # "from 100", "from just over 100"; not the 20 of "from 12 to 20"
-        # a change, not an origin ("people from 12 villages"): "to" names the new figure nearby
+        # "from 100", "from just over 100" (not the 20 of "from 12 to 20"), and a change, not an
+        # origin ("people from 12 villages"): "to" names the new figure nearby
         near = [tok.low for tok in toks[max(0, start - 8) : start + 4]]
         return "to" in near
     return bool(_EARLIER.intersection(clause))
