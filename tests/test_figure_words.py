@@ -44,3 +44,8 @@ def test_a_vague_word_does_not_contest_a_figure() -> None:
     assert row.status == "agreed"
     (row,) = rows("Twelve people were killed in the blast", "Forty people were killed in the blast")
     assert row.status == "contested"
+
+
+def test_a_superseded_figure_is_left_out() -> None:
+    (row,) = rows("Police said 14 people were killed in the blast, up from an earlier figure of nine")
+    assert row.range_text == "14"
