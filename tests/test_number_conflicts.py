@@ -94,3 +94,9 @@ def test_at_one_incident_a_lower_later_figure_is_a_conflict_with_a_caveat() -> N
                               said("a survey puts the number killed at 85", "Survey team", 9))  # fmt: skip
     assert (result.relation, result.type) == ("conflict", "number")
     assert "later figure" in result.caveats[0]
+
+
+def test_at_one_incident_undated_figures_are_not_compared() -> None:
+    undated = Statement(text="officials said 316 people had died", speaker=Speaker(name="Government"))
+    result = compare_in_event(undated, said("a survey puts the number killed at 85", "Survey team", 9))
+    assert (result.relation, result.type) != ("conflict", "number")

@@ -51,19 +51,22 @@ def incident_count_conflict(a: Statement, b: Statement, first: Reading, second: 
     only casualty counts are compared, since the victims are then the same.
 
     A higher figure given on a later day is the toll rising, a timeline, not a contradiction; a
-    lower later figure, or two figures on the same day, is one.
+    lower later figure, or two figures on the same day, is one. Without both days the two cannot
+    be told apart, and nothing is found.
     """
     day_a, day_b = reported_day(a), reported_day(b)
+    if day_a is None or day_b is None:
+        return None  # undated, a rise cannot be told from a dispute
     for found_a, found_b, count_a, count_b in _clashing(first, second):
         if count_a.role not in INCIDENT_ROLES or found_a.vague or found_b.vague:
             continue  # "several", "dozens": too vague to set against a figure on weak evidence
-        if day_a and day_b and day_a != day_b:
+        if day_a != day_b:
             earlier, later = (count_a, count_b) if day_a < day_b else (count_b, count_a)
             if later.point > earlier.point:
                 continue  # a rise over the days
         verdict = _verdict(found_a, found_b, count_a, count_b,
                            INCIDENT_SCORE if _exact(count_a, count_b) else INCIDENT_SCORE - 0.1)
-        if day_a and day_b and day_a != day_b:
+        if day_a != day_b:
             verdict.caveats.append(f"the later figure ({day_a if day_a > day_b else day_b}) is lower:"
                                    " a correction or a dispute, not a rising toll")
         return verdict
