@@ -328,3 +328,16 @@ def test_a_percentage_counts_percent_whatever_its_spelling() -> None:
 def test_jobs_workers_and_employees_are_one_count() -> None:
     assert only("the company will cut 8,000 jobs").key == only("the firm laid off 7,500 workers").key
     assert only("up to 112,000 employees").key == (None, "worker")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["officials fear another 200,000 could be dead", "an additional 12 people died", "12 more bodies were found",
+     "the blast wounded 12 others"],
+)
+def test_a_count_added_to_another_is_a_part_not_a_toll(text: str) -> None:
+    assert only(text).part_of
+
+
+def test_a_toll_is_not_a_part() -> None:
+    assert not only("200,000 people are dead").part_of

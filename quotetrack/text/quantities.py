@@ -47,6 +47,8 @@ _AUXILIARIES = frozenset(
 )
 # Words between a number and what it counts that are never the thing counted.
 _NOT_THINGS = frozenset({"other", "more", "additional", "further", "extra", "new", "confirmed", "suspected"})
+_ADDED_BEFORE = frozenset({"another", "additional", "further", "extra"})
+_ADDED_AFTER = frozenset({"more", "others", "other"})
 _PERSON_NOUNS = frozenset({"person", "people", "persons"})
 _YEAR = range(1800, 2101)
 # How far a round figure (a multiple of 100) may be from the count it rounds.
@@ -507,6 +509,10 @@ def find_quantities(text: str) -> list[Quantity]:
                 if j < len(toks) and toks[j].low in {"the", "their", "its", "them", "those", "these"}:
                     j += 1
             thing, after_thing = _thing_after(toks, j, value)
+        # "another 200,000", "an additional 12", "12 more", "killing 12 others": added to a count
+        # given elsewhere, a part of the toll and never the toll
+        part_of = part_of or (start_index > 0 and lows[start_index - 1] in _ADDED_BEFORE) \
+            or (end_index < len(toks) and lows[end_index] in _ADDED_AFTER)
         role = _role_near(toks, start_index, after_thing)
         if thing in _FIGURE_NOUNS or (thing is None and role is None):
             # "the official figure of 316,000", "the 2,000 figure": the toll named earlier
