@@ -49,3 +49,8 @@ def test_a_vague_word_does_not_contest_a_figure() -> None:
 def test_a_superseded_figure_is_left_out() -> None:
     (row,) = rows("Police said 14 people were killed in the blast, up from an earlier figure of nine")
     assert row.range_text == "14"
+
+
+def test_an_expected_figure_is_left_out() -> None:
+    (row,) = rows("Officials expect the toll to top 1,500; so far 900 people have died")
+    assert row.range_text == "900"

@@ -341,3 +341,18 @@ def test_a_count_added_to_another_is_a_part_not_a_toll(text: str) -> None:
 
 def test_a_toll_is_not_a_part() -> None:
     assert not only("200,000 people are dead").part_of
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["officials expect the confirmed death toll from the flood to top 1,500",
+     "the commission told me they expected a figure of 1,500 dead by Monday",
+     "1,500 are expected to die"],
+)
+def test_an_expected_figure_is_a_forecast(text: str) -> None:
+    assert only(text).forecast
+
+
+def test_a_figure_that_could_be_higher_is_no_forecast() -> None:
+    assert not only("the killings could mount to more than 2,000 dead").forecast
+    assert not only("12 people were killed, as officials had expected").forecast

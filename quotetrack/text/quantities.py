@@ -72,6 +72,7 @@ class Quantity:
     vague: bool = False  # "several", "dozens": rough bounds, no figure of its own
     earlier: bool = False  # "from a previous figure of 152", "rose from 100 to 149": superseded here
     cumulative: bool = False  # "the number killed this month", "since the war began": not one incident's
+    forecast: bool = False  # "expected to top 150,000": what is expected, not what was counted
 
     @property
     def key(self) -> tuple[str | None, str | None]:
@@ -119,7 +120,8 @@ class Quantity:
         return self.text
 
     def to_dict(self) -> dict[str, object]:
-        fields = json_fields(self, "text", "value", "low", "high", "thing", "role", "vague", "cumulative", "earlier")
+        fields = json_fields(self, "text", "value", "low", "high", "thing", "role", "vague", "cumulative", "earlier",
+                             "forecast")
         return fields | {"span": [self.start, self.end]}
 
 
@@ -381,6 +383,23 @@ def _is_earlier(toks: list[_Tok], start: int) -> bool:
     return bool(_EARLIER.intersection(clause))
 
 
+# Words that make a figure an expectation. Not "could" or "may": "the toll could exceed 2,000"
+# is how a source disputes a lower figure.
+_FORECAST = frozenset({"expect", "expects", "expected", "expecting", "forecast", "forecasts", "projected",
+                       "predicted", "predicts", "anticipated", "anticipate"})
+
+
+def _is_forecast(toks: list[_Tok], start: int, end: int) -> bool:
+    """"officials expect the toll to top 150,000", "expected a figure of 150,000 by Monday",
+    "150,000 are expected to die": the clause gives a figure to come, not one counted."""
+    k = start - 1
+    while k >= max(0, start - 14) and toks[k].low not in _CLAUSE_STOP:
+        if toks[k].low in _FORECAST:
+            return True
+        k -= 1
+    return any(tok.low in _FORECAST for tok in toks[end : end + 3])
+
+
 # Nouns that name a figure without saying what it counts: "the official figure of 316,000".
 _FIGURE_NOUNS = frozenset({"figure", "number", "tally", "total", "estimate", "count"})
 
@@ -545,6 +564,7 @@ def find_quantities(text: str) -> list[Quantity]:
                 part_of=part_of,
                 vague=reading.vague,
                 earlier=_is_earlier(toks, start_index),
+                forecast=_is_forecast(toks, start_index, end_index),
                 cumulative=role is not None and _is_cumulative(toks, start_index, max(after_thing, end_index)),
             )
         )
