@@ -16,7 +16,7 @@ from typing import Any
 from . import record, store
 from .conflicts import CLAIM_TYPES, compare
 from .errors import InvalidInput
-from .match import DEFAULT_MIN_SCORE, Match, rank
+from .match import DEFAULT_MIN_SCORE, Match, above_bar, rank, threshold_for
 from .models import Statement
 from .store import Database
 from .text import Normalizer, stem, word_spans
@@ -33,8 +33,14 @@ class Found:
     match: Match
     spans: list[tuple[int, int]] = field(default_factory=list)  # matching words in the statement
 
+    @property
+    def weak(self) -> bool:
+        """Shown only because a long query lowers the bar: under what a short claim must score."""
+        return self.match.score < DEFAULT_MIN_SCORE
+
     def to_dict(self) -> dict[str, Any]:
-        return self.statement.to_dict() | {"score": self.match.score, "matched": self.match.matched}
+        return self.statement.to_dict() | {"score": self.match.score, "matched": self.match.matched,
+                                           "weak": self.weak}
 
 
 def matching_spans(text: str, tokens: set[str], normalizer: Normalizer) -> list[tuple[int, int]]:
@@ -46,7 +52,8 @@ def match_text(
     db: Database, text: str, *, speaker: str | None = None, since: date | None = None,
     limit: int = 10, min_score: float | None = None,
 ) -> list[Found]:
-    """Stored statements making the same claim as ``text``, best first."""
+    """Stored statements making the same claim as ``text``, best first. Without ``min_score``
+    the bar is ``match.threshold_for`` the query's length: lower for a pasted paragraph."""
     text = record.clean_text(text, "The claim")
     normalizer = db.normalizer
     speaker_ids = None
@@ -54,6 +61,7 @@ def match_text(
         found = record.find_speaker(db, speaker)
         speaker_ids = [found.id or 0]
     tokens = normalizer.tokens(text)
+    query_words = len(set(tokens))
     doc_freq, total = store.claim_term_counts(db, tokens)
     parts = split_compounds(db, tokens, doc_freq)
     if parts:
@@ -62,9 +70,15 @@ def match_text(
     candidates = claim_candidates(db, tokens, limit=max(CANDIDATES, limit), with_tokens=True,
                                   speaker_ids=speaker_ids, since=since,
                                   term_counts=(doc_freq, total))
-    matches = rank(text, candidates, normalizer=normalizer, limit=limit,
-                   min_score=DEFAULT_MIN_SCORE if min_score is None else min_score,
-                   doc_freq=doc_freq, total_docs=total, extra_tokens=parts)
+    if min_score is None:
+        # Ranked with no bar, one more than asked: whether a weak first candidate stands out
+        # depends on the runner-up.
+        ranked = rank(text, candidates, normalizer=normalizer, limit=max(limit, 2), min_score=0,
+                      doc_freq=doc_freq, total_docs=total, extra_tokens=parts)
+        matches = above_bar(ranked, threshold_for(query_words), query_words, limit)
+    else:
+        matches = rank(text, candidates, normalizer=normalizer, limit=limit, min_score=min_score,
+                       doc_freq=doc_freq, total_docs=total, extra_tokens=parts)
     statements = {s.id: s for s in store.get_statements(db, [m.id for m in matches])}
     wanted = set(tokens)
     return [Found(statements[m.id], m, matching_spans(statements[m.id].text, wanted, normalizer))

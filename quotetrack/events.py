@@ -388,7 +388,8 @@ def ensure_grouped(db: Database) -> GroupingResult | None:
 
 
 def list_events(db: Database, *, since: date | None = None, place: str | None = None) -> list[EventSummary]:
-    """Events, latest first; --place matches spelling variants of the place."""
+    """Events, largest first (then latest), so the story most sources tell leads; --place matches
+    spelling variants of the place."""
     ensure_grouped(db)
     normalizer = db.normalizer
     summaries = [_summary(row) for row in store.list_events(db, since=_iso(since))]

@@ -25,6 +25,7 @@ from . import store
 from .errors import InvalidInput
 from .evidence import to_json
 from .models import Conflict, Speaker, Statement
+from .render.common import quoted
 from .store import Database
 
 FORMATS = ("json", "jsonl", "csv", "claimreview")
@@ -243,7 +244,7 @@ def _explanation(conflict: Conflict, other: Statement) -> str:
         other.source.outlet if other.source else None,
         _when(other),
     ) if x)
-    said = f"{other.speaker.name}{f' ({where})' if where else ''}: “{other.text}”"
+    said = f"{other.speaker.name}{f' ({where})' if where else ''}: {quoted(other)}"
     if conflict.status == "confirmed":
         return f"Contradicted ({conflict.type}) by {said}."
     return f"Checked against {said}; the editor found no contradiction."

@@ -96,7 +96,7 @@ def _store(db: Database, extracted: Extracted, source: Source) -> int | None:
     try:
         with store.transaction(db):
             try:
-                statement.speaker = record.speaker_for(db, statement.speaker)
+                statement.speaker = record.speaker_for(db, statement.speaker, source_id=source.id)
             except Ambiguous:
                 # A bare name that fits several people on record: keep the article's own
                 # speaker apart rather than guess; an editor can merge them later.

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .conflicts import Verdict, compare
 from .errors import InvalidInput
@@ -14,14 +15,36 @@ from .models import Speaker, Statement
 from .record import clean_text, decode_text, input_lines, read_file
 from .text import parse_date
 
+if TYPE_CHECKING:
+    from .store import Database
+
+_REFERENCE = re.compile(r"\s*#(\d+)\s*")
+_NUMBER = re.compile(r"\s*#?(\d+)\s*")
+
 
 def statement(text: str, speaker: str | None = None, event_date: date | None = None) -> Statement:
     # An empty speaker name is "unknown", which the rules never take for a different speaker.
     return Statement(text=text, speaker=Speaker(name=speaker or ""), kind="quote", event_date=event_date)
 
 
-def judge(a: Statement, b: Statement) -> Verdict:
-    return compare(a, b)
+def judge(a: Statement, b: Statement, db: Database | None = None) -> Verdict:
+    """The verdict on two statements, read with the record's terms when a record is given."""
+    return compare(a, b, normalizer=db.normalizer if db is not None else None)
+
+
+def reference(side: str, ids: bool = False) -> int | None:
+    """The stored statement a side of `compare` names: ``#12``, or ``12`` under ``--ids``.
+
+    Anything else is free text, so that "12" alone is compared as the words it is."""
+    found = (_NUMBER if ids else _REFERENCE).fullmatch(side)
+    if ids and found is None:
+        raise InvalidInput(f"--ids takes two statement ids; {side!r} is not one.")
+    return int(found.group(1)) if found else None
+
+
+def looks_like_ids(a: str, b: str) -> bool:
+    """Both sides bare numbers: most likely meant as statement ids."""
+    return all(_NUMBER.fullmatch(side) and not side.strip().startswith("#") for side in (a, b))
 
 
 def read_pairs(path: Path) -> list[tuple[Any, Statement, Statement]]:

@@ -446,3 +446,9 @@ def test_claim_similarity_is_high_for_a_paraphrase_symmetric_and_blind_to_number
     # Counts are compared by the number rule, never as topic words.
     assert claim_similarity("Nine people died in the fire", "31 people died in the fire") == 1.0
     assert claim_similarity("Parliament approved the budget", "A bridge near Mosul was struck") == 0.0
+
+
+def test_a_surname_kept_apart_from_a_full_name_is_no_misattribution() -> None:
+    text = "Our soldiers are fighting for every metre of this land"
+    surname = verdict(st(text, "Hromov", "quote", speaker_id=7), st(text, "Oleksiy Hromov", "quote", speaker_id=8))
+    assert surname.type != "misattribution"

@@ -47,6 +47,18 @@ def test_events_lists_the_incident_with_its_place_days_sources_and_conflicts(bom
     assert others == [("Qasrok", "2026-01-05"), ("Sarbani", "2026-03-02")]
 
 
+def test_events_are_listed_largest_first(bombing):
+    # A flood a week later is the latest event; the bombing, told by five outlets, still leads.
+    for outlet in ("Nahrain Daily", "Zagros Wire"):
+        added = bombing("add", "The flood in Sarbani destroyed forty houses", "--speaker", "Sarbani council",
+                        "--outlet", outlet, "--event-date", "2026-03-10", "--place", "Sarbani")
+        assert added.exit_code == 0, added.output
+    events = as_json(bombing("events", "--json"))
+    assert max(e["last_day"] for e in events) == "2026-03-10"
+    assert [e["statements"] for e in events] == sorted((e["statements"] for e in events), reverse=True)
+    assert events[0]["id"] == the_bombing(bombing)["id"]
+
+
 def test_event_figure_table_has_range_progression_origins_and_grade(bombing):
     event = as_json(bombing("event", the_bombing(bombing)["id"], "--json"))
     rows = {row["thing"]: row for row in event["figures"]}

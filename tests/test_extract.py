@@ -133,7 +133,7 @@ def test_speaking_to_on_a_weekday_clarified_that():
 def test_trailing_reported_speech():
     s = only("The plant will close next year, a company spokesman said.")
     assert s.text == "The plant will close next year"
-    assert s.speaker.title == "spokesman"
+    assert s.speaker.title == "company spokesman"  # the words before a lower-case title belong to it
 
 
 def test_according_to_before_and_after():

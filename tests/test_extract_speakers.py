@@ -71,3 +71,147 @@ def test_aliases_are_names_not_descriptions():
 def test_relayed_in_reads_who_was_spoken_to():
     assert relayed_in(["while speaking to Kurdistan 24 on Wednesday"]) == "Kurdistan 24"
     assert relayed_in(["a spokesman for the coalition"]) is None
+
+
+# --- speaker phrases from real copy: what only surrounds the speaker is left out ---
+
+from quotetrack.extract import extract_statements  # noqa: E402
+from quotetrack.extract.speakers import descriptive_name  # noqa: E402
+
+
+def speaker_of(text):
+    found = extract_statements(text, None)
+    return found[0].speaker if found else None
+
+
+def test_an_anonymous_source_described_by_a_relative_clause_is_that_source():
+    speaker = speaker_of("A villager who spoke to the broadcaster on condition of anonymity said 14 people died.")
+    assert speaker.name == "villager"
+    assert descriptive_name(speaker.name)
+
+
+def test_trailing_and_opening_adverbs_are_no_part_of_the_name():
+    assert speaker_of("Senior cleric Ahmed Karim also said the mosque was hit.").name == "Ahmed Karim"
+    assert speaker_of("President Lena Ortiz earlier this year said the port would reopen.").name == "Lena Ortiz"
+    assert speaker_of("Soon afterwards the ministry said 12 people had died.").name == "ministry"
+    later = speaker_of("Later Wednesday, the ministry said 12 people had died.")
+    assert later.name == "ministry" and "Wednesday" not in later.aliases
+
+
+def test_a_phrase_that_sets_the_scene_is_not_the_speaker():
+    speaker = speaker_of("In Northvale, the mayor said the bridge had collapsed.")
+    assert speaker.name == "mayor" and speaker.title == "Mayor"
+
+
+def test_a_name_in_apposition_to_a_description_is_the_speaker():
+    for text in (
+        "A police spokesman, Jan Novak, said the driver had been arrested.",
+        "Jan Novak, a police spokesman, said the driver had been arrested.",
+    ):
+        speaker = speaker_of(text)
+        assert (speaker.name, speaker.title) == ("Jan Novak", "police spokesman"), text
+    speaker = speaker_of("Police spokesman Jan Novak said the driver had been arrested.")
+    assert speaker.name == "Jan Novak" and "spokesman" in speaker.title
+    speaker = speaker_of("The governor of Kaduna, Samuel Obi, said the road was safe.")
+    assert (speaker.name, speaker.title, speaker.affiliation) == ("Samuel Obi", "Governor", "Kaduna")
+
+
+def test_a_place_inside_a_description_is_not_the_speakers_name():
+    for text, not_name in (
+        ("Officials in Northvale said the dam would hold.", "Northvale"),
+        ("In recent days, local officials in Ostrava also said the toll had been exaggerated.", "Ostrava"),
+        ("The military coalition led by Freedonia says it will investigate the strike.", "Freedonia"),
+        ("The alliance fighting the rebel group in Sylvania said the strikes had hit launchers.", "Sylvania"),
+    ):
+        speaker = speaker_of(text)
+        assert speaker.name != not_name and speaker.name.endswith(not_name), text
+        assert descriptive_name(speaker.name), text
+
+
+def test_a_statement_from_a_body_to_an_agency_is_the_bodys():
+    text = "The cuts will affect 900 employees, according to an emailed statement from Brightline to Reuters."
+    speaker = speaker_of(text)
+    assert (speaker.name, speaker.kind) == ("Brightline", "document")
+
+
+def test_fragments_are_never_speakers():
+    assert speaker_of("U.S.- said the talks would resume.") is None or speaker_of(
+        "U.S.- said the talks would resume."
+    ).name != "U.S.-"
+    for text in ("Strongly supporting said the plan was sound.", "The previous said 16 people had died."):
+        speaker = speaker_of(text)
+        assert speaker is None or speaker.name.lower() not in ("supporting", "strongly", "previous"), text
+    assert speaker_of("Dozens hurt in market blast\nThe police said 12 people were hurt.").name == "police"
+    text = "The agency recorded seven deaths, but according to regional officials the number of cases keeps rising."
+    assert extract_statements(text, None)[-1].speaker.name == "regional officials"
+
+
+def test_a_joined_particle_is_part_of_a_name_and_its_surname():
+    text = "Legal adviser Hadi Omar al-Rashid said the strike was lawful. Rashid said it had hit a launcher."
+    first, second = extract_statements(text, None)[:2]
+    assert first.speaker.name == "Hadi Omar al-Rashid" and second.speaker is first.speaker
+
+
+def test_descriptions_and_names():
+    for name in ("a senior official", "Saudi officials", "police spokesman", "Witnesses", "Police", "the company",
+                 "villager", "Turkish security sources"):
+        assert descriptive_name(name), name
+    for name in ("Jan Novak", "Saudi Press Agency", "Turki al-Malki", "International Committee of the Red Cross (ICRC)",
+                 "Al Jazeera (mirror on azureedge.net)", "IBM", "Lead Inspector General"):
+        assert not descriptive_name(name), name
+
+
+def test_the_speaker_quoted_in_a_statement_speaks():
+    speaker = speaker_of("A statement quoting coalition spokesman Colonel Omar al-Hadi said the raid was lawful.")
+    assert (speaker.name, speaker.title, speaker.kind) == ("Omar al-Hadi", "Colonel", "person")
+
+
+def test_a_name_closes_a_title_and_its_department():
+    speaker = speaker_of("The agency's director of corporate communications Dana Wells said the figures were wrong.")
+    assert speaker.name == "Dana Wells" and speaker.title.lower() == "director"
+
+
+def test_a_place_phrase_is_never_a_speaker():
+    found = extract_statements("The bus was hit in Marib province, east of the capital, Sanaa, said the channel.", None)
+    assert all(not s.speaker.name.startswith("east of") for s in found)
+
+
+def test_a_headline_verb_is_no_part_of_the_speaker():
+    assert speaker_of("Northern army dismisses reports that the town fell").name != "Northern army dismisses"
+    assert speaker_of("Initial press reports said 40 people had died.").name == "Initial press reports"
+
+
+def test_he_never_stands_for_an_event():
+    text = ("The governor, Ruth Ade, arrived on Monday. The attack showed that the town was unprotected. "
+            "“We will rebuild,” he said.")
+    speakers = [s.speaker.name for s in extract_statements(text, None)]
+    assert "attack" not in speakers[-1:]
+
+
+def test_an_announcement_is_a_document_of_the_body_that_made_it():
+    text = "The announcement, which came in a tweet from the Foreign Ministry of Ruritania, said the talks had failed."
+    speaker = speaker_of(text)
+    assert speaker.kind == "document" and speaker.title == "announcement"
+
+
+def test_a_clause_read_as_the_speaker_gives_way_to_its_pronoun():
+    text = "“Don't shoot him,” she shouted. She then urges her husband to come out of the car, saying “he has no gun.”"
+    assert all(s.speaker.name != "She then urges her husband to come out of" for s in extract_statements(text, None))
+
+
+def test_which_stands_for_the_body_named_last_not_the_clause():
+    text = ("Those figures conflict with numbers provided by the Northern Relief Agency, which says the camps "
+            "now hold 1.5 million people.")
+    assert speaker_of(text).name == "Northern Relief Agency"
+
+
+def test_an_organisations_name_keeps_its_for_and_of():
+    speaker = speaker_of("The International Organisation for Migration said the camps held 1.5 million people.")
+    assert (speaker.name, speaker.kind) == ("International Organisation for Migration", "organisation")
+
+
+def test_the_company_is_the_business_last_heard():
+    text = "Brightline Corp. said it would cut 900 jobs. The company said the cuts were needed."
+    found = extract_statements(text, None)
+    assert [s.speaker.name for s in found] == ["Brightline Corp.", "Brightline Corp."]
+    assert speaker_of("The company said the cuts were needed.").name == "company"  # nobody heard: a description

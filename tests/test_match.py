@@ -1,8 +1,19 @@
 """Claim ranking with its name and number guard, and speaker resolution."""
 
+import json
+
 import pytest
 
-from quotetrack.match import DEFAULT_MIN_SCORE, GUARD_CAP, rank, resolve_speaker
+from quotetrack.match import (
+    DEFAULT_MIN_SCORE,
+    GUARD_CAP,
+    LONG_QUERY_FLOOR,
+    Match,
+    above_bar,
+    rank,
+    resolve_speaker,
+    threshold_for,
+)
 from quotetrack.models import Speaker
 from quotetrack.text import default_normalizer
 
@@ -263,3 +274,36 @@ def test_a_lower_case_query_still_has_its_rare_words_taken_for_names():
     found = rank("strikes hit targets near mosul", statements, normalizer=NORM, min_score=0,
                  doc_freq=_record_counts(statements), total_docs=1)
     assert [m.score for m in found] == [GUARD_CAP]
+
+
+PASTED = ("Good news for commuters this spring: the city engineer told reporters on Tuesday that the new "
+          "bridge over the Vistula should open to traffic in March, after two years of delays, rising costs "
+          "and a long dispute with the contractor about steel deliveries. #Krakow")
+
+
+def test_a_pasted_paragraph_finds_its_claim_marked_weak(run):
+    for text, speaker in (("The new bridge over the Vistula will open to traffic in March", "Anna Kowal"),
+                          ("Ticket prices on city trams will rise by ten percent", "Piotr Nowak"),
+                          ("The old stadium will be demolished next year", "Piotr Nowak")):
+        assert run("add", text, "--speaker", speaker).exit_code == 0
+    found = json.loads(run("match", PASTED, "--json").stdout)
+    assert [f["text"][:14] for f in found] == ["The new bridge"] and found[0]["weak"] is True
+    assert "weak" in run("match", PASTED).stdout
+    # A short claim keeps the short-claim bar, and its match is not weak.
+    short = json.loads(run("match", "bridge over the Vistula opens in March", "--json").stdout)
+    assert short[0]["weak"] is False
+    unrelated = run("match", "Bread and milk cost more in the shops of the old town this week, and shoppers "
+                             "told us they worry about the winter and their heating bills.")
+    assert unrelated.exit_code == 0 and "Nothing on record makes that claim." in unrelated.output
+
+
+def test_the_bar_falls_with_the_query_length_to_a_floor():
+    assert threshold_for(5) == DEFAULT_MIN_SCORE
+    assert DEFAULT_MIN_SCORE > threshold_for(16) > threshold_for(30) >= threshold_for(500) == LONG_QUERY_FLOOR
+
+
+def test_a_weak_first_candidate_is_shown_only_when_it_stands_out():
+    first, close, far = Match(1, 14.0, [], "a"), Match(2, 12.0, [], "b"), Match(3, 3.0, [], "c")
+    assert above_bar([first, far], 20.0, 24, 10) == [first]
+    assert above_bar([first, close], 20.0, 24, 10) == []
+    assert above_bar([first, far], 20.0, 5, 10) == []  # a short query keeps its bar

@@ -255,3 +255,14 @@ def test_import_keeps_a_name_that_fits_several_speakers_apart(run, tmp_path, iso
     assert as_json(run("import", path, "--json"))["added"] == 2
     speakers = {s["name"]: s["statements"] for s in as_json(run("speakers", "--json"))}
     assert speakers == {"Ahmed Ali": 1, "Hassan Ali": 1, "Ali": 2}
+
+
+def test_speakers_table_at_80_columns_keeps_titles_readable(run, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "80")
+    added = run("add", "The plant will close in May", "--speaker", "Maria Gonzalez", "--title",
+                "regional operations manager", "--affiliation", "Northern Manufacturing")
+    assert added.exit_code == 0, added.output
+    shown = run("speakers").stdout
+    assert "…" not in shown
+    words = shown.split()
+    assert {"regional", "operations", "manager,", "Northern", "Manufacturing"} <= set(words)

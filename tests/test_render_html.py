@@ -85,3 +85,15 @@ def test_a_mistyped_name_in_a_template_fails_loudly(tmp_path):
     env.loader = jinja2.FileSystemLoader(tmp_path)
     with pytest.raises(jinja2.UndefinedError):
         html.render(dossier_of(stated("Hello.", 1)), env=env)
+
+
+def test_only_verbatim_statements_are_shown_inside_quotation_marks():
+    said = stated("We will rebuild the bridge.", 1)
+    paraphrase = stated("the bridge would be rebuilt by spring", 2, name="Bo Lin", kind="reported")
+    report = stated("There was no immediate claim of responsibility.", 3, name="AP", kind="report")
+    conflict = Conflict(a=said, b=paraphrase, type="polarity", score=0.8, id=4)
+    page = html.render(dossier_of(said, paraphrase, report, disputes=[conflict]))
+    assert "“We will rebuild the bridge.”" in page
+    assert "the bridge would be rebuilt by spring" in page
+    assert "“the bridge would be rebuilt by spring" not in page
+    assert "“There was no immediate claim" not in page

@@ -25,3 +25,13 @@ def test_dossier_markdown_bolds_the_evidence_and_keeps_text_literal():
     assert "| “There were **\\*no\\*** strikes.” | “Strikes &lt;b&gt;hit&lt;/b&gt;.” |" in page
     assert "**Evidence:** denial cue “no” in A" in page
     assert "- **2020-01-01** (event) Ann (Colonel): “There were \\*no\\* strikes.” <small>#1 · quote</small>" in page
+
+
+def test_reported_speech_is_not_put_inside_quotation_marks():
+    a = Statement("Talks failed.", Speaker("Ann"), id=1, event_date=date(2020, 1, 1))
+    b = Statement("talks had made progress", Speaker("Bo"), kind="reported", id=2, event_date=date(2020, 1, 1))
+    conflict = Conflict(a, b, "polarity", 0.7, id=3)
+    page = markdown.render(Dossier(filters={"tag": None}, statements=[a, b], speakers=[(a.speaker, 1), (b.speaker, 1)],
+                                   timeline=timeline([a, b], [conflict]), disputes=[conflict]))
+    assert "| “Talks failed.” | talks had made progress |" in page
+    assert "Bo: talks had made progress <small>#2 · reported</small>" in page

@@ -185,6 +185,25 @@ def test_compare_two_texts(run):
     assert same["relation"] == "same"
 
 
+def test_compare_reads_statement_ids_only_when_asked(seeded):
+    run = seeded
+    listed = as_json(run("list", "--json"))
+    first, second = listed[-1]["id"], listed[-2]["id"]
+    by_hash = as_json(run("compare", f"#{first}", f"#{second}", "--json"))
+    by_flag = as_json(run("compare", "--ids", first, second, "--json"))
+    assert by_hash == by_flag and by_hash["relation"] in ("same", "conflict", "unrelated")
+    shown = run("compare", "--ids", first, second)
+    assert f"statement {first}" in shown.stdout and "statement None" not in shown.stdout
+    # Bare numbers are words, with a hint on stderr; free text shows no statement id.
+    words = run("compare", "12", "18")
+    assert words.exit_code == 0 and "--ids" in words.stderr and "statement None" not in words.stdout
+    assert "wording shared 0.00" in words.stdout
+    unknown = run("compare", "#99999", f"#{first}")
+    assert unknown.exit_code == 1 and "no statement with id 99999" in unknown.stderr
+    bad = run("compare", "--ids", first, "twelve")
+    assert bad.exit_code == 1 and "'twelve' is not one" in bad.stderr
+
+
 def test_compare_pairs_file(run, tmp_path):
     pairs = tmp_path / "pairs.tsv"
     pairs.write_text("p1\tThe bridge was destroyed\tThe bridge was not destroyed\n")

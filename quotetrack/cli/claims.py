@@ -16,7 +16,9 @@ def match(
     speaker: Annotated[str | None, typer.Option(help="Only statements of this speaker.")] = None,
     since: Annotated[str | None, typer.Option(help="Only statements said on or after this date.")] = None,
     limit: Annotated[int, typer.Option(help="At most this many per claim.", min=1)] = 10,
-    min_score: Annotated[float | None, typer.Option(help="Only matches scoring at least this (0-100).")] = None,
+    min_score: Annotated[float | None, typer.Option(
+        help="Only matches scoring at least this (0-100). Default: 30, lower for a long query, whose "
+        "weaker matches are marked weak.")] = None,
     queries: Annotated[Path | None, typer.Option(help="Many claims: one a line, or JSONL with id and text.")] = None,
     db: DbOption = None,
     as_json: JsonOption = False,

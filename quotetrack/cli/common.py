@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console
@@ -102,7 +102,7 @@ def err() -> Console:
     return Console(stderr=True, highlight=False)
 
 
-def fail(message: str) -> None:
+def fail(message: str) -> NoReturn:
     from ..render.common import visible
 
     # One line whatever the message quotes: a file name or value with a line break in it is

@@ -1,5 +1,6 @@
 """Commands on contradictions: list and review conflicts, compare two statements."""
 
+from contextlib import nullcontext
 from pathlib import Path
 from typing import Annotated
 
@@ -112,21 +113,25 @@ def conflicts_review(
 
 @app.command()
 def compare(
-    text_a: Annotated[str | None, typer.Argument(help="The first statement.")] = None,
-    text_b: Annotated[str | None, typer.Argument(help="The second statement.")] = None,
+    ctx: typer.Context,
+    text_a: Annotated[str | None, typer.Argument(help="The first statement: text, or #ID for a stored one.")] = None,
+    text_b: Annotated[str | None, typer.Argument(help="The second statement: text, or #ID for a stored one.")] = None,
+    ids: Annotated[bool, typer.Option("--ids", help="Read A and B as stored statement ids.")] = False,
     a_speaker: Annotated[str | None, typer.Option(help="Who said A.")] = None,
     b_speaker: Annotated[str | None, typer.Option(help="Who said B.")] = None,
     a_date: Annotated[str | None, typer.Option(help="The date of the event A is about.")] = None,
     b_date: Annotated[str | None, typer.Option(help="The date of the event B is about.")] = None,
     pairs: Annotated[Path | None, typer.Option(help="Many pairs: TSV (id, a, b) or JSONL.")] = None,
+    db: DbOption = None,
     as_json: JsonOption = False,
 ) -> None:
-    """Judge two statements that need not be stored: same claim, conflict, or unrelated.
+    """Judge two statements: same claim, conflict, or unrelated. Free text need not be stored;
+    `#12` (or `--ids 12 18`) compares statements on record.
 
     Example: quotetrack compare "Two strikes hit the town" "Three strikes hit the town"
     """
     from .. import pairs as pairs_
-    from .. import record
+    from .. import record, store
     from ..render import terminal as report
 
     if pairs is not None:
@@ -135,7 +140,17 @@ def compare(
         return
     if text_a is None or text_b is None:
         fail("Give two statements, or --pairs FILE.")
-    a = pairs_.statement(record.clean_text(text_a), a_speaker, date_option(a_date, "--a-date"))
-    b = pairs_.statement(record.clean_text(text_b), b_speaker, date_option(b_date, "--b-date"))
-    verdict = pairs_.judge(a, b)
+    refs = [pairs_.reference(text_a, ids), pairs_.reference(text_b, ids)]
+    if refs == [None, None] and pairs_.looks_like_ids(text_a, text_b):
+        err().print(f"Comparing the words {text_a.strip()!r} and {text_b.strip()!r}; for statements on "
+                    f"record, write #{text_a.strip()} #{text_b.strip()} or use --ids.", markup=False)
+    # The record is opened only to read a stored side (and its terms); free text needs none.
+    with opened(ctx, db) if refs != [None, None] else nullcontext() as database:
+        a, b = (
+            store.get_statement(database, ref) if ref is not None and database is not None
+            else pairs_.statement(record.clean_text(text), speaker, date_option(day, option))
+            for ref, text, speaker, day, option in ((refs[0], text_a, a_speaker, a_date, "--a-date"),
+                                                     (refs[1], text_b, b_speaker, b_date, "--b-date"))
+        )
+        verdict = pairs_.judge(a, b, database)
     respond(as_json, verdict, lambda verdict: report.verdict_panel(verdict, a, b))

@@ -17,7 +17,7 @@ def events(
     db: DbOption = None,
     as_json: JsonOption = False,
 ) -> None:
-    """List events, latest first: place, days, statements, outlets and open conflicts.
+    """List events, largest first: place, days, statements, outlets and open conflicts.
 
     Statements are grouped again by themselves when the record has changed since the last time.
 

@@ -42,6 +42,22 @@ def counted(n: int, noun: str) -> str:
     return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
+# Only words a speaker said or wrote verbatim go inside quotation marks: a paraphrase shown as a
+# quote could be republished as one.
+VERBATIM_KINDS = ("quote", "written")
+
+
+def quote_marks(statement: Statement) -> tuple[str, str]:
+    """``("“", "”")`` around a verbatim statement, nothing around reported speech or a report."""
+    return ("“", "”") if statement.kind in VERBATIM_KINDS else ("", "")
+
+
+def quoted(statement: Statement, text: str | None = None) -> str:
+    """The statement's text (or ``text``, a marked-up form of it) inside its quote marks, if any."""
+    opening, closing = quote_marks(statement)
+    return f"{opening}{statement.text if text is None else text}{closing}"
+
+
 def gap_text(gap: Gap) -> str:
     return f"… {gap.days} day{'s' if gap.days != 1 else ''} with nothing on record …"
 

@@ -47,6 +47,7 @@ def environment() -> jinja2.Environment:
         evidence_spans=common.evidence_spans,
         figures_told=common.figures_told,
         gap_text=common.gap_text,
+        quote_marks=common.quote_marks,
         segments=common.segments,
         speaker_details=common.speaker_details,
         speaker_names=common.speaker_names,

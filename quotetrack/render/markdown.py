@@ -14,6 +14,7 @@ from .common import (
     evidence_spans,
     figures_told,
     gap_text,
+    quoted,
     segments,
     speaker_details,
     speaker_names,
@@ -64,7 +65,7 @@ def render(dossier: Dossier) -> str:
         flag = ""
         if item.disputes:
             flag = " — **disputed**: " + ", ".join(f"conflict {c.id} ({c.type}, {c.status})" for c in item.disputes)
-        lines.append(f"- {day} {_speaker(item.statement.speaker)}: “{md(item.statement.text)}” "
+        lines.append(f"- {day} {_speaker(item.statement.speaker)}: {quoted(item.statement, md(item.statement.text))} "
                      f"<small>{_where(item.statement)}</small>{flag}")
     if dossier.clusters is not None:
         lines += ["", "## Claims made more than once", ""]
@@ -72,7 +73,7 @@ def render(dossier: Dossier) -> str:
             lines.append("No claim is made by more than one statement here.")
         for cluster in dossier.clusters:
             who = "; ".join(sorted({md(name) for name in speaker_names(cluster)}))
-            lines.append(f"- “{md(cluster[0].text)}” — {len(cluster)} statements ({who}): "
+            lines.append(f"- {quoted(cluster[0], md(cluster[0].text))} — {counted(len(cluster), 'statement')} ({who}): "
                          + ", ".join(f"#{s.id}" for s in cluster))
     tables = [(event, rows) for event, rows in dossier.figures if rows]
     if tables:
@@ -92,7 +93,8 @@ def render(dossier: Dossier) -> str:
         lines += [f"### {conflict_heading(conflict)}", "",
                   "| A | B |", "|---|---|",
                   f"| {_speaker(conflict.a.speaker)} | {_speaker(conflict.b.speaker)} |",
-                  f"| “{_marked(conflict.a.text, marks[0])}” | “{_marked(conflict.b.text, marks[1])}” |",
+                  f"| {quoted(conflict.a, _marked(conflict.a.text, marks[0]))} "
+                  f"| {quoted(conflict.b, _marked(conflict.b.text, marks[1]))} |",
                   f"| {_where(conflict.a)} | {_where(conflict.b)} |", ""]
         lines.append(f"**Evidence:** {md(evidence_line(conflict))}")
         for caveat in conflict.caveats:

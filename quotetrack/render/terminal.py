@@ -20,6 +20,7 @@ from .common import (
     evidence_parts,
     evidence_spans,
     gap_text,
+    quoted,
     speaker_details,
     visible,
     word_diff_parts,
@@ -156,17 +157,18 @@ def in_source(article: str, start: int, end: int, speaker_start: int | None,
 
 
 def speakers_table(rows: Sequence[tuple[Speaker, int]]) -> Table:
+    # Title and affiliation share a column and long words fold rather than end in "…": at 80
+    # columns separate narrow columns cut "manager" to "mana…" while Kind kept its full width.
     table = Table(box=box.SIMPLE_HEAD, expand=True)
     table.add_column("ID", justify="right", style="cyan", no_wrap=True)
-    table.add_column("Name", ratio=3, min_width=16)
-    table.add_column("Title", ratio=1)
-    table.add_column("Affiliation", ratio=1)
-    table.add_column("Kind")
-    table.add_column("Aliases", ratio=2)
+    table.add_column("Name", ratio=3, min_width=18, overflow="fold")
+    table.add_column("Title · affiliation", ratio=3, min_width=12, overflow="fold")
+    table.add_column("Kind", overflow="fold")
+    table.add_column("Aliases", ratio=2, overflow="fold")
     table.add_column("Stmts", justify="right", no_wrap=True)
     for speaker, count in rows:
         table.add_row(
-            str(speaker.id), safe(speaker.name), safe(speaker.title), safe(speaker.affiliation),
+            str(speaker.id), safe(speaker.name), safe(speaker_details(speaker)),
             speaker.kind, safe(", ".join(speaker.aliases)), str(count),
         )
     return table
@@ -278,11 +280,13 @@ def _side(statement: Statement, spans: list[tuple[int, int]], label: str) -> Tab
         if 0 <= start < end <= len(statement.text):
             body.stylize("bold red reverse", start, end)
     grid.add_row(body)
-    facts = [f"statement {statement.id}", statement.kind]
+    # Free text given to `compare` has no id and no kind worth showing.
+    facts = [f"statement {statement.id}", statement.kind] if statement.id is not None else []
     if statement.source and statement.source.outlet:
         facts.append(statement.source.outlet)
     facts += dates(statement)
-    grid.add_row(_styled(" · ".join(facts), "dim"))
+    if facts:
+        grid.add_row(_styled(" · ".join(facts), "dim"))
     return grid
 
 
@@ -318,7 +322,10 @@ def verdict_panel(verdict: Any, a: Statement, b: Statement) -> Panel:
         verdict.relation, f"conflict: {verdict.type} ({_TYPE_LABELS.get(verdict.type or '', '')})"
     )
     parts = _pair(a, b, verdict.evidence, verdict.caveats)
-    return Panel(Group(*parts), title=f"{label} · score {verdict.score:.2f}", title_align="left",
+    # A conflict's score is how sure and how serious it is; otherwise it is only how much of the
+    # two claims' wording is shared, which an editor could take for confidence in the verdict.
+    measure = "conflict score" if verdict.relation == "conflict" else "wording shared"
+    return Panel(Group(*parts), title=f"{label} · {measure} {verdict.score:.2f} (0–1)", title_align="left",
                  expand=True)
 
 
@@ -326,7 +333,8 @@ def verdict_panel(verdict: Any, a: Statement, b: Statement) -> Panel:
 
 
 def matches_table(found: Sequence[Any]) -> Table:
-    """`match` results: claims.Found items, best first, matching words highlighted."""
+    """`match` results: claims.Found items, best first, matching words highlighted; a match under
+    the short-claim bar, shown because the query is long, is marked weak."""
     table = Table(box=box.SIMPLE_HEAD, expand=True)
     table.add_column("Score", justify="right", no_wrap=True)
     table.add_column("ID", justify="right", style="cyan", no_wrap=True)
@@ -338,7 +346,10 @@ def matches_table(found: Sequence[Any]) -> Table:
         body = safe(statement.text)
         for start, end in item.spans:
             body.stylize("bold yellow", start, end)
-        table.add_row(f"{item.match.score:.0f}", str(statement.id), speaker_label(statement.speaker), body,
+        score = Text(f"{item.match.score:.0f}")
+        if item.weak:
+            score.append("\nweak", style="yellow")
+        table.add_row(score, str(statement.id), speaker_label(statement.speaker), body,
                       safe(statement.source.outlet if statement.source else ""))
     return table
 
@@ -367,7 +378,7 @@ def clusters_table(clusters: Sequence[Any]) -> Table:
 
 
 def events_table(summaries: Sequence[Any]) -> Table:
-    """`events`: events.EventSummary items, latest first."""
+    """`events`: events.EventSummary items, largest first."""
     table = Table(box=box.SIMPLE_HEAD, expand=True)
     table.add_column("ID", justify="right", style="cyan", no_wrap=True)
     table.add_column("Event", ratio=3)
@@ -421,7 +432,8 @@ def event_view(detail: Any) -> Group:
     heading = Text(f"Event {summary.id}: ", style="bold")
     heading.append_text(safe(summary.name))
     if summary.sources:
-        heading.append_text(_styled(f"\n{len(summary.sources)} outlets: " + ", ".join(summary.sources), "dim"))
+        outlets = counted(len(summary.sources), "outlet")
+        heading.append_text(_styled(f"\n{outlets}: " + ", ".join(summary.sources), "dim"))
     timeline = Table(title="Timeline", box=box.SIMPLE_HEAD, expand=True)
     timeline.add_column("Reported", no_wrap=True)
     timeline.add_column("ID", justify="right", style="cyan", no_wrap=True)
@@ -560,13 +572,13 @@ def check_detail(number: int, finding: Any) -> Panel:
     draft_line = Text("Draft: ", style="bold")
     draft_line.append_text(safe(finding.draft.speaker.name or "(no speaker)"))
     draft_line.append(": ")
-    draft_line.append_text(safe(f"“{finding.draft.text}”"))
+    draft_line.append_text(safe(quoted(finding.draft)))
     parts.append(draft_line)
     if recorded is not None:
         on_record = Text(f"On record (statement {recorded.id}): ", style="bold")
         on_record.append_text(speaker_label(recorded.speaker).split("\n")[0])
         on_record.append(": ")
-        on_record.append_text(safe(f"“{recorded.text}”"))
+        on_record.append_text(safe(quoted(recorded)))
         where = ", ".join(x for x in (
             recorded.source.outlet if recorded.source else None,
             recorded.said_on.isoformat() if recorded.said_on else (

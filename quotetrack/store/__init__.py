@@ -67,6 +67,7 @@ from .speakers import (
     get_speaker,
     insert_alias,
     insert_speaker,
+    speaker_ids_in_source,
     speaker_statement_counts,
     update_speaker,
 )
@@ -164,6 +165,6 @@ __all__ = [
     "log_change", "merge_speakers", "now", "open_record", "outlets", "record_grouping",
     "record_tables", "reindex_speaker", "resolve_db_path", "resolve_editor", "restore_conflict",
     "review_conflict", "reviewed_pairs", "save_conflict", "schema_sql", "search", "set_article",
-    "set_norm", "set_tags", "source_by_article", "speaker_statement_counts", "statement_texts",
+    "set_norm", "set_tags", "source_by_article", "speaker_ids_in_source", "speaker_statement_counts", "statement_texts",
     "statement_texts_by_id", "statements_sharing", "update_event", "update_speaker", "update_statement",
 ]

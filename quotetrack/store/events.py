@@ -47,7 +47,7 @@ def get_event(db: Database, event_id: int) -> dict[str, Any]:
 
 
 def list_events(db: Database, since: str | None = None) -> list[dict[str, Any]]:
-    """Events with members, latest first; ``since`` keeps those whose last day is on or after it."""
+    """Events with members, largest first (then latest); ``since`` keeps those whose last day is on or after it."""
     where, params = "", []
     if since:
         where = "WHERE e.last_day >= ?"
@@ -59,7 +59,7 @@ def _event_rows(db: Database, where: str, params: list[Any]) -> list[dict[str, A
     rows = list(db.query(
         "SELECT e.id, e.name, e.auto_name, e.place, e.first_day, e.last_day, "
         "(SELECT count(*) FROM event_statements es WHERE es.event_id = e.id) AS statements "
-        f"FROM events e {where} ORDER BY coalesce(e.last_day, '') DESC, e.id DESC", params,
+        f"FROM events e {where} ORDER BY statements DESC, coalesce(e.last_day, '') DESC, e.id DESC", params,
     ))
     ids = [row["id"] for row in rows]
     if not ids:

@@ -53,6 +53,14 @@ def speaker_statement_counts(db: Database) -> dict[int, int]:
     }
 
 
+def speaker_ids_in_source(db: Database, source_id: int) -> set[int]:
+    """The speakers of the statements already recorded from one source (article)."""
+    return {
+        row["speaker_id"]
+        for row in db.query("SELECT DISTINCT speaker_id FROM statements WHERE source_id = ?", [source_id])
+    }
+
+
 def insert_speaker(db: Database, speaker: Speaker) -> Speaker:
     cursor = db.execute(
         "INSERT INTO speakers (name, title, affiliation, kind, created_at) VALUES (?, ?, ?, ?, ?)",
