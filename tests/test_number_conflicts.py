@@ -3,6 +3,7 @@ vague words and running totals."""
 
 from __future__ import annotations
 
+import json
 from datetime import date
 
 import pytest
@@ -100,3 +101,12 @@ def test_at_one_incident_undated_figures_are_not_compared() -> None:
     undated = Statement(text="officials said 316 people had died", speaker=Speaker(name="Government"))
     result = compare_in_event(undated, said("a survey puts the number killed at 85", "Survey team", 9))
     assert (result.relation, result.type) != ("conflict", "number")
+
+
+def test_compare_on_the_command_line_shows_the_two_counts_of_the_same_victims(run) -> None:
+    result = run("compare", "ten police officers were killed in the ambush",
+                 "nine policemen were killed in the ambush", "--json")  # fmt: skip
+    assert result.exit_code == 0, result.output
+    verdict = json.loads(result.stdout)
+    assert (verdict["relation"], verdict["type"]) == ("conflict", "number")
+    assert verdict["evidence"]["thing"] == "killed police officer"
