@@ -24,6 +24,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -89,6 +90,15 @@ def side_matches(side: dict[str, Any], statement: dict[str, Any], speakers: dict
     return annotated is None or same_name(annotated, statement["speaker"])
 
 
+def headline_of(title: str) -> str:
+    """The article's headline as an editor would pass it: the annotator's note "(headline not in
+    excerpt; from URL)" dropped, and nothing when the title was made up ("descriptive")."""
+    note = re.search(r"\s*\(([^()]*(?:excerpt|from URL)[^()]*)\)$", title)
+    if note is None:
+        return title
+    return "" if "descriptive" in note.group(1) or "no headline" in note.group(1) else title[: note.start()]
+
+
 def score_event(path: Path, texts: Path, verbose: bool) -> Score:
     event = json.loads(path.read_text(encoding="utf-8"))
     score = Score(event["id"])
@@ -103,8 +113,9 @@ def score_event(path: Path, texts: Path, verbose: bool) -> Score:
                 args += ["--published", article["published"]]
             if article.get("url"):
                 args += ["--url", article["url"]]
-            if article.get("title"):
-                args += ["--title", article["title"]]
+            title = headline_of(article.get("title") or "")
+            if title:
+                args += ["--title", title]
             result = run(args, db)
             for item in result if isinstance(result, list) else [result]:
                 if item.get("source"):

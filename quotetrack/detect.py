@@ -1,12 +1,23 @@
 """Finding conflicts in the record: new statements against candidates from the index, or all.
 
-The decision for a pair is ``conflicts.compare``; this module picks the pairs worth comparing and
-keeps what it finds. Two statements are worth comparing when they share at least two claim tokens
-that are not commonplace in the record (a place and an actor, a person and an event): a
-contradiction is about the same claim, and the same claim shares its particular words. The rule is
-the same for a new statement (AND-pairs looked up in the full-text index) and for a full rescan
-(an inverted index in memory), so both find the same pairs and neither compares a statement with
-every other.
+The decision for a pair is ``conflicts.compare``; this module picks the pairs worth comparing,
+ranks what it finds and keeps it. A statement is compared with older statements of two kinds:
+
+- **sharing words**: at least two claim tokens that are not commonplace in the record (a place
+  and an actor, a person and an event); the same claim shares its particular words. Equivalent
+  names (the terms table) are one token already, through the normaliser.
+- **near in time**: about a day within ``NEAR_DAYS`` of its own (event date, else when said,
+  else published) and sharing one uncommon word, or within ``WEEK_DAYS`` and sharing two or the
+  role of a figure ("killed 13 soldiers" and "put the toll at ten" both count the dead). The two
+  sides of a dispute across outlets often share few rare words ("a gun in his hand" / "unarmed,
+  reading a book"), but they are told about the same incident on the same days.
+
+Both are bounded (the latest ``POSTINGS_CAP`` holders of a token, the latest ``NEAR_CAP``
+statements of the window, the best ``CANDIDATES`` of each kind), so no statement is compared with
+every other. The rules are the same for a new statement (looked up in the store) and for a full
+rescan (indexes in memory), and a pair is always looked for from its newer statement, so
+``conflicts --rescan`` finds what ingest and import found; it also judges every stored conflict
+again, so one that still holds keeps its id, status and note whatever the candidates.
 """
 
 from __future__ import annotations
@@ -15,18 +26,21 @@ import multiprocessing
 import os
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
 from itertools import combinations
 from math import log
 
-from . import store
+from . import ranking, store
 from .conflicts import Verdict, compare
-from .models import Statement
+from .conflicts.reading import read
+from .evidence import counted_thing
+from .models import Conflict, Statement
 from .store import Database
 from .text import Normalizer
 
-# How many statements, most alike first, each statement is compared with.
+# How many statements, most alike first, each statement is compared with (for each kind).
 CANDIDATES = 12
 # A token held by more than this share of a large record says nothing about which claim it is.
 COMMON_SHARE = 0.02
@@ -35,7 +49,15 @@ COMMON_FLOOR = 500
 # In a full rescan, how many of the latest statements holding one token are looked at.
 POSTINGS_CAP = 300
 # The most distinctive tokens of a statement that make its key pairs.
-KEY_TOKENS = 12
+KEY_TOKENS = 24
+# Statements about days this far apart may be about one incident, if they share a word ...
+NEAR_DAYS = 2
+# ... or this far apart, if they share two words or a figure's role (tolls disputed over a week).
+WEEK_DAYS = 7
+# How many of the latest statements of that window are looked at.
+NEAR_CAP = 300
+
+Pair = tuple[int, int]  # statement ids, older first
 
 
 @dataclass
@@ -43,31 +65,45 @@ class ScanResult:
     compared: int = 0
     found: int = 0
     created: int = 0
-    dropped: int = 0
+    dropped: int = 0  # open conflicts the rules no longer find, forgotten
+    unfound: int = 0  # reviewed conflicts the rules no longer find, kept with a caveat
+    ids: list[int] = field(default_factory=list)  # the conflicts found
+
+
+def _limit(total: int) -> int:
+    return max(COMMON_FLOOR, int(total * COMMON_SHARE))
 
 
 def distinctive(tokens: Iterable[str], doc_freq: Mapping[str, int], total: int) -> list[str]:
     """A statement's tokens that can mark its claim, rarest first."""
-    limit = max(COMMON_FLOOR, int(total * COMMON_SHARE))
+    limit = _limit(total)
     unique = {t for t in tokens if t.isalnum() and doc_freq.get(t, 0) <= limit}
     return sorted(unique, key=lambda t: (doc_freq.get(t, 0), t))[:KEY_TOKENS]
+
+
+def anchor_day(statement: Statement) -> date | None:
+    """The day a statement is about, for pairing by time: its event date, else when it was
+    said, else when its source was published (``store.statements_dated`` reads the same)."""
+    return statement.event_date or statement.said_on or (statement.source.published if statement.source else None)
+
+
+def incident_words(text: str, tokens: Iterable[str], doc_freq: Mapping[str, int], total: int,
+                   normalizer: Normalizer) -> frozenset[str]:
+    """What can tie two statements about one incident: their uncommon content words, and the
+    role of each figure ("#killed"), which differently worded tolls share."""
+    limit = _limit(total)
+    words = {t for t in tokens if t.isalpha() and len(t) > 2 and doc_freq.get(t, 0) <= limit}
+    words.update("#" + q.role for q in read(text, normalizer).quantities if q.role)
+    return frozenset(words)
 
 
 def _judge(a: Statement, b: Statement, normalizer: Normalizer) -> Verdict:
     # Always older first, so a pair is stored and explained one way round.
     first, second = (a, b) if (a.id or 0) < (b.id or 0) else (b, a)
-    return compare(first, second, normalizer=normalizer)
-
-
-def _keep(db: Database, a: Statement, b: Statement, verdict: Verdict, result: ScanResult) -> int:
-    assert a.id is not None and b.id is not None and verdict.type is not None
-    first_id, second_id = sorted((a.id, b.id))
-    conflict_id, created = store.save_conflict(
-        db, first_id, second_id, verdict.type, round(verdict.score, 3), verdict.evidence, verdict.caveats
-    )
-    result.found += 1
-    result.created += created
-    return conflict_id
+    verdict = compare(first, second, normalizer=normalizer)
+    if verdict.relation == "conflict":
+        ranking.weigh(verdict, first, second)
+    return verdict
 
 
 def _best(mine: list[str], candidates: Iterable[tuple[int, set[str]]], doc_freq: Mapping[str, int],
@@ -85,37 +121,184 @@ def _best(mine: list[str], candidates: Iterable[tuple[int, set[str]]], doc_freq:
     return [-negated for _, negated in sorted((-w, -i) for i, w in weights.items())[:CANDIDATES]]
 
 
-def detect(db: Database, statement_ids: Iterable[int], normalizer: Normalizer) -> ScanResult:
-    """Compare new statements with their candidates; call inside the transaction that added them."""
+def _tie(mine: frozenset[str], words: frozenset[str]) -> int:
+    """How strongly two statements' incident words tie them: each shared word once, a shared
+    figure role twice (two tolls of one incident may share nothing else)."""
+    shared = mine & words
+    return len(shared) + sum(1 for word in shared if word[0] == "#")
+
+
+def _nearest(mine: frozenset[str], older: Iterable[tuple[int, frozenset[str], int]]) -> list[int]:
+    """Of the older statements near in time (id, incident words, days apart), those tied closely
+    enough, strongest first, latest first among equals: within ``NEAR_DAYS`` one shared word
+    will do, within ``WEEK_DAYS`` it takes two (or a figure role)."""
+    ties = [(tie, other) for other, words, apart in older
+            if (tie := _tie(mine, words)) >= (1 if apart <= NEAR_DAYS else 2)]
+    return [other for _, other in sorted(ties, reverse=True)[:CANDIDATES]]
+
+
+def detect(db: Database, statement_ids: Iterable[int], normalizer: Normalizer, *,
+           changed: bool = False) -> ScanResult:
+    """Compare new statements with their older candidates; call inside the transaction that
+    added them. Statements whose words ``changed`` are compared with newer candidates too, and
+    their stored conflicts are judged again (kept, forgotten or marked as in a rescan)."""
     result = ScanResult()
-    statements = store.get_statements(db, list(statement_ids))
+    statements = sorted(store.get_statements(db, list(statement_ids)), key=lambda s: s.id or 0)
+    if not statements:
+        return result
     token_sets = {s.id: normalizer.token_set(s.text) for s in statements}
     doc_freq, total = store.claim_term_counts(db, sorted(set().union(*token_sets.values())))
+    near = _NearIndex.of(db, statements, normalizer, doc_freq, total)
+    pairs: set[Pair] = set()
     for statement in statements:
+        assert statement.id is not None
         mine = distinctive(token_sets[statement.id], doc_freq, total)
         keys = list(combinations(mine, 2)) if len(mine) > 1 else [tuple(mine)]
-        found = [c for c in store.statements_sharing(db, keys, POSTINGS_CAP) if c[0] != statement.id]
-        for other in store.get_statements(db, _best(mine, found, doc_freq, total)):
-            result.compared += 1
-            verdict = _judge(statement, other, normalizer)
-            if verdict.relation == "conflict":
-                _keep(db, statement, other, verdict, result)
+        found = [c for c in store.statements_sharing(db, keys, POSTINGS_CAP)
+                 if c[0] < statement.id or (changed and c[0] != statement.id)]
+        others = set(_best(mine, found, doc_freq, total)) | set(near.candidates(statement, changed))
+        pairs.update((min(other, statement.id), max(other, statement.id)) for other in others)
+    stored = store.stored_pairs(db, [s.id for s in statements if s.id is not None]) if changed else []
+    pairs.update((a, b) for _, a, b, _ in stored)
+    _settle(db, _judge_pairs(db, sorted(pairs), normalizer, result), stored, result)
     return result
+
+
+def _judge_pairs(db: Database, pairs: Sequence[Pair], normalizer: Normalizer,
+                 result: ScanResult) -> list[tuple[Statement, Statement, Verdict]]:
+    wanted = sorted({i for pair in pairs for i in pair})
+    by_id = {s.id: s for s in store.get_statements(db, wanted)}
+    found = []
+    for a_id, b_id in pairs:
+        if a_id in by_id and b_id in by_id:
+            result.compared += 1
+            verdict = _judge(by_id[a_id], by_id[b_id], normalizer)
+            if verdict.relation == "conflict":
+                found.append((by_id[a_id], by_id[b_id], verdict))
+    return found
+
+
+def _settle(db: Database, found: Iterable[tuple[Statement, Statement, Verdict]],
+            stored: Sequence[tuple[int, int, int, str]], result: ScanResult) -> None:
+    """Keep the conflicts found; settle the stored ones among ``stored`` no longer found."""
+    for a, b, verdict in found:
+        assert a.id is not None and b.id is not None and verdict.type is not None
+        first_id, second_id = sorted((a.id, b.id))
+        conflict_id, created = store.save_conflict(
+            db, first_id, second_id, verdict.type, round(verdict.score, 3), verdict.evidence, verdict.caveats
+        )
+        result.found += 1
+        result.created += created
+        result.ids.append(conflict_id)
+    kept = set(result.ids)
+    result.dropped, result.unfound = store.settle_unfound(
+        db, [conflict_id for conflict_id, *_ in stored if conflict_id not in kept], store.now()[:10])
+    _join_timelines(db, [(a.id or 0, b.id or 0, thing) for a, b, verdict in found
+                         if ranking.timeline_of(verdict.evidence) and (thing := counted_thing(verdict.evidence))])
+
+
+# The most conflicts one figure's timeline is gathered from.
+TIMELINE_CONFLICTS = 50
+
+
+def _join_timelines(db: Database, seeds: Iterable[tuple[int, int, str]]) -> None:
+    """A figure that rose over several days, told by several statements (1 → 3 → 9 → 10): every
+    open conflict of one chain shows the whole timeline, not only its own two points, and all but
+    the one spanning the most days rank lower as its steps, so that one story does not fill the
+    list. Read back from the store, so that ingest and a rescan give the same timelines."""
+    done: set[int] = set()
+    joined: set[tuple[int, str]] = set()  # statements (and what they count) of chains done
+    for a_id, b_id, thing in seeds:
+        if (a_id, thing) in joined:
+            continue
+        chain: dict[int, Conflict] = {}
+        frontier, seen = {a_id, b_id}, {a_id, b_id}
+        while frontier and len(chain) < TIMELINE_CONFLICTS:
+            linked = [c for c in store.timeline_conflicts(db, sorted(frontier))
+                      if c.id not in chain and counted_thing(c.evidence) == thing]
+            chain.update((c.id or 0, c) for c in linked[:TIMELINE_CONFLICTS - len(chain)])
+            frontier = {s.id or 0 for c in linked for s in (c.a, c.b)} - seen
+            seen |= frontier
+        joined.update((statement_id, thing) for statement_id in seen)
+        if not chain or done & set(chain):
+            continue
+        done |= set(chain)
+        points = [point for c in chain.values() for point in ranking.timeline_of(c.evidence)]
+        # The conflict spanning the most days leads the chain; the others are its steps.
+        lead = min(chain.values(), key=lambda c: (-ranking.days_apart(c.a, c.b), c.id or 0))
+        for conflict in chain.values():
+            if conflict.status != "open":
+                continue
+            evidence, caveats = ranking.with_timeline(conflict.evidence, conflict.caveats, points)
+            score, caveats = ranking.timeline_step(conflict.score, caveats, conflict is not lead)
+            if (evidence, caveats, score) != (conflict.evidence, conflict.caveats, conflict.score):
+                store.save_conflict(db, conflict.a.id or 0, conflict.b.id or 0, conflict.type, score,
+                                    evidence, caveats)
+
+
+def _window(by_day: Mapping[date, list[int]], day: date, before: int) -> list[tuple[int, int]]:
+    """The latest ``NEAR_CAP`` keys below ``before`` filed under the days around ``day``, each
+    with how many days apart."""
+    older: list[tuple[int, int]] = []
+    for offset in range(-WEEK_DAYS, WEEK_DAYS + 1):
+        held = by_day.get(day + timedelta(days=offset), [])
+        end = bisect_left(held, before)
+        older.extend((key, abs(offset)) for key in held[max(0, end - NEAR_CAP):end])
+    return sorted(older)[-NEAR_CAP:]
+
+
+@dataclass
+class _NearIndex:
+    """The statements of the days around a batch of new ones, from the store: what pairs a
+    new statement with older ones near in time."""
+
+    by_day: dict[date, list[int]]  # day -> ids of its statements, ascending
+    words: dict[int, frozenset[str]]  # id -> incident words
+
+    @classmethod
+    def of(cls, db: Database, statements: Sequence[Statement], normalizer: Normalizer,
+           doc_freq: dict[str, int], total: int) -> _NearIndex:
+        days = [day for s in statements if (day := anchor_day(s)) is not None]
+        index = cls({}, {})
+        if not days:
+            return index
+        span = timedelta(days=WEEK_DAYS)
+        found = store.statements_dated(db, (min(days) - span).isoformat(), (max(days) + span).isoformat())
+        unknown = sorted({t for *_, norm in found for t in norm.split()} - set(doc_freq))
+        if unknown:
+            doc_freq = doc_freq | store.claim_term_counts(db, unknown)[0]
+        for statement_id, iso_day, text, norm in found:
+            try:
+                when = date.fromisoformat(iso_day)
+            except ValueError:
+                continue  # a day an editor typed that is not a date: not paired by time
+            index.by_day.setdefault(when, []).append(statement_id)
+            index.words[statement_id] = incident_words(text, norm.split(), doc_freq, total, normalizer)
+        return index
+
+    def candidates(self, statement: Statement, newer_too: bool = False) -> list[int]:
+        day = anchor_day(statement)
+        if day is None or statement.id is None or statement.id not in self.words:
+            return []
+        around = _window(self.by_day, day, max(self.words) + 1 if newer_too else statement.id)
+        return _nearest(self.words[statement.id],
+                        ((i, self.words[i], apart) for i, apart in around if i != statement.id))
 
 
 def rescan(db: Database, normalizer: Normalizer,
            progress: Callable[[int, int], None] | None = None) -> ScanResult:
-    """Every statement against its older candidates; open conflicts no longer found are dropped.
+    """Every statement against its older candidates, and every stored conflict judged again:
+    one that still holds is kept as it is (id, status, note); an open one that no longer holds
+    is forgotten, a reviewed one keeps its verdict with a caveat saying the rules no longer find it.
 
     The comparisons, nearly all of the work, are shared among the machine's cores (forked
     workers that only read); the conflicts found are written here, in one transaction.
     """
     result = ScanResult()
-    kept: set[int] = set()
-    statements = _all_statements(db)
+    statements = sorted(_all_statements(db), key=lambda s: s.id or 0)
     # The claim index already holds every statement's tokens: reading them beats recomputing.
-    stored = store.claim_tokens(db)
-    token_sets = [set(norm.split()) if (norm := stored.get(s.id or 0)) is not None
+    stored_tokens = store.claim_tokens(db)
+    token_sets = [set(norm.split()) if (norm := stored_tokens.get(s.id or 0)) is not None
                   else normalizer.token_set(s.text) for s in statements]
     doc_freq: Counter[str] = Counter()
     for tokens in token_sets:
@@ -126,18 +309,30 @@ def rescan(db: Database, normalizer: Normalizer,
     for index, mine in enumerate(keys):
         for token in mine:
             postings.setdefault(token, []).append(index)
-    scan = _Scan(statements, token_sets, keys, postings, doc_freq, total, normalizer)
+    days = [anchor_day(s) for s in statements]
+    by_day: dict[date, list[int]] = {}
+    for index, day in enumerate(days):
+        if day is not None:
+            by_day.setdefault(day, []).append(index)
+    words = [incident_words(s.text, tokens, doc_freq, total, normalizer) if day is not None else frozenset()
+             for s, tokens, day in zip(statements, token_sets, days, strict=True)]
+    scan = _Scan(statements, token_sets, keys, postings, doc_freq, total, normalizer, days, by_day, words)
     chunks = [range(start, min(start + SCAN_CHUNK, total)) for start in range(0, total, SCAN_CHUNK)]
     done = 0
+    found: dict[Pair, tuple[Statement, Statement, Verdict]] = {}
+    for chunk, (compared, judged) in zip(chunks, _map_chunks(scan, chunks), strict=True):
+        result.compared += compared
+        for index, other_index, verdict in judged:
+            a, b = statements[other_index], statements[index]
+            found[(a.id or 0, b.id or 0)] = (a, b, verdict)
+        done += len(chunk)
+        if progress:
+            progress(done, total)
     with store.transaction(db):
-        for chunk, (compared, found) in zip(chunks, _map_chunks(scan, chunks), strict=True):
-            result.compared += compared
-            for index, other_index, verdict in found:
-                kept.add(_keep(db, statements[index], statements[other_index], verdict, result))
-            done += len(chunk)
-            if progress:
-                progress(done, total)
-        result.dropped = store.drop_open_conflicts(db, kept)
+        stored = store.stored_pairs(db)
+        again = sorted({(a, b) for _, a, b, _ in stored} - set(found))
+        found.update(((a.id or 0, b.id or 0), (a, b, v)) for a, b, v in _judge_pairs(db, again, normalizer, result))
+        _settle(db, [found[pair] for pair in sorted(found)], stored, result)
     if progress:
         progress(total, total)
     return result
@@ -152,17 +347,21 @@ PARALLEL_FROM = 2000
 class _Scan:
     """What a rescan's workers read: built before they fork, never written by them."""
 
-    statements: list[Statement]
+    statements: list[Statement]  # id order
     token_sets: list[set[str]]
     keys: list[list[str]]  # each statement's distinctive tokens
     postings: dict[str, list[int]]  # token -> indexes of the statements keyed by it, ascending
     doc_freq: Counter[str]
     total: int
     normalizer: Normalizer
+    days: list[date | None]  # each statement's anchor day
+    by_day: dict[date, list[int]]  # day -> indexes of the statements of that day, ascending
+    words: list[frozenset[str]]  # each statement's incident words
 
     def candidates(self, index: int) -> list[int]:
         """The older statements worth comparing with statement ``index``: the latest
-        POSTINGS_CAP holding each of its distinctive tokens, ranked by ``_best``."""
+        POSTINGS_CAP holding each of its distinctive tokens, ranked by ``_best``, and those near
+        in time, ranked by ``_nearest``."""
         mine = self.keys[index]
         shared: Counter[int] = Counter()
         for token in mine:
@@ -170,8 +369,16 @@ class _Scan:
             end = bisect_left(held, index)
             shared.update(held[max(0, end - POSTINGS_CAP):end])
         need = min(2, len(mine))
-        return _best(mine, ((i, self.token_sets[i]) for i, n in shared.items() if n >= need),
-                     self.doc_freq, self.total)
+        chosen = set(_best(mine, ((i, self.token_sets[i]) for i, n in shared.items() if n >= need),
+                           self.doc_freq, self.total))
+        return sorted(chosen | set(self._near(index)))
+
+    def _near(self, index: int) -> list[int]:
+        day = self.days[index]
+        if day is None:
+            return []
+        return _nearest(self.words[index],
+                        ((i, self.words[i], apart) for i, apart in _window(self.by_day, day, index)))
 
     def judge(self, chunk: range) -> tuple[int, list[tuple[int, int, Verdict]]]:
         compared = 0

@@ -24,16 +24,17 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from . import figures as figures_
-from . import record, store
+from . import incidents, record, store
 from .errors import InvalidInput, NotFound
 from .evidence import counted_thing
 from .figures import FigureRow
+from .incidents import Article
 from .models import Statement
 from .store import Database
 from .text import Normalizer, find_dates, find_quantities, fold, lexicon
 
 # Reports of one incident come out over a few days; two incidents in one town a week apart do not merge.
-WINDOW_DAYS = 2
+WINDOW_DAYS = incidents.WINDOW_DAYS
 # Two spellings of a place with the same consonant skeleton must also be this alike (0-100).
 PLACE_SIMILARITY = 70
 
@@ -200,7 +201,8 @@ def _days(statement: Statement) -> list[date]:
     """The days a statement is about: its event date, else full days its text names, else when said."""
     if statement.event_date:
         return [statement.event_date]
-    anchor = figures_.reported_on(statement)
+    # When it was recorded says nothing about when it happened: an undated article has no days.
+    anchor = statement.said_on or (statement.source.published if statement.source else None)
     named = [m.value for m in find_dates(statement.text, anchor) if m.value and m.precision == "day"]
     if named:
         return named
@@ -221,21 +223,18 @@ def _linked(a: Profile, b: Profile) -> bool:
 # --- grouping ------------------------------------------------------------------------------
 
 
-def group(statements: Sequence[Statement], normalizer: Normalizer) -> list[list[int]]:
-    """Statement ids grouped into events (each group sorted), largest first. Pure: no database."""
-    return group_profiles([profile(s, normalizer) for s in statements if s.id is not None], normalizer)
+def group(statements: Sequence[Statement], normalizer: Normalizer,
+          articles: Sequence[Article] = ()) -> list[list[int]]:
+    """Statement ids grouped into events (each group sorted), largest first. Pure: no database.
+    ``articles`` are the statements' articles as ``incidents.read_article`` reads them."""
+    return group_profiles([profile(s, normalizer) for s in statements if s.id is not None], normalizer, articles)
 
 
-def group_profiles(profiles: Sequence[Profile], normalizer: Normalizer) -> list[list[int]]:
+def group_profiles(profiles: Sequence[Profile], normalizer: Normalizer,
+                   articles: Sequence[Article] = ()) -> list[list[int]]:
     by_id = {p.id: p for p in profiles}
-    parent = {p.id: p.id for p in profiles}
-
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
+    chains = incidents.Chains(by_id)
+    find = chains.find
     # Block by place key, so only statements naming one place are ever compared.
     blocks: dict[str, list[Profile]] = {}
     for p in profiles:
@@ -249,15 +248,36 @@ def group_profiles(profiles: Sequence[Profile], normalizer: Normalizer) -> list[
                 if not same_place(a.places[key], b.places[key], normalizer):
                     continue
                 if _linked(a, b):
-                    parent[find(a.id)] = find(b.id)
+                    chains.join(a.id, b.id)
+    placed = {p.id for p in profiles if p.places} | _join_incidents(profiles, articles, chains)
     groups: dict[int, list[int]] = {}
     for p in profiles:
-        if p.places:
+        if p.id in placed:
             groups.setdefault(find(p.id), []).append(p.id)
     _attach_placeless(profiles, groups, find)
     out = [sorted(ids) for ids in groups.values() if _is_event(ids, by_id)]
     out.sort(key=lambda ids: (-len(ids), ids[0]))
     return out
+
+
+def _join_incidents(profiles: Sequence[Profile], articles: Sequence[Article], chains: incidents.Chains) -> set[int]:
+    """Statements of articles about one incident join one group, except those that date what
+    they say to another day (``incidents.dated_elsewhere``). Returns the statements joined."""
+    if not articles:
+        return set()
+    by_source: dict[int, list[Profile]] = {}
+    for p in profiles:
+        if p.statement.source and p.statement.source.id is not None:
+            by_source.setdefault(p.statement.source.id, []).append(p)
+    joined: set[int] = set()
+    for cluster in incidents.group_articles([a for a in articles if a.source_id in by_source]):
+        periods = incidents.incident_periods(cluster)
+        members = [p for a in cluster for p in by_source[a.source_id]
+                   if not incidents.dated_elsewhere(p.statement.text, a.published, periods)]
+        for p in members[1:]:
+            chains.join(p.id, members[0].id)
+        joined.update(p.id for p in members)
+    return joined
 
 
 def _attach_placeless(profiles: Sequence[Profile], groups: dict[int, list[int]], find: Any) -> None:
@@ -293,8 +313,11 @@ def _has_figure(statement: Statement) -> bool:
 # --- the record ----------------------------------------------------------------------------
 
 
-def _describe(profiles: Sequence[Profile]) -> tuple[str | None, date | None, date | None]:
-    """The place most named and the days covered, for an event's automatic name."""
+def _describe(profiles: Sequence[Profile], articles: dict[int, Article] | None = None,
+              ) -> tuple[str | None, date | None, date | None]:
+    """The place most named and the days covered, for an event's automatic name. When its
+    articles date the incident, days its statements name far from that (background: "a blast
+    on February 20") do not stretch the event."""
     names: Counter[str] = Counter()
     spelled: dict[str, Counter[str]] = {}
     days: list[date] = []
@@ -304,6 +327,10 @@ def _describe(profiles: Sequence[Profile]) -> tuple[str | None, date | None, dat
             spelled.setdefault(key, Counter())[name] += 1
         days.extend(p.days)
     place = spelled[names.most_common(1)[0][0]].most_common(1)[0][0] if names else None
+    sources = {p.statement.source.id for p in profiles if p.statement.source}
+    periods = incidents.incident_periods([a for i, a in (articles or {}).items() if i in sources])
+    near = [d for d in days if any(incidents.Period(d, d).days_from(q) <= incidents.APART_DAYS for q in periods)]
+    days = near + [q.first for q in periods if q.last - q.first <= timedelta(days=6)] if near else days
     return place, min(days, default=None), max(days, default=None)
 
 
@@ -325,7 +352,8 @@ def rescan(db: Database) -> GroupingResult:
         stored = store.claim_tokens(db)
         profiles = {s.id: profile(s, normalizer, stored[s.id].split() if stored.get(s.id) else None)
                     for s in statements if s.id is not None}
-        clusters = group_profiles(list(profiles.values()), normalizer)
+        articles = {a.source_id: a for a in _articles(db, normalizer)}
+        clusters = group_profiles(list(profiles.values()), normalizer, list(articles.values()))
         grouped: set[int] = {i for ids in clusters for i in ids}
         # Statements an editor placed but that grouping left out still belong to their event.
         for statement_id in pins:
@@ -356,7 +384,7 @@ def rescan(db: Database) -> GroupingResult:
                 store.delete_event(db, event_id)
                 result.removed += 1
                 continue
-            place, first, last = _describe(members)
+            place, first, last = _describe(members, articles)
             store.update_event(db, event_id, {
                 "place": place, "first_day": _iso(first), "last_day": _iso(last),
                 "auto_name": auto_name(place, first),
@@ -365,6 +393,12 @@ def rescan(db: Database) -> GroupingResult:
             result.grouped += len(members)
         store.record_grouping(db, len(by_id), max(by_id, default=0))
     return result
+
+
+def _articles(db: Database, normalizer: Normalizer, source_ids: Sequence[int] | None = None) -> list[Article]:
+    return [incidents.read_article(source_id, title, text, date.fromisoformat(published) if published else None,
+                                   normalizer)
+            for source_id, title, published, text in store.event_articles(db, source_ids)]
 
 
 def _event_for(ids: Sequence[int], pins: dict[int, int], previous: dict[int, int],
@@ -464,7 +498,9 @@ def _conflicts(db: Database, ids: Sequence[int]) -> list[dict[str, Any]]:
 def _rows(db: Database, statements: Sequence[Statement], conflicts: Sequence[dict[str, Any]]) -> list[FigureRow]:
     normalizer = db.normalizer
     outlets = store.outlets(db)
-    found = [f for s in statements for f in figures_.read_figures(s, outlets, normalizer)]
+    sources = [s.source.id for s in statements if s.source and s.source.id is not None]
+    periods = incidents.incident_periods(_articles(db, normalizer, sources))
+    found = [f for s in statements for f in figures_.read_figures(s, outlets, normalizer, periods)]
     rows = figures_.figure_rows(found)
     for row in rows:
         ids = {f.statement_id for f in row.figures}

@@ -68,6 +68,9 @@ class Counts:
     b_number: Count
     thing: str  # what both count ("killed", "strike")
     days: Days | None = None
+    # A figure that rose as days passed: (figure as written, ISO day) in order of days, shown
+    # as a changing story rather than as a dispute (``quotetrack.ranking``).
+    timeline: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -159,6 +162,8 @@ def to_json(evidence: Evidence) -> dict[str, Any]:
     else:
         out = {"a_number": _count_json(evidence.a_number), "b_number": _count_json(evidence.b_number),
                "thing": evidence.thing}  # fmt: skip
+        if evidence.timeline:
+            out["timeline"] = [list(point) for point in evidence.timeline]
     return out | (to_json(evidence.days) if evidence.days else {})
 
 
@@ -188,7 +193,8 @@ def _read(data: dict[str, Any]) -> Evidence:
         span_a, span_b = data["spans"]
         return OppositeWords((first, second), (_span(span_a), _span(span_b)), days)
     if "a_number" in data:
-        return Counts(_count(data["a_number"]), _count(data["b_number"]), data["thing"], days)
+        timeline = tuple((text, day) for text, day in data.get("timeline", ()))
+        return Counts(_count(data["a_number"]), _count(data["b_number"]), data["thing"], days, timeline)
     if "diff" in data:
         diff = tuple((op, word) for op, word in data["diff"])
         return AlteredQuote(diff, data["similarity"], bool(data.get("changes_meaning", False)))

@@ -20,6 +20,7 @@ from datetime import date
 from functools import cache
 from typing import Any
 
+from .incidents import Period, counts_elsewhere
 from .models import Statement
 from .text import Normalizer, Quantity, default_normalizer, find_quantities, fold, folded_parts, lexicon, role_of
 
@@ -267,10 +268,14 @@ def reported_on(statement: Statement) -> date | None:
 
 
 def read_figures(statement: Statement, outlets: Sequence[str] = (),
-                 normalizer: Normalizer | None = None) -> list[Figure]:
-    """The figures in one statement, credited to their origin; split counts also give a total."""
+                 normalizer: Normalizer | None = None, periods: Sequence[Period] = ()) -> list[Figure]:
+    """The figures in one statement, credited to their origin; split counts also give a total.
+    ``periods`` are the days of the statement's incident: a count its clause dates elsewhere
+    ("13,000 jobs last year") or makes a running total ("this month") is not read."""
     assert statement.id is not None
-    quantities = [q for q in _shared_roles(statement.text, find_quantities(statement.text)) if is_figure(q)]
+    published = statement.source.published if statement.source else None
+    quantities = [q for q in _shared_roles(statement.text, find_quantities(statement.text))
+                  if is_figure(q) and not counts_elsewhere(statement.text, q.start, q.end, published, periods)]
     origin, cited = origin_of(statement, outlets, normalizer)
     base = Figure(
         statement_id=statement.id, quantity=quantities[0] if quantities else _EMPTY,

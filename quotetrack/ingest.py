@@ -17,6 +17,7 @@ from .errors import Ambiguous, Duplicate
 from .extract import Extracted, extract_statements
 from .models import Source, Statement
 from .store import Database
+from .text import fold
 
 
 @dataclass
@@ -43,12 +44,25 @@ def read_article(
     raw: bytes, name: str, *, outlet: str | None = None, url: str | None = None,
     title: str | None = None, published: date | None = None, quotes_only: bool = False,
 ) -> Article:
-    """Article text and its statements, nothing stored yet."""
-    text, found_title = article_text(raw, name)
-    source = Source(outlet=outlet, url=url, title=title or found_title, published=published)
+    """Article text and its statements, nothing stored yet.
+
+    A headline that the text does not open with (given as ``title``, or an HTML title outside
+    the article body) is read as the article's first line: headlines make statements too
+    ("Ministry says 12 killed in floods"). The article is still known by its body alone.
+    """
+    body, found_title = article_text(raw, name)
+    headline = title or found_title
+    text = body if not headline or _opens_with(body, headline) else f"{headline.strip()}\n\n{body}"
+    source = Source(outlet=outlet, url=url, title=headline, published=published)
     statements = extract_statements(text, published, outlet=outlet, quotes_only=quotes_only)
     return Article(name=name, text=text, source=source, statements=statements,
-                   sha256=hashlib.sha256(text.encode("utf-8")).hexdigest())
+                   sha256=hashlib.sha256(body.encode("utf-8")).hexdigest())
+
+
+def _opens_with(body: str, headline: str) -> bool:
+    """The headline stands near the top of the body already (after a date line or a section name)."""
+    wanted = " ".join(fold(headline).split())
+    return wanted in " ".join(fold(body[: len(headline) + 500]).split())
 
 
 def statement_of(extracted: Extracted, source: Source | None) -> Statement:

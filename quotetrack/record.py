@@ -28,12 +28,12 @@ if TYPE_CHECKING:
     from .text import Normalizer
 
 
-def _detect_conflicts(db: Database, statement_ids: list[int]) -> None:
+def _detect_conflicts(db: Database, statement_ids: list[int], *, changed: bool = False) -> None:
     """Compare new or changed statements with the record; loaded here, not at start-up, because
     reading commands never need the conflict rules."""
     from . import detect
 
-    detect.detect(db, statement_ids, db.normalizer)
+    detect.detect(db, statement_ids, db.normalizer, changed=changed)
 
 
 def norm_text(db: Database, text: str) -> str:
@@ -703,7 +703,7 @@ def edit_statement(
             raise InvalidInput("Nothing to change: give at least one option such as --text or --place.")
         norm = norm_text(db, fields["text"]) if "text" in fields else None
         store.update_statement(db, statement_id, fields, norm)
-        _detect_conflicts(db, [statement_id])
+        _detect_conflicts(db, [statement_id], changed=True)
     return store.get_statement(db, statement_id)
 
 

@@ -58,3 +58,18 @@ def test_windows_line_endings_and_bom():
     text, title = article_text("\ufeffHeadline\r\n\r\nBody text here.\r\n".encode())
     assert title == "Headline"
     assert "\r" not in text
+
+
+def test_a_headline_not_in_the_text_is_read_as_its_first_line():
+    from quotetrack.ingest import read_article
+
+    body = b"Rescue teams reached the valley on Monday.\n"
+    article = read_article(body, "a.txt", title="Ministry says 12 killed in floods")
+    assert article.text == "Ministry says 12 killed in floods\n\nRescue teams reached the valley on Monday."
+    assert [(s.speaker.name, s.text) for s in article.statements] == [("Ministry", "12 killed in floods")]
+    assert article.source.title == "Ministry says 12 killed in floods"
+    # The article is known by its body: the same text under another headline is the same article.
+    assert read_article(body, "a.txt", title="Floods: the toll").sha256 == read_article(body, "a.txt").sha256
+    # A headline the text opens with already is not read twice.
+    opening = b"NEWS\n\nMinistry says 12 killed in floods\n\nRescue teams reached the valley.\n"
+    assert read_article(opening, "b.txt", title="Ministry Says 12 Killed in Floods").text.count("12 killed") == 1

@@ -43,3 +43,31 @@ def test_background_and_analysis_are_not_reports():
     assert reports("Following the strikes on 30 June, Peshmerga forces conducted an operation near Makhmour.") == []
     assert len(reports("After 30 June, Peshmerga forces conducted a joint operation near Makhmour.")) == 0
     assert len(reports("By 30 June, Peshmerga forces conducted a joint operation near Makhmour.")) == 1
+
+
+def test_what_the_outlet_reports_has_not_happened_is_its_report():
+    for sentence, clause in (
+        ("There was no immediate claim of responsibility.", "There was no immediate claim of responsibility"),
+        ("The group has not commented.", "The group has not commented"),
+        ("No group has claimed the attack.", "No group has claimed the attack"),
+        ("The rebels have yet to comment on the report.", "The rebels have yet to comment on the report"),
+        (
+            "While there was no immediate claim of responsibility, the militia often attacks hotels.",
+            "there was no immediate claim of responsibility",
+        ),
+        ("No one claimed the bombing but police blamed the militia.", "No one claimed the bombing"),
+        (
+            "The ministry blamed the militia, which has not yet commented.",
+            "The ministry blamed the militia, which has not yet commented",
+        ),
+    ):
+        (report,) = reports(sentence)
+        assert (report.text, report.kind, report.speaker.name) == (clause, "report", "Kurdistan 24")
+        assert report.event_date is None
+
+
+def test_a_denial_credited_to_somebody_or_about_other_things_is_no_outlet_report():
+    assert [s.kind for s in extract_statements("Police said there was no claim of responsibility.")] == ["reported"]
+    assert reports("There is no evidence the new bridge will hold.") == []
+    assert reports("No group of fans was allowed into the stadium.") == []
+    assert reports("Has the group not claimed the attack?") == []

@@ -66,3 +66,31 @@ def test_an_empty_copy_has_no_sentences():
     copy = read_copy("   \n\n  ")
     assert (copy.paragraphs, copy.quotes, copy.sentences) == ([], [], [])
     assert Span(1, 2) == (1, 2)
+
+
+def test_a_paragraph_ending_in_said_colon_is_read_with_the_next_one():
+    text = "The minister said in a statement:\n\n“We will rebuild the bridge.”\n\nMeanwhile:\n\nRain fell."
+    assert spans_text(text, read_copy(text).paragraphs) == [
+        "The minister said in a statement:\n\n“We will rebuild the bridge.”", "Meanwhile:", "Rain fell."
+    ]
+
+
+def test_a_quote_closed_only_paragraphs_later_covers_the_paragraphs_between():
+    text = 'Her statement:\n\n"We are shocked.\n\nWe ask for calm.\n\nWe thank the nurses."\n\nPolice left.'
+    copy = read_copy(text)
+    assert [text[q.inner_start : q.inner_end] for q in copy.quotes] == [
+        "We are shocked.", "We ask for calm.", "We thank the nurses."
+    ]
+    assert [q.runs_on for q in copy.quotes] == [True, True, False]
+    # Without a closing mark later, an open quote still ends with its paragraph and nothing runs on.
+    open_only = read_copy('He said: "We are shocked.\n\nPolice left.')
+    assert [q.runs_on for q in open_only.quotes] == [False]
+
+
+def test_a_quote_whose_closing_mark_is_left_out_before_its_frame_ends_at_the_comma():
+    text = '"We have counted 40 dead so far, a police officer, Ali Omar, told reporters.\n\nRain fell.'
+    (quote,) = read_copy(text).quotes
+    assert text[quote.inner_start : quote.inner_end] == "We have counted 40 dead so far,"
+    # A quote left open with no frame at the paragraph's end still runs to the end.
+    (quote,) = read_copy('"We have counted 40 dead so far, and more may be found.\n\nRain fell.').quotes
+    assert quote.close is None

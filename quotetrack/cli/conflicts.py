@@ -60,7 +60,9 @@ def conflicts(
                 result = detect.rescan(database, database.normalizer, progress=tick)
             if not as_json:
                 err().print(f"Rescanned: {result.compared} pairs compared, {result.found} conflicts "
-                            f"({result.created} new, {result.dropped} no longer found).")
+                            f"({result.created} new, {result.dropped} no longer found"
+                            + (f"; {result.unfound} reviewed no longer found, kept with your verdict"
+                               if result.unfound else "") + ").")
         items = store.list_conflicts(database, type_=type_, speaker_ids=speaker_ids, status=status,
                                      min_score=min_score, limit=limit)
         event_of = events_.events_of_statements(

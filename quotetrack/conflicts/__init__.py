@@ -22,15 +22,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..evidence import Similarity
+from ..evidence import DenialCue, Similarity
 from ..models import Statement
 from ..text import Normalizer, default_normalizer
 from .attribution import as_self_contradiction, quote_conflict, same_speaker
 from .dates import add_date_caveat, date_conflict, same_days
 from .numbers import incident_count_conflict, number_conflict
-from .polarity import polarity_conflict
+from .polarity import before_the_claim, polarity_conflict
 from .reading import read
-from .similarity import UNRELATED, claim_similarity, names_differ, overlap, same_claim
+from .similarity import UNRELATED, claim_similarity, covered_overlap, names_differ, overlap, same_claim
 from .verdict import CLAIM_TYPES, CONFLICT_TYPES, DEFAULT_MIN_SCORE, RELATIONS, Verdict
 
 __all__ = [
@@ -39,9 +39,11 @@ __all__ = [
     "DEFAULT_MIN_SCORE",
     "RELATIONS",
     "Verdict",
+    "claim_keys",
     "claim_similarity",
     "compare",
     "compare_in_event",
+    "denied_keys",
     "find_conflicts",
 ]
 
@@ -53,6 +55,9 @@ def compare(a: Statement, b: Statement, *, normalizer: Normalizer | None = None)
     normalizer = normalizer or default_normalizer()
     first, second = read(a.text, normalizer), read(b.text, normalizer)
     similarity = overlap(first.content, second.content, first.weight, second.weight)
+    if similarity < UNRELATED and (first.cues or second.cues):
+        # A denial may be about words the other only implies ("casualties" / "killed").
+        similarity = max(similarity, covered_overlap(first, second))
     if similarity < UNRELATED and min(len(first.content), len(second.content)) > 2:
         # Too little in common for any rule: most candidates of a rescan end here, cheaply.
         return Verdict("unrelated", None, round(similarity, 3), Similarity(round(similarity, 3)))
@@ -66,6 +71,8 @@ def compare(a: Statement, b: Statement, *, normalizer: Normalizer | None = None)
         return Verdict("unrelated", None, round(similarity, 3), Similarity(round(similarity, 3)))
     verdict = polarity_conflict(first, second, similarity) or number_conflict(first, second, similarity)
     if verdict is not None:
+        if isinstance(verdict.evidence, DenialCue):
+            before_the_claim(verdict, verdict.evidence, (first, second), (a, b))
         add_date_caveat(verdict, a, b)
         if speaker_same is True:
             verdict = as_self_contradiction(verdict, a, b)
@@ -111,3 +118,17 @@ def find_conflicts(
             found.append((candidate, verdict))
     found.sort(key=lambda pair: pair[1].score, reverse=True)
     return found
+
+
+def claim_keys(text: str, normalizer: Normalizer | None = None) -> frozenset[str]:
+    """The words a statement claims, as the rules compare them (stems, equivalents made one word),
+    with the broader words they imply: "the strike killed civilians" also says "casualties".
+    Index statements under these to find the ones a denial may be about (``denied_keys``)."""
+    return read(text, normalizer or default_normalizer()).covers
+
+
+def denied_keys(text: str, normalizer: Normalizer | None = None) -> list[tuple[str, ...]]:
+    """What each denial in a statement denies, as the same words as ``claim_keys``: "there were
+    no indications of civilian casualties" denies ("civilian", "casualti"). A statement whose
+    ``claim_keys`` hold most of one of these is worth comparing with it, whatever else it says."""
+    return [cue.scope for cue in read(text, normalizer or default_normalizer()).cues if not cue.cancelled]

@@ -14,12 +14,73 @@ def _data_lines(name: str) -> list[str]:
     return lexicon.lines(name)
 
 
+# How firmly a cue denies (``cue_strength``): a flat denial, a report that nothing is known of it
+# ("no indications of", "not aware of"), or silence ("has not commented"), which only says that
+# no claim was made.
+FLAT, HEDGED, SILENCE = "flat", "hedged", "silence"
+
+
 @cache
 def negation_cues() -> tuple[tuple[str, ...], ...]:
     """Cue phrases as word tuples, longest first so "there were no" wins over "no"."""
-    cues = {tuple(fold(line).split()) for line in _data_lines("negation.txt")}
-    cues |= {(verb,) for verb in denial_verbs()}
-    return tuple(sorted(cues, key=len, reverse=True))
+    return tuple(sorted(cue_strength(), key=len, reverse=True))
+
+
+@cache
+def cue_strength() -> dict[tuple[str, ...], str]:
+    """Every cue phrase (as words) -> FLAT, HEDGED or SILENCE."""
+    cues = {tuple(fold(line).split()): FLAT for line in _data_lines("negation.txt")}
+    cues |= {(verb,): FLAT for verb in denial_verbs()}
+    cues |= {tuple(fold(line).split()): HEDGED for line in _data_lines("negation_hedged.txt")}
+    cues |= {tuple(fold(line).split()): SILENCE for line in _data_lines("negation_silence.txt")}
+    return cues
+
+
+@cache
+def silenced_claim() -> tuple[str, ...]:
+    """What a silent party has not made, as content stems: a claim of responsibility."""
+    return tuple(canon(token) for token in default_normalizer().tokens("claim responsibility"))
+
+
+@cache
+def incident_words() -> tuple[str, ...]:
+    """The nouns that name an incident one can claim ("claimed the bombing"), as written."""
+    return tuple(fold(line) for line in _data_lines("claimable_incidents.txt"))
+
+
+@cache
+def responsibility_verbs() -> tuple[str, ...]:
+    """Verbs that claim what they take: "took responsibility" is "claimed responsibility"."""
+    return tuple(fold(line) for line in _data_lines("responsibility_verbs.txt"))
+
+
+@cache
+def perpetration_verbs() -> tuple[str, ...]:
+    """Verbs of doing an incident ("carried out"), longest first: saying one did it claims it."""
+    return tuple(sorted((fold(line) for line in _data_lines("perpetration_verbs.txt")), key=len, reverse=True))
+
+
+@cache
+def report_nouns() -> frozenset[str]:
+    """Stems of the claim nouns (claim_nouns.txt) but "claim" itself, which is the topic of a
+    claim of responsibility: what a hedge about "the report" is not about."""
+    normalizer = default_normalizer()
+    stems = {canon(token) for line in _data_lines("claim_nouns.txt") for token in normalizer.tokens(line)}
+    return frozenset(stems - set(silenced_claim()))
+
+
+@cache
+def claim_nouns() -> frozenset[str]:
+    """Nouns for what someone claimed ("denied reports that …"), folded."""
+    return frozenset(fold(line) for line in _data_lines("claim_nouns.txt"))
+
+
+@cache
+def generic_agents() -> frozenset[str]:
+    """Stems of nouns that stand for whoever it was ("no group", "the group has not commented"):
+    in a denial's scope they match any claimant, so they are left out of it."""
+    normalizer = default_normalizer()
+    return frozenset(canon(token) for line in _data_lines("generic_agents.txt") for token in normalizer.tokens(line))
 
 
 @cache
@@ -42,6 +103,8 @@ def not_topic_words() -> frozenset[str]:
     normalizer = default_normalizer()
     words = [" ".join(cue) for cue in negation_cues() if len(cue) == 1]
     words += list(denial_verbs())
+    # Words that frame a claim without being its topic: "admitted that", "no immediate claim".
+    words += _data_lines("frame_words.txt")
     # The words of the number reader's vague phrases ("several", "dozens of", "a handful of"),
     # not those of a phrase that names one figure ("half a dozen" is 6, compared as a count).
     words += [word for phrase, (low, high) in vague_phrases().items() if high != low for word in phrase]

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 
 from ..evidence import DenialCue, Evidence, OppositeWords, Span
-from .lexicon import covering, denial_verbs, opposite_stems, word_stem
+from ..models import Statement
+from .lexicon import FLAT, HEDGED, SILENCE, covering, denial_verbs, opposite_stems, silenced_claim, word_stem
 from .reading import Cue, Reading
-from .similarity import CONFLICT_CLAIM, coverage, overlap, substitution
+from .similarity import CONFLICT_CLAIM, another_name, coverage, covered_overlap, overlap, substitution
 from .verdict import Verdict, scaled
 
 # Share of a denial's own words that the other statement must contain for the denial to be
@@ -16,6 +18,14 @@ SCOPE_COVERAGE = 0.66
 # Weight of the words a denial shares with the other claim (names count double) from which one
 # replaced word no longer makes it another claim.
 SUBSTITUTION_SHARED = 3.0
+# Score multipliers by how firmly the denying side denies: "no indications of casualties" only
+# says nothing is known of them; "has not commented" only that no claim was made.
+STRENGTH = {FLAT: 1.0, HEDGED: 0.8, SILENCE: 0.6}
+_CAVEATS = {
+    HEDGED: "{side} hedges (“{cue}”): it doubts the claim or knows nothing of it, without denying it;"
+    " check what was learnt later",
+    SILENCE: "{side} reports silence (“{cue}”), not a denial: no claim was made, and one may come later",
+}
 
 
 def polarity_conflict(first: Reading, second: Reading, similarity: float) -> Verdict | None:
@@ -25,6 +35,9 @@ def polarity_conflict(first: Reading, second: Reading, similarity: float) -> Ver
     words flips one side once more. "did not increase" against "decreased" flips twice and
     agrees; "invalid" against "not valid" too.
     """
+    # Words the other statement implies count as shared: "killed civilians" speaks of
+    # "civilian casualties" and of civilians "harmed".
+    similarity = max(similarity, covered_overlap(first, second))
     opposites = _opposite_words(first, second)
     if opposites:
         # The opposite words are the disagreement, not a difference of topic.
@@ -37,11 +50,16 @@ def polarity_conflict(first: Reading, second: Reading, similarity: float) -> Ver
     paired = frozenset(opposites[4]) if opposites else frozenset()
     denials_a = _relevant_cues(first, second, paired)
     denials_b = _relevant_cues(second, first, paired)
+    denier, denied = (first, second) if denials_a else (second, first)
+    if bool(denials_a) != bool(denials_b) and _also_denies(denied, denier):
+        return None  # both deny the same thing in other words: "denied carrying out" / "no one claimed"
     if bool(denials_a) ^ bool(denials_b) ^ bool(opposites):
         if denials_a or denials_b:
             side, cue = ("a", denials_a[0]) if denials_a else ("b", denials_b[0])
             evidence: Evidence = DenialCue(cue.text, (cue.start, cue.end), side)
-            return Verdict("conflict", "polarity", scaled(0.55, similarity), evidence)
+            score = round(scaled(0.55, similarity) * STRENGTH[cue.strength], 3)
+            caveats = [_CAVEATS[cue.strength].format(side=side.upper(), cue=cue.text)] if cue.strength != FLAT else []
+            return Verdict("conflict", "polarity", score, evidence, caveats)
         assert opposites is not None
         evidence = OppositeWords((opposites[0], opposites[1]), (opposites[2], opposites[3]))
         return Verdict("conflict", "polarity", scaled(0.5, similarity), evidence)
@@ -57,6 +75,12 @@ def _relevant_cues(
     ]
 
 
+def _also_denies(reading: Reading, other: Reading) -> bool:
+    """``reading`` holds a denial whose words are mostly ``other``'s, replaced words or not: when
+    ``other`` denies too, the two deny one thing, whatever the rules make of the details."""
+    return any(not cue.cancelled and coverage(cue.scope, other.covers) >= SCOPE_COVERAGE for cue in reading.cues)
+
+
 def _denies(
     scope: Sequence[str], reading: Reading, other: Reading, paired: frozenset[str] = frozenset()
 ) -> bool:
@@ -65,10 +89,14 @@ def _denies(
     covers = other.covers | paired
     if coverage(scope, covers) < SCOPE_COVERAGE:
         return False
+    if silenced_claim()[1] in scope and not all(t in covers for t in silenced_claim() if t in scope):
+        # No claim of responsibility denies only a claim of it, not the blame others lay; a
+        # denial of involvement ("responsibility" alone) denies both.
+        return False
     replaced = substitution(scope, other.sequence, covering(scope) | paired, covers)
     if replaced is None:
         return True
-    if reading.content.get(replaced[0]) == 2.0 or other.content.get(replaced[1]) == 2.0:
+    if another_name(replaced[0], reading, replaced[1], other):
         return False  # another name in the same place: "North Korea" / "South Korea"
     # In a long shared claim one differing word is more often a paraphrase ("fired" / "used"
     # tear gas) than another claim, unless that claim is small.
@@ -106,3 +134,20 @@ def _opposite_words(
                 return pair[0], pair[1], pair[2], pair[3], stems
     return None
 
+
+def before_the_claim(verdict: Verdict, denial: DenialCue, readings: tuple[Reading, Reading],
+                     statements: tuple[Statement, Statement]) -> None:  # fmt: skip
+    """A hedge or a silence told before the claim it meets ("no immediate claim" on Sunday, the
+    claim on Monday) is a story that moved on as much as a dispute: say so, with both days."""
+    side = 0 if denial.side == "a" else 1
+    weak = any(cue.strength != FLAT and (cue.start, cue.end) == denial.cue_span for cue in readings[side].cues)
+    said_a, said_b = _said(statements[side]), _said(statements[1 - side])
+    if weak and said_a and said_b and said_a < said_b:
+        verdict.caveats.append(
+            f"the denying side was said first ({said_a.day} {said_a:%B}, the claim {said_b.day} {said_b:%B}):"
+            " the story may have moved on rather than be disputed"
+        )
+
+
+def _said(statement: Statement) -> date | None:
+    return statement.said_on or (statement.source.published if statement.source else None)

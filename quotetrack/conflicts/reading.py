@@ -12,16 +12,25 @@ from typing import Any
 from ..text import Normalizer, Quantity, find_dates, find_quantities, fold, tokenize
 from ..text.tokens import NUMBER
 from .lexicon import (
+    FLAT,
+    HEDGED,
+    SILENCE,
     canon,
+    claim_nouns,
     covering,
+    cue_strength,
     cues_by_first_word,
     date_words,
     denial_verbs,
     exceptions_by_first_word,
+    generic_agents,
     not_topic_words,
     opposite_stems,
+    report_nouns,
+    silenced_claim,
     word_stem,
 )
+from .responsibility import deed_denied, in_one_wording
 
 _NUMBER = re.compile(NUMBER)
 # Where a denial's reach ends: the sentence, or a clause joined by a contrasting word.
@@ -29,6 +38,10 @@ STRONG_BOUNDARY = {".", ";", "!", "?", "but", "while", "whereas", "although", "t
 # Where a denial's subject starts at the latest: "Police said [no one was killed]".
 _SUBJECT_BOUNDARY = {",", "that", "which", "who", "said", "says", "say", "told", "added", "stated"}
 _COORDINATORS = {"and", "or", "nor", ","}
+# A relative clause between commas, or a source named after the claim: asides, not part of it.
+_ASIDE = re.compile(
+    r",\s*(?:(?:who|whom|whose|which)\b[^,;.]*,|(?:as\s+(?:reported|stated|said)\s+by|according\s+to)\b[^,;.]*)"
+)
 _NEGATING_PREFIXES = ("non", "un", "in", "im", "il", "ir", "dis")
 _PREFIX_HEADS = frozenset(prefix[:2] for prefix in _NEGATING_PREFIXES)
 # Shortest word a prefix negates: "unsafe" and "unfair", but only longer words after "in", "dis".
@@ -42,6 +55,7 @@ class Cue:
     end: int
     scope: tuple[str, ...]  # content stems the cue denies, in order: its clause
     cancelled: bool  # paired with another cue in its reach (double negation)
+    strength: str = FLAT  # FLAT, HEDGED or SILENCE (lexicon.cue_strength)
 
 
 @dataclass(frozen=True)
@@ -69,6 +83,7 @@ class Reading:
 def _content_sequence(text: str, normalizer: Normalizer) -> list[tuple[str, float]]:
     """Content stems of ``text`` in order with their weights; numbers and dates left out,
     because they are compared explicitly, never as topic words."""
+    text = in_one_wording(text)  # before dates go: "claimed Tuesday's ambush"
     for mention in reversed(find_dates(text)):
         text = text[: mention.start] + " , " + text[mention.end :]
     skip = not_topic_words()
@@ -87,8 +102,14 @@ def read(text: str, normalizer: Normalizer) -> Reading:
     cues = _find_cues(text, words, normalizer)
     masked = text
     for cue in reversed(cues):  # "take place" in "did not take place" is no topic word
-        masked = masked[: cue.start] + " " * (cue.end - cue.start) + masked[cue.end :]
+        # A denial verb is no topic word either, and stays for what reads it: "denied carrying out".
+        verb = cue.text.split()[0]
+        start = cue.start + len(verb) if fold(verb) in denial_verbs() else cue.start
+        masked = masked[:start] + " " * (cue.end - start) + masked[cue.end :]
     sequence = _content_sequence(masked, normalizer)
+    if any(cue.strength == SILENCE for cue in cues):
+        # What a silent party has not made is the statement's topic: a claim of responsibility.
+        sequence += [(token, 1.0) for token in silenced_claim() if token not in dict(sequence)]
     quantities = tuple(find_quantities(text))
     stems = {word_stem(w): (w, start, end) for w, start, end in words if w[0].isalnum()}
     return Reading(
@@ -144,26 +165,38 @@ def _find_cues(
         for phrase in exceptions_by_first_word().get(word, ()):
             if tuple(folded[i : i + len(phrase)]) == phrase:
                 exempt.update(range(i, i + len(phrase)))
-    found: list[tuple[int, int]] = []  # (first word, word count)
+    found: list[tuple[int, int, str]] = []  # (first word, word count, strength)
     i = 0
     while i < len(folded):
         if i in exempt:
             i += 1
             continue
         if _is_negation_word(folded[i]):
-            found.append((i, 1))
-            i += 1
+            # "hasn't commented" is silence as "has not commented" is.
+            spelled = (folded[i][:-3], "not", *folded[i + 1 : i + 3])
+            silent = [n for n in (4, 3) if cue_strength().get(spelled[:n]) == SILENCE]
+            count = silent[0] - 1 if silent else 1
+            found.append((i, count, SILENCE if silent else FLAT))
+            i += count
             continue
         for phrase in cues_by_first_word().get(folded[i], ()):
             if tuple(folded[i : i + len(phrase)]) == phrase:
-                found.append((i, len(phrase)))
-                i += len(phrase)
+                count, strength = len(phrase), cue_strength()[phrase]
+                # A cue that starts on this one's last word joins it: "there were no" +
+                # "no indications of" is one hedged cue.
+                last = i + count - 1
+                for more in cues_by_first_word().get(folded[last], ()):
+                    if len(more) > 1 and tuple(folded[last : last + len(more)]) == more:
+                        count = last + len(more) - i
+                        strength = cue_strength()[more] if cue_strength()[more] != FLAT else strength
+                        break
+                found.append((i, count, strength))
+                i += count
                 break
         else:
             i += 1
-    cues = []
     cancelled: set[int] = set()
-    for n, (first, count) in enumerate(found):
+    for n, (first, count, _) in enumerate(found):
         end = _clause_end(folded, first + count)
         # A second cue inside this one's reach and the same clause undoes it: "cannot be
         # denied", "it is not true that there were no …". The pair cancels out.
@@ -173,30 +206,67 @@ def _find_cues(
         # "were not involved and did not take part" is two denials, not a double negation.
         if not any(word in _COORDINATORS for word in between):
             cancelled.update({n, n + 1})
-    for n, (first, count) in enumerate(found):
-        end = _clause_end(folded, first + count)
-        last = first + count - 1
-        scope_start = words[last][2]  # the cue's own words ("did not take place") deny, not claim
-        scope_end = words[end - 1][2] if end > first else words[last][2]
-        scope_text = text[scope_start:scope_end]
-        # A denial reaches back to its subject too ("A man is not playing"), up to the clause start.
-        # except after a denial verb, whose subject is the one denying ("the army denied that").
-        subject_start = _clause_start(folded, first)
-        subject_text = text[words[subject_start][1] : words[first][1]] if subject_start < first else ""
-        if folded[first] in denial_verbs():
-            subject_text = ""
-        # One pass over both parts; the comma keeps a name from running across them.
-        scope = tuple(token for token, _ in _content_sequence(f"{subject_text} , {scope_text}", normalizer))
-        cues.append(
-            Cue(
-                text=text[words[first][1] : words[last][2]],
-                start=words[first][1],
-                end=words[last][2],
-                scope=scope,
-                cancelled=n in cancelled,
-            )
-        )
-    return tuple(cues)
+    return tuple(
+        _cue(text, words, (first, count), strength, normalizer, cancelled=n in cancelled)
+        for n, (first, count, strength) in enumerate(found)
+    )
+
+
+def _cue(
+    text: str,
+    words: tuple[tuple[str, int, int], ...],
+    where: tuple[int, int],  # first word, word count
+    strength: str,
+    normalizer: Normalizer,
+    *,
+    cancelled: bool,
+) -> Cue:
+    """One cue with what it denies: the rest of its clause and, but for a denial verb or a
+    knower, its subject."""
+    folded = [w for w, _, _ in words]
+    first, count = where
+    end = _clause_end(folded, first + count)
+    last = first + count - 1
+    denial_verb = folded[first] in denial_verbs()
+    if denial_verb:
+        # "denied reports that …", "rejected as baseless claims that …": what is denied is
+        # what the reports say.
+        noun = next((k for k in range(last + 1, min(end, last + 4)) if folded[k] in claim_nouns()), None)
+        last = noun if noun is not None else last
+    scope_start = words[last][2]  # the cue's own words ("did not take place") deny, not claim
+    scope_end = words[end - 1][2] if end > first else words[last][2]
+    # ", who went missing on Tuesday," says who someone is, ", according to …" who says so:
+    # neither is what is denied.
+    scope_text = _ASIDE.sub(" , ", text[scope_start:scope_end])
+    if denial_verb or folded[last] == "who":
+        scope_text = deed_denied(scope_text)  # "denied carrying out", "unclear who was behind"
+    if strength == SILENCE:
+        scope_text = ""  # silence is about one claim only: that the party did it
+    # A denial reaches back to its subject too ("A man is not playing"), up to the clause start,
+    # except the one denying ("the army denied that") or the one who knows nothing of it
+    # ("officials could not confirm …", "police are not aware of …"); "the dead were unlikely
+    # to be linked" is about its subject.
+    subject_start = _clause_start(folded, first)
+    subject_text = text[words[subject_start][1] : words[first][1]] if subject_start < first else ""
+    if denial_verb or (strength == HEDGED and count > 1):
+        subject_text = ""
+    # "no group has claimed": whoever it was. "not aware of the report": a hedge about a
+    # report is about what it says, not that it exists.
+    left_out = generic_agents() | (report_nouns() if strength == HEDGED else frozenset())
+    # One pass over both parts; the comma keeps a name from running across them.
+    scope = tuple(
+        token for token, _ in _content_sequence(f"{subject_text} , {scope_text}", normalizer) if token not in left_out
+    )
+    if strength == SILENCE:
+        scope += silenced_claim()
+    return Cue(
+        text=text[words[first][1] : words[last][2]],
+        start=words[first][1],
+        end=words[last][2],
+        scope=scope,
+        cancelled=cancelled,
+        strength=strength,
+    )
 
 
 def _clause_end(folded: list[str], start: int) -> int:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from ..text import Normalizer, default_normalizer
+from .lexicon import generic_agents
 from .reading import Reading, places_of, read
 
 # Claim overlap (0-1, see ``claim_similarity``) above which two statements are about the same
@@ -39,6 +40,20 @@ def overlap(
     cover = shared / min(total_a, total_b)
     dice = 2 * shared / (total_a + total_b)
     return (cover + dice) / 2
+
+
+def covered_overlap(first: Reading, second: Reading) -> float:
+    """``overlap`` with a word counted as shared when the other statement implies it (its
+    ``covers``): "the strike killed civilians" shares "casualties" with "no civilian casualties"."""
+    best = 0.0
+    for one, other in ((first, second), (second, first)):
+        # A word both have counts at its lesser weight, as in ``overlap``; an implied one as one word.
+        shared = sum(min(w, other.content.get(t, 1.0)) for t, w in one.content.items() if t in other.covers)
+        if shared and one.weight and other.weight:
+            cover = min(1.0, shared / min(one.weight, other.weight))
+            dice = min(1.0, 2 * shared / (one.weight + other.weight))
+            best = max(best, (cover + dice) / 2)
+    return best
 
 
 def same_claim(first: Reading, second: Reading) -> bool:
@@ -109,8 +124,32 @@ def names_differ(first: Reading, second: Reading) -> bool:
         return False
     for one, other in ((first, second), (second, first)):
         for mine, theirs in substitutions(one.sequence, other.sequence, one.covers, other.covers, other.places):
-            if one.content.get(mine) == 2.0 or other.content.get(theirs) == 2.0:
+            if another_name(mine, one, theirs, other):
                 return True
     return False
+
+
+def another_name(mine: str, one: Reading, theirs: str, other: Reading) -> bool:
+    """``one`` puts ``mine`` where ``other`` puts ``theirs``: is that another name? Two names
+    are ("North Korea" / "South Korea"); a name and a common word are, unless the name only
+    lengthens a name both share ("Saudi Arabia" / "Saudi journalist") or the word stands for
+    whoever the other names ("the group")."""
+    if mine in generic_agents() or theirs in generic_agents():
+        return False
+    named_mine, named_theirs = one.content.get(mine) == 2.0, other.content.get(theirs) == 2.0
+    if named_mine and named_theirs:
+        return True
+    if named_mine:
+        return not _lengthens_shared_name(mine, one, other)
+    return named_theirs and not _lengthens_shared_name(theirs, other, one)
+
+
+def _lengthens_shared_name(token: str, reading: Reading, other: Reading) -> bool:
+    sequence = reading.sequence
+    return any(
+        0 <= j < len(sequence) and reading.content.get(sequence[j]) == 2.0 and sequence[j] in other.covers
+        for k in reading.places.get(token, ())
+        for j in (k - 1, k + 1)
+    )
 
 

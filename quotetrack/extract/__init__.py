@@ -16,7 +16,10 @@ The extractor works paragraph by paragraph and sentence by sentence, one stage p
    last named;
 6. ``extracted``: dates in the frame give when it was said, dates in the statement what day it is
    about;
-7. ``reports``: what is left, sentences with a dated event and an action verb that nobody is
+7. ``issued``: paragraphs in the first person plural that go on after "The ministry said in a
+   statement:" (or under a heading "Statement by …") are the issuing body's;
+8. ``reports``: what is left, sentences with a dated event and an action verb, or reporting that
+   something has not happened ("There was no immediate claim of responsibility"), that nobody is
    credited with, are the outlet's own reports.
 
 The lexicons (cue verbs, titles, document nouns, organisation words, pronouns, abbreviations) are
@@ -31,6 +34,7 @@ from datetime import date
 from ..text import find_dates
 from .extracted import Extracted, context_of, date_in, place_in
 from .frames import Found
+from .issued import issued_statements
 from .lexicon import Cue, cue_lexicon, pronoun_lexicon
 from .quoted import LastQuoted, quote_statements
 from .reported import reported_statements
@@ -125,6 +129,7 @@ def extract_statements(
                     content_start=content_start,
                 )
             )
+    statements.extend(issued_statements(copy, statements, mentions))
     if not quotes_only:
         statements.extend(outlet_reports(copy, statements, mentions, outlet))
     statements.sort(key=lambda s: s.start)

@@ -33,6 +33,11 @@ from .lexicon import (
 from .sentences import Sentence, Span, clean, is_capitalised
 from .speakers import Mention
 
+# Adverbs that open a clause before its subject: "Soon afterwards the ministry said".
+_OPENING_ADVERBS = frozenset(
+    "meanwhile separately however now soon afterwards afterward subsequently thereafter shortly".split()
+)
+
 
 @dataclass
 class Frame:
@@ -127,7 +132,7 @@ def find_subject(sentence: Sentence, cue_index: int, floor: int = 0) -> Mention 
         lower[first] in PREPOSITIONS
         or tokens[first].text in "-–—"
         # "Later the governor said", "Meanwhile police said": an opening adverb is no part of the speaker.
-        or (first < head_last and lower[first] in CUE_MODIFIERS | {"meanwhile", "separately", "however", "now"})
+        or (first < head_last and lower[first] in CUE_MODIFIERS | _OPENING_ADVERBS)
     ):
         first += 1
     if first > head_last:
@@ -141,7 +146,11 @@ def find_subject(sentence: Sentence, cue_index: int, floor: int = 0) -> Mention 
         while name_start - 1 >= floor and is_capitalised(tokens[name_start - 1].text) and name_end - name_start < 4:
             name_start -= 1
         opens_clause = name_start == floor or tokens[name_start - 1].text in (",", ";", ":")
-        if is_capitalised(tokens[name_end].text) and opens_clause and tokens[name_end].text not in QUOTE_CHARS:
+        # "On Friday, the army said", "In Kabul, the ministry said": an opening adverbial, no name.
+        adverbial = any(lower[x] in PREPOSITIONS | DATE_WORDS for x in range(name_start, name_end + 1))
+        if is_capitalised(tokens[name_end].text) and opens_clause and tokens[name_end].text not in QUOTE_CHARS and (
+            not adverbial
+        ):
             appositives.append(sentence.text[tokens[first].start : tokens[head_last].end])
             first, head_last = name_start, name_end
     phrase_first = first

@@ -21,6 +21,8 @@ class Cue:
     bare: bool  # content may follow without "that"
     denial: bool = False  # "denied that …": the content is what the speaker denies
     clausal: bool = False  # a cue only before "that", a colon or a quote
+    figure: bool = False  # "put the toll at 40": a cue only when it sets a count, and kept in the statement
+    medium: bool = False  # "released a statement": a cue only with a written medium as its object
 
 
 def data_lines(name: str) -> list[str]:
@@ -44,7 +46,8 @@ def cue_lexicon() -> dict[str, Cue]:
             form = form.strip()
             takes_object = form.endswith("+")
             lexicon[form.rstrip("+").lower()] = Cue(
-                lemma, category, takes_object, "bare" in flags, "denial" in flags, "clausal" in flags
+                lemma, category, takes_object, "bare" in flags, "denial" in flags, "clausal" in flags,
+                "figure" in flags, "medium" in flags,
             )
     return lexicon
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+
+from ..text.numbers import modifiers, read_number
 from .frames import (
     Found,
     Frame,
@@ -21,30 +24,56 @@ from .grammar import (
     is_participle,
     written_medium,
 )
-from .lexicon import CUE_MODIFIERS, NOBODY, QUOTE_CHARS, cue_lexicon
-from .sentences import Copy, Sentence, Span
-from .speakers import Mention
+from .lexicon import (
+    AUXILIARIES,
+    CLAUSE_BREAKS,
+    CUE_MODIFIERS,
+    DATE_WORDS,
+    DETERMINERS,
+    NOBODY,
+    PREPOSITIONS,
+    QUOTE_CHARS,
+    SUBJECT_PRONOUNS,
+    WRITTEN_MEDIA,
+    Cue,
+    cue_lexicon,
+    title_lexicon,
+    word_set,
+)
+from .sentences import Copy, Sentence, Span, is_capitalised
+from .speakers import Mention, looks_organisation
+
+_COORDINATORS = ("and", "but", "while", "whereas", "although", "though")
 
 
 def reported_statements(sentence: Sentence, copy: Copy) -> list[Found]:
     """The reported statement of a sentence and, when its content holds a coordinated clause with
     a frame of its own ("X said A, while Y said B"), that clause's statement too."""
     text = copy.text
+    signed = _signed(sentence, copy)
+    if signed is not None:
+        return [signed]
+    if sentence.headline:
+        headline = _headline_statement(sentence)
+        if headline is not None:
+            return [headline]
     first = _reported_statement(sentence, text)
     if first is None:
         return []
+    tokens, lower = sentence.tokens, sentence.lower
+    if first.spans[0].start == first.frame.cue_start:
+        first = _credited_after(sentence, copy, first)
     results = [first]
     start, end = first.spans[-1]
-    tokens, lower = sentence.tokens, sentence.lower
     for i in range(sentence.index_at(start), sentence.index_at(end) - 3):
-        if lower[i] != "," or lower[i + 1] not in ("and", "but", "while", "whereas") or sentence.quoted[i]:
+        if lower[i] != "," or lower[i + 1] not in _COORDINATORS or sentence.quoted[i]:
             continue
         clause = Sentence(text, tokens[i + 2].start, sentence.end, sentence.paragraph, copy.quotes, copy.opens)
         second = _reported_statement(clause, text)
         if second is None or second.frame.mention.phrase_start < clause.start:
             continue
         inside_frame = second.frame.mention.phrase_start == clause.start
-        trailing = second.spans[0][0] == clause.start
+        trailing = second.spans[0][0] == clause.start and _has_verb(clause, second.spans[0])
         if inside_frame or trailing:
             first.spans[-1] = Span(start, tokens[i - 1].end)  # the first statement ends at the comma
             results.append(second)
@@ -72,11 +101,16 @@ def _reported_statement(sentence: Sentence, text: str) -> Found | None:
         if is_negated(sentence, c):
             continue  # "did not say", "declined to say", "shouldn't say": nothing was said
         after_pause = follows_pause(sentence, c)
-        if lower[c].endswith("ing") and not after_pause:
+        if lower[c].endswith("ing") and not after_pause and not info.figure:
+            issued = _statement_saying(sentence, c, info, end)
+            if issued is not None:
+                return issued
             continue
         before = c - 1
         while before >= 0 and lower[before] in CUE_MODIFIERS:
             before -= 1
+        if before > 0 and _adverb(lower[before]) and lower[before - 1] in ("and", "but"):
+            before -= 1  # "… but strongly suggested": the adverb is not the subject
         if lower[c].endswith("ing") and after_pause:
             mention = clause_subject(sentence, c)
         elif before > 0 and lower[before] in ("and", "but"):
@@ -85,26 +119,44 @@ def _reported_statement(sentence: Sentence, text: str) -> Found | None:
             mention = find_subject(sentence, c)
         inverted = None
         if mention is None:
-            inverted = inverted_subject(sentence, c, last)
+            inverted = inverted_subject(sentence, c, last) or _inverted_with_relative(sentence, c, last)
             if inverted is None:
                 continue
             mention = inverted
         if mention.head.split()[0].lower() in NOBODY:
             continue  # "neither club confirmed the figure": nobody said it
-        content_at, frame_end_index, relayed = tail_content(sentence, last + 1, info)
         cue_span = (tokens[c].start, tokens[last].end)
+        claimed = info.lemma == "claim" and claims_act(sentence, last + 1)
+        estimated = info.lemma == "estimate" and sets_figure(sentence, last + 1)  # "estimated the toll at 40"
+        if info.figure or (inverted is None and (claimed or estimated)):
+            found = _verb_kept(sentence, c, mention, form, info, end)
+            if found is not None:
+                return found
+            continue
+        content_at, frame_end_index, relayed = tail_content(sentence, last + 1, info)
+        if content_at is None and info.bare and relayed is None and _bounded_count(sentence, last + 1):
+            content_at, frame_end_index = last + 1, last  # "said at least 30 people had died"
+        if content_at is None and info.denial and not info.clausal and _bare_clause(sentence, last + 1):
+            content_at, frame_end_index = last + 1, last  # "The army denies civilians were killed"
+        if content_at is not None and adjunct_only(sentence, last + 1):
+            content_at = None  # "…, the agency said on its website": where it was said, not what
         if content_at is not None and inverted is None and tokens[content_at].start < end:
             # X said (that) …
             start = tokens[content_at].start
             frame_spans = [Span(mention.phrase_start, tokens[frame_end_index].end)]
             confidence = 0.85 if lower[frame_end_index] in ("that", ":") else 0.75
             written = info.category == "written" or written_medium(sentence, last + 1, content_at)
+            opening, subject = first_content_token(sentence), sentence.index_at(mention.phrase_start)
+            if subject - 1 > opening and lower[subject - 1] == "," and adjunct_only(sentence, opening, subject - 1):
+                written = written or written_medium(sentence, opening, subject)  # "In a post on Friday, X said"
             frame = Frame(mention, form, *cue_span, info, frame_spans, relayed, written)
             return Found([Span(start, end)], frame, "reported", confidence, False)
         if info.clausal:
             continue  # "In July, the court rejected a request …": an act, not a frame after content
         # …, X said. / …, said X. / The strikes, he said, were …
         p = sentence.index_at(mention.phrase_start) - 1 if inverted is None else c - 1
+        if inverted is None and p > 2 and lower[p] in ("and", "or"):
+            mention, p = _coordinated_subject(sentence, p, mention)  # "…, security and medical sources said"
         if p < 2 or lower[p] != ",":
             continue
         tail_end = frame_tail_end(sentence, last + 1, n)
@@ -115,6 +167,15 @@ def _reported_statement(sentence: Sentence, text: str) -> Found | None:
         content = Span(tokens[first].start, tokens[p - 1].end)
         if tokens[p - 1].text in QUOTE_CHARS and sentence.quoted[p - 1]:
             continue
+        if inverted is None and adjunct_only(sentence, first, p):
+            # "In a tweet on Thursday, the police said at least four officers were hurt": the words
+            # before the speaker say where it was said; what was said follows the cue.
+            if n - last < 4 or not info.bare:
+                continue
+            written = info.category == "written" or written_medium(sentence, first, p)
+            spans = [Span(tokens[first].start, tokens[last].end)]
+            frame = Frame(mention, form, *cue_span, info, spans, relayed, written)
+            return Found([Span(tokens[last + 1].start, end)], frame, "reported", 0.7, False)
         frame_spans = [Span(tokens[p].start, max(tail_end, mention.phrase_end))]
         frame = Frame(mention, form, *cue_span, info, frame_spans, relayed, info.category == "written")
         if tail_index >= n - 1 or tokens[tail_index].text in ".!?" or tail_index >= len(tokens):
@@ -127,6 +188,267 @@ def _reported_statement(sentence: Sentence, text: str) -> Found | None:
         if tokens[tail_index].text == ",":
             return Found([content], frame, "reported", 0.7, False)
     return None
+
+
+def _credited_after(sentence: Sentence, copy: Copy, kept: Found) -> Found:
+    """"Mexico revised its toll to seven from 20, Health Minister X told reporters": a count set
+    or an act claimed (the verb kept) that a frame after it credits to somebody else is theirs,
+    the whole clause."""
+    tokens = sentence.tokens
+    after = sentence.index_at(kept.frame.cue_end)
+    if after >= len(tokens):
+        return kept
+    clause = Sentence(copy.text, tokens[after].start, sentence.end, sentence.paragraph, copy.quotes, copy.opens)
+    later = _reported_statement(clause, copy.text)
+    if later is None or later.spans[0].start != clause.start or later.frame.mention.phrase_start < kept.spans[0].end:
+        return kept
+    start = tokens[first_content_token(sentence)].start
+    return Found([Span(start, later.spans[0].end)], later.frame, "reported", later.confidence, False)
+
+
+def _statement_saying(sentence: Sentence, c: int, info: Cue, end: int) -> Found | None:
+    """"The consulate issued a statement saying that the journalist had left": the body that
+    issued the statement says what follows the participle."""
+    tokens, lower = sentence.tokens, sentence.lower
+    media = c - 1
+    if media < 2 or lower[media] not in WRITTEN_MEDIA:
+        return None
+    verb = media - 1
+    while verb > 0 and (lower[verb] in DETERMINERS or (lower[verb].isalpha() and not _verb_like(lower[verb]))):
+        verb -= 1  # "a brief written statement"
+    if verb <= 0 or media - verb > 4 or not _verb_like(lower[verb]):
+        return None
+    first = verb - 1
+    while first > 0 and tokens[first - 1].text not in (",", ";", ":") and verb - first < 8:
+        first -= 1
+    head_last = verb - 1
+    while head_last > first and (lower[head_last].endswith("ly") or lower[head_last] in CUE_MODIFIERS):
+        head_last -= 1  # "The consulate subsequently issued", "the embassy later issued"
+    if first > head_last or not any(is_capitalised(t.text) or t.text.isalpha() for t in tokens[first : head_last + 1]):
+        return None
+    content_at, _, _ = tail_content(sentence, c + 1, info)
+    if content_at is None or tokens[content_at].start >= end:
+        return None
+    a, b = tokens[first].start, tokens[head_last].end
+    frame = Frame(Mention(a, b, a, b, sentence.text[a:b]), tokens[c].text, tokens[c].start, tokens[c].end, info,
+                  [Span(a, tokens[content_at - 1].end)], written=True)
+    return Found([Span(tokens[content_at].start, end)], frame, "reported", 0.75, False)
+
+
+def _verb_like(word: str) -> bool:
+    return word.endswith("ed") or word in word_set("past_verbs") or word in ("put", "sent", "made", "gave")
+
+
+def _inverted_with_relative(sentence: Sentence, c: int, last: int) -> Mention | None:
+    """"…, said the armed group that controls the capital.": the speaker after the cue, with a
+    relative clause of its own to the sentence end."""
+    tokens, lower = sentence.tokens, sentence.lower
+    n = len(tokens)
+    if c == 0 or lower[c - 1] != ",":
+        return None
+    k = last + 1
+    while k < n and lower[k] not in ("that", "which", "who") and tokens[k].text not in ",.;!?" and k - last <= 8:
+        k += 1
+    if k == last + 1 or k >= n or lower[k] not in ("that", "which", "who") or lower[last + 1] not in DETERMINERS:
+        return None
+    if any(t.text in (",", ";") for t in tokens[k:]) or sentence.quoted[k]:
+        return None
+    a, b = tokens[last + 1].start, tokens[k - 1].end
+    return Mention(a, b, a, b, sentence.text[a:b])
+
+
+_SIGNATURE = re.compile(
+    r"[—–-]{1,2}\s*(?P<name>[^()\n]{2,60}?)\s*\(@\w{1,30}\)(?:\s+[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4})?"
+)
+_LINK = re.compile(r"\s*(?:pic\.twitter\.com|https?://)\S*$")
+
+
+def _signed(sentence: Sentence, copy: Copy) -> Found | None:
+    """An embedded post: its text, then a line "— Name (@handle) October 14, 2017" signing it."""
+    following = sentence.paragraph + 1
+    if following >= len(copy.paragraphs):
+        return None
+    a, b = copy.paragraphs[following]
+    signature = _SIGNATURE.fullmatch(copy.text, a, b)
+    if signature is None:
+        return None
+    start, end = sentence.start, content_end(sentence)
+    quotes = sentence.quotes
+    whole = len(quotes) == 1 and quotes[0].open == sentence.start and quotes[0].end >= end
+    if whole:
+        start, end = quotes[0].inner_start, quotes[0].inner_end
+    else:
+        link = _LINK.search(copy.text, start, end)  # the post's picture link is no part of what it says
+        end = link.start() if link else end
+    if end <= start:
+        return None
+    name_start, name_end = signature.span("name")
+    mention = Mention(name_start, name_end, name_start, name_end, copy.text[name_start:name_end])
+    info = cue_lexicon()["tweeted"]
+    frame = Frame(mention, "—", a, a + 1, info, [Span(a, b)], written=True)
+    return Found([Span(start, end)], frame, "quote" if whole else "reported", 0.75, whole)
+
+
+def _headline_statement(sentence: Sentence) -> Found | None:
+    """Headline forms without a full frame: "Police chief: Officers found a handgun", "Health
+    ministry: 'No deaths recorded'", "12 dead in floods, says ministry"."""
+    tokens, lower, text = sentence.tokens, sentence.lower, sentence.text
+    n = len(tokens)
+    end = content_end(sentence)
+    colon = next((k for k in range(1, min(n - 2, 7)) if tokens[k].text == ":" and not sentence.quoted[k]), None)
+    if colon is not None and _names_a_speaker(sentence, 0, colon):
+        a, b = tokens[0].start, tokens[colon - 1].end
+        start, kind = tokens[colon + 1].start, "reported"
+        if text[start] in QUOTE_CHARS and text[end - 1] in QUOTE_CHARS and end - start > 2:
+            start, end, kind = start + 1, end - 1, "quote"  # only what stands inside the marks is verbatim
+        info = cue_lexicon()["said"]
+        frame = Frame(Mention(a, b, a, b, text[a:b]), ":", tokens[colon].start, tokens[colon].end, info, [Span(a, b)])
+        return Found([Span(start, end)], frame, kind, 0.7, kind == "quote")
+    for c in range(2, n - 1):
+        cue = sentence.cue_at(c)
+        if cue is None or lower[c - 1] != "," or cue.cue.category not in ("speech", "written") or n - cue.last > 7:
+            continue
+        a, b = tokens[cue.last + 1].start, tokens[n - 1].end
+        if not _names_a_speaker(sentence, cue.last + 1, n) and not is_capitalised(tokens[cue.last + 1].text):
+            continue
+        mention = Mention(a, b, a, b, text[a:b])
+        frame = Frame(mention, cue.form, tokens[c].start, tokens[cue.last].end, cue.cue, [Span(tokens[c].start, b)])
+        return Found([Span(tokens[0].start, tokens[c - 2].end)], frame, "reported", 0.7, False)
+    return None
+
+
+def _names_a_speaker(sentence: Sentence, first: int, stop: int) -> bool:
+    """Tokens first..stop-1 name a speaker by a title or an organisation word ("Police chief",
+    "Health ministry", "Saudi-led coalition"), not a topic ("Haiti earthquake")."""
+    words = [t.text for t in sentence.tokens[first:stop]]
+    if not words or len(words) > 6 or any(w in QUOTE_CHARS or w in ",;" for w in words):
+        return False
+    titles = title_lexicon().forms
+    return any(w.lower() in titles for w in words) or looks_organisation(
+        [w.split("-")[-1] for w in words], lower_case_too=True
+    )
+
+
+def _has_verb(sentence: Sentence, span: Span) -> bool:
+    """"…, but not a book, according to …" is a fragment of the clause before, not a clause."""
+    words = sentence.lower[sentence.index_at(span.start) : sentence.index_at(span.end)]
+    past = word_set("past_verbs")
+    return any(w in AUXILIARIES or w in past or (w.endswith("ed") and len(w) > 3) for w in words)
+
+
+def _adverb(word: str) -> bool:
+    return word.endswith("ly") and word.isalpha() and len(word) > 4 and word not in ("family", "assembly", "supply")
+
+
+def _bare_clause(sentence: Sentence, i: int) -> bool:
+    """From token i: a clause without "that", its subject a noun or two and then its verb group
+    ("civilians were killed", "the strike had hit a school")."""
+    lower = sentence.lower
+    words = lower[i : i + 4]
+    verb = next((k for k, w in enumerate(words) if w in AUXILIARIES), None)
+    subject = words[:verb] if verb else []
+    return bool(subject) and all(w.isalpha() and w not in PREPOSITIONS | CLAUSE_BREAKS for w in subject)
+
+
+def _bounded_count(sentence: Sentence, i: int) -> bool:
+    """From token i: a count with its bound, "at least 30 people", "about 5,000 residents"."""
+    lower = sentence.lower
+    for phrase in modifiers():
+        size = len(phrase)
+        if tuple(lower[i : i + size]) == phrase and i + size < len(lower) and read_number(lower, i + size):
+            return True
+    return False
+
+
+def _verb_kept(sentence: Sentence, c: int, mention: Mention, form: str, info: Cue, end: int) -> Found | None:
+    """"Officials put the toll at ten", "the rebels claimed responsibility for the attack": the
+    statement keeps its verb, since "the toll at ten" alone says nothing of who counted."""
+    tokens, lower, text = sentence.tokens, sentence.lower, sentence.text
+    after = c + len(form.split())
+    act = info.lemma == "claim" and claims_act(sentence, after)
+    if not act and not sets_figure(sentence, after):
+        return None  # a figure cue with no count: "put pressure on the council"
+    # The comma after the clause, not the one inside "2,000".
+    commas = (k for k in range(c, len(tokens)) if tokens[k].text == "," and text[tokens[k].end :][:1] == " ")
+    comma = next(commas, None)
+    if lower[c].endswith("ing") and not follows_pause(sentence, c):
+        # "With local officials putting the toll at 2,000, …": the clause ends at its comma.
+        opener = sentence.index_at(mention.phrase_start) - 1
+        if opener < 0 or lower[opener] != "with":
+            return None
+    elif comma is not None and comma + 1 < len(tokens) and lower[comma + 1] in ("and", "but", "while", "whereas"):
+        comma = None  # "…put the toll at ten, while the group said …": the coordination is split later
+    spans = [Span(tokens[c].start, tokens[comma - 1].end if comma is not None else end)]
+    said = sentence.cue_at(comma + 1) if comma is not None and comma + 3 < len(tokens) else None
+    if act and said is not None and said.form.lower().endswith("ing"):
+        # "…claimed the bombing, saying it had killed 30 soldiers": what the claim said.
+        k = said.last + 1 + (lower[said.last + 1] == "that")
+        spans.append(Span(tokens[k].start, end))
+    frame_spans = [Span(mention.phrase_start, tokens[c - 1].end)] if c > 0 else []
+    frame = Frame(mention, form, tokens[c].start, tokens[after - 1].end, info, frame_spans)
+    return Found(spans, frame, "reported", 0.8, False)
+
+
+def claims_act(sentence: Sentence, i: int) -> bool:
+    """From token i: the act claimed, "responsibility for …", "the attack", "Monday's bombing"."""
+    acts = word_set("claimed_acts")
+    for j in range(i, min(len(sentence.tokens), i + 3)):
+        if sentence.lower[j] in acts:
+            return True
+        if sentence.lower[j] not in DETERMINERS and not sentence.lower[j].endswith(("’s", "'s")):
+            return False
+    return False
+
+
+def sets_figure(sentence: Sentence, i: int) -> bool:
+    """From token i: a count named and set, "(its confirmed death) toll (from the flood) to 12",
+    "the number of dead at up to 2,000"."""
+    lower, n = sentence.lower, len(sentence.tokens)
+    nouns = word_set("figure_nouns")
+    named = False
+    for j in range(i, min(n, i + 20)):
+        word = lower[j]
+        # "the toll of "probable" deaths", "the number of dead after the quake in January at …"
+        if word in (",", ";", ".", ":") or word in AUXILIARIES or word in ("that", "which", "who", "and", "but"):
+            return False
+        if word in nouns:
+            named = True
+        elif named and word in ("at", "to"):
+            return any(read_number(lower, k) for k in range(j + 1, min(n, j + 4)))
+    return False
+
+
+def adjunct_only(sentence: Sentence, i: int, stop: int | None = None) -> bool:
+    """Tokens i up to ``stop`` (the sentence end) say where or when something was said: "on its
+    website", "in a post on Telegram", "late on Friday"; no verb, so no content."""
+    tokens, lower = sentence.tokens, sentence.lower
+    n = len(tokens) if stop is None else stop
+    while n > i and tokens[n - 1].text in ".!?":
+        n -= 1
+    if i >= n or n - i > 10 or lower[i] not in PREPOSITIONS | DATE_WORDS | {"late", "early", "during", "after"}:
+        return False
+    past = word_set("past_verbs")
+    for k in range(i, n):
+        word = lower[k]
+        if sentence.quoted[k] or word in AUXILIARIES or word in past or word in SUBJECT_PRONOUNS:
+            return False
+        if word.endswith(("ed", "n't", "n’t")) and not (k + 1 < n and lower[k + 1] in PREPOSITIONS):
+            return False  # "said on Friday nobody was hurt"; "a statement posted on" is no verb of its own
+    return True
+
+
+def _coordinated_subject(sentence: Sentence, p: int, mention: Mention) -> tuple[Mention, int]:
+    """"…, security and medical sources said": the first conjunct belongs to the speaker. Returns
+    the widened mention and the index of the comma before it (or ``p`` unchanged)."""
+    tokens, lower = sentence.tokens, sentence.lower
+    q = p - 1
+    while q > 0 and p - q <= 3 and tokens[q].text.isalpha() and lower[q] not in AUXILIARIES | CLAUSE_BREAKS:
+        q -= 1
+    if q == p - 1 or lower[q] != ",":
+        return mention, p
+    a = tokens[q + 1].start
+    head = sentence.text[a : mention.head_end]
+    return Mention(a, mention.phrase_end, a, mention.head_end, head, list(mention.appositives)), q
 
 
 def _according_to(sentence: Sentence, end: int) -> Found | None:

@@ -8,10 +8,11 @@ from functools import cache
 
 from ..models import Speaker
 from ..text import DateMention
+from ..text import lexicon as lexicons
 from .extracted import Extracted, context_of, place_in
 from .grammar import content_end, first_content_token
 from .lexicon import DETERMINERS, data_lines, word_set
-from .sentences import Copy
+from .sentences import Copy, Sentence, Span
 
 
 @cache
@@ -27,7 +28,7 @@ def outlet_reports(
 
     ``statements`` are those already credited to somebody; ``mentions`` the dates in the copy.
     """
-    text, sentences, quotes, paragraphs = copy.text, copy.sentences, copy.quotes, copy.paragraphs
+    text, sentences, quotes = copy.text, copy.sentences, copy.quotes
     starts = [s.start for s in sentences]
     covered: set[int] = set()
     for s in statements:
@@ -51,14 +52,13 @@ def outlet_reports(
             continue
         first = first_content_token(sentence)
         start = sentence.tokens[first].start
+        negative = negative_report(sentence)
+        if negative is not None:
+            reports.append(sentence_statement(copy, sentence, negative, speaker, mentions))
+            continue
         if _background_opener().match(text, start, b):
             continue
-        dated = [
-            m
-            for m in mentions[bisect_left(mention_starts, start) : bisect_left(mention_starts, b)]
-            if m.precision == "day" and m.value
-        ]
-        if not dated:
+        if not _day_dates(mentions, mention_starts, start, b):
             continue
         words = sentence.lower[first:]
         modal = ("would", "could", "may", "might", "will", "should")
@@ -73,22 +73,105 @@ def outlet_reports(
         ]
         if not verbs:
             continue
-        end = content_end(sentence)
-        reports.append(
-            Extracted(
-                text=text[start:end],
-                kind="report",
-                cue=None,
-                confidence=0.6,
-                start=start,
-                end=end,
-                speaker=speaker,
-                speaker_start=None,
-                speaker_end=None,
-                said_on=None,
-                event_date=dated[0].value,
-                place=place_in(text[start:end]),
-                context=context_of(text, paragraphs[sentence.paragraph], sentence),
-            )
-        )
+        reports.append(sentence_statement(copy, sentence, Span(start, content_end(sentence)), speaker, mentions))
     return reports
+
+
+def sentence_statement(
+    copy: Copy, sentence: Sentence, span: Span, speaker: Speaker, mentions: list[DateMention],
+    kind: str = "report", confidence: float = 0.6,
+) -> Extracted:
+    """A statement credited by no frame of its own: the outlet's report, or a sentence of a
+    statement set out without quote marks."""
+    start, end = span
+    dated = _day_dates(mentions, [m.start for m in mentions], start, end)
+    return Extracted(
+        text=copy.text[start:end],
+        kind=kind,
+        cue=None,
+        confidence=confidence,
+        start=start,
+        end=end,
+        speaker=speaker,
+        speaker_start=None,
+        speaker_end=None,
+        said_on=None,
+        event_date=dated[0].value if dated else None,
+        place=place_in(copy.text[start:end]),
+        context=context_of(copy.text, copy.paragraphs[sentence.paragraph], sentence),
+    )
+
+
+def _day_dates(mentions: list[DateMention], starts: list[int], start: int, end: int) -> list[DateMention]:
+    """The dates to the day between ``start`` and ``end``; ``starts`` are the mentions' offsets."""
+    chosen = mentions[bisect_left(starts, start) : bisect_left(starts, end)]
+    return [m for m in chosen if m.precision == "day" and m.value]
+
+
+@cache
+def _negative_words() -> dict[str, frozenset[str]]:
+    """data/negative_reports.tsv: role (noun, who, verb) -> its words."""
+    roles: dict[str, set[str]] = {}
+    for word, role in lexicons.rows("negative_reports"):
+        roles.setdefault(role, set()).add(word.lower())
+    return {role: frozenset(words) for role, words in roles.items()}
+
+
+_ON_HOLD = ("yet", "immediately", "publicly", "officially", "so", "far", "has", "have", "had")
+_SUBORDINATORS = ("while", "although", "though", "as", "but", "and", "since", "because", "whereas")
+
+
+def negative_report(sentence: Sentence) -> Span | None:
+    """The clause in which the outlet reports that something has not happened: "there was no
+    immediate claim of responsibility", "no group has claimed the attack", "the group has not
+    commented", "…, which has yet to comment". A clause opened by "which" or "who" keeps the
+    sentence's start, so that it says who has not commented."""
+    lower, tokens = sentence.lower, sentence.tokens
+    words = _negative_words()
+    nouns, who, verbs = words.get("noun", frozenset()), words.get("who", frozenset()), words.get("verb", frozenset())
+    n = len(tokens)
+
+    def verb_after(k: int) -> bool:
+        while k < n and lower[k] in _ON_HOLD:
+            k += 1
+        return k < n and lower[k] in verbs
+
+    for i, word in enumerate(lower):
+        if sentence.quoted[i]:
+            continue
+        found = False
+        if word == "no" and "there" in lower[max(0, i - 3) : i] and lower[i - 1] in ("is", "was", "were", "been"):
+            found = any(w in nouns for w in lower[i + 1 : i + 4])  # "there was no (immediate) claim"
+        elif word in ("no", "nobody") and i + 1 < n:
+            subject = i + 1 if word == "no" else i
+            subject += next((d for d in range(3) if subject + d < n and lower[subject + d] in who), 3)
+            found = subject < n and (lower[subject] in who or word == "nobody") and verb_after(subject + 1)
+        elif word in ("not", "n't", "n’t") and i > 0 and lower[i - 1] in ("has", "have", "had", "did", "does", "do"):
+            found = verb_after(i + 1)  # "has not (yet) commented"
+        elif word == "yet" and i > 0 and lower[i - 1] in ("has", "have", "had") and lower[i + 1 : i + 2] == ["to"]:
+            found = verb_after(i + 2)  # "has yet to comment"
+        if found:
+            return _clause_around(sentence, i)
+    return None
+
+
+def _clause_around(sentence: Sentence, i: int) -> Span:
+    """The clause that holds token i: between the commas, semicolons or conjunctions around it."""
+    lower, tokens, text = sentence.lower, sentence.tokens, sentence.text
+    first = first_content_token(sentence)
+
+    def pause(k: int) -> bool:
+        return tokens[k].text in (",", ";") and text[tokens[k].end : tokens[k].end + 1] == " "
+
+    a = i
+    while a > first and not pause(a - 1):
+        a -= 1
+    if lower[a] in ("which", "who"):
+        a = first  # "the group, which has not commented": the sentence says who
+    elif lower[a] in _SUBORDINATORS and a + 1 < i:
+        a += 1
+    b = i
+    while b + 1 < len(tokens) and not pause(b + 1) and lower[b + 1] not in ("but", "though", "although"):
+        b += 1
+    end = min(tokens[b].end, content_end(sentence))
+    return Span(tokens[a].start, end)

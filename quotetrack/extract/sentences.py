@@ -25,6 +25,7 @@ from .lexicon import (
     QUOTE_CHARS,
     SUBJECT_PRONOUNS,
     UNAMBIGUOUS_CUES,
+    WRITTEN_MEDIA,
     Cue,
     abbreviation_set,
     cue_lexicon,
@@ -81,12 +82,34 @@ def paragraph_spans(text: str) -> list[Span]:
         for i, line in enumerate(lines):
             content = line.group(0).rstrip()
             last = i == len(lines) - 1
-            if last or re.search(r"[.!?:”\"’)]$", content) or len(content) < 60:
+            signed = not last and re.match(r"[—–]\s", lines[i + 1].group(0))  # "— Name (@handle)" signs a post
+            if last or re.search(r"[.!?:”\"’)]$", content) or len(content) < 60 or signed:
                 end = block.start() + line.end()
                 if text[start:end].strip():
                     spans.append(strip_span(text, start, end))
                 start = block.start() + line.end() + 1
-    return spans
+    return _join_introduced(text, spans)
+
+
+def _join_introduced(text: str, spans: list[Span]) -> list[Span]:
+    """A paragraph that ends "… said:" or "… said in a statement:" introduces the next one: the
+    two are read as one, so that the quote (or the statement set off without marks) on the next
+    line has its frame."""
+    joined: list[Span] = []
+    for span in spans:
+        if joined and _introduces(text, joined[-1]):
+            joined[-1] = Span(joined[-1].start, span.end)
+        else:
+            joined.append(span)
+    return joined
+
+
+def _introduces(text: str, span: Span) -> bool:
+    if not text[span.start : span.end].endswith(":"):
+        return False
+    tail = [t.low for t in copy_tokens(text, span.start, span.end)][-12:-1]
+    cues = cue_lexicon()
+    return any((w in cues and cues[w].category != "cognition") or w in WRITTEN_MEDIA for w in tail)
 
 
 def strip_span(text: str, start: int, end: int) -> Span:
@@ -115,10 +138,13 @@ def find_quotes(text: str, paragraphs: list[Span]) -> list[Quote]:
     them) carry statements; single marks do only when the copy has no double marks at all."""
     doubles = any(ch in text for ch in OPEN_DOUBLE + CLOSE_DOUBLE + '"') or "''" in text
     quotes: list[Quote] = []
+    continued: set[int] = set()  # paragraphs inside a quote that runs on without opening marks
     for number, (p_start, p_end) in enumerate(paragraphs):
         open_at: int | None = None
         open_len = 1
         depth = 0
+        if number in continued:
+            open_at, open_len, depth = p_start, 0, 1
         i = p_start
         while i < p_end:
             mark = _MARK.search(text, i, p_end)  # jump from mark to mark: the rest is words
@@ -157,13 +183,58 @@ def find_quotes(text: str, paragraphs: list[Span]) -> list[Quote]:
                         quotes.append(Quote(open_at, i, open_at + 1, i, number))
                         open_at = None
             i += width
-        if open_at is not None:
+        comma = _frame_inside(text, open_at, p_end) if open_at is not None and doubles else None
+        if open_at is not None and comma is not None:
+            # “We have confirmed 137 dead, police official Ali Omar told AFP. — the closing mark
+            # left out: the quote ends at the comma before the frame.
+            quotes.append(Quote(open_at, comma + 1, open_at + open_len, comma + 1, number, close_len=0))
+        elif open_at is not None:
             inner_end = strip_span(text, open_at + open_len, p_end)[1]
             quote = Quote(open_at, None, open_at + open_len, inner_end, number)
             following = paragraphs[number + 1][0] if number + 1 < len(paragraphs) else None
             quote.runs_on = following is not None and text[following] in OPEN_DOUBLE + OPEN_SINGLE + "\"'"
+            if doubles and not quote.runs_on and number not in continued:
+                closing = _closed_later(text, paragraphs, number)
+                if closing is not None:
+                    continued.update(range(number + 1, closing + 1))
+            quote.runs_on = quote.runs_on or number + 1 in continued
             quotes.append(quote)
     return quotes
+
+
+def _frame_inside(text: str, start: int, end: int) -> int | None:
+    """In a quote left open to its paragraph's end: the comma before a frame that ends the
+    paragraph (", police official Ali Omar told AFP."), or None."""
+    for match in _frame_at_end().finditer(text, start, end):
+        if not text[match.end() : end].strip():
+            return match.start()
+    return None
+
+
+@lru_cache(maxsize=1)
+def _frame_at_end() -> re.Pattern[str]:
+    """", <up to six words> <cue> <up to three words>." at a paragraph's end."""
+    spoken = (f for f, c in cue_lexicon().items() if c.category in ("speech", "written"))
+    forms = sorted(spoken, key=len, reverse=True)
+    cue = "|".join(re.escape(f) for f in forms)
+    verbs = "|".join(sorted(AUXILIARIES | {"and", "but", "or", "that", "which", "who"}))
+    word = rf"(?!(?:{verbs})\b)[\w.’'-]+,?\s+"  # the speaker's words, not a clause's
+    return re.compile(rf",\s+(?:{word}){{1,6}}(?:{cue})(?:\s+[\w’'-]+){{0,3}}\s*\.")
+
+
+def _closed_later(text: str, paragraphs: list[Span], number: int) -> int | None:
+    """A quote left open at the end of paragraph ``number`` that some papers close only at the end
+    of the statement, paragraphs later, with no opening mark in between: the paragraph whose first
+    mark closes it, when every paragraph before that has no mark at all."""
+    for later in range(number + 1, min(len(paragraphs), number + 8)):
+        a, b = paragraphs[later]
+        mark = re.search(r"[“”\"]", text[a:b])
+        if mark is None:
+            continue
+        i = a + mark.start()
+        closes = text[i] == "”" or (text[i] == '"' and not _can_open(text, i, b))
+        return later if closes else None
+    return None
 
 
 def _closes(text: str, i: int, limit: int) -> bool:
@@ -266,6 +337,16 @@ class Sentence:
                 self.quoted[i] = True
         self.lower = [t.low for t in self.tokens]
         self._cues: dict[int, CueMatch | None] = {}
+        self.headline = False  # a line of its own with no full stop: a headline or a subhead
+        self.title_case = False  # "Saudi Arabia Admits Reporter Killed At Consulate"
+
+    def read_as_headline(self) -> None:
+        """Mark the sentence as a headline; in title case its cue words are capitalised too."""
+        self.headline = True
+        long_words = [t.text for t in self.tokens if t.text.isalpha() and len(t.text) > 3]
+        capitalised = sum(1 for w in long_words if is_capitalised(w))
+        self.title_case = len(long_words) >= 3 and capitalised >= 0.8 * len(long_words)
+        self._cues.clear()
 
     def index_at(self, offset: int) -> int:
         """Index of the first token starting at or after offset."""
@@ -284,16 +365,20 @@ class Sentence:
     def _cue_at(self, i: int) -> CueMatch | None:
         lexicon = cue_lexicon()
         word = self.tokens[i].text
-        if self.quoted[i] or (word[:1].isupper() and self.lower[i] != "according"):
+        if self.quoted[i] or (word[:1].isupper() and self.lower[i] != "according" and not (self.title_case and i)):
             return None  # "Islamic State" is a name, not a cue
         if i + 1 < len(self.tokens):
             pair = f"{self.lower[i]} {self.lower[i + 1]}"
             if pair in lexicon:
                 a, b = self.tokens[i].start, self.tokens[i + 1].end
                 return CueMatch(self.text[a:b], lexicon[pair], i + 1)
-        if self.lower[i] in lexicon and not self._noun_use(i):
+        if self.lower[i] in lexicon and not self._noun_use(i) and self._has_medium(i, lexicon[self.lower[i]]):
             return CueMatch(word, lexicon[self.lower[i]], i)
         return None
+
+    def _has_medium(self, i: int, cue: Cue) -> bool:
+        """"released a (brief) statement": a cue flagged ``medium`` needs one as its object."""
+        return not cue.medium or any(w in WRITTEN_MEDIA for w in self.lower[i + 1 : i + 5])
 
     @staticmethod
     def _lemma(form: str) -> str:
@@ -303,8 +388,12 @@ class Sentence:
         """"a recent report", "his claims": a cue form that is a noun here. Past forms ("said",
         "reported") are verbs after a noun, so only present and base forms are checked."""
         low = self.lower[i]
-        if low.endswith("ed") or low in UNAMBIGUOUS_CUES:
-            return False
+        if low.endswith("ed") or low in UNAMBIGUOUS_CUES or cue_lexicon()[low].figure:
+            return False  # a figure cue is checked for its count later ("officials put the toll at ten")
+        if self.headline and i > 0:
+            # Headlines tell in the present: "Army denies …", "…, admits coalition".
+            before = self.lower[i - 1]
+            return before in DETERMINERS or before.endswith(("’s", "'s"))
         nxt = self.lower[i + 1] if i + 1 < len(self.tokens) else ""
         if low == self._lemma(low) and not low.endswith("s"):
             # A base form is a verb after "they", "officials", "did", "to"; otherwise a noun
@@ -323,9 +412,12 @@ class Sentence:
                 return True  # "swing states", "his claims": plural nouns unless a clause follows
         before = self.lower[i - 1] if i > 0 else ""
         two_before = self.lower[i - 2] if i > 1 else ""
+        # "the report estimates that …": a present verb with "that" after a determiner and its noun;
+        # "a statement saying …": a participle after a written medium.
+        verb_with_that = (low.endswith("s") and nxt == "that") or (low.endswith("ing") and before in WRITTEN_MEDIA)
         return before in DETERMINERS or before.endswith(("’s", "'s")) or (
             two_before in DETERMINERS and before.isalpha() and before.islower()
-            and before not in CUE_MODIFIERS and before not in AUXILIARIES
+            and before not in CUE_MODIFIERS and before not in AUXILIARIES and not verb_with_that
         )
 
 
@@ -347,4 +439,15 @@ def read_copy(text: str) -> Copy:
     quotes = find_quotes(text, paragraphs)
     opens = [q.open for q in quotes]
     sentences = [Sentence(text, a, b, p, quotes, opens) for a, b, p in sentence_spans(text, paragraphs, quotes)]
+    for sentence in sentences:
+        if _is_headline(text, sentence, paragraphs[sentence.paragraph]):
+            sentence.read_as_headline()
     return Copy(text, paragraphs, quotes, opens, sentences)
+
+
+def _is_headline(text: str, sentence: Sentence, paragraph: Span) -> bool:
+    """A paragraph of one short line with no full stop: "Ministry says 12 killed in floods"."""
+    line = text[paragraph.start : paragraph.end]
+    if (sentence.start, sentence.end) != tuple(paragraph) or "\n" in line or len(sentence.tokens) > 25:
+        return False
+    return line.rstrip("”’\"')")[-1:].isalnum()

@@ -25,13 +25,16 @@ from .base import (
 )
 from .changes import list_changes, log_change
 from .conflicts import (
-    drop_open_conflicts,
     get_conflict,
     list_conflicts,
     restore_conflict,
     review_conflict,
     reviewed_pairs,
     save_conflict,
+    settle_unfound,
+    statements_dated,
+    stored_pairs,
+    timeline_conflicts,
 )
 from .copy import copy_record, count_rows, record_tables
 from .events import (
@@ -39,6 +42,7 @@ from .events import (
     clear_auto_memberships,
     create_event,
     delete_event,
+    event_articles,
     event_ids,
     event_memberships,
     event_pins,
@@ -156,8 +160,8 @@ __all__ = [
     "add_event_members", "add_terms", "aliases_by_speaker", "all_speakers", "article_text", "articles",
     "claim_hits", "claim_index", "claim_term_counts", "claim_tokens", "clear_auto_memberships",
     "copy_record", "count_rows", "count_statements", "create_event", "default_db_path", "delete_event",
-    "delete_statement", "describe_error", "describe_location", "drop_open_conflicts", "event_ids",
-    "event_memberships", "event_pins", "event_statement_ids", "events_of_statements",
+    "delete_statement", "describe_error", "describe_location", "event_ids",
+    "event_articles", "event_memberships", "event_pins", "event_statement_ids", "events_of_statements",
     "extraction_details", "extraction_details_many", "find_duplicate", "find_source", "get_conflict",
     "get_event", "get_source", "get_speaker", "get_statement", "get_statements", "grouping_is_current",
     "ids_mentioning", "index_statement", "insert_alias", "insert_source", "insert_speaker",
@@ -165,6 +169,7 @@ __all__ = [
     "log_change", "merge_speakers", "now", "open_record", "outlets", "record_grouping",
     "record_tables", "reindex_speaker", "resolve_db_path", "resolve_editor", "restore_conflict",
     "review_conflict", "reviewed_pairs", "save_conflict", "schema_sql", "search", "set_article",
-    "set_norm", "set_tags", "source_by_article", "speaker_ids_in_source", "speaker_statement_counts", "statement_texts",
+    "set_norm", "set_tags", "settle_unfound", "source_by_article", "speaker_ids_in_source",
+    "speaker_statement_counts", "statement_texts", "statements_dated", "stored_pairs", "timeline_conflicts",
     "statement_texts_by_id", "statements_sharing", "update_event", "update_speaker", "update_statement",
 ]

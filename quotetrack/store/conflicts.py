@@ -14,6 +14,9 @@ from .base import Database, Where, marks
 from .changes import log_change
 from .statements import get_statements
 
+# The caveat a reviewed conflict carries while the rules no longer find it (see ``settle_unfound``).
+UNFOUND = "the rules no longer find this conflict"
+
 
 def save_conflict(
     db: Database, a_id: int, b_id: int, type_: str, score: float, evidence: Evidence,
@@ -21,11 +24,12 @@ def save_conflict(
 ) -> tuple[int, bool]:
     """Record a detected conflict, or refresh an open one; returns (id, newly created).
 
-    A reviewed conflict keeps the editor's verdict: detection never reopens it. Callers pass the
-    older statement as ``a`` so that a pair is always stored one way round.
+    A reviewed conflict keeps the editor's verdict and the evidence the editor saw: detection
+    never reopens it, and only lifts the caveat saying the rules had stopped finding it. Callers
+    pass the older statement as ``a`` so that a pair is always stored one way round.
     """
     row = db.execute(
-        "SELECT id, status FROM conflicts WHERE a_id = ? AND b_id = ? AND type = ?", [a_id, b_id, type_]
+        "SELECT id, status, caveats FROM conflicts WHERE a_id = ? AND b_id = ? AND type = ?", [a_id, b_id, type_]
     ).fetchone()
     evidence_json = json.dumps(to_json(evidence), ensure_ascii=False, default=str)
     caveats_json = json.dumps(list(caveats), ensure_ascii=False)
@@ -33,6 +37,8 @@ def save_conflict(
         if row[1] == "open":
             db.execute("UPDATE conflicts SET score = ?, evidence = ?, caveats = ? WHERE id = ?",
                        [score, evidence_json, caveats_json, row[0]])
+        else:
+            _set_caveats(db, row[0], [c for c in json.loads(row[2]) if not c.startswith(UNFOUND)])
         return row[0], False
     cursor = db.execute(
         "INSERT INTO conflicts (a_id, b_id, type, score, evidence, caveats, status, created_at) "
@@ -42,18 +48,60 @@ def save_conflict(
     return int(cursor.lastrowid or 0), True
 
 
+def _set_caveats(db: Database, conflict_id: int, caveats: list[str]) -> None:
+    db.execute("UPDATE conflicts SET caveats = ? WHERE id = ?",
+               [json.dumps(caveats, ensure_ascii=False), conflict_id])
+
+
+def stored_pairs(db: Database, statement_ids: Sequence[int] | None = None) -> list[tuple[int, int, int, str]]:
+    """The stored conflicts as (id, a_id, b_id, status), all or those of some statements."""
+    sql = "SELECT id, a_id, b_id, status FROM conflicts"
+    rows: list[Any] = []
+    if statement_ids is None:
+        rows = db.execute(sql).fetchall()
+    ids = sorted(set(statement_ids or ()))
+    for start in range(0, len(ids), 400):
+        chunk = ids[start:start + 400]
+        rows.extend(db.execute(f"{sql} WHERE a_id IN ({marks(chunk)}) OR b_id IN ({marks(chunk)})",
+                               [*chunk, *chunk]).fetchall())
+    return sorted({(int(r[0]), int(r[1]), int(r[2]), str(r[3])) for r in rows})
+
+
+# A statement's day as ``detect.anchor_day`` reads it, in SQL.
+DAY = "coalesce(st.event_date, st.said_on, so.published)"
+
+
+def statements_dated(db: Database, first: str, last: str) -> list[tuple[int, str, str, str]]:
+    """Statements whose day (event date, else when said, else published) falls between two ISO
+    days: (id, day, text, claim tokens), in id order. What ``detect`` pairs by time."""
+    return [(int(r[0]), str(r[1]), str(r[2]), str(r[3])) for r in db.execute(
+        f"SELECT st.id, {DAY} AS day, st.text, f.norm FROM statements st "
+        "LEFT JOIN sources so ON so.id = st.source_id JOIN statements_fts f ON f.rowid = st.id "
+        f"WHERE {DAY} BETWEEN ? AND ? ORDER BY st.id", [first, last]).fetchall()]
+
+
+def settle_unfound(db: Database, ids: Sequence[int], when: str) -> tuple[int, int]:
+    """Conflicts the rules no longer find: open ones are forgotten; reviewed ones keep the
+    editor's verdict and note, and say the rules no longer find them. Returns (dropped, marked)."""
+    dropped = marked = 0
+    for conflict_id in ids:
+        row = db.execute("SELECT status, caveats FROM conflicts WHERE id = ?", [conflict_id]).fetchone()
+        if row is None:
+            continue
+        if row[0] == "open":
+            db.execute("DELETE FROM conflicts WHERE id = ?", [conflict_id])
+            dropped += 1
+            continue
+        caveats = json.loads(row[1])
+        if not any(c.startswith(UNFOUND) for c in caveats):
+            _set_caveats(db, conflict_id, [*caveats, f"{UNFOUND} (checked {when}); the editor's verdict is kept"])
+            marked += 1
+    return dropped, marked
+
+
 def reviewed_pairs(db: Database) -> set[tuple[int, int]]:
     return {(r[0], r[1]) for r in db.execute(
         "SELECT a_id, b_id FROM conflicts WHERE status != 'open'").fetchall()}
-
-
-def drop_open_conflicts(db: Database, keep: set[int]) -> int:
-    """Forget open conflicts a full rescan no longer finds (reviewed ones stay)."""
-    ids = [r[0] for r in db.execute("SELECT id FROM conflicts WHERE status = 'open'").fetchall()
-           if r[0] not in keep]
-    for conflict_id in ids:
-        db.execute("DELETE FROM conflicts WHERE id = ?", [conflict_id])
-    return len(ids)
 
 
 def _conflicts_from_rows(db: Database, rows: list[dict[str, Any]]) -> list[Conflict]:
@@ -91,6 +139,20 @@ def list_conflicts(
         sql += " LIMIT ?"
         params.append(limit)
     return _conflicts_from_rows(db, list(db.query(sql, params)))
+
+
+def timeline_conflicts(db: Database, statement_ids: Sequence[int]) -> list[Conflict]:
+    """The conflicts of some statements whose evidence carries a rising figure's timeline
+    (``evidence.Counts.timeline``)."""
+    ids = sorted(set(statement_ids))
+    rows: dict[int, dict[str, Any]] = {}
+    for start in range(0, len(ids), 400):
+        chunk = ids[start:start + 400]
+        for column in ("a_id", "b_id"):  # one indexed lookup per side, not an OR over both
+            rows.update((r["id"], r) for r in db.query(
+                f"SELECT * FROM conflicts WHERE {column} IN ({marks(chunk)}) AND evidence LIKE ?",
+                [*chunk, '%"timeline": [%']))
+    return _conflicts_from_rows(db, [rows[key] for key in sorted(rows)])
 
 
 def get_conflict(db: Database, conflict_id: int) -> Conflict:

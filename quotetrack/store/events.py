@@ -151,3 +151,24 @@ def grouping_is_current(db: Database) -> bool:
         return False
     now_row = db.execute("SELECT count(*), coalesce(max(id), 0) FROM statements").fetchone()
     return (row[0], row[1]) == (now_row[0], now_row[1])
+
+
+ArticleRow = tuple[int, str | None, str | None, str]
+
+
+def event_articles(db: Database, source_ids: Sequence[int] | None = None) -> list[ArticleRow]:
+    """(source id, title, published, article text) for every source kept with its text and
+    holding a statement (or for those of ``source_ids``): what grouping reads to tell which
+    incident an article reports."""
+    sql = ("SELECT so.id, so.title, so.published, so.article_text FROM sources so "
+           "WHERE so.article_text IS NOT NULL "
+           "AND EXISTS (SELECT 1 FROM statements st WHERE st.source_id = so.id)")
+    if source_ids is None:
+        return [(r[0], r[1], r[2], r[3]) for r in db.execute(sql + " ORDER BY so.id").fetchall()]
+    out: list[ArticleRow] = []
+    ids = sorted(set(source_ids))
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        out.extend((r[0], r[1], r[2], r[3]) for r in db.execute(
+            sql + f" AND so.id IN ({', '.join('?' for _ in chunk)}) ORDER BY so.id", chunk).fetchall())
+    return out

@@ -181,8 +181,31 @@ def find_dates(
                 ),
                 None,
             )
+        previous = mentions[-1] if mentions else None
+        if previous and kind == "week" and words[0] == "last" and _qualifies(previous, text, match.start()):
+            # "on Saturday last week", "in January last year": one mention, a week or a year back.
+            mentions[-1] = _qualified(previous, words[1], anchor, match.end(), text)
+            continue
         mentions.append(DateMention(match.start(), match.end(), raw, value, relative, precision))
     return mentions
+
+
+def _qualifies(previous: DateMention, text: str, start: int) -> bool:
+    return previous.value is not None and not text[previous.end:start].strip() and previous.relative
+
+
+def _qualified(previous: DateMention, unit: str, anchor: date | None, end: int, text: str) -> DateMention:
+    value = previous.value
+    assert value is not None
+    if unit == "week" and previous.precision == "day" and anchor:
+        # The named day in the calendar week (Monday to Sunday) before the anchor's.
+        monday = anchor - timedelta(days=anchor.weekday() + 7)
+        value = monday + timedelta(days=value.weekday())
+    elif unit == "year" and previous.precision == "month" and anchor:
+        value = value.replace(year=anchor.year - 1)
+    else:
+        return previous
+    return DateMention(previous.start, end, text[previous.start:end], value, True, previous.precision)
 
 
 def _safe_date(year: int, month: int, day: int) -> date | None:

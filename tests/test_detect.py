@@ -1,0 +1,181 @@
+"""Conflicts found as statements arrive, kept through a rescan, and ranked for an editor.
+
+The articles are written for these tests: two outlets on one flood, on the same day.
+"""
+
+from datetime import date
+
+import pytest
+from conftest import as_json
+
+from quotetrack import detect, ranking, store
+from quotetrack.conflicts import compare
+from quotetrack.evidence import Counts, to_json
+from quotetrack.models import Source, Speaker, Statement
+from quotetrack.text import default_normalizer
+
+LEDGER = """Flood kills a dozen in Varno
+
+The health ministry said on Monday that 12 people were killed in the flood in Varno.
+
+"We found no survivors in the lower town," Mayor Ilse Brandt said.
+"""
+POST = """Varno flood toll climbs
+
+Local officials said that 20 people were killed in the flood in Varno.
+
+Rescue workers said survivors were found in the lower town of Varno on Monday.
+"""
+
+
+@pytest.fixture
+def flood(run, tmp_path):
+    for name, text, outlet in (("ledger.txt", LEDGER, "Daily Ledger"), ("post.txt", POST, "Morning Post")):
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        assert run("ingest", path, "--outlet", outlet, "--published", "2024-03-04", "--yes").exit_code == 0
+    return run
+
+
+def _kept(conflicts):
+    return sorted((c["id"], c["a"]["id"], c["b"]["id"], c["type"], c["status"], c["note"]) for c in conflicts)
+
+
+def test_conflicts_are_listed_right_after_ingest_and_a_rescan_finds_the_same(flood):
+    found = as_json(flood("conflicts", "--json"))
+    assert {c["type"] for c in found} == {"number", "polarity"}
+    rescanned = flood("conflicts", "--rescan", "--json")
+    assert _kept(as_json(rescanned)) == _kept(found)
+    assert _kept(as_json(flood("conflicts", "--json"))) == _kept(found)
+
+
+def test_a_review_keeps_its_id_status_and_note_through_rescans(flood):
+    number = next(c for c in as_json(flood("conflicts", "--json")) if c["type"] == "number")
+    flood("conflicts", "review", number["id"], "--confirm", "--note", "ministry vs officials")
+    before = _kept(as_json(flood("conflicts", "--json")))
+    for _ in range(2):
+        assert flood("conflicts", "--rescan").exit_code == 0
+    after = as_json(flood("conflicts", "--json"))
+    assert _kept(after) == before
+    kept = next(c for c in after if c["id"] == number["id"])
+    assert (kept["status"], kept["note"]) == ("confirmed", "ministry vs officials")
+
+
+def test_a_conflict_that_no_longer_holds_is_forgotten_unless_reviewed(flood):
+    found = {c["type"]: c for c in as_json(flood("conflicts", "--json"))}
+    flood("conflicts", "review", found["polarity"]["id"], "--dismiss", "--note", "different towns")
+    for kind in ("number", "polarity"):
+        statement = found[kind]["b"]["id"]
+        assert flood("edit", statement, "--text", "The bridge over the river was closed.").exit_code == 0
+    after = {c["id"]: c for c in as_json(flood("conflicts", "--json"))}
+    assert found["number"]["id"] not in after  # open: the rules no longer find it, so it is gone
+    dismissed = after[found["polarity"]["id"]]  # reviewed: the verdict stays, with a caveat
+    assert (dismissed["status"], dismissed["note"]) == ("dismissed", "different towns")
+    assert any(c.startswith(store.conflicts.UNFOUND) for c in dismissed["caveats"])
+    assert as_json(flood("conflicts", "--rescan", "--json")) == list(after.values())
+
+
+def _statement(i, text, speaker, outlet, day, source_id=None):
+    return Statement(text=text, speaker=Speaker(name=speaker, id=i * 10), kind="reported",
+                     source=Source(outlet=outlet, published=day, id=source_id or i), id=i)
+
+
+def test_incident_words_tie_tolls_told_in_other_words():
+    normalizer = default_normalizer()
+    killed = detect.incident_words("The group said it killed 13 soldiers", (), {}, 10, normalizer)
+    toll = detect.incident_words("Officials put the death toll at ten", (), {}, 10, normalizer)
+    assert "#killed" in killed & toll
+
+
+def test_statements_of_the_same_days_sharing_one_word_are_compared(isolated_db, monkeypatch):
+    """Sides of a dispute that share one uncommon word ("gun") are compared when told about the
+    same days, not when weeks apart; ingest and rescan compare the same pairs."""
+    db = store.open_record(isolated_db)
+    texts = [
+        ("Officers said the suspect had a gun in his hand when he was shot.", "2024-05-02"),
+        ("His family said he carried no gun and was reading a book.", "2024-05-03"),
+        ("Neighbours said a gun was found near the river.", "2024-06-20"),
+    ]
+    compared: list[tuple[int, int]] = []
+
+    def spy(a, b, normalizer=None):
+        compared.append((a.id, b.id))
+        return compare(a, b, normalizer=normalizer)
+
+    monkeypatch.setattr(detect, "compare", spy)
+    ids = []
+    with store.transaction(db):
+        for n, (text, day) in enumerate(texts):
+            speaker = store.insert_speaker(db, Speaker(name=f"Speaker {n}"))
+            statement = Statement(text=text, speaker=speaker, said_on=date.fromisoformat(day))
+            ids.append(store.insert_statement(db, statement, " ".join(db.normalizer.tokens(text))))
+            detect.detect(db, [ids[-1]], db.normalizer)
+    at_ingest = sorted(compared)
+    assert at_ingest == [(ids[0], ids[1])]
+    compared.clear()
+    detect.rescan(db, db.normalizer)
+    assert sorted(compared) == at_ingest
+
+
+def _counts(first, second):
+    a = _statement(1, f"The ministry said {first} people were killed in the flood in Varno.", "Ministry",
+                   "Ledger", date(2024, 3, 4))
+    b = _statement(2, f"Officials said {second} people were killed in the flood in Varno.", "Officials",
+                   "Post", date(2024, 3, 6))
+    return a, b
+
+
+def test_a_figure_rising_over_days_is_a_timeline_ranked_below_a_same_day_dispute():
+    rising = compare(*_counts(3, 10))
+    score = rising.score
+    ranking.weigh(rising, *_counts(3, 10))
+    assert rising.type == "number" and rising.score == pytest.approx(score * ranking.RISING, abs=0.002)
+    assert isinstance(rising.evidence, Counts)
+    assert rising.evidence.timeline == (("3 people", "2024-03-04"), ("10 people", "2024-03-06"))
+    assert to_json(rising.evidence)["timeline"] == [["3 people", "2024-03-04"], ["10 people", "2024-03-06"]]
+    assert any("rose over 2 days, 3 people (4 March) → 10 people (6 March)" in c for c in rising.caveats)
+    falling = compare(*_counts(10, 3))
+    ranking.weigh(falling, *_counts(10, 3))
+    assert isinstance(falling.evidence, Counts) and falling.evidence.timeline == ()
+    assert not any("rose" in c for c in falling.caveats)
+
+
+def test_a_restatement_in_one_article_or_a_fragment_ranks_below_a_dispute_between_sources():
+    day = date(2024, 3, 4)
+    a = _statement(1, "Police said the driver was not armed at the time of the crash.", "Police", "Ledger", day, 7)
+    b = _statement(2, "Police said the driver was armed at the time of the crash.", "Police", "Ledger", day, 7)
+    c = _statement(3, "A witness said the driver was armed at the time of the crash.", "Witness", "Post", day, 8)
+    d = _statement(4, "not armed", "Sheet", "Post", day, 8)
+    scores = {}
+    for name, (x, y) in {"same article": (a, b), "across outlets": (a, c), "fragment": (c, d)}.items():
+        verdict = compare(x, y)
+        assert verdict.relation == "conflict", name
+        ranking.weigh(verdict, x, y)
+        scores[name] = verdict.score
+    assert scores["across outlets"] > scores["same article"]
+    assert scores["across outlets"] > scores["fragment"]
+
+
+def test_a_week_apart_it_takes_two_shared_words_or_a_figure_role():
+    mine = frozenset({"#killed", "bus", "market"})
+    older = [(1, frozenset({"#killed"}), 5), (2, frozenset({"market"}), 5), (3, frozenset({"market"}), 1),
+             (4, frozenset({"bus", "market"}), 6)]
+    assert detect._nearest(mine, older) == [4, 1, 3]  # not 2: one ordinary word, five days apart
+
+
+def test_a_toll_rising_over_days_shows_its_whole_timeline_after_ingest_and_after_a_rescan(run):
+    for count, day, outlet in ((1, 3, "Ledger"), (3, 4, "Post"), (9, 5, "Herald"), (10, 6, "Courier")):
+        added = run("add", f"{count} people were killed when the Orvel bridge collapsed", "--speaker",
+                    f"{outlet} desk", "--outlet", outlet, "--published", f"2024-05-0{day}")
+        assert added.exit_code == 0, added.output
+    steps = "1 people (3 May) → 3 people (4 May) → 9 people (5 May) → 10 people (6 May)"
+    found = as_json(run("conflicts", "--json"))
+    assert found and all(c["type"] == "number" for c in found)
+    for conflict in found:
+        assert len(conflict["evidence"]["timeline"]) == 4
+        assert any(f"rose over 3 days, {steps}" in caveat for caveat in conflict["caveats"])
+    # one story, one entry on top: the conflict from the first day to the last leads, the others follow
+    lead, *others = found
+    assert (lead["a"]["text"][:2], lead["b"]["text"][:2]) == ("1 ", "10")
+    assert all(ranking.STEP_NOTE in c["caveats"] and c["score"] < lead["score"] for c in others)
+    assert as_json(run("conflicts", "--rescan", "--json")) == found
