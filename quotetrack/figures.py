@@ -99,8 +99,8 @@ class FigureRow:
 
     @property
     def range_text(self) -> str:
-        if self.low is None and self.high is None:
-            return "?"
+        if self.low is None and self.high is None:  # only words such as "several"
+            return ", ".join(dict.fromkeys(show_quantity(f.quantity) for f in self.figures)) or "?"
         low = _number(self.low) if self.low is not None else "?"
         top = _number(self.high) if self.high is not None else ""
         text = low if low == top else f"{low}–{top}"
@@ -143,6 +143,8 @@ def _number(value: float) -> str:
 
 def show_quantity(q: Quantity) -> str:
     """A figure as a reader compares it: "12", "12+", "31+", "≤40", "12–40"."""
+    if q.vague:
+        return q.text  # "several", "dozens of people": a word, never shown as a range
     if q.value is not None and q.low == q.high:
         return _number(q.value)
     if q.low is not None and q.high is None:
@@ -244,8 +246,10 @@ def _not_figures() -> frozenset[str]:
 
 def is_figure(q: Quantity) -> bool:
     """A count worth a row: a casualty role or a listed countable thing, and a whole, not a part.
-    Spans of time ("two years after") are not figures."""
-    if q.part_of or q.key == (None, None) or (q.thing or "") in _not_figures():
+    Spans of time ("two years after"), running totals ("this month"), figures the statement has
+    moved on from ("up from 12") and expected ones ("expected to top 150,000") are not figures."""
+    if q.part_of or q.cumulative or q.earlier or q.forecast or q.key == (None, None) \
+            or (q.thing or "") in _not_figures():
         return False
     return q.role is not None or (q.thing or "") in _counted()
 
@@ -335,12 +339,12 @@ def figure_rows(figures: Iterable[Figure]) -> list[FigureRow]:
     rows = []
     for (role, thing), items in by_key.items():
         items.sort(key=lambda f: (f.reported_on or date.max, f.statement_id, f.quantity.start))
-        lows = [q.low if q.low is not None else q.high for q in (f.quantity for f in items)]
-        highs = [q.high if q.high is not None else q.low for q in (f.quantity for f in items)]
+        counted = [f.quantity for f in items if not f.quantity.vague]  # "several" is no number
+        lows = [q.low if q.low is not None else q.high for q in counted]
+        highs = [q.high if q.high is not None else q.low for q in counted]
         low = min((x for x in lows if x is not None), default=None)
         high = max((x for x in highs if x is not None), default=None)
-        open_ended = any(f.quantity.high is None and f.quantity.low is not None
-                         and f.quantity.low >= (high or 0) for f in items)
+        open_ended = any(q.high is None and q.low is not None and q.low >= (high or 0) for q in counted)
         rows.append(FigureRow(
             role=role, thing=thing, figures=items, low=low, high=high, open_ended=open_ended,
             sources=len({_origin_key(f) for f in items}), status=_status(items),
@@ -390,8 +394,9 @@ def _status(items: Sequence[Figure]) -> str:
     disagree = rising = False
     for i, a in enumerate(items):
         for b in items[i + 1:]:
-            if _origin_key(a) == _origin_key(b) or _overlap(a.quantity, b.quantity):
-                continue
+            if _origin_key(a) == _origin_key(b) or a.quantity.vague or b.quantity.vague \
+                    or _overlap(a.quantity, b.quantity):
+                continue  # "several" is a word, not a figure to dispute
             disagree = True
             later_is_higher = b.point > a.point
             if a.reported_on and b.reported_on and a.reported_on < b.reported_on and later_is_higher:

@@ -258,7 +258,8 @@ def counts_elsewhere(text: str, start: int, end: int, published: date | None, pe
     # October 14, 2017 bombing, which killed over 500" counts the bombing's dead.
     mention, period = min(dated, key=lambda mp: min(abs(mp[0].start - at[1]), abs(at[0] - mp[0].end)))
     if mention.precision in ("month", "year") and mention.text.lower().startswith(_RUNNING):
-        return True
+        # "killed 12 people, bringing the number killed this month to 40": the 12 is the incident's
+        return "," not in clause[min(at[1], mention.end):max(at[0], mention.start)]
     if mention.precision == "day":
         return bool(periods) and all(period.days_from(p) > APART_DAYS for p in periods)
     return bool(periods) and not any(period.meets(p) for p in periods)

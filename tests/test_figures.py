@@ -26,7 +26,7 @@ def figures(text, **kwargs):
     ("Twelve people died in the blast", [("killed", "people", "12", False)]),
     ("at least 12 people were killed", [("killed", "people", "12+", False)]),
     ("more than 30 were wounded", [("wounded", None, "31+", False)]),
-    ("dozens of people were wounded", [("wounded", "people", "24+", False)]),
+    ("dozens of people were wounded", [("wounded", "people", "dozens of people", False)]),
     ("between 12 and 40 militants were killed", [("killed", "militant", "12–40", False)]),
     ("the strikes killed 12 to 40 fighters", [("killed", "fighter", "12–40", False)]),
     ("the death toll from Monday's bombing had risen to fourteen", [("killed", None, "14", False)]),
@@ -47,7 +47,9 @@ def test_a_split_count_gives_two_figures_and_their_total():
 
 def test_bodies_count_the_killed_and_a_role_is_not_shared_with_them():
     found = read_figures(statement("We received seven bodies and dozens of wounded"), OUTLETS)
-    assert [(f.key, f.to_dict()["shown"]) for f in found] == [(("killed", None), "7"), (("wounded", None), "24+")]
+    assert [(f.key, f.to_dict()["shown"]) for f in found] == [
+        (("killed", None), "7"), (("wounded", None), "dozens of wounded"),
+    ]
 
 
 @pytest.mark.parametrize("text", [

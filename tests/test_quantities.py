@@ -95,3 +95,264 @@ def test_counts_differ_only_for_the_same_thing() -> None:
     assert counts_differ(two, three)
     assert not counts_differ(two, buildings)
     assert not counts_differ(three, at_least_two)
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        ("the ministry said on Friday that the flood on Feb. 27 killed 12 people", [12]),
+        ("the Feb. 25 bombing left three people dead", [3]),
+        ("on 27 February 12 people died", [12]),
+        ("February 27th: 12 were killed", [12]),
+        ("on the 27th, 12 were killed", [12]),
+        ("the 27th of February saw nine deaths", [9]),
+        ("a 27-year-old man and two children were killed", [2]),
+        ("in 2019, 14 miners died", [14]),
+        ("at 10:30 five people were wounded", [5]),
+    ],
+)
+def test_a_date_beside_a_count_is_never_read_as_one(text: str, figures: list[float]) -> None:
+    assert [q.value for q in find_quantities(text)] == figures
+
+
+def test_a_month_that_is_also_a_word_needs_its_capital() -> None:
+    assert find_quantities("On 12 May the bridge closed") == []
+    may = only("12 people may have died in the blast")
+    assert (may.value, may.key) == (12, ("killed", None))
+
+
+@pytest.mark.parametrize("text", ["several people were killed", "dozens of houses collapsed", "a few soldiers died"])
+def test_vague_words_are_marked_vague(text: str) -> None:
+    quantity = only(text)
+    assert quantity.vague and quantity.value is None
+
+
+def test_exact_counts_are_not_vague() -> None:
+    assert not only("12 people were killed").vague
+    assert not only("half a dozen people were killed").vague  # one figure: six
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the attack killed 12 people, bringing the number killed this month to 40",
+        "Since the start of the conflict, 400 people have been killed",
+        "more than 300 soldiers have died in such attacks since 2015",
+        "the number of civilians killed rose to 95 this year",
+        "in recent months 60 police officers were killed",
+    ],
+)
+def test_a_running_total_is_cumulative(text: str) -> None:
+    *_, total = find_quantities(text)
+    assert total.cumulative
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the attack killed 12 people, bringing the number killed this month to 40",
+        "the deadliest attack this year killed 30 people",
+        "the death toll rose to 14, bringing the total so far to 14",
+        "Since Monday, 12 people have died in the floods",
+        "12 people were killed on Monday, the worst attack this year",
+    ],
+)
+def test_one_incidents_toll_is_not_cumulative(text: str) -> None:
+    first = find_quantities(text)[0]
+    assert not first.cumulative
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Ten soldiers were killed", "Nine army troops died"),
+        ("ten police officers were killed", "nine policemen were killed"),
+        ("three servicemen died", "two soldiers were killed"),
+        ("two gunmen were shot dead", "three attackers were killed"),
+    ],
+)
+def test_counts_of_the_same_victims_compare_whatever_the_word(a: str, b: str) -> None:
+    first, second = only(a), only(b)
+    assert first.key == second.key
+    assert counts_differ(first, second)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("ten soldiers were killed", "nine civilians were killed"),
+        ("ten soldiers were killed", "nine police officers were killed"),
+        ("ten soldiers were killed", "nine soldiers were wounded"),
+        ("the attack killed 12 people", "the attack killed 12 people, bringing the number killed this month to 40"),
+    ],
+)
+def test_other_victims_roles_or_totals_are_not_compared(a: str, b: str) -> None:
+    first, *_ = find_quantities(a)
+    *_, second = find_quantities(b)
+    assert not first.comparable(second)
+    assert not counts_differ(first, second)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a role word belongs to the number it follows, not to the next count
+        ("the death toll stood at 43 with 61 wounded", [(43, "killed"), (61, "wounded")]),
+        ("the blast killed 30, wounded 50 and left 200 families homeless", [(30, "killed"), (50, "wounded"),
+                                                                           (200, None)]),
+        ("eighty people were killed, 300 injured and 2,000 children orphaned",
+         [(80, "killed"), (300, "wounded"), (2000, None)]),
+        # "are believed to have been" does not use up the reach of the role
+        ("as many as 90 people in the valley are believed to have been killed", [(90, "killed")]),
+        ("5,000 people marched in protest against the killing", [(5000, None)]),
+    ],
+)  # fmt: skip
+def test_each_count_takes_its_own_role(text: str, expected: list) -> None:
+    assert [(q.high, q.role) for q in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "thing"),
+    [
+        ("the ministry arrested 18 other suspects", "suspect"),
+        ("four Iraqis were detained", "iraqi"),
+        ("three attackers were shot", "gunman"),  # the same people as gunmen
+        ("two suicide bombers blew themselves up", "bomber"),
+        ("the 2,000 figure given was too high", "figure"),
+        ("the firm will cut 26 per cent of its staff", "percent"),
+    ],
+)
+def test_the_thing_counted_is_the_noun_as_counted(text: str, thing: str) -> None:
+    assert find_quantities(text)[0].key[1] == thing
+
+
+@pytest.mark.parametrize("text", ["the H1N1 strain spread", "a G20 summit", "the meeting is at 10am"])
+def test_digits_written_into_a_word_are_not_counts(text: str) -> None:
+    assert find_quantities(text) == []
+
+
+def test_a_round_figure_agrees_with_just_over_it_but_not_with_another_figure() -> None:
+    (three_hundred,) = find_quantities("300 were injured")
+    (over,) = find_quantities("more than 300 were wounded")
+    (four_hundred,) = find_quantities("400 were wounded")
+    (thirty,) = find_quantities("30 were wounded")
+    (over_thirty,) = find_quantities("more than 30 were wounded")
+    assert three_hundred.overlaps(over)
+    assert counts_differ(three_hundred, four_hundred)
+    assert counts_differ(thirty, over_thirty)  # 30 is exact: "more than 30" says otherwise
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the death toll was between 4,000 and 8,500, far below the official figure of 31,000",
+         [(4000, 8500), (31000, 31000)]),
+        ("hundreds were killed, but the 2,000 figure given was unrealistic", [(200, None), (2000, 2000)]),
+        ("the ministry said the number of dead was 1,700", [(1700, 1700)]),
+    ],
+)  # fmt: skip
+def test_a_figure_noun_takes_the_role_named_earlier_in_the_sentence(text: str, expected: list) -> None:
+    found = find_quantities(text)
+    assert [(q.low, q.high) for q in found] == expected
+    assert {q.role for q in found} == {"killed"}
+
+
+def test_a_figure_noun_without_a_role_in_the_sentence_is_no_count() -> None:
+    assert find_quantities("the firm gave a figure of 2,000") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the toll rose from 12 to 20", [(12, True), (20, False)]),
+        ("the toll has risen from just over 100 to 149", [(101, True), (149, False)]),
+        ("the ministry revised its toll to seven from 20", [(7, False), (20, True)]),
+        ("the figure was up on an initial estimate of 20 dead", [(20, True)]),
+        ("12 people were killed", [(12, False)]),
+        ("people from 40 villages fled", [(40, False)]),
+    ],
+)
+def test_a_figure_the_statement_has_moved_on_from_is_earlier(text: str, expected: list) -> None:
+    assert [(q.low, q.earlier) for q in find_quantities(text)] == expected
+
+
+def test_a_change_is_not_a_range() -> None:
+    assert [(q.low, q.high) for q in find_quantities("the toll rose from 12 to 20")] == [(12, 12), (20, 20)]
+    assert [(q.low, q.high) for q in find_quantities("12 to 20 people were killed")] == [(12, 20)]
+
+
+def test_round_bounds_of_one_figure_agree() -> None:
+    (as_many_as,) = find_quantities("as many as 2,000 people were killed")
+    (more_than,) = find_quantities("more than 2,000 people were killed")
+    (up_to_150,) = find_quantities("up to 150 people were killed")
+    assert as_many_as.overlaps(more_than)
+    assert not up_to_150.overlaps(more_than)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The attack on Tuesday killed 14, including three children", [(14, "killed", None), (3, "killed", "child")]),
+        ("the strike killed 51 people including 40 children and wounded 79",
+         [(51, "killed", "people"), (40, "killed", "child"), (79, "wounded", None)]),
+        ("the blast killed 14. Including three officers, the unit lost half its men", [(14, "killed", None),
+                                                                                       (3, None, "officer")]),
+    ],
+)  # fmt: skip
+def test_a_share_introduced_by_including_takes_the_role_of_its_total(text: str, expected: list) -> None:
+    assert [(q.value, q.role, q.thing) for q in find_quantities(text)] == expected
+
+
+def test_an_abbreviations_full_stop_does_not_end_the_clause() -> None:
+    assert [(q.value, q.role) for q in find_quantities("The toll from the Sept. 11 attacks was 2,977")] == [
+        (2977, "killed")
+    ]
+
+
+def test_a_decimal_figure_counts_no_victims() -> None:
+    found = find_quantities("a 5.6 magnitude quake killed 7")
+    assert [(q.value, q.role) for q in found] == [(5.6, None), (7, "killed")]
+
+
+def test_only_casualty_counts_are_running_totals() -> None:
+    assert only("the firm will cut 8,000 jobs this year").cumulative is False
+    assert only("this year 40 soldiers have been killed").cumulative is True
+
+
+def test_a_percentage_counts_percent_whatever_its_spelling() -> None:
+    assert only("she won 47.9% of the vote").key == (None, "percent")
+    assert only("she won 52 percent of the vote").key == (None, "percent")
+    assert only("she won 52 per cent of the vote").key == (None, "percent")
+
+
+def test_jobs_workers_and_employees_are_one_count() -> None:
+    assert only("the company will cut 8,000 jobs").key == only("the firm laid off 7,500 workers").key
+    assert only("up to 112,000 employees").key == (None, "worker")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["officials fear another 200,000 could be dead", "an additional 12 people died", "12 more bodies were found",
+     "the blast wounded 12 others"],
+)
+def test_a_count_added_to_another_is_a_part_not_a_toll(text: str) -> None:
+    assert only(text).part_of
+
+
+def test_a_toll_is_not_a_part() -> None:
+    assert not only("200,000 people are dead").part_of
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["officials expect the confirmed death toll from the flood to top 1,500",
+     "the commission told me they expected a figure of 1,500 dead by Monday",
+     "1,500 are expected to die"],
+)
+def test_an_expected_figure_is_a_forecast(text: str) -> None:
+    assert only(text).forecast
+
+
+def test_a_figure_that_could_be_higher_is_no_forecast() -> None:
+    assert not only("the killings could mount to more than 2,000 dead").forecast
+    assert not only("12 people were killed, as officials had expected").forecast

@@ -27,7 +27,7 @@ from ..models import Statement
 from ..text import Normalizer, default_normalizer
 from .attribution import as_self_contradiction, quote_conflict, same_speaker
 from .dates import add_date_caveat, date_conflict, same_days
-from .numbers import number_conflict
+from .numbers import incident_count_conflict, number_conflict
 from .polarity import before_the_claim, polarity_conflict
 from .reading import read
 from .similarity import UNRELATED, claim_similarity, covered_overlap, names_differ, overlap, same_claim
@@ -42,6 +42,7 @@ __all__ = [
     "claim_keys",
     "claim_similarity",
     "compare",
+    "compare_in_event",
     "denied_keys",
     "find_conflicts",
 ]
@@ -82,6 +83,21 @@ def compare(a: Statement, b: Statement, *, normalizer: Normalizer | None = None)
         return date_verdict
     relation = "same" if same_claim(first, second) and same_days(a, b) else "unrelated"
     return Verdict(relation, None, round(similarity, 3), Similarity(round(similarity, 3)))
+
+
+def compare_in_event(a: Statement, b: Statement, *, normalizer: Normalizer | None = None) -> Verdict:
+    """``compare`` for two statements known to be about one incident (the same event): counts
+    of its victims are compared however differently the statements are worded, a rise over the
+    days excepted (see ``numbers.incident_count_conflict``)."""
+    normalizer = normalizer or default_normalizer()
+    verdict = compare(a, b, normalizer=normalizer)
+    if verdict.relation == "conflict":
+        return verdict
+    found = incident_count_conflict(a, b, read(a.text, normalizer), read(b.text, normalizer))
+    if found is None:
+        return verdict
+    add_date_caveat(found, a, b)
+    return as_self_contradiction(found, a, b) if same_speaker(a, b) is True else found
 
 
 def find_conflicts(

@@ -1,11 +1,15 @@
-"""Number conflicts: counts of the same thing, in the same claim, that cannot both be true."""
+"""Number conflicts: counts of the same thing, in the same claim, that cannot both be true; and,
+when the caller knows two statements are about one incident, counts of its victims however worded."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import replace
+from datetime import date
 from functools import lru_cache
 
 from ..evidence import Count, Counts
+from ..models import Statement
 from ..text import Quantity, default_normalizer
 from .lexicon import floor_things
 from .reading import STRONG_BOUNDARY, Reading
@@ -13,6 +17,10 @@ from .similarity import CONFLICT_CLAIM
 from .verdict import Verdict, scaled
 
 FLOOR_COUNT = 0.7  # "fourteen bodies recovered" against a toll: a floor, not the same figure
+# Counts compared across wordings at one incident: what happened to the victims is the claim.
+INCIDENT_ROLES = frozenset({"killed", "wounded", "casualties", "missing"})
+# The score of such a conflict: the rule fired, but nothing in the wording vouches for it.
+INCIDENT_SCORE = 0.6
 
 
 def _as_toll(count: Quantity, other: Quantity) -> Quantity:
@@ -29,27 +37,78 @@ def number_conflict(first: Reading, second: Reading, similarity: float) -> Verdi
     """Counts of the same thing, in the same claim, that cannot both be true."""
     if similarity < CONFLICT_CLAIM:
         return None
+    for found_a, found_b, count_a, count_b in _clashing(first, second):
+        if _same_frame(first, count_a, second, count_b):
+            return _verdict(found_a, found_b, count_a, count_b, scaled(0.5 if _exact(count_a, count_b) else 0.4,
+                                                                        similarity))
+    return None
+
+
+def incident_count_conflict(a: Statement, b: Statement, first: Reading, second: Reading) -> Verdict | None:
+    """Counts of the same victims of one incident that cannot both be true, however differently
+    the two statements are worded ("we have confirmed 137 dead" / "218 bodies were brought to the
+    hospital"). The caller vouches that both statements are about the same incident (one event);
+    only casualty counts are compared, since the victims are then the same.
+
+    A higher figure given on a later day is the toll rising, a timeline, not a contradiction; a
+    lower later figure, or two figures on the same day, is one. Without both days the two cannot
+    be told apart, and nothing is found.
+    """
+    day_a, day_b = reported_day(a), reported_day(b)
+    if day_a is None or day_b is None:
+        return None  # undated, a rise cannot be told from a dispute
+    for found_a, found_b, count_a, count_b in _clashing(first, second):
+        if count_a.role not in INCIDENT_ROLES or found_a.vague or found_b.vague:
+            continue  # "several", "dozens": too vague to set against a figure on weak evidence
+        if day_a != day_b:
+            earlier, later = (count_a, count_b) if day_a < day_b else (count_b, count_a)
+            if later.point > earlier.point:
+                continue  # a rise over the days
+        verdict = _verdict(found_a, found_b, count_a, count_b,
+                           INCIDENT_SCORE if _exact(count_a, count_b) else INCIDENT_SCORE - 0.1)
+        if day_a != day_b:
+            verdict.caveats.append(f"the later figure ({day_a if day_a > day_b else day_b}) is lower:"
+                                   " a correction or a dispute, not a rising toll")
+        return verdict
+    return None
+
+
+def reported_day(statement: Statement) -> date | None:
+    """When a statement's figures were given: the day it was said, else the day it was published."""
+    if statement.said_on:
+        return statement.said_on
+    return statement.source.published if statement.source else None
+
+
+def _exact(count_a: Quantity, count_b: Quantity) -> bool:
+    return count_a.value is not None and count_b.value is not None
+
+
+def _clashing(first: Reading, second: Reading) -> Iterator[tuple[Quantity, Quantity, Quantity, Quantity]]:
+    """Each pair of counts of the same thing (as read, then as compared) that cannot both be true."""
     for found_a in first.quantities:
         for found_b in second.quantities:
+            if found_a.earlier or found_b.earlier or found_a.forecast or found_b.forecast:
+                continue  # "up from 12", "expected to top 150,000": not the count the statement gives
             count_a, count_b = _as_toll(found_a, found_b), _as_toll(found_b, found_a)
-            if count_a.key != count_b.key or count_a.key == (None, None):
+            if not count_a.comparable(count_b) or count_a.key == (None, None):
                 continue
             if count_a.part_of or count_b.part_of or count_a.overlaps(count_b):
                 continue
-            if not _same_frame(first, count_a, second, count_b):
-                continue
-            exact = count_a.value is not None and count_b.value is not None
-            evidence = Counts(_shown(found_a), _shown(found_b), " ".join(part for part in count_a.key if part))
-            verdict = Verdict("conflict", "number", scaled(0.5 if exact else 0.4, similarity), evidence)
-            floors = [q.text for q, read in ((found_a, count_a), (found_b, count_b)) if q is not read]
-            if floors:
-                verdict.caveats.append(
-                    f"{floors[0]!r} counts what was found so far, a floor for the toll, not the toll:"
-                    " check what each figure counts"
-                )
-                verdict.score = round(verdict.score * FLOOR_COUNT, 3)
-            return verdict
-    return None
+            yield found_a, found_b, count_a, count_b
+
+
+def _verdict(found_a: Quantity, found_b: Quantity, count_a: Quantity, count_b: Quantity, score: float) -> Verdict:
+    evidence = Counts(_shown(found_a), _shown(found_b), " ".join(part for part in count_a.key if part))
+    verdict = Verdict("conflict", "number", score, evidence)
+    floors = [q.text for q, read in ((found_a, count_a), (found_b, count_b)) if q is not read]
+    if floors:
+        verdict.caveats.append(
+            f"{floors[0]!r} counts what was found so far, a floor for the toll, not the toll:"
+            " check what each figure counts"
+        )
+        verdict.score = round(verdict.score * FLOOR_COUNT, 3)
+    return verdict
 
 
 def _same_frame(first: Reading, count_a: Quantity, second: Reading, count_b: Quantity) -> bool:

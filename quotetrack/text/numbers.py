@@ -190,13 +190,16 @@ def _apply_scale(total: float, current: float, scale: int) -> tuple[float, float
 def with_bounds(words: Sequence[str], number: Number) -> Number:
     """``number`` widened by a range after it ("12 to 40", "between 12 and 40") or a modifier
     before it ("at least 12", "up to 40", "more than 30", "about 300"). A vague number is
-    returned as it is: it neither ends a range nor takes a bound."""
+    returned as it is: it neither ends a range nor takes a bound. "from 100 to 149" is a
+    change, not a range: the two figures are read apart."""
     if number.vague or number.value is None:
         return number
     value: float | None = number.value
     low, high, start, end = number.low, number.high, number.start, number.end
     between = start > 0 and words[start - 1] == "between"
-    if end + 1 < len(words) and words[end] in ("to", "-", "and") and (words[end] != "and" or between):
+    change = "from" in words[max(0, start - 3) : start]  # "from (just over) 100 to 149"
+    if end + 1 < len(words) and words[end] in ("to", "-", "and") and (words[end] != "and" or between) \
+            and not change:
         second = read_number(words, end + 1)
         if second is not None and not second.vague and second.value is not None and second.value > number.value:
             high, value, end = second.value, None, second.end

@@ -5,9 +5,16 @@ upper bound, thing ``civilian`` and role ``killed``. Numbers are read from digit
 words ("twenty-five", "two hundred") and vague words ("dozens", "several"), with the bounds
 their modifiers give ("more than 30", "up to 40", "12 to 40", "between 12 and 40").
 
-Numbers that are not counts are skipped: dates ("8 July", "July 8"), years ("in 2003"),
-ages ("aged 45", "a 45-year-old"), times ("10:30"), ordinals ("1st") and labels such as
-"Brigade 10" or "Article 140".
+Numbers that are not counts are skipped: dates ("8 July", "July 8", "Feb. 27", "February
+27th"), years ("in 2003"), ages ("aged 45", "a 45-year-old"), times ("10:30"), ordinals ("1st")
+and labels such as "Brigade 10" or "Article 140".
+
+A vague count ("several", "dozens") is marked ``vague``: its bounds are rough, for telling
+"dozens" from "three", never a figure to show as a number. A count over a period rather than one
+incident ("bringing the number killed this month to 40", "since the start of the conflict") is
+marked ``cumulative`` (cues in ``data/cumulative_cues.txt``): it is not this incident's toll.
+Only counts of what happened to people (a casualty role) are running totals: "will cut 8,000 jobs
+this year" is a plan, the story's own figure.
 
 Numbers are read by ``numbers`` (the normaliser's reader too); the lexicons (counted nouns,
 casualty roles, unit labels, months) live in ``quotetrack/data/`` and are read once, by ``lexicon``.
@@ -20,6 +27,7 @@ from functools import cache
 
 from ..models import json_fields
 from . import lexicon, numbers
+from .dates import months
 from .tokens import Token as _Tok
 from .tokens import count_tokens
 
@@ -29,10 +37,22 @@ _FUNCTION_WORDS = frozenset(
     "a an the of in on at near by for from with to into and or but that which who were was "
     "are is be been being had has have will would could said says told as than after before "
     "during since while when where against across over under this these those their its his "
-    "her our".split()
+    "her our may might must can should shall also".split()
 )
+# Words a role may stand behind without using up the reach: "149 people are believed to have
+# been killed", "20 were reportedly killed".
+_AUXILIARIES = frozenset(
+    "are is were was be been being have has had to believed thought feared reported reportedly "
+    "confirmed known now also already all said understood presumed".split()
+)
+# Words between a number and what it counts that are never the thing counted.
+_NOT_THINGS = frozenset({"other", "more", "additional", "further", "extra", "new", "confirmed", "suspected"})
+_ADDED_BEFORE = frozenset({"another", "additional", "further", "extra"})
+_ADDED_AFTER = frozenset({"more", "others", "other"})
 _PERSON_NOUNS = frozenset({"person", "people", "persons"})
 _YEAR = range(1800, 2101)
+# How far a round figure (a multiple of 100) may be from the count it rounds.
+ROUNDING = 0.01
 
 
 @dataclass(frozen=True)
@@ -49,6 +69,10 @@ class Quantity:
     start: int
     end: int
     part_of: bool = False  # "one of the strikes": a part of a larger count, not a total
+    vague: bool = False  # "several", "dozens": rough bounds, no figure of its own
+    earlier: bool = False  # "from a previous figure of 152", "rose from 100 to 149": superseded here
+    cumulative: bool = False  # "the number killed this month", "since the war began": not one incident's
+    forecast: bool = False  # "expected to top 150,000": what is expected, not what was counted
 
     @property
     def key(self) -> tuple[str | None, str | None]:
@@ -59,21 +83,51 @@ class Quantity:
             thing = None if self.role else "people"
         if self.role and thing == self.role:
             thing = None
-        return (self.role, thing)
+        return (self.role, kind_of(thing) if thing else thing)
 
     def overlaps(self, other: Quantity) -> bool:
-        """True when both counts can be true at once ("at least 12" and "20")."""
-        low_a = self.low if self.low is not None else float("-inf")
-        low_b = other.low if other.low is not None else float("-inf")
-        high_a = self.high if self.high is not None else float("inf")
-        high_b = other.high if other.high is not None else float("inf")
+        """True when both counts can be true at once ("at least 12" and "20"). A round figure
+        (300, 2,000) is read as the rounding it is: "300 injured" and "more than 300 wounded"
+        can both be true."""
+        low_a, high_a = self._rounded()
+        low_b, high_b = other._rounded()
         return low_a <= high_b and low_b <= high_a
+
+    def _rounded(self) -> tuple[float, float]:
+        low = self.low if self.low is not None else float("-inf")
+        high = self.high if self.high is not None else float("inf")
+        # "more than 2,000" (2,001 up) and "as many as 2,000" round the same figure.
+        if _is_round(low):
+            low -= low * ROUNDING
+        if _is_round(high):
+            high += high * ROUNDING
+        return low, high
+
+    @property
+    def point(self) -> float:
+        """One number to order counts by: the value, else the lower bound, else the upper."""
+        for number in (self.value, self.low, self.high):
+            if number is not None:
+                return number
+        return 0.0
+
+    def comparable(self, other: Quantity) -> bool:
+        """Both count the same kind of thing over the same span: one incident's toll is never
+        weighed against a running total."""
+        return self.key == other.key and self.cumulative == other.cumulative
 
     def describe(self) -> str:
         return self.text
 
     def to_dict(self) -> dict[str, object]:
-        return json_fields(self, "text", "value", "low", "high", "thing", "role") | {"span": [self.start, self.end]}
+        fields = json_fields(self, "text", "value", "low", "high", "thing", "role", "vague", "cumulative", "earlier",
+                             "forecast")
+        return fields | {"span": [self.start, self.end]}
+
+
+def _is_round(bound: float) -> bool:
+    """A multiple of 100, or one past it ("more than 300" starts at 301)."""
+    return 100 <= abs(bound) < float("inf") and (bound % 100 == 0 or (bound - 1) % 100 == 0)
 
 
 # --- lexicons ------------------------------------------------------------------------------
@@ -93,19 +147,48 @@ def _irregular_singulars() -> dict[str, str]:
     return out
 
 
+@cache
+def _kinds() -> dict[str, str]:
+    """Counted noun -> the first noun of its group in data/counted_kinds.tsv."""
+    out: dict[str, str] = {}
+    for row in lexicon.rows("counted_kinds"):
+        for noun in row[1:]:
+            out.setdefault(noun.lower(), row[0].lower())
+    return out
+
+
+def kind_of(thing: str) -> str:
+    """One name for nouns that count the same people ("troop" -> "soldier", "policeman" ->
+    "police officer"), so counts of the same victims are compared whatever the word."""
+    return _kinds().get(thing, thing)
+
+
 def singular(word: str) -> str:
-    """The singular of a counted noun ("strikes" -> "strike", "casualties" -> "casualty")."""
+    """The singular of a counted noun ("strikes" -> "strike", "casualties" -> "casualty",
+    "policemen" -> "policeman")."""
     word = word.lower()
+    if word.endswith("s") and (word[:-1] in lexicon.words("counted_things") or word[:-1] in _kinds()):
+        return word[:-1]  # "attackers" counts attackers, though the lemma table reads "attack"
     irregular = _irregular_singulars()
-    if word in irregular and word not in _roles():
+    if word in irregular and word not in _roles() and _plural_form(word):
         return irregular[word]
+    if word.endswith("men") and len(word) > 5:
+        return word[:-3] + "man"  # "policemen", "servicemen", "gunmen"
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"
     if word.endswith(("ches", "shes", "xes", "sses")):
         return word[:-2]
-    if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
+    if word.endswith("s") and not word.endswith(("ss", "us", "sis")) and len(word) > 3:
         return word[:-1]
     return word
+
+
+def _plural_form(word: str) -> bool:
+    """Can the lemma table's base of ``word`` be its singular? The table also holds verb forms
+    ("given" -> "give") and agent nouns ("bombers" -> "bomb"), which a count never singularises."""
+    if word.endswith(("men", "ren", "ople", "ice", "eet", "eeth")):
+        return True  # "women", "children", "people", "mice", "feet", "teeth"
+    return word.endswith("s") and not word.endswith(("ers", "ists", "ings", "ors"))
 
 
 def role_of(word: str) -> str | None:
@@ -122,24 +205,29 @@ def _is_plural(word: str) -> bool:
 
 def _not_a_count(toks: list[_Tok], i: int, used: int, value: float) -> bool:
     """Dates, years, ages, times, ordinals and labels such as "Brigade 10"."""
-    months = lexicon.words("months")
     tok = toks[i]
     prev = toks[i - 1].low if i > 0 else ""
     after = toks[i + used].low if i + used < len(toks) else ""
     after2 = toks[i + used + 1].low if i + used + 1 < len(toks) else ""
     if tok.low[0].isdigit():
-        if prev in months or after in months or (prev == "of" and after in months):
+        month_before = _is_month(toks, i - 1)
+        if month_before and i >= 2 and toks[i - 2].low.isdigit():
+            month_before = False  # "on 27 February 12 people died": the day came first
+        if month_before or _is_month(toks, i + used):
+            return True  # "8 July", "July 8", "Feb. 27" (its full stop is gone)
+        if after == "of" and _is_month(toks, i + used + 1):  # "the 8th of July" style with digits
             return True
-        if after == "of" and after2 in months:  # "the 8th of July" style with digits
-            return True
-        if i + used < len(toks) and toks[i + used].start == tok.end and after in {"st", "nd", "rd", "th"}:
-            return True
+        if i + used < len(toks) and toks[i + used].start == toks[i + used - 1].end and after[:1].isalpha() \
+                and after not in {"k", "m", "bn"}:
+            return True  # an ordinal ("1st"), a time ("10am") or a code ("1N" of "H1N1")
+        if i > 0 and toks[i - 1].end == tok.start and prev[:1].isalpha():
+            return True  # a code: "H1N1", "G20"
         if value.is_integer() and int(value) in _YEAR and "," not in tok.text and not _is_plural(after):
             return True  # a year: "in 2003", "2018 elections"
         # "10:30", "3pm": a colon right after, or a clock suffix
         if after in {"am", "pm", "a.m", "p.m", "gmt", "utc", "hrs", "o'clock"}:
             return True
-        if after == ":" or prev == ":":
+        if _clock(toks, i, i + 1) or _clock(toks, i - 2, i - 1):
             return True  # a time: "10:30"
     if prev in lexicon.words("unit_labels") and toks[i - 1].text[:1].isupper():
         return True  # "Brigade 10", "Article 140"
@@ -154,17 +242,37 @@ def _not_a_count(toks: list[_Tok], i: int, used: int, value: float) -> bool:
     return False
 
 
+def _clock(toks: list[_Tok], hour: int, colon: int) -> bool:
+    """Digits, a colon and digits written together ("10:30"); "27th: 12 were killed" is no time."""
+    if hour < 0 or colon + 1 >= len(toks) or toks[colon].low != ":":
+        return False
+    return toks[hour].end == toks[colon].start and toks[colon].end == toks[colon + 1].start \
+        and toks[hour].low.isdigit() and toks[colon + 1].low.isdigit()
+
+
+# Month names that are also common words: a month only when written with a capital ("12 May",
+# but "12 may have died"; "March 3", but "3,000 march").
+_AMBIGUOUS_MONTHS = frozenset({"may", "march", "mar"})
+
+
+def _is_month(toks: list[_Tok], k: int) -> bool:
+    if not 0 <= k < len(toks) or toks[k].low not in lexicon.words("months"):
+        return False
+    return toks[k].low not in _AMBIGUOUS_MONTHS or toks[k].text[:1].isupper()
+
+
 def _thing_after(toks: list[_Tok], j: int, value: float | None) -> tuple[str | None, int]:
     """The noun counted after position ``j``: up to three words on, stopping at function
     words and punctuation. Returns (singular noun or None, index just after it)."""
     counted = lexicon.words("counted_things")
     window: list[tuple[int, str]] = []
     k = j
-    while k < len(toks) and len(window) < 3:
+    while k < len(toks) and len(window) < 3 and k < j + 5:
         low = toks[k].low
         if low in _CLAUSE_STOP or low in _FUNCTION_WORDS or low[0].isdigit():
             break
-        window.append((k, low))
+        if low not in _NOT_THINGS:  # "18 other suspects": the suspects are counted
+            window.append((k, low))
         k += 1
     if not window:
         return None, j
@@ -192,12 +300,23 @@ def _role_near(toks: list[_Tok], start: int, end: int) -> str | None:
     if start > 0 and toks[start - 1].low in roles:
         # "killing seven and wounding 22": the verb right before a count is its role, not one further on.
         return roles[toks[start - 1].low]
-    for k in range(start, min(end + 4, len(toks))):
-        if toks[k].low in _CLAUSE_STOP:
+    ahead, across = None, False
+    k, reach = start, 0
+    while k < len(toks) and toks[k].low not in _CLAUSE_STOP and (k < end or reach < 4):
+        low = toks[k].low
+        if low in roles:
+            # "including 40 children and wounded 79": a role word before a number is that number's
+            if not (k + 1 < len(toks) and numbers.may_start(toks[k + 1].low)):
+                ahead = roles[low]
             break
-        if toks[k].low in roles:
-            return roles[toks[k].low]
-    return _word_before(toks, start, 4, roles)
+        if k >= end and low[0].isdigit():
+            across = True  # "the toll stood at 43 with 61 wounded": "wounded" is the 61's
+        if k >= end and low not in _AUXILIARIES:
+            reach += 1  # "are believed to have been" does not use up the reach
+        k += 1
+    if ahead and not across:
+        return ahead
+    return _tally_before(toks, start) or ahead or _word_before(toks, start, 4, roles)
 
 
 @cache
@@ -208,23 +327,169 @@ def _tally_nouns() -> dict[str, str]:
 
 def _tally_before(toks: list[_Tok], start: int) -> str | None:
     """A tally named earlier in the clause: "the toll from Monday's bombing had risen to 14"."""
-    return _word_before(toks, start, 12, _tally_nouns())
+    return _word_before(toks, start, 12, _tally_nouns(), past_numbers=True)
 
 
-def _word_before(toks: list[_Tok], start: int, reach: int, words: dict[str, str]) -> str | None:
+def _word_before(toks: list[_Tok], start: int, reach: int, words: dict[str, str], *,
+                 past_numbers: bool = False) -> str | None:
     """What ``words`` maps the nearest of its words to among the ``reach`` tokens before ``start``,
-    not looking past the start of the clause."""
+    not looking past the start of the clause, nor past another count or its own word (a tally
+    noun, ``past_numbers``, still reaches past a number: "the toll rose from 12 to 20")."""
     for k in range(start - 1, max(start - reach - 1, -1), -1):
-        if toks[k].low in _CLAUSE_STOP:
+        if toks[k].low in _CLAUSE_STOP or (toks[k].low[0].isdigit() and not past_numbers):
             break
+        if toks[k].low in words and k > 0 and toks[k - 1].low[0].isdigit():
+            break  # "300 injured and 2,000 children orphaned": "injured" is the 300's
         if toks[k].low in words:
             return words[toks[k].low]
     return None
 
 
+_SHARE_WORDS = frozenset({"including", "includes", "included", "among"})
+
+
+def _names_a_share(toks: list[_Tok], start: int, previous: Quantity) -> bool:
+    """The count is introduced as a share of the one before it in the sentence: "14 were killed,
+    including three children", "among them two soldiers"."""
+    k = start - 1
+    if k >= 0 and toks[k].low in {"them", "whom"}:
+        k -= 1  # "among them"
+    if k < 0 or toks[k].low not in _SHARE_WORDS:
+        return False
+    m = k - 1
+    while m >= 0 and toks[m].start >= previous.end:  # only the words between the two counts
+        if toks[m].low in _SENTENCE_STOP or toks[m].low[0].isdigit():
+            return False
+        m -= 1
+    return True
+
+
+# Words before a figure that give it as one the statement has moved on from.
+_EARLIER = frozenset({"previous", "previously", "initial", "initially", "earlier", "original", "originally",
+                      "former", "preliminary"})
+
+
+def _is_earlier(toks: list[_Tok], start: int) -> bool:
+    """"rose from 100 to 149", "to seven from 20", "an initial police estimate of 20": a figure
+    the statement gives as superseded, not as the count it reports."""
+    before = [tok.low for tok in toks[max(0, start - 4) : start]]
+    clause = before[before.index(",") + 1 :] if "," in before else before
+    tail = clause[-3:]
+    if "from" in tail and not any(w[0].isdigit() for w in tail[tail.index("from") :]):
+        # "from 100", "from just over 100" (not the 20 of "from 12 to 20"), and a change, not an
+        # origin ("people from 12 villages"): "to" names the new figure nearby
+        near = [tok.low for tok in toks[max(0, start - 8) : start + 4]]
+        return "to" in near
+    return bool(_EARLIER.intersection(clause))
+
+
+# Words that make a figure an expectation. Not "could" or "may": "the toll could exceed 2,000"
+# is how a source disputes a lower figure.
+_FORECAST = frozenset({"expect", "expects", "expected", "expecting", "forecast", "forecasts", "projected",
+                       "predicted", "predicts", "anticipated", "anticipate"})
+
+
+def _is_forecast(toks: list[_Tok], start: int, end: int) -> bool:
+    """"officials expect the toll to top 150,000", "expected a figure of 150,000 by Monday",
+    "150,000 are expected to die": the clause gives a figure to come, not one counted."""
+    k = start - 1
+    while k >= max(0, start - 14) and toks[k].low not in _CLAUSE_STOP:
+        if toks[k].low in _FORECAST:
+            return True
+        k -= 1
+    return any(tok.low in _FORECAST for tok in toks[end : end + 3])
+
+
+# Nouns that name a figure without saying what it counts: "the official figure of 316,000".
+_FIGURE_NOUNS = frozenset({"figure", "number", "tally", "total", "estimate", "count"})
+
+
+def _referred_role(toks: list[_Tok], start: int, end: int) -> str | None:
+    """The role of a figure named by a figure noun ("the figure of 316,000", "the number was
+    170,000", "the 2,000 figure"): that of the nearest casualty word earlier in the sentence."""
+    near = [tok.low for tok in toks[max(0, start - 3) : start]] + [tok.low for tok in toks[start:end]]
+    if not _FIGURE_NOUNS.intersection(near):
+        return None
+    roles = _roles()
+    for k in range(start - 1, -1, -1):
+        if toks[k].low in _SENTENCE_STOP:
+            break
+        if toks[k].low in roles and not (k > 0 and toks[k - 1].low[0].isdigit()):
+            return roles[toks[k].low]
+    return None
+
+
+@cache
+def _cumulative_cues() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """data/cumulative_cues.txt as word tuples, by first word, longest first."""
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for line in lexicon.lines("cumulative_cues"):
+        phrase = tuple(line.lower().split())
+        by_first.setdefault(phrase[0], []).append(phrase)
+    return {first: tuple(sorted(found, key=len, reverse=True)) for first, found in by_first.items()}
+
+
+_SENTENCE_STOP = {".", ";", "!", "?"}
+# Before a period phrase these make it a comparison, not a running total: "the deadliest attack
+# this year", "the worst since 2015", "the first such attack this month".
+_RANKING = frozenset({"worst", "most", "first", "biggest", "largest", "deadliest", "bloodiest", "only"})
+
+
+def _cue_at(toks: list[_Tok], k: int) -> int:
+    """The length of the cumulative cue starting at token ``k``, or 0."""
+    low = toks[k].low
+    if low == "since" and k + 1 < len(toks) and toks[k + 1].low.isdigit() and int(toks[k + 1].low) in _YEAR:
+        return 2  # "since 2015"
+    for phrase in _cumulative_cues().get(low, ()):
+        if tuple(tok.low for tok in toks[k : k + len(phrase)]) == phrase:
+            return len(phrase)
+    return 0
+
+
+def _is_cumulative(toks: list[_Tok], start: int, end: int) -> bool:
+    """A period cue in the count's clause ("killed this year"), or opening the sentence before a
+    comma ("Since the war began, 400 ..."), unless a superlative makes it a ranking."""
+    first = start
+    while first > 0 and toks[first - 1].low not in _CLAUSE_STOP:
+        first -= 1
+    last = end
+    while last < len(toks) and toks[last].low not in _CLAUSE_STOP:
+        last += 1
+    if first > 0 and toks[first - 1].low == ",":
+        # An opening phrase: the part of the sentence before the first comma.
+        opener = first - 1
+        while opener > 0 and toks[opener - 1].low not in _SENTENCE_STOP:
+            opener -= 1
+        if opener < first - 1 and _cue_at(toks, opener):
+            return True
+    for k in range(first, last):
+        if start <= k < end or not _cue_at(toks, k):
+            continue
+        if not any(tok.low in _RANKING or tok.low.endswith("iest") for tok in toks[max(first, k - 3) : k]):
+            return True
+    return False
+
+
+@cache
+def _abbreviations() -> frozenset[str]:
+    """Words whose full stop ends no clause: "Feb.", "Sept.", "Gen." (data/abbreviations.txt, months)."""
+    full: dict[int, str] = {}
+    for name, number in months().items():
+        full.setdefault(number, name)  # the first of each month is its full name: "May." ends a sentence
+    short = frozenset(months()) - frozenset(full.values())
+    return frozenset(line.rstrip(".").lower() for line in lexicon.lines("abbreviations")) | short
+
+
+def _without_abbreviation_stops(toks: list[_Tok]) -> list[_Tok]:
+    """The tokens less the full stop written onto an abbreviation ("the Sept. 11 attacks")."""
+    abbreviations = _abbreviations()
+    return [tok for k, tok in enumerate(toks)
+            if not (tok.low == "." and k > 0 and toks[k - 1].end == tok.start and toks[k - 1].low in abbreviations)]
+
+
 def find_quantities(text: str) -> list[Quantity]:
     """Every count in ``text``, in order, with its bounds, the thing counted and its role."""
-    toks = count_tokens(text)
+    toks = _without_abbreviation_stops(count_tokens(text))
     lows = [tok.low for tok in toks]
     out: list[Quantity] = []
     units, scales = numbers.number_words()
@@ -253,15 +518,26 @@ def find_quantities(text: str) -> list[Quantity]:
         # "dozens of civilians", "one of the strikes": the thing comes after "of (the)".
         j = end_index
         part_of = False
-        if j < len(toks) and toks[j].low == "of":
-            part_of = number is not None
-            j += 1
-            if j < len(toks) and toks[j].low in {"the", "their", "its", "them", "those", "these"}:
+        thing: str | None
+        if lows[end_index - 1].endswith("%"):
+            thing, after_thing = "percent", end_index  # "47.9% of the vote" as "52 percent of the vote"
+        else:
+            if j < len(toks) and toks[j].low == "of":
+                part_of = number is not None
                 j += 1
-        thing, after_thing = _thing_after(toks, j, value)
+                if j < len(toks) and toks[j].low in {"the", "their", "its", "them", "those", "these"}:
+                    j += 1
+            thing, after_thing = _thing_after(toks, j, value)
+        # "another 200,000", "an additional 12", "12 more", "killing 12 others": added to a count
+        # given elsewhere, a part of the toll and never the toll
+        part_of = part_of or (start_index > 0 and lows[start_index - 1] in _ADDED_BEFORE) \
+            or (end_index < len(toks) and lows[end_index] in _ADDED_AFTER)
         role = _role_near(toks, start_index, after_thing)
-        if role is None and thing is None:
-            role = _tally_before(toks, start_index)
+        if thing in _FIGURE_NOUNS or (thing is None and role is None):
+            # "the official figure of 316,000", "the 2,000 figure": the toll named earlier
+            referred = _referred_role(toks, start_index, after_thing)
+            if referred is not None:
+                thing, role = None, role or referred
         if thing and _roles().get(thing) and thing not in lexicon.words("counted_things"):
             role = role or _roles()[thing]
             thing = None
@@ -271,6 +547,10 @@ def find_quantities(text: str) -> list[Quantity]:
             continue
         if thing in units or thing in scales:
             thing = None
+        if value is not None and not value.is_integer():
+            role = None  # "a 5.6 magnitude quake killed 7": people are counted in whole numbers
+        if role is None and thing and out and _names_a_share(toks, start_index, out[-1]):
+            role = out[-1].role  # "killed 14, including three children": the children were killed
         out.append(
             Quantity(
                 value=value,
@@ -282,6 +562,10 @@ def find_quantities(text: str) -> list[Quantity]:
                 start=toks[start_index].start,
                 end=toks[max(after_thing, end_index) - 1].end,
                 part_of=part_of,
+                vague=reading.vague,
+                earlier=_is_earlier(toks, start_index),
+                forecast=_is_forecast(toks, start_index, end_index),
+                cumulative=role is not None and _is_cumulative(toks, start_index, max(after_thing, end_index)),
             )
         )
         i = end_index
@@ -303,4 +587,4 @@ def _one_is_a_count(toks: list[_Tok], i: int) -> bool:
 
 def counts_differ(a: Quantity, b: Quantity) -> bool:
     """Two counts of the same thing that cannot both be true."""
-    return a.key == b.key and not a.overlaps(b)
+    return a.comparable(b) and not a.overlaps(b)

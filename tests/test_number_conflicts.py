@@ -1,0 +1,122 @@
+"""Number conflicts on real-copy wording: the same victims named differently, dates beside tolls,
+vague words and running totals."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+
+from quotetrack.conflicts import Verdict, compare, compare_in_event
+from quotetrack.conflicts.numbers import incident_count_conflict
+from quotetrack.conflicts.reading import read
+from quotetrack.evidence import Counts
+from quotetrack.models import Source, Speaker, Statement
+from quotetrack.text import default_normalizer
+
+
+def verdict(a: str, b: str) -> Verdict:
+    return compare(Statement(text=a, speaker=Speaker(name="Source A")),
+                   Statement(text=b, speaker=Speaker(name="Source B")))  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "figures"),
+    [
+        ("Ten soldiers were killed", "Nine army troops died", (10, 9)),
+        ("ten police officers were killed in the ambush", "nine policemen were killed in the ambush", (10, 9)),
+        ("Three servicemen died when the convoy was hit", "Five soldiers were killed when the convoy was hit", (3, 5)),
+        ("Twelve people died in the landslide near the quarry", "The landslide near the quarry left 20 dead", (12, 20)),
+    ],
+)  # fmt: skip
+def test_counts_of_the_same_victims_in_other_words_are_a_number_conflict(a: str, b: str, figures: tuple) -> None:
+    result = verdict(a, b)
+    assert (result.relation, result.type) == ("conflict", "number")
+    assert isinstance(result.evidence, Counts)
+    assert (result.evidence.a_number.value, result.evidence.b_number.value) == figures
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Ten soldiers were killed in the ambush", "Nine soldiers were wounded in the ambush"),
+        ("Ten soldiers were killed in the ambush", "Nine civilians were killed in the ambush"),
+        ("At least 10 soldiers were killed in the ambush", "12 troops died in the ambush"),
+        ("The ministry said the flood on Feb. 27 killed 12 people", "The flood killed 12 people"),
+        ("The Feb. 25 bombing killed three people at the market", "Three people died in the bombing at the market"),
+        ("The bombing at the market killed 12 people",
+         "The bombing at the market killed 12 people, bringing the number killed this month to 40"),
+        ("The bombing at the market killed 12 people",
+         "Since the start of the conflict, 400 people have been killed in bombings at the market"),
+    ],
+)  # fmt: skip
+def test_other_victims_dates_and_running_totals_are_not_number_conflicts(a: str, b: str) -> None:
+    result = verdict(a, b)
+    assert (result.relation, result.type) != ("conflict", "number"), result.evidence
+
+
+def test_a_running_total_still_conflicts_with_another_running_total() -> None:
+    result = verdict("So far this year 40 soldiers have been killed in the province",
+                     "So far this year 65 soldiers have been killed in the province")  # fmt: skip
+    assert (result.relation, result.type) == ("conflict", "number")
+
+
+def said(text: str, speaker: str, day: int) -> Statement:
+    source = Source(outlet="Wire", published=date(2026, 5, day))
+    return Statement(text=text, speaker=Speaker(name=speaker), source=source)
+
+
+def test_at_one_incident_tolls_in_any_words_are_compared() -> None:
+    a = said("we have confirmed so far 137 dead, most of them burned", "Police chief", 3)
+    b = said("the hospital director told us 90 people had died by the evening", "Senator", 3)
+    assert compare(a, b).relation != "conflict"  # nothing in the words ties them together
+    result = compare_in_event(a, b)
+    assert (result.relation, result.type) == ("conflict", "number")
+    assert isinstance(result.evidence, Counts)
+
+
+FIRST = "we have confirmed so far 53 dead, most of them burned"
+
+
+@pytest.mark.parametrize(
+    ("first", "later"),
+    [
+        (FIRST, "officials said 276 people had died in the blast at the market"),  # a rise: a timeline
+        (FIRST, "officials said 276 people had been wounded in the blast"),  # other victims
+        (FIRST, "the toll rose from 20 to 53"),  # the earlier figure is superseded
+    ],
+)  # fmt: skip
+def test_at_one_incident_a_rise_other_victims_and_vague_words_are_not_conflicts(first: str, later: str) -> None:
+    result = compare_in_event(said(first, "Police", 3), said(later, "Ministry", 5))
+    assert (result.relation, result.type) != ("conflict", "number")
+
+
+def test_at_one_incident_a_lower_later_figure_is_a_conflict_with_a_caveat() -> None:
+    result = compare_in_event(said("officials said 316 people had died", "Government", 3),
+                              said("a survey puts the number killed at 85", "Survey team", 9))  # fmt: skip
+    assert (result.relation, result.type) == ("conflict", "number")
+    assert "later figure" in result.caveats[0]
+
+
+def test_at_one_incident_undated_figures_are_not_compared() -> None:
+    undated = Statement(text="officials said 316 people had died", speaker=Speaker(name="Government"))
+    result = compare_in_event(undated, said("a survey puts the number killed at 85", "Survey team", 9))
+    assert (result.relation, result.type) != ("conflict", "number")
+
+
+def test_compare_on_the_command_line_shows_the_two_counts_of_the_same_victims(run) -> None:
+    result = run("compare", "ten police officers were killed in the ambush",
+                 "nine policemen were killed in the ambush", "--json")  # fmt: skip
+    assert result.exit_code == 0, result.output
+    verdict = json.loads(result.stdout)
+    assert (verdict["relation"], verdict["type"]) == ("conflict", "number")
+    assert verdict["evidence"]["thing"] == "killed police officer"
+
+
+def test_at_one_incident_vague_words_are_not_set_against_a_figure() -> None:
+    a, b = said(FIRST, "Police", 3), said("a few people died in the blast at the market", "Ministry", 5)
+    normalizer = default_normalizer()
+    assert incident_count_conflict(a, b, read(a.text, normalizer), read(b.text, normalizer)) is None
+    exact = said("four people died in the blast at the market", "Ministry", 5)
+    assert incident_count_conflict(a, exact, read(a.text, normalizer), read(exact.text, normalizer)) is not None
