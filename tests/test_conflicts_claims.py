@@ -248,3 +248,31 @@ def test_a_report_of_no_claim_before_the_claim_says_the_story_may_have_moved_on(
 )
 def test_accounts_of_what_happened_in_words_of_opposite_meaning_conflict(a: str, b: str) -> None:
     assert kind_of(a, b) == "polarity"
+
+
+def _relation(a: str, b: str) -> tuple[str, str | None]:
+    verdict = compare(Statement(a, Speaker("Ann Field")), Statement(b, Speaker("Bo Lind")))
+    return verdict.relation, verdict.type
+
+
+@pytest.mark.parametrize("a, b", [
+    ("There was no immediate claim of responsibility for the bombing",
+     "There has been no immediate claim of responsibility"),
+    ("There has been no claim of responsibility so far", "No group claimed responsibility"),
+])
+def test_two_non_claims_worded_apart_agree(a: str, b: str) -> None:
+    assert _relation(a, b)[0] != "conflict"
+    assert _relation(a, "The rebels claimed responsibility for the bombing") == ("conflict", "polarity")
+
+
+def test_a_denied_count_meets_only_a_claim_of_about_that_count() -> None:
+    denial = "Officials dismissed reports that the army killed 300 villagers"
+    assert _relation(denial, "The army killed 300 villagers, witnesses said") == ("conflict", "polarity")
+    assert _relation(denial, "The army killed villagers in the raid, witnesses said")[0] != "conflict"
+
+
+def test_a_shared_name_alone_is_not_the_claim_a_denial_denies() -> None:
+    assert _relation("The ministry denied that Tarek Hollis resigned",
+                     "Tarek Hollis spoke at the rally in the capital")[0] != "conflict"
+    assert _relation("The ministry denied that Tarek Hollis resigned",
+                     "Tarek Hollis resigned on Friday, a former aide said") == ("conflict", "polarity")

@@ -71,14 +71,38 @@ def _relevant_cues(
 ) -> list[Cue]:
     """Uncancelled cues of ``reading`` that deny something ``other`` talks about."""
     return [
-        cue for cue in reading.cues if not cue.cancelled and _denies(cue.scope, reading, other, paired)
+        cue for cue in reading.cues
+        if not cue.cancelled and _denies(cue.scope, reading, other, paired) and _counts_denied(cue, reading, other)
     ]
 
 
+def _counts_denied(cue: Cue, reading: Reading, other: Reading) -> bool:
+    """A denial of a counted claim ("dismissed reports that the rebels killed 300") denies the
+    count: it meets only a claim that gives about that count, not every word about the rebels."""
+    counted = [q for q in reading.quantities if q.start >= cue.start and not q.vague and q.low is not None]
+    if not counted:
+        return True
+    return any(
+        theirs.role == mine.role and theirs.low is not None
+        and theirs.low <= (mine.high or mine.low) * 1.1 and (theirs.high or theirs.low) >= mine.low * 0.9
+        for mine in counted for theirs in other.quantities if mine.low is not None
+    )
+
+
 def _also_denies(reading: Reading, other: Reading) -> bool:
-    """``reading`` holds a denial whose words are mostly ``other``'s, replaced words or not: when
-    ``other`` denies too, the two deny one thing, whatever the rules make of the details."""
-    return any(not cue.cancelled and coverage(cue.scope, other.covers) >= SCOPE_COVERAGE for cue in reading.cues)
+    """``reading`` holds a denial whose words are mostly ``other``'s, replaced words or not, or
+    one that takes in all that ``other``'s own denial denies: when ``other`` denies too, the two
+    deny one thing ("no immediate claim of responsibility for the attack" / "no group claimed
+    responsibility"), whatever the rules make of the details."""
+    own = [cue for cue in other.cues if not cue.cancelled]
+    return any(
+        not cue.cancelled and (
+            coverage(cue.scope, other.covers) >= SCOPE_COVERAGE
+            or any(coverage(theirs.scope, frozenset(cue.scope)) >= SCOPE_COVERAGE
+                   or coverage(cue.scope, frozenset(theirs.scope)) >= SCOPE_COVERAGE for theirs in own)
+        )
+        for cue in reading.cues
+    )
 
 
 def _denies(
@@ -88,6 +112,10 @@ def _denies(
     replaced by another: "no man playing a flute" does not deny "a man playing a guitar"."""
     covers = other.covers | paired
     if coverage(scope, covers) < SCOPE_COVERAGE:
+        return False
+    if all(token in reading.named for token in scope if token in covers):
+        # Names alone are no claim: "denied that the rebels' leader ordered the raid" does not
+        # deny "the raid was the rebels' deadliest" for sharing the rebels' name.
         return False
     if silenced_claim()[1] in scope and not all(t in covers for t in silenced_claim() if t in scope):
         # No claim of responsibility denies only a claim of it, not the blame others lay; a
