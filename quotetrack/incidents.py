@@ -156,7 +156,7 @@ def _incident_dates(text: str, published: date | None) -> list[tuple[int, Period
         before = text[max(0, mention.start - 60):mention.start]
         if _after_date().match(text, mention.end) or _before_date().search(before):
             found.append((mention.start, period))
-    # A bare year before the noun: "the 2010 earthquake", "Haiti's devastating 2010 earthquake".
+    # A bare year before the noun: "the 1998 earthquake", "Norland's devastating 1998 earthquake".
     for match in _BARE_YEAR.finditer(text):
         year = int(match.group(1))
         if _after_date().match(text, match.end()) and (published is None or year <= published.year):
@@ -306,7 +306,7 @@ def _common_names(normalizer: Normalizer) -> frozenset[str]:
 
 
 def _alike(a: str, b: str) -> bool:
-    """One name: the same, a name and its demonym ("Haiti" and "Haitian", "Somalia" and "Somali"),
+    """One name: the same, a name and its demonym ("Chile" and "Chilean", "Albania" and "Albanian"),
     or two spellings of it (the consonant skeleton of ``skeleton`` and 70 % alike)."""
     if a == b:
         return True

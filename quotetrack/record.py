@@ -173,11 +173,11 @@ def same_speaker(wanted: Speaker, known: Speaker, normalizer: Normalizer) -> boo
         if wanted.kind == "person" and any(_fuller(form, f) or _fuller(f, form) for f in forms):
             return True
         if wanted.kind == "person" and _same_title(wanted, known) and any(_spelt_alike(form, f) for f in forms):
-            return True  # "Muhammad Abu Gava" and "Muhammad Abba Gava", both a group's spokesman
+            return True  # "Ibrahim Obu Turan" and "Ibrahim Obba Turan", both a group's spokesman
         term = normalizer.canonical(name)
         if term is not None and any(normalizer.canonical(n) == term for n in names):
             return True
-    # An acronym the article gave the name ("the Red Cross (ICRC)") is the same body's.
+    # An acronym the article gave the name ("the Relief Federation (WRF)") is the same body's.
     acronyms = {a for a in wanted.aliases if a.isupper() and len(a) > 1}
     return wanted.kind != "person" and bool(acronyms & set(names))
 
@@ -185,18 +185,18 @@ def same_speaker(wanted: Speaker, known: Speaker, normalizer: Normalizer) -> boo
 @lru_cache(maxsize=65536)
 def _variants(name: str) -> tuple[str, ...]:
     """A name, without what it adds in brackets, and its acronym in them:
-    "International Committee of the Red Cross (ICRC)" is also "International Committee of the
-    Red Cross" and "ICRC"."""
+    "International Council of the Relief Federation (ICRF)" is also "International Council of the
+    Relief Federation" and "ICRF"."""
     bare = " ".join(re.sub(r"\([^)]*\)", " ", name).split())
     initials = "".join(w[0] for w in bare.split() if w[:1].isupper() and w not in ("The", "Of", "And", "For"))
-    # Only the name's own acronym: "Taipei Times (AFP)" names the agency it took the story from.
+    # Only the name's own acronym: "Avell Times (AFP)" names the agency it took the story from.
     acronyms = [a for a in re.findall(r"\(([A-Z][A-Za-z&]{1,9})\)", name) if a.isupper() and _within(initials, a)]
     return tuple(dict.fromkeys([name, *([bare] if bare else []), *acronyms]))
 
 
 def _within(initials: str, acronym: str) -> bool:
     """The name's initials spell its acronym, perhaps short of a word: "Flood Relief Agency" (FRA)
-    in NFRA. "Taipei Times (AFP)" credits another body: TT is not in AFP."""
+    in NFRA. "Avell Times (AFP)" credits another body: AT is not in AFP."""
     letters = iter(acronym)
     return len(initials) > 1 and all(c in letters for c in initials)
 

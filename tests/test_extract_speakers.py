@@ -153,11 +153,12 @@ def test_a_joined_particle_is_part_of_a_name_and_its_surname():
 
 
 def test_descriptions_and_names():
-    for name in ("a senior official", "Saudi officials", "police spokesman", "Witnesses", "Police", "the company",
-                 "villager", "Turkish security sources"):
+    for name in ("a senior official", "Norland officials", "police spokesman", "Witnesses", "Police", "the company",
+                 "villager", "Avellan security sources"):
         assert descriptive_name(name), name
-    for name in ("Jan Novak", "Saudi Press Agency", "Turki al-Malki", "International Committee of the Red Cross (ICRC)",
-                 "Al Jazeera (mirror on azureedge.net)", "IBM", "Lead Inspector General"):
+    for name in ("Jan Novak", "Norland Press Agency", "Karim al-Dalo",
+                 "International Council of the Relief Federation (ICRF)", "Al Sahira (mirror on example.net)",
+                 "NBX", "Lead Inspector General"):
         assert not descriptive_name(name), name
 
 
@@ -172,13 +173,14 @@ def test_a_name_closes_a_title_and_its_department():
 
 
 def test_a_place_phrase_is_never_a_speaker():
-    found = extract_statements("The bus was hit in Marib province, east of the capital, Sanaa, said the channel.", None)
+    text = "The bus was hit in Avell province, east of the capital, Norhaven, said the channel."
+    found = extract_statements(text, None)
     assert all(not s.speaker.name.startswith("east of") for s in found)
 
 
 def test_a_headline_verb_is_no_part_of_the_speaker():
     assert speaker_of("Northern army dismisses reports that the town fell").name != "Northern army dismisses"
-    assert speaker_of("Initial press reports said 40 people had died.").name == "Initial press reports"
+    assert speaker_of("Early press reports said 40 people had died.").name == "Early press reports"
 
 
 def test_he_never_stands_for_an_event():
@@ -206,8 +208,8 @@ def test_which_stands_for_the_body_named_last_not_the_clause():
 
 
 def test_an_organisations_name_keeps_its_for_and_of():
-    speaker = speaker_of("The International Organisation for Migration said the camps held 1.5 million people.")
-    assert (speaker.name, speaker.kind) == ("International Organisation for Migration", "organisation")
+    speaker = speaker_of("The International Organisation for Resettlement said the camps held 1.5 million people.")
+    assert (speaker.name, speaker.kind) == ("International Organisation for Resettlement", "organisation")
 
 
 def test_the_company_is_the_business_last_heard():

@@ -66,9 +66,9 @@ def test_one_alias_never_pulls_an_outlets_statements_under_another_speaker(db):
 
 
 def test_an_organisation_joins_its_acronym_and_its_bracketed_name(db):
-    add_article(db, "The International Committee of the Red Cross (ICRC) said 29 children died.", "Radio Delta")
-    add_article(db, "The ICRC said the hospital had received 48 wounded.", "Daily Courier", 2)
-    speakers = [s for s in store.all_speakers(db) if "Red Cross" in s.name]
+    add_article(db, "The International Council of the Relief Federation (ICRF) said 29 children died.", "Radio Delta")
+    add_article(db, "The ICRF said the hospital had received 48 wounded.", "Daily Courier", 2)
+    speakers = [s for s in store.all_speakers(db) if "Relief Federation" in s.name]
     assert len(speakers) == 1 and len(statements_of(db, speakers[0])) == 2
 
 
@@ -80,15 +80,15 @@ class NoTerms:
 
 
 def test_same_speaker_rules():
-    minister = Speaker(name="Jose Angel Cordova", title="Minister", aliases=["Cordova"])
+    minister = Speaker(name="Karim Issa Dalo", title="Minister", aliases=["Dalo"])
     terms = NoTerms()
-    assert record.same_speaker(Speaker(name="Angel Cordova"), minister, terms)
-    assert record.same_speaker(Speaker(name="Health Minister Jose Angel Cordova"), minister, terms)
-    assert not record.same_speaker(Speaker(name="Cordova"), minister, terms)  # a surname without a title
-    assert record.same_speaker(Speaker(name="Cordova", title="Minister"), minister, terms)
-    assert not record.same_speaker(Speaker(name="Maria Cordova"), minister, terms)
-    officials = Speaker(name="Saudi officials", title="officials")
-    assert not record.same_speaker(Speaker(name="Saudi officials"), officials, terms)
+    assert record.same_speaker(Speaker(name="Issa Dalo"), minister, terms)
+    assert record.same_speaker(Speaker(name="Health Minister Karim Issa Dalo"), minister, terms)
+    assert not record.same_speaker(Speaker(name="Dalo"), minister, terms)  # a surname without a title
+    assert record.same_speaker(Speaker(name="Dalo", title="Minister"), minister, terms)
+    assert not record.same_speaker(Speaker(name="Leila Dalo"), minister, terms)
+    officials = Speaker(name="Norland officials", title="officials")
+    assert not record.same_speaker(Speaker(name="Norland officials"), officials, terms)
 
 
 def test_names_the_terms_table_makes_equal_are_one_speaker(db):
@@ -108,12 +108,12 @@ def test_one_quote_from_two_articles_descriptions_is_no_misattribution(db):
 
 def test_spellings_of_one_spokesmans_name_and_one_single_name_are_merged():
     terms = NoTerms()
-    gava = Speaker(name="Muhammad Abba Gava", title="spokesperson")
-    assert record.same_speaker(Speaker(name="Muhammad Abu Gava", title="spokesman"), gava, terms)
-    assert not record.same_speaker(Speaker(name="Muhammad Abu Gava"), gava, terms)  # no title to go with it
-    assert not record.same_speaker(Speaker(name="Muhammad Idris Gava", title="spokesman"), gava, terms)
-    assert record.same_speaker(Speaker(name="Preval"), Speaker(name="Preval"), terms)
-    senator, mayor = Speaker(name="Preval", title="Senator"), Speaker(name="Preval", title="Mayor")
+    gava = Speaker(name="Ibrahim Obba Turan", title="spokesperson")
+    assert record.same_speaker(Speaker(name="Ibrahim Obu Turan", title="spokesman"), gava, terms)
+    assert not record.same_speaker(Speaker(name="Ibrahim Obu Turan"), gava, terms)  # no title to go with it
+    assert not record.same_speaker(Speaker(name="Ibrahim Sadiq Turan", title="spokesman"), gava, terms)
+    assert record.same_speaker(Speaker(name="Varenne"), Speaker(name="Varenne"), terms)
+    senator, mayor = Speaker(name="Varenne", title="Senator"), Speaker(name="Varenne", title="Mayor")
     assert not record.same_speaker(senator, mayor, terms)
 
 

@@ -39,7 +39,7 @@ def same_speaker(a: Statement, b: Statement) -> bool | None:
             if descriptive_name(a.speaker.name):
                 return None  # "a senior official" of two articles, kept apart: not known to be one or two
         if a.speaker.id != b.speaker.id and any(x < y or y < x for x in _names(a) for y in _names(b)):
-            return None  # "Preval" and "Rene Preval", kept apart for want of a title: not known to differ
+            return None  # "Varenne" and "Luc Varenne", kept apart for want of a title: not known to differ
         return a.speaker.id == b.speaker.id
     names_a = _names(a)
     names_b = _names(b)

@@ -132,7 +132,7 @@ def names_differ(first: Reading, second: Reading) -> bool:
 def another_name(mine: str, one: Reading, theirs: str, other: Reading) -> bool:
     """``one`` puts ``mine`` where ``other`` puts ``theirs``: is that another name? Two names
     are ("North Korea" / "South Korea"); a name and a common word are, unless the name only
-    lengthens a name both share ("Saudi Arabia" / "Saudi journalist") or the word stands for
+    lengthens a name both share ("Norland Republic" / "Norland journalist") or the word stands for
     whoever the other names ("the group")."""
     if mine in generic_agents() or theirs in generic_agents():
         return False

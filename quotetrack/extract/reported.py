@@ -239,7 +239,7 @@ def _between_commas(sentence: Sentence, mention: Mention, last: int) -> bool:
 
 
 def _credited_after(sentence: Sentence, copy: Copy, kept: Found) -> Found:
-    """"Mexico revised its toll to seven from 20, Health Minister X told reporters": a count set
+    """"Norland revised its toll to seven from 20, Health Minister X told reporters": a count set
     or an act claimed (the verb kept) that a frame after it credits to somebody else is theirs,
     the whole clause."""
     tokens = sentence.tokens
@@ -367,7 +367,7 @@ def _headline_statement(sentence: Sentence) -> Found | None:
 
 def _names_a_speaker(sentence: Sentence, first: int, stop: int) -> bool:
     """Tokens first..stop-1 name a speaker by a title or an organisation word ("Police chief",
-    "Health ministry", "Saudi-led coalition"), not a topic ("Haiti earthquake")."""
+    "Health ministry", "Avell-led coalition"), not a topic ("Norland earthquake")."""
     words = [t.text for t in sentence.tokens[first:stop]]
     if not words or len(words) > 6 or any(w in QUOTE_CHARS or w in ",;" for w in words):
         return False

@@ -338,7 +338,7 @@ class Sentence:
         self.lower = [t.low for t in self.tokens]
         self._cues: dict[int, CueMatch | None] = {}
         self.headline = False  # a line of its own with no full stop: a headline or a subhead
-        self.title_case = False  # "Saudi Arabia Admits Reporter Killed At Consulate"
+        self.title_case = False  # "Norland Admits Envoy Held At Embassy"
 
     def read_as_headline(self) -> None:
         """Mark the sentence as a headline; in title case its cue words are capitalised too."""

@@ -96,7 +96,7 @@ class Resolver:
         for match in re.finditer(r"\b[A-Z][a-z’'-]+(?:[ \t]+[A-Z]\.)?(?:[ \t]+[A-Z][a-z’'-]+){1,2}\b", text):
             words = match.group(0).split()
             if words[-1].endswith(("’s", "'s")):
-                continue  # "Boko Haram’s fighters": an owner, not someone speaking
+                continue  # "Jund Avell’s fighters": an owner, not someone speaking
             if any(w.lower().rstrip(".") in skip or w.lower() in titles for w in words):
                 continue
             names.append((match.start(), match.group(0)))
@@ -218,7 +218,7 @@ class Resolver:
         complement = _complement_at(words)
         quoting = complement is not None and words[complement].lower() in ("quoting", "citing")
         if quoting and complement is not None and complement + 1 < len(words):
-            # "a statement quoting coalition spokesman Colonel Turki al-Malki": the one quoted speaks.
+            # "a statement quoting coalition spokesman Colonel Omar al-Hadi": the one quoted speaks.
             quoted = " ".join(words[complement + 1 :])
             at = self.text.find(quoted, mention.head_start)
             if at >= 0:
@@ -239,8 +239,8 @@ class Resolver:
         if complement is not None and name_words and name_words == words[len(words) - len(name_words):] and (
             len(name_words) < len(words) - complement
         ) and words[-len(name_words) - 1].lower() in PREPOSITIONS | DETERMINERS | {"led", "backed", "run", "based"}:
-            # "local officials in Baga", "the alliance fighting … in Yemen", "the coalition led by
-            # Saudi Arabia": the name ends a phrase that only describes the speaker; it is not theirs.
+            # "local officials in Port Avell", "the alliance fighting … in Norland", "the coalition led by
+            # Norland": the name ends a phrase that only describes the speaker; it is not theirs.
             name_words = []
             title = title if title and title.lower() in (w.lower() for w in words[:complement]) else None
         appositives = mention.appositives
@@ -264,7 +264,7 @@ class Resolver:
                 return Resolved(speaker, 0.8)
         definite = clean(mention.head).split()[0].lower() == "the"
         if not name_words and definite and len(words) == 1 and words[0] in ("company", "firm"):
-            # "IBM said … the company said": the business last heard, when one was.
+            # "Brightline said … the company said": the business last heard, when one was.
             business = next((s for _, s in reversed(self.history) if s.kind == "organisation"
                              and not descriptive_name(s.name)), None)
             if business is not None:
@@ -289,7 +289,7 @@ class Resolver:
         if not title and looks_organisation(words) and all(
             (is_capitalised(w) and w.lower() not in titles) or w in ("of", "for", "and", "the", "on") for w in words
         ):
-            name_words = words  # "UN International Organisation for Migration": one name, "for" and all
+            name_words = words  # "UN International Organisation for Resettlement": one name, "for" and all
         name = " ".join(name_words)
         if name in self.acronyms:
             full = self.acronyms[name]
@@ -388,8 +388,8 @@ class Resolver:
 
 
 # Words that open or close a speaker phrase without being part of it: "Later Wednesday, the
-# ministry said", "Soon afterwards the ministry", "Ahmed Karim also", "AFP meanwhile",
-# "President Farmajo earlier this year". Month names are left out: "Theresa May" ends in one.
+# ministry said", "Shortly after that the ministry", "Ahmed Karim also", "AFP meanwhile",
+# "President Dalo earlier this year". Month names are left out: "Elsa May" ends in one.
 _ASIDES = (
     CUE_MODIFIERS | DATE_WORDS | frozenset("meanwhile afterwards afterward soon however too instead now".split())
 ) - frozenset(months())
@@ -398,7 +398,7 @@ _RELATIVES = frozenset("who whose whom which that".split())
 
 def _agent_of(antecedent: Mention) -> Mention:
     """", which says": the body named last before it, not the clause it ends ("Those figures
-    conflict with numbers provided by the International Organisation for Migration, which says")."""
+    conflict with numbers provided by the Northern Relief Agency, which says")."""
     words = list(re.finditer(r"\S+", antecedent.head))
     for i in range(len(words) - 2, 0, -1):
         word, before, after = words[i].group(), words[i - 1].group(), words[i + 1].group()
@@ -456,7 +456,7 @@ def _kept(tokens: list[str]) -> list[int]:
     keep = list(range(len(tokens)))
     for i in range(1, len(tokens)):
         if tokens[i] in ("The", "A", "An") and tokens[i - 1].lower() not in PREPOSITIONS | CLAUSE_BREAKS:
-            keep = keep[i:]  # "Yemen strike The Saudi-led coalition": the phrase starts again
+            keep = keep[i:]  # "Norland strike The Avell-led coalition": the phrase starts again
     while len(keep) > 1 and tokens[keep[0]].lower().strip(",") in _ASIDES:
         keep = keep[1:]
     while len(keep) > 1 and tokens[keep[-1]].lower() in _ASIDES and (
@@ -469,21 +469,21 @@ def _kept(tokens: list[str]) -> list[int]:
     for n in range(1, len(keep)):
         word, before = tokens[keep[n]], tokens[keep[n - 1]].lower()
         if word in ("the", "a", "an") and (before in word_set("speaker_nouns") or before in title_lexicon().forms):
-            return keep[:n]  # "according to Mexican officials the number …": a comma left out
+            return keep[:n]  # "according to Norlandic officials the number …": a comma left out
     cues = cue_lexicon()
     while len(keep) > 1 and tokens[keep[-2]].lower() not in DETERMINERS and tokens[keep[-1]].islower() and (
         tokens[keep[-1]] in cues
     ) and not any(
         _speaks(form) or form in word_set("claim_nouns") for form in (tokens[keep[-1]], tokens[keep[-1]][:-1])
     ):
-        keep = keep[:-1]  # "Nigerian military dismisses …": a headline's verb ("press reports" stay)
+        keep = keep[:-1]  # "Northern army dismisses …": a headline's verb ("press reports" stay)
     return keep
 
 
 def _tidy(mention: Mention, text: str) -> Mention | None:
     """The speaker phrase without what only surrounds it, or None when no speaker is left.
 
-    A line break ends a headline or dateline run into the sentence ("America⏎Mexico"); a
+    A line break ends a headline or dateline run into the sentence ("Norland⏎Avell"); a
     capitalised article inside the phrase starts a new one ("2009 The previous …"); adverbs and
     times before or after it are no part of it; an opening phrase before a comma ("Later
     Wednesday, the ministry said", "In Northvale, the mayor said") gives way to the speaker after
@@ -555,14 +555,14 @@ def _tidy(mention: Mention, text: str) -> Mention | None:
 
 @lru_cache(maxsize=65536)  # asked of every name on record for each extracted speaker
 def descriptive_name(name: str) -> bool:
-    """A speaker named only by a description ("a senior official", "Saudi officials", "police
+    """A speaker named only by a description ("a senior official", "Norland officials", "police
     spokesman", "Witnesses", "the company"): no proper name says which one it is, so two of them
     in different articles are not known to be the same speaker."""
     words = clean(re.sub(r"\([^)]*\)", " ", name)).split()
     while words and words[0].lower() in DETERMINERS:
         words = words[1:]
     cut = _complement_at(words)
-    words = words[:cut]  # "officials in Baga": the officials are not named
+    words = words[:cut]  # "officials in Port Avell": the officials are not named
     if not words:
         return True
     last = words[-1].strip(",.’'")
@@ -574,8 +574,8 @@ def descriptive_name(name: str) -> bool:
 
 
 def _complement_at(words: list[str]) -> int | None:
-    """Where a phrase that describes a common noun begins: "officials | in Baga", "the coalition |
-    led by Saudi Arabia", "alliance | fighting …". None when the phrase has no such part."""
+    """Where a phrase that describes a common noun begins: "officials | in Port Avell", "the coalition |
+    led by Norland", "alliance | fighting …". None when the phrase has no such part."""
     for i in range(1, len(words)):
         word, before = words[i].lower(), words[i - 1]
         common = not is_capitalised(before) or (i == 1 and before.lower() in word_set("speaker_nouns"))
@@ -589,7 +589,7 @@ def _complement_at(words: list[str]) -> int | None:
 
 
 def _name_like(words: list[str], titles: dict[str, str]) -> bool:
-    """"Jan Novak", "Mansour Ahmed al-Mansour": two to four capitalised words naming no title or body."""
+    """"Jan Novak", "Hadi Omar al-Rashid": two to four capitalised words naming no title or body."""
     if not 2 <= len(words) <= 4 or not is_capitalised(words[0]) or not is_capitalised(words[-1]):
         return False
     connectors = ("al", "al-", "bin", "de", "van", "von", "da", "du", "le")
@@ -616,7 +616,7 @@ def add_alias(speaker: Speaker, alias: str) -> None:
     if "\n" in alias.strip():
         return  # a headline or dateline run into the phrase
     words = clean(alias).split()
-    words = [w for w in (words[i] for i in _kept(words)) if any(c.isalnum() for c in w)]  # "** Saudi Arabia"
+    words = [w for w in (words[i] for i in _kept(words)) if any(c.isalnum() for c in w)]  # "** Norland"
     if all(w.lower() in _ASIDES for w in words):
         return  # "Later Wednesday": when, not who
     while words and words[0].lower() in DETERMINERS:
@@ -684,7 +684,7 @@ def _split_title(
             rest = after[1:]
             named = _trailing_name(rest)
             if named and len(named) < len(rest) and rest[-len(named) - 1].islower() and _name_like(named, titles):
-                # "director of corporate communications Doug Shelton": the name closes the phrase.
+                # "director of corporate communications Dana Wells": the name closes the phrase.
                 rest = rest[: -len(named)]
             else:
                 named = []
@@ -699,12 +699,12 @@ def _split_title(
 
 
 def _surname(name: str) -> str:
-    """The last word of a name without a joined particle: "Mansour Ahmed al-Mansour" → "Mansour"."""
+    """The last word of a name without a joined particle: "Hadi Omar al-Rashid" → "Rashid"."""
     return re.sub(r"^[a-z]{1,3}-(?=[A-Z])", "", name.split()[-1])
 
 
 def _name_word(word: str) -> bool:
-    """A word of a name: capitalised, or a particle joined to one ("al-Malki", "el-Sisi")."""
+    """A word of a name: capitalised, or a particle joined to one ("al-Hadi", "el-Amin")."""
     return is_capitalised(word) or re.match(r"^[a-z]{1,3}-[A-Z]", word) is not None
 
 
