@@ -5,7 +5,7 @@ A statement's own words seldom name the place and day of its incident ("The toll
 with its text: the names it is about (words written with a capital inside a sentence, acronyms
 and names from the terms table, counted over the headline and the text), and the day it dates
 its incident to — the first date written next to an incident noun, resolved against the
-publication date: "Saturday's bombing", "the Jan. 12 earthquake", "the attack on Monday", "an
+publication date: "Saturday's bombing", "the Mar. 9 earthquake", "the attack on Monday", "an
 August air strike", "last week's massacre".
 
 Two articles report the same incident when they share at least ``SHARED_NAMES`` names, one of
@@ -255,7 +255,7 @@ def counts_elsewhere(text: str, start: int, end: int, published: date | None, pe
     if not dated:
         return False
     # The date nearest the count is the one it goes with: "today marked two years since the
-    # October 14, 2017 bombing, which killed over 500" counts the bombing's dead.
+    # June 3, 2016 bombing, which killed over 300" counts the bombing's dead.
     mention, period = min(dated, key=lambda mp: min(abs(mp[0].start - at[1]), abs(at[0] - mp[0].end)))
     if mention.precision in ("month", "year") and mention.text.lower().startswith(_RUNNING):
         # "killed 12 people, bringing the number killed this month to 40": the 12 is the incident's

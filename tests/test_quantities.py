@@ -197,7 +197,7 @@ def test_other_victims_roles_or_totals_are_not_compared(a: str, b: str) -> None:
     ("text", "expected"),
     [
         # a role word belongs to the number it follows, not to the next count
-        ("the death toll stood at 43 with 61 wounded", [(43, "killed"), (61, "wounded")]),
+        ("the death toll stood at 38 with 57 wounded", [(38, "killed"), (57, "wounded")]),
         ("the blast killed 30, wounded 50 and left 200 families homeless", [(30, "killed"), (50, "wounded"),
                                                                            (200, None)]),
         ("eighty people were killed, 300 injured and 2,000 children orphaned",

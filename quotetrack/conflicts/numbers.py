@@ -46,7 +46,7 @@ def number_conflict(first: Reading, second: Reading, similarity: float) -> Verdi
 
 def incident_count_conflict(a: Statement, b: Statement, first: Reading, second: Reading) -> Verdict | None:
     """Counts of the same victims of one incident that cannot both be true, however differently
-    the two statements are worded ("we have confirmed 137 dead" / "218 bodies were brought to the
+    the two statements are worded ("we have confirmed 84 dead" / "131 bodies were brought to the
     hospital"). The caller vouches that both statements are about the same incident (one event);
     only casualty counts are compared, since the victims are then the same.
 

@@ -312,7 +312,7 @@ _LINK = re.compile(r"\s*(?:pic\.twitter\.com|https?://)\S*$")
 
 
 def _signed(sentence: Sentence, copy: Copy) -> Found | None:
-    """An embedded post: its text, then a line "— Name (@handle) October 14, 2017" signing it."""
+    """An embedded post: its text, then a line "— Name (@handle) June 3, 2016" signing it."""
     following = sentence.paragraph + 1
     if following >= len(copy.paragraphs):
         return None

@@ -185,7 +185,7 @@ def find_quotes(text: str, paragraphs: list[Span]) -> list[Quote]:
             i += width
         comma = _frame_inside(text, open_at, p_end) if open_at is not None and doubles else None
         if open_at is not None and comma is not None:
-            # “We have confirmed 137 dead, police official Ali Omar told AFP. — the closing mark
+            # “We have confirmed 84 dead, police official Ali Omar told AFP. — the closing mark
             # left out: the quote ends at the comma before the frame.
             quotes.append(Quote(open_at, comma + 1, open_at + open_len, comma + 1, number, close_len=0))
         elif open_at is not None:

@@ -310,7 +310,7 @@ def _role_near(toks: list[_Tok], start: int, end: int) -> str | None:
                 ahead = roles[low]
             break
         if k >= end and low[0].isdigit():
-            across = True  # "the toll stood at 43 with 61 wounded": "wounded" is the 61's
+            across = True  # "the toll stood at 38 with 57 wounded": "wounded" is the 57's
         if k >= end and low not in _AUXILIARIES:
             reach += 1  # "are believed to have been" does not use up the reach
         k += 1
@@ -400,12 +400,12 @@ def _is_forecast(toks: list[_Tok], start: int, end: int) -> bool:
     return any(tok.low in _FORECAST for tok in toks[end : end + 3])
 
 
-# Nouns that name a figure without saying what it counts: "the official figure of 316,000".
+# Nouns that name a figure without saying what it counts: "the official figure of 212,000".
 _FIGURE_NOUNS = frozenset({"figure", "number", "tally", "total", "estimate", "count"})
 
 
 def _referred_role(toks: list[_Tok], start: int, end: int) -> str | None:
-    """The role of a figure named by a figure noun ("the figure of 316,000", "the number was
+    """The role of a figure named by a figure noun ("the figure of 212,000", "the number was
     170,000", "the 2,000 figure"): that of the nearest casualty word earlier in the sentence."""
     near = [tok.low for tok in toks[max(0, start - 3) : start]] + [tok.low for tok in toks[start:end]]
     if not _FIGURE_NOUNS.intersection(near):
@@ -534,7 +534,7 @@ def find_quantities(text: str) -> list[Quantity]:
             or (end_index < len(toks) and lows[end_index] in _ADDED_AFTER)
         role = _role_near(toks, start_index, after_thing)
         if thing in _FIGURE_NOUNS or (thing is None and role is None):
-            # "the official figure of 316,000", "the 2,000 figure": the toll named earlier
+            # "the official figure of 212,000", "the 2,000 figure": the toll named earlier
             referred = _referred_role(toks, start_index, after_thing)
             if referred is not None:
                 thing, role = None, role or referred
