@@ -53,12 +53,8 @@ class Figure:
 
     @property
     def point(self) -> float:
-        """One number to order and compare figures by: the value, else its lower bound."""
-        q = self.quantity
-        for number in (q.value, q.low, q.high):
-            if number is not None:
-                return number
-        return 0.0
+        """One number to order and compare figures by (``Quantity.point``)."""
+        return self.quantity.point
 
     def to_dict(self) -> dict[str, Any]:
         q = self.quantity
