@@ -126,11 +126,9 @@ def speaker_for(
 def _extracted_speaker(db: Database, wanted: Speaker, source_id: int) -> Speaker | None:
     """The speaker on record an extracted speaker is, if the evidence is strong; else None.
 
-    A wrong merge moves every later statement of that name under another speaker, so a
-    description ("a senior official", "witnesses") is matched only within its own article, and
-    a name only by ``same_speaker``; when several fit, the article's own, the one with the same
-    title, the one of the same name, or none.
-    """
+    A wrong merge moves every later statement of that name under another speaker, so a description
+    ("a senior official") is matched only within its article, a name only by ``same_speaker``;
+    when several fit, the article's own, the one with the same title, the same name, or none."""
     from .extract.speakers import descriptive_name  # loaded with the extractor, never by `add`
 
     speakers = store.all_speakers(db)
@@ -139,7 +137,9 @@ def _extracted_speaker(db: Database, wanted: Speaker, source_id: int) -> Speaker
     own = next((s for s in speakers if s.id in here and s.name.casefold() == key), None)
     if own is not None or descriptive_name(wanted.name):
         return own  # the same name in the same article is the same speaker
-    found = [s for s in speakers if same_speaker(wanted, s, db.normalizer)]
+    # Strong evidence shares a word of the name or acronym, unless the terms table joins the names.
+    termed, mine = any(db.normalizer.canonical(n) for n in [wanted.name, *wanted.aliases]), _name_words(wanted)
+    found = [s for s in speakers if (termed or mine & _name_words(s)) and same_speaker(wanted, s, db.normalizer)]
     if len(found) > 1:
         found = ([s for s in found if s.id in here] or [s for s in found if _same_title(wanted, s)]
                  or [s for s in found if s.name == wanted.name])
@@ -182,6 +182,15 @@ def same_speaker(wanted: Speaker, known: Speaker, normalizer: Normalizer) -> boo
     return wanted.kind != "person" and bool(acronyms & set(names))
 
 
+def _name_words(speaker: Speaker) -> frozenset[str]:  # every word of its names, case folded
+    return frozenset(word for name in [speaker.name, *speaker.aliases] for word in _words(name))
+
+
+@lru_cache(maxsize=65536)
+def _words(name: str) -> frozenset[str]:
+    return frozenset(re.findall(r"\w+", name.casefold()))
+
+
 @lru_cache(maxsize=65536)
 def _variants(name: str) -> tuple[str, ...]:
     """A name, without what it adds in brackets, and its acronym in them:
@@ -202,7 +211,7 @@ def _within(initials: str, acronym: str) -> bool:
 
 
 def _fuller(short: str, full: str) -> bool:
-    """"angel cordova" in "jose angel cordova", "robert cringely" in "robert x cringely": the
+    """"issa dalo" in "karim issa dalo", "lena berg" in "lena m berg": the
     same surname and at least two words of a person's name, the rest a given name or initial."""
     a, b = short.split(), full.split()
     return len(a) >= 2 and len(b) > len(a) and a[-1] == b[-1] and set(a) <= set(b)
