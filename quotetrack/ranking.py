@@ -16,7 +16,7 @@ from datetime import date
 
 from .conflicts import Verdict
 from .evidence import Count, Counts, Evidence, SelfContradiction, claim_of
-from .models import Statement
+from .models import Conflict, Statement
 from .text import fold, tokenize
 
 SAME_ARTICLE = 0.6
@@ -148,3 +148,32 @@ def timeline_step(score: float, caveats: Sequence[str], step: bool) -> tuple[flo
     if step:
         return (score if marked else score * STEP), [*others, STEP_NOTE]
     return (score / STEP if marked else score), others
+
+
+def fold_repeats(conflicts: Sequence[Conflict]) -> list[tuple[Conflict, list[Conflict]]]:
+    """Conflicts as an editor reads them, best first: one dispute between two figures told by
+    several pairs of statements (three outlets repeat "316,000", two repeat "46,000 to 85,000")
+    is shown once, by its best-ranked conflict, with the other pairs under it. Only number
+    disputes fold, and only with others of the same status, so no review is hidden under another."""
+    shown: list[tuple[Conflict, list[Conflict]]] = []
+    by_key: dict[tuple[object, ...], list[Conflict]] = {}
+    for conflict in conflicts:
+        key = _dispute_key(conflict)
+        if key is not None and key in by_key:
+            by_key[key].append(conflict)
+            continue
+        repeats: list[Conflict] = []
+        if key is not None:
+            by_key[key] = repeats
+        shown.append((conflict, repeats))
+    return shown
+
+
+def _dispute_key(conflict: Conflict) -> tuple[object, ...] | None:
+    counts = claim_of(conflict.evidence)
+    if not isinstance(counts, Counts):
+        return None
+    points = (_point(counts.a_number), _point(counts.b_number))
+    if None in points:
+        return None
+    return conflict.status, counts.thing, frozenset(points)

@@ -45,6 +45,7 @@ __all__ = [
     "compare_in_event",
     "denied_keys",
     "find_conflicts",
+    "incident_conflict",
 ]
 
 
@@ -93,9 +94,16 @@ def compare_in_event(a: Statement, b: Statement, *, normalizer: Normalizer | Non
     verdict = compare(a, b, normalizer=normalizer)
     if verdict.relation == "conflict":
         return verdict
+    return incident_conflict(a, b, normalizer=normalizer) or verdict
+
+
+def incident_conflict(a: Statement, b: Statement, *, normalizer: Normalizer | None = None) -> Verdict | None:
+    """The conflict between the victim counts of two statements about one incident that
+    ``compare`` found unrelated by their wording, if any (``compare_in_event`` without ``compare``)."""
+    normalizer = normalizer or default_normalizer()
     found = incident_count_conflict(a, b, read(a.text, normalizer), read(b.text, normalizer))
     if found is None:
-        return verdict
+        return None
     add_date_caveat(found, a, b)
     return as_self_contradiction(found, a, b) if same_speaker(a, b) is True else found
 
