@@ -184,8 +184,8 @@ def test_a_toll_rising_over_days_shows_its_whole_timeline_after_ingest_and_after
 # Two outlets on one (invented) quarry blast, the same day: tolls that share no word but the place.
 QUARRY_WIRE = """Blast at Tessaly quarry kills workers
 
-A blast tore through the Tessaly quarry near Dunmoor, in Corvia province, on Thursday. "We have confirmed so far 17 dead,
-most of them buried under rock," police commander Anke Ruis said at the Tessaly gate.
+A blast tore through the Tessaly quarry near Dunmoor, in Corvia province, on Thursday.
+"We have confirmed so far 17 dead, most of them buried under rock," police commander Anke Ruis said at the Tessaly gate.
 """
 QUARRY_POST = """Tessaly quarry blast: hospital overwhelmed
 
