@@ -68,9 +68,9 @@ def conflicts(
                             f"({result.created} new, {result.dropped} no longer found"
                             + (f"; {result.unfound} reviewed no longer found, kept with your verdict"
                                if result.unfound else "") + ").")
-        found = store.list_conflicts(database, type_=type_, speaker_ids=speaker_ids, status=status,
+        listed = store.list_conflicts(database, type_=type_, speaker_ids=speaker_ids, status=status,
                                      min_score=min_score, limit=limit if each_pair else None)
-        folded = [(c, []) for c in found] if each_pair else ranking.fold_repeats(found)[:limit or None]
+        folded = [(c, []) for c in listed] if each_pair else ranking.fold_repeats(listed)[:limit or None]
         items = [c for c, _ in folded]
         repeats = {c.id: [r.id for r in more] for c, more in folded if more}
         event_of = events_.events_of_statements(
