@@ -217,4 +217,17 @@ def test_pairs_setting_the_same_two_figures_against_each_other_are_listed_once(r
     every = as_json(run("conflicts", "--json", "--each-pair"))
     assert sorted(c["id"] for c in every) == sorted([folded[0]["id"], *folded[0]["repeats"]])
     shown = run("conflicts")
-    assert f"also set against each other by 1 conflict: {folded[0]['repeats'][0]}" in " ".join(shown.stdout.split())
+    assert f"also told by 1 conflict: {folded[0]['repeats'][0]}" in " ".join(shown.stdout.split())
+
+
+def test_one_denial_contradicted_by_several_statements_is_listed_once_under_the_first_claim(run):
+    for text, speaker, day in (("The mayor was arrested at the Orvel border post", "Ledger desk", "03"),
+                               ("Police arrested the mayor at the Orvel border post", "Post desk", "04"),
+                               ("The ministry denied that the mayor was arrested at the Orvel border post",
+                                "Herald desk", "05")):
+        assert run("add", text, "--speaker", speaker, "--published", f"2024-05-{day}").exit_code == 0
+    every = as_json(run("conflicts", "--json", "--each-pair"))
+    assert len(every) == 2 and {c["type"] for c in every} == {"polarity"}
+    (shown,) = as_json(run("conflicts", "--json"))
+    assert "Ledger desk" in {shown["a"]["speaker"]["name"], shown["b"]["speaker"]["name"]}
+    assert len(shown["repeats"]) == 1

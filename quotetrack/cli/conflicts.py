@@ -35,8 +35,8 @@ def conflicts(
     limit: LimitOption = None,
     rescan: Annotated[bool, typer.Option(help="Re-check every statement first (reviews are kept).")] = False,
     each_pair: Annotated[bool, typer.Option(
-        "--each-pair", help="List every pair of statements; by default the pairs that set the same two "
-                            "figures against each other are listed once, under the best.")] = False,
+        "--each-pair", help="List every pair of statements; by default a dispute told by several pairs "
+                            "(the same two figures, one denial) is listed once, under the best.")] = False,
     db: DbOption = None,
     as_json: JsonOption = False,
 ) -> None:
@@ -85,8 +85,7 @@ def conflicts(
         for item in items:
             console.print(report.conflict_panel(item))
             if item.id in repeats:
-                console.print(Text(f"  The same two figures are also set against each other by "
-                                   f"{counted(len(repeats[item.id]), 'conflict')}: "
+                console.print(Text(f"  The same dispute is also told by {counted(len(repeats[item.id]), 'conflict')}: "
                                    f"{', '.join(str(i) for i in repeats[item.id])} (--each-pair lists them).",
                                    style="dim"))
             if item.id in linked:
