@@ -127,7 +127,10 @@ class Incidents:
             return False
         if first is not second and not incidents.same_incident(first, second):
             return False
-        periods = incidents.incident_periods([first] if first is second else [first, second])
+        both = [first] if first is second else [first, second]
+        # Articles that date nothing still report something of the weeks before they came out:
+        # "killed 12 people on September 16, 2013" in a list of past shootings is not this incident.
+        periods = incidents.incident_periods(both) or [days for a in both if (days := a.days) is not None]
         return not (incidents.dated_elsewhere(a.text, first.published, periods)
                     or incidents.dated_elsewhere(b.text, second.published, periods))
 

@@ -162,14 +162,20 @@ def fold_repeats(conflicts: Sequence[Conflict]) -> list[tuple[Conflict, list[Con
         groups.setdefault(_dispute_key(conflict) or conflict.id, []).append(conflict)
     shown = []
     for told in groups.values():  # in the order of each group's best conflict
-        lead = min(told, key=_first_told) if isinstance(claim_of(told[0].evidence), DenialCue) else told[0]
+        lead = told[0]
+        if isinstance(claim_of(lead.evidence), DenialCue):
+            lead = min((c for c in told if c.score >= told[0].score * LEAD_SHARE), key=_first_told)
         shown.append((lead, [c for c in told if c is not lead]))
     return shown
 
 
+# A denial's conflicts scored at least this share of its best may lead it.
+LEAD_SHARE = 0.8
+
+
 def _first_told(conflict: Conflict) -> tuple[date, float]:
-    """A denial answers what was said before it: of the statements it contradicts, the one told
-    first leads (then the best scored)."""
+    """A denial answers what was said before it: of the statements it contradicts about as
+    surely as the best (``LEAD_SHARE``), the one told first leads (then the best scored)."""
     claim = claim_of(conflict.evidence)
     assert isinstance(claim, DenialCue)
     other = conflict.b if claim.side == "a" else conflict.a

@@ -146,3 +146,12 @@ def test_at_one_incident_vague_words_are_not_set_against_a_figure() -> None:
     assert incident_count_conflict(a, b, read(a.text, normalizer), read(b.text, normalizer)) is None
     exact = said("four people died in the blast at the market", "Ministry", 5)
     assert incident_count_conflict(a, exact, read(a.text, normalizer), read(exact.text, normalizer)) is not None
+
+
+def test_counts_of_two_incidents_each_dated_in_its_own_words_do_not_conflict() -> None:
+    apart = verdict("A gunman killed 12 people on 16 September 2013 at the Varno shipyard",
+                    "On 27 February 2015 a gunman killed seven people at the Varno shipyard")  # fmt: skip
+    assert apart.relation != "conflict"
+    spoken = verdict("The ministry said on 3 May 2024 that 12 people were killed at the Varno shipyard",
+                     "The ministry said on 12 May 2024 that 20 people were killed at the Varno shipyard")  # fmt: skip
+    assert (spoken.relation, spoken.type) == ("conflict", "number")  # days it was said on date no incident

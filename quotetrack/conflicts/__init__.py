@@ -26,7 +26,7 @@ from ..evidence import DenialCue, Similarity
 from ..models import Statement
 from ..text import Normalizer, default_normalizer
 from .attribution import as_self_contradiction, quote_conflict, same_speaker
-from .dates import add_date_caveat, date_conflict, same_days
+from .dates import add_date_caveat, date_conflict, dated_apart, same_days
 from .numbers import incident_count_conflict, number_conflict
 from .polarity import before_the_claim, polarity_conflict
 from .reading import read
@@ -71,6 +71,9 @@ def compare(a: Statement, b: Statement, *, normalizer: Normalizer | None = None)
     if names_differ(first, second):
         return Verdict("unrelated", None, round(similarity, 3), Similarity(round(similarity, 3)))
     verdict = polarity_conflict(first, second, similarity) or number_conflict(first, second, similarity)
+    if verdict is not None and verdict.type == "number" and dated_apart(a, b):
+        # The counts of two incidents, each dated in its own words: neither figures nor days dispute.
+        return Verdict("unrelated", None, round(similarity, 3), Similarity(round(similarity, 3)))
     if verdict is not None:
         if isinstance(verdict.evidence, DenialCue):
             before_the_claim(verdict, verdict.evidence, (first, second), (a, b))
