@@ -120,3 +120,77 @@ def test_at_one_incident_vague_words_are_not_set_against_a_figure() -> None:
     assert incident_count_conflict(a, b, read(a.text, normalizer), read(b.text, normalizer)) is None
     exact = said("four people died in the blast at the market", "Ministry", 5)
     assert incident_count_conflict(a, exact, read(a.text, normalizer), read(exact.text, normalizer)) is not None
+
+
+# --- vague magnitudes against figures -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Several thousand people will lose their jobs at the carmaker",
+         "As many as 90,000 employees will lose their jobs at the carmaker"),
+        ("Hundreds of people were killed when the dam burst", "More than 3,000 people were killed when the dam burst"),
+        ("Dozens of villagers were killed in the raid on the valley",
+         "400 villagers were killed in the raid on the valley"),
+        ("Hundreds of homes were destroyed by the storm", "Forty homes were destroyed by the storm"),
+        ("Dozens of protesters were arrested in the square", "Thousands of protesters were arrested in the square"),
+    ],
+)  # fmt: skip
+def test_a_figure_far_outside_a_vague_magnitude_is_a_number_conflict(a: str, b: str) -> None:
+    result = verdict(a, b)
+    assert (result.relation, result.type) == ("conflict", "number"), result
+    assert any("order of magnitude" in caveat for caveat in result.caveats)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Hundreds of people were killed when the dam burst", "1,300 people were killed when the dam burst"),
+        ("Dozens of villagers were killed in the raid on the valley",
+         "150 villagers were killed in the raid on the valley"),
+        ("Several thousand people will lose their jobs at the carmaker",
+         "The carmaker will cut 12,000 jobs"),
+        ("Hundreds of people were killed when the dam burst", "At least 20 people were killed when the dam burst"),
+        ("Dozens of protesters were arrested in the square", "Fewer than 1,000 protesters were arrested in the square"),
+        ("Several thousand people will lose their jobs at the carmaker",
+         "The carmaker will cut 26 percent of its workforce"),
+    ],
+)  # fmt: skip
+def test_a_near_miss_a_floor_a_ceiling_and_a_share_do_not_contradict_a_magnitude(a: str, b: str) -> None:
+    result = verdict(a, b)
+    assert (result.relation, result.type) != ("conflict", "number"), result
+
+
+def test_a_magnitude_conflict_scores_below_two_figures_that_differ() -> None:
+    exact = verdict("300 people were killed in the raid", "Ninety people were killed in the raid")
+    vague = verdict("300 people were killed in the raid", "Dozens of people were killed in the raid")
+    assert exact.type == vague.type == "number"
+    assert vague.score < exact.score
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "conflict"),
+    [
+        ("Eight people were killed in the attack on the convoy", "30 soldiers were killed in the attack on the convoy",
+         True),
+        ("30 people were killed in the attack on the convoy", "Eight soldiers were killed in the attack on the convoy",
+         False),
+    ],
+)  # fmt: skip
+def test_a_part_cannot_be_more_than_the_whole(a: str, b: str, conflict: bool) -> None:
+    result = verdict(a, b)
+    assert ((result.relation, result.type) == ("conflict", "number")) is conflict, result
+
+
+def test_a_toll_and_a_floor_below_it_count_the_killed_and_do_not_conflict() -> None:
+    toll, floor = "The death toll stood at 43 with 61 wounded", "The shelling hit the bus, killing at least 20 people"
+    normalizer = default_normalizer()
+    assert read(toll, normalizer).quantities[0].key == read(floor, normalizer).quantities[0].key == ("killed", None)
+    assert (verdict(toll, floor).relation, verdict(toll, floor).type) != ("conflict", "number")
+    for day in (3, 4):  # the same day from another source, or the next day: no contradiction either way
+        result = compare_in_event(said(floor, "Tribal elders", 3), said(toll, "Health office", day))
+        assert (result.relation, result.type) != ("conflict", "number")
+    below = verdict("The shelling hit the bus, killing at least 30 people",
+                    "The shelling hit the bus, killing 12 people")
+    assert (below.relation, below.type) == ("conflict", "number")  # a floor above a figure contradicts it

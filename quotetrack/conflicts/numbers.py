@@ -17,6 +17,9 @@ from .similarity import CONFLICT_CLAIM
 from .verdict import Verdict, scaled
 
 FLOOR_COUNT = 0.7  # "fourteen bodies recovered" against a toll: a floor, not the same figure
+# The floor of a number conflict's score: two figures, or a figure and a bound ("more than 100").
+EXACT_BASE, BOUNDED_BASE = 0.5, 0.4
+MAGNITUDE_SHARE = 0.8  # what is left of a bound's score when one side is a vague magnitude
 # Counts compared across wordings at one incident: what happened to the victims is the claim.
 INCIDENT_ROLES = frozenset({"killed", "wounded", "casualties", "missing"})
 # The score of such a conflict: the rule fired, but nothing in the wording vouches for it.
@@ -39,9 +42,16 @@ def number_conflict(first: Reading, second: Reading, similarity: float) -> Verdi
         return None
     for found_a, found_b, count_a, count_b in _clashing(first, second):
         if _same_frame(first, count_a, second, count_b):
-            return _verdict(found_a, found_b, count_a, count_b, scaled(0.5 if _exact(count_a, count_b) else 0.4,
-                                                                        similarity))
+            return _verdict(found_a, found_b, count_a, count_b, _score(count_a, count_b, similarity))
     return None
+
+
+def _score(count_a: Quantity, count_b: Quantity, similarity: float) -> float:
+    """Two figures score above a figure and a bound; a vague magnitude against a figure, surest
+    of nothing but the order of magnitude, scores below both at any similarity."""
+    if count_a.vague or count_b.vague:
+        return round(scaled(BOUNDED_BASE, similarity) * MAGNITUDE_SHARE, 3)
+    return scaled(EXACT_BASE if _exact(count_a, count_b) else BOUNDED_BASE, similarity)
 
 
 def incident_count_conflict(a: Statement, b: Statement, first: Reading, second: Reading) -> Verdict | None:
@@ -91,9 +101,18 @@ def _clashing(first: Reading, second: Reading) -> Iterator[tuple[Quantity, Quant
             if found_a.earlier or found_b.earlier or found_a.forecast or found_b.forecast:
                 continue  # "up from 12", "expected to top 150,000": not the count the statement gives
             count_a, count_b = _as_toll(found_a, found_b), _as_toll(found_b, found_a)
-            if not count_a.comparable(count_b) or count_a.key == (None, None):
+            if count_a.part_of or count_b.part_of or count_a.key == (None, None) == count_b.key:
                 continue
-            if count_a.part_of or count_b.part_of or count_a.overlaps(count_b):
+            if not count_a.comparable(count_b):
+                # "several thousand people" / "112,000 employees": a part larger than its whole
+                if count_a.whole_of(count_b) and count_b.more_than(count_a) \
+                        or count_b.whole_of(count_a) and count_a.more_than(count_b):
+                    yield found_a, found_b, count_a, count_b
+                continue
+            if count_a.vague or count_b.vague:
+                if not count_a.beyond_magnitude(count_b):
+                    continue  # "dozens" and "150": loose words, a near miss
+            elif count_a.overlaps(count_b):
                 continue
             yield found_a, found_b, count_a, count_b
 
@@ -101,6 +120,14 @@ def _clashing(first: Reading, second: Reading) -> Iterator[tuple[Quantity, Quant
 def _verdict(found_a: Quantity, found_b: Quantity, count_a: Quantity, count_b: Quantity, score: float) -> Verdict:
     evidence = Counts(_shown(found_a), _shown(found_b), " ".join(part for part in count_a.key if part))
     verdict = Verdict("conflict", "number", score, evidence)
+    if count_a.key != count_b.key:
+        whole, part = (found_a, found_b) if count_a.whole_of(count_b) else (found_b, found_a)
+        verdict.caveats.append(f"{part.text!r} are among {whole.text!r}: a part cannot be more than the whole")
+    for vague, figure in ((found_a, found_b), (found_b, found_a)):
+        if vague.vague:
+            verdict.caveats.append(f"{vague.text!r} gives an order of magnitude, not a figure:"
+                                   f" {figure.text!r} is far outside it")
+            break
     floors = [q.text for q, read in ((found_a, count_a), (found_b, count_b)) if q is not read]
     if floors:
         verdict.caveats.append(

@@ -53,6 +53,9 @@ _PERSON_NOUNS = frozenset({"person", "people", "persons"})
 _YEAR = range(1800, 2101)
 # How far a round figure (a multiple of 100) may be from the count it rounds.
 ROUNDING = 0.01
+# How far outside a vague magnitude a figure must be to contradict it: "hundreds" (100, below
+# 1,000) is contradicted by 2,000 or by 50, not by 1,200 or 80, near misses of loose words.
+MAGNITUDE_MARGIN = 2.0
 
 
 @dataclass(frozen=True)
@@ -93,6 +96,41 @@ class Quantity:
         low_b, high_b = other._rounded()
         return low_a <= high_b and low_b <= high_a
 
+    def beyond_magnitude(self, other: Quantity) -> bool:
+        """True when one count is a vague magnitude ("hundreds", "several thousand") and the
+        other is clearly outside it (``MAGNITUDE_MARGIN``): "dozens" against "300" or "three",
+        not against "150". A floor ("at least 20", "more than 20") is never below a magnitude;
+        "as many as 112,000" and "up to 2,000" put their figure forward, as a claim of that many."""
+        if not (self.vague or other.vague):
+            return False
+        return _clearly_above(self, other) or _clearly_above(other, self)
+
+    def whole_of(self, other: Quantity) -> bool:
+        """This counts people whatever their kind ("several thousand people", "12 were killed")
+        and ``other`` people of one kind (``data/counted_people.txt``: "112,000 employees", "30
+        soldiers"), with the same role over the same span: ``other`` is a part of this count."""
+        if self.role != other.role or self.cumulative != other.cumulative:
+            return False
+        whole, part = self.key[1], other.key[1]
+        return whole == (None if self.role else "people") and part in lexicon.words("counted_people")
+
+    def more_than(self, other: Quantity) -> bool:
+        """Every figure this count allows is above every figure ``other`` allows (clearly so
+        when either is a vague magnitude: ``beyond_magnitude``)."""
+        if self.vague or other.vague:
+            return _clearly_above(self, other)
+        low, _ = self._rounded()
+        _, high = other._rounded()
+        return low > high
+
+    def _least(self) -> float | None:
+        """The least this count claims, for weighing it against a magnitude."""
+        if self.low is not None or self.vague:
+            return self.low
+        if numbers.modifier_kind(self.text.lower().split()) == "under":
+            return None  # "fewer than 1,000" claims no figure of its own, only a ceiling
+        return self.high  # "as many as 112,000": the figure put forward
+
     def _rounded(self) -> tuple[float, float]:
         low = self.low if self.low is not None else float("-inf")
         high = self.high if self.high is not None else float("inf")
@@ -123,6 +161,13 @@ class Quantity:
         fields = json_fields(self, "text", "value", "low", "high", "thing", "role", "vague", "cumulative", "earlier",
                              "forecast")
         return fields | {"span": [self.start, self.end]}
+
+
+def _clearly_above(upper: Quantity, lower: Quantity) -> bool:
+    """``upper`` claims at least ``MAGNITUDE_MARGIN`` times the most ``lower`` allows (a vague
+    magnitude's upper end is the one it stays below)."""
+    least, most = upper._least(), lower.high
+    return least is not None and most is not None and least >= MAGNITUDE_MARGIN * most
 
 
 def _is_round(bound: float) -> bool:
