@@ -194,3 +194,22 @@ def test_a_toll_and_a_floor_below_it_count_the_killed_and_do_not_conflict() -> N
     below = verdict("The shelling hit the bus, killing at least 30 people",
                     "The shelling hit the bus, killing 12 people")
     assert (below.relation, below.type) == ("conflict", "number")  # a floor above a figure contradicts it
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("The army rejected claims that 300 civilians were killed in the raid",
+         "Officials said 40 civilians were killed in the raid"),
+        ("The carmaker denied reports that it would cut 90,000 jobs", "The carmaker will cut several thousand jobs"),
+    ],
+)  # fmt: skip
+def test_a_figure_the_speaker_denies_is_not_the_speakers_count(a: str, b: str) -> None:
+    result = verdict(a, b)
+    assert (result.relation, result.type) != ("conflict", "number"), result
+
+
+def test_a_figure_after_the_denial_is_the_speakers_own() -> None:
+    result = verdict("The army denied reports of a massacre, saying 40 civilians were killed in the raid",
+                     "Officials said 300 civilians were killed in the raid")  # fmt: skip
+    assert (result.relation, result.type) == ("conflict", "number"), result

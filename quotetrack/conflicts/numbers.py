@@ -11,7 +11,7 @@ from functools import lru_cache
 from ..evidence import Count, Counts
 from ..models import Statement
 from ..text import Quantity, default_normalizer
-from .lexicon import floor_things
+from .lexicon import denial_verbs, floor_things
 from .reading import STRONG_BOUNDARY, Reading
 from .similarity import CONFLICT_CLAIM
 from .verdict import Verdict, scaled
@@ -100,6 +100,8 @@ def _clashing(first: Reading, second: Reading) -> Iterator[tuple[Quantity, Quant
         for found_b in second.quantities:
             if found_a.earlier or found_b.earlier or found_a.forecast or found_b.forecast:
                 continue  # "up from 12", "expected to top 150,000": not the count the statement gives
+            if _denied(first, found_a) or _denied(second, found_b):
+                continue  # "denied reports that 100,000 jobs would go": the figure of another
             count_a, count_b = _as_toll(found_a, found_b), _as_toll(found_b, found_a)
             if count_a.part_of or count_b.part_of or count_a.key == (None, None) == count_b.key:
                 continue
@@ -115,6 +117,24 @@ def _clashing(first: Reading, second: Reading) -> Iterator[tuple[Quantity, Quant
             elif count_a.overlaps(count_b):
                 continue
             yield found_a, found_b, count_a, count_b
+
+
+# Words that end what a denial takes in: "denied the toll was 300, saying 40 were killed".
+_DENIAL_ENDS = frozenset({".", ";", "!", "?", "but", "saying", "said", "adding", "added", "while"})
+
+
+def _denied(reading: Reading, count: Quantity) -> bool:
+    """The count is a figure the statement denies, after a denial verb in its sentence ("denied
+    reports that it would cut 100,000 jobs", "rejected claims that 300 were killed"): a figure
+    put forward by others, not the speaker's own count. A claim and its denial are a polarity
+    question, not two counts."""
+    verbs = denial_verbs()
+    for cue in reading.cues:
+        if cue.cancelled or cue.end > count.start or cue.text.split()[0].lower() not in verbs:
+            continue
+        if not any(word in _DENIAL_ENDS for word, start, _ in reading.words if cue.end <= start < count.start):
+            return True
+    return False
 
 
 def _verdict(found_a: Quantity, found_b: Quantity, count_a: Quantity, count_b: Quantity, score: float) -> Verdict:
