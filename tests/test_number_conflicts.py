@@ -13,7 +13,7 @@ from quotetrack.conflicts.numbers import incident_count_conflict
 from quotetrack.conflicts.reading import read
 from quotetrack.evidence import Counts
 from quotetrack.models import Source, Speaker, Statement
-from quotetrack.text import default_normalizer
+from quotetrack.text import Quantity, default_normalizer, find_quantities
 
 
 def verdict(a: str, b: str) -> Verdict:
@@ -213,3 +213,29 @@ def test_a_figure_after_the_denial_is_the_speakers_own() -> None:
     result = verdict("The army denied reports of a massacre, saying 40 civilians were killed in the raid",
                      "Officials said 300 civilians were killed in the raid")  # fmt: skip
     assert (result.relation, result.type) == ("conflict", "number"), result
+
+
+def test_a_ceiling_given_as_the_figure_far_above_another_figure_is_a_loose_conflict() -> None:
+    far = verdict("As many as 150 people are believed to have died of the fever",
+                  "Only six people have died of the fever")  # fmt: skip
+    assert (far.relation, far.type) == ("conflict", "number")
+    assert "ceiling" in far.caveats[0]
+    exact = verdict("150 people are believed to have died of the fever", "Only six people have died of the fever")
+    assert far.score < exact.score
+    near = verdict("Up to 40 people died in the fire at the depot", "30 people died in the fire at the depot")
+    assert (near.relation, near.type) != ("conflict", "number")
+    ceiling = verdict("Fewer than 150 people have died of the fever", "Only six people have died of the fever")
+    assert (ceiling.relation, ceiling.type) != ("conflict", "number")  # "fewer than" puts no figure forward
+
+
+def test_deaths_count_the_killed() -> None:
+    assert only_count("Officials counted 103 deaths from the fever").key == ("killed", None)
+    assert only_count("Doctors treated 40 injuries after the crash").key == ("wounded", None)
+    assert only_count("Rescuers recovered 40 bodies").key == ("killed", "body")  # a floor, kept apart
+    result = verdict("Officials counted 103 deaths from the fever", "The fever has killed 150 people")
+    assert (result.relation, result.type) == ("conflict", "number")
+
+
+def only_count(text: str) -> Quantity:
+    (count,) = find_quantities(text)
+    return count

@@ -47,9 +47,10 @@ def number_conflict(first: Reading, second: Reading, similarity: float) -> Verdi
 
 
 def _score(count_a: Quantity, count_b: Quantity, similarity: float) -> float:
-    """Two figures score above a figure and a bound; a vague magnitude against a figure, surest
-    of nothing but the order of magnitude, scores below both at any similarity."""
-    if count_a.vague or count_b.vague:
+    """Two figures score above a figure and a bound; a loose count (a vague magnitude, a ceiling
+    given as the figure) far from a figure, surest of nothing but the order of magnitude, scores
+    below both at any similarity."""
+    if _loosely(count_a, count_b):
         return round(scaled(BOUNDED_BASE, similarity) * MAGNITUDE_SHARE, 3)
     return scaled(EXACT_BASE if _exact(count_a, count_b) else BOUNDED_BASE, similarity)
 
@@ -90,6 +91,11 @@ def reported_day(statement: Statement) -> date | None:
     return statement.source.published if statement.source else None
 
 
+def _loosely(count_a: Quantity, count_b: Quantity) -> bool:
+    """The two counts differ only loosely: one is vague, or both can be true (a ceiling far above)."""
+    return count_a.vague or count_b.vague or count_a.overlaps(count_b)
+
+
 def _exact(count_a: Quantity, count_b: Quantity) -> bool:
     return count_a.value is not None and count_b.value is not None
 
@@ -112,10 +118,10 @@ def _clashing(first: Reading, second: Reading) -> Iterator[tuple[Quantity, Quant
                     yield found_a, found_b, count_a, count_b
                 continue
             if count_a.vague or count_b.vague:
-                if not count_a.beyond_magnitude(count_b):
+                if not count_a.clearly_apart(count_b):
                     continue  # "dozens" and "150": loose words, a near miss
-            elif count_a.overlaps(count_b):
-                continue
+            elif count_a.overlaps(count_b) and not count_a.clearly_apart(count_b):
+                continue  # "at least 12" and "20"; "up to 40" and "30"
             yield found_a, found_b, count_a, count_b
 
 
@@ -143,10 +149,14 @@ def _verdict(found_a: Quantity, found_b: Quantity, count_a: Quantity, count_b: Q
     if count_a.key != count_b.key:
         whole, part = (found_a, found_b) if count_a.whole_of(count_b) else (found_b, found_a)
         verdict.caveats.append(f"{part.text!r} are among {whole.text!r}: a part cannot be more than the whole")
-    for vague, figure in ((found_a, found_b), (found_b, found_a)):
-        if vague.vague:
-            verdict.caveats.append(f"{vague.text!r} gives an order of magnitude, not a figure:"
+    for loose, figure in ((found_a, found_b), (found_b, found_a)):
+        if loose.vague:
+            verdict.caveats.append(f"{loose.text!r} gives an order of magnitude, not a figure:"
                                    f" {figure.text!r} is far outside it")
+            break
+        if loose.loose and _loosely(count_a, count_b):
+            verdict.caveats.append(f"{loose.text!r} is a ceiling given as the figure: {figure.text!r} is far"
+                                   " below it, though both can be true")
             break
     floors = [q.text for q, read in ((found_a, count_a), (found_b, count_b)) if q is not read]
     if floors:

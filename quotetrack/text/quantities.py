@@ -84,8 +84,8 @@ class Quantity:
         if thing in _PERSON_NOUNS:
             # "12 killed" and "12 people killed" count the same; "5,000 people" counts people.
             thing = None if self.role else "people"
-        if self.role and thing == self.role:
-            thing = None
+        if self.role and (thing == self.role or _counted_as().get(thing or "") == self.role):
+            thing = None  # "103 deaths" counts the killed, as "seven killed" does
         return (self.role, kind_of(thing) if thing else thing)
 
     def overlaps(self, other: Quantity) -> bool:
@@ -96,12 +96,17 @@ class Quantity:
         low_b, high_b = other._rounded()
         return low_a <= high_b and low_b <= high_a
 
-    def beyond_magnitude(self, other: Quantity) -> bool:
-        """True when one count is a vague magnitude ("hundreds", "several thousand") and the
-        other is clearly outside it (``MAGNITUDE_MARGIN``): "dozens" against "300" or "three",
-        not against "150". A floor ("at least 20", "more than 20") is never below a magnitude;
-        "as many as 112,000" and "up to 2,000" put their figure forward, as a claim of that many."""
-        if not (self.vague or other.vague):
+    @property
+    def loose(self) -> bool:
+        """A count that puts a figure forward without giving it: a vague magnitude ("hundreds"),
+        or a ceiling given as the figure ("as many as 149", "up to 2,000"; not "fewer than 50")."""
+        return self.vague or (self.low is None and self._least() is not None)
+
+    def clearly_apart(self, other: Quantity) -> bool:
+        """True when one count is loose and the other clearly outside it (``MAGNITUDE_MARGIN``):
+        "dozens" against "300" or "three", not against "150"; "as many as 149" against "seven",
+        not against "100". A floor ("at least 20", "more than 20") is never below a magnitude."""
+        if not (self.loose or other.loose):
             return False
         return _clearly_above(self, other) or _clearly_above(other, self)
 
@@ -116,7 +121,7 @@ class Quantity:
 
     def more_than(self, other: Quantity) -> bool:
         """Every figure this count allows is above every figure ``other`` allows (clearly so
-        when either is a vague magnitude: ``beyond_magnitude``)."""
+        when either is a vague magnitude: ``clearly_apart``)."""
         if self.vague or other.vague:
             return _clearly_above(self, other)
         low, _ = self._rounded()
@@ -182,6 +187,15 @@ def _is_round(bound: float) -> bool:
 def _roles() -> dict[str, str]:
     """Casualty words -> the role they name (data/casualty_roles.tsv)."""
     return {row[0]: row[1] for row in lexicon.rows("casualty_roles")}
+
+
+@cache
+def _counted_as() -> dict[str, str]:
+    """Casualty words that name the counted themselves, singular or plural ("deaths", "fatality",
+    "injuries") -> their role; not what is found of them (a "floor" such as "bodies", compared as
+    a floor for the toll)."""
+    out = {row[0]: row[1] for row in lexicon.rows("casualty_roles") if not (len(row) > 2 and row[2] == "floor")}
+    return out | {singular(word): role for word, role in _tally_nouns().items()}
 
 
 @cache
