@@ -174,7 +174,7 @@ def _verdict(found_a: Quantity, found_b: Quantity, count_a: Quantity, count_b: Q
     verdict = Verdict("conflict", "number", score, evidence)
     if count_a.key != count_b.key:
         whole, part = (found_a, found_b) if count_a.whole_of(count_b) else (found_b, found_a)
-        verdict.caveats.append(f"{part.text!r} are among {whole.text!r}: a part cannot be more than the whole")
+        verdict.caveats.append(f"{part.text!r} are people too: they cannot outnumber {whole.text!r}")
     for loose, figure in ((found_a, found_b), (found_b, found_a)):
         if loose.vague:
             verdict.caveats.append(f"{loose.text!r} gives an order of magnitude, not a figure:"
