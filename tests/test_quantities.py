@@ -37,6 +37,8 @@ def test_digits_and_number_words(text: str, low: float, high: float, thing: str)
         ("more than 30 people died", 31, None),
         ("up to 40 rockets were fired", None, 40),
         ("fewer than ten vehicles", None, 9),
+        ("the toll did not exceed 40", None, 40),  # a limit, not the figure 40
+        ("no more than 40 people died", None, 40),
         ("12 to 40 militants", 12, 40),
         ("between 12 and 40 fighters", 12, 40),
         ("about 300 families", 270, 330),

@@ -217,7 +217,7 @@ def with_bounds(words: Sequence[str], number: Number) -> Number:
                 high = None
             elif kind == "over":
                 low, high, value = value + whole, None, None
-            elif kind == "max":
+            elif kind in ("max", "ceiling"):
                 low, value = None, None
             elif kind == "under":
                 low, high, value = None, value - whole, None
@@ -229,7 +229,7 @@ def with_bounds(words: Sequence[str], number: Number) -> Number:
 
 def modifier_kind(words: Sequence[str]) -> str | None:
     """The kind of the modifier that opens ``words`` ("fewer than 50 people" -> "under"), if any:
-    one of min, over, max, under, about (``data/quantity_modifiers.tsv``)."""
+    one of min, over, max, ceiling, under, about (``data/quantity_modifiers.tsv``)."""
     table = modifiers()
     for size in (3, 2, 1):
         if len(words) > size and (phrase := tuple(words[:size])) in table:

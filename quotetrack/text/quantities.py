@@ -99,7 +99,8 @@ class Quantity:
     @property
     def loose(self) -> bool:
         """A count that puts a figure forward without giving it: a vague magnitude ("hundreds"),
-        or a ceiling given as the figure ("as many as 149", "up to 2,000"; not "fewer than 50")."""
+        or a ceiling given as the figure ("as many as 149", "up to 2,000"; not "fewer than 50" or
+        "did not exceed 40", limits with no figure of their own)."""
         return self.vague or (self.low is None and self._least() is not None)
 
     def clearly_apart(self, other: Quantity) -> bool:
@@ -132,8 +133,8 @@ class Quantity:
         """The least this count claims, for weighing it against a magnitude."""
         if self.low is not None or self.vague:
             return self.low
-        if numbers.modifier_kind(self.text.lower().split()) == "under":
-            return None  # "fewer than 1,000" claims no figure of its own, only a ceiling
+        if numbers.modifier_kind(self.text.lower().split()) in ("under", "ceiling"):
+            return None  # "fewer than 1,000", "at most 40": no figure of its own, only a ceiling
         return self.high  # "as many as 112,000": the figure put forward
 
     def _rounded(self) -> tuple[float, float]:
