@@ -358,3 +358,12 @@ def test_an_expected_figure_is_a_forecast(text: str) -> None:
 def test_a_figure_that_could_be_higher_is_no_forecast() -> None:
     assert not only("the killings could mount to more than 2,000 dead").forecast
     assert not only("12 people were killed, as officials had expected").forecast
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Updated 2025-03-14: the number of casualties has risen to 30", "the toll rose to 30 on 14/03/2025",
+     "In the 2024-25 season 30 players were injured"],
+)
+def test_a_date_written_in_digits_is_no_count(text: str) -> None:
+    assert [q.value for q in find_quantities(text)] == [30]

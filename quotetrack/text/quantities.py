@@ -302,6 +302,25 @@ def _not_a_count(toks: list[_Tok], i: int, used: int, value: float) -> bool:
     return False
 
 
+def _in_digit_date(text: str, toks: list[_Tok], i: int) -> bool:
+    """Digits that are a group of a date written in digits ("2017-10-15", "15/10/2017", "2017-18"):
+    three groups joined by "-" or "/", or two with a year among them. "12-15" is no date."""
+    first = i
+    while _joined(text, toks, first - 1):
+        first -= 1
+    last = i
+    while _joined(text, toks, last):
+        last += 1
+    groups = [toks[k].low for k in range(first, last + 1)]
+    return len(groups) >= 3 or (len(groups) == 2 and any(len(g) == 4 and int(g) in _YEAR for g in groups))
+
+
+def _joined(text: str, toks: list[_Tok], k: int) -> bool:
+    """Tokens ``k`` and ``k + 1`` are digits written with one "-" or "/" between them."""
+    return 0 <= k and k + 1 < len(toks) and toks[k].low.isdigit() and toks[k + 1].low.isdigit() \
+        and text[toks[k].end : toks[k + 1].start] in ("-", "/")
+
+
 def _clock(toks: list[_Tok], hour: int, colon: int) -> bool:
     """Digits, a colon and digits written together ("10:30"); "27th: 12 were killed" is no time."""
     if hour < 0 or colon + 1 >= len(toks) or toks[colon].low != ":":
@@ -569,7 +588,7 @@ def find_quantities(text: str) -> list[Quantity]:
             if lows[i] == "one" and not _one_is_a_count(toks, i):
                 i += 1
                 continue
-            if _not_a_count(toks, i, number.end - i, number.value or 0.0):
+            if _not_a_count(toks, i, number.end - i, number.value or 0.0) or _in_digit_date(text, toks, i):
                 i = number.end
                 continue
             reading = numbers.with_bounds(lows, number)
