@@ -302,9 +302,12 @@ def _not_a_count(toks: list[_Tok], i: int, used: int, value: float) -> bool:
     return False
 
 
-def _in_digit_date(text: str, toks: list[_Tok], i: int) -> bool:
-    """Digits that are a group of a date written in digits ("2017-10-15", "15/10/2017", "2017-18"):
-    three groups joined by "-" or "/", or two with a year among them. "12-15" is no date."""
+def _in_code_or_date(text: str, toks: list[_Tok], i: int) -> bool:
+    """Digits that are a code written onto a word with a dash ("COVID-19", "F-16", "MH-17"), or a
+    group of a date written in digits ("2017-10-15", "15/10/2017", "2017-18"): three groups joined
+    by "-" or "/", or two with a year among them. "12-15" is neither."""
+    if i > 0 and toks[i - 1].low[:1].isalpha() and text[toks[i - 1].end : toks[i].start] == "-":
+        return True
     first = i
     while _joined(text, toks, first - 1):
         first -= 1
@@ -313,6 +316,21 @@ def _in_digit_date(text: str, toks: list[_Tok], i: int) -> bool:
         last += 1
     groups = [toks[k].low for k in range(first, last + 1)]
     return len(groups) >= 3 or (len(groups) == 2 and any(len(g) == 4 and int(g) in _YEAR for g in groups))
+
+
+def _dash_range(text: str, toks: list[_Tok], number: numbers.Number) -> numbers.Number:
+    """A range written with a dash between two figures in digits ("12-15 people", "12 – 15"),
+    which the tokens no longer show; a date ("2025-03-14") or a score ("3-2") is none."""
+    end = number.end
+    if number.value is None or number.low != number.high or end >= len(toks) \
+            or text[toks[end - 1].end : toks[end].start].strip() not in ("-", "–", "—"):
+        return number
+    if not (toks[end - 1].low.isdigit() and toks[end].low.isdigit()) or _in_code_or_date(text, toks, end):
+        return number
+    second = numbers.digits_value(toks[end].low)
+    if second is None or second <= number.value:
+        return number
+    return number._replace(value=None, high=second, end=end + 1)
 
 
 def _joined(text: str, toks: list[_Tok], k: int) -> bool:
@@ -588,10 +606,10 @@ def find_quantities(text: str) -> list[Quantity]:
             if lows[i] == "one" and not _one_is_a_count(toks, i):
                 i += 1
                 continue
-            if _not_a_count(toks, i, number.end - i, number.value or 0.0) or _in_digit_date(text, toks, i):
+            if _not_a_count(toks, i, number.end - i, number.value or 0.0) or _in_code_or_date(text, toks, i):
                 i = number.end
                 continue
-            reading = numbers.with_bounds(lows, number)
+            reading = numbers.with_bounds(lows, _dash_range(text, toks, number))  # "about 12-15": the range
         value, low_value, high_value = reading.value, reading.low, reading.high
         start_index, end_index = reading.start, reading.end
         # "dozens of civilians", "one of the strikes": the thing comes after "of (the)".
