@@ -6,7 +6,7 @@ five", "a hundred", "two dozen") and the phrases of ``data/vague_quantities.tsv`
 names one figure ("a dozen", "half a dozen") reads as that figure. A vague one ("several",
 "dozens", "a few hundred") stays vague: it has no value, and it never ends a range; its bounds
 are the magnitude the table gives ("hundreds": 100 and up, below 1,000), against which only a
-figure clearly outside it is a contradiction (``quantities.Quantity.beyond_magnitude``).
+figure clearly outside it is a contradiction (``quantities.Quantity.clearly_apart``).
 
 ``with_bounds(words, number)`` widens an exact number by what stands around it: a range ("12 to
 40", "between 12 and 40") or a modifier before it ("at least", "up to", "more than", "about";

@@ -9,8 +9,9 @@ Numbers that are not counts are skipped: dates ("8 July", "July 8", "Feb. 27", "
 27th"), years ("in 2003"), ages ("aged 45", "a 45-year-old"), times ("10:30"), ordinals ("1st")
 and labels such as "Brigade 10" or "Article 140".
 
-A vague count ("several", "dozens") is marked ``vague``: its bounds are rough, for telling
-"dozens" from "three", never a figure to show as a number. A count over a period rather than one
+A vague count ("several", "dozens") is marked ``vague``: its bounds are the magnitude the words
+name ("hundreds": 100 and up, below 1,000), which only a figure clearly outside contradicts
+(``Quantity.clearly_apart``), never a figure to show as a number. A count over a period rather than one
 incident ("bringing the number killed this month to 40", "since the start of the conflict") is
 marked ``cumulative`` (cues in ``data/cumulative_cues.txt``): it is not this incident's toll.
 Only counts of what happened to people (a casualty role) are running totals: "will cut 8,000 jobs
