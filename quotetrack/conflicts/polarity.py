@@ -10,6 +10,7 @@ from ..models import Statement
 from .lexicon import FLAT, HEDGED, SILENCE, covering, denial_verbs, opposite_stems, silenced_claim, word_stem
 from .reading import Cue, Reading
 from .similarity import CONFLICT_CLAIM, another_name, coverage, covered_overlap, overlap, substitution
+from .states import opposite_states, subject_at
 from .verdict import Verdict, scaled
 
 # Share of a denial's own words that the other statement must contain for the denial to be
@@ -26,6 +27,10 @@ _CAVEATS = {
     " check what was learnt later",
     SILENCE: "{side} reports silence (“{cue}”), not a denial: no claim was made, and one may come later",
 }
+_ABSENT = (
+    "{side} did not find it (“{cue}”): it was not there as far as {side} knows, which does not deny"
+    " that it was there earlier; check when and where each side means"
+)
 
 
 def polarity_conflict(first: Reading, second: Reading, similarity: float) -> Verdict | None:
@@ -45,7 +50,7 @@ def polarity_conflict(first: Reading, second: Reading, similarity: float) -> Ver
         right = {t: w for t, w in second.content.items() if t not in opposites[4]}
         similarity = max(similarity, overlap(left, right))
     if similarity < CONFLICT_CLAIM:
-        return None
+        return focused_conflict(first, second)
     # A denial of "valid" is about the claim that says "invalid": the pair counts as shared.
     paired = frozenset(opposites[4]) if opposites else frozenset()
     denials_a = _relevant_cues(first, second, paired)
@@ -58,12 +63,65 @@ def polarity_conflict(first: Reading, second: Reading, similarity: float) -> Ver
             side, cue = ("a", denials_a[0]) if denials_a else ("b", denials_b[0])
             evidence: Evidence = DenialCue(cue.text, (cue.start, cue.end), side)
             score = round(scaled(0.55, similarity) * STRENGTH[cue.strength], 3)
-            caveats = [_CAVEATS[cue.strength].format(side=side.upper(), cue=cue.text)] if cue.strength != FLAT else []
+            caveats = [_caveat(cue, side)] if cue.strength != FLAT else []
             return Verdict("conflict", "polarity", score, evidence, caveats)
         assert opposites is not None
         evidence = OppositeWords((opposites[0], opposites[1]), (opposites[2], opposites[3]))
         return Verdict("conflict", "polarity", scaled(0.5, similarity), evidence)
     return None
+
+
+def focused_conflict(first: Reading, second: Reading) -> Verdict | None:
+    """A contradiction about one small thing in statements that share little else, as two sides
+    of a dispute word it: a state and its opposite said of one person ("he had a gun in his
+    hand" / "he was unarmed"), or a thing one side did not find and the other has someone
+    holding or using ("we did not find a book" / "he was reading a book")."""
+    pair = opposite_states(first.states, second.states)
+    if pair is not None:
+        mine, theirs = pair
+        caveats = [
+            f"both said of one person ({_who(mine.subject)} / {_who(theirs.subject)}), read from"
+            " the words around them: check that they are the same person at the same moment"
+        ]
+        caveats += [
+            f"“{state.written}” is read as “{state.word}”"
+            for state in pair if state.written.lower() != state.word
+        ]
+        evidence: Evidence = OppositeWords((mine.written, theirs.written), ((mine.start, mine.end),
+                                                                          (theirs.start, theirs.end)))
+        return Verdict("conflict", "polarity", scaled(0.5, CONFLICT_CLAIM), evidence, caveats)
+    for side, denier, other in (("a", first, second), ("b", second, first)):
+        for cue in denier.cues:
+            if cue.absent and not cue.cancelled and _held(cue, other):
+                evidence = DenialCue(cue.text, (cue.start, cue.end), side)
+                return Verdict("conflict", "polarity", round(scaled(0.55, CONFLICT_CLAIM) * STRENGTH[HEDGED], 3),
+                               evidence, [_caveat(cue, side)])
+    return None
+
+
+def may_focus(first: Reading, second: Reading) -> bool:
+    """Whether ``focused_conflict`` can find anything: a cheap test for pairs that share little."""
+    return bool(first.states and second.states) or any(cue.absent for cue in (*first.cues, *second.cues))
+
+
+def _caveat(cue: Cue, side: str) -> str:
+    """What the editor must check about a cue that does not flatly deny."""
+    return (_ABSENT if cue.absent else _CAVEATS[cue.strength]).format(side=side.upper(), cue=cue.text)
+
+
+def _who(subject: str) -> str:
+    return subject if subject in ("he", "she") else subject.capitalize()
+
+
+def _held(cue: Cue, other: Reading) -> bool:
+    """The thing a finding denies (``cue.scope``) is in ``other`` in a clause about one person:
+    "he was reading a book", "Scott left the car with a book"."""
+    if not cue.scope or not all(token in other.content for token in cue.scope):
+        return False
+    if any(not theirs.cancelled and cue.scope[-1] in theirs.scope for theirs in other.cues):
+        return False  # the other denies it too: "no book was in the car"
+    where = [k for k, (word, _, _) in enumerate(other.words) if word_stem(word) == cue.scope[-1]]
+    return any(subject_at(other.text, other.words, k) for k in where)
 
 
 def _relevant_cues(

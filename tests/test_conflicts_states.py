@@ -1,0 +1,120 @@
+"""Two sides of a dispute that share few words: a state and its opposite said of one person
+("he had a knife in his hand" / "he was unarmed"), and a thing one side did not find that the
+other has someone holding or using. Each rule with look-alike pairs that are not conflicts."""
+
+from __future__ import annotations
+
+import pytest
+
+from quotetrack.conflicts import compare
+from quotetrack.evidence import DenialCue, OppositeWords
+from quotetrack.models import Source, Speaker, Statement
+
+
+def st(text: str, speaker: str = "") -> Statement:
+    return Statement(text=text, speaker=Speaker(speaker), kind="reported", source=Source(outlet="Test wire"))
+
+
+def kind_of(a: str, b: str) -> str:
+    verdict = compare(st(a), st(b))
+    return verdict.type or "" if verdict.relation == "conflict" else verdict.relation
+
+
+UNARMED = "His mother said he was unarmed when the officers stopped him outside the bakery"
+
+
+@pytest.mark.parametrize(
+    "armed",
+    [
+        "Dario Venn had a knife in his hand when he was shot by the officers",
+        "the sergeant said Venn was holding a pistol",
+        "Venn was armed",
+        "Venn ran towards the patrol car with a rifle",
+        "he was carrying a loaded handgun, according to the police report",
+    ],
+)
+def test_a_state_and_its_opposite_said_of_one_person_conflict_whatever_else_differs(armed: str) -> None:
+    assert kind_of(armed, UNARMED) == "polarity"
+    assert kind_of(UNARMED, armed) == "polarity"
+
+
+def test_the_evidence_names_the_words_as_written_and_says_what_was_read_into_them() -> None:
+    verdict = compare(st("Dario Venn had a knife in his hand"), st(UNARMED))
+    assert isinstance(verdict.evidence, OppositeWords)
+    assert verdict.evidence.words == ("had a knife", "unarmed")
+    assert verdict.evidence.spans[0] == (11, 22)
+    assert any("“had a knife” is read as “armed”" in caveat for caveat in verdict.caveats)
+    assert any("(Venn / he)" in caveat and "same person" in caveat for caveat in verdict.caveats)
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        "he was not armed when they stopped him",  # agrees
+        "he did not have a gun",  # agrees
+        "he was armed with nothing but an umbrella",  # "nothing but": only an umbrella
+        "Whether he had a gun is still disputed by the family and the police",  # a question
+        "The officers had rifles and shields",  # not one person
+        "Police were armed with batons",  # plural
+        "she had a gun in her bag",  # another person
+        "they were armed",
+        "The weapon had been stolen from a shop",  # a gun, but nobody holding it
+    ],
+)
+def test_no_state_of_one_person_or_the_same_state_is_no_conflict(other: str) -> None:
+    assert kind_of(other, UNARMED) != "polarity"
+    assert kind_of(UNARMED, other) != "polarity"
+
+
+READING = "The neighbour said he was sitting in his van reading a newspaper while he waited for his son"
+
+
+@pytest.mark.parametrize(
+    "not_found",
+    [
+        "I can tell you that we did not find a newspaper",
+        "Investigators found no newspaper in the van",
+        "no newspaper was found at the scene, the chief said",
+        "officers couldn't find a newspaper in the van",
+    ],
+)
+def test_a_thing_not_found_against_someone_holding_it_is_a_hedged_polarity_conflict(not_found: str) -> None:
+    for a, b, side in ((not_found, READING, "a"), (READING, not_found, "b")):
+        verdict = compare(st(a), st(b))
+        assert verdict.relation == "conflict" and verdict.type == "polarity", (a, b, verdict)
+        assert isinstance(verdict.evidence, DenialCue) and verdict.evidence.side == side
+        assert "newspaper" not in verdict.evidence.cue
+        assert any("did not find it" in caveat for caveat in verdict.caveats)
+        assert verdict.score < 0.7  # weaker than a flat denial
+
+
+def test_the_cue_of_a_thing_not_found_takes_in_its_verb() -> None:
+    verdict = compare(st("We did not find a newspaper at the scene"), st(READING))
+    assert isinstance(verdict.evidence, DenialCue)
+    assert verdict.evidence.cue == "did not find"
+    assert verdict.evidence.cue_span == (3, 15)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # the other denies it too
+        ("we did not find a newspaper", "he did not have a newspaper with him either"),
+        # the thing, but no one holding it
+        ("officers did not find a newspaper in the van at the scene", "The printers sold a million newspapers"),
+        # found no sign of something is a hedge about a claim, not a thing missing
+        ("we did not find any evidence of a struggle", "he was reading the evidence file"),
+        # found, not missed
+        ("we found a newspaper in the van", READING),
+    ],
+)
+def test_not_finding_something_else_or_agreeing_is_no_conflict(a: str, b: str) -> None:
+    assert kind_of(a, b) != "polarity"
+    assert kind_of(b, a) != "polarity"
+
+
+def test_a_truck_carrying_explosives_claims_no_responsibility() -> None:
+    # "carried out" is the deed; "carrying" alone is not
+    assert kind_of("The lorry was carrying explosives", "There was no immediate claim of responsibility") != "polarity"
+    claim = "Gunmen carried out the attack on the convoy"
+    assert kind_of(claim, "There was no immediate claim of responsibility for the attack on the convoy") == "polarity"
