@@ -100,6 +100,7 @@ def test_the_cue_of_a_thing_not_found_takes_in_its_verb() -> None:
     [
         # the other denies it too
         ("we did not find a newspaper", "he did not have a newspaper with him either"),
+        ("Investigators did not find a newspaper", "His sister told a radio station that he never read a newspaper at work"),
         # the thing, but no one holding it
         ("officers did not find a newspaper in the van at the scene", "The printers sold a million newspapers"),
         # found no sign of something is a hedge about a claim, not a thing missing
