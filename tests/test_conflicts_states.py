@@ -119,3 +119,45 @@ def test_a_truck_carrying_explosives_claims_no_responsibility() -> None:
     assert kind_of("The lorry was carrying explosives", "There was no immediate claim of responsibility") != "polarity"
     claim = "Gunmen carried out the attack on the convoy"
     assert kind_of(claim, "There was no immediate claim of responsibility for the attack on the convoy") == "polarity"
+
+
+TOLL = "Up to 300 people were killed when the gunmen stormed the market, local officials said"
+
+
+@pytest.mark.parametrize(
+    ("denial", "cue"),
+    [
+        ("The governor said the reports of 300 dead cannot be true", "cannot be true"),
+        ("the 300 figure given was unrealistic", "unrealistic"),
+        ("The army said the figure of 300 deaths was exaggerated", "exaggerated"),
+        ("The army dismissed reports that gunmen killed 300 people, putting the dead at 40", "dismissed reports"),
+        ("The ministry disputed reports that as many as 300 were killed", "disputed reports"),
+    ],
+)
+def test_a_count_called_false_meets_the_statement_that_gives_it(denial: str, cue: str) -> None:
+    for a, b, side in ((denial, TOLL, "a"), (TOLL, denial, "b")):
+        verdict = compare(st(a), st(b))
+        assert verdict.relation == "conflict" and verdict.type == "polarity", (a, b, verdict)
+        assert isinstance(verdict.evidence, DenialCue)
+        assert (verdict.evidence.cue, verdict.evidence.side) == (cue, side)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # another count: a number question, not this denial
+        ("The governor said the reports of 300 dead cannot be true", "At least 12 people were killed, police said"),
+        # another thing counted
+        ("The governor said the reports of 300 dead cannot be true", "Some 300 homes were destroyed"),
+        # the count after the disputed one is the denier's own: "putting the dead at 40"
+        ("The army dismissed reports that gunmen killed 300 people, putting the dead at 40", "The dead number 40"),
+        # both call it false
+        ("the 300 figure given was unrealistic", "The army dismissed reports that gunmen killed 300 people"),
+        # no count to tell which figure is meant
+        ("the governor said the toll had been exaggerated", TOLL),
+    ],
+)
+def test_a_count_called_false_meets_no_other_count_and_no_other_denial(a: str, b: str) -> None:
+    for one, other in ((a, b), (b, a)):
+        verdict = compare(st(one), st(other))
+        assert not (verdict.type == "polarity" and verdict.relation == "conflict"), (one, other, verdict)

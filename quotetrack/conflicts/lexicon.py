@@ -241,3 +241,17 @@ def finding_verbs() -> frozenset[str]:
 def copulas() -> frozenset[str]:
     """Verbs joining a subject to its state ("was", "remained"; copulas.txt), folded."""
     return frozenset(fold(line) for line in _data_lines("copulas.txt"))
+
+
+@cache
+def figure_denials() -> tuple[tuple[str, ...], ...]:
+    """Phrases that call the figure before them false ("cannot be true", "exaggerated";
+    figure_denials.txt), as folded words, longest first."""
+    phrases = (tuple(fold(line).split()) for line in _data_lines("figure_denials.txt"))
+    return tuple(sorted(phrases, key=len, reverse=True))
+
+
+@cache
+def figure_nouns() -> frozenset[str]:
+    """Nouns naming a count ("figure", "toll"; figure_nouns.txt), folded and singular."""
+    return frozenset(singular(fold(line)) for line in _data_lines("figure_nouns.txt"))

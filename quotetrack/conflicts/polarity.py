@@ -7,7 +7,18 @@ from datetime import date
 
 from ..evidence import DenialCue, Evidence, OppositeWords, Span
 from ..models import Statement
-from .lexicon import FLAT, HEDGED, SILENCE, covering, denial_verbs, opposite_stems, silenced_claim, word_stem
+from ..text import Quantity
+from .lexicon import (
+    FLAT,
+    HEDGED,
+    SILENCE,
+    covering,
+    denial_verbs,
+    figure_nouns,
+    opposite_stems,
+    silenced_claim,
+    word_stem,
+)
 from .reading import Cue, Reading
 from .similarity import CONFLICT_CLAIM, another_name, coverage, covered_overlap, overlap, substitution
 from .states import opposite_states, subject_at
@@ -50,7 +61,7 @@ def polarity_conflict(first: Reading, second: Reading, similarity: float) -> Ver
         right = {t: w for t, w in second.content.items() if t not in opposites[4]}
         similarity = max(similarity, overlap(left, right))
     if similarity < CONFLICT_CLAIM:
-        return focused_conflict(first, second)
+        return focused_conflict(first, second) or disputed_count(first, second, similarity)
     # A denial of "valid" is about the claim that says "invalid": the pair counts as shared.
     paired = frozenset(opposites[4]) if opposites else frozenset()
     denials_a = _relevant_cues(first, second, paired)
@@ -68,7 +79,41 @@ def polarity_conflict(first: Reading, second: Reading, similarity: float) -> Ver
         assert opposites is not None
         evidence = OppositeWords((opposites[0], opposites[1]), (opposites[2], opposites[3]))
         return Verdict("conflict", "polarity", scaled(0.5, similarity), evidence)
+    return disputed_count(first, second, similarity)
+
+
+def disputed_count(first: Reading, second: Reading, similarity: float) -> Verdict | None:
+    """One side calls a count false ("the reports of 300 dead cannot be true", "dismissed
+    reports that 300 were killed") that the other gives ("300 people were killed"): the count,
+    not the words around it, says which claim is denied."""
+    for side, denier, other in (("a", first, second), ("b", second, first)):
+        for cue, mine in denier.disputed:
+            for theirs in other.quantities:
+                if _counts_alike(mine, theirs) and not any(_counts_alike(theirs, q) for _, q in other.disputed):
+                    evidence = DenialCue(cue.text, (cue.start, cue.end), side)
+                    return Verdict("conflict", "polarity", scaled(0.55, max(similarity, CONFLICT_CLAIM)), evidence)
     return None
+
+
+def _counts_alike(mine: Quantity, theirs: Quantity) -> bool:
+    """Two counts of about one figure (within a tenth) of the same thing, a bare figure ("the
+    2,000 figure") standing for any."""
+    if theirs.vague or theirs.earlier or not (mine.point and theirs.point):
+        return False
+    if abs(mine.point - theirs.point) > 0.1 * max(mine.point, theirs.point):
+        return False
+    (role_a, thing_a), (role_b, thing_b) = mine.key, theirs.key
+    bare = (thing_a is None or thing_a in figure_nouns()) and not role_a
+    bare = bare or ((thing_b is None or thing_b in figure_nouns()) and not role_b)
+    if role_a and role_b and not _roles_alike(role_a, role_b):
+        return False
+    return bare or (bool(role_a and role_b) and (thing_a == thing_b or thing_a is None or thing_b is None))
+
+
+def _roles_alike(one: str, other: str) -> bool:
+    """The same role, or one that takes in the other: "casualties" counts the killed."""
+    stem_a, stem_b = word_stem(one), word_stem(other)
+    return stem_a == stem_b or stem_b in covering([stem_a]) or stem_a in covering([stem_b])
 
 
 def focused_conflict(first: Reading, second: Reading) -> Verdict | None:
@@ -101,7 +146,8 @@ def focused_conflict(first: Reading, second: Reading) -> Verdict | None:
 
 def may_focus(first: Reading, second: Reading) -> bool:
     """Whether ``focused_conflict`` can find anything: a cheap test for pairs that share little."""
-    return bool(first.states and second.states) or any(cue.absent for cue in (*first.cues, *second.cues))
+    return (bool(first.states and second.states) or bool(first.disputed or second.disputed)
+            or any(cue.absent for cue in (*first.cues, *second.cues)))
 
 
 def _caveat(cue: Cue, side: str) -> str:

@@ -24,6 +24,7 @@ from .lexicon import (
     date_words,
     denial_verbs,
     exceptions_by_first_word,
+    figure_denials,
     finding_verbs,
     generic_agents,
     not_topic_words,
@@ -90,6 +91,7 @@ class Reading:
     # the order of NEGATING_PREFIXES: read once, so a comparison looks words up, not prefixes.
     prefixed: dict[str, tuple[str, ...]]
     states: tuple[State, ...]  # states said of one person ("he was unarmed"; "had a gun": armed)
+    disputed: tuple[tuple[Cue, Quantity], ...]  # counts called false, each with the cue that does it
 
 
 def _content_sequence(text: str, normalizer: Normalizer) -> list[tuple[str, float]]:
@@ -143,7 +145,42 @@ def read(text: str, normalizer: Normalizer) -> Reading:
         places=places_of(tuple(token for token, _ in sequence)),
         opposable=tuple((stem_, *where) for stem_, where in stems.items() if stem_ in opposite_stems()),
         states=states_of(text, words, [cue.start for cue in cues if not cue.cancelled]),
+        disputed=_disputed_counts(text, words, cues, quantities),
     )
+
+
+def _disputed_counts(
+    text: str, words: tuple[tuple[str, int, int], ...], cues: Sequence[Cue], quantities: Sequence[Quantity]
+) -> tuple[tuple[Cue, Quantity], ...]:
+    """The counts a statement calls false: the first in its clause after a denial verb
+    ("dismissed reports that 300 were killed, putting the dead at 40" disputes 300, not 40), or
+    the last before words that call it false ("the reports of 300 dead cannot be true")."""
+    counted = [q for q in quantities if not q.vague and not q.earlier and (q.low or q.high)]
+    if not counted:
+        return ()
+    folded = [w for w, _, _ in words]
+    starts = {start: k for k, (_, start, _) in enumerate(words)}
+    found: list[tuple[Cue, Quantity]] = []
+    for cue in cues:
+        first = starts.get(cue.start)
+        if cue.cancelled or first is None or folded[first] not in denial_verbs():
+            continue
+        end = words[_clause_end(folded, first + 1) - 1][2]
+        after = [q for q in counted if cue.end <= q.start < end]
+        if after:
+            found.append((cue, after[0]))
+    for k, word in enumerate(folded):
+        for phrase in figure_denials():
+            if word != phrase[0] or tuple(folded[k : k + len(phrase)]) != phrase:
+                continue
+            begin = words[_clause_start(folded, k)][1]
+            # ending in the clause: the comma in "2,000" is no clause boundary for the count
+            before = [q for q in counted if begin < q.end <= words[k][1]]
+            if before and not any(begin <= cue.start < words[k][1] for cue in cues):
+                end = words[k + len(phrase) - 1][2]
+                found.append((Cue(text[words[k][1] : end], words[k][1], end, (), cancelled=False), before[-1]))
+            break
+    return tuple(found)
 
 
 def places_of(sequence: tuple[str, ...]) -> dict[str, tuple[int, ...]]:
