@@ -100,7 +100,7 @@ def test_the_cue_of_a_thing_not_found_takes_in_its_verb() -> None:
     [
         # the other denies it too
         ("we did not find a newspaper", "he did not have a newspaper with him either"),
-        ("Investigators did not find a newspaper", "His sister told a radio station that he never read a newspaper at work"),
+        ("Investigators did not find a newspaper", "His sister told a radio station he never read a newspaper at work"),
         # the thing, but no one holding it
         ("officers did not find a newspaper in the van at the scene", "The printers sold a million newspapers"),
         # found no sign of something is a hedge about a claim, not a thing missing
@@ -149,6 +149,7 @@ def test_a_count_called_false_meets_the_statement_that_gives_it(denial: str, cue
         ("The governor said the reports of 300 dead cannot be true", "At least 12 people were killed, police said"),
         # another thing counted
         ("The governor said the reports of 300 dead cannot be true", "Some 300 homes were destroyed"),
+        ("The governor said the reports of 300 dead cannot be true", "300 people were injured"),
         # the count after the disputed one is the denier's own: "putting the dead at 40"
         ("The army dismissed reports that gunmen killed 300 people, putting the dead at 40", "The dead number 40"),
         # both call it false
@@ -161,3 +162,12 @@ def test_a_count_called_false_meets_no_other_count_and_no_other_denial(a: str, b
     for one, other in ((a, b), (b, a)):
         verdict = compare(st(one), st(other))
         assert not (verdict.type == "polarity" and verdict.relation == "conflict"), (one, other, verdict)
+
+
+def test_a_figure_called_false_meets_casualties_counted_in_it() -> None:
+    # "casualties" takes in the killed; the comma inside "2,000" ends no clause
+    denial, toll = "the 2,000 figure given was unrealistic", "local officials put casualties at up to 2,000"
+    assert kind_of(denial, toll) == "polarity"
+    assert kind_of(toll, denial) == "polarity"
+    disputed = "The ministry disputed reports that as many as 300 were killed"
+    assert kind_of(disputed, "local officials put casualties at up to 300") == "polarity"
