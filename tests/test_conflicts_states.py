@@ -171,3 +171,17 @@ def test_a_figure_called_false_meets_casualties_counted_in_it() -> None:
     assert kind_of(toll, denial) == "polarity"
     disputed = "The ministry disputed reports that as many as 300 were killed"
     assert kind_of(disputed, "local officials put casualties at up to 300") == "polarity"
+
+
+def test_a_share_of_a_workforce_called_false_meets_the_report_of_it() -> None:
+    denial = "The firm denied reports that it will lay off 26 per cent of its staff, or 40,000 people"
+    assert kind_of(denial, "Halvard Systems plans to cut 26 percent of its global workforce") == "polarity"
+    assert kind_of(denial, "Halvard Systems plans to cut 12 percent of its global workforce") != "polarity"
+
+
+def test_opposite_words_said_of_different_things_are_no_conflict() -> None:
+    revenues = "Halvard Systems would cut jobs after reporting a third quarterly decline in revenues"
+    shares = "Between Thursday and Monday morning's denial, Halvard Systems shares rose about 4 per cent"
+    assert kind_of(revenues, shares) != "polarity"
+    assert kind_of("Halvard Systems revenues rose in the third quarter",
+                   "Halvard Systems reported a decline in revenues in the third quarter") == "polarity"

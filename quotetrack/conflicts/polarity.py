@@ -107,7 +107,9 @@ def _counts_alike(mine: Quantity, theirs: Quantity) -> bool:
     bare = bare or ((thing_b is None or thing_b in figure_nouns()) and not role_b)
     if role_a and role_b and not _roles_alike(role_a, role_b):
         return False
-    return bare or (bool(role_a and role_b) and (thing_a == thing_b or thing_a is None or thing_b is None))
+    if not bare and bool(role_a) != bool(role_b):
+        return False  # a count of something that happened to them against a bare count of them
+    return bare or thing_a == thing_b or thing_a is None or thing_b is None
 
 
 def _roles_alike(one: str, other: str) -> bool:
@@ -249,6 +251,8 @@ def _opposite_words(
                 word_b, start_b, end_b = stems_b[stem_b]
                 if word_a in denial_verbs() or word_b in denial_verbs():
                     continue  # "denied" already counts as a denial; it must not flip twice
+                if not _said_of_one_thing(first, stem_a, second, stem_b):
+                    continue  # "shares rose" / "a decline in revenues"
                 return word_a, word_b, (start_a, end_a), (start_b, end_b), {stem_a, stem_b}
     # A negating prefix makes an opposite of any word: "valid" / "invalid", "lawful" / "unlawful".
     for one, other, flipped in ((first, second, False), (second, first, True)):
@@ -265,6 +269,30 @@ def _opposite_words(
                     pair = (prefixed, word, found, (start, end))
                 return pair[0], pair[1], pair[2], pair[3], stems
     return None
+
+
+# Content words either side of an opposite word that say what it is said of.
+_NEIGHBOURHOOD = 2
+
+
+def _said_of_one_thing(first: Reading, stem_a: str, second: Reading, stem_b: str) -> bool:
+    """Opposite words said of one thing: the content words next to them (two either side) share
+    one ("inflation rose" / "inflation fell"), or either word has none to tell."""
+    near_a, near_b = _near(first, stem_a), _near(second, stem_b)
+    if near_a is None or near_b is None:
+        return True
+    return bool(near_a & second.covers) and bool(near_b & first.covers) and bool(
+        covering(list(near_a)) & covering(list(near_b)))
+
+
+def _near(reading: Reading, stem: str) -> frozenset[str] | None:
+    places = reading.places.get(stem)
+    if not places:
+        return None
+    sequence = reading.sequence
+    found = {sequence[k] for p in places for k in range(max(0, p - _NEIGHBOURHOOD), p + _NEIGHBOURHOOD + 1)
+             if k < len(sequence) and k != p}
+    return frozenset(found) or None
 
 
 def before_the_claim(verdict: Verdict, denial: DenialCue, readings: tuple[Reading, Reading],
