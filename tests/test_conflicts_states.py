@@ -185,3 +185,36 @@ def test_opposite_words_said_of_different_things_are_no_conflict() -> None:
     assert kind_of(revenues, shares) != "polarity"
     assert kind_of("Halvard Systems revenues rose in the third quarter",
                    "Halvard Systems reported a decline in revenues in the third quarter") == "polarity"
+
+
+NO_DENIAL = "Halvard Systems did not issue a categorical denial of the report, but suggested it was inaccurate"
+
+
+@pytest.mark.parametrize(
+    "denied",
+    [
+        "A spokesman told reporters that the company flatly denies the report",
+        "Halvard Systems flatly denied the report on Monday",
+    ],
+)
+def test_a_denial_said_not_to_have_been_made_meets_the_report_of_it(denied: str) -> None:
+    for a, b, side in ((NO_DENIAL, denied, "a"), (denied, NO_DENIAL, "b")):
+        verdict = compare(st(a), st(b))
+        assert verdict.relation == "conflict" and verdict.type == "polarity", (a, b, verdict)
+        assert isinstance(verdict.evidence, DenialCue)
+        assert (verdict.evidence.cue, verdict.evidence.side) == ("not", side)
+        assert any("no such denial was made" in caveat for caveat in verdict.caveats)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("The ministry never denied the report", "The rebels denied the report"),  # two deniers
+        (NO_DENIAL, "Norland Bank flatly denies the report"),  # two names
+        (NO_DENIAL, "The company flatly denies the rumours"),  # another thing denied
+        (NO_DENIAL, "The company did not deny the report either"),  # both say no denial
+    ],
+)
+def test_a_denial_not_made_meets_no_denial_by_another_or_of_another_thing(a: str, b: str) -> None:
+    assert kind_of(a, b) != "polarity"
+    assert kind_of(b, a) != "polarity"

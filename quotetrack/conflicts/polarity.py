@@ -61,7 +61,8 @@ def polarity_conflict(first: Reading, second: Reading, similarity: float) -> Ver
         right = {t: w for t, w in second.content.items() if t not in opposites[4]}
         similarity = max(similarity, overlap(left, right))
     if similarity < CONFLICT_CLAIM:
-        return focused_conflict(first, second) or disputed_count(first, second, similarity)
+        return focused_conflict(first, second) or disputed_count(first, second, similarity) or denial_made(
+            first, second, similarity)
     # A denial of "valid" is about the claim that says "invalid": the pair counts as shared.
     paired = frozenset(opposites[4]) if opposites else frozenset()
     denials_a = _relevant_cues(first, second, paired)
@@ -79,7 +80,36 @@ def polarity_conflict(first: Reading, second: Reading, similarity: float) -> Ver
         assert opposites is not None
         evidence = OppositeWords((opposites[0], opposites[1]), (opposites[2], opposites[3]))
         return Verdict("conflict", "polarity", scaled(0.5, similarity), evidence)
-    return disputed_count(first, second, similarity)
+    return disputed_count(first, second, similarity) or denial_made(first, second, similarity)
+
+
+def denial_made(first: Reading, second: Reading, similarity: float) -> Verdict | None:
+    """One side says a denial was not made ("did not issue a categorical denial of the report",
+    "never denied the report"), the other reports it ("flatly denies the report")."""
+    for side, one, other in (("a", first, second), ("b", second, first)):
+        for mine in one.denials_made:
+            if mine.made:
+                continue
+            for theirs in other.denials_made:
+                if theirs.made and (mine.noun == theirs.noun or not mine.noun or not theirs.noun) and _one_denier(
+                        mine.denier, theirs.denier):
+                    cue = mine.cue
+                    caveat = (f"{side.upper()} says no such denial was made (“{cue.text}”), the other reports one"
+                              f" (“{theirs.cue.text}”): check who denied what, and how firmly")
+                    evidence = DenialCue(cue.text, (cue.start, cue.end), side)
+                    return Verdict("conflict", "polarity", scaled(0.55, max(similarity, CONFLICT_CLAIM)), evidence,
+                                   [caveat])
+    return None
+
+
+def _one_denier(one: Sequence[tuple[str, bool]], other: Sequence[tuple[str, bool]]) -> bool:
+    """Who denies may be one party: unsaid on a side, a word in common, or a name and a
+    description ("IBM" / "the company"); not two names, nor two descriptions ("the ministry" /
+    "the rebels")."""
+    if not one or not other or {t for t, _ in one} & {t for t, _ in other}:
+        return True
+    named_one, named_other = any(named for _, named in one), any(named for _, named in other)
+    return named_one != named_other
 
 
 def disputed_count(first: Reading, second: Reading, similarity: float) -> Verdict | None:
@@ -149,6 +179,7 @@ def focused_conflict(first: Reading, second: Reading) -> Verdict | None:
 def may_focus(first: Reading, second: Reading) -> bool:
     """Whether ``focused_conflict`` can find anything: a cheap test for pairs that share little."""
     return (bool(first.states and second.states) or bool(first.disputed or second.disputed)
+            or bool(first.denials_made and second.denials_made)
             or any(cue.absent for cue in (*first.cues, *second.cues)))
 
 

@@ -51,6 +51,8 @@ _THING_END = frozenset({"at", "in", "on", "inside", "near", "of", "from", "by", 
 # What one finds no sign of rather than a thing that was there ("found no evidence that …"):
 # such a cue keeps the reach of a hedge, the claim after it.
 _NOT_THINGS = frozenset({"evidence", "sign", "signs", "trace", "traces", "proof", "indication", "indications"})
+# Nouns naming a denial: "did not issue a denial of the report" says no denial was made.
+_DENIAL_NOUNS = frozenset({"denial", "denials"})
 _AUXILIARIES = frozenset({"did", "do", "does", "could", "can", "would", "has", "have", "had"})
 # Words between a thing and its finding verb: "no book was found", "no weapon has been recovered".
 _PASSIVE = frozenset({"was", "were", "is", "are", "has", "have", "had", "been", "be", "being"})
@@ -67,6 +69,16 @@ class Cue:
     # A finding denied ("we did not find a book"): its scope is the thing not found, and it is
     # hedged, since the finder says only that it was not there as far as they know.
     absent: bool = False
+
+
+@dataclass(frozen=True)
+class DenialMade:
+    """A denial a statement says was made, or not made: "the company flatly denies the report"."""
+
+    noun: str  # stem of the claim noun denied ("report"), or "" for any
+    made: bool  # False: "did not issue a denial of the report", "never denied the report"
+    cue: Cue  # the denial verb, or the cue saying no denial was made
+    denier: tuple[tuple[str, bool], ...]  # content stems of who denies, each with "names something"
 
 
 @dataclass(frozen=True)
@@ -92,6 +104,7 @@ class Reading:
     prefixed: dict[str, tuple[str, ...]]
     states: tuple[State, ...]  # states said of one person ("he was unarmed"; "had a gun": armed)
     disputed: tuple[tuple[Cue, Quantity], ...]  # counts called false, each with the cue that does it
+    denials_made: tuple[DenialMade, ...]  # "flatly denies the report", "did not issue a denial of it"
 
 
 def _content_sequence(text: str, normalizer: Normalizer) -> list[tuple[str, float]]:
@@ -146,8 +159,49 @@ def read(text: str, normalizer: Normalizer) -> Reading:
         opposable=tuple((stem_, *where) for stem_, where in stems.items() if stem_ in opposite_stems()),
         states=states_of(text, words, [cue.start for cue in cues if not cue.cancelled]),
         disputed=_disputed_counts(text, words, cues, quantities),
+        denials_made=_denials_made(text, words, cues, normalizer),
     )
 
+
+def _denials_made(
+    text: str, words: tuple[tuple[str, int, int], ...], cues: Sequence[Cue], normalizer: Normalizer
+) -> tuple[DenialMade, ...]:
+    """The denials a statement says were made or not made, with the claim noun they deny:
+    "the company flatly denies the report" (made), "did not issue a categorical denial of the
+    report", "never denied the report" (not made)."""
+    folded = [w for w, _, _ in words]
+    first_word = {start: k for k, (_, start, _) in enumerate(words)}
+    last_word = {end: k for k, (_, _, end) in enumerate(words)}
+    found: list[tuple[str, bool, Cue]] = []
+    for n, cue in enumerate(cues):
+        first, last = first_word.get(cue.start), last_word.get(cue.end)
+        if first is None or last is None:
+            continue
+        if folded[first] in denial_verbs():
+            noun = _claim_noun(folded, last, last + 1)
+            if cue.cancelled and n > 0 and cues[n - 1].cancelled:
+                found.append((noun, False, cues[n - 1]))  # "never denied the report"
+            elif not cue.cancelled and folded[last] in claim_nouns():
+                found.append((noun, True, cue))  # what it denies is a report, not a claim spelt out
+            continue
+        if cue.cancelled:
+            continue
+        for k in range(last + 1, min(len(folded), last + 5)):
+            if folded[k] in _DENIAL_NOUNS:  # "did not issue a categorical denial of the report"
+                found.append((_claim_noun(folded, k, k + 4), False, cue))
+                break
+    made = []
+    for noun, done, cue in found:
+        first = first_word[cue.start]
+        start = _clause_start(folded, first)
+        denier = _content_sequence(text[words[start][1] : cue.start], normalizer) if start < first else []
+        made.append(DenialMade(noun, done, cue, tuple((token, weight == 2.0) for token, weight in denier)))
+    return tuple(made)
+
+
+def _claim_noun(folded: list[str], last: int, end: int) -> str:
+    """The stem of the claim noun among ``folded[last:end]`` ("reports" -> "report"), or "" (any)."""
+    return next((word_stem(w) for w in folded[last : min(end, len(folded))] if w in claim_nouns()), "")
 
 def _disputed_counts(
     text: str, words: tuple[tuple[str, int, int], ...], cues: Sequence[Cue], quantities: Sequence[Quantity]
