@@ -213,6 +213,7 @@ def test_a_denial_said_not_to_have_been_made_meets_the_report_of_it(denied: str)
         (NO_DENIAL, "Norland Bank flatly denies the report"),  # two names
         (NO_DENIAL, "The company flatly denies the rumours"),  # another thing denied
         (NO_DENIAL, "The company did not deny the report either"),  # both say no denial
+        ("The company flatly denies the report", "Halvard Systems denied the report on Monday"),  # both denied
     ],
 )
 def test_a_denial_not_made_meets_no_denial_by_another_or_of_another_thing(a: str, b: str) -> None:
