@@ -66,6 +66,12 @@ def test_no_state_of_one_person_or_the_same_state_is_no_conflict(other: str) -> 
     assert kind_of(UNARMED, other) != "polarity"
 
 
+def test_states_about_other_things_are_no_conflict() -> None:
+    # "able to walk" / "unable to speak": each state is about its complement
+    assert kind_of("Doctors said he was able to walk on Friday", "His son said he was unable to speak") != "polarity"
+    assert kind_of("Doctors said he was conscious on Friday", "His son said he was unconscious") == "polarity"
+
+
 READING = "The neighbour said he was sitting in his van reading a newspaper while he waited for his son"
 
 

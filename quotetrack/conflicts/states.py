@@ -20,6 +20,9 @@ _OTHER_PRONOUNS = frozenset({"i", "me", "my", "we", "us", "our", "you", "they", 
 _PLURAL_VERBS = frozenset({"were", "are", "have", "'re"})
 # Words that make a clause a question, not a statement: "whether he had a gun".
 _OPEN_QUESTION = frozenset({"whether", "if"})
+# A state that takes a complement is a state about something else: "able to walk" and "unable
+# to speak", "guilty of fraud" and "innocent of murder" say nothing against each other.
+_COMPLEMENTS = frozenset({"to", "of", "for", "about", "that", "than"})
 # "armed with nothing but a book" is not armed ("nothing but" is no denial cue: it means "only").
 _EMPTY_HANDED = frozenset({"nothing", "no", "none"})
 # How far back a clause's subject is looked for, in words.
@@ -52,7 +55,8 @@ def states_of(
     for i, word in enumerate(folded):
         if word in copulas():
             j = i + 2 if i + 2 < len(folded) and folded[i + 1].endswith("ly") else i + 1
-            if j < len(folded) and folded[j].isalpha() and folded[j] not in _stopwords():
+            if j < len(folded) and folded[j].isalpha() and folded[j] not in _stopwords() and (
+                    j + 1 == len(folded) or folded[j + 1] not in _COMPLEMENTS):
                 found.append((folded[j], j, j, i))
         elif word in holding_words():
             for k in range(i + 1, min(len(folded), i + 1 + _HELD_REACH)):
