@@ -70,6 +70,9 @@ def test_states_about_other_things_are_no_conflict() -> None:
     # "able to walk" / "unable to speak": each state is about its complement
     assert kind_of("Doctors said he was able to walk on Friday", "His son said he was unable to speak") != "polarity"
     assert kind_of("Doctors said he was conscious on Friday", "His son said he was unconscious") == "polarity"
+    # an adjective of a noun is no state of the subject; "an unarmed man" is
+    assert kind_of("He was legal guardian of the boy", "He was illegal immigrant, the agency said") != "polarity"
+    assert kind_of("Venn was an unarmed man, his lawyer said", "Venn had a pistol in his belt") == "polarity"
 
 
 READING = "The neighbour said he was sitting in his van reading a newspaper while he waited for his son"

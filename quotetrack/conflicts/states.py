@@ -20,6 +20,7 @@ _OTHER_PRONOUNS = frozenset({"i", "me", "my", "we", "us", "our", "you", "they", 
 _PLURAL_VERBS = frozenset({"were", "are", "have", "'re"})
 # Words that make a clause a question, not a statement: "whether he had a gun".
 _OPEN_QUESTION = frozenset({"whether", "if"})
+_ONE = frozenset({"a", "an"})
 # A state that takes a complement is a state about something else: "able to walk" and "unable
 # to speak", "guilty of fraud" and "innocent of murder" say nothing against each other.
 _COMPLEMENTS = frozenset({"to", "of", "for", "about", "that", "than"})
@@ -54,9 +55,13 @@ def states_of(
     found: list[tuple[str, int, int, int]] = []  # state, first word, last word, subject search start
     for i, word in enumerate(folded):
         if word in copulas():
-            j = i + 2 if i + 2 < len(folded) and folded[i + 1].endswith("ly") else i + 1
-            if j < len(folded) and folded[j].isalpha() and folded[j] not in _stopwords() and (
-                    j + 1 == len(folded) or folded[j + 1] not in _COMPLEMENTS):
+            j = i + 2 if i + 2 < len(folded) and (folded[i + 1].endswith("ly") or folded[i + 1] in _ONE) else i + 1
+            after = folded[j + 1] if j + 1 < len(folded) else "."
+            # "was unarmed", "was unarmed when …", "was an unarmed man"; not "was legal guardian"
+            # (a noun's adjective) nor "was able to walk" (a state of something else)
+            attributive = folded[i + 1] not in _ONE and after.isalpha() and after not in _stopwords()
+            if j < len(folded) and folded[j].isalpha() and folded[j] not in _stopwords() and not attributive and (
+                    after not in _COMPLEMENTS):
                 found.append((folded[j], j, j, i))
         elif word in holding_words():
             for k in range(i + 1, min(len(folded), i + 1 + _HELD_REACH)):
