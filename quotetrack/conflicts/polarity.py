@@ -178,9 +178,16 @@ def focused_conflict(first: Reading, second: Reading) -> Verdict | None:
 
 def may_focus(first: Reading, second: Reading) -> bool:
     """Whether ``focused_conflict`` can find anything: a cheap test for pairs that share little."""
-    return (bool(first.states and second.states) or bool(first.disputed or second.disputed)
-            or bool(first.denials_made and second.denials_made)
-            or any(cue.absent for cue in (*first.cues, *second.cues)))
+    if first.states and second.states and opposite_states(first.states, second.states):
+        return True
+    for one, other in ((first, second), (second, first)):
+        if one.disputed and other.quantities:
+            return True
+        if any(not mine.made for mine in one.denials_made) and any(theirs.made for theirs in other.denials_made):
+            return True
+        if any(cue.absent and cue.scope and cue.scope[-1] in other.content for cue in one.cues):
+            return True
+    return False
 
 
 def _caveat(cue: Cue, side: str) -> str:
