@@ -59,6 +59,8 @@ def test_the_evidence_names_the_words_as_written_and_says_what_was_read_into_the
         "she had a gun in her bag",  # another person
         "they were armed",
         "The weapon had been stolen from a shop",  # a gun, but nobody holding it
+        "An officer shot him with a rifle",  # his is not the rifle
+        "Police said the officer shot her with a pistol",
     ],
 )
 def test_no_state_of_one_person_or_the_same_state_is_no_conflict(other: str) -> None:
@@ -76,6 +78,7 @@ def test_states_about_other_things_are_no_conflict() -> None:
 
 
 READING = "The neighbour said he was sitting in his van reading a newspaper while he waited for his son"
+IN_HIS_VAN = "Man was in his van, reading a newspaper waiting for his son. They shot him"
 
 
 @pytest.mark.parametrize(
@@ -95,6 +98,10 @@ def test_a_thing_not_found_against_someone_holding_it_is_a_hedged_polarity_confl
         assert "newspaper" not in verdict.evidence.cue
         assert any("did not find it" in caveat for caveat in verdict.caveats)
         assert verdict.score < 0.7  # weaker than a flat denial
+
+
+def test_a_thing_not_found_meets_it_in_anyone_s_hands() -> None:
+    assert kind_of("I can tell you that we did not find a newspaper", IN_HIS_VAN) == "polarity"
 
 
 def test_the_cue_of_a_thing_not_found_takes_in_its_verb() -> None:

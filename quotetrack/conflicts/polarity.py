@@ -207,7 +207,7 @@ def _held(cue: Cue, other: Reading) -> bool:
     if any(not theirs.cancelled and cue.scope[-1] in theirs.scope for theirs in other.cues):
         return False  # the other denies it too: "no book was in the car"
     where = [k for k, (word, _, _) in enumerate(other.words) if word_stem(word) == cue.scope[-1]]
-    return any(subject_at(other.text, other.words, k) for k in where)
+    return any(subject_at(other.text, other.words, k, nearby=True) for k in where)
 
 
 def _relevant_cues(

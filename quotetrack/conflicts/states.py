@@ -13,9 +13,11 @@ from .lexicon import STRONG_BOUNDARY, copulas, holding_words, implied_states, op
 
 # The pronouns that say which one person a clause is about; other pronouns ("they", "we", "it")
 # and nouns leave the subject unknown, so no state of theirs is compared across statements.
-_PERSON_PRONOUNS = {"he": "he", "him": "he", "his": "he", "himself": "he",
-                    "she": "she", "her": "she", "herself": "she"}  # fmt: skip
-_OTHER_PRONOUNS = frozenset({"i", "me", "my", "we", "us", "our", "you", "they", "them", "their", "it", "its"})
+# Subject forms; the others say only that one person is about ("in his truck, reading a book"):
+# in "an officer shot him with a rifle" the rifle is not his.
+_PERSON_PRONOUNS = {"he": "he", "she": "she"}
+_OBJECT_PRONOUNS = {"him": "he", "his": "he", "her": "she"}
+_OTHER_PRONOUNS = frozenset({"i", "we", "you", "they", "it"})
 # Verbs that make a subject plural: "Police were armed" is not about one man.
 _PLURAL_VERBS = frozenset({"were", "are", "have", "'re"})
 # Words that make a clause a question, not a statement: "whether he had a gun".
@@ -84,15 +86,18 @@ def states_of(
     return tuple(states)
 
 
-def subject_at(text: str, words: Sequence[tuple[str, int, int]], index: int) -> str:
+def subject_at(text: str, words: Sequence[tuple[str, int, int]], index: int, *, nearby: bool = False) -> str:
     """Whom the clause before word ``index`` is about, if it is one person: "he", "she", or
-    the last word of a name ("Keith Lamont Scott, 43, had" -> "scott"); "" when unknown."""
+    the last word of a name ("Keith Lamont Scott, 43, had" -> "scott"); "" when unknown.
+    ``nearby``: "him", "his", "her" will do too (someone is there, whoever does what)."""
     for k in range(index - 1, max(-1, index - 1 - _SUBJECT_REACH), -1):
         word, start, _ = words[k]
         if word in STRONG_BOUNDARY:
             break
         if word in _PERSON_PRONOUNS:
             return _PERSON_PRONOUNS[word]
+        if nearby and word in _OBJECT_PRONOUNS:
+            return _OBJECT_PRONOUNS[word]
         if word in _OTHER_PRONOUNS or word in _PLURAL_VERBS:
             return ""
         if text[start : start + 1].isupper() and word.isalpha() and word not in _stopwords():
