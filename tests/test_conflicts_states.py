@@ -61,6 +61,7 @@ def test_the_evidence_names_the_words_as_written_and_says_what_was_read_into_the
         "The weapon had been stolen from a shop",  # a gun, but nobody holding it
         "An officer shot him with a rifle",  # his is not the rifle
         "Police said the officer shot her with a pistol",
+        "Nobody knows how armed they are",  # a clause that ends on its verb
     ],
 )
 def test_no_state_of_one_person_or_the_same_state_is_no_conflict(other: str) -> None:
@@ -236,3 +237,22 @@ def test_a_denial_said_not_to_have_been_made_meets_the_report_of_it(denied: str)
 def test_a_denial_not_made_meets_no_denial_by_another_or_of_another_thing(a: str, b: str) -> None:
     assert kind_of(a, b) != "polarity"
     assert kind_of(b, a) != "polarity"
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        "Police shot Dario Venn on Tuesday as officers looked for another man named in a warrant",
+        "The officers were searching for a different man",
+    ],
+)
+def test_another_one_is_not_the_one_denied(other: str) -> None:
+    denial = "Venn was not the man they were looking for"
+    assert kind_of(other, denial) != "polarity"
+    assert kind_of(denial, "Police said Venn was the man they were looking for") == "polarity"
+
+
+def test_another_one_is_not_the_same_claim() -> None:
+    another = "The rebels attacked another village on Sunday"
+    assert kind_of(another, "The rebels attacked the village on Sunday") != "same"
+    assert kind_of("The rebels attacked the village on Sunday", "On Sunday the rebels attacked the village") == "same"

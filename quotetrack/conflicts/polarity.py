@@ -20,7 +20,7 @@ from .lexicon import (
     word_stem,
 )
 from .reading import Cue, Reading
-from .similarity import CONFLICT_CLAIM, another_name, coverage, covered_overlap, overlap, substitution
+from .similarity import CONFLICT_CLAIM, another_name, another_one, coverage, covered_overlap, overlap, substitution
 from .states import opposite_states, subject_at
 from .verdict import Verdict, scaled
 
@@ -256,6 +256,10 @@ def _denies(
     replaced by another: "no man playing a flute" does not deny "a man playing a guitar"."""
     covers = other.covers | paired
     if coverage(scope, covers) < SCOPE_COVERAGE:
+        return False
+    if another_one(other) & set(scope) and not another_one(reading) & set(scope):
+        # "officers looked for another man" says what "Scott was not the man they were looking
+        # for" says: another one is not the one denied.
         return False
     if all(token in reading.named for token in scope if token in covers):
         # Names alone are no claim: "denied that the rebels' leader ordered the raid" does not

@@ -56,7 +56,7 @@ def states_of(
     folded = [w for w, _, _ in words]
     found: list[tuple[str, int, int, int]] = []  # state, first word, last word, subject search start
     for i, word in enumerate(folded):
-        if word in copulas():
+        if word in copulas() and i + 1 < len(folded):
             j = i + 2 if i + 2 < len(folded) and (folded[i + 1].endswith("ly") or folded[i + 1] in _ONE) else i + 1
             after = folded[j + 1] if j + 1 < len(folded) else "."
             # "was unarmed", "was unarmed when …", "was an unarmed man"; not "was legal guardian"
