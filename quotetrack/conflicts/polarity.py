@@ -177,7 +177,9 @@ def focused_conflict(first: Reading, second: Reading) -> Verdict | None:
 
 
 def may_focus(first: Reading, second: Reading) -> bool:
-    """Whether ``focused_conflict`` can find anything: a cheap test for pairs that share little."""
+    """Whether the rules for pairs that share little (``focused_conflict``, ``disputed_count``,
+    ``denial_made``) can find anything: their cheap first questions, asked before ``compare``
+    gives such a pair up."""
     if first.states and second.states and opposite_states(first.states, second.states):
         return True
     for one, other in ((first, second), (second, first)):
@@ -323,8 +325,7 @@ def _said_of_one_thing(first: Reading, stem_a: str, second: Reading, stem_b: str
     near_a, near_b = _near(first, stem_a), _near(second, stem_b)
     if near_a is None or near_b is None:
         return True
-    return bool(near_a & second.covers) and bool(near_b & first.covers) and bool(
-        covering(list(near_a)) & covering(list(near_b)))
+    return bool(covering(list(near_a)) & covering(list(near_b)))
 
 
 def _near(reading: Reading, stem: str) -> frozenset[str] | None:
