@@ -83,7 +83,7 @@ class DenialMade:
 
 @dataclass(frozen=True)
 class Reading:
-    text: str
+    text: str  # the statement as written
     words: tuple[tuple[str, int, int], ...]  # folded word, start, end
     sequence: tuple[str, ...]  # content stems in order
     content: dict[str, float]  # content stem -> weight (named things weigh double)
@@ -179,7 +179,8 @@ def _denials_made(
             continue
         if folded[first] in denial_verbs():
             noun = _claim_noun(folded, last, last + 1)
-            if cue.cancelled and n > 0 and cues[n - 1].cancelled:
+            before = last_word.get(cues[n - 1].end, -9) if n > 0 else -9
+            if cue.cancelled and cues[n - 1].cancelled and first - before <= 3:
                 found.append((noun, False, cues[n - 1]))  # "never denied the report"
             elif not cue.cancelled and folded[last] in claim_nouns():
                 found.append((noun, True, cue))  # what it denies is a report, not a claim spelt out
@@ -399,8 +400,7 @@ def _thing_not_found(folded: list[str], first: int, last: int, end: int) -> tupl
             thing_end = verb - 1
             while thing_end > after and folded[thing_end - 1] in _PASSIVE:
                 thing_end -= 1
-            found = _thing(folded, (first, first), after, thing_end)
-            return found and (first, first, found[2], found[3])
+            return _thing(folded, (first, first), after, thing_end)
     return None
 
 

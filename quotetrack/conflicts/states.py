@@ -13,8 +13,8 @@ from .lexicon import STRONG_BOUNDARY, copulas, holding_words, implied_states, op
 
 # The pronouns that say which one person a clause is about; other pronouns ("they", "we", "it")
 # and nouns leave the subject unknown, so no state of theirs is compared across statements.
-# Subject forms; the others say only that one person is about ("in his truck, reading a book"):
-# in "an officer shot him with a rifle" the rifle is not his.
+# Only subject forms name whom a state is said of ("an officer shot him with a rifle" arms
+# nobody); the others say only that one person is there ("in his truck, reading a book").
 _PERSON_PRONOUNS = {"he": "he", "she": "she"}
 _OBJECT_PRONOUNS = {"him": "he", "his": "he", "her": "she"}
 _OTHER_PRONOUNS = frozenset({"i", "we", "you", "they", "it"})
@@ -22,6 +22,7 @@ _OTHER_PRONOUNS = frozenset({"i", "we", "you", "they", "it"})
 _PLURAL_VERBS = frozenset({"were", "are", "have", "'re"})
 # Words that make a clause a question, not a statement: "whether he had a gun".
 _OPEN_QUESTION = frozenset({"whether", "if"})
+# "was an unarmed man": the state stands before its noun.
 _ONE = frozenset({"a", "an"})
 # A state that takes a complement is a state about something else: "able to walk" and "unable
 # to speak", "guilty of fraud" and "innocent of murder" say nothing against each other.
