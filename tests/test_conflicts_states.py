@@ -256,3 +256,20 @@ def test_another_one_is_not_the_same_claim() -> None:
     another = "The rebels attacked another village on Sunday"
     assert kind_of(another, "The rebels attacked the village on Sunday") != "same"
     assert kind_of("The rebels attacked the village on Sunday", "On Sunday the rebels attacked the village") == "same"
+
+
+@pytest.mark.parametrize(
+    "lacking",
+    [
+        "His mother said he had no weapon when the officers stopped him",
+        "Venn ran towards the officers without a weapon, a witness said",
+        "Venn was carrying no weapons",
+    ],
+)
+def test_holding_nothing_is_the_opposite_of_holding_a_weapon(lacking: str) -> None:
+    armed = "Dario Venn had a knife in his hand"
+    verdict = compare(st(lacking), st(armed))
+    assert verdict.relation == "conflict" and verdict.type == "polarity", verdict
+    assert any("is read as “not armed”" in caveat for caveat in verdict.caveats)
+    assert kind_of(armed, lacking) == "polarity"
+    assert kind_of(lacking, "he was unarmed when they stopped him") != "polarity"  # they agree

@@ -161,7 +161,7 @@ def focused_conflict(first: Reading, second: Reading) -> Verdict | None:
             " the words around them: check that they are the same person at the same moment"
         ]
         caveats += [
-            f"“{state.written}” is read as “{state.word}”"
+            f"“{state.written}” is read as “{'not ' if state.lacking else ''}{state.word}”"
             for state in pair if state.written.lower() != state.word
         ]
         evidence: Evidence = OppositeWords((mine.written, theirs.written), ((mine.start, mine.end),

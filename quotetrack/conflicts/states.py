@@ -22,6 +22,8 @@ _OTHER_PRONOUNS = frozenset({"i", "we", "you", "they", "it"})
 _PLURAL_VERBS = frozenset({"were", "are", "have", "'re"})
 # Words that make a clause a question, not a statement: "whether he had a gun".
 _OPEN_QUESTION = frozenset({"whether", "if"})
+# Words that deny the thing held, and so the state it implies: "had no gun", "without a weapon".
+_LACKING = frozenset({"no", "without"})
 # "was an unarmed man": the state stands before its noun.
 _ONE = frozenset({"a", "an"})
 # A state that takes a complement is a state about something else: "able to walk" and "unable
@@ -45,6 +47,7 @@ class State:
     start: int  # character span of the words that say it
     end: int
     subject: str  # "he", "she" or a folded name: whom the clause is about
+    lacking: bool = False  # "had no gun", "without a weapon": not in the state (not armed)
 
 
 def states_of(
@@ -55,7 +58,7 @@ def states_of(
     clause is about one person (he, she, a name), and not where a denial cue (its start in
     ``denied``) stands just before: "he did not have a gun" says no state."""
     folded = [w for w, _, _ in words]
-    found: list[tuple[str, int, int, int]] = []  # state, first word, last word, subject search start
+    found: list[tuple[str, int, int, int, bool]] = []  # state, first word, last word, subject search start, lacking
     for i, word in enumerate(folded):
         if word in copulas() and i + 1 < len(folded):
             j = i + 2 if i + 2 < len(folded) and (folded[i + 1].endswith("ly") or folded[i + 1] in _ONE) else i + 1
@@ -65,25 +68,28 @@ def states_of(
             attributive = folded[i + 1] not in _ONE and after.isalpha() and after not in _stopwords()
             if j < len(folded) and folded[j].isalpha() and folded[j] not in _stopwords() and not attributive and (
                     after not in _COMPLEMENTS):
-                found.append((folded[j], j, j, i))
-        elif word in holding_words():
+                found.append((folded[j], j, j, i, False))
+        elif word in holding_words() or word in _LACKING:
+            # "had no gun", "without a weapon": the thing held is denied, and so is the state
+            lacking = word in _LACKING or (i + 1 < len(folded) and folded[i + 1] in _LACKING)
             for k in range(i + 1, min(len(folded), i + 1 + _HELD_REACH)):
                 if not folded[k][0].isalnum():
                     break
                 if folded[k] in implied_states():
-                    found.append((implied_states()[folded[k]], i, k, i))
+                    found.append((implied_states()[folded[k]], i, k, i, lacking))
                     break
     states = []
-    for state, first, last, before in found:
+    for state, first, last, before, lacking in found:
         start, end = words[first][1], words[last][2]
-        reach = (words[max(0, first - 4)][1], words[min(len(words) - 1, last + 2)][2])
+        # a lacking state's own "no" or "without" is no denial of it
+        reach = (words[max(0, first - 4)][1], words[first][1] if lacking else words[min(len(words) - 1, last + 2)][2])
         if any(reach[0] <= cue < reach[1] for cue in denied) or _EMPTY_HANDED & set(folded[last + 1 : last + 3]):
             continue  # "was not armed", "did not have a gun", "armed with nothing but a book"
         if any(word in _OPEN_QUESTION for word in folded[max(0, before - _SUBJECT_REACH) : before]):
             continue  # "whether Scott had a gun" asks; it does not say
         subject = subject_at(text, words, before)
         if subject:
-            states.append(State(state, text[start:end], start, end, subject))
+            states.append(State(state, text[start:end], start, end, subject, lacking))
     return tuple(states)
 
 
@@ -137,8 +143,12 @@ def opposite_states(first: Sequence[State], second: Sequence[State]) -> tuple[St
     """A state of one statement and its opposite in the other, said of one person."""
     for mine in first:
         for theirs in second:
-            if same_person(mine.subject, theirs.subject) and opposite(mine.word, theirs.word):
-                return mine, theirs
+            if not same_person(mine.subject, theirs.subject):
+                continue
+            if mine.lacking == theirs.lacking and opposite(mine.word, theirs.word):
+                return mine, theirs  # "had a gun" / "was unarmed"
+            if mine.lacking != theirs.lacking and mine.word == theirs.word:
+                return mine, theirs  # "had a gun" / "had no weapon"
     return None
 
 
