@@ -41,7 +41,7 @@ def test_a_state_and_its_opposite_said_of_one_person_conflict_whatever_else_diff
 def test_the_evidence_names_the_words_as_written_and_says_what_was_read_into_them() -> None:
     verdict = compare(st("Dario Venn had a knife in his hand"), st(UNARMED))
     assert isinstance(verdict.evidence, OppositeWords)
-    assert verdict.evidence.words == ("had a knife", "unarmed")
+    assert verdict.evidence.words == ("armed", "unarmed")  # the states; the spans are the words as written
     assert verdict.evidence.spans[0] == (11, 22)
     assert any("“had a knife” is read as “armed”" in caveat for caveat in verdict.caveats)
     assert any("(Venn / he)" in caveat and "same person" in caveat for caveat in verdict.caveats)
@@ -273,3 +273,4 @@ def test_holding_nothing_is_the_opposite_of_holding_a_weapon(lacking: str) -> No
     assert any("is read as “not armed”" in caveat for caveat in verdict.caveats)
     assert kind_of(armed, lacking) == "polarity"
     assert kind_of(lacking, "he was unarmed when they stopped him") != "polarity"  # they agree
+

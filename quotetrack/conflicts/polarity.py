@@ -21,7 +21,7 @@ from .lexicon import (
 )
 from .reading import Cue, Reading
 from .similarity import CONFLICT_CLAIM, another_name, another_one, coverage, covered_overlap, overlap, substitution
-from .states import opposite_states, subject_at
+from .states import State, opposite_states, subject_at
 from .verdict import Verdict, scaled
 
 # Share of a denial's own words that the other statement must contain for the denial to be
@@ -61,8 +61,8 @@ def polarity_conflict(first: Reading, second: Reading, similarity: float) -> Ver
         right = {t: w for t, w in second.content.items() if t not in opposites[4]}
         similarity = max(similarity, overlap(left, right))
     if similarity < CONFLICT_CLAIM:
-        return focused_conflict(first, second) or disputed_count(first, second, similarity) or denial_made(
-            first, second, similarity)
+        return focused_conflict(first, second, similarity) or disputed_count(first, second, similarity) or (
+            denial_made(first, second, similarity))
     # A denial of "valid" is about the claim that says "invalid": the pair counts as shared.
     paired = frozenset(opposites[4]) if opposites else frozenset()
     denials_a = _relevant_cues(first, second, paired)
@@ -80,7 +80,11 @@ def polarity_conflict(first: Reading, second: Reading, similarity: float) -> Ver
         assert opposites is not None
         evidence = OppositeWords((opposites[0], opposites[1]), (opposites[2], opposites[3]))
         return Verdict("conflict", "polarity", scaled(0.5, similarity), evidence)
-    return disputed_count(first, second, similarity) or denial_made(first, second, similarity)
+    found = disputed_count(first, second, similarity) or denial_made(first, second, similarity)
+    if found is None and not (denials_a or denials_b or opposites):
+        # no written opposite, but one implied: "Venn was holding a knife" / "Venn was unarmed"
+        found = focused_conflict(first, second, similarity)
+    return found
 
 
 def denial_made(first: Reading, second: Reading, similarity: float) -> Verdict | None:
@@ -148,7 +152,7 @@ def _roles_alike(one: str, other: str) -> bool:
     return stem_a == stem_b or stem_b in covering([stem_a]) or stem_a in covering([stem_b])
 
 
-def focused_conflict(first: Reading, second: Reading) -> Verdict | None:
+def focused_conflict(first: Reading, second: Reading, similarity: float = 0.0) -> Verdict | None:
     """A contradiction about one small thing in statements that share little else, as two sides
     of a dispute word it: a state and its opposite said of one person ("he had a gun in his
     hand" / "he was unarmed"), or a thing one side did not find and the other has someone
@@ -164,15 +168,15 @@ def focused_conflict(first: Reading, second: Reading) -> Verdict | None:
             f"“{state.written}” is read as “{'not ' if state.lacking else ''}{state.word}”"
             for state in pair if state.written.lower() != state.word
         ]
-        evidence: Evidence = OppositeWords((mine.written, theirs.written), ((mine.start, mine.end),
+        evidence: Evidence = OppositeWords((_state_word(mine), _state_word(theirs)), ((mine.start, mine.end),
                                                                           (theirs.start, theirs.end)))
-        return Verdict("conflict", "polarity", scaled(0.5, CONFLICT_CLAIM), evidence, caveats)
+        return Verdict("conflict", "polarity", scaled(0.5, max(similarity, CONFLICT_CLAIM)), evidence, caveats)
     for side, denier, other in (("a", first, second), ("b", second, first)):
         for cue in denier.cues:
             if cue.absent and not cue.cancelled and _held(cue, other):
                 evidence = DenialCue(cue.text, (cue.start, cue.end), side)
-                return Verdict("conflict", "polarity", round(scaled(0.55, CONFLICT_CLAIM) * STRENGTH[HEDGED], 3),
-                               evidence, [_caveat(cue, side)])
+                score = scaled(0.55, max(similarity, CONFLICT_CLAIM)) * STRENGTH[HEDGED]
+                return Verdict("conflict", "polarity", round(score, 3), evidence, [_caveat(cue, side)])
     return None
 
 
@@ -195,6 +199,10 @@ def may_focus(first: Reading, second: Reading) -> bool:
 def _caveat(cue: Cue, side: str) -> str:
     """What the editor must check about a cue that does not flatly deny."""
     return (_ABSENT if cue.absent else _CAVEATS[cue.strength]).format(side=side.upper(), cue=cue.text)
+
+
+def _state_word(state: State) -> str:
+    return f"not {state.word}" if state.lacking else state.word
 
 
 def _who(subject: str) -> str:

@@ -24,6 +24,10 @@ _PLURAL_VERBS = frozenset({"were", "are", "have", "'re"})
 _OPEN_QUESTION = frozenset({"whether", "if"})
 # Words that deny the thing held, and so the state it implies: "had no gun", "without a weapon".
 _LACKING = frozenset({"no", "without"})
+# Words that may follow a state without being its noun: "was unarmed outside the shop".
+_AFTER_STATE = frozenset({"outside", "inside", "near", "during", "after", "before", "when", "while", "because",
+                          "until", "throughout", "behind", "beside", "despite", "since", "then", "again",
+                          "today", "yesterday", "tonight"})  # fmt: skip
 # "was an unarmed man": the state stands before its noun.
 _ONE = frozenset({"a", "an"})
 # A state that takes a complement is a state about something else: "able to walk" and "unable
@@ -65,7 +69,8 @@ def states_of(
             after = folded[j + 1] if j + 1 < len(folded) else "."
             # "was unarmed", "was unarmed when …", "was an unarmed man"; not "was legal guardian"
             # (a noun's adjective) nor "was able to walk" (a state of something else)
-            attributive = folded[i + 1] not in _ONE and after.isalpha() and after not in _stopwords()
+            attributive = (folded[i + 1] not in _ONE and after.isalpha() and after not in _stopwords()
+                           and after not in _AFTER_STATE)
             if j < len(folded) and folded[j].isalpha() and folded[j] not in _stopwords() and not attributive and (
                     after not in _COMPLEMENTS):
                 found.append((folded[j], j, j, i, False))
