@@ -277,3 +277,11 @@ def only_count(text: str) -> Quantity:
 def test_a_limit_is_not_the_figure_it_names() -> None:
     result = verdict("The number of dead in the flood did not exceed 40", "30 people died in the flood")
     assert result.type != "number"  # "did not exceed 40" allows 30
+
+
+def test_at_one_incident_a_toll_the_statement_denies_is_not_its_own() -> None:
+    denial = said("the governor dismissed reports that 2,000 people were killed in the raid", "Governor", 3)
+    other = said("as many as 300 people were killed in the raid, witnesses said", "Witnesses", 3)
+    assert compare_in_event(denial, other).type != "number"
+    toll = said("the governor said 40 people were killed in the raid", "Governor", 3)
+    assert (compare_in_event(toll, other).relation, compare_in_event(toll, other).type) == ("conflict", "number")
