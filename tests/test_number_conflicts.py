@@ -285,3 +285,10 @@ def test_at_one_incident_a_toll_the_statement_denies_is_not_its_own() -> None:
     assert compare_in_event(denial, other).type != "number"
     toll = said("the governor said 40 people were killed in the raid", "Governor", 3)
     assert (compare_in_event(toll, other).relation, compare_in_event(toll, other).type) == ("conflict", "number")
+
+
+def test_a_ceiling_written_with_not_is_a_limit_not_a_denial() -> None:
+    within = verdict("the death toll from the flood did not exceed 40", "30 people died in the flood")
+    assert within.relation != "conflict"
+    above = verdict("the death toll from the flood did not exceed 40", "55 people died in the flood")
+    assert (above.relation, above.type) == ("conflict", "number")
