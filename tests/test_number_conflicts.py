@@ -29,6 +29,8 @@ def verdict(a: str, b: str) -> Verdict:
         ("ten police officers were killed in the ambush", "nine policemen were killed in the ambush", (10, 9)),
         ("Three servicemen died when the convoy was hit", "Five soldiers were killed when the convoy was hit", (3, 5)),
         ("Twelve people died in the landslide near the quarry", "The landslide near the quarry left 20 dead", (12, 20)),
+        ("30,000 demonstrators marched through the capital", "200,000 protesters marched through the capital",
+         (30000, 200000)),
     ],
 )  # fmt: skip
 def test_counts_of_the_same_victims_in_other_words_are_a_number_conflict(a: str, b: str, figures: tuple) -> None:
