@@ -745,3 +745,11 @@ def test_a_role_with_its_organisation_before_the_name(text):
 def test_a_place_before_the_name_is_no_role():
     s = only("In the town of Varena, Ali Reza, who was there, told us that the road was shut.")
     assert (s.speaker.name, s.speaker.title) == ("Ali Reza", None)
+
+
+def test_it_stands_for_the_body_last_credited():
+    found = extract("The port authority said the quay was closed. It said that two cranes had fallen.")
+    assert [(s.speaker.name, s.text) for s in found] == [
+        ("port authority", "the quay was closed"),
+        ("port authority", "two cranes had fallen"),
+    ]

@@ -102,3 +102,15 @@ def test_but_added_that_is_a_second_statement_of_the_same_speaker():
     assert found[0].frame.mention is found[1].frame.mention
     plain = reported("Ann Lee said prices rose and wages fell.")[0]
     assert plain == [(["prices rose and wages fell"], "Ann Lee", "said")]
+
+
+def test_but_it_added_that_is_the_first_speakers_second_statement():
+    summary, found = reported("The union said the strike was over, but it added that pay talks “cannot wait”.")
+    assert summary == [
+        (["the strike was over"], "The union", "said"),
+        (["pay talks “cannot wait”"], "The union", "added"),
+    ]
+    assert found[0].frame.mention is found[1].frame.mention
+    # "he"/"she" is left to the resolver: it may be somebody else.
+    summary, found = reported("Ann Lee said the count was hard, but he added that homes had burned.")
+    assert summary[1] == (["homes had burned"], "he", "added")

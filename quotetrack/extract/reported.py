@@ -76,6 +76,8 @@ def reported_statements(sentence: Sentence, copy: Copy) -> list[Found]:
             break
         if lower[i] != "," or lower[i + 1] not in _COORDINATORS or sentence.quoted[i]:
             continue
+        if first.frame.cue_end <= start and _added_statement(sentence, first, i + 1) is not None:
+            continue  # "…, but it added that B": the first speaker's, read at the next token
         clause = Sentence(text, tokens[i + 2].start, sentence.end, sentence.paragraph, copy.quotes, copy.opens)
         second = _reported_statement(clause, text)
         if second is None or second.frame.mention.phrase_start < clause.start:
@@ -211,9 +213,16 @@ def _added_statement(sentence: Sentence, first: Found, i: int) -> Found | None:
     """At token i, "and"/"but" then a speech cue with content of its own ("…, but stated that B",
     "… and added that B"): a second statement of the first one's speaker."""
     lower, tokens = sentence.lower, sentence.tokens
-    if lower[i] not in ("and", "but") or sentence.quoted[i] or i + 1 >= len(tokens):
+    if lower[i] not in ("and", "but") or sentence.quoted[i] or i + 2 >= len(tokens):
         return None
-    cue = sentence.cue_at(i + 1)
+    mention, at = first.frame.mention, i + 1
+    if lower[at] in ("it", "they"):
+        at += 1  # "The army said A, but it added that B": the subject of the first clause again
+    elif lower[at] in ("he", "she"):
+        # Resolved like any other "he": "Ann Lee said A, but he added B" is somebody else.
+        a, b = tokens[at].start, tokens[at].end
+        mention, at = Mention(a, b, a, b, tokens[at].text), at + 1
+    cue = sentence.cue_at(at)
     if not cue or cue.form.endswith("ing") or cue.cue.category not in ("speech", "written"):
         return None
     form, info, last = cue
@@ -222,7 +231,7 @@ def _added_statement(sentence: Sentence, first: Found, i: int) -> Found | None:
         return None
     span = Span(tokens[content_at].start, reported_end(sentence, content_at, content_end(sentence)))
     frame = Frame(
-        first.frame.mention, form, tokens[i + 1].start, tokens[last].end, info,
+        mention, form, tokens[at].start, tokens[last].end, info,
         [Span(tokens[i + 1].start, tokens[frame_end].end)], relayed, info.category == "written",
     )
     return Found([span], frame, "reported", 0.8, False)
