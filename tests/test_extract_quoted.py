@@ -81,3 +81,15 @@ def test_a_participle_frame_takes_the_subject_of_its_clause():
     text = "Ann Roe (D), the mayor’s rival, backed the report, saying that openness “brings progress.”"
     (found,) = found_in(text)
     assert found.frame.mention.head == "Ann Roe (D)"  # a party label after the name ends no subject
+
+
+def test_a_named_person_then_a_colon_and_a_quote_is_her_answer():
+    text = "Holt turned to him, giving a lower figure: “No, no, the real count is 90.”"
+    (found,) = found_in(text)
+    assert contents(text, [found]) == [["No, no, the real count is 90."]]
+    assert (found.frame.mention.head, found.frame.cue) == ("Holt", ":")
+    # A thing, a possessive, a verb "to be" or words after the quote: no speaker.
+    assert found_in("The sign on the door read: “Closed until further notice.”") == []
+    assert found_in("Ann Lee's reply was short: “Not today, not ever.”") == []
+    assert found_in("Holt was blunt: “We will not pay for it.”") == []
+    assert found_in("Holt painted two words: “Never again, never” on the wall.") == []

@@ -8,9 +8,17 @@ from typing import NamedTuple
 from ..text.tokens import part_at, parts
 from ..text.tokens import words as words_of
 from .frames import Found, Frame, clause_subject, find_subject, frame_tail_end, tail_content, told_object
-from .grammar import content_end, follows_pause, is_noun_phrase, is_participle, written_medium
+from .grammar import (
+    content_end,
+    first_content_token,
+    follows_pause,
+    is_noun_phrase,
+    is_participle,
+    name_like,
+    written_medium,
+)
 from .lexicon import AUXILIARIES, CUE_MODIFIERS, QUOTE_CHARS, cue_lexicon, word_set
-from .sentences import Quote, Sentence, Span, strip_span
+from .sentences import Quote, Sentence, Span, is_capitalised, strip_span
 from .speakers import Mention
 
 _COMMA_AFTER = re.compile(r"\s*,?\s*")  # then a word: "…,” X said" or "…” X said"
@@ -47,7 +55,7 @@ def quote_statements(sentence: Sentence, last_quoted: LastQuoted | None) -> list
         confidence = 0.95 if quote.close is not None else 0.7
         frame = _trailing_frame(sentence, quote, text) if quote.close is not None else None
         if frame is None:
-            frame = _leading_frame(sentence, quote, previous_end)
+            frame = _leading_frame(sentence, quote, previous_end) or _colon_frame(sentence, quote, previous_end)
             first_quote = previous_frame is None or previous_frame.cue_start != getattr(frame, "cue_start", None)
             clause = _clause_around(sentence, frame, quote) if frame is not None and first_quote else None
             if frame is not None and clause is not None:
@@ -268,3 +276,32 @@ def _leading_frame(sentence: Sentence, quote: Quote, previous_end: int) -> Frame
             written=info.category == "written" or written_medium(sentence, last + 1, top),
         )
     return None
+
+
+def _colon_frame(sentence: Sentence, quote: Quote, previous_end: int) -> Frame | None:
+    """"Lind shook her head: “We will not pay.”": no cue verb, but a person named (or "he"/"she")
+    opens the sentence, whose verb phrase ends in a colon and the quote she is heard saying. A
+    thing as the subject ("The sign read: …", "Officials had one message: …") is no speaker."""
+    tokens, lower = sentence.tokens, sentence.lower
+    top = sentence.index_at(quote.open)
+    first = first_content_token(sentence)
+    if top - first < 3 or tokens[top - 1].text != ":" or _word_in(sentence.text, quote.end, sentence.end):
+        return None
+    if sentence.headline:
+        return None  # "Northern floods: “…”": a headline's topic, not a person and a verb
+    if tokens[first].start < previous_end or any(sentence.quoted[k] for k in range(first, top)):
+        return None
+    last = first
+    while last + 1 < top and is_capitalised(tokens[last + 1].text):
+        last += 1
+    if tokens[last].text.endswith(("’s", "'s")):
+        return None  # "Lee's reply was short: …": her reply is the subject, not she
+    verb = lower[last + 1] if last + 1 < top - 1 else ""
+    if not (verb.isalpha() and verb.islower()) or verb in AUXILIARIES:
+        return None  # "Holt was blunt: …" describes her; "Holt shook her head: …" is her answer
+    if not (name_like(sentence, first, last) or (first == last and lower[first] in ("he", "she"))):
+        return None
+    a, b = tokens[first].start, tokens[last].end
+    colon = tokens[top - 1]
+    return Frame(Mention(a, b, a, b, sentence.text[a:b]), ":", colon.start, colon.end, cue_lexicon()["said"],
+                 [Span(a, colon.end)])
