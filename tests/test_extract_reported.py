@@ -114,3 +114,15 @@ def test_but_it_added_that_is_the_first_speakers_second_statement():
     # "he"/"she" is left to the resolver: it may be somebody else.
     summary, found = reported("Ann Lee said the count was hard, but he added that homes had burned.")
     assert summary[1] == (["homes had burned"], "he", "added")
+
+
+def test_the_writers_hedged_gloss_after_the_clause_is_not_what_was_said():
+    text = "Holt told reporters that the count was 90, apparently referring to the bodies in the river."
+    assert reported(text)[0] == [(["the count was 90"], "Holt", "told")]
+    # Without the hedge, or without a participle after it, the clause runs on.
+    assert reported("Holt said the count was 90, referring to the bodies in the river.")[0][0][0] == [
+        "the count was 90, referring to the bodies in the river"
+    ]
+    assert reported("Holt said the count was 90, apparently a record.")[0][0][0] == [
+        "the count was 90, apparently a record"
+    ]

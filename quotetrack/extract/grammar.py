@@ -208,6 +208,8 @@ def first_content_token(sentence: Sentence) -> int:
 
 
 _ASIDES = ("but", "although", "though", "while", "whereas")
+# Adverbs by which the writer, not the speaker, guesses at what was meant.
+_GLOSSES = ("apparently", "presumably", "seemingly", "evidently", "ostensibly")
 
 
 def reported_end(sentence: Sentence, first: int, end: int) -> int:
@@ -216,7 +218,7 @@ def reported_end(sentence: Sentence, first: int, end: int) -> int:
     at ``end``. A dash alone may open an aside inside the clause ("the plan — a costly one —
     failed"), so only a dash before "and" or one of those conjunctions ends it. A participle
     clause (", arguing that …") stays in: annotators read it as part of what was said as often
-    as not."""
+    as not; one the writer hedges (", apparently referring to …") is the writer's."""
     tokens, lower = sentence.tokens, sentence.lower
     for i in range(first + 2, len(tokens) - 2):
         if tokens[i].start >= end:
@@ -225,6 +227,8 @@ def reported_end(sentence: Sentence, first: int, end: int) -> int:
             continue
         if lower[i + 1] in _ASIDES or (tokens[i].text != "," and lower[i + 1] == "and"):
             return tokens[i - 1].end
+        if lower[i + 1] in _GLOSSES and lower[i + 2].endswith("ing"):
+            return tokens[i - 1].end  # "…, apparently referring to …": the writer's reading of it
     return end
 
 
