@@ -753,3 +753,28 @@ def test_it_stands_for_the_body_last_credited():
         ("port authority", "the quay was closed"),
         ("port authority", "two cranes had fallen"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Guards told the driver to stop, the warden said. The driver then sped towards the gate.",
+        "Guards told the driver to stop, the warden said. Moments later, the driver sped towards the gate.",
+    ],
+)
+def test_what_happened_next_goes_on_with_the_account_it_follows(text):
+    found = extract(text)
+    assert [s.speaker.name for s in found] == ["warden", "warden"]
+    assert found[1].text.endswith("sped towards the gate") and found[1].kind == "reported"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Guards told the driver to stop, the warden said. The gate was built in 1990.",  # background
+        "The warden said guards told the driver to stop. The driver then sped towards the gate.",
+        "Guards told the driver to stop, the warden said.\n\nThe driver then sped towards the gate.",
+    ],
+)
+def test_the_writers_own_sentences_after_an_account_are_not_its_speakers(text):
+    assert [s.speaker.name for s in extract(text)] == ["warden"]

@@ -94,6 +94,37 @@ def reported_statements(sentence: Sentence, copy: Copy) -> list[Found]:
     return results
 
 
+# Openings by which an account goes on to what happened next ("Moments later, …", "He then …").
+_NEXT_OPENERS = (("then",), ("moments", "later"), ("minutes", "later"), ("seconds", "later"), ("after", "that"),
+                 ("at", "that", "point"), ("shortly", "afterwards"), ("shortly", "after"))
+
+
+def continued_account(sentence: Sentence, before: Found, before_sentence: Sentence) -> Found | None:
+    """"Officers told him to drop the gun, the chief said. The man then raised it toward them.": a
+    sentence of no frame of its own that takes the account on to what happened next ("then",
+    "moments later") right after a sentence credited by a frame at its end, in the same
+    paragraph, goes on with that account and that speaker. Anything else the writer adds after
+    such a sentence (background, a description) is the writer's own."""
+    if sentence.headline or sentence.quotes or sentence.paragraph != before_sentence.paragraph:
+        return None
+    if before.quote or before.kind != "reported" or before.frame.cue_start < before.spans[-1].end:
+        return None  # the speaker came first ("X said that …"): what follows is not tied to it
+    tokens, lower = sentence.tokens, sentence.lower
+    cues = (sentence.cue_at(k) for k in range(len(tokens)))
+    if len(tokens) < 5 or any(cue and cue.cue.category in ("speech", "written") for cue in cues):
+        return None  # a frame of its own: somebody else may be speaking
+    first = first_content_token(sentence)
+    opens = any(tuple(lower[first : first + len(words)]) == words for words in _NEXT_OPENERS)
+    # "The man then raised …": "then" right after a short subject.
+    after_subject = "then" in lower[first + 1 : first + 4] and not any(
+        w in (",", "if", "when") for w in lower[first : lower.index("then", first + 1)]
+    )
+    if not (opens or after_subject):
+        return None
+    content = Span(tokens[first].start, content_end(sentence))
+    return Found([content], before.frame, "reported", 0.6, False)
+
+
 def _reported_statement(sentence: Sentence, text: str) -> Found | None:
     """X said (that) … / X told Y that … / …, X said. / according to X, …"""
     tokens, lower = sentence.tokens, sentence.lower
