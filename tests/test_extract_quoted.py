@@ -93,3 +93,16 @@ def test_a_named_person_then_a_colon_and_a_quote_is_her_answer():
     assert found_in("Ann Lee's reply was short: “Not today, not ever.”") == []
     assert found_in("Holt was blunt: “We will not pay for it.”") == []
     assert found_in("Holt painted two words: “Never again, never” on the wall.") == []
+
+
+def test_what_a_written_statement_reads_is_what_its_author_says():
+    text = "The harbour board's statement read: “Two ferries were damaged in the storm.”"
+    (found,) = found_in(text)
+    assert contents(text, [found]) == [["Two ferries were damaged in the storm."]]
+    assert (found.frame.mention.head, found.frame.cue, found.frame.written) == ("The harbour board", "read", True)
+    text = "The Port Tarn council statement read, in part, “We regret the delays to the ferries.”"
+    (found,) = found_in(text)
+    assert found.frame.mention.head == "The Port Tarn council statement"
+    # A sign is no statement; "her letter" does not say whose by itself.
+    assert found_in("The sign on the door read: “Closed until further notice.”") == []
+    assert found_in("Her letter reads: “I am leaving the party for good.”") == []

@@ -17,7 +17,7 @@ from .grammar import (
     name_like,
     written_medium,
 )
-from .lexicon import AUXILIARIES, CUE_MODIFIERS, QUOTE_CHARS, cue_lexicon, word_set
+from .lexicon import AUXILIARIES, CUE_MODIFIERS, QUOTE_CHARS, WRITTEN_MEDIA, cue_lexicon, word_set
 from .sentences import Quote, Sentence, Span, is_capitalised, strip_span
 from .speakers import Mention
 
@@ -55,7 +55,11 @@ def quote_statements(sentence: Sentence, last_quoted: LastQuoted | None) -> list
         confidence = 0.95 if quote.close is not None else 0.7
         frame = _trailing_frame(sentence, quote, text) if quote.close is not None else None
         if frame is None:
-            frame = _leading_frame(sentence, quote, previous_end) or _colon_frame(sentence, quote, previous_end)
+            frame = (
+                _leading_frame(sentence, quote, previous_end)
+                or _document_reads(sentence, quote, previous_end)
+                or _colon_frame(sentence, quote, previous_end)
+            )
             first_quote = previous_frame is None or previous_frame.cue_start != getattr(frame, "cue_start", None)
             clause = _clause_around(sentence, frame, quote) if frame is not None and first_quote else None
             if frame is not None and clause is not None:
@@ -305,3 +309,35 @@ def _colon_frame(sentence: Sentence, quote: Quote, previous_end: int) -> Frame |
     colon = tokens[top - 1]
     return Frame(Mention(a, b, a, b, sentence.text[a:b]), ":", colon.start, colon.end, cue_lexicon()["said"],
                  [Span(a, colon.end)])
+
+
+def _document_reads(sentence: Sentence, quote: Quote, previous_end: int) -> Frame | None:
+    """"The ministry's statement read: “…”", "The letter reads, in part, “…”": what a written
+    statement reads is what it says; the statement, resolved like "the report", is credited."""
+    tokens, lower = sentence.tokens, sentence.lower
+    top = sentence.index_at(quote.open)
+    first = first_content_token(sentence)
+    k = top - 1
+    if k < 0 or tokens[k].text not in (":", ","):
+        return None
+    k -= 1
+    if k > 2 and lower[k - 1 : k + 1] == ["in", "part"]:
+        k -= 2 + (lower[k - 2] == ",")  # "read in part:", "read, in part,"
+    if k < 1 or lower[k] not in ("read", "reads") or lower[k - 1] not in WRITTEN_MEDIA:
+        return None
+    if tokens[first].start < previous_end or k - 1 - first > 7 or any(sentence.quoted[x] for x in range(first, k)):
+        return None
+    a, b = tokens[first].start, tokens[k - 1].end
+    owner = tokens[k - 2].text if k - 2 >= first else ""
+    if owner.lower() in ("her", "his", "its", "their", "our", "my", "your"):
+        return None  # "Her letter reads": whose, the pronoun does not say by itself
+    if owner in ("’", "'") and k - 3 >= first:
+        b = tokens[k - 3].end  # "The prosecutors' statement read"
+    for mark in ("’s", "'s"):
+        if owner.endswith(mark) and len(owner) > len(mark):
+            # "The agency's statement read": the agency wrote it, as in "the agency said in a statement".
+            b = tokens[k - 2].end - len(mark)
+    info = cue_lexicon()["wrote"]
+    return Frame(Mention(a, tokens[k - 1].end, a, b, sentence.text[a:b]), tokens[k].text, tokens[k].start,
+                 tokens[k].end, info, [Span(a, tokens[top - 1].end)], written=True)
+
