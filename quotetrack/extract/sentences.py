@@ -257,7 +257,9 @@ def sentence_spans(text: str, paragraphs: list[Span], quotes: list[Quote]) -> li
     qi = 0
     for number, (p_start, p_end) in enumerate(paragraphs):
         start = p_start
-        boundaries = r"[.!?…]+[”’\"')\]]*(?=\s+[“‘\"'(\[]{0,2}[A-Z0-9])|;(?=\s)"
+        # A full stop run into the next sentence ("… told reporters.Holt also said …"), as copy
+        # taken from a web page often has it, ends the sentence too; "U.S.", "Amazon.com" do not.
+        boundaries = r"[.!?…]+[”’\"')\]]*(?=\s+[“‘\"'(\[]{0,2}[A-Z0-9])|;(?=\s)|(?<=[a-z]{3})\.(?=[A-Z][a-z]+\s)"
         for match in re.finditer(boundaries, text[p_start:p_end]):
             cut = p_start + match.end()
             while qi < len(inside) and inside[qi][1] <= cut - 1:
@@ -275,6 +277,8 @@ def sentence_spans(text: str, paragraphs: list[Span], quotes: list[Quote]) -> li
             token = token.lstrip("“‘\"'(")
             if token in abbreviations or re.fullmatch(r"(?:[A-Z]\.)+|[A-Z][a-z]?\.", token):
                 continue
+            if not text[cut : cut + 1].isspace() and re.search(r"[./@:]", token[:-1]):
+                continue  # "www.example.Com": an address, not two sentences
             sentences.append(SentenceSpan(*strip_span(text, start, cut), number))
             start = cut
         if text[start:p_end].strip():
