@@ -118,7 +118,9 @@ def find_subject(sentence: Sentence, cue_index: int, floor: int = 0) -> Mention 
         elif low in ("and", "&") and depth == 0:
             if not (k > floor and is_capitalised(tokens[k - 1].text) and is_capitalised(tokens[k + 1].text)):
                 break
-        elif low in CLAUSE_BREAKS or low in AUXILIARIES or (low in OBJECT_PRONOUNS and k == head_last):
+        elif low in CLAUSE_BREAKS or (low in AUXILIARIES and not _name_part(sentence, k)) or (
+            low in OBJECT_PRONOUNS and k == head_last
+        ):
             if low in ("who", "which") and k == head_last:
                 k -= 1
                 break
@@ -404,7 +406,7 @@ def inverted_subject(sentence: Sentence, c: int, last: int) -> Mention | None:
     n = len(sentence.tokens)
     k = last + 1
     while k < n and sentence.tokens[k].text not in (",", ".", ";", "!", "?") and k - last <= 8:
-        if sentence.lower[k] in CLAUSE_BREAKS | AUXILIARIES:
+        if sentence.lower[k] in CLAUSE_BREAKS or (sentence.lower[k] in AUXILIARIES and not _name_part(sentence, k)):
             return None
         k += 1
     if k == last + 1 or (k < n and sentence.tokens[k].text not in (".", ",", "!", "?")):
@@ -413,3 +415,16 @@ def inverted_subject(sentence: Sentence, c: int, last: int) -> Mention | None:
         return None
     a, b = sentence.tokens[last + 1].start, sentence.tokens[k - 1].end
     return Mention(a, b, a, b, sentence.text[a:b])
+
+
+def _name_part(sentence: Sentence, k: int) -> bool:
+    """"Will Lowe", "May Chen", "AM Reed": a word that could be a verb ("will", "may", "am") written
+    with a capital inside the sentence and followed by another capitalised word is part of a name."""
+    tokens = sentence.tokens
+    return (
+        k > first_content_token(sentence)
+        and tokens[k].text[:1].isupper()
+        and k + 1 < len(tokens)
+        and is_capitalised(tokens[k + 1].text)
+    )
+
