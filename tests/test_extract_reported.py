@@ -126,3 +126,10 @@ def test_the_writers_hedged_gloss_after_the_clause_is_not_what_was_said():
     assert reported("Holt said the count was 90, apparently a record.")[0][0][0] == [
         "the count was 90, apparently a record"
     ]
+
+
+def test_a_participle_after_the_frame_is_how_it_was_said_not_what():
+    text = "The shell hit a van carrying nurses, the villagers said, speaking on condition of anonymity."
+    assert reported(text)[0] == [(["The shell hit a van carrying nurses"], "the villagers", "said")]
+    text = "The vote went well, she said, replacing him would be much harder."
+    assert reported(text)[0][-1][0] == ["replacing him would be much harder"]

@@ -298,6 +298,10 @@ def tail_content(sentence: Sentence, after_cue: int, cue: Cue) -> Tail:
         j += 1
     if j < n and lower[j] == ",":
         j += 1
+        if j < n and lower[j].endswith("ing") and lower[j].isalpha() and not any(w in AUXILIARIES for w in lower[j:]):
+            # "…, the guards said, speaking on condition of anonymity": how it was said. A gerund
+            # with a verb of its own is what was said ("…, he said, replacing her would be hard").
+            return Tail(None, i, relayed)
     if j >= n:
         return Tail(None, i, relayed)
     word = tokens[j].text
