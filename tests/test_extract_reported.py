@@ -133,3 +133,17 @@ def test_a_participle_after_the_frame_is_how_it_was_said_not_what():
     assert reported(text)[0] == [(["The shell hit a van carrying nurses"], "the villagers", "said")]
     text = "The vote went well, she said, replacing him would be much harder."
     assert reported(text)[0][-1][0] == ["replacing him would be much harder"]
+
+
+def test_quoting_x_as_saying_credits_the_one_quoted():
+    text = "Her office issued a statement quoting the port's director, Ann Holt, as saying 300 crates were lost."
+    assert reported(text)[0] == [(["300 crates were lost"], "the port's director, Ann Holt", "saying")]
+    assert reported("State radio cited a senior officer as saying that the border was closed.")[0] == [
+        (["the border was closed"], "a senior officer", "saying")
+    ]
+    assert reported("The mayor was quoted as saying the border was closed.")[0] == [
+        (["the border was closed"], "The mayor", "saying")
+    ]
+    # After a count set in a clause of its own, the quoting clause is still read.
+    text = "After the board raised the toll to 12, its office quoted Ann Holt as saying the dam had held."
+    assert [found[0] for found in reported(text)[0]] == [["raised the toll to 12"], ["the dam had held"]]
