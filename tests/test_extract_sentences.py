@@ -102,3 +102,13 @@ def test_a_full_stop_run_into_the_next_sentence_still_ends_it():
     # An address is one word, and initials are no sentence end.
     for whole in ("Tickets are sold at www.tarnferries.Com from Monday.", "The U.S.Navy ship left port."):
         assert len(read_copy(whole).sentences) == 1
+
+
+def test_a_present_cue_after_a_name_and_before_a_clause_is_a_verb():
+    s = read_copy("Ann Lind predicts the cuts will be deep.").sentences[0]
+    assert s.cue_at(2) is not None and s.cue_at(2).cue.lemma == "predict"
+    # A plural noun after a determiner or an adjective stays a noun.
+    assert read_copy("The Tarn Council claims the new plan were dropped.").sentences[0].cue_at(3) is None
+    assert read_copy("Northern claims were false, the paper said.").sentences[0].cue_at(1) is None
+    s = read_copy("Lind spoke first and he adds the cuts will be deep.").sentences[0]
+    assert s.cue_at(5) is not None and s.cue_at(5).form == "adds"
