@@ -147,3 +147,11 @@ def test_quoting_x_as_saying_credits_the_one_quoted():
     # After a count set in a clause of its own, the quoting clause is still read.
     text = "After the board raised the toll to 12, its office quoted Ann Holt as saying the dam had held."
     assert [found[0] for found in reported(text)[0]] == [["raised the toll to 12"], ["the dam had held"]]
+
+
+def test_whose_report_it_is_the_writer_tells_not_the_speaker():
+    text = "A spokesman told the agency that the firm denies the report, which was written by a guest columnist."
+    assert reported(text)[0] == [(["the firm denies the report"], "A spokesman", "told")]
+    # What the speaker says of the report stays.
+    text = "A spokesman said the firm rejects the report, which was wrong on every count."
+    assert reported(text)[0][0][0] == ["the firm rejects the report, which was wrong on every count"]

@@ -229,7 +229,26 @@ def reported_end(sentence: Sentence, first: int, end: int) -> int:
             return tokens[i - 1].end
         if lower[i + 1] in _GLOSSES and lower[i + 2].endswith("ing"):
             return tokens[i - 1].end  # "…, apparently referring to …": the writer's reading of it
+        if _describes_a_document(sentence, i):
+            return tokens[i - 1].end
     return end
+
+
+_PUBLISHED = ("published", "written", "posted", "released", "issued", "carried", "first")
+
+
+def _describes_a_document(sentence: Sentence, comma: int) -> bool:
+    """"… denies the report, which was written by a contributor": where the writer tells the
+    reader whose the report is, not a part of what the speaker said of it."""
+    lower = sentence.lower
+    words = lower[comma + 1 : comma + 5]
+    return (
+        lower[comma - 1] in word_set("documents") | {"article", "story"}
+        and len(words) == 4
+        and words[0] in ("which", "that")
+        and words[1] in ("was", "were", "is", "had")
+        and any(w in _PUBLISHED for w in words[2:4])
+    )
 
 
 def content_end(sentence: Sentence) -> int:
