@@ -106,3 +106,13 @@ def test_what_a_written_statement_reads_is_what_its_author_says():
     # A sign is no statement; "her letter" does not say whose by itself.
     assert found_in("The sign on the door read: “Closed until further notice.”") == []
     assert found_in("Her letter reads: “I am leaving the party for good.”") == []
+
+
+def test_a_quote_after_quoting_x_saying_is_xs():
+    text = "The state radio quoted a senior officer saying that “the border is closed.”"
+    (found,) = found_in(text)
+    assert (found.frame.mention.head, found.frame.cue) == ("a senior officer", "saying")
+    assert contents(text, [found]) == [["the border is closed."]]
+    text = "The agency on Friday cited an early inquiry by Tarn prosecutors saying that “a fight broke out.”"
+    (found,) = found_in(text)
+    assert found.frame.mention.head == "Tarn prosecutors"  # whose inquiry it is

@@ -155,3 +155,6 @@ def test_whose_report_it_is_the_writer_tells_not_the_speaker():
     # What the speaker says of the report stays.
     text = "A spokesman said the firm rejects the report, which was wrong on every count."
     assert reported(text)[0][0][0] == ["the firm rejects the report, which was wrong on every count"]
+    assert reported("State radio cited a senior officer saying that the border was closed.")[0] == [
+        (["the border was closed"], "a senior officer", "saying")
+    ]

@@ -432,3 +432,34 @@ def _name_part(sentence: Sentence, k: int) -> bool:
         and is_capitalised(tokens[k + 1].text)
     )
 
+
+_QUOTING = ("quoting", "quoted", "citing", "cited")
+
+
+def quoted_source(sentence: Sentence, c: int) -> tuple[Mention, int] | None:
+    """Before a "saying" at token c, the one another quotes: "a statement quoting the mayor as
+    saying", "the agency cited an aide saying", "The mayor was quoted as saying". Returns that
+    speaker and where the frame starts (at "quoting", or at the speaker of the passive)."""
+    tokens, lower = sentence.tokens, sentence.lower
+    k = c - 2 if lower[c - 1] == "as" else c - 1  # the last word of the one quoted
+    if k < 2:
+        return None
+    if lower[c - 1] == "as" and lower[k] in _QUOTING and lower[k - 1] in ("was", "were", "is", "are", "been"):
+        mention = find_subject(sentence, k - 1)
+        return (mention, mention.phrase_start) if mention is not None else None
+    first = k
+    while first > 0 and lower[first - 1] not in _QUOTING and k - first < 10:
+        if sentence.quoted[first - 1] or tokens[first - 1].text in ";:" or sentence.cue_at(first - 1):
+            return None
+        first -= 1
+    if first == 0 or lower[first - 1] not in _QUOTING or first > k:
+        return None
+    # "the country's president, Ann Holt,": the comma before "as" is no part of the name.
+    last = k - 1 if tokens[k].text == "," and k - 1 > first else k
+    frame_start = tokens[first - 1].start
+    by = next((x for x in range(first + 1, last) if lower[x] == "by" and lower[x - 1] in word_set("documents")), None)
+    if by is not None:
+        first = by + 1  # "cited an early inquiry by Tarn prosecutors saying": the prosecutors' inquiry
+    a, b = tokens[first].start, tokens[last].end
+    return Mention(a, b, a, b, sentence.text[a:b]), frame_start
+

@@ -7,7 +7,16 @@ from typing import NamedTuple
 
 from ..text.tokens import part_at, parts
 from ..text.tokens import words as words_of
-from .frames import Found, Frame, clause_subject, find_subject, frame_tail_end, tail_content, told_object
+from .frames import (
+    Found,
+    Frame,
+    clause_subject,
+    find_subject,
+    frame_tail_end,
+    quoted_source,
+    tail_content,
+    told_object,
+)
 from .grammar import (
     content_end,
     first_content_token,
@@ -263,7 +272,11 @@ def _leading_frame(sentence: Sentence, quote: Quote, previous_end: int) -> Frame
             continue
         if between and between[-1] not in (",", ":", "that") and len(between) > 6:
             continue
-        if form.endswith("ing") and follows_pause(sentence, c):
+        source = quoted_source(sentence, c) if form.endswith("ing") else None
+        subject: Mention | None
+        if source is not None:
+            subject = source[0]  # "The agency quoted an aide saying “…”": the aide says it
+        elif form.endswith("ing") and follows_pause(sentence, c):
             subject = clause_subject(sentence, c)  # "The group attacked him, saying he “…”"
         else:
             subject = find_subject(sentence, c, floor)

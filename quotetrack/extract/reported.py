@@ -12,6 +12,7 @@ from .frames import (
     find_subject,
     frame_tail_end,
     inverted_subject,
+    quoted_source,
     tail_content,
     told_object,
 )
@@ -150,7 +151,7 @@ def _reported_statement(sentence: Sentence, text: str) -> Found | None:
         if is_negated(sentence, c):
             continue  # "did not say", "declined to say", "shouldn't say": nothing was said
         after_pause = follows_pause(sentence, c)
-        if lower[c].endswith("ing") and c > 2 and lower[c - 1] == "as":
+        if lower[c].endswith("ing") and c > 2 and quoted_source(sentence, c):
             quoted_as = _quoted_as_saying(sentence, c, info, end)
             if quoted_as is not None:
                 return quoted_as
@@ -337,43 +338,24 @@ def _quoted_as_after(sentence: Sentence, offset: int, end: int) -> Found | None:
     """The first "… quoting X as saying …" that starts after ``offset``."""
     for c in range(sentence.index_at(offset), len(sentence.tokens)):
         cue = sentence.cue_at(c)
-        if cue and c > 2 and sentence.lower[c - 1] == "as" and sentence.lower[c].endswith("ing"):
+        if cue and c > 2 and sentence.lower[c].endswith("ing") and quoted_source(sentence, c):
             return _quoted_as_saying(sentence, c, cue.cue, end)
     return None
 
 
 def _quoted_as_saying(sentence: Sentence, c: int, info: Cue, end: int) -> Found | None:
     """"The office put out a statement quoting the mayor as saying 300 homes had burned", "the
-    paper cited an aide as saying that …", "The mayor was quoted as saying …": the one quoted
-    says what follows "as saying"."""
-    tokens, lower = sentence.tokens, sentence.lower
-    k = c - 2  # the last word of the one quoted, before "as"
-    if lower[k] in ("quoted", "cited") and lower[k - 1] in ("was", "were", "is", "are", "been"):
-        mention = find_subject(sentence, k - 1)
-        if mention is None:
-            return None
-        frame_start = mention.phrase_start
-    else:
-        first = k
-        while first > 0 and lower[first - 1] not in _QUOTING and k - first < 10:
-            if sentence.quoted[first - 1] or tokens[first - 1].text in ";:":
-                return None
-            first -= 1
-        if first == 0 or lower[first - 1] not in _QUOTING or first > k:
-            return None
-        # "the country's president, Ann Holt,": the comma before "as" is no part of the name.
-        a, b = tokens[first].start, tokens[k - 1 if tokens[k].text == "," and k - 1 > first else k].end
-        mention, frame_start = Mention(a, b, a, b, sentence.text[a:b]), tokens[first - 1].start
+    paper cited an aide saying that …": the one quoted says what follows "saying"."""
+    tokens = sentence.tokens
+    source = quoted_source(sentence, c)
     content_at, _, _ = tail_content(sentence, c + 1, info)
-    if content_at is None or tokens[content_at].start >= end:
+    if source is None or content_at is None or tokens[content_at].start >= end:
         return None
+    mention, frame_start = source
     frame = Frame(mention, tokens[c].text, tokens[c].start, tokens[c].end, info,
                   [Span(frame_start, tokens[content_at - 1].end)])
     content = Span(tokens[content_at].start, reported_end(sentence, content_at, end))
     return Found([content], frame, "reported", 0.75, False)
-
-
-_QUOTING = ("quoting", "quoted", "citing", "cited")
 
 
 def _verb_like(word: str) -> bool:
