@@ -158,3 +158,22 @@ def test_whose_report_it_is_the_writer_tells_not_the_speaker():
     assert reported("State radio cited a senior officer saying that the border was closed.")[0] == [
         (["the border was closed"], "a senior officer", "saying")
     ]
+
+
+def test_with_x_reporting_that_credits_x():
+    text = "The count clashes with early accounts, with the Red Cross, and two local papers, reporting that 300 died."
+    assert reported(text)[0] == [(["300 died"], "the Red Cross", "reporting")]
+    # Opening the sentence, the clause ends at its comma and the main clause keeps its own frame.
+    text = "With the Red Cross saying that 300 died, the army said the raid had been a success."
+    assert reported(text)[0] == [
+        (["300 died"], "the Red Cross", "saying"),
+        (["the raid had been a success"], "the army", "said"),
+    ]
+    text = "With local officials putting the toll at 300, the army said the raid had been a success."
+    assert [found[1] for found in reported(text)[0]] == ["local officials", "the army"]
+    # No speaker after "with".
+    assert reported("With prices rising sharply, analysts said the bank would act.")[0] == [
+        (["the bank would act"], "analysts", "said")
+    ]
+    text = "The party filed a complaint with the city's ethics board, claiming that the mayor had lied."
+    assert reported(text)[0] == [(["the mayor had lied"], "The party", "claiming")]  # "with" a preposition

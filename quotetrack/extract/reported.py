@@ -63,6 +63,18 @@ def reported_statements(sentence: Sentence, copy: Copy) -> list[Found]:
     first = _reported_statement(sentence, text)
     if first is None:
         return []
+    at = first_content_token(sentence)
+    opener, after = sentence.tokens[at], sentence.tokens[min(at + 1, len(sentence.tokens) - 1)]
+    opens_with = first.frame.frame_spans[0].start == opener.start or first.frame.mention.phrase_start == after.start
+    if opener.text.lower() == "with" and opens_with:
+        # "With the Red Cross saying 300 were killed, the army said …": the main clause may have
+        # a frame of its own after the opening one.
+        rest = sentence.index_at(first.spans[-1].end) + 1
+        if rest < len(sentence.tokens) - 3:
+            clause = Sentence(text, sentence.tokens[rest].start, sentence.end, sentence.paragraph, copy.quotes,
+                              copy.opens)
+            main = _reported_statement(clause, text)
+            return [first, main] if main is not None else [first]
     if first.frame.cue_info.figure and first.spans[-1].end < sentence.end:
         # "A day after the minister raised the toll to 90, her office quoted X as saying …"
         later = _quoted_as_after(sentence, first.spans[-1].end, content_end(sentence))
@@ -151,6 +163,10 @@ def _reported_statement(sentence: Sentence, text: str) -> Found | None:
         if is_negated(sentence, c):
             continue  # "did not say", "declined to say", "shouldn't say": nothing was said
         after_pause = follows_pause(sentence, c)
+        if lower[c].endswith("ing") and not info.figure:
+            with_clause = _with_saying(sentence, c, info, end)
+            if with_clause is not None:
+                return with_clause
         if lower[c].endswith("ing") and c > 2 and quoted_source(sentence, c):
             quoted_as = _quoted_as_saying(sentence, c, info, end)
             if quoted_as is not None:
@@ -332,6 +348,44 @@ def _statement_saying(sentence: Sentence, c: int, info: Cue, end: int) -> Found 
     frame = Frame(Mention(a, b, a, b, sentence.text[a:b]), tokens[c].text, tokens[c].start, tokens[c].end, info,
                   [Span(a, tokens[content_at - 1].end)], written=True)
     return Found([Span(tokens[content_at].start, end)], frame, "reported", 0.75, False)
+
+
+def _with_saying(sentence: Sentence, c: int, info: Cue, end: int) -> Found | None:
+    """"…, with the Red Cross, and several local papers, reporting that 300 were killed": the
+    ones named after "with" say what follows the participle; the first of them is credited."""
+    tokens, lower = sentence.tokens, sentence.lower
+    w = c - 1
+    while w >= 0 and lower[w] != "with" and c - w <= 12:
+        if sentence.quoted[w] or tokens[w].text in ";:" or sentence.cue_at(w):
+            return None
+        w -= 1
+    if w < 0 or lower[w] != "with" or w + 1 >= c:
+        return None
+    if w > first_content_token(sentence) and tokens[w - 1].text != ",":
+        return None  # "filed a complaint with the board, claiming …": a preposition, not an opener
+    content_at, _, _ = tail_content(sentence, c + 1, info)
+    if content_at is None or tokens[content_at].start >= end:
+        return None
+    last = w + 1
+    while last + 1 < c and tokens[last + 1].text != "," and lower[last + 1] not in ("and", "or"):
+        last += 1
+    head, titles = lower[last], title_lexicon().forms
+    named = any(is_capitalised(t.text) for t in tokens[w + 1 : last + 1])
+    if not (named or head in titles or head.rstrip("s") in titles or head in word_set("organisations")):
+        return None  # "with prices rising", "with the water reaching …": no speaker
+    a, b = tokens[w + 1].start, tokens[last].end
+    mention = Mention(a, tokens[c - 1].end, a, b, sentence.text[a:b])
+    frame = Frame(mention, tokens[c].text, tokens[c].start, tokens[c].end, info,
+                  [Span(tokens[w].start, tokens[content_at - 1].end)])
+    stop = reported_end(sentence, content_at, end)
+    if w == first_content_token(sentence):
+        # "With the Red Cross saying 300 were killed, the army called for calm": the clause ends
+        # at its comma, where the sentence's own clause starts.
+        comma = next((k for k in range(content_at, len(tokens)) if tokens[k].text == ","), None)
+        if comma is None:
+            return None
+        stop = tokens[comma - 1].end
+    return Found([Span(tokens[content_at].start, stop)], frame, "reported", 0.75, False)
 
 
 def _quoted_as_after(sentence: Sentence, offset: int, end: int) -> Found | None:
