@@ -778,3 +778,8 @@ def test_what_happened_next_goes_on_with_the_account_it_follows(text):
 )
 def test_the_writers_own_sentences_after_an_account_are_not_its_speakers(text):
     assert [s.speaker.name for s in extract(text)] == ["warden"]
+
+
+def test_a_quoted_phrase_after_a_finding_cue_inside_a_reported_clause_is_the_speakers():
+    (found,) = extract("Rebel spokesman Ali Dar said the army showed “clear disregard for life” in the raid.")
+    assert (found.speaker.name, found.text) == ("Ali Dar", "the army showed “clear disregard for life” in the raid")

@@ -93,3 +93,12 @@ def test_a_capitalised_word_that_could_be_a_verb_is_part_of_a_name():
             text = f"The fares were too high, {frame}."
             (found,) = extract_statements(text)
             assert (found.speaker.name, found.text) == (name, "The fares were too high")
+
+
+def test_the_day_after_the_subject_is_not_part_of_it():
+    for text in (
+        "The mayor on Wednesday vowed to rebuild, saying that the storm had cost millions.",
+        "The mayor Wednesday vowed to rebuild, saying that the storm had cost millions.",
+    ):
+        (found,) = extract_statements(text)
+        assert (found.speaker.name, found.text) == ("mayor", "the storm had cost millions")

@@ -116,3 +116,10 @@ def test_a_quote_after_quoting_x_saying_is_xs():
     text = "The agency on Friday cited an early inquiry by Tarn prosecutors saying that “a fight broke out.”"
     (found,) = found_in(text)
     assert found.frame.mention.head == "Tarn prosecutors"  # whose inquiry it is
+
+
+def test_a_finding_cue_inside_what_was_said_does_not_take_the_quote():
+    # The quote is left to the reported clause it stands in (extract.reported reads it).
+    assert found_in("Rebel spokesman Ali Dar said the army showed “clear disregard for life” in the raid.") == []
+    (study,) = found_in("The study showed “a clear rise in cases” over the year.")
+    assert (study.frame.mention.head, study.frame.cue) == ("The study", "showed")

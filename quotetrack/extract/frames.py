@@ -353,6 +353,9 @@ def frame_tail_end(sentence: Sentence, j: int, limit: int) -> int:
     return sentence.tokens[max(0, j - 1)].end
 
 
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
 def clause_subject(sentence: Sentence, limit: int) -> Mention | None:
     """"One operative inside Trump Tower tried …, saying …": the subject that opens the clause."""
     tokens, lower = sentence.tokens, sentence.lower
@@ -372,6 +375,9 @@ def clause_subject(sentence: Sentence, limit: int) -> Mention | None:
         low = lower[k]
         if low in AUXILIARIES or low in CLAUSE_BREAKS or tokens[k].text in ",;:" or sentence.cue_at(k):
             break
+        on_day = low in ("on", "late", "early") and k + 1 < limit and lower[k + 1] in DATE_WORDS
+        if k > first and (on_day or low in _WEEKDAYS or low in ("yesterday", "today")):
+            break  # "The president on Wednesday vowed …", "Police Tuesday said …": when, not who
         if k > first and not is_capitalised(tokens[k].text) and (
             low.endswith("ed") or low in word_set("past_verbs")
         ):

@@ -262,6 +262,8 @@ def _leading_frame(sentence: Sentence, quote: Quote, previous_end: int) -> Frame
         cue = sentence.cue_at(c)
         if not cue or cue.cue.category == "cognition":
             continue
+        if cue.cue.category == "finding" and _spoken_before(sentence, floor, c):
+            continue  # "Lee said the raid showed “clear contempt”": what Lee said, not the raid
         form, info, last = cue
         j = last + 1
         relayed = None
@@ -353,4 +355,9 @@ def _document_reads(sentence: Sentence, quote: Quote, previous_end: int) -> Fram
     info = cue_lexicon()["wrote"]
     return Frame(Mention(a, tokens[k - 1].end, a, b, sentence.text[a:b]), tokens[k].text, tokens[k].start,
                  tokens[k].end, info, [Span(a, tokens[top - 1].end)], written=True)
+
+
+def _spoken_before(sentence: Sentence, floor: int, c: int) -> bool:
+    """A speech cue stands between ``floor`` and token c, so a cue at c is inside its content."""
+    return any((cue := sentence.cue_at(k)) and cue.cue.category in ("speech", "written") for k in range(floor, c))
 
