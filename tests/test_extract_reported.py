@@ -177,3 +177,9 @@ def test_with_x_reporting_that_credits_x():
     ]
     text = "The party filed a complaint with the city's ethics board, claiming that the mayor had lied."
     assert reported(text)[0] == [(["the mayor had lied"], "The party", "claiming")]  # "with" a preposition
+
+
+def test_underlined_that_is_a_speech_cue():
+    assert reported("The envoy underlined that the border would stay open.")[0] == [
+        (["the border would stay open"], "The envoy", "underlined")
+    ]
