@@ -183,3 +183,18 @@ def test_underlined_that_is_a_speech_cue():
     assert reported("The envoy underlined that the border would stay open.")[0] == [
         (["the border would stay open"], "The envoy", "underlined")
     ]
+
+
+def test_what_a_speaker_calls_something_is_a_statement_kept_with_its_verb():
+    assert reported('Its interior minister has described the assertion as "lies."')[0] == [
+        (['described the assertion as "lies."'], "Its interior minister", "described")
+    ]
+    assert reported("The ministry branded the report “a fabrication” on Monday.")[0] == [
+        (["branded the report “a fabrication” on Monday"], "The ministry", "branded")
+    ]
+    assert reported("The mayor described the flood as a disaster for the town.")[0][0][0] == [
+        "described the flood as a disaster for the town"
+    ]
+    for text in ("The mayor called him a friend.", "The union called for calm.", "She described the scene in detail."):
+        assert reported(text)[0] == []
+    assert reported("The envoy condemned what he called a “brazen breach” of the truce.")[0] == []

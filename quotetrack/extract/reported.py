@@ -60,7 +60,7 @@ def reported_statements(sentence: Sentence, copy: Copy) -> list[Found]:
         headline = _headline_statement(sentence)
         if headline is not None:
             return [headline]
-    first = _reported_statement(sentence, text)
+    first = _reported_statement(sentence, text) or _characterised(sentence)
     if first is None:
         return []
     at = first_content_token(sentence)
@@ -386,6 +386,45 @@ def _with_saying(sentence: Sentence, c: int, info: Cue, end: int) -> Found | Non
             return None
         stop = tokens[comma - 1].end
     return Found([Span(tokens[content_at].start, stop)], frame, "reported", 0.75, False)
+
+
+_CHARACTERISING = frozenset("described describes called calls branded brands labelled labeled labels".split())
+_PARTICLES = PREPOSITIONS | {"off", "up", "back"}
+
+
+def _characterised(sentence: Sentence) -> Found | None:
+    """"Its interior minister described the claims as “lies”", "the company called the report
+    “ridiculous”": what the speaker calls something is a statement, kept with its verb, since
+    "the claims as lies" alone says nothing. Without "as" the word must stand in quote marks, so
+    that "called him a friend" or "called the meeting" are no statements."""
+    tokens, lower = sentence.tokens, sentence.lower
+    n = len(tokens)
+    for c in range(1, n - 3):
+        if lower[c] not in _CHARACTERISING or sentence.quoted[c] or lower[c + 1] in _PARTICLES:
+            continue  # "called for calm", "called off the talks"
+        k = c + 1
+        while k < n and k - c <= 8 and lower[k] != "as" and tokens[k].text not in QUOTE_CHARS and (
+            tokens[k].text not in ",.;:" and not sentence.quoted[k]
+        ):
+            k += 1
+        if k == c + 1 or k + 1 >= n:
+            continue
+        quoted_after = tokens[k].text in QUOTE_CHARS or sentence.quoted[k]
+        if lower[k] == "as":
+            quoted_after = tokens[k + 1].text in QUOTE_CHARS or sentence.quoted[k + 1]
+        described_as = lower[k] == "as" and lower[k + 1] in ("a", "an") and lower[c].startswith("descri")
+        if not (quoted_after or described_as):
+            continue  # "called the meeting to order", "described the scene in detail"
+        mention = find_subject(sentence, c)
+        before = sentence.index_at(mention.phrase_start) - 1 if mention is not None else -1
+        if mention is None or (before >= 0 and lower[before] in ("what", "which", "that", "as", "whom")):
+            continue  # "what he called a “brazen breach” of the truce": the writer's phrase, not his claim
+        info = cue_lexicon()["said"]
+        frame = Frame(mention, tokens[c].text, tokens[c].start, tokens[c].end, info,
+                      [Span(mention.phrase_start, tokens[c - 1].end)])
+        start = tokens[c].start
+        return Found([Span(start, reported_end(sentence, c, content_end(sentence)))], frame, "reported", 0.7, False)
+    return None
 
 
 def _quoted_as_after(sentence: Sentence, offset: int, end: int) -> Found | None:
