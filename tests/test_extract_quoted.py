@@ -93,6 +93,8 @@ def test_a_named_person_then_a_colon_and_a_quote_is_her_answer():
     assert found_in("Ann Lee's reply was short: “Not today, not ever.”") == []
     assert found_in("Holt was blunt: “We will not pay for it.”") == []
     assert found_in("Holt painted two words: “Never again, never” on the wall.") == []
+    # A pronoun with no cue verb is not resolved: too many quotes would go to the wrong speaker.
+    assert found_in("Holt spoke first. He went on: “The count is 90, not 120.”") == []
 
 
 def test_what_a_written_statement_reads_is_what_its_author_says():

@@ -298,9 +298,9 @@ def _leading_frame(sentence: Sentence, quote: Quote, previous_end: int) -> Frame
 
 
 def _colon_frame(sentence: Sentence, quote: Quote, previous_end: int) -> Frame | None:
-    """"Lind shook her head: “We will not pay.”": no cue verb, but a person named (or "he"/"she")
-    opens the sentence, whose verb phrase ends in a colon and the quote she is heard saying. A
-    thing as the subject ("The sign read: …", "Officials had one message: …") is no speaker."""
+    """"Lind shook her head: “We will not pay.”": no cue verb, but a person named opens the
+    sentence, whose verb phrase ends in a colon and the quote she is heard saying. A thing as the
+    subject ("The sign read: …", "Officials had one message: …") is no speaker."""
     tokens, lower = sentence.tokens, sentence.lower
     top = sentence.index_at(quote.open)
     first = first_content_token(sentence)
@@ -318,7 +318,9 @@ def _colon_frame(sentence: Sentence, quote: Quote, previous_end: int) -> Frame |
     verb = lower[last + 1] if last + 1 < top - 1 else ""
     if not (verb.isalpha() and verb.islower()) or verb in AUXILIARIES:
         return None  # "Holt was blunt: …" describes her; "Holt shook her head: …" is her answer
-    if not (name_like(sentence, first, last) or (first == last and lower[first] in ("he", "she"))):
+    if not name_like(sentence, first, last):
+        # "He went on: “…”" is left out: with no cue verb, a pronoun resolved to the last speaker
+        # credits too many quotes to the wrong person.
         return None
     a, b = tokens[first].start, tokens[last].end
     colon = tokens[top - 1]
