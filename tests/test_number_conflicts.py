@@ -294,3 +294,10 @@ def test_a_ceiling_written_with_not_is_a_limit_not_a_denial() -> None:
     assert within.relation != "conflict"
     above = verdict("the death toll from the flood did not exceed 40", "55 people died in the flood")
     assert (above.relation, above.type) == ("conflict", "number")
+
+
+def test_figures_named_only_as_the_number_are_set_against_each_other_with_a_caveat() -> None:
+    result = verdict("The governor told reporters that the number was 1,700", "No, the official number is 2,100.")
+    assert (result.relation, result.type) == ("conflict", "number")
+    assert any("neither statement says what its figure counts" in caveat for caveat in result.caveats)
+    assert verdict("The governor said the number was 1,700", "He scored 3 goals").relation != "conflict"

@@ -261,8 +261,9 @@ def test_a_figure_noun_takes_the_role_named_earlier_in_the_sentence(text: str, e
     assert {q.role for q in found} == {"killed"}
 
 
-def test_a_figure_noun_without_a_role_in_the_sentence_is_no_count() -> None:
-    assert find_quantities("the firm gave a figure of 2,000") == []
+def test_a_figure_noun_without_a_role_in_the_sentence_counts_no_victims() -> None:
+    (found,) = find_quantities("the firm gave a figure of 2,000")
+    assert (found.value, found.thing, found.role) == (2000, "figure", None)  # a figure, not a toll
 
 
 @pytest.mark.parametrize(

@@ -11,6 +11,7 @@ from functools import lru_cache
 from ..evidence import Count, Counts
 from ..models import Statement
 from ..text import Quantity, default_normalizer
+from ..text.quantities import FIGURE
 from .lexicon import denial_verbs, floor_things
 from .reading import STRONG_BOUNDARY, Reading
 from .similarity import CONFLICT_CLAIM
@@ -174,6 +175,9 @@ def _denied(reading: Reading, count: Quantity) -> bool:
 def _verdict(found_a: Quantity, found_b: Quantity, count_a: Quantity, count_b: Quantity, score: float) -> Verdict:
     evidence = Counts(_shown(found_a), _shown(found_b), " ".join(part for part in count_a.key if part))
     verdict = Verdict("conflict", "number", score, evidence)
+    if count_a.thing == FIGURE:
+        verdict.caveats.append("neither statement says what its figure counts ('the number', 'the official"
+                               " figure'): check that both count the same")
     if count_a.key != count_b.key:
         whole, part = (found_a, found_b) if count_a.whole_of(count_b) else (found_b, found_a)
         verdict.caveats.append(f"{part.text!r} are people too: they cannot outnumber {whole.text!r}")

@@ -498,15 +498,22 @@ def _is_forecast(toks: list[_Tok], start: int, end: int) -> bool:
     return any(tok.low in _FORECAST for tok in toks[end : end + 3])
 
 
+# What a count named only by a figure noun counts, as ``Quantity.thing``.
+FIGURE = "figure"
 # Nouns that name a figure without saying what it counts: "the official figure of 212,000".
 _FIGURE_NOUNS = frozenset({"figure", "number", "tally", "total", "estimate", "count"})
+
+
+def _named_figure(toks: list[_Tok], start: int, end: int) -> bool:
+    """The count is named by a figure noun: "the number was 170,000", "the 2,000 figure"."""
+    near = [tok.low for tok in toks[max(0, start - 3) : start]] + [tok.low for tok in toks[start:end]]
+    return bool(_FIGURE_NOUNS.intersection(near))
 
 
 def _referred_role(toks: list[_Tok], start: int, end: int) -> str | None:
     """The role of a figure named by a figure noun ("the figure of 212,000", "the number was
     170,000", "the 2,000 figure"): that of the nearest casualty word earlier in the sentence."""
-    near = [tok.low for tok in toks[max(0, start - 3) : start]] + [tok.low for tok in toks[start:end]]
-    if not _FIGURE_NOUNS.intersection(near):
+    if not _named_figure(toks, start, end):
         return None
     roles = _roles()
     for k in range(start - 1, -1, -1):
@@ -636,6 +643,10 @@ def find_quantities(text: str) -> list[Quantity]:
             referred = _referred_role(toks, start_index, after_thing)
             if referred is not None:
                 thing, role = None, role or referred
+            elif role is None and _named_figure(toks, start_index, after_thing):
+                # "the official number is 210,000": the figure the story is about, counting what
+                # the statement does not say; kept, to be set against another such figure
+                thing = FIGURE
         if thing and _roles().get(thing) and thing not in lexicon.words("counted_things"):
             role = role or _roles()[thing]
             thing = None
