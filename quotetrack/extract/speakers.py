@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import NamedTuple
 
 from ..models import Speaker
 from ..text.dates import months
 from ..text.lexicon import lines
+from ..text.names import complement_at, descriptive_name
 from ..text.tokens import words
 from .lexicon import (
     CLAUSE_BREAKS,
@@ -215,7 +215,7 @@ class Resolver:
         phrase = " ".join(words)
         documents = word_set("documents")
         noun = next((w.lower() for w in reversed(words) if w.lower() in documents), None)
-        complement = _complement_at(words)
+        complement = complement_at(words)
         quoting = complement is not None and words[complement].lower() in ("quoting", "citing")
         if quoting and complement is not None and complement + 1 < len(words):
             # "a statement quoting coalition spokesman Colonel Omar al-Hadi": the one quoted speaks.
@@ -551,41 +551,6 @@ def _tidy(mention: Mention, text: str) -> Mention | None:
         return mention
     return Mention(mention.phrase_start, mention.phrase_end, start + first, start + last, phrase, appositives,
                    mention.antecedent, mention.body)
-
-
-@lru_cache(maxsize=65536)  # asked of every name on record for each extracted speaker
-def descriptive_name(name: str) -> bool:
-    """A speaker named only by a description ("a senior official", "Norland officials", "police
-    spokesman", "Witnesses", "the company"): no proper name says which one it is, so two of them
-    in different articles are not known to be the same speaker."""
-    words = clean(re.sub(r"\([^)]*\)", " ", name)).split()
-    while words and words[0].lower() in DETERMINERS:
-        words = words[1:]
-    cut = _complement_at(words)
-    words = words[:cut]  # "officials in Port Avell": the officials are not named
-    if not words:
-        return True
-    last = words[-1].strip(",.’'")
-    if not any(part[:1].isupper() or part[:1].isdigit() for part in re.split(r"[-/@.]", last)):
-        return True  # the head noun is a common noun
-    return len(words) == 1 and (
-        last.lower() in word_set("speaker_nouns") or last.lower() in title_lexicon().forms
-    )
-
-
-def _complement_at(words: list[str]) -> int | None:
-    """Where a phrase that describes a common noun begins: "officials | in Port Avell", "the coalition |
-    led by Norland", "alliance | fighting …". None when the phrase has no such part."""
-    for i in range(1, len(words)):
-        word, before = words[i].lower(), words[i - 1]
-        common = not is_capitalised(before) or (i == 1 and before.lower() in word_set("speaker_nouns"))
-        if not common or before.lower() in DETERMINERS or before.lower().endswith("ed"):
-            continue  # "passed by Senator Kim Park": the agent of a participle is the one meant
-        if word in PREPOSITIONS or word in ("led", "backed", "based", "run") or (
-            words[i].islower() and word.endswith("ing") and len(word) > 5
-        ):
-            return i
-    return None
 
 
 def _name_like(words: list[str], titles: dict[str, str]) -> bool:
