@@ -13,8 +13,9 @@ from typing import NamedTuple
 from ..models import Speaker
 from ..text.dates import months
 from ..text.lexicon import lines
-from ..text.names import complement_at, descriptive_name
+from ..text.names import complement_at, descriptive_name, national_body
 from ..text.tokens import words
+from .bodies import Bodies, country_named, government_of
 from .lexicon import (
     CLAUSE_BREAKS,
     CUE_MODIFIERS,
@@ -86,6 +87,7 @@ class Resolver:
         self.gender: dict[int, str] = {}  # id(speaker) -> "male" / "female", when the copy tells
         self.quiet_from = 0  # end of the last sentence with a statement
         self.organisations = self._organisation_names(text)
+        self.bodies = Bodies(text)
         self._scan_documents(text)
 
     def _person_names(self, text: str) -> list[tuple[int, str]]:
@@ -212,7 +214,20 @@ class Resolver:
             words = words[1:]
         if not words:
             return None
+        words = self.bodies.owned(words)  # "Norland's military" is the Norlandic military
         phrase = " ".join(words)
+        country = country_named(phrase)
+        if country is not None and not self._a_name_too(phrase):
+            # "Norland on Tuesday revised its toll": a country speaks through its government.
+            speaker = self._unique(Speaker(name=government_of(country), kind="organisation"))
+            add_alias(speaker, phrase)
+            self._remember(mention.head_start, speaker)
+            return Resolved(speaker, 0.8)
+        if national_body(words):
+            speaker = self._unique(Speaker(name=phrase, kind="organisation"))
+            add_alias(speaker, clean(mention.head))
+            self._remember(mention.head_start, speaker)
+            return Resolved(speaker, 0.85)
         documents = word_set("documents")
         noun = next((w.lower() for w in reversed(words) if w.lower() in documents), None)
         complement = complement_at(words)
@@ -231,7 +246,10 @@ class Resolver:
                 if offset <= mention.head_start + 2 and doc_noun == noun:
                     self._remember(mention.head_start, speaker)
                     return Resolved(speaker, 0.85)
-            speaker = self._unique(Speaker(name=phrase, title=noun, kind="document"))
+            body = self.bodies.institution(words[:-1], mention.head_start) if words[-1].lower() == noun else None
+            # "a government report": the report of the government the article is about.
+            speaker = self._document(body, noun, phrase) if body else self._unique(
+                Speaker(name=phrase, title=noun, kind="document"))
             self._remember(mention.head_start, speaker)
             return Resolved(speaker, 0.6)
         titles, longest = title_lexicon()
@@ -254,6 +272,12 @@ class Resolver:
             a_title, a_affiliation = _parse_appositive(appositive, titles)
             title = title or a_title
             affiliation = affiliation or a_affiliation
+        body = None if name_words or mention.body else self.bodies.institution(words, mention.head_start)
+        if body is not None:
+            # "the ministry", "the government": the body the article named, or its country's.
+            speaker = self._unique(Speaker(name=body, kind="organisation"))
+            self._remember(mention.head_start, speaker)
+            return Resolved(speaker, 0.8)
         if not name_words and len(words) == 1 and words[0].islower() and words[0] in word_set("organisations"):
             # "the agency" after "the National Health Agency": the body named earlier.
             named = [org for offset, org in self.organisations if offset < mention.head_start]
@@ -314,6 +338,17 @@ class Resolver:
             self.gender[id(speaker)] = gender
         self._remember(mention.head_start, speaker)
         return Resolved(speaker, 0.9)
+
+    def _a_name_too(self, word: str) -> bool:
+        """"Chad" in an article that names Chad Ellison: a person's name, not only the country's."""
+        if any(word in name.split() for _, name in self.names):
+            return True
+        titles = title_lexicon().forms
+        for match in re.finditer(rf"\b{re.escape(word)}\s+([A-Z][a-z’'-]+)", self.text):
+            following = match.group(1).lower()
+            if following not in titles and following not in word_set("organisations") | word_set("place_words"):
+                return True
+        return False
 
     def _person(self, name: str, aliases: list[str], offset: int) -> Speaker:
         name_words = name.split()

@@ -12,7 +12,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from .function_words import DETERMINERS, PREPOSITIONS
-from .lexicon import lines, words
+from .lexicon import lines, rows, words
 
 
 class Titles(NamedTuple):
@@ -44,6 +44,8 @@ def descriptive_name(name: str) -> bool:
     if not parts:
         return True
     last = parts[-1].strip(",.’'")
+    if national_body(parts):
+        return False  # "Norlandic government": the one body, whichever article names it
     if not any(part[:1].isupper() or part[:1].isdigit() for part in re.split(r"[-/@.]", last)):
         return True  # the head noun is a common noun
     return len(parts) == 1 and (last.lower() in words("speaker_nouns") or last.lower() in title_lexicon().forms)
@@ -62,3 +64,35 @@ def complement_at(parts: list[str]) -> int | None:
         ):
             return i
     return None
+
+
+class Country(NamedTuple):
+    name: str  # "Mexico"
+    adjective: str  # "Mexican": what an editor writes before "government"
+    names: tuple[str, ...]  # every way of writing it, names and adjectives, as in data/countries.tsv
+
+
+@lru_cache(maxsize=1)
+def countries() -> dict[str, Country]:
+    """Each way of writing a country (data/countries.tsv), as written, to the country."""
+    table: dict[str, Country] = {}
+    for row in rows("countries"):
+        name, adjective = row[0], row[1]
+        others = [form.strip() for form in row[2].split(",")] if len(row) > 2 and row[2] else []
+        country = Country(name, adjective, tuple(dict.fromkeys([name, adjective, *others])))
+        for form in country.names:
+            table.setdefault(form, country)
+    return table
+
+
+def institution_nouns() -> frozenset[str]:
+    """"government", "ministry", "armed forces": bodies a country has one of (data/institutions.txt)."""
+    return words("institutions")
+
+
+def national_body(parts: list[str]) -> bool:
+    """"Norlandic military", "Norlandic interior ministry": a country's institution, named for it."""
+    phrase = " ".join(parts).lower()
+    return len(parts) > 1 and any(" ".join(parts[:n]) in countries() for n in (1, 2, 3)) and any(
+        phrase.endswith(" " + noun) for noun in institution_nouns()
+    )
