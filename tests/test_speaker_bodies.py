@@ -111,3 +111,19 @@ def test_a_countrys_government_is_one_speaker_across_articles(db):
     named = [s for s in store.all_speakers(db) if s.name == "Peruvian government"]
     assert len(named) == 1
     assert len([s for s in store.list_statements(db) if s.speaker.id == named[0].id]) == 2
+
+
+def test_a_headline_verb_after_the_country_does_not_make_it_a_person():
+    text = "Peru Says 40 Dead In Floods\n\nPeru said on Monday that 12 more people were missing."
+    assert speaker_of(text, "12 more").name == "Peruvian government"
+    assert speaker_of(text, "40 Dead").name == "Peruvian government"
+
+
+def test_a_capital_recorded_as_the_speaker_is_its_government():
+    speaker = speaker_of("Lima said on Monday it would send troops to the border.", "troops")
+    assert (speaker.name, speaker.kind) == ("Peruvian government", "organisation")
+
+
+def test_a_dateline_tells_whose_government_a_report_is():
+    text = "LIMA (Wire) - According to a government report, 300 houses were destroyed in the floods."
+    assert speaker_of(text, "300 houses").name == "Peruvian government"

@@ -13,25 +13,42 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from ..text.names import Country, countries, institution_nouns
+from ..text.lexicon import words as word_list
+from ..text.names import Country, capitals, countries, institution_nouns
 
 _POSSESSIVE = r"(?:’s|'s)"
 _CAPITALISED = r"[A-Z][\w’'-]*"
 
 
 @lru_cache(maxsize=1)
+def _every_form() -> dict[str, Country]:
+    """Countries and capitals as written, and in capitals as a dateline writes them ("AVELL CITY -")."""
+    forms = {**capitals(), **countries()}
+    return {**{form.upper(): country for form, country in forms.items()}, **forms}
+
+
+@lru_cache(maxsize=1)
 def _country_pattern() -> re.Pattern[str]:
-    forms = sorted(countries(), key=len, reverse=True)  # "Papua New Guinea" before "Guinea"
+    forms = sorted(_every_form(), key=len, reverse=True)  # "Papua New Guinea" before "Guinea"
     return re.compile(rf"(?<![\w-])(?:the\s+)?({'|'.join(re.escape(f) for f in forms)})(?![\w-])")
 
 
 def country_named(phrase: str) -> Country | None:
-    """The country a phrase names as a place ("Norland", "the United Norland"), not by adjective."""
+    """The country a phrase names as a place ("Norland", "the United Norland", its capital), not
+    by adjective."""
     phrase = re.sub(r"^(?:the|The)\s+", "", phrase.strip())
-    country = countries().get(phrase)
+    country = countries().get(phrase) or capitals().get(phrase)
     if country is None or phrase == country.adjective and phrase != country.name:
         return None
     return country
+
+
+def describes(word: str) -> bool:
+    """"armed", "so-called", "rebel-run": a lower-case word that only describes the body or group
+    named after it (data/descriptive_adjectives.txt, and compounds such as "state-owned")."""
+    return word.islower() and (word in word_list("descriptive_adjectives") or re.search(
+        r"\w-(?:run|owned|backed|led|held|controlled|aligned|affiliated|linked|funded|sponsored)$", word
+    ) is not None)
 
 
 def government_of(country: Country) -> str:
@@ -43,11 +60,14 @@ class Bodies:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.mentions = [(m.start(1), countries()[m.group(1)]) for m in _country_pattern().finditer(text)]
+        found = [(m.start(1), m.group(1)) for m in _country_pattern().finditer(text)]
+        self.mentions = [(at, _every_form()[form]) for at, form in found]
+        # A dateline ("AVELL CITY (Wire) -") says where the story is told from: it weighs as two mentions.
+        self.datelines = [_every_form()[form] for _, form in found if form.isupper() and len(form) > 3]
 
     def main_country(self) -> Country | None:
         """The country the article is about: named at least twice, and twice as often as any other."""
-        counts = Counter(country.name for _, country in self.mentions).most_common(2)
+        counts = Counter(country.name for country in [*(c for _, c in self.mentions), *self.datelines]).most_common(2)
         if not counts or counts[0][1] < 2 or len(counts) > 1 and counts[0][1] < 2 * counts[1][1]:
             return None
         return next(country for _, country in self.mentions if country.name == counts[0][0])

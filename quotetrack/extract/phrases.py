@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..text.dates import months
+from ..text.dates import WEEKDAYS, months
 from ..text.lexicon import lines
 from .lexicon import (
     CLAUSE_BREAKS,
@@ -46,6 +46,7 @@ ASIDES = (
     CUE_MODIFIERS | DATE_WORDS | frozenset("meanwhile afterwards afterward soon however too instead now".split())
 ) - frozenset(months())
 _RELATIVES = frozenset("who whose whom which that".split())
+_DAY_WORDS = frozenset(months()) | frozenset(WEEKDAYS)
 
 
 def speaks(word: str) -> bool:
@@ -97,6 +98,15 @@ def kept(tokens: list[str]) -> list[int]:
     relative = next((n for n, i in enumerate(keep) if n and tokens[i].lower() in _RELATIVES), None)
     if relative:
         keep = keep[:relative]
+    dated = next((n for n in range(1, len(keep) - 1) if tokens[keep[n]].lower() in ("on", "in")
+                  and _names_a_day(tokens[keep[n + 1]])), None)
+    if dated:
+        keep = keep[:dated]  # "the Norland News Agency on October 20 cited …": a name ends before its date
+    verb = next((n for n in range(1, len(keep) - 1) if _past_verb(tokens[keep[n]]) and (
+        tokens[keep[n + 1]].lower() in DETERMINERS and tokens[keep[n - 1]].lower() not in DETERMINERS
+    )), None)
+    if verb:
+        keep = keep[:verb]  # "the agency cited an inquiry": a speaker is a noun phrase, not a clause
     for n in range(1, len(keep)):
         word, before = tokens[keep[n]], tokens[keep[n - 1]].lower()
         if word in ("the", "a", "an") and (before in word_set("speaker_nouns") or before in title_lexicon().forms):
@@ -111,6 +121,35 @@ def kept(tokens: list[str]) -> list[int]:
     return keep
 
 
+def _names_a_day(word: str) -> bool:
+    """"October", "Tuesday", "2019": what follows "on" or "in" when a date, not a place, is meant."""
+    word = word.strip(",.;:")
+    return (word[:1].isupper() and word.lower() in _DAY_WORDS) or (word.isdigit() and len(word) == 4)
+
+
+def _past_verb(word: str) -> bool:
+    """"cited", "took": a verb in the past tense (data/past_verbs.txt for the irregular ones)."""
+    return word.islower() and (word.endswith("ed") and len(word) > 4 or word in word_set("past_verbs"))
+
+
+def _relative_subject(mention: Mention, text: str) -> Mention | None:
+    """"the armed group that controls the capital said": the phrase read as the speaker is the
+    relative clause; the speaker is the noun phrase the clause describes, before "that"."""
+    first = mention.head.split()[0] if mention.head.split() else ""
+    before = text[max(0, mention.head_start - 200) : mention.head_start]
+    relative = re.search(r"(?:^|[\s,])(that|which|who)\s+$", before)
+    if not relative or not first.islower() or not first.endswith(("s", "ed")) or first in pronoun_lexicon():
+        return None
+    clause = re.split(r"[.;:,“”\"\n(]", before[: relative.start(1)])[-1]
+    phrase = clause.strip()
+    if not phrase or not re.search(r"[A-Za-z]", phrase):
+        return None
+    at = text.rfind(phrase, 0, mention.head_start)
+    if at < 0:
+        return None
+    return Mention(at, mention.phrase_end, at, at + len(phrase), phrase, body=mention.body)
+
+
 def tidy(mention: Mention, text: str) -> Mention | None:
     """The speaker phrase without what only surrounds it, or None when no speaker is left.
 
@@ -121,6 +160,9 @@ def tidy(mention: Mention, text: str) -> Mention | None:
     it; a relative clause only describes ("a villager who spoke … on condition of anonymity"). A
     piece of a hyphenated word ("U.S.-") or a lone gerund, adverb or object pronoun is no speaker.
     """
+    subject = _relative_subject(mention, text)
+    if subject is not None:
+        return tidy(subject, text)
     head, start = mention.head, mention.head_start
     if "\n" in head.strip():
         cut = head.rstrip().rfind("\n") + 1

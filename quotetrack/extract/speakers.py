@@ -12,7 +12,7 @@ from typing import NamedTuple
 from ..models import Speaker
 from ..text.names import complement_at, descriptive_name, national_body
 from ..text.tokens import words
-from .bodies import Bodies, country_named, government_of
+from .bodies import Bodies, country_named, describes, government_of
 from .lexicon import (
     CLAUSE_BREAKS,
     DATE_WORDS,
@@ -21,6 +21,7 @@ from .lexicon import (
     MALE,
     PLURALS,
     PREPOSITIONS,
+    cue_lexicon,
     pronoun_lexicon,
     title_lexicon,
     word_set,
@@ -192,6 +193,8 @@ class Resolver:
         words = clean(mention.head).split()
         while words and words[0].lower() in DETERMINERS:
             words = words[1:]
+        while len(words) > 1 and describes(words[0]) and any(is_capitalised(w) for w in words[1:]):
+            words = words[1:]  # "the armed Jund group", "the rebel-run Avell Radio": not the name
         if not words:
             return None
         words = self.bodies.owned(words)  # "Norland's military" is the Norlandic military
@@ -320,13 +323,15 @@ class Resolver:
         return Resolved(speaker, 0.9)
 
     def _a_name_too(self, word: str) -> bool:
-        """"Chad" in an article that names Chad Ellison: a person's name, not only the country's."""
-        if any(word in name.split() for _, name in self.names):
-            return True
-        titles = title_lexicon().forms
-        for match in re.finditer(rf"\b{re.escape(word)}\s+([A-Z][a-z’'-]+)", self.text):
-            following = match.group(1).lower()
-            if following not in titles and following not in word_set("organisations") | word_set("place_words"):
+        """"Chad" in an article that names Chad Ellison: a person's name, not only the country's.
+        Not "Avell City", "Lake Avell" or a headline's "Avell Says …"."""
+        titles, cues = title_lexicon().forms, cue_lexicon()
+        not_names = word_set("organisations") | word_set("place_words") | PREPOSITIONS | DETERMINERS
+        names = [name.split() for _, name in self.names if word in name.split()]
+        names += [[word, m.group(1)] for m in re.finditer(rf"\b{re.escape(word)}\s+([A-Z][a-z’'-]+)", self.text)]
+        for name in names:
+            others = [re.sub(r"[’']s$", "", w).lower() for w in name if w != word]
+            if others and not any(o in titles or o in not_names or o in cues for o in others):
                 return True
         return False
 

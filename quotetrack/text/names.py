@@ -70,6 +70,7 @@ class Country(NamedTuple):
     name: str  # "Mexico"
     adjective: str  # "Mexican": what an editor writes before "government"
     names: tuple[str, ...]  # every way of writing it, names and adjectives, as in data/countries.tsv
+    capital: str  # "" when none is listed
 
 
 @lru_cache(maxsize=1)
@@ -79,9 +80,20 @@ def countries() -> dict[str, Country]:
     for row in rows("countries"):
         name, adjective = row[0], row[1]
         others = [form.strip() for form in row[2].split(",")] if len(row) > 2 and row[2] else []
-        country = Country(name, adjective, tuple(dict.fromkeys([name, adjective, *others])))
+        capital = row[3] if len(row) > 3 else ""
+        country = Country(name, adjective, tuple(dict.fromkeys([name, adjective, *others])), capital)
         for form in country.names:
             table.setdefault(form, country)
+    return table
+
+
+@lru_cache(maxsize=1)
+def capitals() -> dict[str, Country]:
+    """Each capital (data/countries.tsv) to its country: "Avell City said" speaks for its government."""
+    table: dict[str, Country] = {}
+    for country in countries().values():
+        if country.capital:
+            table.setdefault(country.capital, country)
     return table
 
 

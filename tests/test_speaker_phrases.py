@@ -1,0 +1,45 @@
+"""Speaker names are noun phrases an editor would use: not a clause, a date or a describing word."""
+
+from quotetrack.extract import extract_statements
+from quotetrack.extract.phrases import Mention, kept
+from quotetrack.extract.speakers import Resolver
+
+
+def speaker_of(text, words):
+    return next(s.speaker for s in extract_statements(text) if words in s.text)
+
+
+def test_a_speaker_name_stops_before_its_date_and_the_verb_after_it():
+    text = (
+        "The official Avell Press Agency on March 3 cited an inquiry by Avell prosecutors saying "
+        'that "a quarrel broke out in the office."'
+    )
+    assert speaker_of(text, "quarrel").name == "Avell Press Agency"
+
+
+def test_a_speaker_name_stops_before_a_verb_and_its_object():
+    text = "The Avell Press Agency cited an inquiry by Avell prosecutors saying that 12 men were held."
+    head = "Avell Press Agency cited an inquiry by Avell prosecutors"
+    at = text.index(head)
+    resolved = Resolver(text).resolve(Mention(at, at + len(head), at, at + len(head), head))
+    assert resolved is not None and resolved.speaker.name == "Avell Press Agency"
+    # A participle with its agent still describes the noun before it.
+    words = "report released by the ministry".split()
+    assert kept(words) == list(range(len(words)))
+
+
+def test_the_speaker_is_the_phrase_a_relative_clause_describes():
+    text = "The armed Jund group that controls the capital said 40 children were killed."
+    speaker = speaker_of(text, "40 children")
+    assert (speaker.name, speaker.kind) == ("Jund group", "organisation")
+
+
+def test_describing_words_before_a_name_are_not_part_of_it():
+    assert speaker_of("The rebel-run Avell Radio said 12 people died.", "12 people").name == "Avell Radio"
+    assert speaker_of("The rebel-run Avell Radio said 12 people died.", "12 people").title is None
+    assert speaker_of("The armed Jund group said it hit a convoy.", "convoy").name == "Jund group"
+
+
+def test_a_name_that_starts_with_its_own_adjective_keeps_it():
+    assert speaker_of("The Avell-led alliance said it hit a convoy.", "convoy").name == "Avell-led alliance"
+    assert speaker_of("Armed men said they would return.", "return").name == "Armed men"
