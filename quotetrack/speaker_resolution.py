@@ -80,6 +80,7 @@ def speaker_for(
             fill = {
                 k: getattr(wanted, k) for k in ("title", "affiliation")
                 if getattr(wanted, k) and not getattr(found, k)
+                and (k != "title" or wanted.kind == found.kind)  # a report's title is no body's
             }
             if fill:
                 store.update_speaker(db, found.id, fill)

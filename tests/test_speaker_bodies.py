@@ -7,6 +7,7 @@ import pytest
 
 from quotetrack import ingest, store
 from quotetrack.extract import extract_statements
+from quotetrack.extract.bodies import national_name
 from quotetrack.text.names import descriptive_name
 
 
@@ -127,3 +128,35 @@ def test_a_capital_recorded_as_the_speaker_is_its_government():
 def test_a_dateline_tells_whose_government_a_report_is():
     text = "LIMA (Wire) - According to a government report, 300 houses were destroyed in the floods."
     assert speaker_of(text, "300 houses").name == "Peruvian government"
+
+
+def test_a_country_named_before_its_institution_gives_its_adjective():
+    assert national_name(["Chile", "government"]) == ["Chilean", "government"]
+    assert national_name(["Chile’s", "army"]) == ["Chilean", "army"]
+    assert national_name(["Chilean", "government"]) == ["Chilean", "government"]
+    assert national_name(["Chile", "Airlines"]) == ["Chile", "Airlines"]
+
+
+def test_a_report_does_not_give_its_title_to_the_body_of_the_same_name(db):
+    text = (
+        "Peru said on Monday that 14 people had died. "
+        "According to a government report, 300 houses were destroyed across Peru."
+    )
+    article = ingest.read_article(text.encode(), "a.txt", outlet="Radio Delta", published=date(2026, 3, 1))
+    ingest.ingest(db, article)
+    named = [s for s in store.all_speakers(db) if s.name == "Peruvian government"]
+    assert [s.title for s in named] == [None]
+
+
+def test_a_lake_named_for_a_country_does_not_count_as_that_country():
+    text = (
+        "Fishermen fled to the shores of Lake Chad. Boats on Lake Chad were burned. "
+        "Ghana's president praised the troops. "
+        "Ghana has sent aid. The military said the attack was the worst this year."
+    )
+    assert speaker_of(text, "worst").name == "Ghanaian military"
+
+
+def test_a_countrys_statement_is_its_governments():
+    speaker = speaker_of("An official Ghanaian statement said 12 soldiers had died in the raid.", "12 soldiers")
+    assert (speaker.name, speaker.title, speaker.kind) == ("Ghanaian government", "statement", "document")

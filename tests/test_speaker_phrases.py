@@ -43,3 +43,28 @@ def test_describing_words_before_a_name_are_not_part_of_it():
 def test_a_name_that_starts_with_its_own_adjective_keeps_it():
     assert speaker_of("The Avell-led alliance said it hit a convoy.", "convoy").name == "Avell-led alliance"
     assert speaker_of("Armed men said they would return.", "return").name == "Armed men"
+
+
+def test_a_phrase_about_what_was_seen_is_no_part_of_the_witnesses_name():
+    text = "According to witnesses of what may be the worst attack in years, the streets were full of smoke."
+    assert speaker_of(text, "streets").name == "witnesses"
+
+
+def test_a_described_body_is_named_without_what_it_is_doing():
+    text = "The Avell-backed alliance fighting the rebels in Norland said it hit a launcher."
+    assert speaker_of(text, "launcher").name == "Avell-backed alliance"
+
+
+def test_the_agent_of_a_list_is_who_vouches_for_it():
+    text = "According to a list confirmed by Avell officials, 15 men flew to the capital that morning."
+    speaker = speaker_of(text, "15 men")
+    assert (speaker.name, speaker.title, speaker.kind) == ("Avell officials", "list", "document")
+
+
+def test_the_company_is_the_one_whose_statement_was_quoted():
+    text = (
+        "Brightline dismissed the report, according to an emailed statement from Brightline to reporters. "
+        '"We do not comment on rumours," the company said in the email.'
+    )
+    speaker = speaker_of(text, "rumours")
+    assert (speaker.name, speaker.kind) == ("Brightline", "organisation")

@@ -51,6 +51,29 @@ def describes(word: str) -> bool:
     ) is not None)
 
 
+def _named_place_before(text: str, at: int) -> bool:
+    before = text[max(0, at - 20) : at].split()
+    return bool(before) and before[-1].lower() in word_list("place_words")
+
+
+def national_name(words: list[str]) -> list[str]:
+    """"Norland's military", "the Norland government" → "Norlandic military", "Norlandic government":
+    a country that owns an institution gives it its adjective, as an editor names it. Other
+    phrases are returned as they are."""
+    for n in (3, 2, 1):
+        if len(words) <= n:
+            continue
+        owner = " ".join(words[:n])
+        country = country_named(owner[:-2] if owner.endswith(("’s", "'s")) else owner)
+        if country is None:
+            continue
+        rest = " ".join(words[n:]).lower()
+        if any(rest == noun or rest.endswith(" " + noun) for noun in institution_nouns()):
+            return [*country.adjective.split(), *words[n:]]
+        return words
+    return words
+
+
 def government_of(country: Country) -> str:
     return f"{country.adjective} government"
 
@@ -60,7 +83,8 @@ class Bodies:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        found = [(m.start(1), m.group(1)) for m in _country_pattern().finditer(text)]
+        found = [(m.start(1), m.group(1)) for m in _country_pattern().finditer(text)
+                 if not _named_place_before(text, m.start(1))]  # "Lake Norland" is a lake
         self.mentions = [(at, _every_form()[form]) for at, form in found]
         # A dateline ("AVELL CITY (Wire) -") says where the story is told from: it weighs as two mentions.
         self.datelines = [_every_form()[form] for _, form in found if form.isupper() and len(form) > 3]
@@ -71,17 +95,6 @@ class Bodies:
         if not counts or counts[0][1] < 2 or len(counts) > 1 and counts[0][1] < 2 * counts[1][1]:
             return None
         return next(country for _, country in self.mentions if country.name == counts[0][0])
-
-    def owned(self, words: list[str]) -> list[str]:
-        """"Norland's military" → "Norlandic military": a country that owns an institution gives
-        it its adjective, as an editor names it. Other phrases are returned as they are."""
-        if len(words) < 2 or not words[0].endswith(("’s", "'s")):
-            return words
-        country = country_named(words[0][:-2])
-        rest = " ".join(words[1:]).lower()
-        if country is None or not any(rest.endswith(noun) for noun in institution_nouns()):
-            return words
-        return [*country.adjective.split(), *words[1:]]
 
     def institution(self, words: list[str], offset: int) -> str | None:
         """The name of the body a bare institution ("government", "defence ministry") stands for at

@@ -95,6 +95,10 @@ def kept(tokens: list[str]) -> list[int]:
         not is_capitalised(tokens[keep[-1]]) or tokens[keep[-1]].lower() in DATE_WORDS
     ):
         keep = keep[:-1]
+    clause = next((n for n in range(1, len(keep) - 1) if tokens[keep[n]].lower() in PREPOSITIONS
+                   and tokens[keep[n + 1]].lower() in ("what", "which", "whom", "where", "how")), None)
+    if clause:
+        keep = keep[:clause]  # "witnesses of what may be the worst attack": the witnesses
     relative = next((n for n, i in enumerate(keep) if n and tokens[i].lower() in _RELATIVES), None)
     if relative:
         keep = keep[:relative]

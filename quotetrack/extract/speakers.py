@@ -10,9 +10,9 @@ import re
 from typing import NamedTuple
 
 from ..models import Speaker
-from ..text.names import complement_at, descriptive_name, national_body
+from ..text.names import complement_at, countries, descriptive_name, national_body
 from ..text.tokens import words
-from .bodies import Bodies, country_named, describes, government_of
+from .bodies import Bodies, country_named, describes, government_of, national_name
 from .lexicon import (
     CLAUSE_BREAKS,
     DATE_WORDS,
@@ -28,6 +28,9 @@ from .lexicon import (
 )
 from .phrases import ASIDES, Mention, kept, name_like, tidy
 from .sentences import clean, is_capitalised
+
+# What a body issues itself, so that its name is the body's: "a statement from Brightline".
+_ISSUED = frozenset("statement release email e-mail letter filing announcement communique tweet post".split())
 
 
 class Resolved(NamedTuple):
@@ -101,7 +104,8 @@ class Resolver:
         nouns = sorted(word_set("documents"), key=len, reverse=True)
         pattern = re.compile(
             r"\b(?:(?P<owner>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,5})(?:’s|'s)?\s+)?(?:[a-z-]+\s+){0,3}?"
-            rf"(?P<noun>{'|'.join(re.escape(n) for n in nouns)})\b(?P<rest>[^.;:“”\"]{{0,160}})"
+            rf"(?P<noun>{'|'.join(re.escape(n) for n in nouns)})\b"
+            r"(?P<rest>(?:(?!\s+according\s+to\b)[^.;:“”\"]){0,160})"  # "…, according to" credits another
         )
         for match in pattern.finditer(text):
             org = None
@@ -111,6 +115,9 @@ class Resolver:
             )
             if by:
                 org = by.group(1)
+                following = match.group("rest")[by.end(1):].split()[:1]
+                if following and following[0].strip(",.") in word_set("speaker_nouns"):
+                    org = f"{org} {following[0].strip(',.')}"  # "by Norlandic prosecutors", not "Norlandic"
             elif match.group("owner") and match.group("owner").split()[0] not in ("The", "A", "An") and (
                 match.group("owner").split()[0].lower() not in ASIDES | {"according", "including"}
             ):
@@ -122,7 +129,9 @@ class Resolver:
 
     def _document(self, org: str, noun: str, phrase: str) -> Speaker:
         acronym = re.search(r"\(([A-Z][A-Za-z&]{1,9})\)", org)
-        org = clean(re.sub(r"\s*\([^)]*\)", "", org))
+        org = " ".join(national_name(clean(re.sub(r"\s*\([^)]*\)", "", org)).split()))
+        if org in countries():
+            org = government_of(countries()[org])  # "the Norland report" is its government's
         acronym_text: str | None = acronym.group(1) if acronym else None
         if org in self.acronyms:
             acronym_text, org = org, self.acronyms[org]
@@ -197,7 +206,7 @@ class Resolver:
             words = words[1:]  # "the armed Jund group", "the rebel-run Avell Radio": not the name
         if not words:
             return None
-        words = self.bodies.owned(words)  # "Norland's military" is the Norlandic military
+        words = national_name(words)  # "Norland's military" is the Norlandic military
         phrase = " ".join(words)
         country = country_named(phrase)
         if country is not None and not self._a_name_too(phrase):
@@ -230,6 +239,8 @@ class Resolver:
                     self._remember(mention.head_start, speaker)
                     return Resolved(speaker, 0.85)
             body = self.bodies.institution(words[:-1], mention.head_start) if words[-1].lower() == noun else None
+            if words[-1].lower() == noun and len(words) > 1 and words[-2] in countries():
+                body = government_of(countries()[words[-2]])  # "an official Norlandic statement"
             # "a government report": the report of the government the article is about.
             speaker = self._document(body, noun, phrase) if body else self._unique(
                 Speaker(name=phrase, title=noun, kind="document"))
@@ -272,8 +283,12 @@ class Resolver:
         definite = clean(mention.head).split()[0].lower() == "the"
         if not name_words and definite and len(words) == 1 and words[0] in ("company", "firm"):
             # "Brightline said … the company said": the business last heard, when one was.
-            business = next((s for _, s in reversed(self.history) if s.kind == "organisation"
-                             and not descriptive_name(s.name)), None)
+            business = next((s for _, s in reversed(self.history) if (
+                s.kind == "organisation" or s.kind == "document" and s.title in _ISSUED
+            ) and not descriptive_name(s.name)), None)
+            if business is not None and business.kind == "document":
+                # "an emailed statement from Brightline": the company is the one that issued it.
+                business = self._unique(Speaker(name=business.name, kind="organisation"))
             if business is not None:
                 self._remember(mention.head_start, business)
                 return Resolved(business, 0.75)
@@ -289,6 +304,12 @@ class Resolver:
         if not name_words:
             # "a spokesman for the coalition", "officials": the description is all there is.
             name = phrase
+            if complement is not None and complement > 1 and words[complement].islower() and (
+                words[complement].endswith("ing")
+            ):
+                # "the Avell-backed alliance fighting the rebels in Norland": the Avell-backed alliance
+                # (a bare "alliance" keeps what it does, or nothing would tell it apart).
+                name = " ".join(words[:complement])
             kind = "person" if title else ("organisation" if looks_organisation(words, True) else "person")
             speaker = self._unique(Speaker(name=name, title=title, affiliation=affiliation, kind=kind))
             self._remember(mention.head_start, speaker)
