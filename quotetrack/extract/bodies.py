@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from ..text.lexicon import words as word_list
 from ..text.names import Country, capitals, countries, institution_nouns
@@ -27,10 +27,34 @@ def _every_form() -> dict[str, Country]:
     return {**{form.upper(): country for form, country in forms.items()}, **forms}
 
 
-@lru_cache(maxsize=1)
-def _country_pattern() -> re.Pattern[str]:
-    forms = sorted(_every_form(), key=len, reverse=True)  # "Papua New Guinea" before "Guinea"
-    return re.compile(rf"(?<![\w-])(?:the\s+)?({'|'.join(re.escape(f) for f in forms)})(?![\w-])")
+_WORD = re.compile(r"\w[\w'’.-]*")
+_LONGEST = 5  # "Democratic Republic of the Congo"
+
+
+def _country_mentions(text: str) -> list[tuple[int, str, Country]]:
+    """(offset, form as written, country) of each country or capital named, the longest form first
+    ("Papua New Guinea", not "Guinea"); "Norland’s" and "Norland." name Norland, "Norland-Avell" neither.
+    Words are looked up rather than matched by one pattern of every form, which is slow to build."""
+    forms = _every_form()
+    words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+    found: list[tuple[int, str, Country]] = []
+    i = 0
+    while i < len(words):
+        if not words[i][2][:1].isupper():
+            i += 1
+            continue
+        for k in range(min(_LONGEST, len(words) - i), 0, -1):
+            run = words[i : i + k]
+            if any(text[a[1] : b[0]] != " " for a, b in zip(run, run[1:], strict=False)):
+                continue  # only words a single space apart make one name
+            written = text[run[0][0] : run[-1][1]]
+            form = next((f for f in (written, re.sub(r"(?:’s|'s|[.,])$", "", written)) if f in forms), None)
+            if form is not None:
+                found.append((run[0][0], form, forms[form]))
+                i += k - 1
+                break
+        i += 1
+    return found
 
 
 def country_named(phrase: str) -> Country | None:
@@ -49,6 +73,22 @@ def describes(word: str) -> bool:
     return word.islower() and (word in word_list("descriptive_adjectives") or re.search(
         r"\w-(?:run|owned|backed|led|held|controlled|aligned|affiliated|linked|funded|sponsored)$", word
     ) is not None)
+
+
+@lru_cache(maxsize=64)
+def _institution_patterns(noun: str, qualifier: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """What follows a country's name when it owns the institution ("’s Defence Ministry", " government")
+    and what comes before it ("the government of "). A bare "the ministry" is any ministry named
+    ("Norland's Defence Ministry", "Norland's water ministry"); "the government" only the government,
+    not "Norland's new government"."""
+    head = "(?i:" + re.escape(noun).replace(r"\ ", r"\s+") + ")"
+    middle = (f"(?i:{re.escape(qualifier)})" if qualifier else rf"(?:{_CAPITALISED}\s+){{0,2}}"
+              + (r"(?:[a-z][\w-]*\s+)?" if noun == "ministry" else ""))
+    return (re.compile(rf"{_POSSESSIVE}?\s+(?P<middle>{middle})\s*(?P<noun>{head})\b"),
+            re.compile(rf"\b(?P<noun>{head})\s+of\s+(?:the\s+)?$"))
+
+
+_MINISTRY_OF = re.compile(rf"\bMinistry\s+of\s+{_CAPITALISED}(?:\s+(?:and|of|for)\s+{_CAPITALISED})*")
 
 
 def _named_place_before(text: str, at: int) -> bool:
@@ -83,18 +123,23 @@ class Bodies:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        found = [(m.start(1), m.group(1)) for m in _country_pattern().finditer(text)
-                 if not _named_place_before(text, m.start(1))]  # "Lake Norland" is a lake
-        self.mentions = [(at, _every_form()[form]) for at, form in found]
-        # A dateline ("AVELL CITY (Wire) -") says where the story is told from: it weighs as two mentions.
-        self.datelines = [_every_form()[form] for _, form in found if form.isupper() and len(form) > 3]
+
+    @cached_property
+    def mentions(self) -> list[tuple[int, str, Country]]:
+        """(offset, form as written, country) of each country or capital named: read only when a
+        bare institution or a country speaks, since most articles never ask."""
+        return [(at, form, country) for at, form, country in _country_mentions(self.text)
+                if not _named_place_before(self.text, at)]  # "Lake Norland" is a lake
 
     def main_country(self) -> Country | None:
-        """The country the article is about: named at least twice, and twice as often as any other."""
-        counts = Counter(country.name for country in [*(c for _, c in self.mentions), *self.datelines]).most_common(2)
+        """The country the article is about: named at least twice, and twice as often as any other.
+        A dateline ("AVELL CITY (Wire) -") says where the story is told from: it weighs as two."""
+        counted = [country.name for _, form, country in self.mentions
+                   for _ in range(2 if form.isupper() and len(form) > 3 else 1)]
+        counts = Counter(counted).most_common(2)
         if not counts or counts[0][1] < 2 or len(counts) > 1 and counts[0][1] < 2 * counts[1][1]:
             return None
-        return next(country for _, country in self.mentions if country.name == counts[0][0])
+        return next(country for _, _, country in self.mentions if country.name == counts[0][0])
 
     def institution(self, words: list[str], offset: int) -> str | None:
         """The name of the body a bare institution ("government", "defence ministry") stands for at
@@ -124,30 +169,20 @@ class Bodies:
         """The last body named before ``offset`` with the same head noun and qualifier:
         "Norland's Defence Ministry", "the Norlandic government", "the government of Norland",
         "the Ministry of Water" (for a bare "ministry")."""
-        head = "(?i:" + re.escape(noun).replace(r"\ ", r"\s+") + ")"
-        # A bare "the ministry" is any ministry named: "Norland's Defence Ministry", "Norland's water
-        # ministry"; "the government" only the government, not "Norland's new government".
-        middle = (f"(?i:{re.escape(qualifier)})" if qualifier else rf"(?:{_CAPITALISED}\s+){{0,2}}"
-                  + (r"(?:[a-z][\w-]*\s+)?" if noun == "ministry" else ""))
-        forms = sorted(countries(), key=len, reverse=True)
-        country = "|".join(re.escape(f) for f in forms)
-        patterns = [
-            rf"(?<![\w-])(?P<country>{country}){_POSSESSIVE}?\s+(?P<middle>{middle})\s*(?P<noun>{head})\b",
-            rf"\b(?P<noun>{head})\s+of\s+(?:the\s+)?(?P<country>{country})(?![\w-])",
-        ]
-        if noun == "ministry" and not qualifier:
-            patterns.append(rf"\b(?P<noun>(?i:ministry)\s+of\s+{_CAPITALISED}(?:\s+(?:and|of|for)\s+{_CAPITALISED})*)")
+        after, of = _institution_patterns(noun, qualifier)
         found: list[tuple[int, str]] = []
-        for pattern in patterns:
-            for match in re.finditer(pattern, self.text[:offset]):
-                groups = match.groupdict()
-                name = " ".join(match.group("noun").split())
-                if groups.get("country"):
-                    owner = countries()[match.group("country")].adjective
-                    name = " ".join([owner, *(groups.get("middle") or "").split(), name])
-                elif noun == "ministry" and not qualifier and not name[:1].isupper():
-                    continue
-                found.append((match.start(), name))
+        for at, form, country in self.mentions:
+            if at >= offset or form not in countries():
+                continue
+            owned = after.match(self.text, at + len(form), offset)
+            if owned:
+                found.append((at, " ".join([country.adjective, *owned.group("middle").split(),
+                                            *owned.group("noun").split()])))
+            owner = of.search(self.text, max(0, at - 40), at)
+            if owner:
+                found.append((owner.start(), " ".join([country.adjective, *owner.group("noun").split()])))
+        if noun == "ministry" and not qualifier:
+            found += [(m.start(), " ".join(m.group(0).split())) for m in _MINISTRY_OF.finditer(self.text, 0, offset)]
         return max(found)[1] if found else None
 
     def _portfolio_before(self, offset: int) -> str | None:
