@@ -160,3 +160,12 @@ def test_a_lake_named_for_a_country_does_not_count_as_that_country():
 def test_a_countrys_statement_is_its_governments():
     speaker = speaker_of("An official Ghanaian statement said 12 soldiers had died in the raid.", "12 soldiers")
     assert (speaker.name, speaker.title, speaker.kind) == ("Ghanaian government", "statement", "document")
+
+
+def test_a_local_institution_is_not_taken_for_the_countrys():
+    text = (
+        "Peru's parliament met on Monday. Local authorities said 300 homes were flooded in Peru. "
+        "The regional government said the roads were closed."
+    )
+    assert speaker_of(text, "300 homes").name == "Local authorities"
+    assert speaker_of(text, "roads").name == "regional government"

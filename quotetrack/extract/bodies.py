@@ -161,8 +161,8 @@ class Bodies:
                 country = self.main_country()
                 return f"{country.adjective} {portfolio}" if country else portfolio
         country = self.main_country()
-        if country is None:
-            return None
+        if country is None or qualifier and noun != "ministry":
+            return None  # "local authorities", "regional government": not the country's own
         return f"{country.adjective} {phrase}"
 
     def _named_before(self, noun: str, qualifier: str, offset: int) -> str | None:
