@@ -169,3 +169,11 @@ def test_a_local_institution_is_not_taken_for_the_countrys():
     )
     assert speaker_of(text, "300 homes").name == "Local authorities"
     assert speaker_of(text, "roads").name == "regional government"
+
+
+def test_its_minister_is_the_minister_of_the_country_named_before():
+    text = "Ghana has denied sending troops. Its defence minister said on Monday that no soldier had crossed."
+    speaker = speaker_of(text, "no soldier")
+    assert (speaker.name, speaker.affiliation) == ("Ghanaian defence minister", "Ghanaian")
+    text = "The Northern Union said the strike would go on. Its general secretary said members had voted 9 to 1."
+    assert speaker_of(text, "voted").name == "Northern Union general secretary"

@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from functools import cached_property, lru_cache
 
+from ..models import Speaker
 from ..text.lexicon import words as word_list
 from ..text.names import Country, capitals, countries, institution_nouns
 
@@ -140,6 +141,15 @@ class Bodies:
         if not counts or counts[0][1] < 2 or len(counts) > 1 and counts[0][1] < 2 * counts[1][1]:
             return None
         return next(country for _, _, country in self.mentions if country.name == counts[0][0])
+
+    def owner_before(self, offset: int, heard: list[tuple[int, Speaker]]) -> str | None:
+        """Whose "its" or "their" is at ``offset``: the country named last before it (by its
+        adjective), or the organisation last heard, whichever is nearer; None when neither is
+        within the two sentences or so before it."""
+        countries_before = [(at, country.adjective) for at, _, country in self.mentions if at < offset]
+        bodies = [(at, s.name) for at, s in heard if at < offset and s.kind == "organisation"]
+        nearest = max([*countries_before[-1:], *bodies[-1:]], default=None)
+        return nearest[1] if nearest is not None and offset - nearest[0] < 300 else None
 
     def institution(self, words: list[str], offset: int) -> str | None:
         """The name of the body a bare institution ("government", "defence ministry") stands for at

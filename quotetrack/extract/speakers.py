@@ -310,6 +310,12 @@ class Resolver:
                 # "the Avell-backed alliance fighting the rebels in Norland": the Avell-backed alliance
                 # (a bare "alliance" keeps what it does, or nothing would tell it apart).
                 name = " ".join(words[:complement])
+            owner = self.bodies.owner_before(mention.head_start, self.history) if title and (
+                clean(mention.head).split()[0].lower() in ("its", "their")
+            ) else None
+            if owner is not None:
+                # "Norland denied it. Its defence minister said": the Norlandic defence minister.
+                name, affiliation = f"{owner} {name}", affiliation or owner
             kind = "person" if title else ("organisation" if looks_organisation(words, True) else "person")
             speaker = self._unique(Speaker(name=name, title=title, affiliation=affiliation, kind=kind))
             self._remember(mention.head_start, speaker)
