@@ -135,6 +135,15 @@ class Incidents:
                     or incidents.dated_elsewhere(b.text, second.published, periods))
 
 
+def judge_on_record(db: Database, a: Statement, b: Statement) -> Verdict:
+    """``compare`` as detection decides a pair of the record: with the incident rule when the
+    two statements' articles report one incident. Not weighed for ranking."""
+    verdict = compare(a, b, normalizer=db.normalizer)
+    if verdict.relation != "conflict" and Incidents.of(db, (a, b), db.normalizer).together(a, b):
+        verdict = incident_conflict(a, b, normalizer=db.normalizer) or verdict
+    return verdict
+
+
 def _judge(a: Statement, b: Statement, normalizer: Normalizer, together: Incidents | None = None) -> Verdict:
     # Always older first, so a pair is stored and explained one way round.
     first, second = (a, b) if (a.id or 0) < (b.id or 0) else (b, a)

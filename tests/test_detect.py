@@ -204,6 +204,11 @@ def test_tolls_of_one_incident_told_in_other_words_conflict_at_ingest_and_after_
     assert [sorted((c["a"]["text"][:20], c["b"]["text"][:20])) for c in tolls] == [
         sorted(("We have confirmed so", "31 bodies had been b"))]
     assert _kept(as_json(run("conflicts", "--rescan", "--json"))) == _kept(found)
+    # compare judges two statements of the record as detection does
+    verdict = as_json(run("compare", "--ids", str(tolls[0]["a"]["id"]), str(tolls[0]["b"]["id"]), "--json"))
+    assert (verdict["relation"], verdict["type"]) == ("conflict", "number")
+    free = as_json(run("compare", tolls[0]["a"]["text"], tolls[0]["b"]["text"], "--json"))
+    assert free["relation"] != "conflict"  # as free text, nothing ties the two tolls to one incident
 
 
 def test_pairs_setting_the_same_two_figures_against_each_other_are_listed_once(run):
