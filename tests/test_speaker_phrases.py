@@ -68,3 +68,19 @@ def test_the_company_is_the_one_whose_statement_was_quoted():
     )
     speaker = speaker_of(text, "rumours")
     assert (speaker.name, speaker.kind) == ("Brightline", "organisation")
+
+
+def test_the_company_is_the_one_its_spokesman_speaks_for():
+    text = (
+        'Brightline spokesman Ian Colley told the agency that the company "flatly denies" the report. '
+        '"We are not closing the plant," the company said.'
+    )
+    speaker = speaker_of(text, "closing the plant")
+    assert (speaker.name, speaker.kind) == ("Brightline", "organisation")
+    mayor = "Mayor Jane Roe of Avell said the plant was unsafe. The company said it would appeal."
+    assert speaker_of(mayor, "appeal").name != "Avell"
+
+
+def test_a_title_and_name_of_a_place_keep_the_name():
+    speaker = speaker_of("Mayor Jane Roe of Avell said the plant was unsafe.", "unsafe")
+    assert (speaker.name, speaker.title, speaker.affiliation) == ("Jane Roe", "Mayor", "Avell")

@@ -33,6 +33,14 @@ from .sentences import clean, is_capitalised
 _ISSUED = frozenset("statement release email e-mail letter filing announcement communique tweet post".split())
 
 
+def _speaks_for_a_business(person: Speaker) -> bool:
+    """"Brightline spokesman Ian Colley", "Brightline's chief executive": the affiliation is the company."""
+    title = (person.title or "").lower()
+    return bool(person.affiliation) and is_capitalised(person.affiliation or "") and (
+        title.startswith("spokes") or any(w in title.split() for w in ("executive", "ceo", "officer", "chairman"))
+    )
+
+
 class Resolved(NamedTuple):
     speaker: Speaker
     confidence: float  # how sure the resolution is, 0..1
@@ -285,10 +293,13 @@ class Resolver:
             # "Brightline said … the company said": the business last heard, when one was.
             business = next((s for _, s in reversed(self.history) if (
                 s.kind == "organisation" or s.kind == "document" and s.title in _ISSUED
-            ) and not descriptive_name(s.name)), None)
-            if business is not None and business.kind == "document":
-                # "an emailed statement from Brightline": the company is the one that issued it.
-                business = self._unique(Speaker(name=business.name, kind="organisation"))
+                or s.kind == "person" and _speaks_for_a_business(s)
+            ) and not descriptive_name(s.affiliation if s.kind == "person" and s.affiliation else s.name)), None)
+            if business is not None and business.kind != "organisation":
+                # "an emailed statement from Brightline", "Brightline spokesman Ian Colley said … the
+                # company": the company is the one that issued it, or the one its spokesman speaks for.
+                body = business.affiliation if business.kind == "person" and business.affiliation else business.name
+                business = self._unique(Speaker(name=body, kind="organisation"))
             if business is not None:
                 self._remember(mention.head_start, business)
                 return Resolved(business, 0.75)
@@ -544,6 +555,10 @@ def _split_title(
                 named = []
             following = clean(re.sub(r"^(?:the|a|an)\s+", "", " ".join(rest), flags=re.I))
             return TitleSplit(title, following or None, named)
+        of = next((i for i, w in enumerate(after) if w in ("of", "for", "from")), None)
+        if of and all(_name_word(w) for w in after[:of]) and after[of + 1 :]:
+            # "Mayor Jane Roe of Avell": the name, then what she is mayor of.
+            return TitleSplit(title, clean(re.sub(r"^(?:the)\s+", "", " ".join(after[of + 1 :]))), after[:of])
         return TitleSplit(title, None, _trailing_name(words[end:]))
     affiliation = " ".join(w for w in before if is_capitalised(w) or w[:1].isdigit()) or None
     lowercase_title = " ".join(w for w in before if not is_capitalised(w) and w.lower() not in DETERMINERS)
