@@ -8,6 +8,8 @@ import pytest
 from quotetrack import ingest, store
 from quotetrack.extract import extract_statements
 from quotetrack.extract.bodies import national_name
+from quotetrack.extract.phrases import Mention
+from quotetrack.extract.speakers import Resolver
 from quotetrack.text.names import descriptive_name
 
 
@@ -177,3 +179,10 @@ def test_its_minister_is_the_minister_of_the_country_named_before():
     assert (speaker.name, speaker.affiliation) == ("Ghanaian defence minister", "Ghanaian")
     text = "The Northern Union said the strike would go on. Its general secretary said members had voted 9 to 1."
     assert speaker_of(text, "voted").name == "Northern Union general secretary"
+
+
+def test_an_abbreviated_country_speaking_is_its_government():
+    text = "The US said on Monday it would send 40 tonnes of aid."
+    head = "The US"
+    resolved = Resolver(text).resolve(Mention(0, len(head), 0, len(head), head))
+    assert resolved is not None and resolved.speaker.name == "US government"

@@ -63,8 +63,8 @@ def country_named(phrase: str) -> Country | None:
     by adjective."""
     phrase = re.sub(r"^(?:the|The)\s+", "", phrase.strip())
     country = countries().get(phrase) or capitals().get(phrase)
-    if country is None or phrase == country.adjective and phrase != country.name:
-        return None
+    if country is None or phrase == country.adjective and phrase != country.name and not phrase.isupper():
+        return None  # "Norlandic" is no place; "US" is both
     return country
 
 

@@ -219,7 +219,7 @@ def tidy(mention: Mention, text: str) -> Mention | None:
     content = [tokens[i] for i in keep if tokens[i].lower() not in DETERMINERS]
     only = content[0].lower() if len(content) == 1 else ""
     if len(content) == 1 and (
-        only in OBJECT_PRONOUNS or only in ("according", "including")
+        only in OBJECT_PRONOUNS and not content[0].isupper() or only in ("according", "including")
         or (only == content[0] and only.endswith(("ly", "ing", "ous")) and not speaks(only))
         or not any(c.isalnum() for c in phrase)
     ):
