@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from quotetrack import ingest, record, store
+from quotetrack import ingest, speaker_resolution, store
 from quotetrack.models import Speaker
 
 
@@ -82,13 +82,13 @@ class NoTerms:
 def test_same_speaker_rules():
     minister = Speaker(name="Karim Issa Dalo", title="Minister", aliases=["Dalo"])
     terms = NoTerms()
-    assert record.same_speaker(Speaker(name="Issa Dalo"), minister, terms)
-    assert record.same_speaker(Speaker(name="Health Minister Karim Issa Dalo"), minister, terms)
-    assert not record.same_speaker(Speaker(name="Dalo"), minister, terms)  # a surname without a title
-    assert record.same_speaker(Speaker(name="Dalo", title="Minister"), minister, terms)
-    assert not record.same_speaker(Speaker(name="Leila Dalo"), minister, terms)
+    assert speaker_resolution.same_speaker(Speaker(name="Issa Dalo"), minister, terms)
+    assert speaker_resolution.same_speaker(Speaker(name="Health Minister Karim Issa Dalo"), minister, terms)
+    assert not speaker_resolution.same_speaker(Speaker(name="Dalo"), minister, terms)  # a surname without a title
+    assert speaker_resolution.same_speaker(Speaker(name="Dalo", title="Minister"), minister, terms)
+    assert not speaker_resolution.same_speaker(Speaker(name="Leila Dalo"), minister, terms)
     officials = Speaker(name="Norland officials", title="officials")
-    assert not record.same_speaker(Speaker(name="Norland officials"), officials, terms)
+    assert not speaker_resolution.same_speaker(Speaker(name="Norland officials"), officials, terms)
 
 
 def test_names_the_terms_table_makes_equal_are_one_speaker(db):
@@ -109,12 +109,12 @@ def test_one_quote_from_two_articles_descriptions_is_no_misattribution(db):
 def test_spellings_of_one_spokesmans_name_and_one_single_name_are_merged():
     terms = NoTerms()
     gava = Speaker(name="Ibrahim Obba Turan", title="spokesperson")
-    assert record.same_speaker(Speaker(name="Ibrahim Obu Turan", title="spokesman"), gava, terms)
-    assert not record.same_speaker(Speaker(name="Ibrahim Obu Turan"), gava, terms)  # no title to go with it
-    assert not record.same_speaker(Speaker(name="Ibrahim Sadiq Turan", title="spokesman"), gava, terms)
-    assert record.same_speaker(Speaker(name="Varenne"), Speaker(name="Varenne"), terms)
+    assert speaker_resolution.same_speaker(Speaker(name="Ibrahim Obu Turan", title="spokesman"), gava, terms)
+    assert not speaker_resolution.same_speaker(Speaker(name="Ibrahim Obu Turan"), gava, terms)  # no title to go with it
+    assert not speaker_resolution.same_speaker(Speaker(name="Ibrahim Sadiq Turan", title="spokesman"), gava, terms)
+    assert speaker_resolution.same_speaker(Speaker(name="Varenne"), Speaker(name="Varenne"), terms)
     senator, mayor = Speaker(name="Varenne", title="Senator"), Speaker(name="Varenne", title="Mayor")
-    assert not record.same_speaker(senator, mayor, terms)
+    assert not speaker_resolution.same_speaker(senator, mayor, terms)
 
 
 def test_an_acronym_the_article_gives_joins_the_body_of_that_acronym(db):

@@ -34,7 +34,7 @@ def same_speaker(a: Statement, b: Statement) -> bool | None:
     """True, False, or None when either speaker is unknown (no id and no name)."""
     if a.speaker.id is not None and b.speaker.id is not None:
         if a.speaker.id != b.speaker.id and a.speaker.name.casefold() == b.speaker.name.casefold():
-            from ..extract.speakers import descriptive_name  # only for this rare pair
+            from ..text.names import descriptive_name  # only for this rare pair
 
             if descriptive_name(a.speaker.name):
                 return None  # "a senior official" of two articles, kept apart: not known to be one or two

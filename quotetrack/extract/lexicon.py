@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import NamedTuple
 
 from ..text import lexicon as lexicons
 from ..text.dates import WEEKDAYS, months
-from ..text.numbers import number_words
+
+# The extractor reads these here with its own word lists; their home is the text package.
+from ..text.function_words import DETERMINERS as DETERMINERS
+from ..text.function_words import PREPOSITIONS as PREPOSITIONS
+from ..text.names import Titles as Titles
+from ..text.names import title_lexicon as title_lexicon
 
 
 @dataclass(frozen=True)
@@ -52,22 +56,6 @@ def cue_lexicon() -> dict[str, Cue]:
     return lexicon
 
 
-class Titles(NamedTuple):
-    forms: dict[str, str]  # form (lower case) -> the title as shown: "col." -> "Colonel"
-    longest: int  # the longest form, in words
-
-
-@lru_cache(maxsize=1)
-def title_lexicon() -> Titles:
-    """Title forms (lower case) to the title as it should be shown, and the longest in words."""
-    titles: dict[str, str] = {}
-    for line in data_lines("titles.txt"):
-        form, _, full = line.partition("=")
-        form, full = form.strip(), (full.strip() or form.strip())
-        titles.setdefault(form.lower(), full)
-    return Titles(titles, max(len(t.split()) for t in titles))
-
-
 @lru_cache(maxsize=1)
 def pronoun_lexicon() -> dict[str, tuple[str, ...]]:
     table = {}
@@ -84,13 +72,6 @@ def abbreviation_set() -> frozenset[str]:
 
 # Closed-class English words the extractor's grammar rules turn on. These are grammar, not lexicon:
 # editors extend the data files above, not these.
-# The number words one to ten (data/number_words.tsv, read by text.numbers) are determiners: news
-# style spells out small counts before a noun ("two officials"). Larger ones are left out: they
-# start names ("Zero Hedge") or stand for a share ("Thirty percent said …"), and the speaker keeps them.
-DETERMINERS = frozenset(
-    "the a an his her their its our my your this these those another some several many both "
-    "other each every all most few no".split()
-) | frozenset(word for word, value in number_words()[0].items() if 1 <= value <= 10)
 CLAUSE_BREAKS = frozenset(
     "and but or nor so yet that which whom whose because if when whenever while as after before "
     "since although though than until unless whether where how why what whereas".split()
@@ -115,10 +96,6 @@ CUE_MODIFIERS = frozenset(
     "also previously later then again repeatedly reportedly recently publicly privately once never "
     "not has have had would will did does do n't initially first earlier quickly flatly simply "
     "just further subsequently separately similarly often always frequently already".split()
-)
-PREPOSITIONS = frozenset(
-    "of for at from with in on to by near about under over into against among between "
-    "within".split()
 )
 WRITTEN_MEDIA = frozenset(
     "statement statements release releases tweet tweets post posts letter letters email emails "

@@ -7,45 +7,38 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import NamedTuple
 
 from ..models import Speaker
-from ..text.dates import months
-from ..text.lexicon import lines
+from ..text.names import complement_at, countries, descriptive_name, national_body
 from ..text.tokens import words
+from .bodies import Bodies, country_named, describes, government_of, national_name
 from .lexicon import (
     CLAUSE_BREAKS,
-    CUE_MODIFIERS,
     DATE_WORDS,
     DETERMINERS,
     FEMALE,
     MALE,
-    OBJECT_PRONOUNS,
     PLURALS,
     PREPOSITIONS,
-    SUBJECT_PRONOUNS,
     cue_lexicon,
     pronoun_lexicon,
     title_lexicon,
     word_set,
 )
+from .phrases import ASIDES, Mention, kept, name_like, tidy
 from .sentences import clean, is_capitalised
 
+# What a body issues itself, so that its name is the body's: "a statement from Brightline".
+_ISSUED = frozenset("statement release email e-mail letter filing announcement communique tweet post".split())
 
-@dataclass
-class Mention:
-    """A speaker phrase found in a frame, before resolution."""
 
-    phrase_start: int
-    phrase_end: int
-    head_start: int  # the name or pronoun inside the phrase
-    head_end: int
-    head: str  # the head phrase, e.g. "Peshmerga Colonel Srood", "he", "the report"
-    appositives: list[str] = field(default_factory=list)
-    antecedent: Mention | None = None  # for "X, who said …"
-    body: bool = False  # named in apposition to "the union", "the company": an organisation
+def _speaks_for_a_business(person: Speaker) -> bool:
+    """"Brightline spokesman Ian Colley", "Brightline's chief executive": the affiliation is the company."""
+    title = (person.title or "").lower()
+    return bool(person.affiliation) and is_capitalised(person.affiliation or "") and (
+        title.startswith("spokes") or any(w in title.split() for w in ("executive", "ceo", "officer", "chairman"))
+    )
 
 
 class Resolved(NamedTuple):
@@ -86,6 +79,7 @@ class Resolver:
         self.gender: dict[int, str] = {}  # id(speaker) -> "male" / "female", when the copy tells
         self.quiet_from = 0  # end of the last sentence with a statement
         self.organisations = self._organisation_names(text)
+        self.bodies = Bodies(text)
         self._scan_documents(text)
 
     def _person_names(self, text: str) -> list[tuple[int, str]]:
@@ -118,7 +112,8 @@ class Resolver:
         nouns = sorted(word_set("documents"), key=len, reverse=True)
         pattern = re.compile(
             r"\b(?:(?P<owner>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,5})(?:’s|'s)?\s+)?(?:[a-z-]+\s+){0,3}?"
-            rf"(?P<noun>{'|'.join(re.escape(n) for n in nouns)})\b(?P<rest>[^.;:“”\"]{{0,160}})"
+            rf"(?P<noun>{'|'.join(re.escape(n) for n in nouns)})\b"
+            r"(?P<rest>(?:(?!\s+according\s+to\b)[^.;:“”\"]){0,160})"  # "…, according to" credits another
         )
         for match in pattern.finditer(text):
             org = None
@@ -128,8 +123,11 @@ class Resolver:
             )
             if by:
                 org = by.group(1)
+                following = match.group("rest")[by.end(1):].split()[:1]
+                if following and following[0].strip(",.") in word_set("speaker_nouns"):
+                    org = f"{org} {following[0].strip(',.')}"  # "by Norlandic prosecutors", not "Norlandic"
             elif match.group("owner") and match.group("owner").split()[0] not in ("The", "A", "An") and (
-                match.group("owner").split()[0].lower() not in _ASIDES | {"according", "including"}
+                match.group("owner").split()[0].lower() not in ASIDES | {"according", "including"}
             ):
                 org = match.group("owner")
             if not org:
@@ -139,7 +137,9 @@ class Resolver:
 
     def _document(self, org: str, noun: str, phrase: str) -> Speaker:
         acronym = re.search(r"\(([A-Z][A-Za-z&]{1,9})\)", org)
-        org = clean(re.sub(r"\s*\([^)]*\)", "", org))
+        org = " ".join(national_name(clean(re.sub(r"\s*\([^)]*\)", "", org)).split()))
+        if org in countries():
+            org = government_of(countries()[org])  # "the Norland report" is its government's
         acronym_text: str | None = acronym.group(1) if acronym else None
         if org in self.acronyms:
             acronym_text, org = org, self.acronyms[org]
@@ -159,12 +159,12 @@ class Resolver:
         lower = head.lower()
         pronouns = pronoun_lexicon()
         if lower not in pronouns:
-            tidy = _tidy(mention, self.text)
-            if tidy is None:
+            tidied = tidy(mention, self.text)
+            if tidied is None:
                 return None
-            if tidy.head.lower() in pronouns:
-                return self.resolve(tidy)  # "He then said"
-            return self._named(tidy)
+            if tidied.head.lower() in pronouns:
+                return self.resolve(tidied)  # "He then said"
+            return self._named(tidied)
         if lower in pronouns:
             if mention.antecedent is not None:
                 found = self.resolve(_agent_of(mention.antecedent))
@@ -210,12 +210,27 @@ class Resolver:
         words = clean(mention.head).split()
         while words and words[0].lower() in DETERMINERS:
             words = words[1:]
+        while len(words) > 1 and describes(words[0]) and any(is_capitalised(w) for w in words[1:]):
+            words = words[1:]  # "the armed Jund group", "the rebel-run Avell Radio": not the name
         if not words:
             return None
+        words = national_name(words)  # "Norland's military" is the Norlandic military
         phrase = " ".join(words)
+        country = country_named(phrase)
+        if country is not None and not self._a_name_too(phrase):
+            # "Norland on Tuesday revised its toll": a country speaks through its government.
+            speaker = self._unique(Speaker(name=government_of(country), kind="organisation"))
+            add_alias(speaker, phrase)
+            self._remember(mention.head_start, speaker)
+            return Resolved(speaker, 0.8)
+        if national_body(words):
+            speaker = self._unique(Speaker(name=phrase, kind="organisation"))
+            add_alias(speaker, clean(mention.head))
+            self._remember(mention.head_start, speaker)
+            return Resolved(speaker, 0.85)
         documents = word_set("documents")
         noun = next((w.lower() for w in reversed(words) if w.lower() in documents), None)
-        complement = _complement_at(words)
+        complement = complement_at(words)
         quoting = complement is not None and words[complement].lower() in ("quoting", "citing")
         if quoting and complement is not None and complement + 1 < len(words):
             # "a statement quoting coalition spokesman Colonel Omar al-Hadi": the one quoted speaks.
@@ -231,7 +246,12 @@ class Resolver:
                 if offset <= mention.head_start + 2 and doc_noun == noun:
                     self._remember(mention.head_start, speaker)
                     return Resolved(speaker, 0.85)
-            speaker = self._unique(Speaker(name=phrase, title=noun, kind="document"))
+            body = self.bodies.institution(words[:-1], mention.head_start) if words[-1].lower() == noun else None
+            if words[-1].lower() == noun and len(words) > 1 and words[-2] in countries():
+                body = government_of(countries()[words[-2]])  # "an official Norlandic statement"
+            # "a government report": the report of the government the article is about.
+            speaker = self._document(body, noun, phrase) if body else self._unique(
+                Speaker(name=phrase, title=noun, kind="document"))
             self._remember(mention.head_start, speaker)
             return Resolved(speaker, 0.6)
         titles, longest = title_lexicon()
@@ -244,7 +264,7 @@ class Resolver:
             name_words = []
             title = title if title and title.lower() in (w.lower() for w in words[:complement]) else None
         appositives = mention.appositives
-        in_apposition = None if name_words else next((a for a in appositives if _name_like(a.split(), titles)), None)
+        in_apposition = None if name_words else next((a for a in appositives if name_like(a.split(), titles)), None)
         if in_apposition is not None:
             # "A police spokesman, Jan Novak, said": the description is the title, the aside the name.
             name_words = in_apposition.split()
@@ -254,6 +274,12 @@ class Resolver:
             a_title, a_affiliation = _parse_appositive(appositive, titles)
             title = title or a_title
             affiliation = affiliation or a_affiliation
+        body = None if name_words or mention.body else self.bodies.institution(words, mention.head_start)
+        if body is not None:
+            # "the ministry", "the government": the body the article named, or its country's.
+            speaker = self._unique(Speaker(name=body, kind="organisation"))
+            self._remember(mention.head_start, speaker)
+            return Resolved(speaker, 0.8)
         if not name_words and len(words) == 1 and words[0].islower() and words[0] in word_set("organisations"):
             # "the agency" after "the National Health Agency": the body named earlier.
             named = [org for offset, org in self.organisations if offset < mention.head_start]
@@ -265,8 +291,15 @@ class Resolver:
         definite = clean(mention.head).split()[0].lower() == "the"
         if not name_words and definite and len(words) == 1 and words[0] in ("company", "firm"):
             # "Brightline said … the company said": the business last heard, when one was.
-            business = next((s for _, s in reversed(self.history) if s.kind == "organisation"
-                             and not descriptive_name(s.name)), None)
+            business = next((s for _, s in reversed(self.history) if (
+                s.kind == "organisation" or s.kind == "document" and s.title in _ISSUED
+                or s.kind == "person" and _speaks_for_a_business(s)
+            ) and not descriptive_name(s.affiliation if s.kind == "person" and s.affiliation else s.name)), None)
+            if business is not None and business.kind != "organisation":
+                # "an emailed statement from Brightline", "Brightline spokesman Ian Colley said … the
+                # company": the company is the one that issued it, or the one its spokesman speaks for.
+                body = business.affiliation if business.kind == "person" and business.affiliation else business.name
+                business = self._unique(Speaker(name=body, kind="organisation"))
             if business is not None:
                 self._remember(mention.head_start, business)
                 return Resolved(business, 0.75)
@@ -282,6 +315,18 @@ class Resolver:
         if not name_words:
             # "a spokesman for the coalition", "officials": the description is all there is.
             name = phrase
+            if complement is not None and complement > 1 and words[complement].islower() and (
+                words[complement].endswith("ing")
+            ):
+                # "the Avell-backed alliance fighting the rebels in Norland": the Avell-backed alliance
+                # (a bare "alliance" keeps what it does, or nothing would tell it apart).
+                name = " ".join(words[:complement])
+            owner = self.bodies.owner_before(mention.head_start, self.history) if title and (
+                clean(mention.head).split()[0].lower() in ("its", "their")
+            ) else None
+            if owner is not None:
+                # "Norland denied it. Its defence minister said": the Norlandic defence minister.
+                name, affiliation = f"{owner} {name}", affiliation or owner
             kind = "person" if title else ("organisation" if looks_organisation(words, True) else "person")
             speaker = self._unique(Speaker(name=name, title=title, affiliation=affiliation, kind=kind))
             self._remember(mention.head_start, speaker)
@@ -314,6 +359,19 @@ class Resolver:
             self.gender[id(speaker)] = gender
         self._remember(mention.head_start, speaker)
         return Resolved(speaker, 0.9)
+
+    def _a_name_too(self, word: str) -> bool:
+        """"Chad" in an article that names Chad Ellison: a person's name, not only the country's.
+        Not "Avell City", "Lake Avell" or a headline's "Avell Says …"."""
+        titles, cues = title_lexicon().forms, cue_lexicon()
+        not_names = word_set("organisations") | word_set("place_words") | PREPOSITIONS | DETERMINERS
+        names = [name.split() for _, name in self.names if word in name.split()]
+        names += [[word, m.group(1)] for m in re.finditer(rf"\b{re.escape(word)}\s+([A-Z][a-z’'-]+)", self.text)]
+        for name in names:
+            others = [re.sub(r"[’']s$", "", w).lower() for w in name if w != word]
+            if others and not any(o in titles or o in not_names or o in cues for o in others):
+                return True
+        return False
 
     def _person(self, name: str, aliases: list[str], offset: int) -> Speaker:
         name_words = name.split()
@@ -387,15 +445,6 @@ class Resolver:
         self.history.append((offset, speaker))
 
 
-# Words that open or close a speaker phrase without being part of it: "Later Wednesday, the
-# ministry said", "Shortly after that the ministry", "Ahmed Karim also", "AFP meanwhile",
-# "President Dalo earlier this year". Month names are left out: "Elsa May" ends in one.
-_ASIDES = (
-    CUE_MODIFIERS | DATE_WORDS | frozenset("meanwhile afterwards afterward soon however too instead now".split())
-) - frozenset(months())
-_RELATIVES = frozenset("who whose whom which that".split())
-
-
 def _agent_of(antecedent: Mention) -> Mention:
     """", which says": the body named last before it, not the clause it ends ("Those figures
     conflict with numbers provided by the Northern Relief Agency, which says")."""
@@ -417,190 +466,6 @@ def _may_be_a_person(speaker: Speaker) -> bool:
     )
 
 
-def _speaks(word: str) -> bool:
-    """A common noun that can stand alone for a speaker: "officials", "police", "the company",
-    "the report", "the spokesman"."""
-    return any(word in word_set(name) for name in ("speaker_nouns", "organisations", "documents")) or (
-        word in title_lexicon().forms or word in PLURALS
-    )
-
-
-def _place_phrases() -> list[str]:
-    """"east of", "outskirts of": the phrases after which a name is a place (data/place_prepositions.txt)."""
-    return [line.lower() for line in lines("place_prepositions") if " " in line]
-
-
-def _subject_before(mention: Mention, text: str) -> Mention | None:
-    """"Marc Lee, the chief executive of the league, forcefully told …": only the adverb was
-    taken for the subject; the subject is the name before the asides that end at it."""
-    before = text[max(0, mention.head_start - 200) : mention.head_start].rstrip()
-    if not before.endswith(","):
-        return None
-    clause = re.split(r"(?:(?<!\s[A-Z])\.|[;:\n“”\"])\s", before[:-1])[-1]  # "Marc H. Lee" is one name
-    parts = clause.split(",")
-    start = mention.head_start - len(before) + (len(before) - 1 - len(clause))
-    offset = start
-    pieces = []
-    for part in parts:
-        pieces.append((offset + len(part) - len(part.lstrip()), part.strip()))
-        offset += len(part) + 1
-    for n, (at, piece) in enumerate(pieces):
-        if piece and is_capitalised(piece) and _name_like(piece.split(), title_lexicon().forms):
-            asides = [p for _, p in pieces[n + 1 :] if p]
-            return Mention(at, mention.phrase_end, at, at + len(piece), piece, asides, body=mention.body)
-    return None
-
-
-def _kept(tokens: list[str]) -> list[int]:
-    """Which of a speaker phrase's words belong to it (see ``_tidy``)."""
-    keep = list(range(len(tokens)))
-    for i in range(1, len(tokens)):
-        if tokens[i] in ("The", "A", "An") and tokens[i - 1].lower() not in PREPOSITIONS | CLAUSE_BREAKS:
-            keep = keep[i:]  # "Norland strike The Avell-led coalition": the phrase starts again
-    while len(keep) > 1 and tokens[keep[0]].lower().strip(",") in _ASIDES:
-        keep = keep[1:]
-    while len(keep) > 1 and tokens[keep[-1]].lower() in _ASIDES and (
-        not is_capitalised(tokens[keep[-1]]) or tokens[keep[-1]].lower() in DATE_WORDS
-    ):
-        keep = keep[:-1]
-    relative = next((n for n, i in enumerate(keep) if n and tokens[i].lower() in _RELATIVES), None)
-    if relative:
-        keep = keep[:relative]
-    for n in range(1, len(keep)):
-        word, before = tokens[keep[n]], tokens[keep[n - 1]].lower()
-        if word in ("the", "a", "an") and (before in word_set("speaker_nouns") or before in title_lexicon().forms):
-            return keep[:n]  # "according to Norlandic officials the number …": a comma left out
-    cues = cue_lexicon()
-    while len(keep) > 1 and tokens[keep[-2]].lower() not in DETERMINERS and tokens[keep[-1]].islower() and (
-        tokens[keep[-1]] in cues
-    ) and not any(
-        _speaks(form) or form in word_set("claim_nouns") for form in (tokens[keep[-1]], tokens[keep[-1]][:-1])
-    ):
-        keep = keep[:-1]  # "Northern army dismisses …": a headline's verb ("press reports" stay)
-    return keep
-
-
-def _tidy(mention: Mention, text: str) -> Mention | None:
-    """The speaker phrase without what only surrounds it, or None when no speaker is left.
-
-    A line break ends a headline or dateline run into the sentence ("Norland⏎Avell"); a
-    capitalised article inside the phrase starts a new one ("2009 The previous …"); adverbs and
-    times before or after it are no part of it; an opening phrase before a comma ("Later
-    Wednesday, the ministry said", "In Northvale, the mayor said") gives way to the speaker after
-    it; a relative clause only describes ("a villager who spoke … on condition of anonymity"). A
-    piece of a hyphenated word ("U.S.-") or a lone gerund, adverb or object pronoun is no speaker.
-    """
-    head, start = mention.head, mention.head_start
-    if "\n" in head.strip():
-        cut = head.rstrip().rfind("\n") + 1
-        head, start = head[cut:], start + cut
-    spans = [(m.start(), m.end()) for m in re.finditer(r"\S+", head)]
-    tokens = [head[a:b] for a, b in spans]
-    keep = _kept(tokens)
-    appositives = list(mention.appositives)
-    words_left = [tokens[i] for i in keep]
-    if len(words_left) == 1 and words_left[0].islower() and words_left[0].endswith("ly") and not appositives:
-        return _subject_before(mention, text)
-    lowered = " ".join(w.lower() for w in words_left)
-    opening = not words_left or all(w.lower() in _ASIDES or w.endswith("ly") and w.islower() for w in words_left) or (
-        words_left[0].lower() in PREPOSITIONS and words_left[0].lower() != "by"
-    )
-    if not opening and (any(lowered.startswith(place + " ") for place in _place_phrases()) or (
-        words_left[-1].lower() in PREPOSITIONS
-    ) or words_left[0].lower() in ("including", "excluding", "like") or (
-        len(words_left) > 1 and words_left[0].islower() and words_left[0].endswith("ing")
-        and words_left[1].lower() in PREPOSITIONS
-    )):
-        # "east of the capital", "… reports of", "including $5bn", "hiding in a home": no speaker,
-        # unless a clause was read as the phrase and its subject is a pronoun ("She then urges …
-        # to come out of").
-        pronoun = next((i for i in reversed(keep) if tokens[i] in SUBJECT_PRONOUNS | {"She", "He", "They"}), None)
-        if pronoun is None:
-            return None
-        a, b = spans[pronoun]
-        return Mention(mention.phrase_start, mention.phrase_end, start + a, start + b, tokens[pronoun])
-    if opening:
-        if not appositives:
-            return None
-        # The phrase before the comma only sets the scene: the speaker is the last aside
-        # ("Meanwhile, it attacked …, saying": the pronoun that opens it).
-        head = appositives.pop()
-        if head.split()[0].lower() in pronoun_lexicon():
-            head = head.split()[0]
-        elif not re.match(r"(?:the|a|an|[A-Z])", head):
-            return None
-        at = text.find(head, mention.phrase_start, max(mention.phrase_end, mention.head_end) + len(head))
-        if at < 0 or head == mention.head:
-            return None
-        return _tidy(Mention(mention.phrase_start, mention.phrase_end, at, at + len(head), head, appositives,
-                             body=mention.body), text)
-    if len(keep) == 1 and tokens[keep[0]].endswith(("-", "–")):
-        return None  # "U.S.-": the half of a word the phrase was cut from
-    first, last = spans[keep[0]][0], spans[keep[-1]][1]
-    last -= len(tokens[keep[-1]]) - len(tokens[keep[-1]].rstrip("-–—"))  # "… by The Washington Post–"
-    phrase = head[first:last]
-    content = [tokens[i] for i in keep if tokens[i].lower() not in DETERMINERS]
-    only = content[0].lower() if len(content) == 1 else ""
-    if len(content) == 1 and (
-        only in OBJECT_PRONOUNS or only in ("according", "including")
-        or (only == content[0] and only.endswith(("ly", "ing", "ous")) and not _speaks(only))
-        or not any(c.isalnum() for c in phrase)
-    ):
-        return None  # "supporting", "strongly", "him", "previous": not who spoke
-    if phrase == mention.head and start == mention.head_start:
-        return mention
-    return Mention(mention.phrase_start, mention.phrase_end, start + first, start + last, phrase, appositives,
-                   mention.antecedent, mention.body)
-
-
-@lru_cache(maxsize=65536)  # asked of every name on record for each extracted speaker
-def descriptive_name(name: str) -> bool:
-    """A speaker named only by a description ("a senior official", "Norland officials", "police
-    spokesman", "Witnesses", "the company"): no proper name says which one it is, so two of them
-    in different articles are not known to be the same speaker."""
-    words = clean(re.sub(r"\([^)]*\)", " ", name)).split()
-    while words and words[0].lower() in DETERMINERS:
-        words = words[1:]
-    cut = _complement_at(words)
-    words = words[:cut]  # "officials in Port Avell": the officials are not named
-    if not words:
-        return True
-    last = words[-1].strip(",.’'")
-    if not any(part[:1].isupper() or part[:1].isdigit() for part in re.split(r"[-/@.]", last)):
-        return True  # the head noun is a common noun
-    return len(words) == 1 and (
-        last.lower() in word_set("speaker_nouns") or last.lower() in title_lexicon().forms
-    )
-
-
-def _complement_at(words: list[str]) -> int | None:
-    """Where a phrase that describes a common noun begins: "officials | in Port Avell", "the coalition |
-    led by Norland", "alliance | fighting …". None when the phrase has no such part."""
-    for i in range(1, len(words)):
-        word, before = words[i].lower(), words[i - 1]
-        common = not is_capitalised(before) or (i == 1 and before.lower() in word_set("speaker_nouns"))
-        if not common or before.lower() in DETERMINERS or before.lower().endswith("ed"):
-            continue  # "passed by Senator Kim Park": the agent of a participle is the one meant
-        if word in PREPOSITIONS or word in ("led", "backed", "based", "run") or (
-            words[i].islower() and word.endswith("ing") and len(word) > 5
-        ):
-            return i
-    return None
-
-
-def _name_like(words: list[str], titles: dict[str, str]) -> bool:
-    """"Jan Novak", "Hadi Omar al-Rashid": two to four capitalised words naming no title or body."""
-    if not 2 <= len(words) <= 4 or not is_capitalised(words[0]) or not is_capitalised(words[-1]):
-        return False
-    connectors = ("al", "al-", "bin", "de", "van", "von", "da", "du", "le")
-    return all(
-        (is_capitalised(w) or w.lower() in connectors) and not any(c.isdigit() for c in w)
-        and w.lower().rstrip(".") not in titles and w.lower() not in word_set("organisations")
-        and w.lower() not in word_set("speaker_nouns")
-        for w in words
-    )
-
-
 def _gender_of(words: list[str]) -> str | None:
     """Gendered honorifics and titles ("Mrs.", "spokeswoman", "King") in a speaker phrase."""
     for word in words:
@@ -616,8 +481,8 @@ def add_alias(speaker: Speaker, alias: str) -> None:
     if "\n" in alias.strip():
         return  # a headline or dateline run into the phrase
     words = clean(alias).split()
-    words = [w for w in (words[i] for i in _kept(words)) if any(c.isalnum() for c in w)]  # "** Norland"
-    if all(w.lower() in _ASIDES for w in words):
+    words = [w for w in (words[i] for i in kept(words)) if any(c.isalnum() for c in w)]  # "** Norland"
+    if all(w.lower() in ASIDES for w in words):
         return  # "Later Wednesday": when, not who
     while words and words[0].lower() in DETERMINERS:
         words = words[1:]
@@ -683,13 +548,17 @@ def _split_title(
         if after and after[0].lower() in ("for", "of", "at", "with", "from"):
             rest = after[1:]
             named = _trailing_name(rest)
-            if named and len(named) < len(rest) and rest[-len(named) - 1].islower() and _name_like(named, titles):
+            if named and len(named) < len(rest) and rest[-len(named) - 1].islower() and name_like(named, titles):
                 # "director of corporate communications Dana Wells": the name closes the phrase.
                 rest = rest[: -len(named)]
             else:
                 named = []
             following = clean(re.sub(r"^(?:the|a|an)\s+", "", " ".join(rest), flags=re.I))
             return TitleSplit(title, following or None, named)
+        of = next((i for i, w in enumerate(after) if w in ("of", "for", "from")), None)
+        if of and all(_name_word(w) for w in after[:of]) and after[of + 1 :]:
+            # "Mayor Jane Roe of Avell": the name, then what she is mayor of.
+            return TitleSplit(title, clean(re.sub(r"^(?:the)\s+", "", " ".join(after[of + 1 :]))), after[:of])
         return TitleSplit(title, None, _trailing_name(words[end:]))
     affiliation = " ".join(w for w in before if is_capitalised(w) or w[:1].isdigit()) or None
     lowercase_title = " ".join(w for w in before if not is_capitalised(w) and w.lower() not in DETERMINERS)
