@@ -9,32 +9,29 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from functools import cache
-from importlib import resources
+from pathlib import Path
 from types import MappingProxyType
 
 _EXTENSIONS = (".txt", ".tsv")
-
-
-@cache
-def _data() -> resources.abc.Traversable:
-    # Found once: looking the package up again for each file costs more than reading it.
-    return resources.files("quotetrack.data")
+# The folder beside the package's modules, read as plain files: the package is installed as
+# files (pip, or editable), and ``importlib.resources`` on this folder (a namespace package)
+# costs a command more at start-up than reading every list it needs.
+_DATA = Path(__file__).resolve().parent.parent / "data"
 
 
 @cache
 def _file_name(name: str) -> str:
     if name.endswith(_EXTENSIONS):
         return name
-    data = _data()
     for extension in _EXTENSIONS:
-        if data.joinpath(name + extension).is_file():
+        if (_DATA / (name + extension)).is_file():
             return name + extension
     raise FileNotFoundError(f"quotetrack/data has no word list called {name!r}")
 
 
 @cache
 def _raw_lines(name: str) -> tuple[str, ...]:
-    text = _data().joinpath(_file_name(name)).read_text(encoding="utf-8")
+    text = (_DATA / _file_name(name)).read_text(encoding="utf-8")
     return tuple(line for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
