@@ -166,13 +166,22 @@ class Normalizer:
         """This normaliser and ``extra_terms``, the same as building one with them, but without
         reading the shipped terms again: a record's normaliser starts from ``default_normalizer()``,
         which the conflict rules build anyway."""
-        copy = Normalizer.__new__(Normalizer)
-        copy.stopwords, copy.lemmas, copy._longest = self.stopwords, self.lemmas, self._longest
-        copy._phrases, copy._phrase_starts = dict(self._phrases), set(self._phrase_starts)
-        copy._stems, copy._recent, copy.canonical_names = dict(self._stems), {}, dict(self.canonical_names)
+        copy = Normalizer._of(self.stopwords, self.lemmas, self._phrases, self._longest, self._phrase_starts,
+                              self.canonical_names, self._stems)
         for canonical, variants in extra_terms:
             copy.add_term(canonical, variants)
         return copy
+
+    @classmethod
+    def _of(cls, stopwords: frozenset[str], lemmas: dict[str, str], phrases: dict[tuple[str, ...], tuple[str, bool]],
+            longest: int, phrase_starts: set[str], canonical_names: dict[str, str],
+            stems: dict[str, str]) -> Normalizer:
+        """A normaliser with copies of these tables, which it may add terms to."""
+        made = cls.__new__(cls)
+        made.stopwords, made.lemmas, made._longest = stopwords, lemmas, longest
+        made._phrases, made._phrase_starts = dict(phrases), set(phrase_starts)
+        made._stems, made._recent, made.canonical_names = dict(stems), {}, dict(canonical_names)
+        return made
 
     def add_term(self, canonical: str, variants: Sequence[str]) -> None:
         """Make ``canonical`` and every one of ``variants`` read as the same token."""
@@ -422,7 +431,17 @@ def _numbers_to_digits(words: list[Word]) -> list[Word]:
     return out
 
 
+@lexicon.stored
+def _default_tables() -> tuple[frozenset[str], dict[str, str], dict[tuple[str, ...], tuple[str, bool]], int,
+                               set[str], dict[str, str]]:
+    """What ``Normalizer()`` builds from the shipped lists: kept between runs."""
+    built = Normalizer()
+    return (built.stopwords, built.lemmas, built._phrases, built._longest, built._phrase_starts,
+            built.canonical_names)
+
+
 @cache
 def default_normalizer() -> Normalizer:
-    """The normaliser with the shipped terms only, built once per process."""
-    return Normalizer()
+    """The normaliser with the shipped terms only, built once per process (its tables once
+    per change of the lists: ``lexicon.stored``)."""
+    return Normalizer._of(*_default_tables(), {})
