@@ -31,10 +31,11 @@ from datetime import date, timedelta
 from itertools import combinations
 from math import log
 
-from . import ranking, store
-from .conflicts import Verdict, compare
+from . import incidents, ranking, store
+from .conflicts import Verdict, compare, incident_conflict
 from .conflicts.reading import read
 from .evidence import counted_thing
+from .incidents import Article
 from .models import Conflict, Statement
 from .store import Database
 from .text import Normalizer
@@ -96,10 +97,60 @@ def incident_words(text: str, tokens: Iterable[str], doc_freq: Mapping[str, int]
     return frozenset(words)
 
 
-def _judge(a: Statement, b: Statement, normalizer: Normalizer) -> Verdict:
+@dataclass(frozen=True)
+class Incidents:
+    """Which statements report one incident, read from their articles (``incidents``): two
+    articles that ``incidents.same_incident`` joins, or one article, and neither statement dating
+    what it says to other days. Decided pair by pair from the two articles alone, so ingest
+    (which has seen fewer articles) and a rescan agree; grouping into events is not consulted,
+    since a later article can join or split events."""
+
+    articles: Mapping[int, Article] = field(default_factory=dict)  # source id -> reading
+
+    @classmethod
+    def of(cls, db: Database, statements: Iterable[Statement], normalizer: Normalizer) -> Incidents:
+        """The readings of the articles kept with ``statements`` (statements typed or imported
+        without their article have none, and are never paired this way)."""
+        wanted = sorted({s.source.id for s in statements if s.source and s.source.id is not None})
+        if not wanted:
+            return cls()
+        return cls({source_id: incidents.read_article(source_id, title, text,
+                                                      date.fromisoformat(published) if published else None,
+                                                      normalizer)
+                    for source_id, title, published, text in store.event_articles(db, wanted)})
+
+    def together(self, a: Statement, b: Statement) -> bool:
+        """Both statements are about one incident."""
+        first = self.articles.get(a.source.id or 0) if a.source else None
+        second = self.articles.get(b.source.id or 0) if b.source else None
+        if first is None or second is None:
+            return False
+        if first is not second and not incidents.same_incident(first, second):
+            return False
+        both = [first] if first is second else [first, second]
+        # Articles that date nothing still report something of the weeks before they came out:
+        # "killed 12 people on September 16, 2013" in a list of past shootings is not this incident.
+        periods = incidents.incident_periods(both) or [days for a in both if (days := a.days) is not None]
+        return not (incidents.dated_elsewhere(a.text, first.published, periods)
+                    or incidents.dated_elsewhere(b.text, second.published, periods))
+
+
+def judge_on_record(db: Database, a: Statement, b: Statement) -> Verdict:
+    """``compare`` as detection decides a pair of the record: with the incident rule when the
+    two statements' articles report one incident. Not weighed for ranking."""
+    verdict = compare(a, b, normalizer=db.normalizer)
+    if verdict.relation != "conflict" and Incidents.of(db, (a, b), db.normalizer).together(a, b):
+        verdict = incident_conflict(a, b, normalizer=db.normalizer) or verdict
+    return verdict
+
+
+def _judge(a: Statement, b: Statement, normalizer: Normalizer, together: Incidents | None = None) -> Verdict:
     # Always older first, so a pair is stored and explained one way round.
     first, second = (a, b) if (a.id or 0) < (b.id or 0) else (b, a)
     verdict = compare(first, second, normalizer=normalizer)
+    if verdict.relation != "conflict" and together is not None and together.together(first, second):
+        # Tolls of one incident worded far apart ("confirmed 84 dead" / "131 bodies arrived").
+        verdict = incident_conflict(first, second, normalizer=normalizer) or verdict
     if verdict.relation == "conflict":
         ranking.weigh(verdict, first, second)
     return verdict
@@ -167,11 +218,12 @@ def _judge_pairs(db: Database, pairs: Sequence[Pair], normalizer: Normalizer,
                  result: ScanResult) -> list[tuple[Statement, Statement, Verdict]]:
     wanted = sorted({i for pair in pairs for i in pair})
     by_id = {s.id: s for s in store.get_statements(db, wanted)}
+    together = Incidents.of(db, by_id.values(), normalizer)
     found = []
     for a_id, b_id in pairs:
         if a_id in by_id and b_id in by_id:
             result.compared += 1
-            verdict = _judge(by_id[a_id], by_id[b_id], normalizer)
+            verdict = _judge(by_id[a_id], by_id[b_id], normalizer, together)
             if verdict.relation == "conflict":
                 found.append((by_id[a_id], by_id[b_id], verdict))
     return found
@@ -315,7 +367,8 @@ def rescan(db: Database, normalizer: Normalizer,
             by_day.setdefault(day, []).append(index)
     words = [incident_words(s.text, tokens, doc_freq, total, normalizer) if day is not None else frozenset()
              for s, tokens, day in zip(statements, token_sets, days, strict=True)]
-    scan = _Scan(statements, token_sets, keys, postings, doc_freq, total, normalizer, days, by_day, words)
+    scan = _Scan(statements, token_sets, keys, postings, doc_freq, total, normalizer, days, by_day, words,
+                 Incidents.of(db, statements, normalizer))
     chunks = [range(start, min(start + SCAN_CHUNK, total)) for start in range(0, total, SCAN_CHUNK)]
     done = 0
     found: dict[Pair, tuple[Statement, Statement, Verdict]] = {}
@@ -356,6 +409,7 @@ class _Scan:
     days: list[date | None]  # each statement's anchor day
     by_day: dict[date, list[int]]  # day -> indexes of the statements of that day, ascending
     words: list[frozenset[str]]  # each statement's incident words
+    together: Incidents
 
     def candidates(self, index: int) -> list[int]:
         """The older statements worth comparing with statement ``index``: the latest
@@ -385,7 +439,8 @@ class _Scan:
         for index in chunk:
             for other_index in self.candidates(index):
                 compared += 1
-                verdict = _judge(self.statements[index], self.statements[other_index], self.normalizer)
+                verdict = _judge(self.statements[index], self.statements[other_index], self.normalizer,
+                                 self.together)
                 if verdict.relation == "conflict":
                     found.append((index, other_index, verdict))
         return compared, found

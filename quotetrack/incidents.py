@@ -170,7 +170,7 @@ def _incident_dates(text: str, published: date | None) -> list[tuple[int, Period
     return sorted(found, key=lambda item: item[0])
 
 
-def _said_on(text: str, mention: DateMention) -> bool:
+def said_on(text: str, mention: DateMention) -> bool:
     """A day something was said on: "said on Monday", "told reporters on Monday", "on Monday said"."""
     before = re.split(r"[.,;:!?\n]", text[max(0, mention.start - 40):mention.start])[-1]
     after = re.split(r"[.,;:!?\n]", text[mention.end:mention.end + 20])[0]
@@ -183,7 +183,7 @@ def _lead_date(text: str, published: date | None) -> tuple[int, Period] | None:
     was said: "A car bomb killed nine people at the market on Saturday"."""
     for mention in find_dates(text[:LEAD_CHARS], published):
         period = period_of(mention)
-        if period is None or mention.precision not in ("day", "week") or _said_on(text, mention):
+        if period is None or mention.precision not in ("day", "week") or said_on(text, mention):
             continue
         if published and period.first > published:
             continue
@@ -220,7 +220,7 @@ def dated_elsewhere(text: str, published: date | None, periods: Sequence[Period]
     for mention in find_dates(text, published):
         period = period_of(mention)
         if (period is None or mention.precision != "day" or mention.start in dated_at
-                or _said_on(text, mention)):
+                or said_on(text, mention)):
             continue
         if all(period.days_from(q) > APART_DAYS for q in periods):
             outside += 1
@@ -251,7 +251,7 @@ def counts_elsewhere(text: str, start: int, end: int, published: date | None, pe
     clause = text[opening:closing.start() if closing else len(text)]
     at = (start - opening, end - opening)
     dated = [(m, p) for m in find_dates(clause, published)
-             if (p := period_of(m)) is not None and not _said_on(clause, m)]
+             if (p := period_of(m)) is not None and not said_on(clause, m)]
     if not dated:
         return False
     # The date nearest the count is the one it goes with: "today marked two years since the

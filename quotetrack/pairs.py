@@ -28,8 +28,15 @@ def statement(text: str, speaker: str | None = None, event_date: date | None = N
 
 
 def judge(a: Statement, b: Statement, db: Database | None = None) -> Verdict:
-    """The verdict on two statements, read with the record's terms when a record is given."""
-    return compare(a, b, normalizer=db.normalizer if db is not None else None)
+    """The verdict on two statements, read with the record's terms when a record is given; two
+    statements of the record are judged as detection judges them (``detect.judge_on_record``)."""
+    if db is None:
+        return compare(a, b)
+    if a.id is not None and b.id is not None:
+        from .detect import judge_on_record  # the incident rule reads the statements' articles
+
+        return judge_on_record(db, a, b)
+    return compare(a, b, normalizer=db.normalizer)
 
 
 def reference(side: str, ids: bool = False) -> int | None:

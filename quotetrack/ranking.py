@@ -15,8 +15,8 @@ from dataclasses import replace
 from datetime import date
 
 from .conflicts import Verdict
-from .evidence import Count, Counts, Evidence, SelfContradiction, claim_of
-from .models import Statement
+from .evidence import Count, Counts, DenialCue, Evidence, SelfContradiction, claim_of
+from .models import Conflict, Statement
 from .text import fold, tokenize
 
 SAME_ARTICLE = 0.6
@@ -148,3 +148,49 @@ def timeline_step(score: float, caveats: Sequence[str], step: bool) -> tuple[flo
     if step:
         return (score if marked else score * STEP), [*others, STEP_NOTE]
     return (score / STEP if marked else score), others
+
+
+def fold_repeats(conflicts: Sequence[Conflict]) -> list[tuple[Conflict, list[Conflict]]]:
+    """Conflicts as an editor reads them, best first: one dispute told by several pairs of
+    statements is shown once, by its best-ranked conflict, with the other pairs under it. One
+    dispute is two figures of the same thing set against each other (three outlets repeat
+    "316,000", two repeat "46,000 to 85,000"), or one statement's denial contradicted by several
+    statements of what it denies. Conflicts fold only with others of the same status, so no
+    review is hidden under another."""
+    groups: dict[object, list[Conflict]] = {}
+    for conflict in conflicts:
+        groups.setdefault(_dispute_key(conflict) or conflict.id, []).append(conflict)
+    shown = []
+    for told in groups.values():  # in the order of each group's best conflict
+        lead = told[0]
+        if isinstance(claim_of(lead.evidence), DenialCue):
+            lead = min((c for c in told if c.score >= told[0].score * LEAD_SHARE), key=_first_told)
+        shown.append((lead, [c for c in told if c is not lead]))
+    return shown
+
+
+# A denial's conflicts scored at least this share of its best may lead it.
+LEAD_SHARE = 0.8
+
+
+def _first_told(conflict: Conflict) -> tuple[date, float]:
+    """A denial answers what was said before it: of the statements it contradicts about as
+    surely as the best (``LEAD_SHARE``), the one told first leads (then the best scored)."""
+    claim = claim_of(conflict.evidence)
+    assert isinstance(claim, DenialCue)
+    other = conflict.b if claim.side == "a" else conflict.a
+    return reported_day(other) or date.max, -conflict.score
+
+
+def _dispute_key(conflict: Conflict) -> tuple[object, ...] | None:
+    """What a conflict disputes, the same for every pair of statements telling one dispute."""
+    claim = claim_of(conflict.evidence)
+    if isinstance(claim, DenialCue):
+        denying = conflict.a if claim.side == "a" else conflict.b
+        return (conflict.status, "denial", denying.id) if denying.id is not None else None
+    if not isinstance(claim, Counts):
+        return None
+    points = (_point(claim.a_number), _point(claim.b_number))
+    if None in points:
+        return None
+    return conflict.status, claim.thing, frozenset(points)

@@ -179,3 +179,60 @@ def test_a_toll_rising_over_days_shows_its_whole_timeline_after_ingest_and_after
     assert (lead["a"]["text"][:2], lead["b"]["text"][:2]) == ("1 ", "10")
     assert all(ranking.STEP_NOTE in c["caveats"] and c["score"] < lead["score"] for c in others)
     assert as_json(run("conflicts", "--rescan", "--json")) == found
+
+
+# Two outlets on one (invented) quarry blast, the same day: tolls that share no word but the place.
+QUARRY_WIRE = """Blast at Tessaly quarry kills workers
+
+A blast tore through the Tessaly quarry near Dunmoor, in Corvia province, on Thursday.
+"We have confirmed so far 17 dead, most of them buried under rock," police commander Anke Ruis said at the Tessaly gate.
+"""
+QUARRY_POST = """Tessaly quarry blast: hospital overwhelmed
+
+Thursday's blast at the Tessaly quarry near Dunmoor filled the wards of the Corvia regional hospital.
+The hospital director told reporters that 31 bodies had been brought in from Tessaly by the evening.
+"""
+
+
+def test_tolls_of_one_incident_told_in_other_words_conflict_at_ingest_and_after_a_rescan(run, tmp_path):
+    for name, text, outlet in (("wire.txt", QUARRY_WIRE, "Wire"), ("post.txt", QUARRY_POST, "Post")):
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        assert run("ingest", path, "--outlet", outlet, "--published", "2024-06-07", "--yes").exit_code == 0
+    found = as_json(run("conflicts", "--json"))
+    tolls = [c for c in found if c["type"] == "number"]
+    assert [sorted((c["a"]["text"][:20], c["b"]["text"][:20])) for c in tolls] == [
+        sorted(("We have confirmed so", "31 bodies had been b"))]
+    assert _kept(as_json(run("conflicts", "--rescan", "--json"))) == _kept(found)
+    # compare judges two statements of the record as detection does
+    verdict = as_json(run("compare", "--ids", str(tolls[0]["a"]["id"]), str(tolls[0]["b"]["id"]), "--json"))
+    assert (verdict["relation"], verdict["type"]) == ("conflict", "number")
+    free = as_json(run("compare", tolls[0]["a"]["text"], tolls[0]["b"]["text"], "--json"))
+    assert free["relation"] != "conflict"  # as free text, nothing ties the two tolls to one incident
+
+
+def test_pairs_setting_the_same_two_figures_against_each_other_are_listed_once(run):
+    for text, outlet in (("316 people were killed in the Orvel landslide", "Ledger"),
+                         ("The Orvel landslide killed 316 people", "Post"),
+                         ("85 people were killed in the Orvel landslide", "Herald")):
+        assert run("add", text, "--speaker", f"{outlet} desk", "--outlet", outlet,
+                   "--published", "2024-05-03").exit_code == 0
+    folded = as_json(run("conflicts", "--json"))
+    assert len(folded) == 1 and len(folded[0]["repeats"]) == 1
+    every = as_json(run("conflicts", "--json", "--each-pair"))
+    assert sorted(c["id"] for c in every) == sorted([folded[0]["id"], *folded[0]["repeats"]])
+    shown = run("conflicts")
+    assert f"also told by 1 conflict: {folded[0]['repeats'][0]}" in " ".join(shown.stdout.split())
+
+
+def test_one_denial_contradicted_by_several_statements_is_listed_once_under_the_first_claim(run):
+    for text, speaker, day in (("The mayor was arrested at the Orvel border post", "Ledger desk", "03"),
+                               ("Police arrested the mayor at the Orvel border post", "Post desk", "04"),
+                               ("The ministry denied that the mayor was arrested at the Orvel border post",
+                                "Herald desk", "05")):
+        assert run("add", text, "--speaker", speaker, "--published", f"2024-05-{day}").exit_code == 0
+    every = as_json(run("conflicts", "--json", "--each-pair"))
+    assert len(every) == 2 and {c["type"] for c in every} == {"polarity"}
+    (shown,) = as_json(run("conflicts", "--json"))
+    assert "Ledger desk" in {shown["a"]["speaker"]["name"], shown["b"]["speaker"]["name"]}
+    assert len(shown["repeats"]) == 1

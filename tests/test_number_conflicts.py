@@ -8,6 +8,7 @@ from datetime import date
 
 import pytest
 
+from quotetrack import ranking
 from quotetrack.conflicts import Verdict, compare, compare_in_event
 from quotetrack.conflicts.numbers import incident_count_conflict
 from quotetrack.conflicts.reading import read
@@ -82,14 +83,25 @@ FIRST = "we have confirmed so far 53 dead, most of them burned"
 @pytest.mark.parametrize(
     ("first", "later"),
     [
-        (FIRST, "officials said 276 people had died in the blast at the market"),  # a rise: a timeline
         (FIRST, "officials said 276 people had been wounded in the blast"),  # other victims
         (FIRST, "the toll rose from 20 to 53"),  # the earlier figure is superseded
     ],
 )  # fmt: skip
-def test_at_one_incident_a_rise_other_victims_and_vague_words_are_not_conflicts(first: str, later: str) -> None:
+def test_at_one_incident_other_victims_and_superseded_figures_are_not_conflicts(first: str, later: str) -> None:
     result = compare_in_event(said(first, "Police", 3), said(later, "Ministry", 5))
     assert (result.relation, result.type) != ("conflict", "number")
+
+
+def test_at_one_incident_a_rise_is_found_and_ranked_as_a_timeline() -> None:
+    first = said(FIRST, "Police", 3)
+    later = said("officials said 276 people had died in the blast at the market", "Ministry", 5)
+    result = compare_in_event(first, later)
+    assert (result.relation, result.type) == ("conflict", "number")
+    before = result.score
+    ranking.weigh(result, first, later)
+    assert ranking.timeline_of(result.evidence) == (("53 dead", "2026-05-03"), ("276 people", "2026-05-05"))
+    assert result.score < before
+    assert any(caveat.startswith(ranking.CHANGING) for caveat in result.caveats)
 
 
 def test_at_one_incident_a_lower_later_figure_is_a_conflict_with_a_caveat() -> None:
@@ -99,10 +111,24 @@ def test_at_one_incident_a_lower_later_figure_is_a_conflict_with_a_caveat() -> N
     assert "later figure" in result.caveats[0]
 
 
-def test_at_one_incident_undated_figures_are_not_compared() -> None:
+def test_at_one_incident_undated_figures_are_compared_at_a_lower_score_with_a_caveat() -> None:
     undated = Statement(text="officials said 316 people had died", speaker=Speaker(name="Government"))
-    result = compare_in_event(undated, said("a survey puts the number killed at 85", "Survey team", 9))
-    assert (result.relation, result.type) != ("conflict", "number")
+    dated = said("officials said 316 people had died", "Government", 9)
+    survey = said("a survey puts the number killed at 85", "Survey team", 9)
+    result = compare_in_event(undated, survey)
+    assert (result.relation, result.type) == ("conflict", "number")
+    assert any("gives no day" in caveat for caveat in result.caveats)
+    assert result.score < compare_in_event(dated, survey).score
+
+
+def test_at_one_incident_a_floor_far_below_another_toll_is_shown_with_a_caveat() -> None:
+    floor = said("the strike hit the market, killing at least 20 people", "Elders", 3)
+    toll = said("the death toll stood at 43", "Health office", 3)
+    result = compare_in_event(floor, toll)
+    assert (result.relation, result.type) == ("conflict", "number")
+    assert "'at least 20 people' is a floor" in result.caveats[0]
+    near = said("the death toll stood at 24", "Health office", 3)
+    assert compare_in_event(floor, near).relation != "conflict"  # a floor a toll barely passes
 
 
 def test_compare_on_the_command_line_shows_the_two_counts_of_the_same_victims(run) -> None:
@@ -120,3 +146,12 @@ def test_at_one_incident_vague_words_are_not_set_against_a_figure() -> None:
     assert incident_count_conflict(a, b, read(a.text, normalizer), read(b.text, normalizer)) is None
     exact = said("four people died in the blast at the market", "Ministry", 5)
     assert incident_count_conflict(a, exact, read(a.text, normalizer), read(exact.text, normalizer)) is not None
+
+
+def test_counts_of_two_incidents_each_dated_in_its_own_words_do_not_conflict() -> None:
+    apart = verdict("A gunman killed 12 people on 16 September 2013 at the Varno shipyard",
+                    "On 27 February 2015 a gunman killed seven people at the Varno shipyard")  # fmt: skip
+    assert apart.relation != "conflict"
+    spoken = verdict("The ministry said on 3 May 2024 that 12 people were killed at the Varno shipyard",
+                     "The ministry said on 12 May 2024 that 20 people were killed at the Varno shipyard")  # fmt: skip
+    assert (spoken.relation, spoken.type) == ("conflict", "number")  # days it was said on date no incident

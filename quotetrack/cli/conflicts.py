@@ -34,6 +34,9 @@ def conflicts(
     min_score: Annotated[float | None, typer.Option(help="Only conflicts scored at least this (0-1).")] = None,
     limit: LimitOption = None,
     rescan: Annotated[bool, typer.Option(help="Re-check every statement first (reviews are kept).")] = False,
+    each_pair: Annotated[bool, typer.Option(
+        "--each-pair", help="List every pair of statements; by default a dispute told by several pairs "
+                            "(the same two figures, one denial) is listed once, under the best.")] = False,
     db: DbOption = None,
     as_json: JsonOption = False,
 ) -> None:
@@ -41,7 +44,7 @@ def conflicts(
 
     Example: quotetrack conflicts --type polarity --status open
     """
-    from .. import detect, record, store
+    from .. import detect, ranking, record, store
     from .. import events as events_
     from ..render import terminal as report
 
@@ -65,19 +68,26 @@ def conflicts(
                             f"({result.created} new, {result.dropped} no longer found"
                             + (f"; {result.unfound} reviewed no longer found, kept with your verdict"
                                if result.unfound else "") + ").")
-        items = store.list_conflicts(database, type_=type_, speaker_ids=speaker_ids, status=status,
-                                     min_score=min_score, limit=limit)
+        listed = store.list_conflicts(database, type_=type_, speaker_ids=speaker_ids, status=status,
+                                     min_score=min_score, limit=limit if each_pair else None)
+        folded = [(c, []) for c in listed] if each_pair else ranking.fold_repeats(listed)[:limit or None]
+        items = [c for c, _ in folded]
+        repeats = {c.id: [r.id for r in more] for c, more in folded if more}
         event_of = events_.events_of_statements(
             database, sorted({s.id for c in items for s in (c.a, c.b) if s.id is not None}))
     # A conflict whose two statements are about one event links to it: its figure table there.
     linked = {c.id: event_of.get(c.a.id or 0) for c in items
               if event_of.get(c.a.id or 0) is not None and event_of.get(c.a.id or 0) == event_of.get(c.b.id or 0)}
     if as_json:
-        emit_json([c.to_dict() | {"event_id": linked.get(c.id)} for c in items])
+        emit_json([c.to_dict() | {"event_id": linked.get(c.id), "repeats": repeats.get(c.id, [])} for c in items])
     elif items:
         console = out()
         for item in items:
             console.print(report.conflict_panel(item))
+            if item.id in repeats:
+                console.print(Text(f"  The same dispute is also told by {counted(len(repeats[item.id]), 'conflict')}: "
+                                   f"{', '.join(str(i) for i in repeats[item.id])} (--each-pair lists them).",
+                                   style="dim"))
             if item.id in linked:
                 console.print(Text(f"  Both statements are about event {linked[item.id]}: "
                                    f"quotetrack event {linked[item.id]} shows every source's figures.",

@@ -26,7 +26,7 @@ from ..evidence import DenialCue, Similarity
 from ..models import Statement
 from ..text import Normalizer, default_normalizer
 from .attribution import as_self_contradiction, quote_conflict, same_speaker
-from .dates import add_date_caveat, date_conflict, same_days
+from .dates import add_date_caveat, date_conflict, dated_apart, same_days
 from .numbers import incident_count_conflict, number_conflict
 from .polarity import before_the_claim, polarity_conflict
 from .reading import read
@@ -45,6 +45,7 @@ __all__ = [
     "compare_in_event",
     "denied_keys",
     "find_conflicts",
+    "incident_conflict",
 ]
 
 
@@ -70,6 +71,9 @@ def compare(a: Statement, b: Statement, *, normalizer: Normalizer | None = None)
     if names_differ(first, second):
         return Verdict("unrelated", None, round(similarity, 3), Similarity(round(similarity, 3)))
     verdict = polarity_conflict(first, second, similarity) or number_conflict(first, second, similarity)
+    if verdict is not None and verdict.type == "number" and dated_apart(a, b):
+        # The counts of two incidents, each dated in its own words: neither figures nor days dispute.
+        return Verdict("unrelated", None, round(similarity, 3), Similarity(round(similarity, 3)))
     if verdict is not None:
         if isinstance(verdict.evidence, DenialCue):
             before_the_claim(verdict, verdict.evidence, (first, second), (a, b))
@@ -93,9 +97,16 @@ def compare_in_event(a: Statement, b: Statement, *, normalizer: Normalizer | Non
     verdict = compare(a, b, normalizer=normalizer)
     if verdict.relation == "conflict":
         return verdict
+    return incident_conflict(a, b, normalizer=normalizer) or verdict
+
+
+def incident_conflict(a: Statement, b: Statement, *, normalizer: Normalizer | None = None) -> Verdict | None:
+    """The conflict between the victim counts of two statements about one incident that
+    ``compare`` found unrelated by their wording, if any (``compare_in_event`` without ``compare``)."""
+    normalizer = normalizer or default_normalizer()
     found = incident_count_conflict(a, b, read(a.text, normalizer), read(b.text, normalizer))
     if found is None:
-        return verdict
+        return None
     add_date_caveat(found, a, b)
     return as_self_contradiction(found, a, b) if same_speaker(a, b) is True else found
 

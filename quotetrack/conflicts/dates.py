@@ -7,6 +7,7 @@ from datetime import date
 from functools import lru_cache
 
 from ..evidence import Counts, Days, DenialCue, OppositeWords
+from ..incidents import APART_DAYS, said_on
 from ..models import Statement
 from ..text import find_dates
 from .reading import Reading
@@ -86,6 +87,25 @@ def _named_days(statement: Statement) -> list[date]:
 def _days_in(text: str, anchor: date | None) -> tuple[date, ...]:
     return tuple(m.value for m in find_dates(text, anchor) if m.value and m.precision == "day")
 
+
+
+def dated_apart(a: Statement, b: Statement) -> bool:
+    """Each statement's text dates what it tells to a day (not a day it was said on), and no day
+    of one is within ``APART_DAYS`` of a day of the other: two incidents ("killed 12 people on
+    16 September 2013" / "on 27 February 2015 killed seven people"), whose counts never conflict."""
+    days_a, days_b = _incident_days(a), _incident_days(b)
+    return bool(days_a and days_b) and all(abs((x - y).days) > APART_DAYS for x in days_a for y in days_b)
+
+
+def _incident_days(statement: Statement) -> tuple[date, ...]:
+    anchor = statement.said_on or (statement.source.published if statement.source else None)
+    return _incident_days_in(statement.text, anchor)
+
+
+@lru_cache(maxsize=65536)
+def _incident_days_in(text: str, anchor: date | None) -> tuple[date, ...]:
+    return tuple(m.value for m in find_dates(text, anchor)
+                 if m.value and m.precision == "day" and not said_on(text, m))
 
 
 def same_days(a: Statement, b: Statement) -> bool:

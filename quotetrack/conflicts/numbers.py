@@ -21,6 +21,11 @@ FLOOR_COUNT = 0.7  # "fourteen bodies recovered" against a toll: a floor, not th
 INCIDENT_ROLES = frozenset({"killed", "wounded", "casualties", "missing"})
 # The score of such a conflict: the rule fired, but nothing in the wording vouches for it.
 INCIDENT_SCORE = 0.6
+# "at least 20" against 43: a floor that another toll far exceeds, at this share of the score.
+FLOOR_TOLL = 0.7
+FLOOR_GAP = 1.5
+# ... and when either side is undated, a rise cannot be told from a dispute.
+UNDATED = 0.7
 
 
 def _as_toll(count: Quantity, other: Quantity) -> Quantity:
@@ -50,27 +55,48 @@ def incident_count_conflict(a: Statement, b: Statement, first: Reading, second: 
     hospital"). The caller vouches that both statements are about the same incident (one event);
     only casualty counts are compared, since the victims are then the same.
 
-    A higher figure given on a later day is the toll rising, a timeline, not a contradiction; a
-    lower later figure, or two figures on the same day, is one. Without both days the two cannot
-    be told apart, and nothing is found.
+    A higher figure given on a later day is the toll rising: found all the same, and shown as a
+    timeline by the ranking (``ranking.weigh``), not as a dispute between sources. A lower later
+    figure, or two figures of the same day, is a dispute. Without both days a rise cannot be
+    told from a dispute: found, with a caveat saying so, at a lower score.
     """
     day_a, day_b = reported_day(a), reported_day(b)
-    if day_a is None or day_b is None:
-        return None  # undated, a rise cannot be told from a dispute
-    for found_a, found_b, count_a, count_b in _clashing(first, second):
-        if count_a.role not in INCIDENT_ROLES or found_a.vague or found_b.vague:
-            continue  # "several", "dozens": too vague to set against a figure on weak evidence
-        if day_a != day_b:
-            earlier, later = (count_a, count_b) if day_a < day_b else (count_b, count_a)
-            if later.point > earlier.point:
-                continue  # a rise over the days
+    for found_a, found_b, count_a, count_b, floor in _incident_counts(first, second):
         verdict = _verdict(found_a, found_b, count_a, count_b,
                            INCIDENT_SCORE if _exact(count_a, count_b) else INCIDENT_SCORE - 0.1)
-        if day_a != day_b:
-            verdict.caveats.append(f"the later figure ({day_a if day_a > day_b else day_b}) is lower:"
-                                   " a correction or a dispute, not a rising toll")
+        if floor:
+            verdict.score = round(verdict.score * FLOOR_TOLL, 3)
+            verdict.caveats.append(f"{floor!r} is a floor, so both can be true; but the two tolls differ:"
+                                   " check which is current")
+        if day_a is None or day_b is None:
+            verdict.score = round(verdict.score * UNDATED, 3)
+            verdict.caveats.append("one side gives no day: the figure may have risen between them")
+        elif day_a != day_b:
+            earlier, later = (count_a, count_b) if day_a < day_b else (count_b, count_a)
+            if later.point < earlier.point:
+                verdict.caveats.append(f"the later figure ({max(day_a, day_b)}) is lower:"
+                                       " a correction or a dispute, not a rising toll")
         return verdict
     return None
+
+
+def _incident_counts(first: Reading, second: Reading) -> Iterator[tuple[Quantity, Quantity, Quantity, Quantity, str]]:
+    """Each pair of casualty counts of the two statements that give different tolls, with the
+    words of the floor when one is only a floor of the other ("at least 20" / "43": both can be
+    true, yet they are two tolls), else "" (they cannot both be true)."""
+    for found_a in first.quantities:
+        for found_b in second.quantities:
+            if any(q.earlier or q.forecast or q.vague or q.part_of for q in (found_a, found_b)):
+                continue  # "several", "dozens": too vague to set against a figure on weak evidence
+            count_a, count_b = _as_toll(found_a, found_b), _as_toll(found_b, found_a)
+            if count_a.role not in INCIDENT_ROLES or not count_a.comparable(count_b):
+                continue
+            if not count_a.overlaps(count_b):
+                yield found_a, found_b, count_a, count_b, ""
+                continue
+            low, high = sorted((count_a, count_b), key=lambda q: q.point)
+            if low.high is None and low.low is not None and low.point > 0 and high.point >= low.point * FLOOR_GAP:
+                yield found_a, found_b, count_a, count_b, (found_a if low is count_a else found_b).text
 
 
 def reported_day(statement: Statement) -> date | None:
