@@ -313,7 +313,14 @@ def _is_event(ids: Sequence[int], by_id: dict[int, Profile]) -> bool:
 
 
 def _has_figure(statement: Statement) -> bool:
-    return any(figures_.is_figure(q) for q in find_quantities(statement.text))
+    return _reports_a_figure(statement.text)
+
+
+@lru_cache(maxsize=50_000)
+def _reports_a_figure(text: str) -> bool:
+    # Remembered, as articles' readings are: a long-running process (the API) groups again after
+    # each new statement, and reading every lone statement's counts again is most of the work.
+    return any(figures_.is_figure(q) for q in find_quantities(text))
 
 
 # --- the record ----------------------------------------------------------------------------
