@@ -5,8 +5,9 @@ For every event in ``bench/coverage/events/`` (annotated before quotetrack was r
 fresh database, each with its outlet, date, address and headline, then runs ``quotetrack conflicts``
 exactly as an editor would (no rescan) and prints, per event and in total:
 
-- must-see disputes found in the top 10 conflicts (both sides matched, either order);
-- false conflicts in the top 10 (conflicts matching no annotated dispute);
+- must-see disputes found in the top 10 conflicts (both sides matched, either order, by the
+  listed pair or by one of the pairs it folds as the same dispute, its "repeats");
+- false conflicts in the top 10 (listed conflicts none of whose pairs matches an annotated dispute);
 - must-see speakers on record (a speaker record whose name or alias matches an annotated name or alias);
 - annotated statements recorded with the right span and the right speaker;
 - events holding the main incident's annotated statements (1 is right).
@@ -152,7 +153,9 @@ def score_event(path: Path, texts: Path, verbose: bool) -> Score:
                 article_of_source[item["source"]["id"]] = article["id"]
     statements = run(["list", "--json", "--limit", "100000"], db)
     conflicts = run(["conflicts", "--json", "--limit", "10"], db)
-    all_conflicts = run(["conflicts", "--json", "--limit", "100000"], db) if verbose else []
+    # Every pair, folded or not: a listed conflict shows the pairs it folds ("repeats") too.
+    all_conflicts = run(["conflicts", "--json", "--each-pair", "--limit", "100000"], db)
+    pair_of = {c["id"]: (c["a"]["id"], c["b"]["id"]) for c in all_conflicts}
     speakers = run(["speakers", "--json"], db)
     events = run(["events", "--json"], db)
     members: dict[int, int] = {}
@@ -167,11 +170,14 @@ def score_event(path: Path, texts: Path, verbose: bool) -> Score:
         return statement["article"] == side["article"] and side_matches(side, statement, by_name)
 
     matched_disputes: set[str] = set()
+    by_id = {s["id"]: s for s in statements}
     for conflict in conflicts:
-        a, b = (next(s for s in statements if s["id"] == conflict[k]["id"]) for k in ("a", "b"))
+        a, b = by_id[conflict["a"]["id"]], by_id[conflict["b"]["id"]]
+        told = [(a, b), *((by_id[x], by_id[y]) for x, y in map(pair_of.get, conflict.get("repeats", [])))]
         hit = [
             d["id"] for d in event["disputes"]
-            if (found(d["a"], a) and found(d["b"], b)) or (found(d["a"], b) and found(d["b"], a))
+            if any((found(d["a"], x) and found(d["b"], y)) or (found(d["a"], y) and found(d["b"], x))
+                   for x, y in told)
         ]
         matched_disputes.update(hit)
         if not hit:

@@ -31,11 +31,11 @@ from datetime import date, timedelta
 from itertools import combinations
 from math import log
 
-from . import incidents, ranking, store
+from . import ranking, store
 from .conflicts import Verdict, compare, incident_conflict
 from .conflicts.reading import read
 from .evidence import counted_thing
-from .incidents import Article
+from .incident_pairs import Incidents, incident_pairs
 from .models import Conflict, Statement
 from .store import Database
 from .text import Normalizer
@@ -95,44 +95,6 @@ def incident_words(text: str, tokens: Iterable[str], doc_freq: Mapping[str, int]
     words = {t for t in tokens if t.isalpha() and len(t) > 2 and doc_freq.get(t, 0) <= limit}
     words.update("#" + q.role for q in read(text, normalizer).quantities if q.role)
     return frozenset(words)
-
-
-@dataclass(frozen=True)
-class Incidents:
-    """Which statements report one incident, read from their articles (``incidents``): two
-    articles that ``incidents.same_incident`` joins, or one article, and neither statement dating
-    what it says to other days. Decided pair by pair from the two articles alone, so ingest
-    (which has seen fewer articles) and a rescan agree; grouping into events is not consulted,
-    since a later article can join or split events."""
-
-    articles: Mapping[int, Article] = field(default_factory=dict)  # source id -> reading
-
-    @classmethod
-    def of(cls, db: Database, statements: Iterable[Statement], normalizer: Normalizer) -> Incidents:
-        """The readings of the articles kept with ``statements`` (statements typed or imported
-        without their article have none, and are never paired this way)."""
-        wanted = sorted({s.source.id for s in statements if s.source and s.source.id is not None})
-        if not wanted:
-            return cls()
-        return cls({source_id: incidents.read_article(source_id, title, text,
-                                                      date.fromisoformat(published) if published else None,
-                                                      normalizer)
-                    for source_id, title, published, text in store.event_articles(db, wanted)})
-
-    def together(self, a: Statement, b: Statement) -> bool:
-        """Both statements are about one incident."""
-        first = self.articles.get(a.source.id or 0) if a.source else None
-        second = self.articles.get(b.source.id or 0) if b.source else None
-        if first is None or second is None:
-            return False
-        if first is not second and not incidents.same_incident(first, second):
-            return False
-        both = [first] if first is second else [first, second]
-        # Articles that date nothing still report something of the weeks before they came out:
-        # "killed 12 people on September 16, 2013" in a list of past shootings is not this incident.
-        periods = incidents.incident_periods(both) or [days for a in both if (days := a.days) is not None]
-        return not (incidents.dated_elsewhere(a.text, first.published, periods)
-                    or incidents.dated_elsewhere(b.text, second.published, periods))
 
 
 def judge_on_record(db: Database, a: Statement, b: Statement) -> Verdict:
@@ -208,17 +170,20 @@ def detect(db: Database, statement_ids: Iterable[int], normalizer: Normalizer, *
                  if c[0] < statement.id or (changed and c[0] != statement.id)]
         others = set(_best(mine, found, doc_freq, total)) | set(near.candidates(statement, changed))
         pairs.update((min(other, statement.id), max(other, statement.id)) for other in others)
+    together = Incidents.of(db, statements, normalizer)
+    pairs.update(incident_pairs(db, statements, normalizer, together))
     stored = store.stored_pairs(db, [s.id for s in statements if s.id is not None]) if changed else []
     pairs.update((a, b) for _, a, b, _ in stored)
-    _settle(db, _judge_pairs(db, sorted(pairs), normalizer, result), stored, result)
+    _settle(db, _judge_pairs(db, sorted(pairs), normalizer, result, together), stored, result)
     return result
 
 
-def _judge_pairs(db: Database, pairs: Sequence[Pair], normalizer: Normalizer,
-                 result: ScanResult) -> list[tuple[Statement, Statement, Verdict]]:
+def _judge_pairs(db: Database, pairs: Sequence[Pair], normalizer: Normalizer, result: ScanResult,
+                 together: Incidents | None = None) -> list[tuple[Statement, Statement, Verdict]]:
     wanted = sorted({i for pair in pairs for i in pair})
     by_id = {s.id: s for s in store.get_statements(db, wanted)}
-    together = Incidents.of(db, by_id.values(), normalizer)
+    together = together or Incidents()
+    together.read(db, [s.source.id for s in by_id.values() if s.source and s.source.id is not None], normalizer)
     found = []
     for a_id, b_id in pairs:
         if a_id in by_id and b_id in by_id:
@@ -367,8 +332,14 @@ def rescan(db: Database, normalizer: Normalizer,
             by_day.setdefault(day, []).append(index)
     words = [incident_words(s.text, tokens, doc_freq, total, normalizer) if day is not None else frozenset()
              for s, tokens, day in zip(statements, token_sets, days, strict=True)]
+    together = Incidents.of(db, statements, normalizer)
+    position = {s.id: index for index, s in enumerate(statements)}
+    named: dict[int, list[int]] = {}
+    for older, newer in incident_pairs(db, statements, normalizer, together):
+        if older in position and newer in position:
+            named.setdefault(position[newer], []).append(position[older])
     scan = _Scan(statements, token_sets, keys, postings, doc_freq, total, normalizer, days, by_day, words,
-                 Incidents.of(db, statements, normalizer))
+                 together, named)
     chunks = [range(start, min(start + SCAN_CHUNK, total)) for start in range(0, total, SCAN_CHUNK)]
     done = 0
     found: dict[Pair, tuple[Statement, Statement, Verdict]] = {}
@@ -410,6 +381,7 @@ class _Scan:
     by_day: dict[date, list[int]]  # day -> indexes of the statements of that day, ascending
     words: list[frozenset[str]]  # each statement's incident words
     together: Incidents
+    named: dict[int, list[int]]  # index -> older indexes of other articles about its incident
 
     def candidates(self, index: int) -> list[int]:
         """The older statements worth comparing with statement ``index``: the latest
@@ -424,7 +396,7 @@ class _Scan:
         need = min(2, len(mine))
         chosen = set(_best(mine, ((i, self.token_sets[i]) for i, n in shared.items() if n >= need),
                            self.doc_freq, self.total))
-        return sorted(chosen | set(self._near(index)))
+        return sorted(chosen | set(self._near(index)) | set(self.named.get(index, ())))
 
     def _near(self, index: int) -> list[int]:
         day = self.days[index]

@@ -236,3 +236,23 @@ def test_one_denial_contradicted_by_several_statements_is_listed_once_under_the_
     (shown,) = as_json(run("conflicts", "--json"))
     assert "Ledger desk" in {shown["a"]["speaker"]["name"], shown["b"]["speaker"]["name"]}
     assert len(shown["repeats"]) == 1
+
+
+QUARRY_INQUIRY = """Inquiry faults safety at Tessaly quarry
+
+Months after the January 9 blast at the Tessaly quarry near Dunmoor, in Corvia province, an inquiry
+has blamed the quarry's owners. The report put the number of dead at 31.
+"""
+
+
+def test_tolls_of_one_incident_months_apart_are_compared_at_ingest_and_after_a_rescan(run, tmp_path):
+    wire = QUARRY_WIRE.replace("on Thursday", "on January 9")
+    for name, text, outlet, day in (("wire.txt", wire, "Wire", "2024-01-10"),
+                                    ("inquiry.txt", QUARRY_INQUIRY, "Post", "2024-06-20")):
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        assert run("ingest", path, "--outlet", outlet, "--published", day, "--yes").exit_code == 0
+    found = as_json(run("conflicts", "--json"))
+    assert [sorted((c["a"]["text"][:20], c["b"]["text"][:20])) for c in found if c["type"] == "number"] == [
+        sorted(("We have confirmed so", "put the number of de"))]
+    assert _kept(as_json(run("conflicts", "--rescan", "--json"))) == _kept(found)

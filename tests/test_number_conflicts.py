@@ -14,7 +14,7 @@ from quotetrack.conflicts.numbers import incident_count_conflict
 from quotetrack.conflicts.reading import read
 from quotetrack.evidence import Counts
 from quotetrack.models import Source, Speaker, Statement
-from quotetrack.text import default_normalizer
+from quotetrack.text import Quantity, default_normalizer, find_quantities
 
 
 def verdict(a: str, b: str) -> Verdict:
@@ -155,3 +155,125 @@ def test_counts_of_two_incidents_each_dated_in_its_own_words_do_not_conflict() -
     spoken = verdict("The ministry said on 3 May 2024 that 12 people were killed at the Varno shipyard",
                      "The ministry said on 12 May 2024 that 20 people were killed at the Varno shipyard")  # fmt: skip
     assert (spoken.relation, spoken.type) == ("conflict", "number")  # days it was said on date no incident
+
+
+# --- vague magnitudes against figures -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Several thousand people will lose their jobs at the carmaker",
+         "As many as 90,000 employees will lose their jobs at the carmaker"),
+        ("Hundreds of people were killed when the dam burst", "More than 3,000 people were killed when the dam burst"),
+        ("Dozens of villagers were killed in the raid on the valley",
+         "400 villagers were killed in the raid on the valley"),
+        ("Hundreds of homes were destroyed by the storm", "Forty homes were destroyed by the storm"),
+        ("Dozens of protesters were arrested in the square", "Thousands of protesters were arrested in the square"),
+    ],
+)  # fmt: skip
+def test_a_figure_far_outside_a_vague_magnitude_is_a_number_conflict(a: str, b: str) -> None:
+    result = verdict(a, b)
+    assert (result.relation, result.type) == ("conflict", "number"), result
+    assert any("order of magnitude" in caveat for caveat in result.caveats)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Hundreds of people were killed when the dam burst", "1,300 people were killed when the dam burst"),
+        ("Dozens of villagers were killed in the raid on the valley",
+         "150 villagers were killed in the raid on the valley"),
+        ("Several thousand people will lose their jobs at the carmaker",
+         "The carmaker will cut 12,000 jobs"),
+        ("Hundreds of people were killed when the dam burst", "At least 20 people were killed when the dam burst"),
+        ("Dozens of protesters were arrested in the square", "Fewer than 1,000 protesters were arrested in the square"),
+        ("Several thousand people will lose their jobs at the carmaker",
+         "The carmaker will cut 26 percent of its workforce"),
+    ],
+)  # fmt: skip
+def test_a_near_miss_a_floor_a_ceiling_and_a_share_do_not_contradict_a_magnitude(a: str, b: str) -> None:
+    result = verdict(a, b)
+    assert (result.relation, result.type) != ("conflict", "number"), result
+
+
+def test_a_magnitude_conflict_scores_below_two_figures_that_differ() -> None:
+    exact = verdict("300 people were killed in the raid", "Ninety people were killed in the raid")
+    vague = verdict("300 people were killed in the raid", "Dozens of people were killed in the raid")
+    assert exact.type == vague.type == "number"
+    assert vague.score < exact.score
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "conflict"),
+    [
+        ("Eight people were killed in the attack on the convoy", "30 soldiers were killed in the attack on the convoy",
+         True),
+        ("30 people were killed in the attack on the convoy", "Eight soldiers were killed in the attack on the convoy",
+         False),
+    ],
+)  # fmt: skip
+def test_a_part_cannot_be_more_than_the_whole(a: str, b: str, conflict: bool) -> None:
+    result = verdict(a, b)
+    assert ((result.relation, result.type) == ("conflict", "number")) is conflict, result
+
+
+def test_a_toll_and_a_floor_below_it_count_the_killed_and_do_not_contradict() -> None:
+    toll, floor = "The death toll stood at 43 with 61 wounded", "The shelling hit the bus, killing at least 20 people"
+    normalizer = default_normalizer()
+    assert read(toll, normalizer).quantities[0].key == read(floor, normalizer).quantities[0].key == ("killed", None)
+    assert (verdict(toll, floor).relation, verdict(toll, floor).type) != ("conflict", "number")
+    below = verdict("The shelling hit the bus, killing at least 30 people",
+                    "The shelling hit the bus, killing 12 people")
+    assert (below.relation, below.type) == ("conflict", "number")  # a floor above a figure contradicts it
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("The army rejected claims that 300 civilians were killed in the raid",
+         "Officials said 40 civilians were killed in the raid"),
+        ("The carmaker denied reports that it would cut 90,000 jobs", "The carmaker will cut several thousand jobs"),
+    ],
+)  # fmt: skip
+def test_a_figure_the_speaker_denies_is_not_the_speakers_count(a: str, b: str) -> None:
+    result = verdict(a, b)
+    assert (result.relation, result.type) != ("conflict", "number"), result
+
+
+def test_a_figure_after_the_denial_is_the_speakers_own() -> None:
+    result = verdict("The army denied reports of a massacre, saying 40 civilians were killed in the raid",
+                     "Officials said 300 civilians were killed in the raid")  # fmt: skip
+    assert (result.relation, result.type) == ("conflict", "number"), result
+
+
+def test_a_ceiling_given_as_the_figure_far_above_another_figure_is_a_loose_conflict() -> None:
+    far = verdict("As many as 150 people are believed to have died of the fever",
+                  "Only six people have died of the fever")  # fmt: skip
+    assert (far.relation, far.type) == ("conflict", "number")
+    assert "ceiling" in far.caveats[0]
+    exact = verdict("150 people are believed to have died of the fever", "Only six people have died of the fever")
+    assert far.score < exact.score
+    near = verdict("Up to 40 people died in the fire at the depot", "30 people died in the fire at the depot")
+    assert (near.relation, near.type) != ("conflict", "number")
+    for limit in ("Fewer than 150 people have died of the fever", "No more than 150 people have died of the fever"):
+        ceiling = verdict(limit, "Only six people have died of the fever")
+        assert (ceiling.relation, ceiling.type) != ("conflict", "number")  # a limit puts no figure forward
+
+
+def test_deaths_count_the_killed() -> None:
+    assert only_count("Officials counted 103 deaths from the fever").key == ("killed", None)
+    assert only_count("Doctors treated 40 injuries after the crash").key == ("wounded", None)
+    assert only_count("Rescuers recovered 40 bodies").key == ("killed", "body")  # a floor, kept apart
+    result = verdict("Officials counted 103 deaths from the fever", "The fever has killed 150 people")
+    assert (result.relation, result.type) == ("conflict", "number")
+
+
+def only_count(text: str) -> Quantity:
+    (count,) = find_quantities(text)
+    return count
+
+
+def test_a_limit_is_not_the_figure_it_names() -> None:
+    result = verdict("The number of dead in the flood did not exceed 40", "30 people died in the flood")
+    assert result.type != "number"  # "did not exceed 40" allows 30

@@ -11,12 +11,15 @@ from functools import lru_cache
 from ..evidence import Count, Counts
 from ..models import Statement
 from ..text import Quantity, default_normalizer
-from .lexicon import floor_things
+from .lexicon import denial_verbs, floor_things
 from .reading import STRONG_BOUNDARY, Reading
 from .similarity import CONFLICT_CLAIM
 from .verdict import Verdict, scaled
 
 FLOOR_COUNT = 0.7  # "fourteen bodies recovered" against a toll: a floor, not the same figure
+# The floor of a number conflict's score: two figures, or a figure and a bound ("more than 100").
+EXACT_BASE, BOUNDED_BASE = 0.5, 0.4
+MAGNITUDE_SHARE = 0.8  # what is left of a bound's score when one side is a vague magnitude
 # Counts compared across wordings at one incident: what happened to the victims is the claim.
 INCIDENT_ROLES = frozenset({"killed", "wounded", "casualties", "missing"})
 # The score of such a conflict: the rule fired, but nothing in the wording vouches for it.
@@ -44,9 +47,17 @@ def number_conflict(first: Reading, second: Reading, similarity: float) -> Verdi
         return None
     for found_a, found_b, count_a, count_b in _clashing(first, second):
         if _same_frame(first, count_a, second, count_b):
-            return _verdict(found_a, found_b, count_a, count_b, scaled(0.5 if _exact(count_a, count_b) else 0.4,
-                                                                        similarity))
+            return _verdict(found_a, found_b, count_a, count_b, _score(count_a, count_b, similarity))
     return None
+
+
+def _score(count_a: Quantity, count_b: Quantity, similarity: float) -> float:
+    """Two figures score above a figure and a bound; a loose count (a vague magnitude, a ceiling
+    given as the figure) far from a figure, surest of nothing but the order of magnitude, scores
+    below both at any similarity."""
+    if _loosely(count_a, count_b):
+        return round(scaled(BOUNDED_BASE, similarity) * MAGNITUDE_SHARE, 3)
+    return scaled(EXACT_BASE if _exact(count_a, count_b) else BOUNDED_BASE, similarity)
 
 
 def incident_count_conflict(a: Statement, b: Statement, first: Reading, second: Reading) -> Verdict | None:
@@ -106,6 +117,11 @@ def reported_day(statement: Statement) -> date | None:
     return statement.source.published if statement.source else None
 
 
+def _loosely(count_a: Quantity, count_b: Quantity) -> bool:
+    """The two counts differ only loosely: one is vague, or both can be true (a ceiling far above)."""
+    return count_a.vague or count_b.vague or count_a.overlaps(count_b)
+
+
 def _exact(count_a: Quantity, count_b: Quantity) -> bool:
     return count_a.value is not None and count_b.value is not None
 
@@ -116,17 +132,58 @@ def _clashing(first: Reading, second: Reading) -> Iterator[tuple[Quantity, Quant
         for found_b in second.quantities:
             if found_a.earlier or found_b.earlier or found_a.forecast or found_b.forecast:
                 continue  # "up from 12", "expected to top 150,000": not the count the statement gives
+            if _denied(first, found_a) or _denied(second, found_b):
+                continue  # "denied reports that 100,000 jobs would go": the figure of another
             count_a, count_b = _as_toll(found_a, found_b), _as_toll(found_b, found_a)
-            if not count_a.comparable(count_b) or count_a.key == (None, None):
+            if count_a.part_of or count_b.part_of or count_a.key == (None, None) == count_b.key:
                 continue
-            if count_a.part_of or count_b.part_of or count_a.overlaps(count_b):
+            if not count_a.comparable(count_b):
+                # "several thousand people" / "112,000 employees": a part larger than its whole
+                if count_a.whole_of(count_b) and count_b.more_than(count_a) \
+                        or count_b.whole_of(count_a) and count_a.more_than(count_b):
+                    yield found_a, found_b, count_a, count_b
                 continue
+            if count_a.vague or count_b.vague:
+                if not count_a.clearly_apart(count_b):
+                    continue  # "dozens" and "150": loose words, a near miss
+            elif count_a.overlaps(count_b) and not count_a.clearly_apart(count_b):
+                continue  # "at least 12" and "20"; "up to 40" and "30"
             yield found_a, found_b, count_a, count_b
+
+
+# Words that end what a denial takes in: "denied the toll was 300, saying 40 were killed".
+_DENIAL_ENDS = frozenset({".", ";", "!", "?", "but", "saying", "said", "adding", "added", "while"})
+
+
+def _denied(reading: Reading, count: Quantity) -> bool:
+    """The count is a figure the statement denies, after a denial verb in its sentence ("denied
+    reports that it would cut 100,000 jobs", "rejected claims that 300 were killed"): a figure
+    put forward by others, not the speaker's own count. A claim and its denial are a polarity
+    question, not two counts."""
+    verbs = denial_verbs()
+    for cue in reading.cues:
+        if cue.cancelled or cue.end > count.start or cue.text.split()[0].lower() not in verbs:
+            continue
+        if not any(word in _DENIAL_ENDS for word, start, _ in reading.words if cue.end <= start < count.start):
+            return True
+    return False
 
 
 def _verdict(found_a: Quantity, found_b: Quantity, count_a: Quantity, count_b: Quantity, score: float) -> Verdict:
     evidence = Counts(_shown(found_a), _shown(found_b), " ".join(part for part in count_a.key if part))
     verdict = Verdict("conflict", "number", score, evidence)
+    if count_a.key != count_b.key:
+        whole, part = (found_a, found_b) if count_a.whole_of(count_b) else (found_b, found_a)
+        verdict.caveats.append(f"{part.text!r} are people too: they cannot outnumber {whole.text!r}")
+    for loose, figure in ((found_a, found_b), (found_b, found_a)):
+        if loose.vague:
+            verdict.caveats.append(f"{loose.text!r} gives an order of magnitude, not a figure:"
+                                   f" {figure.text!r} is far outside it")
+            break
+        if loose.loose and _loosely(count_a, count_b):
+            verdict.caveats.append(f"{loose.text!r} is a ceiling given as the figure: {figure.text!r} is far"
+                                   " below it, though both can be true")
+            break
     floors = [q.text for q, read in ((found_a, count_a), (found_b, count_b)) if q is not read]
     if floors:
         verdict.caveats.append(

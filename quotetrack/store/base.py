@@ -158,8 +158,10 @@ class Database(ABC):
         """Statements whose text holds any of the phrases (each holds a letter or digit)."""
 
     @abstractmethod
-    def statements_sharing(self, keys: Sequence[Sequence[str]], limit: int) -> list[tuple[int, set[str]]]:
-        """The latest statements whose claim tokens include every token of a key: (id, tokens)."""
+    def statements_sharing(self, keys: Sequence[Sequence[str]], limit: int,
+                           below: int | None = None) -> list[tuple[int, set[str]]]:
+        """The latest statements (with an id under ``below``, if given) whose claim tokens include
+        every token of a key: (id, tokens)."""
 
     @abstractmethod
     def claim_term_counts(self, words: Sequence[str]) -> tuple[dict[str, int], int]:

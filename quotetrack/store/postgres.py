@@ -257,12 +257,14 @@ class PostgresDatabase(Database):
         ).fetchall()
         return [row[0] for row in rows]
 
-    def statements_sharing(self, keys: Sequence[Sequence[str]], limit: int) -> list[tuple[int, set[str]]]:
+    def statements_sharing(self, keys: Sequence[Sequence[str]], limit: int,
+                           below: int | None = None) -> list[tuple[int, set[str]]]:
         query = " || ".join("plainto_tsquery('simple', ?)" for _ in keys)
         rows = self.execute(
             "SELECT f.rowid, f.norm FROM statements_fts f WHERE f.rowid IN (SELECT c.rowid FROM claim_index c, "
-            f"(SELECT {query}) AS q(q) WHERE c.norm_tsv @@ q ORDER BY c.rowid DESC LIMIT ?) ORDER BY f.rowid DESC",
-            [*(" ".join(key) for key in keys), limit],
+            f"(SELECT {query}) AS q(q) WHERE c.norm_tsv @@ q AND c.rowid < ? ORDER BY c.rowid DESC LIMIT ?) "
+            "ORDER BY f.rowid DESC",
+            [*(" ".join(key) for key in keys), below if below is not None else 2**62, limit],
         ).fetchall()
         return [(row[0], set(row[1].split())) for row in rows]
 

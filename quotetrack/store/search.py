@@ -24,15 +24,16 @@ def ids_mentioning(db: Database, phrases: Sequence[str]) -> list[int]:
 
 
 def statements_sharing(
-    db: Database, keys: Sequence[Sequence[str]], limit: int
+    db: Database, keys: Sequence[Sequence[str]], limit: int, below: int | None = None
 ) -> list[tuple[int, set[str]]]:
-    """The latest statements whose claim tokens include every token of a key: (id, tokens).
+    """The latest statements (with an id under ``below``, if given) whose claim tokens include
+    every token of a key: (id, tokens).
 
     Ranking is left to the caller, which weighs the shared tokens the same way a full rescan
     does; ordering by id keeps this an index walk rather than a scoring of every match.
     """
     keys = [key for key in keys if key]
-    return db.statements_sharing(keys, limit) if keys else []
+    return db.statements_sharing(keys, limit, below) if keys else []
 
 
 def claim_term_counts(db: Database, tokens: Sequence[str]) -> tuple[dict[str, int], int]:

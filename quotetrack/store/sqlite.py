@@ -221,11 +221,14 @@ class SQLiteDatabase(Database):
         ).fetchall()
         return [row[0] for row in rows]
 
-    def statements_sharing(self, keys: Sequence[Sequence[str]], limit: int) -> list[tuple[int, set[str]]]:
+    def statements_sharing(self, keys: Sequence[Sequence[str]], limit: int,
+                           below: int | None = None) -> list[tuple[int, set[str]]]:
         groups = [" AND ".join('"' + t + '"' for t in key) for key in keys]
         rows = self.execute(
-            "SELECT rowid, norm FROM statements_fts WHERE statements_fts MATCH ? ORDER BY rowid DESC LIMIT ?",
-            ["{norm} : (" + " OR ".join(f"({g})" for g in groups) + ")", limit],
+            "SELECT rowid, norm FROM statements_fts WHERE statements_fts MATCH ? AND rowid < ? "
+            "ORDER BY rowid DESC LIMIT ?",
+            ["{norm} : (" + " OR ".join(f"({g})" for g in groups) + ")",
+             below if below is not None else 2**62, limit],
         ).fetchall()
         return [(row[0], set(row[1].split())) for row in rows]
 

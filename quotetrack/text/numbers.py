@@ -5,7 +5,8 @@ words: digits ("1,200", "3.5", "12%", "5k"), number words ("twenty-five", "two h
 five", "a hundred", "two dozen") and the phrases of ``data/vague_quantities.tsv``. A phrase that
 names one figure ("a dozen", "half a dozen") reads as that figure. A vague one ("several",
 "dozens", "a few hundred") stays vague: it has no value, and it never ends a range; its bounds
-are the rough ones the table gives for comparing counts ("dozens" cannot be "three").
+are the magnitude the table gives ("hundreds": 100 and up, below 1,000), against which only a
+figure clearly outside it is a contradiction (``quantities.Quantity.clearly_apart``).
 
 ``with_bounds(words, number)`` widens an exact number by what stands around it: a range ("12 to
 40", "between 12 and 40") or a modifier before it ("at least", "up to", "more than", "about";
@@ -57,8 +58,9 @@ def number_words() -> tuple[dict[str, int], dict[str, int]]:
 
 @cache
 def vague_phrases() -> dict[tuple[str, ...], tuple[float, float | None]]:
-    """Phrases that give a count without digits (data/vague_quantities.tsv): words -> (lowest,
-    highest or None)."""
+    """Phrases that give a count without digits (data/vague_quantities.tsv): words -> (at least,
+    below or None). Equal ends name one figure ("a dozen"); otherwise the two bound a magnitude
+    ("hundreds": 100 and up, below 1,000)."""
     out: dict[tuple[str, ...], tuple[float, float | None]] = {}
     for phrase, low, *rest in lexicon.rows("vague_quantities"):
         high = rest[0] if rest else ""
@@ -215,7 +217,7 @@ def with_bounds(words: Sequence[str], number: Number) -> Number:
                 high = None
             elif kind == "over":
                 low, high, value = value + whole, None, None
-            elif kind == "max":
+            elif kind in ("max", "ceiling"):
                 low, value = None, None
             elif kind == "under":
                 low, high, value = None, value - whole, None
@@ -223,6 +225,16 @@ def with_bounds(words: Sequence[str], number: Number) -> Number:
                 margin = max(1.0, round(value * 0.1))
                 low, high = value - margin, value + margin
     return number._replace(value=value, low=low, high=high, start=start, end=end)
+
+
+def modifier_kind(words: Sequence[str]) -> str | None:
+    """The kind of the modifier that opens ``words`` ("fewer than 50 people" -> "under"), if any:
+    one of min, over, max, ceiling, under, about (``data/quantity_modifiers.tsv``)."""
+    table = modifiers()
+    for size in (3, 2, 1):
+        if len(words) > size and (phrase := tuple(words[:size])) in table:
+            return table[phrase]
+    return None
 
 
 def _modifier_before(words: Sequence[str], i: int) -> tuple[str, ...]:

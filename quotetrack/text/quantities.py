@@ -9,8 +9,9 @@ Numbers that are not counts are skipped: dates ("8 July", "July 8", "Feb. 27", "
 27th"), years ("in 2003"), ages ("aged 45", "a 45-year-old"), times ("10:30"), ordinals ("1st")
 and labels such as "Brigade 10" or "Article 140".
 
-A vague count ("several", "dozens") is marked ``vague``: its bounds are rough, for telling
-"dozens" from "three", never a figure to show as a number. A count over a period rather than one
+A vague count ("several", "dozens") is marked ``vague``: its bounds are the magnitude the words
+name ("hundreds": 100 and up, below 1,000), which only a figure clearly outside contradicts
+(``Quantity.clearly_apart``), never a figure to show as a number. A count over a period rather than one
 incident ("bringing the number killed this month to 40", "since the start of the conflict") is
 marked ``cumulative`` (cues in ``data/cumulative_cues.txt``): it is not this incident's toll.
 Only counts of what happened to people (a casualty role) are running totals: "will cut 8,000 jobs
@@ -53,6 +54,9 @@ _PERSON_NOUNS = frozenset({"person", "people", "persons"})
 _YEAR = range(1800, 2101)
 # How far a round figure (a multiple of 100) may be from the count it rounds.
 ROUNDING = 0.01
+# How far outside a vague magnitude a figure must be to contradict it: "hundreds" (100, below
+# 1,000) is contradicted by 2,000 or by 50, not by 1,200 or 80, near misses of loose words.
+MAGNITUDE_MARGIN = 2.0
 
 
 @dataclass(frozen=True)
@@ -81,8 +85,8 @@ class Quantity:
         if thing in _PERSON_NOUNS:
             # "12 killed" and "12 people killed" count the same; "5,000 people" counts people.
             thing = None if self.role else "people"
-        if self.role and thing == self.role:
-            thing = None
+        if self.role and (thing == self.role or _counted_as().get(thing or "") == self.role):
+            thing = None  # "103 deaths" counts the killed, as "seven killed" does
         return (self.role, kind_of(thing) if thing else thing)
 
     def overlaps(self, other: Quantity) -> bool:
@@ -92,6 +96,47 @@ class Quantity:
         low_a, high_a = self._rounded()
         low_b, high_b = other._rounded()
         return low_a <= high_b and low_b <= high_a
+
+    @property
+    def loose(self) -> bool:
+        """A count that puts a figure forward without giving it: a vague magnitude ("hundreds"),
+        or a ceiling given as the figure ("as many as 149", "up to 2,000"; not "fewer than 50" or
+        "did not exceed 40", limits with no figure of their own)."""
+        return self.vague or (self.low is None and self._least() is not None)
+
+    def clearly_apart(self, other: Quantity) -> bool:
+        """True when one count is loose and the other clearly outside it (``MAGNITUDE_MARGIN``):
+        "dozens" against "300" or "three", not against "150"; "as many as 149" against "seven",
+        not against "100". A floor ("at least 20", "more than 20") is never below a magnitude."""
+        if not (self.loose or other.loose):
+            return False
+        return _clearly_above(self, other) or _clearly_above(other, self)
+
+    def whole_of(self, other: Quantity) -> bool:
+        """This counts people whatever their kind ("several thousand people", "12 were killed")
+        and ``other`` people of one kind (``data/counted_people.txt``: "112,000 employees", "30
+        soldiers"), with the same role over the same span: ``other`` is a part of this count."""
+        if self.role != other.role or self.cumulative != other.cumulative:
+            return False
+        whole, part = self.key[1], other.key[1]
+        return whole == (None if self.role else "people") and part in lexicon.words("counted_people")
+
+    def more_than(self, other: Quantity) -> bool:
+        """Every figure this count allows is above every figure ``other`` allows (clearly so
+        when either is a vague magnitude: ``clearly_apart``)."""
+        if self.vague or other.vague:
+            return _clearly_above(self, other)
+        low, _ = self._rounded()
+        _, high = other._rounded()
+        return low > high
+
+    def _least(self) -> float | None:
+        """The least this count claims, for weighing it against a magnitude."""
+        if self.low is not None or self.vague:
+            return self.low
+        if numbers.modifier_kind(self.text.lower().split()) in ("under", "ceiling"):
+            return None  # "fewer than 1,000", "at most 40": no figure of its own, only a ceiling
+        return self.high  # "as many as 112,000": the figure put forward
 
     def _rounded(self) -> tuple[float, float]:
         low = self.low if self.low is not None else float("-inf")
@@ -125,6 +170,13 @@ class Quantity:
         return fields | {"span": [self.start, self.end]}
 
 
+def _clearly_above(upper: Quantity, lower: Quantity) -> bool:
+    """``upper`` claims at least ``MAGNITUDE_MARGIN`` times the most ``lower`` allows (a vague
+    magnitude's upper end is the one it stays below)."""
+    least, most = upper._least(), lower.high
+    return least is not None and most is not None and least >= MAGNITUDE_MARGIN * most
+
+
 def _is_round(bound: float) -> bool:
     """A multiple of 100, or one past it ("more than 300" starts at 301)."""
     return 100 <= abs(bound) < float("inf") and (bound % 100 == 0 or (bound - 1) % 100 == 0)
@@ -137,6 +189,15 @@ def _is_round(bound: float) -> bool:
 def _roles() -> dict[str, str]:
     """Casualty words -> the role they name (data/casualty_roles.tsv)."""
     return {row[0]: row[1] for row in lexicon.rows("casualty_roles")}
+
+
+@cache
+def _counted_as() -> dict[str, str]:
+    """Casualty words that name the counted themselves, singular or plural ("deaths", "fatality",
+    "injuries") -> their role; not what is found of them (a "floor" such as "bodies", compared as
+    a floor for the toll)."""
+    out = {row[0]: row[1] for row in lexicon.rows("casualty_roles") if not (len(row) > 2 and row[2] == "floor")}
+    return out | {singular(word): role for word, role in _tally_nouns().items()}
 
 
 @cache
@@ -240,6 +301,43 @@ def _not_a_count(toks: list[_Tok], i: int, used: int, value: float) -> bool:
     if tok.text.endswith("-year-old"):
         return True
     return False
+
+
+def _in_code_or_date(text: str, toks: list[_Tok], i: int) -> bool:
+    """Digits that are a code written onto a word with a dash ("COVID-19", "F-16", "MH-17"), or a
+    group of a date written in digits ("2017-10-15", "15/10/2017", "2017-18"): three groups joined
+    by "-" or "/", or two with a year among them. "12-15" is neither."""
+    if i > 0 and toks[i - 1].low[:1].isalpha() and text[toks[i - 1].end : toks[i].start] == "-":
+        return True
+    first = i
+    while _joined(text, toks, first - 1):
+        first -= 1
+    last = i
+    while _joined(text, toks, last):
+        last += 1
+    groups = [toks[k].low for k in range(first, last + 1)]
+    return len(groups) >= 3 or (len(groups) == 2 and any(len(g) == 4 and int(g) in _YEAR for g in groups))
+
+
+def _dash_range(text: str, toks: list[_Tok], number: numbers.Number) -> numbers.Number:
+    """A range written with a dash between two figures in digits ("12-15 people", "12 – 15"),
+    which the tokens no longer show; a date ("2025-03-14") or a score ("3-2") is none."""
+    end = number.end
+    if number.value is None or number.low != number.high or end >= len(toks) \
+            or text[toks[end - 1].end : toks[end].start].strip() not in ("-", "–", "—"):
+        return number
+    if not (toks[end - 1].low.isdigit() and toks[end].low.isdigit()) or _in_code_or_date(text, toks, end):
+        return number
+    second = numbers.digits_value(toks[end].low)
+    if second is None or second <= number.value:
+        return number
+    return number._replace(value=None, high=second, end=end + 1)
+
+
+def _joined(text: str, toks: list[_Tok], k: int) -> bool:
+    """Tokens ``k`` and ``k + 1`` are digits written with one "-" or "/" between them."""
+    return 0 <= k and k + 1 < len(toks) and toks[k].low.isdigit() and toks[k + 1].low.isdigit() \
+        and text[toks[k].end : toks[k + 1].start] in ("-", "/")
 
 
 def _clock(toks: list[_Tok], hour: int, colon: int) -> bool:
@@ -514,10 +612,10 @@ def find_quantities(text: str) -> list[Quantity]:
             if lows[i] == "one" and not _one_is_a_count(toks, i):
                 i += 1
                 continue
-            if _not_a_count(toks, i, number.end - i, number.value or 0.0):
+            if _not_a_count(toks, i, number.end - i, number.value or 0.0) or _in_code_or_date(text, toks, i):
                 i = number.end
                 continue
-            reading = numbers.with_bounds(lows, number)
+            reading = numbers.with_bounds(lows, _dash_range(text, toks, number))  # "about 12-15": the range
         value, low_value, high_value = reading.value, reading.low, reading.high
         start_index, end_index = reading.start, reading.end
         # "dozens of civilians", "one of the strikes": the thing comes after "of (the)".

@@ -1,0 +1,120 @@
+"""Which statements report one incident, and which of them to compare however far apart in time.
+
+Detection pairs statements that share words or were told about the same days (``detect``); the
+sides of a toll dispute may do neither: an inquiry's figure months after the official toll, or an
+article whose date is unknown. Both sides' articles still report one incident, and name it with
+the same names. So an article's statements with a casualty figure are also compared with those of
+the older articles (found by one of its names in their statements' words) that
+``incidents.same_incident`` joins to it. Pairs are read from the two articles alone and from the
+statements older than the article, so ingest and a rescan find the same ones.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from . import incidents, store
+from .conflicts.numbers import INCIDENT_ROLES
+from .conflicts.reading import read
+from .incidents import Article
+from .models import Statement
+from .store import Database
+from .text import Normalizer
+
+# An article's prominent names (in their order) that find the other articles about its incident.
+ARTICLE_NAMES = 12
+# The latest statements holding such a name that are looked at, and the articles kept of theirs.
+NAMED_CAP = 300
+ARTICLES_CAP = 12
+# The older statements with a figure, latest first, each statement is compared with this way.
+FIGURE_CANDIDATES = 12
+
+
+@dataclass
+class Incidents:
+    """Which statements report one incident, read from their articles (``incidents``): two
+    articles that ``incidents.same_incident`` joins, or one article, and neither statement dating
+    what it says to other days. Decided pair by pair from the two articles alone, so ingest
+    (which has seen fewer articles) and a rescan agree; grouping into events is not consulted,
+    since a later article can join or split events."""
+
+    articles: dict[int, Article] = field(default_factory=dict)  # source id -> reading
+
+    @classmethod
+    def of(cls, db: Database, statements: Iterable[Statement], normalizer: Normalizer) -> Incidents:
+        """The readings of the articles kept with ``statements`` (statements typed or imported
+        without their article have none, and are never paired this way)."""
+        found = cls()
+        found.read(db, [s.source.id for s in statements if s.source and s.source.id is not None], normalizer)
+        return found
+
+    def read(self, db: Database, source_ids: Iterable[int], normalizer: Normalizer) -> None:
+        """Read the articles of these sources not read yet (sources kept without text have none)."""
+        wanted = sorted(set(source_ids) - set(self.articles))
+        if wanted:
+            self.articles.update(
+                (source_id, incidents.read_article(source_id, title, text,
+                                                   date.fromisoformat(published) if published else None, normalizer))
+                for source_id, title, published, text in store.event_articles(db, wanted))
+
+    def together(self, a: Statement, b: Statement) -> bool:
+        """Both statements are about one incident."""
+        first = self.articles.get(a.source.id or 0) if a.source else None
+        second = self.articles.get(b.source.id or 0) if b.source else None
+        if first is None or second is None:
+            return False
+        if first is not second and not incidents.same_incident(first, second):
+            return False
+        both = [first] if first is second else [first, second]
+        # Articles that date nothing still report something of the weeks before they came out:
+        # "killed 12 people on September 16, 2013" in a list of past shootings is not this incident.
+        periods = incidents.incident_periods(both) or [days for a in both if (days := a.days) is not None]
+        return not (incidents.dated_elsewhere(a.text, first.published, periods)
+                    or incidents.dated_elsewhere(b.text, second.published, periods))
+
+
+def counts_victims(statement: Statement, normalizer: Normalizer) -> bool:
+    """The statement gives a count of one incident's victims (killed, wounded, missing)."""
+    return any(q.role in INCIDENT_ROLES for q in read(statement.text, normalizer).quantities)
+
+
+def incident_pairs(db: Database, statements: Sequence[Statement], normalizer: Normalizer,
+                   together: Incidents) -> set[tuple[int, int]]:
+    """Pairs (older id, newer id) of statements giving victim counts in two articles about one
+    incident, for the articles of ``statements`` against older articles; ``together`` holds the
+    readings of the articles of ``statements``, and gains those of the older articles read."""
+    pairs: set[tuple[int, int]] = set()
+    by_source: dict[int, list[Statement]] = {}
+    for statement in statements:
+        if statement.source and statement.source.id in together.articles and statement.id is not None:
+            by_source.setdefault(statement.source.id, []).append(statement)
+    for source_id, mine in sorted(by_source.items()):
+        counting = [s for s in mine if counts_victims(s, normalizer)]
+        if not counting:
+            continue
+        first = min(s.id or 0 for s in store.list_statements(db, source_id=source_id))
+        older = _older_counting(db, together, together.articles[source_id], first, normalizer)
+        for statement in counting:
+            pairs.update((other, statement.id or 0) for other in older[:FIGURE_CANDIDATES])
+    return pairs
+
+
+def _older_counting(db: Database, together: Incidents, article: Article, below: int,
+                    normalizer: Normalizer) -> list[int]:
+    """The statements with victim counts, latest first, of the older articles about the incident
+    ``article`` reports: those whose statements (with ids under ``below``) hold one of its names."""
+    # Statements seldom name two of their article's names ("There were over 316,000 people
+    # killed"), but most articles hold one that names the place or the people involved.
+    keys = [(name,) for name in sorted(article.prominent)[:ARTICLE_NAMES]]
+    if not keys:
+        return []
+    found = [i for i, _ in store.statements_sharing(db, keys, NAMED_CAP, below)]
+    sources = sorted({s.source.id for s in store.get_statements(db, found) if s.source and s.source.id is not None
+                      and s.source.id != article.source_id}, reverse=True)[:ARTICLES_CAP]
+    together.read(db, sources, normalizer)
+    joined = [i for i in sources if i in together.articles and incidents.same_incident(article, together.articles[i])]
+    counting = [s.id or 0 for source_id in joined for s in store.list_statements(db, source_id=source_id)
+                if (s.id or 0) < below and counts_victims(s, normalizer)]
+    return sorted(counting, reverse=True)
