@@ -745,3 +745,41 @@ def test_a_role_with_its_organisation_before_the_name(text):
 def test_a_place_before_the_name_is_no_role():
     s = only("In the town of Varena, Ali Reza, who was there, told us that the road was shut.")
     assert (s.speaker.name, s.speaker.title) == ("Ali Reza", None)
+
+
+def test_it_stands_for_the_body_last_credited():
+    found = extract("The port authority said the quay was closed. It said that two cranes had fallen.")
+    assert [(s.speaker.name, s.text) for s in found] == [
+        ("port authority", "the quay was closed"),
+        ("port authority", "two cranes had fallen"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Guards told the driver to stop, the warden said. The driver then sped towards the gate.",
+        "Guards told the driver to stop, the warden said. Moments later, the driver sped towards the gate.",
+    ],
+)
+def test_what_happened_next_goes_on_with_the_account_it_follows(text):
+    found = extract(text)
+    assert [s.speaker.name for s in found] == ["warden", "warden"]
+    assert found[1].text.endswith("sped towards the gate") and found[1].kind == "reported"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Guards told the driver to stop, the warden said. The gate was built in 1990.",  # background
+        "The warden said guards told the driver to stop. The driver then sped towards the gate.",
+        "Guards told the driver to stop, the warden said.\n\nThe driver then sped towards the gate.",
+    ],
+)
+def test_the_writers_own_sentences_after_an_account_are_not_its_speakers(text):
+    assert [s.speaker.name for s in extract(text)] == ["warden"]
+
+
+def test_a_quoted_phrase_after_a_finding_cue_inside_a_reported_clause_is_the_speakers():
+    (found,) = extract("Rebel spokesman Ali Dar said the army showed “clear disregard for life” in the raid.")
+    assert (found.speaker.name, found.text) == ("Ali Dar", "the army showed “clear disregard for life” in the raid")

@@ -1,5 +1,6 @@
 """extract.frames: the cue verb and what is around it: its subject, its object, where the content starts."""
 
+from quotetrack.extract import extract_statements
 from quotetrack.extract.frames import find_subject, inverted_subject, tail_content, told_object
 from quotetrack.extract.sentences import read_copy
 
@@ -84,3 +85,20 @@ def test_adverbs_between_subject_and_cue_are_skipped():
 def test_a_capitalised_title_before_the_name_in_apposition():
     found = subject("The Ward Chief, Karim Issa Dalo, said the count was hard.", "said")
     assert (found.head, found.appositives) == ("Karim Issa Dalo", ["The Ward Chief"])
+
+
+def test_a_capitalised_word_that_could_be_a_verb_is_part_of_a_name():
+    for name in ("Will Lowe", "May Chen", "AM Reed"):
+        for frame in (f"analyst {name} said", f"said analyst {name}"):
+            text = f"The fares were too high, {frame}."
+            (found,) = extract_statements(text)
+            assert (found.speaker.name, found.text) == (name, "The fares were too high")
+
+
+def test_the_day_after_the_subject_is_not_part_of_it():
+    for text in (
+        "The mayor on Wednesday vowed to rebuild, saying that the storm had cost millions.",
+        "The mayor Wednesday vowed to rebuild, saying that the storm had cost millions.",
+    ):
+        (found,) = extract_statements(text)
+        assert (found.speaker.name, found.text) == ("mayor", "the storm had cost millions")

@@ -81,3 +81,47 @@ def test_a_participle_frame_takes_the_subject_of_its_clause():
     text = "Ann Roe (D), the mayor’s rival, backed the report, saying that openness “brings progress.”"
     (found,) = found_in(text)
     assert found.frame.mention.head == "Ann Roe (D)"  # a party label after the name ends no subject
+
+
+def test_a_named_person_then_a_colon_and_a_quote_is_her_answer():
+    text = "Holt turned to him, giving a lower figure: “No, no, the real count is 90.”"
+    (found,) = found_in(text)
+    assert contents(text, [found]) == [["No, no, the real count is 90."]]
+    assert (found.frame.mention.head, found.frame.cue) == ("Holt", ":")
+    # A thing, a possessive, a verb "to be" or words after the quote: no speaker.
+    assert found_in("The sign on the door read: “Closed until further notice.”") == []
+    assert found_in("Ann Lee's reply was short: “Not today, not ever.”") == []
+    assert found_in("Holt was blunt: “We will not pay for it.”") == []
+    assert found_in("Holt painted two words: “Never again, never” on the wall.") == []
+    # A pronoun with no cue verb is not resolved: too many quotes would go to the wrong speaker.
+    assert found_in("Holt spoke first. He went on: “The count is 90, not 120.”") == []
+
+
+def test_what_a_written_statement_reads_is_what_its_author_says():
+    text = "The harbour board's statement read: “Two ferries were damaged in the storm.”"
+    (found,) = found_in(text)
+    assert contents(text, [found]) == [["Two ferries were damaged in the storm."]]
+    assert (found.frame.mention.head, found.frame.cue, found.frame.written) == ("The harbour board", "read", True)
+    text = "The Port Tarn council statement read, in part, “We regret the delays to the ferries.”"
+    (found,) = found_in(text)
+    assert found.frame.mention.head == "The Port Tarn council statement"
+    # A sign is no statement; "her letter" does not say whose by itself.
+    assert found_in("The sign on the door read: “Closed until further notice.”") == []
+    assert found_in("Her letter reads: “I am leaving the party for good.”") == []
+
+
+def test_a_quote_after_quoting_x_saying_is_xs():
+    text = "The state radio quoted a senior officer saying that “the border is closed.”"
+    (found,) = found_in(text)
+    assert (found.frame.mention.head, found.frame.cue) == ("a senior officer", "saying")
+    assert contents(text, [found]) == [["the border is closed."]]
+    text = "The agency on Friday cited an early inquiry by Tarn prosecutors saying that “a fight broke out.”"
+    (found,) = found_in(text)
+    assert found.frame.mention.head == "Tarn prosecutors"  # whose inquiry it is
+
+
+def test_a_finding_cue_inside_what_was_said_does_not_take_the_quote():
+    # The quote is left to the reported clause it stands in (extract.reported reads it).
+    assert found_in("Rebel spokesman Ali Dar said the army showed “clear disregard for life” in the raid.") == []
+    (study,) = found_in("The study showed “a clear rise in cases” over the year.")
+    assert (study.frame.mention.head, study.frame.cue) == ("The study", "showed")

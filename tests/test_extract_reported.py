@@ -102,3 +102,99 @@ def test_but_added_that_is_a_second_statement_of_the_same_speaker():
     assert found[0].frame.mention is found[1].frame.mention
     plain = reported("Ann Lee said prices rose and wages fell.")[0]
     assert plain == [(["prices rose and wages fell"], "Ann Lee", "said")]
+
+
+def test_but_it_added_that_is_the_first_speakers_second_statement():
+    summary, found = reported("The union said the strike was over, but it added that pay talks “cannot wait”.")
+    assert summary == [
+        (["the strike was over"], "The union", "said"),
+        (["pay talks “cannot wait”"], "The union", "added"),
+    ]
+    assert found[0].frame.mention is found[1].frame.mention
+    # "he"/"she" is left to the resolver: it may be somebody else.
+    summary, found = reported("Ann Lee said the count was hard, but he added that homes had burned.")
+    assert summary[1] == (["homes had burned"], "he", "added")
+
+
+def test_the_writers_hedged_gloss_after_the_clause_is_not_what_was_said():
+    text = "Holt told reporters that the count was 90, apparently referring to the bodies in the river."
+    assert reported(text)[0] == [(["the count was 90"], "Holt", "told")]
+    # Without the hedge, or without a participle after it, the clause runs on.
+    assert reported("Holt said the count was 90, referring to the bodies in the river.")[0][0][0] == [
+        "the count was 90, referring to the bodies in the river"
+    ]
+    assert reported("Holt said the count was 90, apparently a record.")[0][0][0] == [
+        "the count was 90, apparently a record"
+    ]
+
+
+def test_a_participle_after_the_frame_is_how_it_was_said_not_what():
+    text = "The shell hit a van carrying nurses, the villagers said, speaking on condition of anonymity."
+    assert reported(text)[0] == [(["The shell hit a van carrying nurses"], "the villagers", "said")]
+    text = "The vote went well, she said, replacing him would be much harder."
+    assert reported(text)[0][-1][0] == ["replacing him would be much harder"]
+
+
+def test_quoting_x_as_saying_credits_the_one_quoted():
+    text = "Her office issued a statement quoting the port's director, Ann Holt, as saying 300 crates were lost."
+    assert reported(text)[0] == [(["300 crates were lost"], "the port's director, Ann Holt", "saying")]
+    assert reported("State radio cited a senior officer as saying that the border was closed.")[0] == [
+        (["the border was closed"], "a senior officer", "saying")
+    ]
+    assert reported("The mayor was quoted as saying the border was closed.")[0] == [
+        (["the border was closed"], "The mayor", "saying")
+    ]
+    # After a count set in a clause of its own, the quoting clause is still read.
+    text = "After the board raised the toll to 12, its office quoted Ann Holt as saying the dam had held."
+    assert [found[0] for found in reported(text)[0]] == [["raised the toll to 12"], ["the dam had held"]]
+
+
+def test_whose_report_it_is_the_writer_tells_not_the_speaker():
+    text = "A spokesman told the agency that the firm denies the report, which was written by a guest columnist."
+    assert reported(text)[0] == [(["the firm denies the report"], "A spokesman", "told")]
+    # What the speaker says of the report stays.
+    text = "A spokesman said the firm rejects the report, which was wrong on every count."
+    assert reported(text)[0][0][0] == ["the firm rejects the report, which was wrong on every count"]
+    assert reported("State radio cited a senior officer saying that the border was closed.")[0] == [
+        (["the border was closed"], "a senior officer", "saying")
+    ]
+
+
+def test_with_x_reporting_that_credits_x():
+    text = "The count clashes with early accounts, with the Red Cross, and two local papers, reporting that 300 died."
+    assert reported(text)[0] == [(["300 died"], "the Red Cross", "reporting")]
+    # Opening the sentence, the clause ends at its comma and the main clause keeps its own frame.
+    text = "With the Red Cross saying that 300 died, the army said the raid had been a success."
+    assert reported(text)[0] == [
+        (["300 died"], "the Red Cross", "saying"),
+        (["the raid had been a success"], "the army", "said"),
+    ]
+    text = "With local officials putting the toll at 300, the army said the raid had been a success."
+    assert [found[1] for found in reported(text)[0]] == ["local officials", "the army"]
+    # No speaker after "with".
+    assert reported("With prices rising sharply, analysts said the bank would act.")[0] == [
+        (["the bank would act"], "analysts", "said")
+    ]
+    text = "The party filed a complaint with the city's ethics board, claiming that the mayor had lied."
+    assert reported(text)[0] == [(["the mayor had lied"], "The party", "claiming")]  # "with" a preposition
+
+
+def test_underlined_that_is_a_speech_cue():
+    assert reported("The envoy underlined that the border would stay open.")[0] == [
+        (["the border would stay open"], "The envoy", "underlined")
+    ]
+
+
+def test_what_a_speaker_calls_something_is_a_statement_kept_with_its_verb():
+    assert reported('Its interior minister has described the assertion as "lies."')[0] == [
+        (['described the assertion as "lies."'], "Its interior minister", "described")
+    ]
+    assert reported("The ministry branded the report “a fabrication” on Monday.")[0] == [
+        (["branded the report “a fabrication” on Monday"], "The ministry", "branded")
+    ]
+    assert reported("The mayor described the flood as a disaster for the town.")[0][0][0] == [
+        "described the flood as a disaster for the town"
+    ]
+    for text in ("The mayor called him a friend.", "The union called for calm.", "She described the scene in detail."):
+        assert reported(text)[0] == []
+    assert reported("The envoy condemned what he called a “brazen breach” of the truce.")[0] == []

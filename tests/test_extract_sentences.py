@@ -94,3 +94,21 @@ def test_a_quote_whose_closing_mark_is_left_out_before_its_frame_ends_at_the_com
     # A quote left open with no frame at the paragraph's end still runs to the end.
     (quote,) = read_copy('"We have counted 40 dead so far, and more may be found.\n\nRain fell.').quotes
     assert quote.close is None
+
+
+def test_a_full_stop_run_into_the_next_sentence_still_ends_it():
+    text = "The port reopened, the harbour master told reporters.Holt also said the cranes were safe."
+    assert [s.start for s in read_copy(text).sentences] == [0, text.index("Holt")]
+    # An address is one word, and initials are no sentence end.
+    for whole in ("Tickets are sold at www.tarnferries.Com from Monday.", "The U.S.Navy ship left port."):
+        assert len(read_copy(whole).sentences) == 1
+
+
+def test_a_present_cue_after_a_name_and_before_a_clause_is_a_verb():
+    s = read_copy("Ann Lind predicts the cuts will be deep.").sentences[0]
+    assert s.cue_at(2) is not None and s.cue_at(2).cue.lemma == "predict"
+    # A plural noun after a determiner or an adjective stays a noun.
+    assert read_copy("The Tarn Council claims the new plan were dropped.").sentences[0].cue_at(3) is None
+    assert read_copy("Northern claims were false, the paper said.").sentences[0].cue_at(1) is None
+    s = read_copy("Lind spoke first and he adds the cuts will be deep.").sentences[0]
+    assert s.cue_at(5) is not None and s.cue_at(5).form == "adds"

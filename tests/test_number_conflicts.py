@@ -29,6 +29,8 @@ def verdict(a: str, b: str) -> Verdict:
         ("ten police officers were killed in the ambush", "nine policemen were killed in the ambush", (10, 9)),
         ("Three servicemen died when the convoy was hit", "Five soldiers were killed when the convoy was hit", (3, 5)),
         ("Twelve people died in the landslide near the quarry", "The landslide near the quarry left 20 dead", (12, 20)),
+        ("30,000 demonstrators marched through the capital", "200,000 protesters marched through the capital",
+         (30000, 200000)),
     ],
 )  # fmt: skip
 def test_counts_of_the_same_victims_in_other_words_are_a_number_conflict(a: str, b: str, figures: tuple) -> None:
@@ -277,3 +279,18 @@ def only_count(text: str) -> Quantity:
 def test_a_limit_is_not_the_figure_it_names() -> None:
     result = verdict("The number of dead in the flood did not exceed 40", "30 people died in the flood")
     assert result.type != "number"  # "did not exceed 40" allows 30
+
+
+def test_at_one_incident_a_toll_the_statement_denies_is_not_its_own() -> None:
+    denial = said("the governor dismissed reports that 2,000 people were killed in the raid", "Governor", 3)
+    other = said("as many as 300 people were killed in the raid, witnesses said", "Witnesses", 3)
+    assert compare_in_event(denial, other).type != "number"
+    toll = said("the governor said 40 people were killed in the raid", "Governor", 3)
+    assert (compare_in_event(toll, other).relation, compare_in_event(toll, other).type) == ("conflict", "number")
+
+
+def test_a_ceiling_written_with_not_is_a_limit_not_a_denial() -> None:
+    within = verdict("the death toll from the flood did not exceed 40", "30 people died in the flood")
+    assert within.relation != "conflict"
+    above = verdict("the death toll from the flood did not exceed 40", "55 people died in the flood")
+    assert (above.relation, above.type) == ("conflict", "number")

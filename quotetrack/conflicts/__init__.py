@@ -28,7 +28,7 @@ from ..text import Normalizer, default_normalizer
 from .attribution import as_self_contradiction, quote_conflict, same_speaker
 from .dates import add_date_caveat, date_conflict, dated_apart, same_days
 from .numbers import incident_count_conflict, number_conflict
-from .polarity import before_the_claim, polarity_conflict
+from .polarity import before_the_claim, may_focus, polarity_conflict
 from .reading import read
 from .similarity import UNRELATED, claim_similarity, covered_overlap, names_differ, overlap, same_claim
 from .verdict import CLAIM_TYPES, CONFLICT_TYPES, DEFAULT_MIN_SCORE, RELATIONS, Verdict
@@ -59,8 +59,9 @@ def compare(a: Statement, b: Statement, *, normalizer: Normalizer | None = None)
     if similarity < UNRELATED and (first.cues or second.cues):
         # A denial may be about words the other only implies ("casualties" / "killed").
         similarity = max(similarity, covered_overlap(first, second))
-    if similarity < UNRELATED and min(len(first.content), len(second.content)) > 2:
-        # Too little in common for any rule: most candidates of a rescan end here, cheaply.
+    if similarity < UNRELATED and min(len(first.content), len(second.content)) > 2 and not may_focus(first, second):
+        # Too little in common for any rule (but one about a single state or thing, which two
+        # sides of a dispute word differently): most candidates of a rescan end here, cheaply.
         return Verdict("unrelated", None, round(similarity, 3), Similarity(round(similarity, 3)))
     speaker_same = same_speaker(a, b)
 

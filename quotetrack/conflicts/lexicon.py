@@ -18,6 +18,8 @@ def _data_lines(name: str) -> list[str]:
 # ("no indications of", "not aware of"), or silence ("has not commented"), which only says that
 # no claim was made.
 FLAT, HEDGED, SILENCE = "flat", "hedged", "silence"
+# Where a denial's reach ends: the sentence, or a clause joined by a contrasting word.
+STRONG_BOUNDARY = frozenset({".", ";", "!", "?", "but", "while", "whereas", "although", "though", "however", "yet"})
 
 
 @cache
@@ -215,3 +217,41 @@ def covering(tokens: Sequence[str]) -> frozenset[str]:
     """The tokens and the broader words they imply: "a man" covers "a person"."""
     return frozenset(tokens) | {general for token in tokens for general in broader().get(token, ())}
 
+
+
+@cache
+def implied_states() -> dict[str, str]:
+    """Folded noun -> the state that holding it implies ("gun" -> "armed"; implied_states.tsv)."""
+    return {fold(noun): fold(row[0]) for row in lexicon.rows("implied_states") for noun in row[1:] if noun}
+
+
+@cache
+def holding_words() -> frozenset[str]:
+    """Words after which a thing is held ("had", "holding", "with"; holding_words.txt), folded."""
+    return frozenset(fold(line) for line in _data_lines("holding_words.txt"))
+
+
+@cache
+def finding_verbs() -> frozenset[str]:
+    """Verbs of finding a thing somewhere ("found", "recovered"; finding_verbs.txt), folded."""
+    return frozenset(fold(line) for line in _data_lines("finding_verbs.txt"))
+
+
+@cache
+def copulas() -> frozenset[str]:
+    """Verbs joining a subject to its state ("was", "remained"; copulas.txt), folded."""
+    return frozenset(fold(line) for line in _data_lines("copulas.txt"))
+
+
+@cache
+def figure_denials() -> tuple[tuple[str, ...], ...]:
+    """Phrases that call the figure before them false ("cannot be true", "exaggerated";
+    figure_denials.txt), as folded words, longest first."""
+    phrases = (tuple(fold(line).split()) for line in _data_lines("figure_denials.txt"))
+    return tuple(sorted(phrases, key=len, reverse=True))
+
+
+@cache
+def figure_nouns() -> frozenset[str]:
+    """Nouns naming a count ("figure", "toll"; figure_nouns.txt), folded and singular."""
+    return frozenset(singular(fold(line)) for line in _data_lines("figure_nouns.txt"))

@@ -99,6 +99,8 @@ def _incident_counts(first: Reading, second: Reading) -> Iterator[tuple[Quantity
         for found_b in second.quantities:
             if any(q.earlier or q.forecast or q.vague or q.part_of for q in (found_a, found_b)):
                 continue  # "several", "dozens": too vague to set against a figure on weak evidence
+            if _denied(first, found_a) or _denied(second, found_b):
+                continue  # "dismissed reports that 2,000 were killed": not the speaker's own toll
             count_a, count_b = _as_toll(found_a, found_b), _as_toll(found_b, found_a)
             if count_a.role not in INCIDENT_ROLES or not count_a.comparable(count_b):
                 continue

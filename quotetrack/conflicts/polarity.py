@@ -7,9 +7,21 @@ from datetime import date
 
 from ..evidence import DenialCue, Evidence, OppositeWords, Span
 from ..models import Statement
-from .lexicon import FLAT, HEDGED, SILENCE, covering, denial_verbs, opposite_stems, silenced_claim, word_stem
+from ..text import Quantity
+from .lexicon import (
+    FLAT,
+    HEDGED,
+    SILENCE,
+    covering,
+    denial_verbs,
+    figure_nouns,
+    opposite_stems,
+    silenced_claim,
+    word_stem,
+)
 from .reading import Cue, Reading
-from .similarity import CONFLICT_CLAIM, another_name, coverage, covered_overlap, overlap, substitution
+from .similarity import CONFLICT_CLAIM, another_name, another_one, coverage, covered_overlap, overlap, substitution
+from .states import State, opposite_states, subject_at
 from .verdict import Verdict, scaled
 
 # Share of a denial's own words that the other statement must contain for the denial to be
@@ -26,6 +38,10 @@ _CAVEATS = {
     " check what was learnt later",
     SILENCE: "{side} reports silence (“{cue}”), not a denial: no claim was made, and one may come later",
 }
+_ABSENT = (
+    "{side} did not find it (“{cue}”): it was not there as far as {side} knows, which does not deny"
+    " that it was there earlier; check when and where each side means"
+)
 
 
 def polarity_conflict(first: Reading, second: Reading, similarity: float) -> Verdict | None:
@@ -45,7 +61,8 @@ def polarity_conflict(first: Reading, second: Reading, similarity: float) -> Ver
         right = {t: w for t, w in second.content.items() if t not in opposites[4]}
         similarity = max(similarity, overlap(left, right))
     if similarity < CONFLICT_CLAIM:
-        return None
+        return focused_conflict(first, second, similarity) or disputed_count(first, second, similarity) or (
+            denial_made(first, second, similarity))
     # A denial of "valid" is about the claim that says "invalid": the pair counts as shared.
     paired = frozenset(opposites[4]) if opposites else frozenset()
     denials_a = _relevant_cues(first, second, paired)
@@ -58,12 +75,149 @@ def polarity_conflict(first: Reading, second: Reading, similarity: float) -> Ver
             side, cue = ("a", denials_a[0]) if denials_a else ("b", denials_b[0])
             evidence: Evidence = DenialCue(cue.text, (cue.start, cue.end), side)
             score = round(scaled(0.55, similarity) * STRENGTH[cue.strength], 3)
-            caveats = [_CAVEATS[cue.strength].format(side=side.upper(), cue=cue.text)] if cue.strength != FLAT else []
+            caveats = [_caveat(cue, side)] if cue.strength != FLAT else []
             return Verdict("conflict", "polarity", score, evidence, caveats)
         assert opposites is not None
         evidence = OppositeWords((opposites[0], opposites[1]), (opposites[2], opposites[3]))
         return Verdict("conflict", "polarity", scaled(0.5, similarity), evidence)
+    found = disputed_count(first, second, similarity) or denial_made(first, second, similarity)
+    if found is None and not (denials_a or denials_b or opposites):
+        # no written opposite, but one implied: "Venn was holding a knife" / "Venn was unarmed"
+        found = focused_conflict(first, second, similarity)
+    return found
+
+
+def denial_made(first: Reading, second: Reading, similarity: float) -> Verdict | None:
+    """One side says a denial was not made ("did not issue a categorical denial of the report",
+    "never denied the report"), the other reports it ("flatly denies the report")."""
+    for side, one, other in (("a", first, second), ("b", second, first)):
+        for mine in one.denials_made:
+            if mine.made:
+                continue
+            for theirs in other.denials_made:
+                if theirs.made and (mine.noun == theirs.noun or not mine.noun or not theirs.noun) and _one_denier(
+                        mine.denier, theirs.denier):
+                    cue = mine.cue
+                    caveat = (f"{side.upper()} says no such denial was made (“{cue.text}”), the other reports one"
+                              f" (“{theirs.cue.text}”): check who denied what, and how firmly")
+                    evidence = DenialCue(cue.text, (cue.start, cue.end), side)
+                    return Verdict("conflict", "polarity", scaled(0.55, max(similarity, CONFLICT_CLAIM)), evidence,
+                                   [caveat])
     return None
+
+
+def _one_denier(one: Sequence[tuple[str, bool]], other: Sequence[tuple[str, bool]]) -> bool:
+    """Who denies may be one party: unsaid on a side, a word in common, or a name and a
+    description ("IBM" / "the company"); not two names, nor two descriptions ("the ministry" /
+    "the rebels")."""
+    if not one or not other or {t for t, _ in one} & {t for t, _ in other}:
+        return True
+    named_one, named_other = any(named for _, named in one), any(named for _, named in other)
+    return named_one != named_other
+
+
+def disputed_count(first: Reading, second: Reading, similarity: float) -> Verdict | None:
+    """One side calls a count false ("the reports of 300 dead cannot be true", "dismissed
+    reports that 300 were killed") that the other gives ("300 people were killed"): the count,
+    not the words around it, says which claim is denied."""
+    for side, denier, other in (("a", first, second), ("b", second, first)):
+        for cue, mine in denier.disputed:
+            for theirs in other.quantities:
+                if _counts_alike(mine, theirs) and not any(_counts_alike(theirs, q) for _, q in other.disputed):
+                    evidence = DenialCue(cue.text, (cue.start, cue.end), side)
+                    return Verdict("conflict", "polarity", scaled(0.55, max(similarity, CONFLICT_CLAIM)), evidence)
+    return None
+
+
+def _counts_alike(mine: Quantity, theirs: Quantity) -> bool:
+    """Two counts of about one figure (within a tenth) of the same thing, a bare figure ("the
+    2,000 figure") standing for any."""
+    if theirs.vague or theirs.earlier or not (mine.point and theirs.point):
+        return False
+    if abs(mine.point - theirs.point) > 0.1 * max(mine.point, theirs.point):
+        return False
+    (role_a, thing_a), (role_b, thing_b) = mine.key, theirs.key
+    bare = (thing_a is None or thing_a in figure_nouns()) and not role_a
+    bare = bare or ((thing_b is None or thing_b in figure_nouns()) and not role_b)
+    if role_a and role_b and not _roles_alike(role_a, role_b):
+        return False
+    if not bare and bool(role_a) != bool(role_b):
+        return False  # a count of something that happened to them against a bare count of them
+    return bare or thing_a == thing_b or thing_a is None or thing_b is None
+
+
+def _roles_alike(one: str, other: str) -> bool:
+    """The same role, or one that takes in the other: "casualties" counts the killed."""
+    stem_a, stem_b = word_stem(one), word_stem(other)
+    return stem_a == stem_b or stem_b in covering([stem_a]) or stem_a in covering([stem_b])
+
+
+def focused_conflict(first: Reading, second: Reading, similarity: float = 0.0) -> Verdict | None:
+    """A contradiction about one small thing in statements that share little else, as two sides
+    of a dispute word it: a state and its opposite said of one person ("he had a gun in his
+    hand" / "he was unarmed"), or a thing one side did not find and the other has someone
+    holding or using ("we did not find a book" / "he was reading a book")."""
+    pair = opposite_states(first.states, second.states)
+    if pair is not None:
+        mine, theirs = pair
+        caveats = [
+            f"both said of one person ({_who(mine.subject)} / {_who(theirs.subject)}), read from"
+            " the words around them: check that they are the same person at the same moment"
+        ]
+        caveats += [
+            f"“{state.written}” is read as “{'not ' if state.lacking else ''}{state.word}”"
+            for state in pair if state.written.lower() != state.word
+        ]
+        evidence: Evidence = OppositeWords((_state_word(mine), _state_word(theirs)), ((mine.start, mine.end),
+                                                                          (theirs.start, theirs.end)))
+        return Verdict("conflict", "polarity", scaled(0.5, max(similarity, CONFLICT_CLAIM)), evidence, caveats)
+    for side, denier, other in (("a", first, second), ("b", second, first)):
+        for cue in denier.cues:
+            if cue.absent and not cue.cancelled and _held(cue, other):
+                evidence = DenialCue(cue.text, (cue.start, cue.end), side)
+                score = scaled(0.55, max(similarity, CONFLICT_CLAIM)) * STRENGTH[HEDGED]
+                return Verdict("conflict", "polarity", round(score, 3), evidence, [_caveat(cue, side)])
+    return None
+
+
+def may_focus(first: Reading, second: Reading) -> bool:
+    """Whether the rules for pairs that share little (``focused_conflict``, ``disputed_count``,
+    ``denial_made``) can find anything: their cheap first questions, asked before ``compare``
+    gives such a pair up."""
+    if first.states and second.states and opposite_states(first.states, second.states):
+        return True
+    for one, other in ((first, second), (second, first)):
+        if one.disputed and other.quantities:
+            return True
+        if any(not mine.made for mine in one.denials_made) and any(theirs.made for theirs in other.denials_made):
+            return True
+        if any(cue.absent and cue.scope and cue.scope[-1] in other.content for cue in one.cues):
+            return True
+    return False
+
+
+def _caveat(cue: Cue, side: str) -> str:
+    """What the editor must check about a cue that does not flatly deny."""
+    return (_ABSENT if cue.absent else _CAVEATS[cue.strength]).format(side=side.upper(), cue=cue.text)
+
+
+def _state_word(state: State) -> str:
+    return f"not {state.word}" if state.lacking else state.word
+
+
+def _who(subject: str) -> str:
+    return subject if subject in ("he", "she") else subject.capitalize()
+
+
+def _held(cue: Cue, other: Reading) -> bool:
+    """The thing a finding denies (``cue.scope``) is in ``other`` in a clause about one person:
+    "he was reading a book", "Scott left the car with a book"."""
+    if not cue.scope or not all(token in other.content for token in cue.scope):
+        return False
+    if any(not theirs.cancelled and cue.scope[-1] in theirs.scope for theirs in other.cues):
+        return False  # the other denies it too: "no book was in the car"
+    where = [k for k, (word, _, _) in enumerate(other.words) if word_stem(word) == cue.scope[-1]]
+    return any(subject_at(other.text, other.words, k, nearby=True) for k in where)
 
 
 def _relevant_cues(
@@ -113,6 +267,10 @@ def _denies(
     covers = other.covers | paired
     if coverage(scope, covers) < SCOPE_COVERAGE:
         return False
+    if another_one(other) & set(scope) and not another_one(reading) & set(scope):
+        # "officers looked for another man" says what "Scott was not the man they were looking
+        # for" says: another one is not the one denied.
+        return False
     if all(token in reading.named for token in scope if token in covers):
         # Names alone are no claim: "denied that the rebels' leader ordered the raid" does not
         # deny "the raid was the rebels' deadliest" for sharing the rebels' name.
@@ -145,6 +303,8 @@ def _opposite_words(
                 word_b, start_b, end_b = stems_b[stem_b]
                 if word_a in denial_verbs() or word_b in denial_verbs():
                     continue  # "denied" already counts as a denial; it must not flip twice
+                if not _said_of_one_thing(first, stem_a, second, stem_b):
+                    continue  # "shares rose" / "a decline in revenues"
                 return word_a, word_b, (start_a, end_a), (start_b, end_b), {stem_a, stem_b}
     # A negating prefix makes an opposite of any word: "valid" / "invalid", "lawful" / "unlawful".
     for one, other, flipped in ((first, second, False), (second, first, True)):
@@ -161,6 +321,29 @@ def _opposite_words(
                     pair = (prefixed, word, found, (start, end))
                 return pair[0], pair[1], pair[2], pair[3], stems
     return None
+
+
+# Content words either side of an opposite word that say what it is said of.
+_NEIGHBOURHOOD = 2
+
+
+def _said_of_one_thing(first: Reading, stem_a: str, second: Reading, stem_b: str) -> bool:
+    """Opposite words said of one thing: the content words next to them (two either side) share
+    one ("inflation rose" / "inflation fell"), or either word has none to tell."""
+    near_a, near_b = _near(first, stem_a), _near(second, stem_b)
+    if near_a is None or near_b is None:
+        return True
+    return bool(covering(list(near_a)) & covering(list(near_b)))
+
+
+def _near(reading: Reading, stem: str) -> frozenset[str] | None:
+    places = reading.places.get(stem)
+    if not places:
+        return None
+    sequence = reading.sequence
+    found = {sequence[k] for p in places for k in range(max(0, p - _NEIGHBOURHOOD), p + _NEIGHBOURHOOD + 1)
+             if k < len(sequence) and k != p}
+    return frozenset(found) or None
 
 
 def before_the_claim(verdict: Verdict, denial: DenialCue, readings: tuple[Reading, Reading],

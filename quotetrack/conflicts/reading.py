@@ -15,6 +15,7 @@ from .lexicon import (
     FLAT,
     HEDGED,
     SILENCE,
+    STRONG_BOUNDARY,
     canon,
     claim_nouns,
     covering,
@@ -23,6 +24,8 @@ from .lexicon import (
     date_words,
     denial_verbs,
     exceptions_by_first_word,
+    figure_denials,
+    finding_verbs,
     generic_agents,
     not_topic_words,
     opposite_stems,
@@ -31,10 +34,9 @@ from .lexicon import (
     word_stem,
 )
 from .responsibility import deed_denied, in_one_wording
+from .states import NEGATING_PREFIXES, PREFIX_MIN_LENGTH, State, states_of
 
 _NUMBER = re.compile(NUMBER)
-# Where a denial's reach ends: the sentence, or a clause joined by a contrasting word.
-STRONG_BOUNDARY = {".", ";", "!", "?", "but", "while", "whereas", "although", "though", "however", "yet"}
 # Where a denial's subject starts at the latest: "Police said [no one was killed]".
 _SUBJECT_BOUNDARY = {",", "that", "which", "who", "said", "says", "say", "told", "added", "stated"}
 _COORDINATORS = {"and", "or", "nor", ","}
@@ -42,10 +44,18 @@ _COORDINATORS = {"and", "or", "nor", ","}
 _ASIDE = re.compile(
     r",\s*(?:(?:who|whom|whose|which)\b[^,;.]*,|(?:as\s+(?:reported|stated|said)\s+by|according\s+to)\b[^,;.]*)"
 )
-_NEGATING_PREFIXES = ("non", "un", "in", "im", "il", "ir", "dis")
-_PREFIX_HEADS = frozenset(prefix[:2] for prefix in _NEGATING_PREFIXES)
-# Shortest word a prefix negates: "unsafe" and "unfair", but only longer words after "in", "dis".
-_PREFIX_MIN_LENGTH = {"non": 4, "un": 4}
+_PREFIX_HEADS = frozenset(prefix[:2] for prefix in NEGATING_PREFIXES)
+# Where the thing after a finding verb ends: "did not find [a book] at the scene".
+_THING_END = frozenset({"at", "in", "on", "inside", "near", "of", "from", "by", "during", "when", "after", "before",
+                        "that", "which", "and", "or", "but", ",", ".", ";", ":", "!", "?"})  # fmt: skip
+# What one finds no sign of rather than a thing that was there ("found no evidence that …"):
+# such a cue keeps the reach of a hedge, the claim after it.
+_NOT_THINGS = frozenset({"evidence", "sign", "signs", "trace", "traces", "proof", "indication", "indications"})
+# Nouns naming a denial: "did not issue a denial of the report" says no denial was made.
+_DENIAL_NOUNS = frozenset({"denial", "denials"})
+_AUXILIARIES = frozenset({"did", "do", "does", "could", "can", "would", "has", "have", "had"})
+# Words between a thing and its finding verb: "no book was found", "no weapon has been recovered".
+_PASSIVE = frozenset({"was", "were", "is", "are", "has", "have", "had", "been", "be", "being"})
 
 
 @dataclass(frozen=True)
@@ -56,10 +66,24 @@ class Cue:
     scope: tuple[str, ...]  # content stems the cue denies, in order: its clause
     cancelled: bool  # paired with another cue in its reach (double negation)
     strength: str = FLAT  # FLAT, HEDGED or SILENCE (lexicon.cue_strength)
+    # A finding denied ("we did not find a book"): its scope is the thing not found, and it is
+    # hedged, since the finder says only that it was not there as far as they know.
+    absent: bool = False
+
+
+@dataclass(frozen=True)
+class DenialMade:
+    """A denial a statement says was made, or not made: "the company flatly denies the report"."""
+
+    noun: str  # stem of the claim noun denied ("report"), or "" for any
+    made: bool  # False: "did not issue a denial of the report", "never denied the report"
+    cue: Cue  # the denial verb, or the cue saying no denial was made
+    denier: tuple[tuple[str, bool], ...]  # content stems of who denies, each with "names something"
 
 
 @dataclass(frozen=True)
 class Reading:
+    text: str  # the statement as written
     words: tuple[tuple[str, int, int], ...]  # folded word, start, end
     sequence: tuple[str, ...]  # content stems in order
     content: dict[str, float]  # content stem -> weight (named things weigh double)
@@ -76,8 +100,11 @@ class Reading:
     places: dict[str, tuple[int, ...]]  # each content stem -> its places in sequence
     opposable: tuple[tuple[str, str, int, int], ...]  # (stem, word, start, end) of words with opposites
     # Word -> the words here that are it with a negating prefix ("valid" -> ("invalid",)), in
-    # the order of _NEGATING_PREFIXES: read once, so a comparison looks words up, not prefixes.
+    # the order of NEGATING_PREFIXES: read once, so a comparison looks words up, not prefixes.
     prefixed: dict[str, tuple[str, ...]]
+    states: tuple[State, ...]  # states said of one person ("he was unarmed"; "had a gun": armed)
+    disputed: tuple[tuple[Cue, Quantity], ...]  # counts called false, each with the cue that does it
+    denials_made: tuple[DenialMade, ...]  # "flatly denies the report", "did not issue a denial of it"
 
 
 def _content_sequence(text: str, normalizer: Normalizer) -> list[tuple[str, float]]:
@@ -113,6 +140,7 @@ def read(text: str, normalizer: Normalizer) -> Reading:
     quantities = tuple(find_quantities(text))
     stems = {word_stem(w): (w, start, end) for w, start, end in words if w[0].isalnum()}
     return Reading(
+        text=text,
         words=words,
         sequence=tuple(token for token, _ in sequence),
         content=dict(sequence),
@@ -129,7 +157,85 @@ def read(text: str, normalizer: Normalizer) -> Reading:
         weight=sum(dict(sequence).values()),
         places=places_of(tuple(token for token, _ in sequence)),
         opposable=tuple((stem_, *where) for stem_, where in stems.items() if stem_ in opposite_stems()),
+        states=states_of(text, words, [cue.start for cue in cues if not cue.cancelled]),
+        disputed=_disputed_counts(text, words, cues, quantities),
+        denials_made=_denials_made(text, words, cues, normalizer),
     )
+
+
+def _denials_made(
+    text: str, words: tuple[tuple[str, int, int], ...], cues: Sequence[Cue], normalizer: Normalizer
+) -> tuple[DenialMade, ...]:
+    """The denials a statement says were made or not made, with the claim noun they deny:
+    "the company flatly denies the report" (made), "did not issue a categorical denial of the
+    report", "never denied the report" (not made)."""
+    folded = [w for w, _, _ in words]
+    first_word = {start: k for k, (_, start, _) in enumerate(words)}
+    last_word = {end: k for k, (_, _, end) in enumerate(words)}
+    found: list[tuple[str, bool, Cue]] = []
+    for n, cue in enumerate(cues):
+        first, last = first_word.get(cue.start), last_word.get(cue.end)
+        if first is None or last is None:
+            continue
+        if folded[first] in denial_verbs():
+            noun = _claim_noun(folded, last, last + 1)
+            before = last_word.get(cues[n - 1].end, -9) if n > 0 else -9
+            if cue.cancelled and cues[n - 1].cancelled and first - before <= 3:
+                found.append((noun, False, cues[n - 1]))  # "never denied the report"
+            elif not cue.cancelled and folded[last] in claim_nouns():
+                found.append((noun, True, cue))  # what it denies is a report, not a claim spelt out
+            continue
+        if cue.cancelled:
+            continue
+        for k in range(last + 1, min(len(folded), last + 5)):
+            if folded[k] in _DENIAL_NOUNS:  # "did not issue a categorical denial of the report"
+                found.append((_claim_noun(folded, k, k + 4), False, cue))
+                break
+    made = []
+    for noun, done, cue in found:
+        first = first_word[cue.start]
+        start = _clause_start(folded, first)
+        denier = _content_sequence(text[words[start][1] : cue.start], normalizer) if start < first else []
+        made.append(DenialMade(noun, done, cue, tuple((token, weight == 2.0) for token, weight in denier)))
+    return tuple(made)
+
+
+def _claim_noun(folded: list[str], last: int, end: int) -> str:
+    """The stem of the claim noun among ``folded[last:end]`` ("reports" -> "report"), or "" (any)."""
+    return next((word_stem(w) for w in folded[last : min(end, len(folded))] if w in claim_nouns()), "")
+
+def _disputed_counts(
+    text: str, words: tuple[tuple[str, int, int], ...], cues: Sequence[Cue], quantities: Sequence[Quantity]
+) -> tuple[tuple[Cue, Quantity], ...]:
+    """The counts a statement calls false: the first in its clause after a denial verb
+    ("dismissed reports that 300 were killed, putting the dead at 40" disputes 300, not 40), or
+    the last before words that call it false ("the reports of 300 dead cannot be true")."""
+    counted = [q for q in quantities if not q.vague and not q.earlier and (q.low or q.high)]
+    if not counted:
+        return ()
+    folded = [w for w, _, _ in words]
+    starts = {start: k for k, (_, start, _) in enumerate(words)}
+    found: list[tuple[Cue, Quantity]] = []
+    for cue in cues:
+        first = starts.get(cue.start)
+        if cue.cancelled or first is None or folded[first] not in denial_verbs():
+            continue
+        end = words[_clause_end(folded, first + 1) - 1][2]
+        after = [q for q in counted if cue.end <= q.start < end]
+        if after:
+            found.append((cue, after[0]))
+    for k, word in enumerate(folded):
+        for phrase in figure_denials():
+            if word != phrase[0] or tuple(folded[k : k + len(phrase)]) != phrase:
+                continue
+            begin = words[_clause_start(folded, k)][1]
+            # ending in the clause: the comma in "2,000" is no clause boundary for the count
+            before = [q for q in counted if begin < q.end <= words[k][1]]
+            if before and not any(begin <= cue.start < words[k][1] for cue in cues):
+                end = words[k + len(phrase) - 1][2]
+                found.append((Cue(text[words[k][1] : end], words[k][1], end, (), cancelled=False), before[-1]))
+            break
+    return tuple(found)
 
 
 def places_of(sequence: tuple[str, ...]) -> dict[str, tuple[int, ...]]:
@@ -143,11 +249,11 @@ def _prefixed_words(words: tuple[tuple[str, int, int], ...]) -> dict[str, tuple[
     """Each word with a negating prefix, under the word it negates ("unsafe" under "safe")."""
     found: dict[str, list[tuple[int, str]]] = {}
     for word in {w for w, _, _ in words if w[:2] in _PREFIX_HEADS}:
-        for rank, prefix in enumerate(_NEGATING_PREFIXES):
+        for rank, prefix in enumerate(NEGATING_PREFIXES):
             for form, lead in enumerate((prefix, f"{prefix}-")):
                 base = word[len(lead):] if word.startswith(lead) else ""
                 # "inform" is not the opposite of "form", nor "display" of "play"
-                if len(base) >= 4 and len(base) >= _PREFIX_MIN_LENGTH.get(prefix, 5):
+                if len(base) >= 4 and len(base) >= PREFIX_MIN_LENGTH.get(prefix, 5):
                     found.setdefault(base, []).append((2 * rank + form, word))
     return {base: tuple(word for _, word in sorted(forms)) for base, forms in found.items()}
 
@@ -233,6 +339,12 @@ def _cue(
         # what the reports say.
         noun = next((k for k in range(last + 1, min(end, last + 4)) if folded[k] in claim_nouns()), None)
         last = noun if noun is not None else last
+    missing = None if denial_verb or strength != FLAT else _thing_not_found(folded, first, last, end)
+    if missing is not None:
+        # "did not find a book at the scene": the cue takes in its finding verb, and what it
+        # denies is the book being there, not the scene.
+        first, last, _, end = missing
+        strength = HEDGED
     scope_start = words[last][2]  # the cue's own words ("did not take place") deny, not claim
     scope_end = words[end - 1][2] if end > first else words[last][2]
     # ", who went missing on Tuesday," says who someone is, ", according to …" who says so:
@@ -248,8 +360,8 @@ def _cue(
     # to be linked" is about its subject.
     subject_start = _clause_start(folded, first)
     subject_text = text[words[subject_start][1] : words[first][1]] if subject_start < first else ""
-    if denial_verb or (strength == HEDGED and count > 1):
-        subject_text = ""
+    if denial_verb or (strength == HEDGED and count > 1) or missing is not None:
+        subject_text = ""  # the one who found nothing is not what is denied either
     # "no group has claimed": whoever it was. "not aware of the report": a hedge about a
     # report is about what it says, not that it exists.
     left_out = generic_agents() | (report_nouns() if strength == HEDGED else frozenset())
@@ -266,7 +378,38 @@ def _cue(
         scope=scope,
         cancelled=cancelled,
         strength=strength,
+        absent=missing is not None,
     )
+
+
+def _thing_not_found(folded: list[str], first: int, last: int, end: int) -> tuple[int, int, int, int] | None:
+    """A cue that denies finding a thing: "did not find a book", "found no weapon", "no knife
+    was recovered". (first and last word of the cue with its verb, first word of the thing, the
+    word after it), or None."""
+    after = last + 1
+    if after < end and folded[after] in finding_verbs():
+        # "did not find": the auxiliary belongs to the cue as it is shown
+        start = first - 1 if first > 0 and folded[first] == "not" and folded[first - 1] in _AUXILIARIES else first
+        return _thing(folded, (start, after), after + 1, end)
+    if folded[first] != "no":
+        return None
+    if first > 0 and folded[first - 1] in finding_verbs():
+        return _thing(folded, (first - 1, last), after, end)
+    for verb in range(after + 1, min(end, after + 5)):
+        if folded[verb] in finding_verbs() and folded[verb - 1] in _PASSIVE:
+            thing_end = verb - 1
+            while thing_end > after and folded[thing_end - 1] in _PASSIVE:
+                thing_end -= 1
+            return _thing(folded, (first, first), after, thing_end)
+    return None
+
+
+def _thing(folded: list[str], cue: tuple[int, int], start: int, end: int) -> tuple[int, int, int, int] | None:
+    """The thing a finding is about, from ``start`` to the first word that ends it."""
+    stop = next((k for k in range(start, end) if folded[k] in _THING_END), end)
+    if stop == start or any(word in _NOT_THINGS for word in folded[start:stop]):
+        return None
+    return cue[0], cue[1], start, stop
 
 
 def _clause_end(folded: list[str], start: int) -> int:

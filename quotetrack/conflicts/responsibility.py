@@ -15,6 +15,9 @@ from .lexicon import denial_verbs, incident_words, perpetration_verbs, responsib
 # The words after "claimed" that end the phrase of its object: "claimed the attack on the hotel".
 _PHRASE_END = r"(?:[,.;:!?)]|$|\b(?:in|on|at|against|near|outside|inside|and|which|that|as|last|earlier|this)\b)"
 _AUXILIARY = r"(?:had\s+|has\s+|have\s+)?"
+# "carried out the attack" is the deed; "carrying explosives" is not: only the phrase implies
+# responsibility (through "conduct" in broader.tsv), never "carry" alone.
+_CARRIED_OUT = re.compile(r"\bcarr(?:y|ies|ied|ying)\s+out\b", re.I)
 
 
 def _either(phrases: Iterable[str]) -> str:
@@ -57,6 +60,8 @@ def in_one_wording(text: str) -> str:
             if fold(verb.group()) in denial_verbs():
                 text = text[: verb.end()] + deed_denied(text[verb.end() :])
                 break
+    if "out" in lower:
+        text = _CARRIED_OUT.sub("conducted", text)
     return _patterns()[2].sub(r"\1 responsibility for", text) if "claim" in lower else text
 
 

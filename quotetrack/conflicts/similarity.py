@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from ..text import Normalizer, default_normalizer
-from .lexicon import generic_agents
+from .lexicon import generic_agents, word_stem
 from .reading import Reading, places_of, read
 
 # Claim overlap (0-1, see ``claim_similarity``) above which two statements are about the same
@@ -13,6 +13,8 @@ from .reading import Reading, places_of, read
 # be nearly identical, because two events of one kind on two days are common in news.
 SAME_CLAIM = 0.9
 UNRELATED = 0.2
+# Words that make the noun after them a different one: "another man", "a different car".
+_OTHER_ONE = frozenset({"another", "other", "different"})
 CONFLICT_CLAIM = 0.4
 DATE_CLAIM = 0.75
 
@@ -63,9 +65,17 @@ def same_claim(first: Reading, second: Reading) -> bool:
                   _weighted_cover(second.content, first.covers, second.weight))  # fmt: skip
     if covered < SAME_CLAIM or first.figures[1:] != second.figures[1:]:
         return False  # "Brigade 10" and "Brigade 12" are different claims
+    if another_one(first) ^ another_one(second):
+        return False  # "attacked another village" is not "attacked the village"
     return next(substitutions(first.sequence, second.sequence, first.covers, second.covers, second.places),
                 None) is None
 
+
+
+def another_one(reading: Reading) -> frozenset[str]:
+    """Stems of the nouns a statement calls another one ("another man" -> "man")."""
+    words = reading.words
+    return frozenset(word_stem(words[k + 1][0]) for k in range(len(words) - 1) if words[k][0] in _OTHER_ONE)
 
 
 def _weighted_cover(part: dict[str, float], whole: frozenset[str], total: float) -> float:

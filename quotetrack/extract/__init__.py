@@ -37,7 +37,7 @@ from .frames import Found
 from .issued import issued_statements
 from .lexicon import Cue, cue_lexicon, pronoun_lexicon
 from .quoted import LastQuoted, quote_statements
-from .reported import reported_statements
+from .reported import continued_account, reported_statements
 from .reports import outlet_reports
 from .sentences import Sentence, read_copy
 from .speakers import Resolved, Resolver, add_alias, relayed_in
@@ -71,6 +71,9 @@ def extract_statements(
             # No quote of its own (at most a quoted phrase inside a reported clause): the reading
             # of reported speech, which finds every frame in the sentence, comes first.
             results = reported_statements(sentence, copy) or results
+        if not results and found and found[-1][1] is previous and previous is not None:
+            continued = continued_account(sentence, found[-1][0], previous)
+            results = [continued] if continued else []
         for result in results:
             if _goes_on(result, sentence, found, previous, last_quoted):
                 found[-1][0].spans.extend(result.spans)

@@ -118,7 +118,9 @@ def find_subject(sentence: Sentence, cue_index: int, floor: int = 0) -> Mention 
         elif low in ("and", "&") and depth == 0:
             if not (k > floor and is_capitalised(tokens[k - 1].text) and is_capitalised(tokens[k + 1].text)):
                 break
-        elif low in CLAUSE_BREAKS or low in AUXILIARIES or (low in OBJECT_PRONOUNS and k == head_last):
+        elif low in CLAUSE_BREAKS or (low in AUXILIARIES and not _name_part(sentence, k)) or (
+            low in OBJECT_PRONOUNS and k == head_last
+        ):
             if low in ("who", "which") and k == head_last:
                 k -= 1
                 break
@@ -296,6 +298,10 @@ def tail_content(sentence: Sentence, after_cue: int, cue: Cue) -> Tail:
         j += 1
     if j < n and lower[j] == ",":
         j += 1
+        if j < n and lower[j].endswith("ing") and lower[j].isalpha() and not any(w in AUXILIARIES for w in lower[j:]):
+            # "…, the guards said, speaking on condition of anonymity": how it was said. A gerund
+            # with a verb of its own is what was said ("…, he said, replacing her would be hard").
+            return Tail(None, i, relayed)
     if j >= n:
         return Tail(None, i, relayed)
     word = tokens[j].text
@@ -347,6 +353,9 @@ def frame_tail_end(sentence: Sentence, j: int, limit: int) -> int:
     return sentence.tokens[max(0, j - 1)].end
 
 
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
 def clause_subject(sentence: Sentence, limit: int) -> Mention | None:
     """"One operative inside Trump Tower tried …, saying …": the subject that opens the clause."""
     tokens, lower = sentence.tokens, sentence.lower
@@ -366,6 +375,9 @@ def clause_subject(sentence: Sentence, limit: int) -> Mention | None:
         low = lower[k]
         if low in AUXILIARIES or low in CLAUSE_BREAKS or tokens[k].text in ",;:" or sentence.cue_at(k):
             break
+        on_day = low in ("on", "late", "early") and k + 1 < limit and lower[k + 1] in DATE_WORDS
+        if k > first and (on_day or low in _WEEKDAYS or low in ("yesterday", "today")):
+            break  # "The president on Wednesday vowed …", "Police Tuesday said …": when, not who
         if k > first and not is_capitalised(tokens[k].text) and (
             low.endswith("ed") or low in word_set("past_verbs")
         ):
@@ -404,7 +416,7 @@ def inverted_subject(sentence: Sentence, c: int, last: int) -> Mention | None:
     n = len(sentence.tokens)
     k = last + 1
     while k < n and sentence.tokens[k].text not in (",", ".", ";", "!", "?") and k - last <= 8:
-        if sentence.lower[k] in CLAUSE_BREAKS | AUXILIARIES:
+        if sentence.lower[k] in CLAUSE_BREAKS or (sentence.lower[k] in AUXILIARIES and not _name_part(sentence, k)):
             return None
         k += 1
     if k == last + 1 or (k < n and sentence.tokens[k].text not in (".", ",", "!", "?")):
@@ -413,3 +425,47 @@ def inverted_subject(sentence: Sentence, c: int, last: int) -> Mention | None:
         return None
     a, b = sentence.tokens[last + 1].start, sentence.tokens[k - 1].end
     return Mention(a, b, a, b, sentence.text[a:b])
+
+
+def _name_part(sentence: Sentence, k: int) -> bool:
+    """"Will Lowe", "May Chen", "AM Reed": a word that could be a verb ("will", "may", "am") written
+    with a capital inside the sentence and followed by another capitalised word is part of a name."""
+    tokens = sentence.tokens
+    return (
+        k > first_content_token(sentence)
+        and tokens[k].text[:1].isupper()
+        and k + 1 < len(tokens)
+        and is_capitalised(tokens[k + 1].text)
+    )
+
+
+_QUOTING = ("quoting", "quoted", "citing", "cited")
+
+
+def quoted_source(sentence: Sentence, c: int) -> tuple[Mention, int] | None:
+    """Before a "saying" at token c, the one another quotes: "a statement quoting the mayor as
+    saying", "the agency cited an aide saying", "The mayor was quoted as saying". Returns that
+    speaker and where the frame starts (at "quoting", or at the speaker of the passive)."""
+    tokens, lower = sentence.tokens, sentence.lower
+    k = c - 2 if lower[c - 1] == "as" else c - 1  # the last word of the one quoted
+    if k < 2:
+        return None
+    if lower[c - 1] == "as" and lower[k] in _QUOTING and lower[k - 1] in ("was", "were", "is", "are", "been"):
+        mention = find_subject(sentence, k - 1)
+        return (mention, mention.phrase_start) if mention is not None else None
+    first = k
+    while first > 0 and lower[first - 1] not in _QUOTING and k - first < 10:
+        if sentence.quoted[first - 1] or tokens[first - 1].text in ";:" or sentence.cue_at(first - 1):
+            return None
+        first -= 1
+    if first == 0 or lower[first - 1] not in _QUOTING or first > k:
+        return None
+    # "the country's president, Ann Holt,": the comma before "as" is no part of the name.
+    last = k - 1 if tokens[k].text == "," and k - 1 > first else k
+    frame_start = tokens[first - 1].start
+    by = next((x for x in range(first + 1, last) if lower[x] == "by" and lower[x - 1] in word_set("documents")), None)
+    if by is not None:
+        first = by + 1  # "cited an early inquiry by Tarn prosecutors saying": the prosecutors' inquiry
+    a, b = tokens[first].start, tokens[last].end
+    return Mention(a, b, a, b, sentence.text[a:b]), frame_start
+

@@ -208,6 +208,8 @@ def first_content_token(sentence: Sentence) -> int:
 
 
 _ASIDES = ("but", "although", "though", "while", "whereas")
+# Adverbs by which the writer, not the speaker, guesses at what was meant.
+_GLOSSES = ("apparently", "presumably", "seemingly", "evidently", "ostensibly")
 
 
 def reported_end(sentence: Sentence, first: int, end: int) -> int:
@@ -216,7 +218,7 @@ def reported_end(sentence: Sentence, first: int, end: int) -> int:
     at ``end``. A dash alone may open an aside inside the clause ("the plan — a costly one —
     failed"), so only a dash before "and" or one of those conjunctions ends it. A participle
     clause (", arguing that …") stays in: annotators read it as part of what was said as often
-    as not."""
+    as not; one the writer hedges (", apparently referring to …") is the writer's."""
     tokens, lower = sentence.tokens, sentence.lower
     for i in range(first + 2, len(tokens) - 2):
         if tokens[i].start >= end:
@@ -225,7 +227,28 @@ def reported_end(sentence: Sentence, first: int, end: int) -> int:
             continue
         if lower[i + 1] in _ASIDES or (tokens[i].text != "," and lower[i + 1] == "and"):
             return tokens[i - 1].end
+        if lower[i + 1] in _GLOSSES and lower[i + 2].endswith("ing"):
+            return tokens[i - 1].end  # "…, apparently referring to …": the writer's reading of it
+        if _describes_a_document(sentence, i):
+            return tokens[i - 1].end
     return end
+
+
+_PUBLISHED = ("published", "written", "posted", "released", "issued", "carried", "first")
+
+
+def _describes_a_document(sentence: Sentence, comma: int) -> bool:
+    """"… denies the report, which was written by a contributor": where the writer tells the
+    reader whose the report is, not a part of what the speaker said of it."""
+    lower = sentence.lower
+    words = lower[comma + 1 : comma + 5]
+    return (
+        lower[comma - 1] in word_set("documents") | {"article", "story"}
+        and len(words) == 4
+        and words[0] in ("which", "that")
+        and words[1] in ("was", "were", "is", "had")
+        and any(w in _PUBLISHED for w in words[2:4])
+    )
 
 
 def content_end(sentence: Sentence) -> int:

@@ -7,10 +7,27 @@ from typing import NamedTuple
 
 from ..text.tokens import part_at, parts
 from ..text.tokens import words as words_of
-from .frames import Found, Frame, clause_subject, find_subject, frame_tail_end, tail_content, told_object
-from .grammar import content_end, follows_pause, is_noun_phrase, is_participle, written_medium
-from .lexicon import AUXILIARIES, CUE_MODIFIERS, QUOTE_CHARS, cue_lexicon, word_set
-from .sentences import Quote, Sentence, Span, strip_span
+from .frames import (
+    Found,
+    Frame,
+    clause_subject,
+    find_subject,
+    frame_tail_end,
+    quoted_source,
+    tail_content,
+    told_object,
+)
+from .grammar import (
+    content_end,
+    first_content_token,
+    follows_pause,
+    is_noun_phrase,
+    is_participle,
+    name_like,
+    written_medium,
+)
+from .lexicon import AUXILIARIES, CUE_MODIFIERS, QUOTE_CHARS, WRITTEN_MEDIA, cue_lexicon, word_set
+from .sentences import Quote, Sentence, Span, is_capitalised, strip_span
 from .speakers import Mention
 
 _COMMA_AFTER = re.compile(r"\s*,?\s*")  # then a word: "…,” X said" or "…” X said"
@@ -47,7 +64,11 @@ def quote_statements(sentence: Sentence, last_quoted: LastQuoted | None) -> list
         confidence = 0.95 if quote.close is not None else 0.7
         frame = _trailing_frame(sentence, quote, text) if quote.close is not None else None
         if frame is None:
-            frame = _leading_frame(sentence, quote, previous_end)
+            frame = (
+                _leading_frame(sentence, quote, previous_end)
+                or _document_reads(sentence, quote, previous_end)
+                or _colon_frame(sentence, quote, previous_end)
+            )
             first_quote = previous_frame is None or previous_frame.cue_start != getattr(frame, "cue_start", None)
             clause = _clause_around(sentence, frame, quote) if frame is not None and first_quote else None
             if frame is not None and clause is not None:
@@ -241,6 +262,8 @@ def _leading_frame(sentence: Sentence, quote: Quote, previous_end: int) -> Frame
         cue = sentence.cue_at(c)
         if not cue or cue.cue.category == "cognition":
             continue
+        if cue.cue.category == "finding" and _spoken_before(sentence, floor, c):
+            continue  # "Lee said the raid showed “clear contempt”": what Lee said, not the raid
         form, info, last = cue
         j = last + 1
         relayed = None
@@ -251,7 +274,11 @@ def _leading_frame(sentence: Sentence, quote: Quote, previous_end: int) -> Frame
             continue
         if between and between[-1] not in (",", ":", "that") and len(between) > 6:
             continue
-        if form.endswith("ing") and follows_pause(sentence, c):
+        source = quoted_source(sentence, c) if form.endswith("ing") else None
+        subject: Mention | None
+        if source is not None:
+            subject = source[0]  # "The agency quoted an aide saying “…”": the aide says it
+        elif form.endswith("ing") and follows_pause(sentence, c):
             subject = clause_subject(sentence, c)  # "The group attacked him, saying he “…”"
         else:
             subject = find_subject(sentence, c, floor)
@@ -268,3 +295,71 @@ def _leading_frame(sentence: Sentence, quote: Quote, previous_end: int) -> Frame
             written=info.category == "written" or written_medium(sentence, last + 1, top),
         )
     return None
+
+
+def _colon_frame(sentence: Sentence, quote: Quote, previous_end: int) -> Frame | None:
+    """"Lind shook her head: “We will not pay.”": no cue verb, but a person named opens the
+    sentence, whose verb phrase ends in a colon and the quote she is heard saying. A thing as the
+    subject ("The sign read: …", "Officials had one message: …") is no speaker."""
+    tokens, lower = sentence.tokens, sentence.lower
+    top = sentence.index_at(quote.open)
+    first = first_content_token(sentence)
+    if top - first < 3 or tokens[top - 1].text != ":" or _word_in(sentence.text, quote.end, sentence.end):
+        return None
+    if sentence.headline:
+        return None  # "Northern floods: “…”": a headline's topic, not a person and a verb
+    if tokens[first].start < previous_end or any(sentence.quoted[k] for k in range(first, top)):
+        return None
+    last = first
+    while last + 1 < top and is_capitalised(tokens[last + 1].text):
+        last += 1
+    if tokens[last].text.endswith(("’s", "'s")):
+        return None  # "Lee's reply was short: …": her reply is the subject, not she
+    verb = lower[last + 1] if last + 1 < top - 1 else ""
+    if not (verb.isalpha() and verb.islower()) or verb in AUXILIARIES:
+        return None  # "Holt was blunt: …" describes her; "Holt shook her head: …" is her answer
+    if not name_like(sentence, first, last):
+        # "He went on: “…”" is left out: with no cue verb, a pronoun resolved to the last speaker
+        # credits too many quotes to the wrong person.
+        return None
+    a, b = tokens[first].start, tokens[last].end
+    colon = tokens[top - 1]
+    return Frame(Mention(a, b, a, b, sentence.text[a:b]), ":", colon.start, colon.end, cue_lexicon()["said"],
+                 [Span(a, colon.end)])
+
+
+def _document_reads(sentence: Sentence, quote: Quote, previous_end: int) -> Frame | None:
+    """"The ministry's statement read: “…”", "The letter reads, in part, “…”": what a written
+    statement reads is what it says; the statement, resolved like "the report", is credited."""
+    tokens, lower = sentence.tokens, sentence.lower
+    top = sentence.index_at(quote.open)
+    first = first_content_token(sentence)
+    k = top - 1
+    if k < 0 or tokens[k].text not in (":", ","):
+        return None
+    k -= 1
+    if k > 2 and lower[k - 1 : k + 1] == ["in", "part"]:
+        k -= 2 + (lower[k - 2] == ",")  # "read in part:", "read, in part,"
+    if k < 1 or lower[k] not in ("read", "reads") or lower[k - 1] not in WRITTEN_MEDIA:
+        return None
+    if tokens[first].start < previous_end or k - 1 - first > 7 or any(sentence.quoted[x] for x in range(first, k)):
+        return None
+    a, b = tokens[first].start, tokens[k - 1].end
+    owner = tokens[k - 2].text if k - 2 >= first else ""
+    if owner.lower() in ("her", "his", "its", "their", "our", "my", "your"):
+        return None  # "Her letter reads": whose, the pronoun does not say by itself
+    if owner in ("’", "'") and k - 3 >= first:
+        b = tokens[k - 3].end  # "The prosecutors' statement read"
+    for mark in ("’s", "'s"):
+        if owner.endswith(mark) and len(owner) > len(mark):
+            # "The agency's statement read": the agency wrote it, as in "the agency said in a statement".
+            b = tokens[k - 2].end - len(mark)
+    info = cue_lexicon()["wrote"]
+    return Frame(Mention(a, tokens[k - 1].end, a, b, sentence.text[a:b]), tokens[k].text, tokens[k].start,
+                 tokens[k].end, info, [Span(a, tokens[top - 1].end)], written=True)
+
+
+def _spoken_before(sentence: Sentence, floor: int, c: int) -> bool:
+    """A speech cue stands between ``floor`` and token c, so a cue at c is inside its content."""
+    return any((cue := sentence.cue_at(k)) and cue.cue.category in ("speech", "written") for k in range(floor, c))
+

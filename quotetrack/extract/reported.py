@@ -12,6 +12,7 @@ from .frames import (
     find_subject,
     frame_tail_end,
     inverted_subject,
+    quoted_source,
     tail_content,
     told_object,
 )
@@ -59,9 +60,26 @@ def reported_statements(sentence: Sentence, copy: Copy) -> list[Found]:
         headline = _headline_statement(sentence)
         if headline is not None:
             return [headline]
-    first = _reported_statement(sentence, text)
+    first = _reported_statement(sentence, text) or _characterised(sentence)
     if first is None:
         return []
+    at = first_content_token(sentence)
+    opener, after = sentence.tokens[at], sentence.tokens[min(at + 1, len(sentence.tokens) - 1)]
+    opens_with = first.frame.frame_spans[0].start == opener.start or first.frame.mention.phrase_start == after.start
+    if opener.text.lower() == "with" and opens_with:
+        # "With the Red Cross saying 300 were killed, the army said …": the main clause may have
+        # a frame of its own after the opening one.
+        rest = sentence.index_at(first.spans[-1].end) + 1
+        if rest < len(sentence.tokens) - 3:
+            clause = Sentence(text, sentence.tokens[rest].start, sentence.end, sentence.paragraph, copy.quotes,
+                              copy.opens)
+            main = _reported_statement(clause, text)
+            return [first, main] if main is not None else [first]
+    if first.frame.cue_info.figure and first.spans[-1].end < sentence.end:
+        # "A day after the minister raised the toll to 90, her office quoted X as saying …"
+        later = _quoted_as_after(sentence, first.spans[-1].end, content_end(sentence))
+        if later is not None:
+            return [first, later]
     tokens, lower = sentence.tokens, sentence.lower
     if first.spans[0].start == first.frame.cue_start:
         first = _credited_after(sentence, copy, first)
@@ -76,6 +94,8 @@ def reported_statements(sentence: Sentence, copy: Copy) -> list[Found]:
             break
         if lower[i] != "," or lower[i + 1] not in _COORDINATORS or sentence.quoted[i]:
             continue
+        if first.frame.cue_end <= start and _added_statement(sentence, first, i + 1) is not None:
+            continue  # "…, but it added that B": the first speaker's, read at the next token
         clause = Sentence(text, tokens[i + 2].start, sentence.end, sentence.paragraph, copy.quotes, copy.opens)
         second = _reported_statement(clause, text)
         if second is None or second.frame.mention.phrase_start < clause.start:
@@ -90,6 +110,37 @@ def reported_statements(sentence: Sentence, copy: Copy) -> list[Found]:
         if first.frame.cue_end <= start:  # "X said …": the writer may go on with a clause of his own
             first.spans[-1] = Span(start, reported_end(sentence, sentence.index_at(start), end))
     return results
+
+
+# Openings by which an account goes on to what happened next ("Moments later, …", "He then …").
+_NEXT_OPENERS = (("then",), ("moments", "later"), ("minutes", "later"), ("seconds", "later"), ("after", "that"),
+                 ("at", "that", "point"), ("shortly", "afterwards"), ("shortly", "after"))
+
+
+def continued_account(sentence: Sentence, before: Found, before_sentence: Sentence) -> Found | None:
+    """"Officers told him to drop the gun, the chief said. The man then raised it toward them.": a
+    sentence of no frame of its own that takes the account on to what happened next ("then",
+    "moments later") right after a sentence credited by a frame at its end, in the same
+    paragraph, goes on with that account and that speaker. Anything else the writer adds after
+    such a sentence (background, a description) is the writer's own."""
+    if sentence.headline or sentence.quotes or sentence.paragraph != before_sentence.paragraph:
+        return None
+    if before.quote or before.kind != "reported" or before.frame.cue_start < before.spans[-1].end:
+        return None  # the speaker came first ("X said that …"): what follows is not tied to it
+    tokens, lower = sentence.tokens, sentence.lower
+    cues = (sentence.cue_at(k) for k in range(len(tokens)))
+    if len(tokens) < 5 or any(cue and cue.cue.category in ("speech", "written") for cue in cues):
+        return None  # a frame of its own: somebody else may be speaking
+    first = first_content_token(sentence)
+    opens = any(tuple(lower[first : first + len(words)]) == words for words in _NEXT_OPENERS)
+    # "The man then raised …": "then" right after a short subject.
+    after_subject = "then" in lower[first + 1 : first + 4] and not any(
+        w in (",", "if", "when") for w in lower[first : lower.index("then", first + 1)]
+    )
+    if not (opens or after_subject):
+        return None
+    content = Span(tokens[first].start, content_end(sentence))
+    return Found([content], before.frame, "reported", 0.6, False)
 
 
 def _reported_statement(sentence: Sentence, text: str) -> Found | None:
@@ -112,6 +163,15 @@ def _reported_statement(sentence: Sentence, text: str) -> Found | None:
         if is_negated(sentence, c):
             continue  # "did not say", "declined to say", "shouldn't say": nothing was said
         after_pause = follows_pause(sentence, c)
+        if lower[c].endswith("ing") and not info.figure:
+            with_clause = _with_saying(sentence, c, info, end)
+            if with_clause is not None:
+                return with_clause
+        if lower[c].endswith("ing") and c > 2 and quoted_source(sentence, c):
+            quoted_as = _quoted_as_saying(sentence, c, info, end)
+            if quoted_as is not None:
+                return quoted_as
+            continue
         if lower[c].endswith("ing") and not after_pause and not info.figure:
             issued = _statement_saying(sentence, c, info, end)
             if issued is not None:
@@ -211,9 +271,16 @@ def _added_statement(sentence: Sentence, first: Found, i: int) -> Found | None:
     """At token i, "and"/"but" then a speech cue with content of its own ("…, but stated that B",
     "… and added that B"): a second statement of the first one's speaker."""
     lower, tokens = sentence.lower, sentence.tokens
-    if lower[i] not in ("and", "but") or sentence.quoted[i] or i + 1 >= len(tokens):
+    if lower[i] not in ("and", "but") or sentence.quoted[i] or i + 2 >= len(tokens):
         return None
-    cue = sentence.cue_at(i + 1)
+    mention, at = first.frame.mention, i + 1
+    if lower[at] in ("it", "they"):
+        at += 1  # "The army said A, but it added that B": the subject of the first clause again
+    elif lower[at] in ("he", "she"):
+        # Resolved like any other "he": "Ann Lee said A, but he added B" is somebody else.
+        a, b = tokens[at].start, tokens[at].end
+        mention, at = Mention(a, b, a, b, tokens[at].text), at + 1
+    cue = sentence.cue_at(at)
     if not cue or cue.form.endswith("ing") or cue.cue.category not in ("speech", "written"):
         return None
     form, info, last = cue
@@ -222,7 +289,7 @@ def _added_statement(sentence: Sentence, first: Found, i: int) -> Found | None:
         return None
     span = Span(tokens[content_at].start, reported_end(sentence, content_at, content_end(sentence)))
     frame = Frame(
-        first.frame.mention, form, tokens[i + 1].start, tokens[last].end, info,
+        mention, form, tokens[at].start, tokens[last].end, info,
         [Span(tokens[i + 1].start, tokens[frame_end].end)], relayed, info.category == "written",
     )
     return Found([span], frame, "reported", 0.8, False)
@@ -281,6 +348,107 @@ def _statement_saying(sentence: Sentence, c: int, info: Cue, end: int) -> Found 
     frame = Frame(Mention(a, b, a, b, sentence.text[a:b]), tokens[c].text, tokens[c].start, tokens[c].end, info,
                   [Span(a, tokens[content_at - 1].end)], written=True)
     return Found([Span(tokens[content_at].start, end)], frame, "reported", 0.75, False)
+
+
+def _with_saying(sentence: Sentence, c: int, info: Cue, end: int) -> Found | None:
+    """"…, with the Red Cross, and several local papers, reporting that 300 were killed": the
+    ones named after "with" say what follows the participle; the first of them is credited."""
+    tokens, lower = sentence.tokens, sentence.lower
+    w = c - 1
+    while w >= 0 and lower[w] != "with" and c - w <= 12:
+        if sentence.quoted[w] or tokens[w].text in ";:" or sentence.cue_at(w):
+            return None
+        w -= 1
+    if w < 0 or lower[w] != "with" or w + 1 >= c:
+        return None
+    if w > first_content_token(sentence) and tokens[w - 1].text != ",":
+        return None  # "filed a complaint with the board, claiming …": a preposition, not an opener
+    content_at, _, _ = tail_content(sentence, c + 1, info)
+    if content_at is None or tokens[content_at].start >= end:
+        return None
+    last = w + 1
+    while last + 1 < c and tokens[last + 1].text != "," and lower[last + 1] not in ("and", "or"):
+        last += 1
+    head, titles = lower[last], title_lexicon().forms
+    named = any(is_capitalised(t.text) for t in tokens[w + 1 : last + 1])
+    if not (named or head in titles or head.rstrip("s") in titles or head in word_set("organisations")):
+        return None  # "with prices rising", "with the water reaching …": no speaker
+    a, b = tokens[w + 1].start, tokens[last].end
+    mention = Mention(a, tokens[c - 1].end, a, b, sentence.text[a:b])
+    frame = Frame(mention, tokens[c].text, tokens[c].start, tokens[c].end, info,
+                  [Span(tokens[w].start, tokens[content_at - 1].end)])
+    stop = reported_end(sentence, content_at, end)
+    if w == first_content_token(sentence):
+        # "With the Red Cross saying 300 were killed, the army called for calm": the clause ends
+        # at its comma, where the sentence's own clause starts.
+        comma = next((k for k in range(content_at, len(tokens)) if tokens[k].text == ","), None)
+        if comma is None:
+            return None
+        stop = tokens[comma - 1].end
+    return Found([Span(tokens[content_at].start, stop)], frame, "reported", 0.75, False)
+
+
+_CHARACTERISING = frozenset("described describes called calls branded brands labelled labeled labels".split())
+_PARTICLES = PREPOSITIONS | {"off", "up", "back"}
+
+
+def _characterised(sentence: Sentence) -> Found | None:
+    """"Its interior minister described the claims as “lies”", "the company called the report
+    “ridiculous”": what the speaker calls something is a statement, kept with its verb, since
+    "the claims as lies" alone says nothing. Without "as" the word must stand in quote marks, so
+    that "called him a friend" or "called the meeting" are no statements."""
+    tokens, lower = sentence.tokens, sentence.lower
+    n = len(tokens)
+    for c in range(1, n - 3):
+        if lower[c] not in _CHARACTERISING or sentence.quoted[c] or lower[c + 1] in _PARTICLES:
+            continue  # "called for calm", "called off the talks"
+        k = c + 1
+        while k < n and k - c <= 8 and lower[k] != "as" and tokens[k].text not in QUOTE_CHARS and (
+            tokens[k].text not in ",.;:" and not sentence.quoted[k]
+        ):
+            k += 1
+        if k == c + 1 or k + 1 >= n:
+            continue
+        quoted_after = tokens[k].text in QUOTE_CHARS or sentence.quoted[k]
+        if lower[k] == "as":
+            quoted_after = tokens[k + 1].text in QUOTE_CHARS or sentence.quoted[k + 1]
+        described_as = lower[k] == "as" and lower[k + 1] in ("a", "an") and lower[c].startswith("descri")
+        if not (quoted_after or described_as):
+            continue  # "called the meeting to order", "described the scene in detail"
+        mention = find_subject(sentence, c)
+        before = sentence.index_at(mention.phrase_start) - 1 if mention is not None else -1
+        if mention is None or (before >= 0 and lower[before] in ("what", "which", "that", "as", "whom")):
+            continue  # "what he called a “brazen breach” of the truce": the writer's phrase, not his claim
+        info = cue_lexicon()["said"]
+        frame = Frame(mention, tokens[c].text, tokens[c].start, tokens[c].end, info,
+                      [Span(mention.phrase_start, tokens[c - 1].end)])
+        start = tokens[c].start
+        return Found([Span(start, reported_end(sentence, c, content_end(sentence)))], frame, "reported", 0.7, False)
+    return None
+
+
+def _quoted_as_after(sentence: Sentence, offset: int, end: int) -> Found | None:
+    """The first "… quoting X as saying …" that starts after ``offset``."""
+    for c in range(sentence.index_at(offset), len(sentence.tokens)):
+        cue = sentence.cue_at(c)
+        if cue and c > 2 and sentence.lower[c].endswith("ing") and quoted_source(sentence, c):
+            return _quoted_as_saying(sentence, c, cue.cue, end)
+    return None
+
+
+def _quoted_as_saying(sentence: Sentence, c: int, info: Cue, end: int) -> Found | None:
+    """"The office put out a statement quoting the mayor as saying 300 homes had burned", "the
+    paper cited an aide saying that …": the one quoted says what follows "saying"."""
+    tokens = sentence.tokens
+    source = quoted_source(sentence, c)
+    content_at, _, _ = tail_content(sentence, c + 1, info)
+    if source is None or content_at is None or tokens[content_at].start >= end:
+        return None
+    mention, frame_start = source
+    frame = Frame(mention, tokens[c].text, tokens[c].start, tokens[c].end, info,
+                  [Span(frame_start, tokens[content_at - 1].end)])
+    content = Span(tokens[content_at].start, reported_end(sentence, content_at, end))
+    return Found([content], frame, "reported", 0.75, False)
 
 
 def _verb_like(word: str) -> bool:

@@ -257,7 +257,9 @@ def sentence_spans(text: str, paragraphs: list[Span], quotes: list[Quote]) -> li
     qi = 0
     for number, (p_start, p_end) in enumerate(paragraphs):
         start = p_start
-        boundaries = r"[.!?…]+[”’\"')\]]*(?=\s+[“‘\"'(\[]{0,2}[A-Z0-9])|;(?=\s)"
+        # A full stop run into the next sentence ("… told reporters.Holt also said …"), as copy
+        # taken from a web page often has it, ends the sentence too; "U.S.", "Amazon.com" do not.
+        boundaries = r"[.!?…]+[”’\"')\]]*(?=\s+[“‘\"'(\[]{0,2}[A-Z0-9])|;(?=\s)|(?<=[a-z]{3})\.(?=[A-Z][a-z]+\s)"
         for match in re.finditer(boundaries, text[p_start:p_end]):
             cut = p_start + match.end()
             while qi < len(inside) and inside[qi][1] <= cut - 1:
@@ -275,6 +277,8 @@ def sentence_spans(text: str, paragraphs: list[Span], quotes: list[Quote]) -> li
             token = token.lstrip("“‘\"'(")
             if token in abbreviations or re.fullmatch(r"(?:[A-Z]\.)+|[A-Z][a-z]?\.", token):
                 continue
+            if not text[cut : cut + 1].isspace() and re.search(r"[./@:]", token[:-1]):
+                continue  # "www.example.Com": an address, not two sentences
             sentences.append(SentenceSpan(*strip_span(text, start, cut), number))
             start = cut
         if text[start:p_end].strip():
@@ -384,6 +388,23 @@ class Sentence:
     def _lemma(form: str) -> str:
         return cue_lexicon()[form].lemma if form in cue_lexicon() else form
 
+    def _named_subject_then_clause(self, i: int) -> bool:
+        """Token i follows a capitalised name with no determiner before it (or "he", "she", "it"),
+        and a clause with its own subject and verb follows it: "Lind predicts the cuts will come"
+        (not "the Tarn Council claims … were dropped", "Republican claims were false")."""
+        k = i - 1
+        while k >= 0 and self.tokens[k].text[:1].isupper() and self.lower[k] not in DETERMINERS:
+            k -= 1
+        pronoun = i > 0 and self.lower[i - 1] in ("he", "she", "it")  # "he adds the toll could rise"
+        if not pronoun and (
+            k == i - 1 or (k >= 0 and (self.lower[k] in DETERMINERS or self.lower[k].endswith(("’s", "'s"))))
+        ):
+            return False
+        rest = self.lower[i + 1 : i + 8]
+        if not rest or not (rest[0] in DETERMINERS or rest[0][:1].isdigit()):
+            return False
+        return any(w in AUXILIARIES for w in rest[1:])
+
     def _noun_use(self, i: int) -> bool:
         """"a recent report", "his claims": a cue form that is a noun here. Past forms ("said",
         "reported") are verbs after a noun, so only present and base forms are checked."""
@@ -408,6 +429,8 @@ class Sentence:
             ):
                 return True
         if low.endswith("s") and nxt not in ("that", ":", ",", ".") and nxt not in SUBJECT_PRONOUNS:
+            if self._named_subject_then_clause(i):
+                return False  # "Lind predicts the cuts will come": a name, the verb, a clause
             if self.tokens[i + 1].text not in QUOTE_CHARS if nxt else False:
                 return True  # "swing states", "his claims": plural nouns unless a clause follows
         before = self.lower[i - 1] if i > 0 else ""

@@ -190,7 +190,7 @@ class Resolver:
             for _, speaker in reversed(self.history):
                 if lower in ("he", "she") and not _may_be_a_person(speaker):
                     continue  # "the attack showed … “…,” he said": not the attack
-                if speaker.kind in wanted and self.gender.get(id(speaker)) != unwanted:
+                if speaker.kind in wanted and (unwanted is None or self.gender.get(id(speaker)) != unwanted):
                     if lower in ("he", "she"):
                         self.gender[id(speaker)] = "male" if lower == "he" else "female"
                     return Resolved(speaker, 0.85)

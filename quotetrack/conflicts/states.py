@@ -1,0 +1,168 @@
+"""States said of one person, and who they are said of: "he was unarmed", "Scott had a gun in his
+hand" (armed). A state and its opposite said of one person contradict each other however little
+else the two statements share, which is how two sides of a dispute usually word it."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from ..text import default_normalizer, fold, lexicon
+from .lexicon import STRONG_BOUNDARY, copulas, holding_words, implied_states, opposite_stems, word_stem
+
+# The pronouns that say which one person a clause is about; other pronouns ("they", "we", "it")
+# and nouns leave the subject unknown, so no state of theirs is compared across statements.
+# Only subject forms name whom a state is said of ("an officer shot him with a rifle" arms
+# nobody); the others say only that one person is there ("in his truck, reading a book").
+_PERSON_PRONOUNS = {"he": "he", "she": "she"}
+_OBJECT_PRONOUNS = {"him": "he", "his": "he", "her": "she"}
+_OTHER_PRONOUNS = frozenset({"i", "we", "you", "they", "it"})
+# Verbs that make a subject plural: "Police were armed" is not about one man.
+_PLURAL_VERBS = frozenset({"were", "are", "have", "'re"})
+# Words that make a clause a question, not a statement: "whether he had a gun".
+_OPEN_QUESTION = frozenset({"whether", "if"})
+# Words that deny the thing held, and so the state it implies: "had no gun", "without a weapon".
+_LACKING = frozenset({"no", "without"})
+# Words that may follow a state without being its noun: "was unarmed outside the shop".
+_AFTER_STATE = frozenset({"outside", "inside", "near", "during", "after", "before", "when", "while", "because",
+                          "until", "throughout", "behind", "beside", "despite", "since", "then", "again",
+                          "today", "yesterday", "tonight"})  # fmt: skip
+# "was an unarmed man": the state stands before its noun.
+_ONE = frozenset({"a", "an"})
+# A state that takes a complement is a state about something else: "able to walk" and "unable
+# to speak", "guilty of fraud" and "innocent of murder" say nothing against each other.
+_COMPLEMENTS = frozenset({"to", "of", "for", "about", "that", "than"})
+# "armed with nothing but a book" is not armed ("nothing but" is no denial cue: it means "only").
+_EMPTY_HANDED = frozenset({"nothing", "no", "none"})
+# How far back a clause's subject is looked for, in words.
+_SUBJECT_REACH = 10
+# Words looked at after a holding word for the thing held ("had a loaded gun").
+_HELD_REACH = 4
+NEGATING_PREFIXES = ("non", "un", "in", "im", "il", "ir", "dis")
+# Shortest word a prefix negates: "unsafe" and "unfair", but only longer words after "in", "dis".
+PREFIX_MIN_LENGTH = {"non": 4, "un": 4}
+
+
+@dataclass(frozen=True)
+class State:
+    word: str  # the state, folded: written ("unarmed") or implied ("armed" for "had a gun")
+    written: str  # the words that say it, as written ("had a gun")
+    start: int  # character span of the words that say it
+    end: int
+    subject: str  # "he", "she" or a folded name: whom the clause is about
+    lacking: bool = False  # "had no gun", "without a weapon": not in the state (not armed)
+
+
+def states_of(
+    text: str, words: Sequence[tuple[str, int, int]], denied: Sequence[int]
+) -> tuple[State, ...]:
+    """The states a statement says one person is in: an adjective after "was" ("he was
+    unarmed"), or what holding a thing implies ("had a gun in his hand": armed). Only where the
+    clause is about one person (he, she, a name), and not where a denial cue (its start in
+    ``denied``) stands just before: "he did not have a gun" says no state."""
+    folded = [w for w, _, _ in words]
+    found: list[tuple[str, int, int, int, bool]] = []  # state, first word, last word, subject search start, lacking
+    for i, word in enumerate(folded):
+        if word in copulas() and i + 1 < len(folded):
+            j = i + 2 if i + 2 < len(folded) and (folded[i + 1].endswith("ly") or folded[i + 1] in _ONE) else i + 1
+            after = folded[j + 1] if j + 1 < len(folded) else "."
+            # "was unarmed", "was unarmed when …", "was an unarmed man"; not "was legal guardian"
+            # (a noun's adjective) nor "was able to walk" (a state of something else)
+            attributive = (folded[i + 1] not in _ONE and after.isalpha() and after not in _stopwords()
+                           and after not in _AFTER_STATE)
+            if j < len(folded) and folded[j].isalpha() and folded[j] not in _stopwords() and not attributive and (
+                    after not in _COMPLEMENTS):
+                found.append((folded[j], j, j, i, False))
+        elif word in holding_words() or word in _LACKING:
+            # "had no gun", "without a weapon": the thing held is denied, and so is the state
+            lacking = word in _LACKING or (i + 1 < len(folded) and folded[i + 1] in _LACKING)
+            for k in range(i + 1, min(len(folded), i + 1 + _HELD_REACH)):
+                if not folded[k][0].isalnum():
+                    break
+                if folded[k] in implied_states():
+                    found.append((implied_states()[folded[k]], i, k, i, lacking))
+                    break
+    states = []
+    for state, first, last, before, lacking in found:
+        start, end = words[first][1], words[last][2]
+        # a lacking state's own "no" or "without" is no denial of it
+        reach = (words[max(0, first - 4)][1], words[first][1] if lacking else words[min(len(words) - 1, last + 2)][2])
+        if any(reach[0] <= cue < reach[1] for cue in denied) or _EMPTY_HANDED & set(folded[last + 1 : last + 3]):
+            continue  # "was not armed", "did not have a gun", "armed with nothing but a book"
+        if any(word in _OPEN_QUESTION for word in folded[max(0, before - _SUBJECT_REACH) : before]):
+            continue  # "whether Scott had a gun" asks; it does not say
+        subject = subject_at(text, words, before)
+        if subject:
+            states.append(State(state, text[start:end], start, end, subject, lacking))
+    return tuple(states)
+
+
+def subject_at(text: str, words: Sequence[tuple[str, int, int]], index: int, *, nearby: bool = False) -> str:
+    """Whom the clause before word ``index`` is about, if it is one person: "he", "she", or
+    the last word of a name ("Keith Lamont Scott, 43, had" -> "scott"); "" when unknown.
+    ``nearby``: "him", "his", "her" will do too (someone is there, whoever does what)."""
+    for k in range(index - 1, max(-1, index - 1 - _SUBJECT_REACH), -1):
+        word, start, _ = words[k]
+        if word in STRONG_BOUNDARY:
+            break
+        if word in _PERSON_PRONOUNS:
+            return _PERSON_PRONOUNS[word]
+        if nearby and word in _OBJECT_PRONOUNS:
+            return _OBJECT_PRONOUNS[word]
+        if word in _OTHER_PRONOUNS or word in _PLURAL_VERBS:
+            return ""
+        if text[start : start + 1].isupper() and word.isalpha() and word not in _stopwords():
+            # A capital names someone, unless it is a word for a body of people that opens
+            # the sentence ("Police had guns").
+            return "" if word in _common_nouns() else word
+    return ""
+
+
+def same_person(one: str, other: str) -> bool:
+    """Two subjects that may be one person: the same pronoun or name, or a name and he/she."""
+    if one == other:
+        return True
+    pronouns = {"he", "she"}
+    return (one in pronouns) != (other in pronouns)
+
+
+def opposite(one: str, other: str) -> bool:
+    """Two state words of opposite meaning: listed (data/opposites.tsv), or one the other with
+    a negating prefix ("armed" / "unarmed")."""
+    if word_stem(other) in opposite_stems().get(word_stem(one), ()):
+        return True
+    return prefixed(one, other) or prefixed(other, one)
+
+
+def prefixed(base: str, word: str) -> bool:
+    """``word`` is ``base`` with a negating prefix: "unarmed" of "armed"."""
+    for prefix in NEGATING_PREFIXES:
+        for lead in (prefix, f"{prefix}-"):
+            if word == lead + base and len(base) >= 4 and len(base) >= PREFIX_MIN_LENGTH.get(prefix, 5):
+                return True
+    return False
+
+
+def opposite_states(first: Sequence[State], second: Sequence[State]) -> tuple[State, State] | None:
+    """A state of one statement and its opposite in the other, said of one person."""
+    for mine in first:
+        for theirs in second:
+            if not same_person(mine.subject, theirs.subject):
+                continue
+            if mine.lacking == theirs.lacking and opposite(mine.word, theirs.word):
+                return mine, theirs  # "had a gun" / "was unarmed"
+            if mine.lacking != theirs.lacking and mine.word == theirs.word:
+                return mine, theirs  # "had a gun" / "had no weapon"
+    return None
+
+
+@cache
+def _stopwords() -> frozenset[str]:
+    return default_normalizer().stopwords
+
+
+@cache
+def _common_nouns() -> frozenset[str]:
+    """Nouns for people in general ("police", "officers", "witnesses"): never one person's name."""
+    return frozenset(fold(w) for name in ("speaker_nouns", "counted_things") for w in lexicon.words(name))
