@@ -18,7 +18,9 @@ running any command with a parameter imports pydantic (typer checks values with 
 TypeAdapter), which ``import typer`` alone does not; quotetrack keeps typer below 0.29.
 The commands run through the ``quotetrack`` script installed beside this Python, each once untimed
 first so that all of them, the floor included, load compiled bytecode from a cache in a
-temporary folder (``PYTHONPYCACHEPREFIX``).
+temporary folder (``PYTHONPYCACHEPREFIX``), and quotetrack's commands read the tables it builds
+from its word lists from a cache in that folder too (``QUOTETRACK_CACHE``), as they do from the
+user's cache folder after their first run.
 """
 
 from __future__ import annotations
@@ -69,7 +71,10 @@ def main() -> None:
                # wheel's modules when it installs them): with PYTHONDONTWRITEBYTECODE set, an
                # editable install would compile quotetrack's source again on every run while the
                # floor's libraries load theirs compiled. The cache lives in this run's folder.
-               "PYTHONPYCACHEPREFIX": str(Path(folder) / "pycache")}
+               "PYTHONPYCACHEPREFIX": str(Path(folder) / "pycache"),
+               # The same for the tables built from the word lists: filled by the untimed run,
+               # not found ready from an earlier run of this machine's quotetrack.
+               "QUOTETRACK_CACHE": str(Path(folder) / "tables")}
         env.pop("PYTHONDONTWRITEBYTECODE", None)
         subprocess.run([script, "import", str(SEED)], env=env, check=True, stdout=subprocess.DEVNULL)
         commands = {

@@ -209,15 +209,18 @@ def _days(statement: Statement) -> list[date]:
     return [anchor] if anchor else []
 
 
+_WINDOW = timedelta(days=WINDOW_DAYS)
+
+
 def _near_in_time(a: Profile, b: Profile) -> bool:
     if not a.days or not b.days:
         return True
-    window = timedelta(days=WINDOW_DAYS)
-    return any(abs(x - y) <= window for x in a.days for y in b.days)
+    return any(abs(x - y) <= _WINDOW for x in a.days for y in b.days)
 
 
 def _linked(a: Profile, b: Profile) -> bool:
-    return _near_in_time(a, b) and bool(a.words & b.words)
+    # The shared word first: a set intersection costs less than comparing days.
+    return bool(a.words & b.words) and _near_in_time(a, b)
 
 
 # --- grouping ------------------------------------------------------------------------------
@@ -241,14 +244,17 @@ def group_profiles(profiles: Sequence[Profile], normalizer: Normalizer,
         for key in p.places:
             blocks.setdefault(key, []).append(p)
     for key, members in blocks.items():
+        ids = [p.id for p in members]
         for i, a in enumerate(members):
-            for b in members[i + 1:]:
-                if find(a.id) == find(b.id):
+            a_id, a_place = ids[i], a.places[key]
+            for j in range(i + 1, len(members)):
+                b = members[j]
+                if find(a_id) == find(ids[j]):
                     continue
-                if not same_place(a.places[key], b.places[key], normalizer):
+                if not same_place(a_place, b.places[key], normalizer):
                     continue
                 if _linked(a, b):
-                    chains.join(a.id, b.id)
+                    chains.join(a_id, ids[j])
     placed = {p.id for p in profiles if p.places} | _join_incidents(profiles, articles, chains)
     groups: dict[int, list[int]] = {}
     for p in profiles:
@@ -307,7 +313,14 @@ def _is_event(ids: Sequence[int], by_id: dict[int, Profile]) -> bool:
 
 
 def _has_figure(statement: Statement) -> bool:
-    return any(figures_.is_figure(q) for q in find_quantities(statement.text))
+    return _reports_a_figure(statement.text)
+
+
+@lru_cache(maxsize=50_000)
+def _reports_a_figure(text: str) -> bool:
+    # Remembered, as articles' readings are: a long-running process (the API) groups again after
+    # each new statement, and reading every lone statement's counts again is most of the work.
+    return any(figures_.is_figure(q) for q in find_quantities(text))
 
 
 # --- the record ----------------------------------------------------------------------------

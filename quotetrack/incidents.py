@@ -27,8 +27,6 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache, lru_cache
 
-from rapidfuzz import fuzz
-
 from .text import Normalizer, find_dates, fold, lexicon
 from .text.dates import WEEKDAYS, DateMention, months
 
@@ -313,7 +311,11 @@ def _alike(a: str, b: str) -> bool:
     short, long = sorted((a, b), key=len)
     if len(short) >= 4 and len(long) - len(short) <= 3 and long.startswith(short[:-1]) and short[:4] == long[:4]:
         return True
-    return len(short) >= 4 and skeleton(a) == skeleton(b) and fuzz.ratio(a, b) >= SPELLING_SIMILARITY
+    if len(short) < 4 or skeleton(a) != skeleton(b):
+        return False
+    from rapidfuzz import fuzz  # loaded here: detection imports this module for every `add`
+
+    return fuzz.ratio(a, b) >= SPELLING_SIMILARITY
 
 
 @lru_cache(maxsize=50_000)

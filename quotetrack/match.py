@@ -18,8 +18,6 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import Literal
 
-from rapidfuzz import fuzz, process
-
 from .models import Speaker
 from .text import HASHTAG, Normalizer, folded_parts, lexicon, marks_names, words
 
@@ -481,6 +479,8 @@ def _name_score(query: str, form: str, query_term: str | None, form_term: str | 
     if len(f_words) == 1 and len(q_words) > 1 and f_words[0] in q_words:
         # The stored name is one word ("Srood") and the query adds words we did not strip.
         return 90.0
+    from rapidfuzz import fuzz  # loaded here: `add` strips titles from names without it
+
     return float(fuzz.token_sort_ratio(query, form))
 
 
@@ -531,5 +531,7 @@ def resolve_speaker(
 def extract_brute_force(query: str, texts: Sequence[str], limit: int = 10) -> list[int]:
     """Indexes of the ``limit`` texts closest to ``query`` by rapidfuzz over every text: the
     reference the scale benchmark measures recall against. Never used to answer a user."""
+    from rapidfuzz import fuzz, process
+
     hits = process.extract(query, texts, scorer=fuzz.token_set_ratio, limit=limit)
     return [index for _, _, index in hits]

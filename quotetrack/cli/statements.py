@@ -58,7 +58,7 @@ def add(
     Example: quotetrack add "there were no Peshmerga operations near Makhmour that day" --speaker "Col. Srood"
     """
     from .. import record
-    from ..render import terminal as report
+    from ..render.panel import statement_panel  # not all of render.terminal (rich.table) for one panel
 
     if speaker is None:
         if not interactive():
@@ -87,7 +87,7 @@ def add(
             speaker_id = _choose_speaker(exc)
             saved = record.add_statement(database, statement, new_speaker=speaker_id is None,
                                          speaker_id=speaker_id)
-    respond(as_json, saved, report.statement_panel)
+    respond(as_json, saved, statement_panel)
 
 
 def _choose_speaker(exc: Ambiguous) -> int | None:

@@ -98,7 +98,7 @@ def denial_verbs() -> frozenset[str]:
     return frozenset(fold(line) for line in _data_lines("denial_verbs.txt"))
 
 
-@cache
+@lexicon.stored  # built through the normaliser: kept between runs
 def not_topic_words() -> frozenset[str]:
     """Tokens that never make a claim's topic: negation cues and denial verbs (polarity is
     read separately) and vague quantity words (counts are compared separately)."""
@@ -126,7 +126,7 @@ def _negation_exceptions() -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(fold(line).split()) for line in _data_lines("negation_exceptions.txt"))
 
 
-@cache
+@lexicon.stored  # built through the normaliser: kept between runs
 def opposite_stems() -> dict[str, set[str]]:
     """Stem -> stems of its opposites, both ways round."""
     pairs: dict[str, set[str]] = {}
@@ -148,7 +148,7 @@ def _word_pairs(name: str) -> list[tuple[str, str]]:
     return out
 
 
-@cache
+@lexicon.stored  # built through the normaliser: kept between runs
 def _equivalents() -> dict[str, str]:
     """Token -> the token of its group's first word (data/equivalents.tsv)."""
     normalizer = default_normalizer()
@@ -162,7 +162,7 @@ def _equivalents() -> dict[str, str]:
     return out
 
 
-@cache
+@lexicon.stored  # built through the normaliser: kept between runs
 def broader() -> dict[str, set[str]]:
     """Token -> tokens of the broader words that cover it, followed transitively."""
     direct: dict[str, set[str]] = {}

@@ -51,18 +51,18 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
 def in_one_wording(text: str) -> str:
     """``text`` with every claim of responsibility, and a denial of the deed, worded alike."""
     lower = text.lower()
-    taken, said, claimed, _ = _patterns()
+    # The patterns are compiled only for a text that can hold them: most hold none of them.
     if "responsibility" in lower:
-        text = taken.sub("claimed ", text)
+        text = _patterns()[0].sub("claimed ", text)
     if any(max(deed.split(), key=len) in lower for deed in perpetration_verbs()):  # most name no deed
-        text = said.sub(r"\1claimed responsibility for", text)
+        text = _patterns()[1].sub(r"\1claimed responsibility for", text)
         for verb in re.finditer(r"[\w']+", text):
             if fold(verb.group()) in denial_verbs():
                 text = text[: verb.end()] + deed_denied(text[verb.end() :])
                 break
     if "out" in lower:
         text = _CARRIED_OUT.sub("conducted", text)
-    return claimed.sub(r"\1 responsibility for", text) if "claim" in lower else text
+    return _patterns()[2].sub(r"\1 responsibility for", text) if "claim" in lower else text
 
 
 def deed_denied(denied: str) -> str:

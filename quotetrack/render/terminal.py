@@ -22,36 +22,20 @@ from .common import (
     gap_text,
     quoted,
     speaker_details,
-    visible,
     word_diff_parts,
 )
+from .panel import safe, speaker_label
+from .panel import statement_panel as statement_panel  # where `show` and `edit` find it
 
 if TYPE_CHECKING:
     # Only for the hints: every command loads this module, and the dossier module loads the record.
     from ..dossier import Dossier, Entry, Gap
 
 
-def safe(text: str | None) -> Text:
-    """Stored text as a rich Text: never parsed as markup, control characters made visible."""
-    if text is None:
-        return Text("")
-    return Text(visible(text))
-
-
 def _styled(text: str, style: str) -> Text:
     styled = safe(text)
     styled.stylize(style)
     return styled
-
-
-def speaker_label(speaker: Speaker) -> Text:
-    label = safe(speaker.name)
-    details = speaker_details(speaker)
-    if details:
-        label.append("\n")
-        label.append_text(safe(details))
-        label.stylize("dim", len(speaker.name) + 1)
-    return label
 
 
 def _date_cell(statement: Statement) -> Text:
@@ -101,42 +85,6 @@ def extraction_table(rows: Sequence[tuple[Any, int | None]], title: str | None =
         table.add_row(label, speaker_label(extracted.speaker), cue, safe(extracted.text),
                       f"{extracted.confidence:.2f}")
     return table
-
-
-def statement_panel(statement: Statement) -> Panel:
-    grid = Table.grid(padding=(0, 2))
-    grid.add_column(style="bold", no_wrap=True)
-    grid.add_column()
-    speaker = statement.speaker
-    grid.add_row("Speaker", speaker_label(speaker))
-    if speaker.aliases:
-        grid.add_row("Also known as", safe(", ".join(speaker.aliases)))
-    grid.add_row("Kind", statement.kind)
-    if statement.source:
-        src = statement.source
-        source_text = ", ".join(
-            x for x in (src.outlet, src.title, src.published.isoformat() if src.published else None) if x
-        )
-        grid.add_row("Source", safe(source_text))
-        if src.url:
-            grid.add_row("URL", safe(src.url))
-    for label, value in (
-        ("Said on", statement.said_on),
-        ("Event date", statement.event_date),
-    ):
-        if value:
-            grid.add_row(label, value.isoformat())
-    for label, text in (
-        ("Place", statement.place),
-        ("Relayed to", statement.relayed_to),
-        ("Tags", ", ".join(statement.tags) if statement.tags else None),
-        ("Context", statement.context),
-        ("Recorded", statement.created_at),
-    ):
-        if text:
-            grid.add_row(label, safe(text))
-    body = Group(safe(statement.text), Text(""), grid)
-    return Panel(body, title=f"Statement {statement.id}", title_align="left", expand=True)
 
 
 def in_source(article: str, start: int, end: int, speaker_start: int | None,

@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
 from functools import cache
+from typing import NamedTuple
 
 from . import lexicon, numbers, tokens
 from .fold import PUNCTUATION as _PUNCTUATION
@@ -60,9 +60,9 @@ _SENTENCE_OPENERS = frozenset(
 )
 
 
-@dataclass(frozen=True)
-class Word:
-    """One word of a text as the normaliser sees it before stop words go."""
+class Word(NamedTuple):
+    """One word of a text as the normaliser sees it before stop words go. A named tuple, not a
+    dataclass: one is made for every word of every text read, and a tuple is made fastest."""
 
     folded: str  # case- and accent-folded surface form
     stem: str  # what matching compares
@@ -166,13 +166,22 @@ class Normalizer:
         """This normaliser and ``extra_terms``, the same as building one with them, but without
         reading the shipped terms again: a record's normaliser starts from ``default_normalizer()``,
         which the conflict rules build anyway."""
-        copy = Normalizer.__new__(Normalizer)
-        copy.stopwords, copy.lemmas, copy._longest = self.stopwords, self.lemmas, self._longest
-        copy._phrases, copy._phrase_starts = dict(self._phrases), set(self._phrase_starts)
-        copy._stems, copy._recent, copy.canonical_names = dict(self._stems), {}, dict(self.canonical_names)
+        copy = Normalizer._of(self.stopwords, self.lemmas, self._phrases, self._longest, self._phrase_starts,
+                              self.canonical_names, self._stems)
         for canonical, variants in extra_terms:
             copy.add_term(canonical, variants)
         return copy
+
+    @classmethod
+    def _of(cls, stopwords: frozenset[str], lemmas: dict[str, str], phrases: dict[tuple[str, ...], tuple[str, bool]],
+            longest: int, phrase_starts: set[str], canonical_names: dict[str, str],
+            stems: dict[str, str]) -> Normalizer:
+        """A normaliser with copies of these tables, which it may add terms to."""
+        made = cls.__new__(cls)
+        made.stopwords, made.lemmas, made._longest = stopwords, lemmas, longest
+        made._phrases, made._phrase_starts = dict(phrases), set(phrase_starts)
+        made._stems, made._recent, made.canonical_names = dict(stems), {}, dict(canonical_names)
+        return made
 
     def add_term(self, canonical: str, variants: Sequence[str]) -> None:
         """Make ``canonical`` and every one of ``variants`` read as the same token."""
@@ -282,7 +291,7 @@ class Normalizer:
             return words
         prose = {w.folded for w, s in zip(words, sentences, strict=True) if s not in headline and w.capital}
         return [
-            replace(w, capital=w.folded in prose) if s in headline and w.capital else w
+            w._replace(capital=w.folded in prose) if s in headline and w.capital else w
             for w, s in zip(words, sentences, strict=True)
         ]
 
@@ -339,17 +348,26 @@ class Normalizer:
 def _prepare(text: str) -> str:
     """Rewrite what the word pattern would split badly, before any folding loses case."""
     text = unicodedata.normalize("NFKC", text).translate(_PUNCTUATION)
+    # Each rewrite only where the character it needs is written (a look for one character
+    # costs far less than a pattern's search through a long text that lacks it).
     text = _URL.sub(" ", text)
-    text = _MENTION.sub(lambda m: " " + _split_tag(m.group(1)) + " ", text)
-    text = HASHTAG.sub(lambda m: " " + _split_tag(m.group(1)) + " ", text)
-    text = _DOTTED_ACRONYM.sub(lambda m: m.group().replace(".", "") + " ", text)
-    text = _IRREGULAR_NOT.sub(lambda m: _IRREGULAR_BASE[m.group(1).lower()] + " not", text)
-    text = _NOT.sub(" not", text)
-    text = _CONTRACTION.sub(r"\1", text)
-    text = _POSSESSIVE.sub("", text)
-    text = _THOUSANDS.sub("", text)
-    text = _DECIMAL.sub("p", text)  # 3.5 -> 3p5: one token that keeps its value
-    text = _PERCENT.sub(" percent", text)
+    if "@" in text:
+        text = _MENTION.sub(lambda m: " " + _split_tag(m.group(1)) + " ", text)
+    if "#" in text:
+        text = HASHTAG.sub(lambda m: " " + _split_tag(m.group(1)) + " ", text)
+    if "." in text:
+        text = _DOTTED_ACRONYM.sub(lambda m: m.group().replace(".", "") + " ", text)
+    if "'" in text:
+        text = _IRREGULAR_NOT.sub(lambda m: _IRREGULAR_BASE[m.group(1).lower()] + " not", text)
+        text = _NOT.sub(" not", text)
+        text = _CONTRACTION.sub(r"\1", text)
+        text = _POSSESSIVE.sub("", text)
+    if "," in text:
+        text = _THOUSANDS.sub("", text)
+    if "." in text:
+        text = _DECIMAL.sub("p", text)  # 3.5 -> 3p5: one token that keeps its value
+    if "%" in text:
+        text = _PERCENT.sub(" percent", text)
     text = _TIMES.sub(r"\1 times", text)
     return text.replace("'", "")
 
@@ -391,8 +409,8 @@ def marks_names(text: str) -> bool:
 
 
 def _mostly_capitals(text: str) -> bool:
-    letters = [ch for ch in text if ch.isalpha()]
-    return len(letters) >= 12 and sum(ch.isupper() for ch in letters) > 0.6 * len(letters)
+    letters = list(filter(str.isalpha, text))
+    return len(letters) >= 12 and sum(map(str.isupper, letters)) > 0.6 * len(letters)
 
 
 def _numbers_to_digits(words: list[Word]) -> list[Word]:
@@ -422,7 +440,17 @@ def _numbers_to_digits(words: list[Word]) -> list[Word]:
     return out
 
 
+@lexicon.stored
+def _default_tables() -> tuple[frozenset[str], dict[str, str], dict[tuple[str, ...], tuple[str, bool]], int,
+                               set[str], dict[str, str]]:
+    """What ``Normalizer()`` builds from the shipped lists: kept between runs."""
+    built = Normalizer()
+    return (built.stopwords, built.lemmas, built._phrases, built._longest, built._phrase_starts,
+            built.canonical_names)
+
+
 @cache
 def default_normalizer() -> Normalizer:
-    """The normaliser with the shipped terms only, built once per process."""
-    return Normalizer()
+    """The normaliser with the shipped terms only, built once per process (its tables once
+    per change of the lists: ``lexicon.stored``)."""
+    return Normalizer._of(*_default_tables(), {})

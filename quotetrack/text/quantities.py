@@ -545,8 +545,13 @@ def _cue_at(toks: list[_Tok], k: int) -> int:
     low = toks[k].low
     if low == "since" and k + 1 < len(toks) and toks[k + 1].low.isdigit() and int(toks[k + 1].low) in _YEAR:
         return 2  # "since 2015"
-    for phrase in _cumulative_cues().get(low, ()):
-        if tuple(tok.low for tok in toks[k : k + len(phrase)]) == phrase:
+    phrases = _cumulative_cues().get(low)
+    if not phrases:
+        return 0
+    # The words here read once, as long as the longest cue (the first), not once for each cue.
+    here = tuple(tok.low for tok in toks[k : k + len(phrases[0])])
+    for phrase in phrases:
+        if here[: len(phrase)] == phrase:
             return len(phrase)
     return 0
 
