@@ -35,6 +35,23 @@ def test_a_count_set_by_officials_is_their_statement_with_its_verb():
     assert reported(text)[0] == [(["putting the number of dead at up to 3,000"], "some local officials", "putting")]
 
 
+def test_two_counts_set_in_contrast_without_a_comma_are_two_statements():
+    text = "The union estimated the crowd at about 40,000 while the city put the total at 12,000."
+    assert reported(text)[0] == [
+        (["estimated the crowd at about 40,000"], "The union", "estimated"),
+        (["put the total at 12,000"], "the city", "put"),
+    ]
+    text = "Stewards put the turnout at 5,000 whereas the council said only 900 came."
+    assert reported(text)[0] == [
+        (["put the turnout at 5,000"], "Stewards", "put"),
+        (["only 900 came"], "the council", "said"),
+    ]
+    # A "while" that opens no frame of its own stays inside the statement.
+    assert reported("The sheriff said the boy was hit while crossing the road.")[0] == [
+        (["the boy was hit while crossing the road"], "The sheriff", "said")
+    ]
+
+
 def test_a_figure_verb_without_a_count_is_no_cue():
     assert reported("The mayor put pressure on the council to act.")[0] == []
     assert reported("The company raised prices for the third time this year.")[0] == []

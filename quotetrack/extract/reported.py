@@ -47,6 +47,7 @@ from .sentences import Copy, Sentence, Span, is_capitalised
 from .speakers import Mention, looks_organisation
 
 _COORDINATORS = ("and", "but", "while", "whereas", "although", "though")
+_CONTRASTS = ("while", "whereas")
 
 
 def reported_statements(sentence: Sentence, copy: Copy) -> list[Found]:
@@ -92,16 +93,19 @@ def reported_statements(sentence: Sentence, copy: Copy) -> list[Found]:
             first.spans[-1] = Span(start, tokens[i - 1 if lower[i - 1] != "," else i - 2].end)
             results.append(added)
             break
-        if lower[i] != "," or lower[i + 1] not in _COORDINATORS or sentence.quoted[i]:
+        # "…put the toll at ten while the group said …": a contrast needs no comma before it.
+        bare = lower[i] in _CONTRASTS and lower[i - 1] != "," and not sentence.quoted[i]
+        if not bare and (lower[i] != "," or lower[i + 1] not in _COORDINATORS or sentence.quoted[i]):
             continue
         if first.frame.cue_end <= start and _added_statement(sentence, first, i + 1) is not None:
             continue  # "…, but it added that B": the first speaker's, read at the next token
-        clause = Sentence(text, tokens[i + 2].start, sentence.end, sentence.paragraph, copy.quotes, copy.opens)
+        clause = Sentence(text, tokens[i + 1 + (not bare)].start, sentence.end, sentence.paragraph, copy.quotes,
+                          copy.opens)
         second = _reported_statement(clause, text)
         if second is None or second.frame.mention.phrase_start < clause.start:
             continue
         inside_frame = second.frame.mention.phrase_start == clause.start
-        trailing = second.spans[0][0] == clause.start and _has_verb(clause, second.spans[0])
+        trailing = not bare and second.spans[0][0] == clause.start and _has_verb(clause, second.spans[0])
         if inside_frame or trailing:
             first.spans[-1] = Span(start, tokens[i - 1].end)  # the first statement ends at the comma
             results.append(second)
