@@ -86,3 +86,20 @@ def test_the_company_is_the_one_its_spokesman_speaks_for():
 def test_a_title_and_name_of_a_place_keep_the_name():
     speaker = speaker_of("Mayor Jane Roe of Avell said the plant was unsafe.", "unsafe")
     assert (speaker.name, speaker.title, speaker.affiliation) == ("Jane Roe", "Mayor", "Avell")
+
+
+def test_a_group_named_by_what_it_does_is_the_speaker_not_a_name_in_its_complement():
+    text = "Organisers of the weekend rally against the planned visit of Prime Minister Anna Berg said 9,000 came."
+    speaker = speaker_of(text, "9,000 came")
+    assert (speaker.name, speaker.title, speaker.affiliation) == ("Organisers of the weekend rally", None, None)
+    assert speaker_of("Lawyers for Jan Novak said he was innocent.", "innocent").name == "Lawyers for Jan Novak"
+    # A title before the name still makes the name the speaker.
+    assert speaker_of("The mayor of Northvale, Jo Lin, said the bridge was shut.", "bridge").name == "Jo Lin"
+
+
+def test_a_capitalised_article_inside_a_name_does_not_cut_it():
+    text = "The march was peaceful, according to a Save The Forest Alliance spokesman."
+    assert speaker_of(text, "march").name.startswith("Save The Forest Alliance")
+    assert speaker_of("Norland strike The Avell-led coalition said it hit a depot.", "depot").name == (
+        "Avell-led coalition")
+

@@ -87,7 +87,10 @@ def kept(tokens: list[str]) -> list[int]:
     """Which of a speaker phrase's words belong to it (see ``_tidy``)."""
     keep = list(range(len(tokens)))
     for i in range(1, len(tokens)):
-        if tokens[i] in ("The", "A", "An") and tokens[i - 1].lower() not in PREPOSITIONS | CLAUSE_BREAKS:
+        # "Save The Forest Alliance": a capitalised article between two words of a name is part of it.
+        inside = i + 1 < len(tokens) and tokens[i - 1].isalpha() and is_capitalised(tokens[i - 1]) and (
+            is_capitalised(tokens[i + 1]))
+        if tokens[i] in ("The", "A", "An") and tokens[i - 1].lower() not in PREPOSITIONS | CLAUSE_BREAKS and not inside:
             keep = keep[i:]  # "Norland strike The Avell-led coalition": the phrase starts again
     while len(keep) > 1 and tokens[keep[0]].lower().strip(",") in ASIDES:
         keep = keep[1:]

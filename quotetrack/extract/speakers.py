@@ -10,7 +10,7 @@ import re
 from typing import NamedTuple
 
 from ..models import Speaker
-from ..text.names import complement_at, countries, descriptive_name, national_body
+from ..text.names import complement_at, countries, descriptive_name, group_noun, national_body
 from ..text.tokens import words
 from .bodies import Bodies, country_named, describes, government_of, national_name
 from .lexicon import (
@@ -256,13 +256,19 @@ class Resolver:
             return Resolved(speaker, 0.6)
         titles, longest = title_lexicon()
         title, affiliation, name_words = _split_title(words, titles, longest)
+        group = complement == 1 and group_noun(words[0])  # "Organisers of the rally against Mayor Jo Lin"
         if complement is not None and name_words and name_words == words[len(words) - len(name_words):] and (
             len(name_words) < len(words) - complement
-        ) and words[-len(name_words) - 1].lower() in PREPOSITIONS | DETERMINERS | {"led", "backed", "run", "based"}:
+        ) and (group or words[-len(name_words) - 1].lower() in PREPOSITIONS | DETERMINERS | {"led", "backed", "run",
+                                                                                            "based"}):
             # "local officials in Port Avell", "the alliance fighting … in Norland", "the coalition led by
             # Norland": the name ends a phrase that only describes the speaker; it is not theirs.
             name_words = []
             title = title if title and title.lower() in (w.lower() for w in words[:complement]) else None
+            affiliation = None if group else affiliation
+            further = next((i for i in range(complement + 2, len(words)) if words[i].lower() in PREPOSITIONS), None)
+            if group and further is not None:
+                phrase = " ".join(words[:further])  # "Organisers of the rally", not what the rally was against
         appositives = mention.appositives
         in_apposition = None if name_words else next((a for a in appositives if name_like(a.split(), titles)), None)
         if in_apposition is not None:

@@ -51,12 +51,22 @@ def descriptive_name(name: str) -> bool:
     return len(parts) == 1 and (last.lower() in words("speaker_nouns") or last.lower() in title_lexicon().forms)
 
 
+def group_noun(word: str) -> bool:
+    """"Organisers", "supporters", "residents", "lawyers": a plural noun for people by what they
+    do, which no single named person is the title of ("Supporters of Anna Berg" are not her)."""
+    return word.isalpha() and len(word) > 5 and word.lower().endswith(_GROUP_ENDINGS)
+
+
+_GROUP_ENDINGS = ("ers", "ors", "ists", "ents", "ants", "ians", "ives")
+
+
 def complement_at(parts: list[str]) -> int | None:
     """Where a phrase that describes a common noun begins: "officials | in Port Avell", "the coalition |
     led by Norland", "alliance | fighting …". None when the phrase has no such part."""
     for i in range(1, len(parts)):
         word, before = parts[i].lower(), parts[i - 1]
-        common = not before[:1].isupper() or (i == 1 and before.lower() in words("speaker_nouns"))
+        named_by_role = before.lower() in words("speaker_nouns") or group_noun(before)
+        common = not before[:1].isupper() or (i == 1 and named_by_role)
         if not common or before.lower() in DETERMINERS or before.lower().endswith("ed"):
             continue  # "passed by Senator Kim Park": the agent of a participle is the one meant
         if word in PREPOSITIONS or word in ("led", "backed", "based", "run") or (
