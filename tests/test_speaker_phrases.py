@@ -103,3 +103,17 @@ def test_a_capitalised_article_inside_a_name_does_not_cut_it():
     assert speaker_of("Norland strike The Avell-led coalition said it hit a depot.", "depot").name == (
         "Avell-led coalition")
 
+
+def test_an_adverb_between_commas_is_no_title_and_the_one_word_body_is_an_organisation():
+    speaker = speaker_of("The Brotherhood, meanwhile, has denied any role in the fire.", "any role")
+    assert (speaker.name, speaker.title, speaker.kind) == ("Brotherhood", None, "organisation")
+    speaker = speaker_of("Jan Novak, however, said the vote was fair.", "vote")
+    assert (speaker.name, speaker.title, speaker.kind) == ("Jan Novak", None, "person")
+
+
+def test_someone_claiming_to_be_a_spokesman_is_not_a_spokesman():
+    speaker = speaker_of("A man purporting to be a rebel spokesman said the group set the fire.", "the fire")
+    assert (speaker.name, speaker.title) == ("man purporting to be a rebel spokesman", None)
+    speaker = speaker_of("A woman claiming to be his sister told reporters that he was unarmed.", "unarmed")
+    assert (speaker.name, speaker.title) == ("woman claiming to be his sister", None)
+

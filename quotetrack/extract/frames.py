@@ -18,6 +18,7 @@ from .grammar import (
 )
 from .lexicon import (
     AUXILIARIES,
+    CLAIMING,
     CLAUSE_BREAKS,
     CUE_MODIFIERS,
     DATE_WORDS,
@@ -118,9 +119,8 @@ def find_subject(sentence: Sentence, cue_index: int, floor: int = 0) -> Mention 
         elif low in ("and", "&") and depth == 0:
             if not (k > floor and is_capitalised(tokens[k - 1].text) and is_capitalised(tokens[k + 1].text)):
                 break
-        elif low in CLAUSE_BREAKS or (low in AUXILIARIES and not _name_part(sentence, k)) or (
-            low in OBJECT_PRONOUNS and k == head_last
-        ):
+        elif low in CLAUSE_BREAKS or (low in AUXILIARIES and not _name_part(sentence, k) and not _claims_to_be(
+            sentence, k, floor)) or (low in OBJECT_PRONOUNS and k == head_last):
             if low in ("who", "which") and k == head_last:
                 k -= 1
                 break
@@ -425,6 +425,13 @@ def inverted_subject(sentence: Sentence, c: int, last: int) -> Mention | None:
         return None
     a, b = sentence.tokens[last + 1].start, sentence.tokens[k - 1].end
     return Mention(a, b, a, b, sentence.text[a:b])
+
+
+def _claims_to_be(sentence: Sentence, k: int, floor: int) -> bool:
+    """"A man purporting to be a rebel spokesman", "a woman claiming to be his sister": the "be" of
+    a claimed identity belongs to the speaker phrase; who spoke is the one who claimed it."""
+    lower = sentence.lower
+    return lower[k] == "be" and k - 2 >= floor and lower[k - 1] == "to" and lower[k - 2] in CLAIMING
 
 
 def _name_part(sentence: Sentence, k: int) -> bool:

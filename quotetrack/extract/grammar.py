@@ -130,8 +130,10 @@ def is_noun_phrase(sentence: Sentence, first: int, last: int) -> bool:
             if low in past or (low.endswith("ed") and len(low) > 4 and lower[k - 1] not in DETERMINERS):
                 if k + 1 > last or lower[k + 1] not in ("by", "in", "on", "at"):
                     return False
-        if low == "to" and k < last and not (is_capitalised(tokens[k + 1].text) or lower[k + 1] in DETERMINERS):
-            return False  # an infinitive
+        if low == "to" and k < last and not (is_capitalised(tokens[k + 1].text) or lower[k + 1] in DETERMINERS) and (
+            lower[k + 1] != "be" or k == first or not lower[k - 1].endswith(("ing", "ed"))
+        ):
+            return False  # an infinitive, but "a man purporting to be a spokesman" names who spoke
     return True
 
 

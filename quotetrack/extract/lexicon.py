@@ -81,6 +81,8 @@ AUXILIARIES = frozenset(
     "might must shall".split()
 )
 OBJECT_PRONOUNS = frozenset("him them me us".split())
+# "A man purporting to be a spokesman": the words before "to be" of an identity claimed, not known.
+CLAIMING = frozenset("purporting claiming professing pretending purported claimed said believed thought".split())
 SUBJECT_PRONOUNS = frozenset("he she they it we i you there".split())
 FEMALE = frozenset(
     "mrs ms miss madam dame lady queen princess spokeswoman chairwoman congresswoman businesswoman "

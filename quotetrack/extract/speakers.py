@@ -14,6 +14,7 @@ from ..text.names import complement_at, countries, descriptive_name, group_noun,
 from ..text.tokens import words
 from .bodies import Bodies, country_named, describes, government_of, national_name
 from .lexicon import (
+    CLAIMING,
     CLAUSE_BREAKS,
     DATE_WORDS,
     DETERMINERS,
@@ -256,6 +257,8 @@ class Resolver:
             return Resolved(speaker, 0.6)
         titles, longest = title_lexicon()
         title, affiliation, name_words = _split_title(words, titles, longest)
+        if any(words[i - 1].lower() in CLAIMING and words[i : i + 2] == ["to", "be"] for i in range(1, len(words))):
+            title, affiliation, name_words = None, None, []  # "a man purporting to be a spokesman" is none
         group = complement == 1 and group_noun(words[0])  # "Organisers of the rally against Mayor Jo Lin"
         if complement is not None and name_words and name_words == words[len(words) - len(name_words):] and (
             len(name_words) < len(words) - complement
@@ -349,7 +352,9 @@ class Resolver:
             self._remember(mention.head_start, speaker)
             return Resolved(speaker, 0.9)
         is_acronym = len(name_words) == 1 and name.isupper() and len(name) > 1
-        if mention.body or looks_organisation(name_words) or is_acronym:
+        # "The Taliban", "The Guardian": a person is not named with "the" before one capitalised word.
+        the_one = len(name_words) == 1 and not title and clean(mention.head).split()[0] == "The"
+        if mention.body or looks_organisation(name_words) or is_acronym or the_one:
             full_org = " ".join(affiliation.split() + name_words) if affiliation and not title else name
             speaker = self._unique(Speaker(name=full_org, kind="organisation"))
             for acronym, expansion in self.acronyms.items():
@@ -600,6 +605,8 @@ def _parse_appositive(text: str, titles: dict[str, str]) -> Role:
         words = words[1:]
     if not words or words[0].lower() in CLAUSE_BREAKS | {"who", "while", "speaking", "however"}:
         return Role(None, None)
+    if all(w.lower() in ASIDES | word_set("sentence_adverbs") for w in words):
+        return Role(None, None)  # "The group, meanwhile, said": an aside between commas, no title
     if len(words) == 1 and words[0][:1].isdigit():
         return Role(None, None)  # "Pell, 61,": an age
     relative = next((i for i, w in enumerate(words) if w.lower() in ("who", "whose", "whom", "which", "where")), None)
