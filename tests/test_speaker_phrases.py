@@ -117,3 +117,23 @@ def test_someone_claiming_to_be_a_spokesman_is_not_a_spokesman():
     speaker = speaker_of("A woman claiming to be his sister told reporters that he was unarmed.", "unarmed")
     assert (speaker.name, speaker.title) == ("woman claiming to be his sister", None)
 
+
+def test_a_common_nouns_possessive_is_part_of_an_organisations_name():
+    speaker = speaker_of("The state-run Children's Daily said the strike was over.", "strike")
+    assert (speaker.name, speaker.affiliation, speaker.kind) == ("Children's Daily", None, "organisation")
+    # An owner's name before a person's name is still the affiliation.
+    speaker = speaker_of("Labour's Anna Berg said the vote was fair.", "vote")
+    assert (speaker.name, speaker.affiliation) == ("Anna Berg", "Labour")
+
+
+def test_a_name_after_a_body_noun_is_the_bodys_name():
+    speaker = speaker_of("Official news agency Norpress said the talks had failed.", "talks")
+    assert (speaker.name, speaker.title, speaker.kind) == ("Norpress", None, "organisation")
+    speaker = speaker_of("Party leader Jan Novak said the talks had failed.", "talks")
+    assert (speaker.name, speaker.title, speaker.kind) == ("Jan Novak", "leader", "person")
+
+
+def test_his_office_is_the_office_of_the_man_last_heard():
+    text = "President Jan Novak said the talks had failed. He was not hurt, his office said in a statement."
+    speaker = speaker_of(text, "not hurt")
+    assert (speaker.name, speaker.kind) == ("Jan Novak's office", "organisation")

@@ -259,6 +259,10 @@ class Resolver:
         title, affiliation, name_words = _split_title(words, titles, longest)
         if any(words[i - 1].lower() in CLAIMING and words[i : i + 2] == ["to", "be"] for i in range(1, len(words))):
             title, affiliation, name_words = None, None, []  # "a man purporting to be a spokesman" is none
+        before_name = words[-len(name_words) - 1] if name_words and len(name_words) < len(words) else ""
+        named_body = before_name.islower() and before_name in word_set("organisations")
+        if named_body:
+            title, affiliation = None, None  # "official news agency Tass", "rebel group Jund Avell": a body
         group = complement == 1 and group_noun(words[0])  # "Organisers of the rally against Mayor Jo Lin"
         if complement is not None and name_words and name_words == words[len(words) - len(name_words):] and (
             len(name_words) < len(words) - complement
@@ -289,6 +293,18 @@ class Resolver:
             speaker = self._unique(Speaker(name=body, kind="organisation"))
             self._remember(mention.head_start, speaker)
             return Resolved(speaker, 0.8)
+        owner_word = clean(mention.head).split()[0].lower()
+        if not name_words and owner_word in ("his", "her") and len(words) == 1 and words[0].islower() and (
+            words[0] in word_set("organisations")
+        ):
+            # "Jan Novak said … his office said": the office of the last person heard ("her" not a man).
+            unwanted = "male" if owner_word == "her" else "female"
+            heard = next((s for _, s in reversed(self.history) if s.kind == "person" and " " in s.name and (
+                self.gender.get(id(s)) != unwanted)), None)
+            if heard is not None:
+                speaker = self._unique(Speaker(name=f"{heard.name}'s {words[0]}", kind="organisation"))
+                self._remember(mention.head_start, speaker)
+                return Resolved(speaker, 0.75)
         if not name_words and len(words) == 1 and words[0].islower() and words[0] in word_set("organisations"):
             # "the agency" after "the National Health Agency": the body named earlier.
             named = [org for offset, org in self.organisations if offset < mention.head_start]
@@ -354,7 +370,7 @@ class Resolver:
         is_acronym = len(name_words) == 1 and name.isupper() and len(name) > 1
         # "The Taliban", "The Guardian": a person is not named with "the" before one capitalised word.
         the_one = len(name_words) == 1 and not title and clean(mention.head).split()[0] == "The"
-        if mention.body or looks_organisation(name_words) or is_acronym or the_one:
+        if mention.body or looks_organisation(name_words) or is_acronym or the_one or named_body:
             full_org = " ".join(affiliation.split() + name_words) if affiliation and not title else name
             speaker = self._unique(Speaker(name=full_org, kind="organisation"))
             for acronym, expansion in self.acronyms.items():
@@ -537,6 +553,8 @@ def _split_title(
                     best = (i, i + n, titles[candidate])
                 break
     owner = next((i for i, w in enumerate(words[:-1]) if w.endswith(("’s", "'s")) and is_capitalised(w)), None)
+    if owner is not None and words[owner][:-2].lower() in PLURALS:
+        owner = None  # "the People's Daily", "the Children's Fund": a common noun's possessive is in the name
     if owner is not None and owner < len(words) - 1:
         # "Labour's Keir Starmer", "Carter's press secretary, Peter Cook": the owner is the affiliation.
         owned_title, owned_affiliation, owned_names = _split_title(words[owner + 1 :], titles, longest)
