@@ -137,3 +137,13 @@ def test_his_office_is_the_office_of_the_man_last_heard():
     text = "President Jan Novak said the talks had failed. He was not hurt, his office said in a statement."
     speaker = speaker_of(text, "not hurt")
     assert (speaker.name, speaker.kind) == ("Jan Novak's office", "organisation")
+
+
+def test_a_body_named_once_after_its_noun_stays_a_body_when_named_alone():
+    text = (
+        "Official news agency Norpress said 40 people were rescued, according to the rescue command. "
+        "Norpress said a school had been opened as a shelter."
+    )
+    speaker = speaker_of(text, "shelter")
+    assert (speaker.name, speaker.kind) == ("Norpress", "organisation")
+

@@ -60,6 +60,11 @@ class TitleSplit(NamedTuple):
     names: list[str]  # the name's words, empty when the phrase is only a description
 
 
+# Nouns after which a name is, in apposition, the body's ("news agency Tass"); not "police", "party"
+# or "court", after which a person's name may start a clause ("told police Jan Novak had …").
+_BODY_NOUNS = "agency|group|network|coalition|alliance|movement|militia|union|front|broadcaster|newspaper"
+
+
 class Resolver:
     """Turns speaker phrases into Speakers, remembering who has been named so far."""
 
@@ -107,6 +112,9 @@ class Resolver:
                 words = words[1:]
             if words and words[-1].lower() in organisations:
                 found.append((match.start(), " ".join(words)))
+        # "official news agency Tass", "the rebel group Jund Avell": a name after a body noun is a body's.
+        for match in re.finditer(rf"\b(?:{_BODY_NOUNS})\s+([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){{0,3}})", text):
+            found.append((match.start(1), match.group(1)))
         return found
 
     def _scan_documents(self, text: str) -> None:
@@ -370,6 +378,7 @@ class Resolver:
         is_acronym = len(name_words) == 1 and name.isupper() and len(name) > 1
         # "The Taliban", "The Guardian": a person is not named with "the" before one capitalised word.
         the_one = len(name_words) == 1 and not title and clean(mention.head).split()[0] == "The"
+        named_body = named_body or any(name == org for _, org in self.organisations)
         if mention.body or looks_organisation(name_words) or is_acronym or the_one or named_body:
             full_org = " ".join(affiliation.split() + name_words) if affiliation and not title else name
             speaker = self._unique(Speaker(name=full_org, kind="organisation"))
