@@ -147,3 +147,16 @@ def test_a_body_named_once_after_its_noun_stays_a_body_when_named_alone():
     speaker = speaker_of(text, "shelter")
     assert (speaker.name, speaker.kind) == ("Norpress", "organisation")
 
+
+def test_an_acronym_shaped_like_a_verb_does_not_cut_the_speaker_phrase():
+    text = "A man purporting to be an AM spokesman said in a call to reporters that the group set the fire."
+    speaker = speaker_of(text, "fire")
+    assert (speaker.name, speaker.title) == ("man purporting to be an AM spokesman", None)
+
+
+def test_his_office_is_first_the_office_of_the_man_the_sentence_names():
+    text = (
+        "President Jan Novak said the talks had failed. Spokesman Petr Dvorak said the talks went on. "
+        "President Novak condemned the attack, his office said in a statement."
+    )
+    assert speaker_of(text, "condemned").name == "Jan Novak's office"

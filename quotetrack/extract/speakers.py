@@ -307,8 +307,12 @@ class Resolver:
         ):
             # "Jan Novak said … his office said": the office of the last person heard ("her" not a man).
             unwanted = "male" if owner_word == "her" else "female"
-            heard = next((s for _, s in reversed(self.history) if s.kind == "person" and " " in s.name and (
-                self.gender.get(id(s)) != unwanted)), None)
+            people = [s for _, s in reversed(self.history) if s.kind == "person" and " " in s.name and (
+                self.gender.get(id(s)) != unwanted)]
+            # "President Lin condemned it, his office said": the one the sentence names comes first.
+            sentence = re.split(r"[.!?]\s", self.text[: mention.head_start])[-1]
+            in_sentence = [s for s in people if re.search(rf"\b{re.escape(s.name.split()[-1])}\b", sentence)]
+            heard = next(iter(in_sentence + people), None)
             if heard is not None:
                 speaker = self._unique(Speaker(name=f"{heard.name}'s {words[0]}", kind="organisation"))
                 self._remember(mention.head_start, speaker)
