@@ -185,7 +185,8 @@ def test_a_toll_rising_over_days_shows_its_whole_timeline_after_ingest_and_after
 QUARRY_WIRE = """Blast at Tessaly quarry kills workers
 
 A blast tore through the Tessaly quarry near Dunmoor, in Corvia province, on Thursday.
-"Our teams have counted 17 dead so far, most of them under the rock," police commander Anke Ruis said at the Tessaly gate.
+"Our teams have counted 17 dead so far, most of them under the rock," police commander Anke Ruis
+said at the Tessaly gate.
 """
 QUARRY_POST = """Tessaly quarry blast: hospital overwhelmed
 

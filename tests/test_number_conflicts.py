@@ -221,7 +221,8 @@ def test_a_part_cannot_be_more_than_the_whole(a: str, b: str, conflict: bool) ->
 
 
 def test_a_toll_and_a_floor_below_it_count_the_killed_and_do_not_contradict() -> None:
-    toll, floor = "The number of dead had reached 45, with 70 wounded", "The shelling struck the market, leaving at least 20 people dead"
+    toll = "The number of dead had reached 45, with 70 wounded"
+    floor = "The shelling struck the market, leaving at least 20 people dead"
     normalizer = default_normalizer()
     assert read(toll, normalizer).quantities[0].key == read(floor, normalizer).quantities[0].key == ("killed", None)
     assert (verdict(toll, floor).relation, verdict(toll, floor).type) != ("conflict", "number")
