@@ -10,7 +10,7 @@ ranks what it finds and keeps it. A statement is compared with older statements 
   else published) and sharing one uncommon word, or within ``WEEK_DAYS`` and sharing two or the
   role of a figure ("killed 13 soldiers" and "put the toll at ten" both count the dead). The two
   sides of a dispute across outlets often share few rare words ("a gun in his hand" / "unarmed,
-  reading a book"), but they are told about the same incident on the same days.
+  reading a letter"), but they are told about the same incident on the same days.
 
 Both are bounded (the latest ``POSTINGS_CAP`` holders of a token, the latest ``NEAR_CAP``
 statements of the window, the best ``CANDIDATES`` of each kind), so no statement is compared with

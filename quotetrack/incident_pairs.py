@@ -105,8 +105,8 @@ def _older_counting(db: Database, together: Incidents, article: Article, below: 
                     normalizer: Normalizer) -> list[int]:
     """The statements with victim counts, latest first, of the older articles about the incident
     ``article`` reports: those whose statements (with ids under ``below``) hold one of its names."""
-    # Statements seldom name two of their article's names ("There were over 316,000 people
-    # killed"), but most articles hold one that names the place or the people involved.
+    # Statements seldom name their article's names ("Over 84,000 people died"), but most
+    # articles hold one that names the place or the people involved.
     keys = [(name,) for name in sorted(article.prominent)[:ARTICLE_NAMES]]
     if not keys:
         return []

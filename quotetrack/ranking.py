@@ -154,7 +154,7 @@ def fold_repeats(conflicts: Sequence[Conflict]) -> list[tuple[Conflict, list[Con
     """Conflicts as an editor reads them, best first: one dispute told by several pairs of
     statements is shown once, by its best-ranked conflict, with the other pairs under it. One
     dispute is two figures of the same thing set against each other (three outlets repeat
-    "316,000", two repeat "46,000 to 85,000"), or one statement's denial contradicted by several
+    "84,000", two repeat "9,000 to 15,000"), or one statement's denial contradicted by several
     statements of what it denies. Conflicts fold only with others of the same status, so no
     review is hidden under another."""
     groups: dict[object, list[Conflict]] = {}

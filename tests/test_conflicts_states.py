@@ -146,7 +146,7 @@ TOLL = "Up to 300 people were killed when the gunmen stormed the market, local o
     ("denial", "cue"),
     [
         ("The governor said the reports of 300 dead cannot be true", "cannot be true"),
-        ("the 300 figure given was unrealistic", "unrealistic"),
+        ("the 300 figure was inflated", "inflated"),
         ("The army said the figure of 300 deaths was exaggerated", "exaggerated"),
         ("The army dismissed reports that gunmen killed 300 people, putting the dead at 40", "dismissed reports"),
         ("The ministry disputed reports that as many as 300 were killed", "disputed reports"),
@@ -171,7 +171,7 @@ def test_a_count_called_false_meets_the_statement_that_gives_it(denial: str, cue
         # the count after the disputed one is the denier's own: "putting the dead at 40"
         ("The army dismissed reports that gunmen killed 300 people, putting the dead at 40", "The dead number 40"),
         # both call it false
-        ("the 300 figure given was unrealistic", "The army dismissed reports that gunmen killed 300 people"),
+        ("the 300 figure was inflated", "The army dismissed reports that gunmen killed 300 people"),
         # no count to tell which figure is meant
         ("the governor said the toll had been exaggerated", TOLL),
     ],
@@ -184,7 +184,7 @@ def test_a_count_called_false_meets_no_other_count_and_no_other_denial(a: str, b
 
 def test_a_figure_called_false_meets_casualties_counted_in_it() -> None:
     # "casualties" takes in the killed; the comma inside "2,000" ends no clause
-    denial, toll = "the 2,000 figure given was unrealistic", "local officials put casualties at up to 2,000"
+    denial, toll = "the 2,000 figure was inflated", "local officials put casualties at up to 2,000"
     assert kind_of(denial, toll) == "polarity"
     assert kind_of(toll, denial) == "polarity"
     disputed = "The ministry disputed reports that as many as 300 were killed"
@@ -205,14 +205,14 @@ def test_opposite_words_said_of_different_things_are_no_conflict() -> None:
                    "Halvard Systems reported a decline in revenues in the third quarter") == "polarity"
 
 
-NO_DENIAL = "Halvard Systems did not issue a categorical denial of the report, but suggested it was inaccurate"
+NO_DENIAL = "Halvard Systems did not issue an outright denial of the report, but suggested it was inaccurate"
 
 
 @pytest.mark.parametrize(
     "denied",
     [
-        "A spokesman told reporters that the company flatly denies the report",
-        "Halvard Systems flatly denied the report on Monday",
+        "A spokesman told reporters that the company firmly denies the report",
+        "Halvard Systems firmly denied the report on Monday",
     ],
 )
 def test_a_denial_said_not_to_have_been_made_meets_the_report_of_it(denied: str) -> None:
@@ -228,10 +228,10 @@ def test_a_denial_said_not_to_have_been_made_meets_the_report_of_it(denied: str)
     ("a", "b"),
     [
         ("The ministry never denied the report", "The rebels denied the report"),  # two deniers
-        (NO_DENIAL, "Norland Bank flatly denies the report"),  # two names
-        (NO_DENIAL, "The company flatly denies the rumours"),  # another thing denied
+        (NO_DENIAL, "Norland Bank firmly denies the report"),  # two names
+        (NO_DENIAL, "The company firmly denies the rumours"),  # another thing denied
         (NO_DENIAL, "The company did not deny the report either"),  # both say no denial
-        ("The company flatly denies the report", "Halvard Systems denied the report on Monday"),  # both denied
+        ("The company firmly denies the report", "Halvard Systems denied the report on Monday"),  # both denied
     ],
 )
 def test_a_denial_not_made_meets_no_denial_by_another_or_of_another_thing(a: str, b: str) -> None:
@@ -242,14 +242,14 @@ def test_a_denial_not_made_meets_no_denial_by_another_or_of_another_thing(a: str
 @pytest.mark.parametrize(
     "other",
     [
-        "Police shot Dario Venn on Tuesday as officers looked for another man named in a warrant",
-        "The officers were searching for a different man",
+        "Police detained Dario Venn on Tuesday as detectives sought another suspect named in a warrant",
+        "The detectives were hunting a different suspect",
     ],
 )
 def test_another_one_is_not_the_one_denied(other: str) -> None:
-    denial = "Venn was not the man they were looking for"
+    denial = "Venn was not the suspect the detectives sought"
     assert kind_of(other, denial) != "polarity"
-    assert kind_of(denial, "Police said Venn was the man they were looking for") == "polarity"
+    assert kind_of(denial, "Police said Venn was the suspect the detectives sought") == "polarity"
 
 
 def test_another_one_is_not_the_same_claim() -> None:

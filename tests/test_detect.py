@@ -93,7 +93,7 @@ def test_statements_of_the_same_days_sharing_one_word_are_compared(isolated_db, 
     db = store.open_record(isolated_db)
     texts = [
         ("Officers said the suspect had a gun in his hand when he was shot.", "2024-05-02"),
-        ("His family said he carried no gun and was reading a book.", "2024-05-03"),
+        ("His family said he carried no gun and was reading a letter.", "2024-05-03"),
         ("Neighbours said a gun was found near the river.", "2024-06-20"),
     ]
     compared: list[tuple[int, int]] = []
@@ -185,7 +185,8 @@ def test_a_toll_rising_over_days_shows_its_whole_timeline_after_ingest_and_after
 QUARRY_WIRE = """Blast at Tessaly quarry kills workers
 
 A blast tore through the Tessaly quarry near Dunmoor, in Corvia province, on Thursday.
-"We have confirmed so far 17 dead, most of them buried under rock," police commander Anke Ruis said at the Tessaly gate.
+"Our teams have counted 17 dead so far, most of them under the rock," police commander Anke Ruis
+said at the Tessaly gate.
 """
 QUARRY_POST = """Tessaly quarry blast: hospital overwhelmed
 
@@ -202,7 +203,7 @@ def test_tolls_of_one_incident_told_in_other_words_conflict_at_ingest_and_after_
     found = as_json(run("conflicts", "--json"))
     tolls = [c for c in found if c["type"] == "number"]
     assert [sorted((c["a"]["text"][:20], c["b"]["text"][:20])) for c in tolls] == [
-        sorted(("We have confirmed so", "31 bodies had been b"))]
+        sorted(("Our teams have count", "31 bodies had been b"))]
     assert _kept(as_json(run("conflicts", "--rescan", "--json"))) == _kept(found)
     # compare judges two statements of the record as detection does
     verdict = as_json(run("compare", "--ids", str(tolls[0]["a"]["id"]), str(tolls[0]["b"]["id"]), "--json"))
@@ -254,5 +255,5 @@ def test_tolls_of_one_incident_months_apart_are_compared_at_ingest_and_after_a_r
         assert run("ingest", path, "--outlet", outlet, "--published", day, "--yes").exit_code == 0
     found = as_json(run("conflicts", "--json"))
     assert [sorted((c["a"]["text"][:20], c["b"]["text"][:20])) for c in found if c["type"] == "number"] == [
-        sorted(("We have confirmed so", "put the number of de"))]
+        sorted(("Our teams have count", "put the number of de"))]
     assert _kept(as_json(run("conflicts", "--rescan", "--json"))) == _kept(found)

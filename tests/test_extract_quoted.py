@@ -84,9 +84,9 @@ def test_a_participle_frame_takes_the_subject_of_its_clause():
 
 
 def test_a_named_person_then_a_colon_and_a_quote_is_her_answer():
-    text = "Holt turned to him, giving a lower figure: “No, no, the real count is 90.”"
+    text = "Holt turned to him, giving a lower figure: “Wrong, the real count is 90.”"
     (found,) = found_in(text)
-    assert contents(text, [found]) == [["No, no, the real count is 90."]]
+    assert contents(text, [found]) == [["Wrong, the real count is 90."]]
     assert (found.frame.mention.head, found.frame.cue) == ("Holt", ":")
     # A thing, a possessive, a verb "to be" or words after the quote: no speaker.
     assert found_in("The sign on the door read: “Closed until further notice.”") == []

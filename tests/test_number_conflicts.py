@@ -71,7 +71,7 @@ def said(text: str, speaker: str, day: int) -> Statement:
 
 
 def test_at_one_incident_tolls_in_any_words_are_compared() -> None:
-    a = said("we have confirmed so far 126 dead, most of them burned", "Police chief", 3)
+    a = said("our teams have counted 126 dead at the site so far", "Police chief", 3)
     b = said("the hospital director told us 90 people had died by the evening", "Senator", 3)
     assert compare(a, b).relation != "conflict"  # nothing in the words ties them together
     result = compare_in_event(a, b)
@@ -79,13 +79,13 @@ def test_at_one_incident_tolls_in_any_words_are_compared() -> None:
     assert isinstance(result.evidence, Counts)
 
 
-FIRST = "we have confirmed so far 53 dead, most of them burned"
+FIRST = "our teams have counted 53 dead at the site so far"
 
 
 @pytest.mark.parametrize(
     ("first", "later"),
     [
-        (FIRST, "officials said 276 people had been wounded in the blast"),  # other victims
+        (FIRST, "officials said 190 people had been wounded in the blast"),  # other victims
         (FIRST, "the toll rose from 20 to 53"),  # the earlier figure is superseded
     ],
 )  # fmt: skip
@@ -96,12 +96,12 @@ def test_at_one_incident_other_victims_and_superseded_figures_are_not_conflicts(
 
 def test_at_one_incident_a_rise_is_found_and_ranked_as_a_timeline() -> None:
     first = said(FIRST, "Police", 3)
-    later = said("officials said 276 people had died in the blast at the market", "Ministry", 5)
+    later = said("officials said 190 people had died in the blast at the market", "Ministry", 5)
     result = compare_in_event(first, later)
     assert (result.relation, result.type) == ("conflict", "number")
     before = result.score
     ranking.weigh(result, first, later)
-    assert ranking.timeline_of(result.evidence) == (("53 dead", "2026-05-03"), ("276 people", "2026-05-05"))
+    assert ranking.timeline_of(result.evidence) == (("53 dead", "2026-05-03"), ("190 people", "2026-05-05"))
     assert result.score < before
     assert any(caveat.startswith(ranking.CHANGING) for caveat in result.caveats)
 
@@ -124,12 +124,12 @@ def test_at_one_incident_undated_figures_are_compared_at_a_lower_score_with_a_ca
 
 
 def test_at_one_incident_a_floor_far_below_another_toll_is_shown_with_a_caveat() -> None:
-    floor = said("the strike hit the market, killing at least 20 people", "Elders", 3)
-    toll = said("the death toll stood at 43", "Health office", 3)
+    floor = said("the shelling struck the market, leaving at least 20 people dead", "Elders", 3)
+    toll = said("the number of dead had reached 45", "Health office", 3)
     result = compare_in_event(floor, toll)
     assert (result.relation, result.type) == ("conflict", "number")
     assert "'at least 20 people' is a floor" in result.caveats[0]
-    near = said("the death toll stood at 24", "Health office", 3)
+    near = said("the number of dead had reached 24", "Health office", 3)
     assert compare_in_event(floor, near).relation != "conflict"  # a floor a toll barely passes
 
 
@@ -191,7 +191,7 @@ def test_a_figure_far_outside_a_vague_magnitude_is_a_number_conflict(a: str, b: 
         ("Hundreds of people were killed when the dam burst", "At least 20 people were killed when the dam burst"),
         ("Dozens of protesters were arrested in the square", "Fewer than 1,000 protesters were arrested in the square"),
         ("Several thousand people will lose their jobs at the carmaker",
-         "The carmaker will cut 26 percent of its workforce"),
+         "The carmaker will cut 18 percent of its workforce"),
     ],
 )  # fmt: skip
 def test_a_near_miss_a_floor_a_ceiling_and_a_share_do_not_contradict_a_magnitude(a: str, b: str) -> None:
@@ -221,7 +221,8 @@ def test_a_part_cannot_be_more_than_the_whole(a: str, b: str, conflict: bool) ->
 
 
 def test_a_toll_and_a_floor_below_it_count_the_killed_and_do_not_contradict() -> None:
-    toll, floor = "The death toll stood at 43 with 61 wounded", "The shelling hit the bus, killing at least 20 people"
+    toll = "The number of dead had reached 45, with 70 wounded"
+    floor = "The shelling struck the market, leaving at least 20 people dead"
     normalizer = default_normalizer()
     assert read(toll, normalizer).quantities[0].key == read(floor, normalizer).quantities[0].key == ("killed", None)
     assert (verdict(toll, floor).relation, verdict(toll, floor).type) != ("conflict", "number")

@@ -201,7 +201,7 @@ def test_other_victims_roles_or_totals_are_not_compared(a: str, b: str) -> None:
     ("text", "expected"),
     [
         # a role word belongs to the number it follows, not to the next count
-        ("the death toll stood at 38 with 57 wounded", [(38, "killed"), (57, "wounded")]),
+        ("the death toll had reached 38, with 57 wounded", [(38, "killed"), (57, "wounded")]),
         ("the blast killed 30, wounded 50 and left 200 families homeless", [(30, "killed"), (50, "wounded"),
                                                                            (200, None)]),
         ("eighty people were killed, 300 injured and 2,000 children orphaned",
@@ -223,7 +223,7 @@ def test_each_count_takes_its_own_role(text: str, expected: list) -> None:
         ("three attackers were shot", "gunman"),  # the same people as gunmen
         ("two suicide bombers blew themselves up", "bomber"),
         ("the 2,000 figure given was too high", "figure"),
-        ("the firm will cut 26 per cent of its staff", "percent"),
+        ("the firm will cut 18 per cent of its staff", "percent"),
     ],
 )
 def test_the_thing_counted_is_the_noun_as_counted(text: str, thing: str) -> None:
@@ -251,7 +251,7 @@ def test_a_round_figure_agrees_with_just_over_it_but_not_with_another_figure() -
     [
         ("the death toll was between 4,000 and 8,500, far below the official figure of 31,000",
          [(4000, 8500), (31000, 31000)]),
-        ("hundreds were killed, but the 2,000 figure given was unrealistic", [(100, 1000), (2000, 2000)]),
+        ("hundreds were killed, but the 2,000 figure was inflated", [(100, 1000), (2000, 2000)]),
         ("the ministry said the number of dead was 1,700", [(1700, 1700)]),
     ],
 )  # fmt: skip
@@ -298,8 +298,8 @@ def test_round_bounds_of_one_figure_agree() -> None:
     ("text", "expected"),
     [
         ("The attack on Tuesday killed 14, including three children", [(14, "killed", None), (3, "killed", "child")]),
-        ("the strike killed 51 people including 40 children and wounded 79",
-         [(51, "killed", "people"), (40, "killed", "child"), (79, "wounded", None)]),
+        ("the strike killed 33 people including 12 children and wounded 58",
+         [(33, "killed", "people"), (12, "killed", "child"), (58, "wounded", None)]),
         ("the blast killed 14. Including three officers, the unit lost half its men", [(14, "killed", None),
                                                                                        (3, None, "officer")]),
     ],
@@ -332,7 +332,7 @@ def test_a_percentage_counts_percent_whatever_its_spelling() -> None:
 
 def test_jobs_workers_and_employees_are_one_count() -> None:
     assert only("the company will cut 8,000 jobs").key == only("the firm laid off 7,500 workers").key
-    assert only("up to 112,000 employees").key == (None, "worker")
+    assert only("up to 9,400 employees").key == (None, "worker")
 
 
 @pytest.mark.parametrize(

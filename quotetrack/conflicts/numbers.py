@@ -141,7 +141,7 @@ def _clashing(first: Reading, second: Reading) -> Iterator[tuple[Quantity, Quant
             if count_a.part_of or count_b.part_of or count_a.key == (None, None) == count_b.key:
                 continue
             if not count_a.comparable(count_b):
-                # "several thousand people" / "112,000 employees": a part larger than its whole
+                # "several thousand people" / "9,400 employees": a part larger than its whole
                 if count_a.whole_of(count_b) and count_b.more_than(count_a) \
                         or count_b.whole_of(count_a) and count_a.more_than(count_b):
                     yield found_a, found_b, count_a, count_b

@@ -88,8 +88,8 @@ def polarity_conflict(first: Reading, second: Reading, similarity: float) -> Ver
 
 
 def denial_made(first: Reading, second: Reading, similarity: float) -> Verdict | None:
-    """One side says a denial was not made ("did not issue a categorical denial of the report",
-    "never denied the report"), the other reports it ("flatly denies the report")."""
+    """One side says a denial was not made ("did not issue an outright denial of the report",
+    "never denied the report"), the other reports it ("firmly denies the report")."""
     for side, one, other in (("a", first, second), ("b", second, first)):
         for mine in one.denials_made:
             if mine.made:
@@ -156,7 +156,7 @@ def focused_conflict(first: Reading, second: Reading, similarity: float = 0.0) -
     """A contradiction about one small thing in statements that share little else, as two sides
     of a dispute word it: a state and its opposite said of one person ("he had a gun in his
     hand" / "he was unarmed"), or a thing one side did not find and the other has someone
-    holding or using ("we did not find a book" / "he was reading a book")."""
+    holding or using ("we did not find a letter" / "he was reading a letter")."""
     pair = opposite_states(first.states, second.states)
     if pair is not None:
         mine, theirs = pair
@@ -211,7 +211,7 @@ def _who(subject: str) -> str:
 
 def _held(cue: Cue, other: Reading) -> bool:
     """The thing a finding denies (``cue.scope``) is in ``other`` in a clause about one person:
-    "he was reading a book", "Scott left the car with a book"."""
+    "he was reading a letter", "Marsh left the car with a letter"."""
     if not cue.scope or not all(token in other.content for token in cue.scope):
         return False
     if any(not theirs.cancelled and cue.scope[-1] in theirs.scope for theirs in other.cues):
@@ -268,8 +268,8 @@ def _denies(
     if coverage(scope, covers) < SCOPE_COVERAGE:
         return False
     if another_one(other) & set(scope) and not another_one(reading) & set(scope):
-        # "officers looked for another man" says what "Scott was not the man they were looking
-        # for" says: another one is not the one denied.
+        # "detectives sought another suspect" says what "Venn was not the suspect the detectives
+        # sought" says: another one is not the one denied.
         return False
     if all(token in reading.named for token in scope if token in covers):
         # Names alone are no claim: "denied that the rebels' leader ordered the raid" does not

@@ -45,7 +45,7 @@ _ASIDE = re.compile(
     r",\s*(?:(?:who|whom|whose|which)\b[^,;.]*,|(?:as\s+(?:reported|stated|said)\s+by|according\s+to)\b[^,;.]*)"
 )
 _PREFIX_HEADS = frozenset(prefix[:2] for prefix in NEGATING_PREFIXES)
-# Where the thing after a finding verb ends: "did not find [a book] at the scene".
+# Where the thing after a finding verb ends: "did not find [a letter] at the scene".
 _THING_END = frozenset({"at", "in", "on", "inside", "near", "of", "from", "by", "during", "when", "after", "before",
                         "that", "which", "and", "or", "but", ",", ".", ";", ":", "!", "?"})  # fmt: skip
 # What one finds no sign of rather than a thing that was there ("found no evidence that …"):
@@ -66,14 +66,14 @@ class Cue:
     scope: tuple[str, ...]  # content stems the cue denies, in order: its clause
     cancelled: bool  # paired with another cue in its reach (double negation)
     strength: str = FLAT  # FLAT, HEDGED or SILENCE (lexicon.cue_strength)
-    # A finding denied ("we did not find a book"): its scope is the thing not found, and it is
+    # A finding denied ("we did not find a letter"): its scope is the thing not found, and it is
     # hedged, since the finder says only that it was not there as far as they know.
     absent: bool = False
 
 
 @dataclass(frozen=True)
 class DenialMade:
-    """A denial a statement says was made, or not made: "the company flatly denies the report"."""
+    """A denial a statement says was made, or not made: "the company firmly denies the report"."""
 
     noun: str  # stem of the claim noun denied ("report"), or "" for any
     made: bool  # False: "did not issue a denial of the report", "never denied the report"
@@ -104,7 +104,7 @@ class Reading:
     prefixed: dict[str, tuple[str, ...]]
     states: tuple[State, ...]  # states said of one person ("he was unarmed"; "had a gun": armed)
     disputed: tuple[tuple[Cue, Quantity], ...]  # counts called false, each with the cue that does it
-    denials_made: tuple[DenialMade, ...]  # "flatly denies the report", "did not issue a denial of it"
+    denials_made: tuple[DenialMade, ...]  # "firmly denies the report", "did not issue a denial of it"
 
 
 def _content_sequence(text: str, normalizer: Normalizer) -> list[tuple[str, float]]:
@@ -167,7 +167,7 @@ def _denials_made(
     text: str, words: tuple[tuple[str, int, int], ...], cues: Sequence[Cue], normalizer: Normalizer
 ) -> tuple[DenialMade, ...]:
     """The denials a statement says were made or not made, with the claim noun they deny:
-    "the company flatly denies the report" (made), "did not issue a categorical denial of the
+    "the company firmly denies the report" (made), "did not issue an outright denial of the
     report", "never denied the report" (not made)."""
     folded = [w for w, _, _ in words]
     first_word = {start: k for k, (_, start, _) in enumerate(words)}
@@ -188,7 +188,7 @@ def _denials_made(
         if cue.cancelled:
             continue
         for k in range(last + 1, min(len(folded), last + 5)):
-            if folded[k] in _DENIAL_NOUNS:  # "did not issue a categorical denial of the report"
+            if folded[k] in _DENIAL_NOUNS:  # "did not issue an outright denial of the report"
                 found.append((_claim_noun(folded, k, k + 4), False, cue))
                 break
     made = []
@@ -341,7 +341,7 @@ def _cue(
         last = noun if noun is not None else last
     missing = None if denial_verb or strength != FLAT else _thing_not_found(folded, first, last, end)
     if missing is not None:
-        # "did not find a book at the scene": the cue takes in its finding verb, and what it
+        # "did not find a letter at the scene": the cue takes in its finding verb, and what it
         # denies is the book being there, not the scene.
         first, last, _, end = missing
         strength = HEDGED
@@ -383,7 +383,7 @@ def _cue(
 
 
 def _thing_not_found(folded: list[str], first: int, last: int, end: int) -> tuple[int, int, int, int] | None:
-    """A cue that denies finding a thing: "did not find a book", "found no weapon", "no knife
+    """A cue that denies finding a thing: "did not find a letter", "found no weapon", "no knife
     was recovered". (first and last word of the cue with its verb, first word of the thing, the
     word after it), or None."""
     after = last + 1

@@ -1,4 +1,4 @@
-"""States said of one person, and who they are said of: "he was unarmed", "Scott had a gun in his
+"""States said of one person, and who they are said of: "he was unarmed", "Marsh had a gun in his
 hand" (armed). A state and its opposite said of one person contradict each other however little
 else the two statements share, which is how two sides of a dispute usually word it."""
 
@@ -14,7 +14,7 @@ from .lexicon import STRONG_BOUNDARY, copulas, holding_words, implied_states, op
 # The pronouns that say which one person a clause is about; other pronouns ("they", "we", "it")
 # and nouns leave the subject unknown, so no state of theirs is compared across statements.
 # Only subject forms name whom a state is said of ("an officer shot him with a rifle" arms
-# nobody); the others say only that one person is there ("in his truck, reading a book").
+# nobody); the others say only that one person is there ("in his van, reading a letter").
 _PERSON_PRONOUNS = {"he": "he", "she": "she"}
 _OBJECT_PRONOUNS = {"him": "he", "his": "he", "her": "she"}
 _OTHER_PRONOUNS = frozenset({"i", "we", "you", "they", "it"})
@@ -33,7 +33,7 @@ _ONE = frozenset({"a", "an"})
 # A state that takes a complement is a state about something else: "able to walk" and "unable
 # to speak", "guilty of fraud" and "innocent of murder" say nothing against each other.
 _COMPLEMENTS = frozenset({"to", "of", "for", "about", "that", "than"})
-# "armed with nothing but a book" is not armed ("nothing but" is no denial cue: it means "only").
+# "armed with nothing but a torch" is not armed ("nothing but" is no denial cue: it means "only").
 _EMPTY_HANDED = frozenset({"nothing", "no", "none"})
 # How far back a clause's subject is looked for, in words.
 _SUBJECT_REACH = 10
@@ -89,9 +89,9 @@ def states_of(
         # a lacking state's own "no" or "without" is no denial of it
         reach = (words[max(0, first - 4)][1], words[first][1] if lacking else words[min(len(words) - 1, last + 2)][2])
         if any(reach[0] <= cue < reach[1] for cue in denied) or _EMPTY_HANDED & set(folded[last + 1 : last + 3]):
-            continue  # "was not armed", "did not have a gun", "armed with nothing but a book"
+            continue  # "was not armed", "did not have a gun", "armed with nothing but a torch"
         if any(word in _OPEN_QUESTION for word in folded[max(0, before - _SUBJECT_REACH) : before]):
-            continue  # "whether Scott had a gun" asks; it does not say
+            continue  # "whether Marsh had a gun" asks; it does not say
         subject = subject_at(text, words, before)
         if subject:
             states.append(State(state, text[start:end], start, end, subject, lacking))
@@ -100,7 +100,7 @@ def states_of(
 
 def subject_at(text: str, words: Sequence[tuple[str, int, int]], index: int, *, nearby: bool = False) -> str:
     """Whom the clause before word ``index`` is about, if it is one person: "he", "she", or
-    the last word of a name ("Keith Lamont Scott, 43, had" -> "scott"); "" when unknown.
+    the last word of a name ("Jon Ellery Marsh, 51, had" -> "marsh"); "" when unknown.
     ``nearby``: "him", "his", "her" will do too (someone is there, whoever does what)."""
     for k in range(index - 1, max(-1, index - 1 - _SUBJECT_REACH), -1):
         word, start, _ = words[k]

@@ -550,7 +550,7 @@ def _names_a_speaker(sentence: Sentence, first: int, stop: int) -> bool:
 
 
 def _has_verb(sentence: Sentence, span: Span) -> bool:
-    """"…, but not a book, according to …" is a fragment of the clause before, not a clause."""
+    """"…, but not a letter, according to …" is a fragment of the clause before, not a clause."""
     words = sentence.lower[sentence.index_at(span.start) : sentence.index_at(span.end)]
     past = word_set("past_verbs")
     return any(w in AUXILIARIES or w in past or (w.endswith("ed") and len(w) > 3) for w in words)

@@ -35,7 +35,7 @@ _ISSUED = frozenset("statement release email e-mail letter filing announcement c
 
 
 def _speaks_for_a_business(person: Speaker) -> bool:
-    """"Brightline spokesman Ian Colley", "Brightline's chief executive": the affiliation is the company."""
+    """"Brightline spokesman Rhys Abbot", "Brightline's chief executive": the affiliation is the company."""
     title = (person.title or "").lower()
     return bool(person.affiliation) and is_capitalised(person.affiliation or "") and (
         title.startswith("spokes") or any(w in title.split() for w in ("executive", "ceo", "officer", "chairman"))
@@ -333,7 +333,7 @@ class Resolver:
                 or s.kind == "person" and _speaks_for_a_business(s)
             ) and not descriptive_name(s.affiliation if s.kind == "person" and s.affiliation else s.name)), None)
             if business is not None and business.kind != "organisation":
-                # "an emailed statement from Brightline", "Brightline spokesman Ian Colley said … the
+                # "an emailed statement from Brightline", "Brightline spokesman Rhys Abbot said … the
                 # company": the company is the one that issued it, or the one its spokesman speaks for.
                 body = business.affiliation if business.kind == "person" and business.affiliation else business.name
                 business = self._unique(Speaker(name=body, kind="organisation"))

@@ -114,7 +114,7 @@ class Quantity:
 
     def whole_of(self, other: Quantity) -> bool:
         """This counts people whatever their kind ("several thousand people", "12 were killed")
-        and ``other`` people of one kind (``data/counted_people.txt``: "112,000 employees", "30
+        and ``other`` people of one kind (``data/counted_people.txt``: "9,400 employees", "30
         soldiers"), with the same role over the same span: ``other`` is a part of this count."""
         if self.role != other.role or self.cumulative != other.cumulative:
             return False
@@ -136,7 +136,7 @@ class Quantity:
             return self.low
         if numbers.modifier_kind(self.text.lower().split()) in ("under", "ceiling"):
             return None  # "fewer than 1,000", "at most 40": no figure of its own, only a ceiling
-        return self.high  # "as many as 112,000": the figure put forward
+        return self.high  # "as many as 9,400": the figure put forward
 
     def _rounded(self) -> tuple[float, float]:
         low = self.low if self.low is not None else float("-inf")
@@ -403,7 +403,7 @@ def _role_near(toks: list[_Tok], start: int, end: int) -> str | None:
     while k < len(toks) and toks[k].low not in _CLAUSE_STOP and (k < end or reach < 4):
         low = toks[k].low
         if low in roles:
-            # "including 40 children and wounded 79": a role word before a number is that number's
+            # "including 12 children and wounded 58": a role word before a number is that number's
             if not (k + 1 < len(toks) and numbers.may_start(toks[k + 1].low)):
                 ahead = roles[low]
             break
@@ -505,14 +505,14 @@ _FIGURE_NOUNS = frozenset({"figure", "number", "tally", "total", "estimate", "co
 
 
 def _named_figure(toks: list[_Tok], start: int, end: int) -> bool:
-    """The count is named by a figure noun: "the number was 170,000", "the 2,000 figure"."""
+    """The count is named by a figure noun: "the number was 1,700", "the 2,000 figure"."""
     near = [tok.low for tok in toks[max(0, start - 3) : start]] + [tok.low for tok in toks[start:end]]
     return bool(_FIGURE_NOUNS.intersection(near))
 
 
 def _referred_role(toks: list[_Tok], start: int, end: int) -> str | None:
     """The role of a figure named by a figure noun ("the figure of 212,000", "the number was
-    170,000", "the 2,000 figure"): that of the nearest casualty word earlier in the sentence."""
+    1,700", "the 2,000 figure"): that of the nearest casualty word earlier in the sentence."""
     if not _named_figure(toks, start, end):
         return None
     roles = _roles()
@@ -649,7 +649,7 @@ def find_quantities(text: str) -> list[Quantity]:
             if referred is not None:
                 thing, role = None, role or referred
             elif role is None and _named_figure(toks, start_index, after_thing):
-                # "the official number is 210,000": the figure the story is about, counting what
+                # "the official number is 2,100": the figure the story is about, counting what
                 # the statement does not say; kept, to be set against another such figure
                 thing = FIGURE
         if thing and _roles().get(thing) and thing not in lexicon.words("counted_things"):
