@@ -441,7 +441,7 @@ def _name_part(sentence: Sentence, k: int) -> bool:
     if k > first_content_token(sentence) and len(tokens[k].text) > 1 and tokens[k].text.isupper() and k + 1 < len(
         tokens
     ) and tokens[k + 1].text.islower() and k > 0 and sentence.lower[k - 1] in ("a", "an", "the"):
-        return True  # "an IS spokesman": an acronym before a noun, not the verb "is"
+        return True  # "an AM spokesman": an acronym before a noun, not the verb "is"
     return (
         k > first_content_token(sentence)
         and tokens[k].text[:1].isupper()

@@ -60,7 +60,7 @@ class TitleSplit(NamedTuple):
     names: list[str]  # the name's words, empty when the phrase is only a description
 
 
-# Nouns after which a name is, in apposition, the body's ("news agency Tass"); not "police", "party"
+# Nouns after which a name is, in apposition, the body's ("news agency Norpress"); not "police", "party"
 # or "court", after which a person's name may start a clause ("told police Jan Novak had …").
 _BODY_NOUNS = "agency|group|network|coalition|alliance|movement|militia|union|front|broadcaster|newspaper"
 
@@ -112,7 +112,7 @@ class Resolver:
                 words = words[1:]
             if words and words[-1].lower() in organisations:
                 found.append((match.start(), " ".join(words)))
-        # "official news agency Tass", "the rebel group Jund Avell": a name after a body noun is a body's.
+        # "official news agency Norpress", "the rebel group Jund Avell": a name after a body noun is a body's.
         for match in re.finditer(rf"\b(?:{_BODY_NOUNS})\s+([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){{0,3}})", text):
             found.append((match.start(1), match.group(1)))
         return found
@@ -270,7 +270,7 @@ class Resolver:
         before_name = words[-len(name_words) - 1] if name_words and len(name_words) < len(words) else ""
         named_body = before_name.islower() and before_name in word_set("organisations")
         if named_body:
-            title, affiliation = None, None  # "official news agency Tass", "rebel group Jund Avell": a body
+            title, affiliation = None, None  # "official news agency Norpress", "rebel group Jund Avell": a body
         group = complement == 1 and group_noun(words[0])  # "Organisers of the rally against Mayor Jo Lin"
         if complement is not None and name_words and name_words == words[len(words) - len(name_words):] and (
             len(name_words) < len(words) - complement
@@ -380,7 +380,7 @@ class Resolver:
             self._remember(mention.head_start, speaker)
             return Resolved(speaker, 0.9)
         is_acronym = len(name_words) == 1 and name.isupper() and len(name) > 1
-        # "The Taliban", "The Guardian": a person is not named with "the" before one capitalised word.
+        # "The Brotherhood", "The Courier": a person is not named with "the" before one capitalised word.
         the_one = len(name_words) == 1 and not title and clean(mention.head).split()[0] == "The"
         named_body = named_body or any(name == org for _, org in self.organisations)
         if mention.body or looks_organisation(name_words) or is_acronym or the_one or named_body:
@@ -567,7 +567,7 @@ def _split_title(
                 break
     owner = next((i for i, w in enumerate(words[:-1]) if w.endswith(("’s", "'s")) and is_capitalised(w)), None)
     if owner is not None and words[owner][:-2].lower() in PLURALS:
-        owner = None  # "the People's Daily", "the Children's Fund": a common noun's possessive is in the name
+        owner = None  # "the People's Courier", "the Children's Fund": a common noun's possessive is in the name
     if owner is not None and owner < len(words) - 1:
         # "Labour's Keir Starmer", "Carter's press secretary, Peter Cook": the owner is the affiliation.
         owned_title, owned_affiliation, owned_names = _split_title(words[owner + 1 :], titles, longest)
