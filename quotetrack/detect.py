@@ -39,6 +39,7 @@ from .incident_pairs import Incidents, incident_pairs
 from .models import Conflict, Statement
 from .store import Database
 from .text import Normalizer
+from .text.quantities import FIGURE
 
 # How many statements, most alike first, each statement is compared with (for each kind).
 CANDIDATES = 12
@@ -93,7 +94,7 @@ def incident_words(text: str, tokens: Iterable[str], doc_freq: Mapping[str, int]
     role of each figure ("#killed"), which differently worded tolls share."""
     limit = _limit(total)
     words = {t for t in tokens if t.isalpha() and len(t) > 2 and doc_freq.get(t, 0) <= limit}
-    words.update("#" + q.role for q in read(text, normalizer).quantities if q.role)
+    words.update("#" + (q.role or FIGURE) for q in read(text, normalizer).quantities if q.role or q.thing == FIGURE)
     return frozenset(words)
 
 

@@ -257,3 +257,13 @@ def test_tolls_of_one_incident_months_apart_are_compared_at_ingest_and_after_a_r
     assert [sorted((c["a"]["text"][:20], c["b"]["text"][:20])) for c in found if c["type"] == "number"] == [
         sorted(("Our teams have count", "put the number of de"))]
     assert _kept(as_json(run("conflicts", "--rescan", "--json"))) == _kept(found)
+
+
+def test_two_sources_of_one_article_giving_the_crowd_differently_conflict(run, tmp_path):
+    path = tmp_path / "rally.txt"
+    path.write_text("Rally fills Varno square\n\nPolice estimated the crowd at about 40,000 while the "
+                    "organisers put the total at 150,000.\n", encoding="utf-8")
+    assert run("ingest", path, "--outlet", "Ledger", "--published", "2024-05-04", "--yes").exit_code == 0
+    (found,) = as_json(run("conflicts", "--json"))
+    assert found["type"] == "number" and found["evidence"]["thing"] == "figure"
+    assert "figures: about 40,000 vs 150,000" in " ".join(run("conflicts").stdout.split())

@@ -103,8 +103,9 @@ def _incident_counts(first: Reading, second: Reading) -> Iterator[tuple[Quantity
             if _denied(first, found_a) or _denied(second, found_b):
                 continue  # "dismissed reports that 2,000 were killed": not the speaker's own toll
             count_a, count_b = _as_toll(found_a, found_b), _as_toll(found_b, found_a)
-            if count_a.role not in INCIDENT_ROLES or not count_a.comparable(count_b):
-                continue
+            if (count_a.role not in INCIDENT_ROLES and count_a.key != (None, FIGURE)) \
+                    or not count_a.comparable(count_b):
+                continue  # victims, or "the number" / "the crowd" the story is about
             if not count_a.overlaps(count_b):
                 yield found_a, found_b, count_a, count_b, ""
                 continue

@@ -166,7 +166,9 @@ def evidence_parts(evidence: Evidence) -> Parts:
         first, second = claim.words
         parts += [("opposite words: ", ""), (f"“{first}”", EMPHASIS), (" vs ", ""), (f"“{second}”", EMPHASIS)]
     elif isinstance(claim, Counts):
-        parts += [("counts of ", ""), (claim.thing or "the same thing", ""), (": ", ""),
+        # A figure named only as "the number" or "the crowd" counts nothing the text says.
+        counted = "figures" if claim.thing == "figure" else f"counts of {claim.thing or 'the same thing'}"
+        parts += [(counted, ""), (": ", ""),
                   (claim.a_number.text, EMPHASIS), (" vs ", ""), (claim.b_number.text, EMPHASIS)]
     elif isinstance(claim, AlteredQuote):
         parts += [("recorded → other: ", ""), *word_diff_parts(claim.diff)]

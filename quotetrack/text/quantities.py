@@ -501,7 +501,7 @@ def _is_forecast(toks: list[_Tok], start: int, end: int) -> bool:
 # What a count named only by a figure noun counts, as ``Quantity.thing``.
 FIGURE = "figure"
 # Nouns that name a figure without saying what it counts: "the official figure of 212,000".
-_FIGURE_NOUNS = frozenset({"figure", "number", "tally", "total", "estimate", "count"})
+_FIGURE_NOUNS = frozenset({"figure", "number", "tally", "total", "estimate", "count", "crowd", "turnout", "attendance"})
 
 
 def _named_figure(toks: list[_Tok], start: int, end: int) -> bool:
