@@ -31,7 +31,7 @@ from .figures import FigureRow
 from .incidents import Article
 from .models import Statement
 from .store import Database
-from .text import Normalizer, find_dates, find_quantities, fold, lexicon
+from .text import Normalizer, find_dates, fold, iter_quantities, lexicon
 
 # Reports of one incident come out over a few days; two incidents in one town a week apart do not merge.
 WINDOW_DAYS = incidents.WINDOW_DAYS
@@ -320,7 +320,7 @@ def _has_figure(statement: Statement) -> bool:
 def _reports_a_figure(text: str) -> bool:
     # Remembered, as articles' readings are: a long-running process (the API) groups again after
     # each new statement, and reading every lone statement's counts again is most of the work.
-    return any(figures_.is_figure(q) for q in find_quantities(text))
+    return any(figures_.is_figure(q) for q in iter_quantities(text))  # stops at the first figure
 
 
 # --- the record ----------------------------------------------------------------------------

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from .dates import ACCEPTED_FORMS, WEEKDAYS, DateMention, find_dates, months, parse_date
     from .normalize import HASHTAG, Normalizer, default_normalizer, default_terms, marks_names, stem
     from .numbers import Number, read_number, with_bounds
-    from .quantities import Quantity, counts_differ, find_quantities, role_of, singular
+    from .quantities import Quantity, counts_differ, find_quantities, iter_quantities, role_of, singular
     from .tokens import Token, copy_tokens, count_tokens, folded_parts, tokenize, word_spans, words
 
 # Each name's module, imported on first use: a command that only parses a date does not pay for
@@ -37,7 +37,8 @@ _HOME = {
         ["HASHTAG", "Normalizer", "default_normalizer", "default_terms", "marks_names", "stem"], "normalize"
     ),
     **dict.fromkeys(["Number", "read_number", "with_bounds"], "numbers"),
-    **dict.fromkeys(["Quantity", "counts_differ", "find_quantities", "role_of", "singular"], "quantities"),
+    **dict.fromkeys(["Quantity", "counts_differ", "find_quantities", "iter_quantities", "role_of", "singular"],
+                    "quantities"),
     **dict.fromkeys(
         ["Token", "copy_tokens", "count_tokens", "folded_parts", "tokenize", "word_spans", "words"], "tokens"
     ),
@@ -72,6 +73,7 @@ __all__ = [
     "find_quantities",
     "fold",
     "folded_parts",
+    "iter_quantities",
     "lexicon",
     "marks_names",
     "months",

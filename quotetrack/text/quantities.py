@@ -23,6 +23,7 @@ casualty roles, unit labels, months) live in ``quotetrack/data/`` and are read o
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -599,6 +600,12 @@ def _without_abbreviation_stops(toks: list[_Tok]) -> list[_Tok]:
 
 def find_quantities(text: str) -> list[Quantity]:
     """Every count in ``text``, in order, with its bounds, the thing counted and its role."""
+    return list(iter_quantities(text))
+
+
+def iter_quantities(text: str) -> Iterator[Quantity]:
+    """The counts of ``find_quantities``, one at a time: a caller that needs only the first of
+    some kind (does this statement give a figure?) reads no further."""
     toks = _without_abbreviation_stops(count_tokens(text))
     lows = [tok.low for tok in toks]
     out: list[Quantity] = []
@@ -682,8 +689,8 @@ def find_quantities(text: str) -> list[Quantity]:
                 cumulative=role is not None and _is_cumulative(toks, start_index, max(after_thing, end_index)),
             )
         )
+        yield out[-1]
         i = end_index
-    return out
 
 
 def _one_is_a_count(toks: list[_Tok], i: int) -> bool:
