@@ -501,14 +501,20 @@ def _is_forecast(toks: list[_Tok], start: int, end: int) -> bool:
 
 # What a count named only by a figure noun counts, as ``Quantity.thing``.
 FIGURE = "figure"
-# Nouns that name a figure without saying what it counts: "the official figure of 212,000".
-_FIGURE_NOUNS = frozenset({"figure", "number", "tally", "total", "estimate", "count", "crowd", "turnout", "attendance"})
+
+
+@cache
+def _figure_nouns() -> frozenset[str]:
+    """Nouns that name a figure without saying what it counts (data/figure_nouns.txt, those
+    that are no casualty word themselves: "figure", "total", "crowd", not "toll" or "deaths")."""
+    roles = _roles()
+    return frozenset(singular(w) for w in lexicon.words("figure_nouns") if w not in roles and singular(w) not in roles)
 
 
 def _named_figure(toks: list[_Tok], start: int, end: int) -> bool:
     """The count is named by a figure noun: "the number was 1,700", "the 2,000 figure"."""
     near = [tok.low for tok in toks[max(0, start - 3) : start]] + [tok.low for tok in toks[start:end]]
-    return bool(_FIGURE_NOUNS.intersection(near))
+    return not _figure_nouns().isdisjoint(near)
 
 
 def _referred_role(toks: list[_Tok], start: int, end: int) -> str | None:
@@ -650,7 +656,7 @@ def iter_quantities(text: str) -> Iterator[Quantity]:
         part_of = part_of or (start_index > 0 and lows[start_index - 1] in _ADDED_BEFORE) \
             or (end_index < len(toks) and lows[end_index] in _ADDED_AFTER)
         role = _role_near(toks, start_index, after_thing)
-        if thing in _FIGURE_NOUNS or (thing is None and role is None):
+        if thing in _figure_nouns() or (thing is None and role is None):
             # "the official figure of 212,000", "the 2,000 figure": the toll named earlier
             referred = _referred_role(toks, start_index, after_thing)
             if referred is not None:
