@@ -90,19 +90,27 @@ def incident_pairs(db: Database, statements: Sequence[Statement], normalizer: No
     for statement in statements:
         if statement.source and statement.source.id in together.articles and statement.id is not None:
             by_source.setdefault(statement.source.id, []).append(statement)
+    # Each article's statements read once: an older article is looked at for every newer one.
+    of_article: dict[int, list[Statement]] = {}
     for source_id, mine in sorted(by_source.items()):
         counting = [s for s in mine if counts_victims(s, normalizer)]
         if not counting:
             continue
-        first = min(s.id or 0 for s in store.list_statements(db, source_id=source_id))
-        older = _older_counting(db, together, together.articles[source_id], first, normalizer)
+        first = min(s.id or 0 for s in _statements_of(db, source_id, of_article))
+        older = _older_counting(db, together, together.articles[source_id], first, normalizer, of_article)
         for statement in counting:
             pairs.update((other, statement.id or 0) for other in older[:FIGURE_CANDIDATES])
     return pairs
 
 
+def _statements_of(db: Database, source_id: int, of_article: dict[int, list[Statement]]) -> list[Statement]:
+    if source_id not in of_article:
+        of_article[source_id] = store.list_statements(db, source_id=source_id)
+    return of_article[source_id]
+
+
 def _older_counting(db: Database, together: Incidents, article: Article, below: int,
-                    normalizer: Normalizer) -> list[int]:
+                    normalizer: Normalizer, of_article: dict[int, list[Statement]]) -> list[int]:
     """The statements with victim counts, latest first, of the older articles about the incident
     ``article`` reports: those whose statements (with ids under ``below``) hold one of its names."""
     # Statements seldom name their article's names ("Over 84,000 people died"), but most
@@ -115,6 +123,6 @@ def _older_counting(db: Database, together: Incidents, article: Article, below: 
                       and s.source.id != article.source_id}, reverse=True)[:ARTICLES_CAP]
     together.read(db, sources, normalizer)
     joined = [i for i in sources if i in together.articles and incidents.same_incident(article, together.articles[i])]
-    counting = [s.id or 0 for source_id in joined for s in store.list_statements(db, source_id=source_id)
+    counting = [s.id or 0 for source_id in joined for s in _statements_of(db, source_id, of_article)
                 if (s.id or 0) < below and counts_victims(s, normalizer)]
     return sorted(counting, reverse=True)
