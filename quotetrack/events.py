@@ -374,36 +374,35 @@ def rescan(db: Database) -> GroupingResult:
                 clusters.append([statement_id])
                 grouped.add(statement_id)
         taken: set[int] = set()
-        assignment: dict[int, list[int]] = {}
+        continued: list[tuple[int | None, list[int]]] = []
         for ids in clusters:
             event_id = _event_for(ids, pins, previous, taken)
-            if event_id is None:
-                event_id = store.create_event(db)
-                result.created += 1
-            assert event_id is not None
-            taken.add(event_id)
-            assignment.setdefault(event_id, []).extend(ids)
+            if event_id is not None:
+                taken.add(event_id)
+            continued.append((event_id, ids))
+        # New events are made in one write, not one a group: a first grouping makes thousands.
+        result.created = sum(1 for event_id, _ in continued if event_id is None)
+        new_ids = iter(store.create_events(db, result.created))
+        assignment: dict[int, list[int]] = {}
+        for event_id, ids in continued:
+            assignment.setdefault(event_id if event_id is not None else next(new_ids), []).extend(ids)
         store.clear_auto_memberships(db)
-        for event_id, ids in assignment.items():
-            auto = [i for i in ids if i not in pins]
-            store.add_event_members(db, event_id, auto, placed_by="auto")
+        store.place_statements(db, [(i, event_id) for event_id, ids in assignment.items()
+                                    for i in ids if i not in pins], placed_by="auto")
         members_of: dict[int, list[Profile]] = {}
         for statement_id, event_id in store.event_memberships(db).items():
             if statement_id in profiles:
                 members_of.setdefault(event_id, []).append(profiles[statement_id])
-        for event_id in store.event_ids(db):
-            members = members_of.get(event_id, [])
-            if not members:
-                store.delete_event(db, event_id)
-                result.removed += 1
-                continue
+        empty = [event_id for event_id in store.event_ids(db) if not members_of.get(event_id)]
+        store.delete_events(db, empty)
+        result.removed = len(empty)
+        described: dict[int, tuple[str | None, str | None, str | None, str]] = {}
+        for event_id, members in members_of.items():
             place, first, last = _describe(members, articles)
-            store.update_event(db, event_id, {
-                "place": place, "first_day": _iso(first), "last_day": _iso(last),
-                "auto_name": auto_name(place, first),
-            })
-            result.events += 1
+            described[event_id] = (place, _iso(first), _iso(last), auto_name(place, first))
             result.grouped += len(members)
+        store.describe_events(db, described)
+        result.events = len(described)
         store.record_grouping(db, len(by_id), max(by_id, default=0))
     return result
 

@@ -17,7 +17,7 @@ import getpass
 import os
 import re
 from abc import ABC, abstractmethod
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -103,6 +103,10 @@ class Database(ABC):
     @abstractmethod
     def execute(self, sql: str, params: Params = None) -> Result:
         """Run one statement (``?`` placeholders); a write inside ``atomic()`` joins it."""
+
+    @abstractmethod
+    def execute_many(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
+        """Run one write (``?`` placeholders) once for each row: one round trip, not one a row."""
 
     @abstractmethod
     def query(self, sql: str, params: Params = None) -> Iterator[dict[str, Any]]:

@@ -19,6 +19,32 @@ def create_event(db: Database) -> int:
     return int(cursor.lastrowid or 0)
 
 
+def create_events(db: Database, count: int) -> list[int]:
+    """``count`` new, empty events, in one write; their ids in order. Call it inside
+    ``transaction``: the write lock keeps any other writer from adding events meanwhile, so the
+    rows above the highest id before are these."""
+    if count <= 0:
+        return []
+    before = db.execute("SELECT coalesce(max(id), 0) FROM events").fetchone()[0]
+    at = base.now()
+    db.execute_many("INSERT INTO events (auto_name, created_at, updated_at) VALUES ('', ?, ?)",
+                    [(at, at)] * count)
+    return [row[0] for row in db.execute("SELECT id FROM events WHERE id > ? ORDER BY id", [before]).fetchall()]
+
+
+def describe_events(db: Database, described: dict[int, tuple[str | None, str | None, str | None, str]]) -> None:
+    """Set events' grouping fields in one write: event id -> (place, first day, last day, automatic name)."""
+    at = base.now()
+    db.execute_many("UPDATE events SET place = ?, first_day = ?, last_day = ?, auto_name = ?, updated_at = ? "
+                    "WHERE id = ?", [(*fields, at, event_id) for event_id, fields in described.items()])
+
+
+def delete_events(db: Database, event_ids: Sequence[int]) -> None:
+    rows = [(event_id,) for event_id in event_ids]
+    db.execute_many("DELETE FROM event_statements WHERE event_id = ?", rows)
+    db.execute_many("DELETE FROM events WHERE id = ?", rows)
+
+
 def update_event(db: Database, event_id: int, fields: dict[str, Any]) -> None:
     allowed = {"name", "auto_name", "place", "first_day", "last_day"}
     columns = {k: v for k, v in fields.items() if k in allowed}
@@ -122,13 +148,17 @@ def events_of_statements(db: Database, ids: Sequence[int]) -> dict[int, int]:
 
 def add_event_members(db: Database, event_id: int, ids: Sequence[int], placed_by: str) -> None:
     """Put statements in an event (moving them out of any other)."""
-    for statement_id in ids:
-        db.execute(
-            "INSERT INTO event_statements (statement_id, event_id, placed_by) VALUES (?, ?, ?) "
-            "ON CONFLICT (statement_id) DO UPDATE SET event_id = excluded.event_id, "
-            "placed_by = excluded.placed_by",
-            [statement_id, event_id, placed_by],
-        )
+    place_statements(db, [(statement_id, event_id) for statement_id in ids], placed_by)
+
+
+def place_statements(db: Database, placements: Sequence[tuple[int, int]], placed_by: str) -> None:
+    """Put each (statement id, event id) statement in its event, moving it out of any other, in one write."""
+    db.execute_many(
+        "INSERT INTO event_statements (statement_id, event_id, placed_by) VALUES (?, ?, ?) "
+        "ON CONFLICT (statement_id) DO UPDATE SET event_id = excluded.event_id, "
+        "placed_by = excluded.placed_by",
+        [(statement_id, event_id, placed_by) for statement_id, event_id in placements],
+    )
 
 
 def clear_auto_memberships(db: Database) -> None:

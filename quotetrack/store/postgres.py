@@ -9,7 +9,7 @@ psycopg's errors become quotetrack's.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import date
 from functools import lru_cache
@@ -132,6 +132,11 @@ class PostgresDatabase(Database):
             lastrowid = rows[0][0] if rows else None
             rows = []
         return Result(rows, cursor.rowcount, lastrowid)
+
+    def execute_many(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
+        with _errors():
+            with self.conn.cursor() as cursor:
+                cursor.executemany(translate(sql), list(rows))
 
     def query(self, sql: str, params: Params = None) -> Iterator[dict[str, Any]]:
         with _errors():

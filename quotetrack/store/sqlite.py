@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sqlite3
 import time
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
@@ -106,6 +106,10 @@ class SQLiteDatabase(Database):
         except sqlite3.Error as exc:
             raise database_error(exc) from exc
         return Result(rows, cursor.rowcount, cursor.lastrowid)
+
+    def execute_many(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
+        with _errors():
+            self.conn.executemany(sql, rows)
 
     def query(self, sql: str, params: Params = None) -> Iterator[dict[str, Any]]:
         with _errors():
