@@ -154,8 +154,9 @@ def fold_repeats(conflicts: Sequence[Conflict]) -> list[tuple[Conflict, list[Con
     """Conflicts as an editor reads them, best first: one dispute told by several pairs of
     statements is shown once, by its best-ranked conflict, with the other pairs under it. One
     dispute is two figures of the same thing set against each other (three outlets repeat
-    "84,000", two repeat "9,000 to 15,000"), or one statement's denial contradicted by several
-    statements of what it denies. Conflicts fold only with others of the same status, so no
+    "84,000", two repeat "9,000 to 15,000"), one figure's timeline (1 → 3 → 9 → 10, every step
+    of it), one undated figure set against the dated ones, or one statement's denial contradicted
+    by several statements of what it denies. Conflicts fold only with others of the same status, so no
     review is hidden under another."""
     groups: dict[object, list[Conflict]] = {}
     for conflict in conflicts:
@@ -190,6 +191,15 @@ def _dispute_key(conflict: Conflict) -> tuple[object, ...] | None:
         return (conflict.status, "denial", denying.id) if denying.id is not None else None
     if not isinstance(claim, Counts):
         return None
+    if claim.timeline:
+        # Every conflict of one rising figure carries the whole timeline (detect._join_timelines):
+        # the story is one entry, led by the conflict that spans the most days.
+        return conflict.status, "timeline", claim.thing, claim.timeline
+    undated = [side for side in (conflict.a, conflict.b) if reported_day(side) is None]
+    if len(undated) == 1 and undated[0].id is not None:
+        # A figure nobody dated, set against the dated figures of the same thing: the question
+        # is one (when was it given?), however many figures it meets.
+        return conflict.status, "undated", claim.thing, undated[0].id
     points = (_point(claim.a_number), _point(claim.b_number))
     if None in points:
         return None
