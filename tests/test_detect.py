@@ -256,6 +256,21 @@ def test_one_denial_contradicted_by_several_statements_is_listed_once_under_the_
     assert len(shown["repeats"]) == 1
 
 
+def test_one_claim_denied_by_several_statements_is_listed_once(run):
+    for text, speaker, day in (("The mayor was arrested at the Orvel border post", "Ledger desk", "03"),
+                               ("The ministry denied that the mayor was arrested at the Orvel border post",
+                                "Herald desk", "04"),
+                               ("Police rejected reports that the mayor was arrested at the Orvel border post",
+                                "Courier desk", "05")):
+        assert run("add", text, "--speaker", speaker, "--published", f"2024-05-{day}").exit_code == 0
+    every = as_json(run("conflicts", "--json", "--each-pair"))
+    claimed = [c for c in every if "Ledger desk" in {c["a"]["speaker"]["name"], c["b"]["speaker"]["name"]}]
+    assert len(claimed) == 2
+    assert len(every) == 2
+    (shown,) = as_json(run("conflicts", "--json"))
+    assert sorted([shown["id"], *shown["repeats"]]) == sorted(c["id"] for c in claimed)
+
+
 QUARRY_INQUIRY = """Inquiry faults safety at Tessaly quarry
 
 Months after the January 9 blast at the Tessaly quarry near Dunmoor, in Corvia province, an inquiry
