@@ -15,7 +15,7 @@ from dataclasses import replace
 from datetime import date
 
 from .conflicts import Verdict
-from .evidence import Count, Counts, DenialCue, Evidence, SelfContradiction, claim_of
+from .evidence import Count, Counts, DenialCue, Evidence, OppositeWords, SelfContradiction, claim_of
 from .models import Conflict, Statement
 from .text import fold, tokenize
 
@@ -155,7 +155,8 @@ def fold_repeats(conflicts: Sequence[Conflict]) -> list[tuple[Conflict, list[Con
     statements is shown once, by its best-ranked conflict, with the other pairs under it. One
     dispute is two figures of the same thing set against each other (three outlets repeat
     "84,000", two repeat "9,000 to 15,000"), one figure's timeline (1 → 3 → 9 → 10, every step
-    of it), one undated figure set against the dated ones, or a claim and its denials: one
+    of it), one undated figure set against the dated ones, one account against its opposite
+    told by several statements ("armed" / "unarmed"), or a claim and its denials: one
     statement's denial contradicted by several statements of what it denies, and one claim
     denied by several statements. Conflicts fold only with others of the same status, so no
     review is hidden under another."""
@@ -209,6 +210,11 @@ def _dispute_keys(conflict: Conflict) -> list[tuple[object, ...]]:
         denying, denied = (conflict.a, conflict.b) if claim.side == "a" else (conflict.b, conflict.a)
         return [key for key in ((conflict.status, "denial", denying.id), (conflict.status, "denied", denied.id))
                 if key[-1] is not None]
+    if isinstance(claim, OppositeWords):
+        # "armed" / "unarmed" told by several statements on each side: one account against another
+        words = frozenset(claim.words)
+        return [(conflict.status, "opposite", words, side.id) for side in (conflict.a, conflict.b)
+                if side.id is not None]
     if not isinstance(claim, Counts):
         return []
     if claim.timeline:

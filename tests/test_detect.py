@@ -271,6 +271,19 @@ def test_one_claim_denied_by_several_statements_is_listed_once(run):
     assert sorted([shown["id"], *shown["repeats"]]) == sorted(c["id"] for c in claimed)
 
 
+def test_one_account_against_its_opposite_told_by_several_statements_is_listed_once(run):
+    for text, speaker, day in (("Ivo Marsh had a gun in his hand when officers shot him at the Orvel depot",
+                                "Police chief", "03"),
+                               ("Ivo Marsh was unarmed when officers shot him at the Orvel depot",
+                                "Marsh family", "03"),
+                               ("Ivo Marsh was armed when officers shot him at the Orvel depot", "Police union", "04")):
+        assert run("add", text, "--speaker", speaker, "--published", f"2024-05-{day}").exit_code == 0
+    every = [c for c in as_json(run("conflicts", "--json", "--each-pair")) if "opposites" in c["evidence"]]
+    assert len(every) == 2
+    (shown,) = [c for c in as_json(run("conflicts", "--json")) if "opposites" in c["evidence"]]
+    assert sorted([shown["id"], *shown["repeats"]]) == sorted(c["id"] for c in every)
+
+
 QUARRY_INQUIRY = """Inquiry faults safety at Tessaly quarry
 
 Months after the January 9 blast at the Tessaly quarry near Dunmoor, in Corvia province, an inquiry
