@@ -15,7 +15,7 @@ from dataclasses import replace
 from datetime import date
 
 from .conflicts import Verdict
-from .evidence import Count, Counts, DenialCue, Evidence, SelfContradiction, claim_of
+from .evidence import Count, Counts, DenialCue, Evidence, OppositeWords, SelfContradiction, claim_of
 from .models import Conflict, Statement
 from .text import fold, tokenize
 
@@ -158,8 +158,9 @@ def fold_repeats(conflicts: Sequence[Conflict]) -> list[tuple[Conflict, list[Con
     statements of what it denies. Conflicts fold only with others of the same status, so no
     review is hidden under another."""
     groups: dict[object, list[Conflict]] = {}
+    opposed = _opposed_disputes(conflicts)
     for conflict in conflicts:
-        groups.setdefault(_dispute_key(conflict) or conflict.id, []).append(conflict)
+        groups.setdefault(opposed.get(conflict.id) or _dispute_key(conflict) or conflict.id, []).append(conflict)
     shown = []
     for told in groups.values():  # in the order of each group's best conflict
         lead = told[0]
@@ -180,6 +181,30 @@ def _first_told(conflict: Conflict) -> tuple[date, float]:
     assert isinstance(claim, DenialCue)
     other = conflict.b if claim.side == "a" else conflict.a
     return reported_day(other) or date.max, -conflict.score
+
+
+def _opposed_disputes(conflicts: Sequence[Conflict]) -> dict[int | None, tuple[object, ...]]:
+    """Pairs of statements that share a statement, one pair with another, and set one state
+    against its opposite ("lawful" / "unlawful", "armed" / "unarmed") or a claim against its
+    denial, are one dispute: each outlet that repeats either side makes a pair with each
+    statement of the other side. Conflict id -> its dispute."""
+    parent: dict[tuple[object, ...], tuple[object, ...]] = {}
+
+    def root(node: tuple[object, ...]) -> tuple[object, ...]:
+        while parent.setdefault(node, node) != node:
+            node = parent[node]
+        return node
+
+    opposed: list[tuple[Conflict, tuple[object, ...]]] = []
+    for conflict in conflicts:
+        claim = claim_of(conflict.evidence)
+        if isinstance(claim, OppositeWords):
+            opposed.append((conflict, (conflict.status, frozenset(claim.words))))
+        elif isinstance(claim, DenialCue):
+            opposed.append((conflict, (conflict.status, "denial")))
+    for conflict, kind in opposed:
+        parent[root((*kind, conflict.a.id))] = root((*kind, conflict.b.id))
+    return {conflict.id: ("opposed", *root((*kind, conflict.a.id))) for conflict, kind in opposed}
 
 
 def _dispute_key(conflict: Conflict) -> tuple[object, ...] | None:

@@ -28,7 +28,7 @@ from ..text import Normalizer, default_normalizer
 from .attribution import as_self_contradiction, quote_conflict, same_speaker
 from .dates import add_date_caveat, date_conflict, dated_apart, same_days
 from .numbers import incident_count_conflict, number_conflict
-from .polarity import before_the_claim, may_focus, polarity_conflict
+from .polarity import act_conflict, before_the_claim, may_focus, polarity_conflict
 from .reading import read
 from .similarity import UNRELATED, claim_similarity, covered_overlap, names_differ, overlap, same_claim
 from .verdict import CLAIM_TYPES, CONFLICT_TYPES, DEFAULT_MIN_SCORE, RELATIONS, Verdict
@@ -102,10 +102,13 @@ def compare_in_event(a: Statement, b: Statement, *, normalizer: Normalizer | Non
 
 
 def incident_conflict(a: Statement, b: Statement, *, normalizer: Normalizer | None = None) -> Verdict | None:
-    """The conflict between the victim counts of two statements about one incident that
-    ``compare`` found unrelated by their wording, if any (``compare_in_event`` without ``compare``)."""
+    """The conflict between the victim counts of two statements about one incident, or between
+    how they judge its acts, that ``compare`` found unrelated by their wording, if any
+    (``compare_in_event`` without ``compare``)."""
     normalizer = normalizer or default_normalizer()
-    found = incident_count_conflict(a, b, read(a.text, normalizer), read(b.text, normalizer))
+    first, second = read(a.text, normalizer), read(b.text, normalizer)
+    # Counts of its victims, and how its acts are judged, however differently worded.
+    found = incident_count_conflict(a, b, first, second) or act_conflict(first, second, one_incident=True)
     if found is None:
         return None
     add_date_caveat(found, a, b)

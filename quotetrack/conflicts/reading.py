@@ -34,7 +34,7 @@ from .lexicon import (
     word_stem,
 )
 from .responsibility import deed_denied, in_one_wording
-from .states import NEGATING_PREFIXES, PREFIX_MIN_LENGTH, State, states_of
+from .states import NEGATING_PREFIXES, PREFIX_MIN_LENGTH, ActState, State, act_states, states_of
 
 _NUMBER = re.compile(NUMBER)
 # Where a denial's subject starts at the latest: "Police said [no one was killed]".
@@ -103,6 +103,7 @@ class Reading:
     # the order of NEGATING_PREFIXES: read once, so a comparison looks words up, not prefixes.
     prefixed: dict[str, tuple[str, ...]]
     states: tuple[State, ...]  # states said of one person ("he was unarmed"; "had a gun": armed)
+    acts: tuple[ActState, ...]  # how acts are judged ("the raid violated the laws of war": unlawful)
     disputed: tuple[tuple[Cue, Quantity], ...]  # counts called false, each with the cue that does it
     denials_made: tuple[DenialMade, ...]  # "firmly denies the report", "did not issue a denial of it"
 
@@ -158,6 +159,7 @@ def read(text: str, normalizer: Normalizer) -> Reading:
         places=places_of(tuple(token for token, _ in sequence)),
         opposable=tuple((stem_, *where) for stem_, where in stems.items() if stem_ in opposite_stems()),
         states=states_of(text, words, [cue.start for cue in cues if not cue.cancelled]),
+        acts=act_states(text, words, [(cue.start, cue.strength == FLAT) for cue in cues if not cue.cancelled]),
         disputed=_disputed_counts(text, words, cues, quantities),
         denials_made=_denials_made(text, words, cues, normalizer),
     )
