@@ -412,3 +412,43 @@ def test_a_state_and_its_opposite_told_by_several_outlets_is_listed_once(run):
     assert len(every) == 2 and all(c["evidence"]["opposites"] for c in every)
     (shown,) = as_json(run("conflicts", "--json"))
     assert sorted([shown["id"], *shown["repeats"]]) == sorted(c["id"] for c in every)
+
+
+DENIED = "The company flatly denied the report on Tuesday"
+
+
+@pytest.mark.parametrize(
+    "reported",
+    [
+        st("The Courier reported that the company would close 40 of its stores"),
+        st("According to a report in the Courier, the company will close 40 stores"),
+        Statement(text="notices could go out next week to a quarter of the company's staff",
+                  speaker=Speaker("Ada Brun"), kind="reported",
+                  context="Analyst Ada Brun had reported notices could go out next week to a quarter of the company's"
+                  " staff. The firm did not comment."),
+    ],
+)
+def test_a_denial_of_the_report_meets_what_the_report_said_in_one_incident(reported: Statement) -> None:
+    for a, b, side in ((reported, st(DENIED), "b"), (st(DENIED), reported, "a")):
+        verdict = incident_conflict(a, b)
+        assert verdict is not None and verdict.type == "polarity", (a.text, b.text)
+        assert isinstance(verdict.evidence, DenialCue) and verdict.evidence.side == side
+        assert any("without saying what it denies" in caveat for caveat in verdict.caveats)
+    assert kind_of(reported.text, DENIED) != "polarity"  # as free text, nothing says which report is denied
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        "The company will close 40 stores, its chief executive said",  # no report
+        "The Courier reported that a rival chain would close 40 stores",  # not about the one denying
+        "The Courier reported that the company would not close any stores",  # itself a denial
+        "Shares in the company rose 4 per cent after the report was published",  # no report's claim
+    ],
+)
+def test_a_denial_of_the_report_meets_no_claim_of_another_kind(other: str) -> None:
+    assert incident_conflict(st(other), st(DENIED)) is None
+    assert incident_conflict(st(DENIED), st(other)) is None
+    # a denial that says what it denies is read by the other rules
+    assert incident_conflict(st("The Courier reported that the company would close 40 of its stores"),
+                             st("The company denied the report that it would close stores")) is None

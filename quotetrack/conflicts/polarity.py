@@ -109,6 +109,34 @@ def denial_made(first: Reading, second: Reading, similarity: float) -> Verdict |
     return None
 
 
+def report_denied(first: Reading, second: Reading, credited: tuple[bool, bool],
+                  names: tuple[frozenset[str], frozenset[str]]) -> Verdict | None:
+    """A denial of "the report" (or "the claims", "the story") that names nothing it denies,
+    against what a report said ("the newspaper reported that the firm would close 40 stores"),
+    in two statements known to report one incident. ``credited``: each side is credited to a
+    report or a reporter (``reading.credited_to_report``); ``names``: the content stems of each
+    side's speaker. What is reported must mention the one who denies (by the words of the
+    denial's subject, or the denying speaker's name): a report about someone else is not theirs
+    to deny."""
+    for side, one, other, claimed, who in (("a", first, second, credited[1], names[0]),
+                                          ("b", second, first, credited[0], names[1])):
+        if not claimed or other.denials_made or any(not cue.cancelled for cue in other.cues):
+            continue
+        for denial in one.denials_made:
+            if not (denial.made and denial.noun and not denial.cue.scope):
+                continue
+            denier = {token for token, _ in denial.denier} | who
+            if not denier & set(other.content):
+                continue
+            cue = denial.cue
+            caveat = (f"{side.upper()} denies without saying what it denies (“{cue.text}”); the other gives what"
+                      " a report said: check that it is the report denied")
+            evidence = DenialCue(cue.text, (cue.start, cue.end), side)
+            return Verdict("conflict", "polarity", round(scaled(0.55, CONFLICT_CLAIM) * STRENGTH[HEDGED], 3),
+                           evidence, [caveat])
+    return None
+
+
 def _one_denier(one: Sequence[tuple[str, bool]], other: Sequence[tuple[str, bool]]) -> bool:
     """Who denies may be one party: unsaid on a side, a word in common, or a name and a
     description ("IBM" / "the company"); not two names, nor two descriptions ("the ministry" /

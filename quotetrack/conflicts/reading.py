@@ -202,6 +202,28 @@ def _denials_made(
     return tuple(made)
 
 
+# Words that credit what follows them to a report or a reporter: "had reported notices could go
+# out", "a report in the Herald said", "according to a report".
+_REPORTING = frozenset({"report", "reports", "reported", "reporting", "wrote", "writes", "according"})
+# How many words before a statement its context is read for them.
+_CREDIT_REACH = 6
+
+
+def credited_to_report(text: str, context: str | None) -> bool:
+    """What a statement says is credited to a report or a reporter, in its own words ("according
+    to a report, the firm will close 40 stores") or in the words of its sentence just before it
+    ("The newspaper reported that …", "Cringely had reported notices could go out …")."""
+    before = ""
+    if context and (at := context.find(text)) > 0:
+        before = context[:at]
+    words = [fold(token.text) for token in tokenize(before)][-_CREDIT_REACH:]
+    if STRONG_BOUNDARY & set(words):
+        words = words[max(k for k, w in enumerate(words) if w in STRONG_BOUNDARY) + 1 :]
+    opening = {fold(token.text) for token in tokenize(text)[:_CREDIT_REACH]}
+    reported = opening & (_REPORTING - {"according"}) or ("according" in opening and claim_nouns() & opening)
+    return bool(_REPORTING & set(words)) or bool(reported)
+
+
 def _claim_noun(folded: list[str], last: int, end: int) -> str:
     """The stem of the claim noun among ``folded[last:end]`` ("reports" -> "report"), or "" (any)."""
     return next((word_stem(w) for w in folded[last : min(end, len(folded))] if w in claim_nouns()), "")
