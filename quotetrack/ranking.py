@@ -227,6 +227,7 @@ def _dispute_keys(conflict: Conflict) -> list[tuple[object, ...]]:
         # is one (when was it given?), however many figures it meets.
         return [(conflict.status, "undated", claim.thing, undated[0].id)]
     points = (_point(claim.a_number), _point(claim.b_number))
-    if None in points:
+    if points[0] is None or points[1] is None:
         return []
-    return [(conflict.status, claim.thing, frozenset(points))]
+    # To three significant figures: "316,000 died" and "more than 316,000" give one figure.
+    return [(conflict.status, claim.thing, frozenset(float(f"{point:.3g}") for point in points))]

@@ -215,17 +215,18 @@ def test_tolls_of_one_incident_told_in_other_words_conflict_at_ingest_and_after_
 
 
 def test_pairs_setting_the_same_two_figures_against_each_other_are_listed_once(run):
-    for text, outlet in (("316 people were killed in the Orvel landslide", "Ledger"),
-                         ("The Orvel landslide killed 316 people", "Post"),
-                         ("85 people were killed in the Orvel landslide", "Herald")):
+    for text, outlet in (("316,000 people were killed in the Orvel earthquake", "Ledger"),
+                         ("The Orvel earthquake killed 316,000 people", "Post"),
+                         ("85,000 people were killed in the Orvel earthquake", "Herald"),
+                         ("The Orvel earthquake killed more than 316,000 people", "Courier")):
         assert run("add", text, "--speaker", f"{outlet} desk", "--outlet", outlet,
                    "--published", "2024-05-03").exit_code == 0
     folded = as_json(run("conflicts", "--json"))
-    assert len(folded) == 1 and len(folded[0]["repeats"]) == 1
+    assert len(folded) == 1 and len(folded[0]["repeats"]) == 2  # "more than 316,000" is 316,000 too
     every = as_json(run("conflicts", "--json", "--each-pair"))
     assert sorted(c["id"] for c in every) == sorted([folded[0]["id"], *folded[0]["repeats"]])
     shown = run("conflicts")
-    assert f"also told by 1 conflict: {folded[0]['repeats'][0]}" in " ".join(shown.stdout.split())
+    assert f"also told by 2 conflicts: {', '.join(map(str, folded[0]['repeats']))}" in " ".join(shown.stdout.split())
 
 
 def test_one_undated_figure_set_against_several_dated_ones_is_listed_once(run):
