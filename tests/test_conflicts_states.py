@@ -320,6 +320,7 @@ def test_hands_raised_in_an_order_a_denial_or_of_many_says_no_state(other: str) 
          "Investigators found that the raid was not justified"),
         ("The ministry said the raid did not violate international law", "The raid was unlawful"),
         ("The army said the raid was fully justified", "the raid was carried out without any legal justification"),
+        ("The night raid conformed to the laws of war", "An inquiry found the night operation was unlawful"),
     ],
 )
 def test_an_act_judged_lawful_and_unlawful_conflicts(lawful: str, unlawful: str) -> None:
@@ -328,7 +329,7 @@ def test_an_act_judged_lawful_and_unlawful_conflicts(lawful: str, unlawful: str)
         assert verdict.relation == "conflict" and verdict.type == "polarity", (a, b, verdict)
         assert isinstance(verdict.evidence, OppositeWords)
         assert set(verdict.evidence.words) == {"lawful", "unlawful"}
-        assert any("(raid)" in caveat and "same act" in caveat for caveat in verdict.caveats)
+        assert any("raid" in caveat and "same act" in caveat for caveat in verdict.caveats)
 
 
 @pytest.mark.parametrize(
@@ -336,6 +337,7 @@ def test_an_act_judged_lawful_and_unlawful_conflicts(lawful: str, unlawful: str)
     [
         ("The raid complied with international law", "The raid did not violate international law"),  # agree
         ("The raid was legitimate", "The arrest of the mayor was illegal"),  # two acts
+        ("The night raid was legitimate", "The day operation was illegal"),
         ("The raid was legitimate", "Lawyers asked whether the raid was legal"),  # a question
         ("The raid was legitimate", "The raid may have violated international law"),  # open
         ("The raid was legitimate", "Rights groups are investigating alleged violations of the law in the raid"),

@@ -233,8 +233,7 @@ def act_conflict(first: Reading, second: Reading, similarity: float = 0.0, *,
 
 
 def _acts_named(mine: ActState, theirs: ActState) -> str:
-    nouns = sorted(mine.act & theirs.act) or sorted(mine.act | theirs.act)
-    return "one act (" + ", ".join(nouns) + ")"
+    return "one act (" + ", ".join(sorted(mine.act | theirs.act)) + ")"
 
 
 def may_focus(first: Reading, second: Reading) -> bool:

@@ -232,10 +232,15 @@ def _turned(state: str) -> str:
 
 
 def _acts(folded: Sequence[str], stems: Sequence[str], index: int) -> frozenset[str]:
-    """The nouns for an act in the sentence around word ``index``, as stems."""
+    """The nouns for an act in the sentence around word ``index``, as stems, each with the word
+    that qualifies it ("air" of "an air strike"), which names one act as well as the noun: "the
+    air strikes" and "an air attack" are one."""
     start = next((k + 1 for k in range(index - 1, -1, -1) if folded[k] in _SENTENCE_END), 0)
     end = next((k for k in range(index, len(folded)) if folded[k] in _SENTENCE_END), len(folded))
-    return frozenset(stem for stem in stems[start:end] if stem in act_nouns())
+    acts = {stems[k] for k in range(start, end) if stems[k] in act_nouns()}
+    acts |= {stems[k - 1] for k in range(max(start, 1), end) if stems[k] in act_nouns()
+             and folded[k - 1].isalpha() and folded[k - 1] not in _stopwords() and stems[k - 1] not in acts}
+    return frozenset(acts)
 
 
 def _phrase_states(folded: Sequence[str]) -> list[tuple[str, int, int, int, bool]]:
