@@ -454,3 +454,8 @@ def test_a_denial_of_the_report_meets_no_claim_of_another_kind(other: str) -> No
     # a denial that says what it denies is read by the other rules
     assert incident_conflict(st("The Courier reported that the company would close 40 of its stores"),
                              st("The company denied the report that it would close stores")) is None
+
+
+def test_a_judgement_is_an_adjective_as_written_not_a_verb_of_its_stem() -> None:
+    assert kind_of("The company has been planning a new raid", "The raid was spontaneous") != "polarity"
+    assert kind_of("The raid was planned", "The raid was spontaneous") == "polarity"

@@ -247,12 +247,20 @@ GAP, LONG_GAP, BE = "*", "**", "BE"
 @cache
 def act_state_phrases() -> tuple[tuple[str, tuple[str, ...]], ...]:
     """(state, the phrase as stems and marks) for each phrase of act_states.tsv: how an account
-    judges an act ("violated the laws of war": unlawful)."""
+    judges an act ("violated the laws of war": unlawful). The word after BE stays as written,
+    folded: a state is an adjective ("was planned"), which a verb of the same stem is not
+    ("has been planning")."""
     marks = {GAP, LONG_GAP, BE}
-    return tuple(
-        (fold(row[0]), tuple(word if word in marks else word_stem(fold(word)) for word in phrase.split()))
-        for row in lexicon.rows("act_states") if row[0] != _ACT for phrase in row[1:] if phrase
-    )
+    found = []
+    for row in lexicon.rows("act_states"):
+        if row[0] == _ACT:
+            continue
+        for phrase in row[1:]:
+            words = phrase.split()
+            found.append((fold(row[0]), tuple(
+                word if word in marks else fold(word) if n and words[n - 1] == BE else word_stem(fold(word))
+                for n, word in enumerate(words))))
+    return tuple(found)
 
 
 _ACT = "ACT"  # the act_states.tsv row of nouns for an act beyond the incident nouns ("death")

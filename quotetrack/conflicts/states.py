@@ -220,7 +220,9 @@ def _match(phrase: Sequence[str], p: int, folded: Sequence[str], stems: Sequence
         while k < len(folded) and (folded[k].endswith("ly") or folded[k] in _NOT):
             turned = turned or folded[k] in _NOT
             k += 1
-        return _match(phrase, p + 1, folded, stems, k, turned)
+        if p + 1 < len(phrase) and (k >= len(folded) or folded[k] != phrase[p + 1]):
+            return None  # the state as written: "was planned", not "was planning"
+        return _match(phrase, p + 2, folded, stems, k + 1, turned) if p + 1 < len(phrase) else (k, turned)
     if stems[k] != token:
         return None
     return _match(phrase, p + 1, folded, stems, k + 1, turned)
