@@ -459,3 +459,16 @@ def test_a_denial_of_the_report_meets_no_claim_of_another_kind(other: str) -> No
 def test_a_judgement_is_an_adjective_as_written_not_a_verb_of_its_stem() -> None:
     assert kind_of("The company has been planning a new raid", "The raid was spontaneous") != "polarity"
     assert kind_of("The raid was planned", "The raid was spontaneous") == "polarity"
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        "It was illegal to enter the zone around the raid at night",  # judges entering, not the raid
+        "The envoy urged both sides to respect international law after the raid",  # an exhortation
+        "A war crimes court will hear the case of the raid",  # a court, not a judgement
+    ],
+)
+def test_words_of_law_that_judge_no_act_are_no_conflict(other: str) -> None:
+    assert kind_of("The raid was legitimate", other) != "polarity"
+    assert kind_of("The raid was legitimate", "The raid was a war crime") == "polarity"

@@ -166,6 +166,8 @@ def act_states(
             if matched is None:
                 continue
             end, turned = matched
+            if phrase[0] == BE and end < len(folded) and folded[end] in _COMPLEMENTS:
+                continue  # "it is illegal to carry a knife" judges carrying one, not the act
             start_char, end_char = words[i][1], words[end - 1][2]
             reach = max(0, i - _UNSETTLED_REACH)
             if _UNSETTLED & set(folded[reach:i]) or any(
