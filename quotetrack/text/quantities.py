@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..models import json_fields
-from . import lexicon, numbers
+from . import count_kinds, lexicon, numbers
 from .dates import months
 from .tokens import Token as _Tok
 from .tokens import count_tokens
@@ -78,6 +78,8 @@ class Quantity:
     earlier: bool = False  # "from a previous figure of 152", "rose from 100 to 149": superseded here
     cumulative: bool = False  # "the number killed this month", "since the war began": not one incident's
     forecast: bool = False  # "expected to top 150,000": what is expected, not what was counted
+    kind: str | None = None  # "confirmed", "suspected" (data/count_kinds.tsv): how it was counted
+    corrects: bool = False  # "due to a typo, the number should have read 17,000": a correction
 
     @property
     def key(self) -> tuple[str | None, str | None]:
@@ -167,7 +169,7 @@ class Quantity:
 
     def to_dict(self) -> dict[str, object]:
         fields = json_fields(self, "text", "value", "low", "high", "thing", "role", "vague", "cumulative", "earlier",
-                             "forecast")
+                             "forecast", "kind", "corrects")
         return fields | {"span": [self.start, self.end]}
 
 
@@ -366,7 +368,7 @@ def _thing_after(toks: list[_Tok], j: int, value: float | None) -> tuple[str | N
     counted = lexicon.words("counted_things")
     window: list[tuple[int, str]] = []
     k = j
-    while k < len(toks) and len(window) < 3 and k < j + 5:
+    while k < len(toks) and len(window) < 4 and k < j + 5:
         low = toks[k].low
         if low in _CLAUSE_STOP or low in _FUNCTION_WORDS or low[0].isdigit():
             break
@@ -378,11 +380,11 @@ def _thing_after(toks: list[_Tok], j: int, value: float | None) -> tuple[str | N
     # Two-word things ("air strikes") first, then a listed noun, then a plural, then the last word.
     for (k1, w1), (_, w2) in zip(window, window[1:], strict=False):
         if f"{w1} {singular(w2)}" in counted:
-            return f"{w1} {singular(w2)}", k1 + 2
+            return _head(window, w2, f"{w1} {singular(w2)}", k1 + 2)
     for k1, word in window:
         base = word.split("-")[-1]
         if singular(base) in counted or base in counted:
-            return singular(base), k1 + 1
+            return _head(window, base, singular(base), k1 + 1)
     if value is None or value != 1:
         for k1, word in window:
             if _is_plural(word) and not word.endswith("'s"):
@@ -393,20 +395,41 @@ def _thing_after(toks: list[_Tok], j: int, value: float | None) -> tuple[str | N
     return singular(word), k1 + 1
 
 
+def _head(window: list[tuple[int, str]], written: str, thing: str, after: int) -> tuple[str, int]:
+    """The noun a compound counts. A noun ``written`` in the singular, with nouns after it that
+    end in a plural, only says which ones: "two police body camera videos", "three hospital
+    beds" and "100,000 job cuts" count videos, beds and cuts. A plural is the head already
+    ("12 civilians killed"); so is a noun with no plural after it ("three police wounded")."""
+    if singular(written) != written.lower():
+        return thing, after
+    k = after
+    for index, word in window:
+        if index < after:
+            continue
+        if index != k or word.endswith(("ed", "ing", "'s")) or not word.isalpha():
+            break
+        if _is_plural(word):
+            if word in _roles() and word not in _counted_as():
+                break
+            return singular(word), index + 1
+        k += 1  # a singular noun in the run ("body", "camera"): read on to its last word
+    return thing, after
+
+
 def _role_near(toks: list[_Tok], start: int, end: int) -> str | None:
     """A casualty word within the clause around the count: "killing 12", "12 were killed"."""
     roles = _roles()
-    if start > 0 and toks[start - 1].low in roles:
+    if start > 0 and _role_at(toks, start - 1):
         # "killing seven and wounding 22": the verb right before a count is its role, not one further on.
-        return roles[toks[start - 1].low]
+        return _role_at(toks, start - 1)
     ahead, across = None, False
     k, reach = start, 0
     while k < len(toks) and toks[k].low not in _CLAUSE_STOP and (k < end or reach < 4):
         low = toks[k].low
-        if low in roles:
+        if _role_at(toks, k):
             # "including 12 children and wounded 58": a role word before a number is that number's
             if not (k + 1 < len(toks) and numbers.may_start(toks[k + 1].low)):
-                ahead = roles[low]
+                ahead = _role_at(toks, k)
             break
         if k >= end and low[0].isdigit():
             across = True  # "the toll stood at 38 with 57 wounded": "wounded" is the 57's
@@ -416,6 +439,21 @@ def _role_near(toks: list[_Tok], start: int, end: int) -> str | None:
     if ahead and not across:
         return ahead
     return _tally_before(toks, start) or ahead or _word_before(toks, start, 4, roles)
+
+
+@cache
+def _role_phrases() -> dict[tuple[str, str], str]:
+    """Two-word casualty phrases of casualty_roles.tsv ("in hospital", "laid off") by their words."""
+    rows = lexicon.rows("casualty_roles")
+    return {(words[0], words[1]): row[1] for row in rows if len(words := row[0].lower().split()) == 2}
+
+
+def _role_at(toks: list[_Tok], k: int) -> str | None:
+    """The role the word at ``k`` names, alone or as the end of a two-word phrase ("in hospital")."""
+    role = _roles().get(toks[k].low)
+    if role is None and k > 0:
+        role = _role_phrases().get((toks[k - 1].low, toks[k].low))
+    return role
 
 
 @cache
@@ -488,15 +526,24 @@ _FORECAST = frozenset({"expect", "expects", "expected", "expecting", "forecast",
                        "predicted", "predicts", "anticipated", "anticipate"})
 
 
+_FORECAST_AFTER = 8  # "100,000 job cuts is more than he would expect"
+
+
 def _is_forecast(toks: list[_Tok], start: int, end: int) -> bool:
     """"officials expect the toll to top 150,000", "expected a figure of 150,000 by Monday",
-    "150,000 are expected to die": the clause gives a figure to come, not one counted."""
+    "150,000 are expected to die", "100,000 job cuts is more than he would expect": the clause
+    gives a figure to come, or one weighed against what is expected, not one counted."""
     k = start - 1
     while k >= max(0, start - 14) and toks[k].low not in _CLAUSE_STOP:
         if toks[k].low in _FORECAST:
             return True
         k -= 1
-    return any(tok.low in _FORECAST for tok in toks[end : end + 3])
+    k = end
+    while k < min(len(toks), end + _FORECAST_AFTER) and toks[k].low not in _CLAUSE_STOP | {"and", "but", "while"}:
+        if toks[k].low in _FORECAST:
+            return True
+        k += 1
+    return False
 
 
 # What a count named only by a figure noun counts, as ``Quantity.thing``.
@@ -511,16 +558,19 @@ def _figure_nouns() -> frozenset[str]:
     return frozenset(singular(w) for w in lexicon.words("figure_nouns") if w not in roles and singular(w) not in roles)
 
 
-def _named_figure(toks: list[_Tok], start: int, end: int) -> bool:
+_FIGURE_REACH, _CORRECTION_REACH = 3, 5
+
+
+def _named_figure(toks: list[_Tok], start: int, end: int, reach: int = _FIGURE_REACH) -> bool:
     """The count is named by a figure noun: "the number was 1,700", "the 2,000 figure"."""
-    near = [tok.low for tok in toks[max(0, start - 3) : start]] + [tok.low for tok in toks[start:end]]
+    near = [tok.low for tok in toks[max(0, start - reach) : start]] + [tok.low for tok in toks[start:end]]
     return not _figure_nouns().isdisjoint(near)
 
 
-def _referred_role(toks: list[_Tok], start: int, end: int) -> str | None:
+def _referred_role(toks: list[_Tok], start: int, end: int, reach: int = _FIGURE_REACH) -> str | None:
     """The role of a figure named by a figure noun ("the figure of 212,000", "the number was
     1,700", "the 2,000 figure"): that of the nearest casualty word earlier in the sentence."""
-    if not _named_figure(toks, start, end):
+    if not _named_figure(toks, start, end, reach):
         return None
     roles = _roles()
     for k in range(start - 1, -1, -1):
@@ -656,12 +706,15 @@ def iter_quantities(text: str) -> Iterator[Quantity]:
         part_of = part_of or (start_index > 0 and lows[start_index - 1] in _ADDED_BEFORE) \
             or (end_index < len(toks) and lows[end_index] in _ADDED_AFTER)
         role = _role_near(toks, start_index, after_thing)
+        corrects = count_kinds.corrects(toks, start_index)
+        # A correction names its figure further back: "the number should have read 170,000".
+        reach = _CORRECTION_REACH if corrects else _FIGURE_REACH
         if thing in _figure_nouns() or (thing is None and role is None):
             # "the official figure of 212,000", "the 2,000 figure": the toll named earlier
-            referred = _referred_role(toks, start_index, after_thing)
+            referred = _referred_role(toks, start_index, after_thing, reach)
             if referred is not None:
                 thing, role = None, role or referred
-            elif role is None and _named_figure(toks, start_index, after_thing):
+            elif role is None and _named_figure(toks, start_index, after_thing, reach):
                 # "the official number is 2,100": the figure the story is about, counting what
                 # the statement does not say; kept, to be set against another such figure
                 thing = FIGURE
@@ -678,6 +731,9 @@ def iter_quantities(text: str) -> Iterator[Quantity]:
             role = None  # "a 5.6 magnitude quake killed 7": people are counted in whole numbers
         if role is None and thing and out and _names_a_share(toks, start_index, out[-1]):
             role = out[-1].role  # "killed 14, including three children": the children were killed
+        if role and thing in count_kinds.objects():
+            role = None  # "released two dashcam videos", "killed in two strikes": no one freed, no strike killed
+        end_of_count = max(after_thing, end_index)
         out.append(
             Quantity(
                 value=value,
@@ -685,18 +741,29 @@ def iter_quantities(text: str) -> Iterator[Quantity]:
                 high=high_value,
                 thing=thing,
                 role=role,
-                text=text[toks[start_index].start : toks[max(after_thing, end_index) - 1].end],
+                text=text[toks[start_index].start : toks[end_of_count - 1].end],
                 start=toks[start_index].start,
-                end=toks[max(after_thing, end_index) - 1].end,
+                end=toks[end_of_count - 1].end,
                 part_of=part_of,
                 vague=reading.vague,
-                earlier=_is_earlier(toks, start_index),
+                earlier=_is_earlier(toks, start_index) or count_kinds.set_against(toks, start_index),
                 forecast=_is_forecast(toks, start_index, end_index),
-                cumulative=role is not None and _is_cumulative(toks, start_index, max(after_thing, end_index)),
+                cumulative=role is not None and _is_cumulative(toks, start_index, end_of_count),
+                kind=count_kinds.count_kind(toks, start_index, end_of_count, _names_people),
+                corrects=corrects,
             )
         )
         yield out[-1]
         i = end_index
+
+
+def _names_people(word: str) -> bool:
+    """The word may be a noun for people ("militants", "policemen", "smugglers"): a listed one, or
+    a noun that counts nothing listed and names no casualty ("deaths", "dead", "cases" do not)."""
+    thing = kind_of(singular(word))
+    if thing in _PERSON_NOUNS or thing in lexicon.words("counted_people"):
+        return True
+    return word.isalpha() and thing not in lexicon.words("counted_things") and word not in _roles()
 
 
 def _one_is_a_count(toks: list[_Tok], i: int) -> bool:
