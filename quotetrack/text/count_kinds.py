@@ -25,7 +25,8 @@ from functools import cache
 from . import lexicon
 from .tokens import Token
 
-_CLAUSE_STOP = frozenset({".", ",", ";", ":", "!", "?", "(", ")", '"', "“", "”"})
+# Quotation marks end no clause here: 'the toll of "probable" deaths'.
+_CLAUSE_STOP = frozenset({".", ",", ";", ":", "!", "?", "(", ")"})
 # Words that start another clause, whose kind words are not this count's: "12 people died and
 # a suspected gunman was held".
 _CLAUSE_JOINS = frozenset({"and", "but", "while", "whereas", "although", "who", "which", "after"})
@@ -49,9 +50,9 @@ def _kind_word(token: str) -> str | None:
 
 def count_kind(toks: Sequence[Token], start: int, end: int, is_person: Callable[[str], bool]) -> str | None:
     """The kind of count the words around ``toks[start:end]`` give it: "confirmed",
-    "suspected", or None when they say neither; the nearest kind word wins. A kind word right
-    before a noun for people ("two suspected militants") says who they are, not how the count
-    was made."""
+    "suspected", or None when they say neither; the nearest kind word wins. A kind word inside
+    a count of people ("two suspected militants") says who they are, not how the count was made;
+    inside a count of anything else it says how ("seven laboratory-confirmed swine flu deaths")."""
     near: list[int] = []
     k = start - 1
     while k >= max(0, start - KIND_BEFORE) and toks[k].low not in _CLAUSE_STOP and toks[k].low not in _CLAUSE_JOINS:
@@ -67,7 +68,7 @@ def count_kind(toks: Sequence[Token], start: int, end: int, is_person: Callable[
         kind = _kind_word(toks[k].low)
         if kind is None:
             continue
-        if start < k + 1 < end and is_person(toks[k + 1].low):
+        if start < k < end - 1 and is_person(toks[end - 1].low):
             continue  # "two suspected militants": suspected of being militants
         return kind
     return None
