@@ -92,6 +92,12 @@ def incident_count_conflict(a: Statement, b: Statement, first: Reading, second: 
     return None
 
 
+def counts_victims(count: Quantity) -> bool:
+    """The count is one an incident's tolls are compared by: a count of victims (killed,
+    wounded, missing), or a figure given as a correction ("the number should have read 170,000")."""
+    return count.role in INCIDENT_ROLES or count.corrects
+
+
 def _incident_counts(first: Reading, second: Reading) -> Iterator[tuple[Quantity, Quantity, Quantity, Quantity, str]]:
     """Each pair of casualty counts of the two statements that give different tolls, with the
     words of the floor when one is only a floor of the other ("at least 20" / "43": both can be
