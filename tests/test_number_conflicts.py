@@ -360,3 +360,11 @@ def test_a_figure_named_to_be_disputed_is_not_set_against_a_higher_one() -> None
     low = said('the toll "could be far higher" than the official figure of 90', "Researcher", 3)
     high = said("more than 1,000 people were killed in the raid", "Residents", 3)
     assert compare_in_event(low, high).relation != "conflict"
+
+
+def test_job_cuts_given_as_cuts_or_as_jobs_cut_are_one_figure() -> None:
+    result = verdict("The airline will cut 4,000 jobs at its Dorsal hub",
+                     "The airline plans 12,000 job cuts at its Dorsal hub")  # fmt: skip
+    assert (result.relation, result.type) == ("conflict", "number")
+    assert verdict("The airline will cut 4,000 jobs at its Dorsal hub",
+                   "The airline will cut 4,000 jobs at its Dorsal hub this year").type != "number"

@@ -437,3 +437,18 @@ def test_a_correction_is_read_as_one() -> None:
     corrected = only("the office said that, due to a typo, the number should have read 14,000")
     assert (corrected.value, corrected.corrects) == (14000, True)
     assert not only("the number was 14,000").corrects
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("the carmaker plans to cut 6,000 jobs this year", ("cut", None)),  # a plan, not a running total
+        ("the bank laid off 2,500 staff", ("cut", None)),
+        ("union leaders fear 30,000 job cuts", ("cut", None)),
+        ("the airline will lay off 9 percent of its workforce, or about 4,000 employees", ("cut", None)),
+        ("the carmaker created 6,000 jobs", (None, "worker")),
+    ],
+)  # fmt: skip
+def test_job_cuts_are_counted_however_worded(text: str, key: tuple) -> None:
+    found = find_quantities(text)[-1]
+    assert (found.key, found.cumulative) == (key, False)

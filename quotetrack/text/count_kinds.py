@@ -11,9 +11,9 @@ counts; the words here say *how* it was counted, or whose figure it is:
   corrects, not against every figure of the story.
 - ``set_against``: "the toll could be much higher than the current figure of 150" names a
   figure in order to dispute it: not the speaker's own count.
-- ``head_of``: in "two police body camera videos" the thing counted is the last noun
-  ("videos"); the nouns before it only say which videos.
-- ``is_object``: "released two dashcam videos" frees no one: what happens to people (a
+- ``is_cumulative``: "bringing the number killed this month to 40" is a running total, not this
+  incident's toll.
+- ``objects``: "released two dashcam videos" frees no one: what happens to people (a
   casualty role) never happens to things (``data/counted_objects.txt``, ``data/documents.txt``).
 """
 
@@ -25,8 +25,13 @@ from functools import cache
 from . import lexicon
 from .tokens import Token
 
-# Quotation marks end no clause here: 'the toll of "probable" deaths'.
+SENTENCE_STOP = frozenset({".", ";", "!", "?"})
+# Years as a count would read them: "in 2003" is a date, "since 2015" a period.
+YEARS = range(1800, 2101)
+# Quotation marks end no clause for a kind word ('the toll of "probable" deaths'); they do for a
+# period cue, which must stand in the count's own clause.
 _CLAUSE_STOP = frozenset({".", ",", ";", ":", "!", "?", "(", ")"})
+_CLAUSE_MARKS = _CLAUSE_STOP | {'"', "“", "”"}
 # Words that start another clause, whose kind words are not this count's: "12 people died and
 # a suspected gunman was held".
 _CLAUSE_JOINS = frozenset({"and", "but", "while", "whereas", "although", "who", "which", "after"})
@@ -119,3 +124,59 @@ def set_against(toks: Sequence[Token], start: int) -> bool:
 def objects() -> frozenset[str]:
     """Counted things that are never people: a casualty role never applies to them."""
     return lexicon.words("counted_objects") | lexicon.words("documents")
+
+
+@cache
+def _cumulative_cues() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """data/cumulative_cues.txt as word tuples, by first word, longest first."""
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for line in lexicon.lines("cumulative_cues"):
+        phrase = tuple(line.lower().split())
+        by_first.setdefault(phrase[0], []).append(phrase)
+    return {first: tuple(sorted(found, key=len, reverse=True)) for first, found in by_first.items()}
+
+
+# Before a period phrase these make it a comparison, not a running total: "the deadliest attack
+# this year", "the worst since 2015", "the first such attack this month".
+_RANKING = frozenset({"worst", "most", "first", "biggest", "largest", "deadliest", "bloodiest", "only"})
+
+
+def _cue_at(toks: Sequence[Token], k: int) -> int:
+    """The length of the cumulative cue starting at token ``k``, or 0."""
+    low = toks[k].low
+    if low == "since" and k + 1 < len(toks) and toks[k + 1].low.isdigit() and int(toks[k + 1].low) in YEARS:
+        return 2  # "since 2015"
+    phrases = _cumulative_cues().get(low)
+    if not phrases:
+        return 0
+    # The words here read once, as long as the longest cue (the first), not once for each cue.
+    here = tuple(tok.low for tok in toks[k : k + len(phrases[0])])
+    for phrase in phrases:
+        if here[: len(phrase)] == phrase:
+            return len(phrase)
+    return 0
+
+
+def is_cumulative(toks: Sequence[Token], start: int, end: int) -> bool:
+    """A running total, not one incident's count: a period cue (``data/cumulative_cues.txt``) in
+    the count's clause ("killed this year"), or opening the sentence before a comma ("Since the
+    war began, 400 ..."), unless a superlative makes it a ranking ("the deadliest this year")."""
+    first = start
+    while first > 0 and toks[first - 1].low not in _CLAUSE_MARKS:
+        first -= 1
+    last = end
+    while last < len(toks) and toks[last].low not in _CLAUSE_MARKS:
+        last += 1
+    if first > 0 and toks[first - 1].low == ",":
+        # An opening phrase: the part of the sentence before the first comma.
+        opener = first - 1
+        while opener > 0 and toks[opener - 1].low not in SENTENCE_STOP:
+            opener -= 1
+        if opener < first - 1 and _cue_at(toks, opener):
+            return True
+    for k in range(first, last):
+        if start <= k < end or not _cue_at(toks, k):
+            continue
+        if not any(tok.low in _RANKING or tok.low.endswith("iest") for tok in toks[max(first, k - 3) : k]):
+            return True
+    return False

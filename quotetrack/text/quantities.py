@@ -29,6 +29,7 @@ from functools import cache
 
 from ..models import json_fields
 from . import count_kinds, lexicon, numbers
+from .count_kinds import SENTENCE_STOP, YEARS
 from .dates import months
 from .tokens import Token as _Tok
 from .tokens import count_tokens
@@ -52,7 +53,6 @@ _NOT_THINGS = frozenset({"other", "more", "additional", "further", "extra", "new
 _ADDED_BEFORE = frozenset({"another", "additional", "further", "extra"})
 _ADDED_AFTER = frozenset({"more", "others", "other"})
 _PERSON_NOUNS = frozenset({"person", "people", "persons"})
-_YEAR = range(1800, 2101)
 # How far a round figure (a multiple of 100) may be from the count it rounds.
 ROUNDING = 0.01
 # How far outside a vague magnitude a figure must be to contradict it: "hundreds" (100, below
@@ -88,8 +88,9 @@ class Quantity:
         if thing in _PERSON_NOUNS:
             # "12 killed" and "12 people killed" count the same; "5,000 people" counts people.
             thing = None if self.role else "people"
-        if self.role and (thing == self.role or _counted_as().get(thing or "") == self.role):
-            thing = None  # "103 deaths" counts the killed, as "seven killed" does
+        if self.role and (thing == self.role or _counted_as().get(thing or "") == self.role
+                          or (thing and kind_of(thing) == _role_markers().get((self.role, "of")))):
+            thing = None  # "103 deaths" counts the killed, as "seven killed" does; "8,000 jobs cut", the cuts
         return (self.role, kind_of(thing) if thing else thing)
 
     def overlaps(self, other: Quantity) -> bool:
@@ -195,6 +196,18 @@ def _roles() -> dict[str, str]:
 
 
 @cache
+def _role_markers() -> dict[tuple[str, str], str]:
+    """What casualty_roles.tsv's markers say of a role: (role, "plan") when it is a plan, never a
+    running total; (role, "of") -> the kind of people whose count is the role's own count."""
+    out: dict[tuple[str, str], str] = {}
+    for row in lexicon.rows("casualty_roles"):
+        for marker in row[2].split() if len(row) > 2 else ():
+            name, _, value = marker.partition(":")
+            out[(row[1], name)] = value
+    return out
+
+
+@cache
 def _counted_as() -> dict[str, str]:
     """Casualty words that name the counted themselves, singular or plural ("deaths", "fatality",
     "injuries") -> their role; not what is found of them (a "floor" such as "bodies", compared as
@@ -286,7 +299,7 @@ def _not_a_count(toks: list[_Tok], i: int, used: int, value: float) -> bool:
             return True  # an ordinal ("1st"), a time ("10am") or a code ("1N" of "H1N1")
         if i > 0 and toks[i - 1].end == tok.start and prev[:1].isalpha():
             return True  # a code: "H1N1", "G20"
-        if value.is_integer() and int(value) in _YEAR and "," not in tok.text and not _is_plural(after):
+        if value.is_integer() and int(value) in YEARS and "," not in tok.text and not _is_plural(after):
             return True  # a year: "in 2003", "2018 elections"
         # "10:30", "3pm": a colon right after, or a clock suffix
         if after in {"am", "pm", "a.m", "p.m", "gmt", "utc", "hrs", "o'clock"}:
@@ -319,7 +332,7 @@ def _in_code_or_date(text: str, toks: list[_Tok], i: int) -> bool:
     while _joined(text, toks, last):
         last += 1
     groups = [toks[k].low for k in range(first, last + 1)]
-    return len(groups) >= 3 or (len(groups) == 2 and any(len(g) == 4 and int(g) in _YEAR for g in groups))
+    return len(groups) >= 3 or (len(groups) == 2 and any(len(g) == 4 and int(g) in YEARS for g in groups))
 
 
 def _dash_range(text: str, toks: list[_Tok], number: numbers.Number) -> numbers.Number:
@@ -495,10 +508,27 @@ def _names_a_share(toks: list[_Tok], start: int, previous: Quantity) -> bool:
         return False
     m = k - 1
     while m >= 0 and toks[m].start >= previous.end:  # only the words between the two counts
-        if toks[m].low in _SENTENCE_STOP or toks[m].low[0].isdigit():
+        if toks[m].low in SENTENCE_STOP or toks[m].low[0].isdigit():
             return False
         m -= 1
     return True
+
+
+_RESTATED_REACH = 4
+
+
+def _restates(toks: list[_Tok], start: int, previous: Quantity) -> bool:
+    """The count restates the one before it in other units, after ", or": "12 percent of its
+    workforce, or about 9,000 employees"."""
+    k = start - 1
+    if k < 1 or toks[k].low != "or" or toks[k - 1].low != ",":
+        return False
+    m, between = k - 2, 0
+    while m >= 0 and toks[m].start >= previous.end:
+        if toks[m].low in _CLAUSE_STOP or toks[m].low[0].isdigit():
+            return False
+        m, between = m - 1, between + 1
+    return between <= _RESTATED_REACH
 
 
 # Words before a figure that give it as one the statement has moved on from.
@@ -574,67 +604,11 @@ def _referred_role(toks: list[_Tok], start: int, end: int, reach: int = _FIGURE_
         return None
     roles = _roles()
     for k in range(start - 1, -1, -1):
-        if toks[k].low in _SENTENCE_STOP:
+        if toks[k].low in SENTENCE_STOP:
             break
         if toks[k].low in roles and not (k > 0 and toks[k - 1].low[0].isdigit()):
             return roles[toks[k].low]
     return None
-
-
-@cache
-def _cumulative_cues() -> dict[str, tuple[tuple[str, ...], ...]]:
-    """data/cumulative_cues.txt as word tuples, by first word, longest first."""
-    by_first: dict[str, list[tuple[str, ...]]] = {}
-    for line in lexicon.lines("cumulative_cues"):
-        phrase = tuple(line.lower().split())
-        by_first.setdefault(phrase[0], []).append(phrase)
-    return {first: tuple(sorted(found, key=len, reverse=True)) for first, found in by_first.items()}
-
-
-_SENTENCE_STOP = {".", ";", "!", "?"}
-# Before a period phrase these make it a comparison, not a running total: "the deadliest attack
-# this year", "the worst since 2015", "the first such attack this month".
-_RANKING = frozenset({"worst", "most", "first", "biggest", "largest", "deadliest", "bloodiest", "only"})
-
-
-def _cue_at(toks: list[_Tok], k: int) -> int:
-    """The length of the cumulative cue starting at token ``k``, or 0."""
-    low = toks[k].low
-    if low == "since" and k + 1 < len(toks) and toks[k + 1].low.isdigit() and int(toks[k + 1].low) in _YEAR:
-        return 2  # "since 2015"
-    phrases = _cumulative_cues().get(low)
-    if not phrases:
-        return 0
-    # The words here read once, as long as the longest cue (the first), not once for each cue.
-    here = tuple(tok.low for tok in toks[k : k + len(phrases[0])])
-    for phrase in phrases:
-        if here[: len(phrase)] == phrase:
-            return len(phrase)
-    return 0
-
-
-def _is_cumulative(toks: list[_Tok], start: int, end: int) -> bool:
-    """A period cue in the count's clause ("killed this year"), or opening the sentence before a
-    comma ("Since the war began, 400 ..."), unless a superlative makes it a ranking."""
-    first = start
-    while first > 0 and toks[first - 1].low not in _CLAUSE_STOP:
-        first -= 1
-    last = end
-    while last < len(toks) and toks[last].low not in _CLAUSE_STOP:
-        last += 1
-    if first > 0 and toks[first - 1].low == ",":
-        # An opening phrase: the part of the sentence before the first comma.
-        opener = first - 1
-        while opener > 0 and toks[opener - 1].low not in _SENTENCE_STOP:
-            opener -= 1
-        if opener < first - 1 and _cue_at(toks, opener):
-            return True
-    for k in range(first, last):
-        if start <= k < end or not _cue_at(toks, k):
-            continue
-        if not any(tok.low in _RANKING or tok.low.endswith("iest") for tok in toks[max(first, k - 3) : k]):
-            return True
-    return False
 
 
 @cache
@@ -729,8 +703,11 @@ def iter_quantities(text: str) -> Iterator[Quantity]:
             thing = None
         if value is not None and not value.is_integer():
             role = None  # "a 5.6 magnitude quake killed 7": people are counted in whole numbers
-        if role is None and thing and out and _names_a_share(toks, start_index, out[-1]):
-            role = out[-1].role  # "killed 14, including three children": the children were killed
+        if role is None and thing and out and (_names_a_share(toks, start_index, out[-1])
+                                               or _restates(toks, start_index, out[-1])):
+            # "killed 14, including three children": the children were killed; "to lay off 12
+            # percent of its staff, or about 9,000 employees": the 9,000 are laid off
+            role = out[-1].role
         if role and thing in count_kinds.objects():
             role = None  # "released two dashcam videos", "killed in two strikes": no one freed, no strike killed
         end_of_count = max(after_thing, end_index)
@@ -748,7 +725,8 @@ def iter_quantities(text: str) -> Iterator[Quantity]:
                 vague=reading.vague,
                 earlier=_is_earlier(toks, start_index) or count_kinds.set_against(toks, start_index),
                 forecast=_is_forecast(toks, start_index, end_index),
-                cumulative=role is not None and _is_cumulative(toks, start_index, end_of_count),
+                cumulative=role is not None and (role, "plan") not in _role_markers()
+                and count_kinds.is_cumulative(toks, start_index, end_of_count),
                 kind=count_kinds.count_kind(toks, start_index, end_of_count, _names_people),
                 corrects=corrects,
             )
