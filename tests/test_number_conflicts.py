@@ -368,3 +368,18 @@ def test_job_cuts_given_as_cuts_or_as_jobs_cut_are_one_figure() -> None:
     assert (result.relation, result.type) == ("conflict", "number")
     assert verdict("The airline will cut 4,000 jobs at its Dorsal hub",
                    "The airline will cut 4,000 jobs at its Dorsal hub this year").type != "number"
+
+
+def test_at_one_incident_a_ceiling_on_the_number_of_dead_conflicts_with_a_far_higher_toll() -> None:
+    ceiling = said("So far, the number of people who lost their lives in the raid has not exceeded about 60",
+                   "Ministry", 12)
+    toll = said("local officials said the killings could mount to more than 900 dead", "Officials", 9)
+    result = compare_in_event(toll, ceiling)
+    assert (result.relation, result.type) == ("conflict", "number")
+
+
+def test_at_one_incident_a_toll_called_false_is_not_the_speakers_own() -> None:
+    denial = said("the army added that the reports of 900 dead cannot be true", "Army", 10)
+    ceiling = said("So far, the number of people who lost their lives in the raid has not exceeded about 60",
+                   "Ministry", 12)
+    assert compare_in_event(denial, ceiling).type != "number"

@@ -452,3 +452,14 @@ def test_a_correction_is_read_as_one() -> None:
 def test_job_cuts_are_counted_however_worded(text: str, key: tuple) -> None:
     found = find_quantities(text)[-1]
     assert (found.key, found.cumulative) == (key, False)
+
+
+def test_a_figure_named_as_the_number_of_a_casualty_takes_its_role() -> None:
+    count = only("So far, the number of people who lost their lives in the raid has not exceeded about 60")
+    assert (count.key, count.low, count.high) == (("killed", None), None, 66)
+    assert only("the number of people detained rose to 80 on Friday").key == ("arrested", None)
+    assert find_quantities("the number of schools reopened rose to 30") == []
+
+
+def test_a_bound_on_a_rough_figure_keeps_both() -> None:
+    assert (only("at least some 40 people died").low, only("at least some 40 people died").high) == (36, None)

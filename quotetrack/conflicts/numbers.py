@@ -216,10 +216,13 @@ _DENIAL_ENDS = frozenset({".", ";", "!", "?", "but", "saying", "said", "adding",
 
 def _denied(reading: Reading, count: Quantity) -> bool:
     """The count is a figure the statement denies, after a denial verb in its sentence ("denied
-    reports that it would cut 100,000 jobs", "rejected claims that 300 were killed"): a figure
+    reports that it would cut 100,000 jobs", "rejected claims that 300 were killed") or before
+    words that call it false ("the reports of 2,000 dead cannot be true"): a figure
     put forward by others, not the speaker's own count. A claim and its denial are a polarity
     question, not two counts."""
     verbs = denial_verbs()
+    if any(disputed is count and cue.text.split()[0].lower() not in verbs for cue, disputed in reading.disputed):
+        return True  # "the reports of 2,000 dead cannot be true": words after it call it false
     for cue in reading.cues:
         if cue.cancelled or cue.end > count.start or cue.text.split()[0].lower() not in verbs:
             continue

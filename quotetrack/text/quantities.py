@@ -611,6 +611,21 @@ def _referred_role(toks: list[_Tok], start: int, end: int, reach: int = _FIGURE_
     return None
 
 
+_NUMBER_OF_REACH = 16
+
+
+def _number_of(toks: list[_Tok], start: int) -> str | None:
+    """The role of a figure whose clause opens with "the number of …" and a casualty word: "the
+    number of people who lost their lives during the attack has not exceeded about 150"."""
+    figure_nouns = lexicon.words("figure_nouns")
+    for k in range(start - 1, max(start - _NUMBER_OF_REACH - 1, 0), -1):
+        if toks[k].low in _CLAUSE_STOP or toks[k].low[0].isdigit():
+            return None
+        if toks[k].low in figure_nouns and k + 1 < start and toks[k + 1].low == "of":
+            return next((role for m in range(k + 2, start) if (role := _role_at(toks, m))), None)
+    return None
+
+
 @cache
 def _abbreviations() -> frozenset[str]:
     """Words whose full stop ends no clause: "Feb.", "Sept.", "Gen." (data/abbreviations.txt, months)."""
@@ -685,7 +700,8 @@ def iter_quantities(text: str) -> Iterator[Quantity]:
         reach = _CORRECTION_REACH if corrects else _FIGURE_REACH
         if thing in _figure_nouns() or (thing is None and role is None):
             # "the official figure of 212,000", "the 2,000 figure": the toll named earlier
-            referred = _referred_role(toks, start_index, after_thing, reach)
+            referred = _referred_role(toks, start_index, after_thing, reach) \
+                or (None if thing else _number_of(toks, start_index))
             if referred is not None:
                 thing, role = None, role or referred
             elif role is None and _named_figure(toks, start_index, after_thing, reach):
