@@ -463,3 +463,16 @@ def test_a_figure_named_as_the_number_of_a_casualty_takes_its_role() -> None:
 
 def test_a_bound_on_a_rough_figure_keeps_both() -> None:
     assert (only("at least some 40 people died").low, only("at least some 40 people died").high) == (36, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "roles"),
+    [
+        ("nine people were killed or wounded in the blast", ["casualties"]),
+        ("the blast left 30 dead or injured", ["casualties"]),
+        ("the blast killed nine and wounded 30", ["killed", "wounded"]),
+        ("nine people died and 30 were injured", ["killed", "wounded"]),
+    ],
+)  # fmt: skip
+def test_killed_or_wounded_together_are_casualties_never_the_killed(text: str, roles: list) -> None:
+    assert [q.role for q in find_quantities(text)] == roles

@@ -442,7 +442,7 @@ def _role_near(toks: list[_Tok], start: int, end: int) -> str | None:
         if _role_at(toks, k):
             # "including 12 children and wounded 58": a role word before a number is that number's
             if not (k + 1 < len(toks) and numbers.may_start(toks[k + 1].low)):
-                ahead = _role_at(toks, k)
+                ahead = _either_role(toks, k)
             break
         if k >= end and low[0].isdigit():
             across = True  # "the toll stood at 38 with 57 wounded": "wounded" is the 57's
@@ -452,6 +452,20 @@ def _role_near(toks: list[_Tok], start: int, end: int) -> str | None:
     if ahead and not across:
         return ahead
     return _tally_before(toks, start) or ahead or _word_before(toks, start, 4, roles)
+
+
+# The role of a count of people killed or wounded, either: "12 were killed or wounded".
+_EITHER = "casualties"
+
+
+def _either_role(toks: list[_Tok], k: int) -> str | None:
+    """The role the word at ``k`` names, or ``_EITHER`` when it is joined to a word of another role
+    ("killed or wounded", "dead and injured"): the count is of casualties, never of the killed."""
+    role = _role_at(toks, k)
+    if k + 2 < len(toks) and toks[k + 1].low in {"or", "and"} and (other := _role_at(toks, k + 2)) \
+            and other != role and not (k + 3 < len(toks) and numbers.may_start(toks[k + 3].low)):
+        return _EITHER
+    return role
 
 
 @cache
