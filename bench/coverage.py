@@ -8,7 +8,8 @@ exactly as an editor would (no rescan) and prints, per event and in total:
 - must-see disputes found in the top 10 conflicts (both sides matched, either order, by the
   listed pair or by one of the pairs it folds as the same dispute, its "repeats");
 - false conflicts in the top 10 (listed conflicts none of whose pairs matches an annotated dispute);
-- must-see speakers on record (a speaker record whose name or alias matches an annotated name or alias);
+- must-see speakers on record (a speaker record whose name or alias matches an annotated name or alias,
+  with a leading "the", "a", "an" or "some" ignored on both sides);
 - annotated statements recorded with the right span and the right speaker;
 - events holding the main incident's annotated statements (1 is right).
 
@@ -66,11 +67,18 @@ def names(speaker: dict[str, Any]) -> list[str]:
     return [speaker["name"], *speaker.get("aliases", [])]
 
 
+_DETERMINER = re.compile(r"^(?:the|a|an|some)\s+")
+
+
+def bare(name: str) -> str:
+    """A name as compared: lower case, no marks, no leading determiner ("the Defence Ministry"
+    and "Defence Ministry" name one body; annotators copied the article's words)."""
+    return _DETERMINER.sub("", default_process(name))
+
+
 def same_name(annotated: dict[str, Any], recorded: dict[str, Any]) -> bool:
     wanted = [n for n in names(annotated) if len(n) > 3]
-    return any(
-        fuzz.ratio(default_process(w), default_process(r)) >= NAME_MATCH for w in wanted for r in names(recorded)
-    )
+    return any(fuzz.ratio(bare(w), bare(r)) >= NAME_MATCH for w in wanted for r in names(recorded))
 
 
 @dataclass

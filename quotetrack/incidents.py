@@ -271,6 +271,7 @@ def read_article(source_id: int, title: str | None, text: str, published: date |
                  normalizer: Normalizer) -> Article:
     """The names an article is about and the day it dates its incident to. Remembered: a long
     running process (the API) groups again after each new article without reading the rest again."""
+    text = without_captions(text)
     head = f"{title}.\n{text}" if title else text
     dated = _incident_dates(head, published)
     # The lead says what the article reports: a date next to an incident noun there, else the
@@ -294,6 +295,30 @@ def read_article(source_id: int, title: str | None, text: str, published: date |
             counts[token] += NAME_MENTIONS
     prominent = frozenset(t for t, n in counts.items() if n >= NAME_MENTIONS)
     return Article(source_id, published, dated[0][1] if dated else None, frozenset(counts), prominent)
+
+
+# A photo credit: a line in parentheses naming a photographer and agency ("(Jan Ruis / Wire /
+# Picture Desk)") or a picture service.
+_CREDIT = re.compile(r"\((?:[^()]*\s/\s[^()]*|[^()]*\b(?:Photo|Photograph|Images|Pictures)\b[^()]*)\)$")
+
+
+def without_captions(text: str) -> str:
+    """The article less its photo captions: a credit line and the paragraph just above it. A
+    caption dates its picture ("A man is carried to hospital on May 12"), often of another
+    incident, not what the article reports."""
+    if "(" not in text:
+        return text
+    lines = text.splitlines(keepends=True)
+    dropped: set[int] = set()
+    for n, line in enumerate(lines):
+        if _CREDIT.match(line.strip()):
+            dropped.add(n)
+            above = n - 1
+            while above >= 0 and not lines[above].strip():
+                above -= 1
+            if above >= 0:
+                dropped.add(above)
+    return "".join(line for n, line in enumerate(lines) if n not in dropped) if dropped else text
 
 
 @cache

@@ -15,7 +15,7 @@ from dataclasses import replace
 from datetime import date
 
 from .conflicts import Verdict
-from .evidence import Count, Counts, DenialCue, Evidence, SelfContradiction, claim_of
+from .evidence import Count, Counts, DenialCue, Evidence, OppositeWords, SelfContradiction, claim_of
 from .models import Conflict, Statement
 from .text import fold, tokenize
 
@@ -154,17 +154,37 @@ def fold_repeats(conflicts: Sequence[Conflict]) -> list[tuple[Conflict, list[Con
     """Conflicts as an editor reads them, best first: one dispute told by several pairs of
     statements is shown once, by its best-ranked conflict, with the other pairs under it. One
     dispute is two figures of the same thing set against each other (three outlets repeat
-    "84,000", two repeat "9,000 to 15,000"), or one statement's denial contradicted by several
-    statements of what it denies. Conflicts fold only with others of the same status, so no
+    "84,000", two repeat "9,000 to 15,000"), one figure's timeline (1 → 3 → 9 → 10, every step
+    of it), one undated figure set against the dated ones, one account against its opposite
+    told by several statements ("armed" / "unarmed"), or a claim and its denials: one
+    statement's denial contradicted by several statements of what it denies, and one claim
+    denied by several statements. Conflicts fold only with others of the same status, so no
     review is hidden under another."""
-    groups: dict[object, list[Conflict]] = {}
+    order = {id(conflict): n for n, conflict in enumerate(conflicts)}
+    group_of: dict[object, int] = {}  # a dispute key -> the group holding it
+    groups: list[list[Conflict]] = []
     for conflict in conflicts:
-        groups.setdefault(_dispute_key(conflict) or conflict.id, []).append(conflict)
+        keys = _dispute_keys(conflict)
+        held = sorted({group_of[key] for key in keys if key in group_of})
+        if not held:
+            groups.append([conflict])
+            held = [len(groups) - 1]
+        else:
+            groups[held[0]].append(conflict)
+            for other in held[1:]:  # this conflict ties two groups: one dispute after all
+                groups[held[0]].extend(groups[other])
+                groups[other] = []
+                group_of.update((key, held[0]) for key, index in group_of.items() if index == other)
+        group_of.update((key, held[0]) for key in keys)
     shown = []
-    for told in groups.values():  # in the order of each group's best conflict
+    for told in groups:  # in the order of each group's best conflict
+        if not told:
+            continue
+        told.sort(key=lambda conflict: order[id(conflict)])
         lead = told[0]
         if isinstance(claim_of(lead.evidence), DenialCue):
-            lead = min((c for c in told if c.score >= told[0].score * LEAD_SHARE), key=_first_told)
+            lead = min((c for c in told if c.score >= told[0].score * LEAD_SHARE
+                        and isinstance(claim_of(c.evidence), DenialCue)), key=_first_told)
         shown.append((lead, [c for c in told if c is not lead]))
     return shown
 
@@ -182,15 +202,32 @@ def _first_told(conflict: Conflict) -> tuple[date, float]:
     return reported_day(other) or date.max, -conflict.score
 
 
-def _dispute_key(conflict: Conflict) -> tuple[object, ...] | None:
-    """What a conflict disputes, the same for every pair of statements telling one dispute."""
+def _dispute_keys(conflict: Conflict) -> list[tuple[object, ...]]:
+    """What a conflict disputes, the same for every pair of statements telling one dispute; a
+    denial is told both by its denying statement and by the statement it denies."""
     claim = claim_of(conflict.evidence)
     if isinstance(claim, DenialCue):
-        denying = conflict.a if claim.side == "a" else conflict.b
-        return (conflict.status, "denial", denying.id) if denying.id is not None else None
+        denying, denied = (conflict.a, conflict.b) if claim.side == "a" else (conflict.b, conflict.a)
+        return [key for key in ((conflict.status, "denial", denying.id), (conflict.status, "denied", denied.id))
+                if key[-1] is not None]
+    if isinstance(claim, OppositeWords):
+        # "armed" / "unarmed" told by several statements on each side: one account against another
+        words = frozenset(claim.words)
+        return [(conflict.status, "opposite", words, side.id) for side in (conflict.a, conflict.b)
+                if side.id is not None]
     if not isinstance(claim, Counts):
-        return None
+        return []
+    if claim.timeline:
+        # Every conflict of one rising figure carries the whole timeline (detect._join_timelines):
+        # the story is one entry, led by the conflict that spans the most days.
+        return [(conflict.status, "timeline", claim.thing, claim.timeline)]
+    undated = [side for side in (conflict.a, conflict.b) if reported_day(side) is None]
+    if len(undated) == 1 and undated[0].id is not None:
+        # A figure nobody dated, set against the dated figures of the same thing: the question
+        # is one (when was it given?), however many figures it meets.
+        return [(conflict.status, "undated", claim.thing, undated[0].id)]
     points = (_point(claim.a_number), _point(claim.b_number))
-    if None in points:
-        return None
-    return conflict.status, claim.thing, frozenset(points)
+    if points[0] is None or points[1] is None:
+        return []
+    # To three significant figures: "316,000 died" and "more than 316,000" give one figure.
+    return [(conflict.status, claim.thing, frozenset(float(f"{point:.3g}") for point in points))]

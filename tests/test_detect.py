@@ -169,16 +169,18 @@ def test_a_toll_rising_over_days_shows_its_whole_timeline_after_ingest_and_after
                     f"{outlet} desk", "--outlet", outlet, "--published", f"2024-05-0{day}")
         assert added.exit_code == 0, added.output
     steps = "1 people (3 May) → 3 people (4 May) → 9 people (5 May) → 10 people (6 May)"
-    found = as_json(run("conflicts", "--json"))
-    assert found and all(c["type"] == "number" for c in found)
-    for conflict in found:
+    every = as_json(run("conflicts", "--json", "--each-pair"))
+    assert len(every) == 6 and all(c["type"] == "number" for c in every)
+    for conflict in every:
         assert len(conflict["evidence"]["timeline"]) == 4
         assert any(f"rose over 3 days, {steps}" in caveat for caveat in conflict["caveats"])
-    # one story, one entry on top: the conflict from the first day to the last leads, the others follow
-    lead, *others = found
+    # one story, one entry: the conflict from the first day to the last leads, its steps fold under it
+    (lead,) = as_json(run("conflicts", "--json"))
     assert (lead["a"]["text"][:2], lead["b"]["text"][:2]) == ("1 ", "10")
+    others = [c for c in every if c["id"] != lead["id"]]
+    assert sorted(lead["repeats"]) == sorted(c["id"] for c in others)
     assert all(ranking.STEP_NOTE in c["caveats"] and c["score"] < lead["score"] for c in others)
-    assert as_json(run("conflicts", "--rescan", "--json")) == found
+    assert as_json(run("conflicts", "--rescan", "--json", "--each-pair")) == every
 
 
 # Two outlets on one (invented) quarry blast, the same day: tolls that share no word but the place.
@@ -213,17 +215,33 @@ def test_tolls_of_one_incident_told_in_other_words_conflict_at_ingest_and_after_
 
 
 def test_pairs_setting_the_same_two_figures_against_each_other_are_listed_once(run):
-    for text, outlet in (("316 people were killed in the Orvel landslide", "Ledger"),
-                         ("The Orvel landslide killed 316 people", "Post"),
-                         ("85 people were killed in the Orvel landslide", "Herald")):
+    for text, outlet in (("316,000 people were killed in the Orvel earthquake", "Ledger"),
+                         ("The Orvel earthquake killed 316,000 people", "Post"),
+                         ("85,000 people were killed in the Orvel earthquake", "Herald"),
+                         ("The Orvel earthquake killed more than 316,000 people", "Courier")):
         assert run("add", text, "--speaker", f"{outlet} desk", "--outlet", outlet,
                    "--published", "2024-05-03").exit_code == 0
     folded = as_json(run("conflicts", "--json"))
-    assert len(folded) == 1 and len(folded[0]["repeats"]) == 1
+    assert len(folded) == 1 and len(folded[0]["repeats"]) == 2  # "more than 316,000" is 316,000 too
     every = as_json(run("conflicts", "--json", "--each-pair"))
     assert sorted(c["id"] for c in every) == sorted([folded[0]["id"], *folded[0]["repeats"]])
     shown = run("conflicts")
-    assert f"also told by 1 conflict: {folded[0]['repeats'][0]}" in " ".join(shown.stdout.split())
+    assert f"also told by 2 conflicts: {', '.join(map(str, folded[0]['repeats']))}" in " ".join(shown.stdout.split())
+
+
+def test_one_undated_figure_set_against_several_dated_ones_is_listed_once(run):
+    for text, outlet, day in (("12 people were killed in the Orvel landslide", "Ledger", "2024-05-03"),
+                              ("The Orvel landslide killed 40 people", "Post", "2024-05-03"),
+                              ("The Orvel landslide killed 3 people", "Herald", None)):
+        dated = ["--published", day] if day else []
+        assert run("add", text, "--speaker", f"{outlet} desk", "--outlet", outlet, *dated).exit_code == 0
+    every = as_json(run("conflicts", "--json", "--each-pair"))
+    assert len(every) == 3
+    shown = as_json(run("conflicts", "--json"))
+    # the dated sources' dispute stands alone; the undated figure's two pairs are one entry
+    assert sorted(len(c["repeats"]) for c in shown) == [0, 1]
+    undated = next(c for c in shown if c["repeats"])
+    assert "Herald desk" in {undated["a"]["speaker"]["name"], undated["b"]["speaker"]["name"]}
 
 
 def test_one_denial_contradicted_by_several_statements_is_listed_once_under_the_first_claim(run):
@@ -237,6 +255,34 @@ def test_one_denial_contradicted_by_several_statements_is_listed_once_under_the_
     (shown,) = as_json(run("conflicts", "--json"))
     assert "Ledger desk" in {shown["a"]["speaker"]["name"], shown["b"]["speaker"]["name"]}
     assert len(shown["repeats"]) == 1
+
+
+def test_one_claim_denied_by_several_statements_is_listed_once(run):
+    for text, speaker, day in (("The mayor was arrested at the Orvel border post", "Ledger desk", "03"),
+                               ("The ministry denied that the mayor was arrested at the Orvel border post",
+                                "Herald desk", "04"),
+                               ("Police rejected reports that the mayor was arrested at the Orvel border post",
+                                "Courier desk", "05")):
+        assert run("add", text, "--speaker", speaker, "--published", f"2024-05-{day}").exit_code == 0
+    every = as_json(run("conflicts", "--json", "--each-pair"))
+    claimed = [c for c in every if "Ledger desk" in {c["a"]["speaker"]["name"], c["b"]["speaker"]["name"]}]
+    assert len(claimed) == 2
+    assert len(every) == 2
+    (shown,) = as_json(run("conflicts", "--json"))
+    assert sorted([shown["id"], *shown["repeats"]]) == sorted(c["id"] for c in claimed)
+
+
+def test_one_account_against_its_opposite_told_by_several_statements_is_listed_once(run):
+    for text, speaker, day in (("Ivo Marsh had a gun in his hand when officers shot him at the Orvel depot",
+                                "Police chief", "03"),
+                               ("Ivo Marsh was unarmed when officers shot him at the Orvel depot",
+                                "Marsh family", "03"),
+                               ("Ivo Marsh was armed when officers shot him at the Orvel depot", "Police union", "04")):
+        assert run("add", text, "--speaker", speaker, "--published", f"2024-05-{day}").exit_code == 0
+    every = [c for c in as_json(run("conflicts", "--json", "--each-pair")) if "opposites" in c["evidence"]]
+    assert len(every) == 2
+    (shown,) = [c for c in as_json(run("conflicts", "--json")) if "opposites" in c["evidence"]]
+    assert sorted([shown["id"], *shown["repeats"]]) == sorted(c["id"] for c in every)
 
 
 QUARRY_INQUIRY = """Inquiry faults safety at Tessaly quarry

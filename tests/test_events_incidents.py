@@ -202,3 +202,12 @@ def test_the_sample_articles_earlier_operation_is_its_own_event(run):
     assert result.exit_code == 0, result.output
     days = sorted(e["first_day"] for e in as_json(run("events", "--json")))
     assert days == ["2018-06-30", "2018-07-08"]
+
+
+def test_a_photo_caption_does_not_date_the_incident_an_article_reports():
+    story = "The toll from the bombing in Dorvask rose to fourteen, Governor Ilsa Merrow said."
+    caption = ("A man injured in a blast is carried to hospital in Tessaly on March 2.\n"
+               "(Jan Ruis / Wire / Picture Desk)\n\n")
+    reported = article(1, "Dorvask toll rises", caption + story, date(2031, 3, 11))
+    assert reported.period is None  # the story dates nothing; the picture's day is not its incident's
+    assert reported == article(1, "Dorvask toll rises", story, date(2031, 3, 11))

@@ -36,7 +36,8 @@ def conflicts(
     rescan: Annotated[bool, typer.Option(help="Re-check every statement first (reviews are kept).")] = False,
     each_pair: Annotated[bool, typer.Option(
         "--each-pair", help="List every pair of statements; by default a dispute told by several pairs "
-                            "(the same two figures, one denial) is listed once, under the best.")] = False,
+                            "(the same two figures, one figure's timeline, one undated figure, a claim "
+                            "and its denials) is listed once, under the best.")] = False,
     db: DbOption = None,
     as_json: JsonOption = False,
 ) -> None:
