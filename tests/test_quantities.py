@@ -394,6 +394,8 @@ def test_a_noun_before_the_counted_noun_and_a_role_done_to_things_are_not_counts
         ("the gunmen freed 12 hostages", ("freed", "hostage")),
         ("three police were wounded", ("wounded", "police officer")),
         ("12 civilians killed", ("killed", "civilian")),
+        ("there were 12 civilian deaths", ("killed", "civilian")),  # "deaths" names the role, not the thing
+        ("four hospital workers were killed", ("killed", "worker")),
     ],
 )
 def test_counts_of_people_keep_their_noun_and_role(text: str, key: tuple) -> None:

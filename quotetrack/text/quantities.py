@@ -422,8 +422,8 @@ def _head(window: list[tuple[int, str]], written: str, thing: str, after: int) -
         if index != k or word.endswith(("ed", "ing", "'s")) or not word.isalpha():
             break
         if _is_plural(word):
-            if word in _roles() and word not in _counted_as():
-                break
+            if word in _roles():
+                break  # "12 civilian deaths": civilians, killed (the role word gives the role)
             return singular(word), index + 1
         k += 1  # a singular noun in the run ("body", "camera"): read on to its last word
     return thing, after
