@@ -433,6 +433,7 @@ def test_a_figure_named_to_be_disputed_is_not_the_speakers_count() -> None:
 
 def test_a_figure_weighed_against_what_is_expected_is_no_count() -> None:
     assert only("he said 40,000 job cuts would be more than analysts expect").forecast
+    assert not only("12 people were killed in an attack officials had expected").forecast
 
 
 def test_a_correction_is_read_as_one() -> None:

@@ -570,22 +570,27 @@ _FORECAST = frozenset({"expect", "expects", "expected", "expecting", "forecast",
                        "predicted", "predicts", "anticipated", "anticipate"})
 
 
-_FORECAST_AFTER = 8  # "100,000 job cuts is more than he would expect"
+# How far after a count an expectation reaches: right after it ("150,000 are expected to die"),
+# or, past a comparison, further ("100,000 job cuts is more than he would expect").
+_FORECAST_AFTER, _COMPARED_AFTER = 3, 8
 
 
 def _is_forecast(toks: list[_Tok], start: int, end: int) -> bool:
     """"officials expect the toll to top 150,000", "expected a figure of 150,000 by Monday",
     "150,000 are expected to die", "100,000 job cuts is more than he would expect": the clause
-    gives a figure to come, or one weighed against what is expected, not one counted."""
+    gives a figure to come, or one weighed against what is expected, not one counted ("12 were
+    killed in an attack officials had expected" is a count)."""
     k = start - 1
     while k >= max(0, start - 14) and toks[k].low not in _CLAUSE_STOP:
         if toks[k].low in _FORECAST:
             return True
         k -= 1
+    compared = False
     k = end
-    while k < min(len(toks), end + _FORECAST_AFTER) and toks[k].low not in _CLAUSE_STOP | {"and", "but", "while"}:
-        if toks[k].low in _FORECAST:
+    while k < min(len(toks), end + _COMPARED_AFTER) and toks[k].low not in _CLAUSE_STOP:
+        if toks[k].low in _FORECAST and (compared or k < end + _FORECAST_AFTER):
             return True
+        compared = compared or toks[k].low == "than"
         k += 1
     return False
 
