@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from . import incidents, store
-from .conflicts.numbers import INCIDENT_ROLES
+from .conflicts.numbers import counts_victims as _counts_victims
 from .conflicts.reading import read
 from .incidents import Article
 from .models import Statement
@@ -77,7 +77,7 @@ class Incidents:
 
 def counts_victims(statement: Statement, normalizer: Normalizer) -> bool:
     """The statement gives a count of one incident's victims (killed, wounded, missing)."""
-    return any(q.role in INCIDENT_ROLES for q in read(statement.text, normalizer).quantities)
+    return any(_counts_victims(q) for q in read(statement.text, normalizer).quantities)
 
 
 def judges_acts(statement: Statement, normalizer: Normalizer) -> bool:
