@@ -12,7 +12,7 @@ EVENT = "On 30 June, Peshmerga forces and the coalition conducted a joint operat
 
 
 def reports(text, statements=(), outlet="Kurdistan 24"):
-    return outlet_reports(read_copy(text), list(statements), find_dates(text, PUBLISHED), outlet)
+    return outlet_reports(read_copy(text), list(statements), find_dates(text, PUBLISHED), outlet, PUBLISHED)
 
 
 def test_a_dated_event_sentence_is_the_outlets_report():
@@ -71,3 +71,33 @@ def test_a_denial_credited_to_somebody_or_about_other_things_is_no_outlet_report
     assert reports("There is no evidence the new bridge will hold.") == []
     assert reports("No group of fans was allowed into the stadium.") == []
     assert reports("Has the group not claimed the attack?") == []
+
+
+def test_a_figure_of_the_story_stated_as_fact_in_the_lead_is_the_outlets_report():
+    for sentence in (
+        "Up to 300 people died in the fire at the market.",
+        "More than 40 workers were injured in the collapse of the bridge.",
+        "As many as 90 people are believed to have been killed by the floods in the valley.",
+    ):
+        (report,) = reports(sentence)
+        assert (report.text, report.kind, report.speaker.name) == (sentence.rstrip("."), "report", "Kurdistan 24")
+
+
+def test_background_totals_and_captions_are_no_figure_report():
+    for sentence in (
+        "Dozens of people were killed in the fire at the market.",  # no figure
+        "The fire brought the number killed in the city this year to 40.",  # a running total
+        "The mayor is urging calm against a fever that has killed 20 people.",  # told in passing
+        "On 3 May 2016 a gunman killed seven people at a school in the town.",  # an earlier incident
+        "In 1993 the company cut 60,000 jobs after heavy losses.",
+        "The death toll could rise above 50 people in the coming days.",
+        "Police said 20 people were killed in the fire.",  # credited
+    ):
+        assert reports(sentence) == [], sentence
+    assert reports("Rescuers search the ruins where 12 people died\n\nThe fire was put out.") == []
+
+
+def test_a_figure_further_down_the_article_is_no_report():
+    lead = "The fire broke out at night. Firefighters arrived quickly. The market was closed. "
+    assert reports(lead + "More than 40 workers were injured in the collapse.") == []
+    assert len(reports("More than 40 workers were injured in the collapse. " + lead)) == 1
