@@ -198,3 +198,9 @@ def test_what_a_speaker_calls_something_is_a_statement_kept_with_its_verb():
     for text in ("The mayor called him a friend.", "The union called for calm.", "She described the scene in detail."):
         assert reported(text)[0] == []
     assert reported("The envoy condemned what he called a “brazen breach” of the truce.")[0] == []
+
+
+def test_a_toll_put_at_a_figure_after_a_place_named_with_at():
+    text = "The government on Monday put the toll from the blast at the market in Avell at 40, far below other counts."
+    assert reported(text)[0] == [(["put the toll from the blast at the market in Avell at 40"], "The government", "put")]
+    assert reported("The council put the blame at the door of the mayor.")[0] == []

@@ -78,6 +78,7 @@ def test_a_figure_of_the_story_stated_as_fact_in_the_lead_is_the_outlets_report(
         "Up to 300 people died in the fire at the market.",
         "More than 40 workers were injured in the collapse of the bridge.",
         "As many as 90 people are believed to have been killed by the floods in the valley.",
+        "More than 60 others were injured in the blast.",  # besides those counted before: still a figure
     ):
         (report,) = reports(sentence)
         assert (report.text, report.kind, report.speaker.name) == (sentence.rstrip("."), "report", "Kurdistan 24")

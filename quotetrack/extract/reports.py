@@ -137,7 +137,7 @@ def story_figure(
         return False
     text = copy.text[start : sentence.end]
     return any(
-        q.role and not (q.vague or q.cumulative or q.earlier or q.forecast or q.part_of)
+        q.role and not (q.vague or q.cumulative or q.earlier or q.forecast)
         and not _RELATIVE.search(text, 0, q.start)
         for q in find_quantities(text)
     )
