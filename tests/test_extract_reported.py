@@ -202,5 +202,6 @@ def test_what_a_speaker_calls_something_is_a_statement_kept_with_its_verb():
 
 def test_a_toll_put_at_a_figure_after_a_place_named_with_at():
     text = "The government on Monday put the toll from the blast at the market in Avell at 40, far below other counts."
-    assert reported(text)[0] == [(["put the toll from the blast at the market in Avell at 40"], "The government", "put")]
+    content = "put the toll from the blast at the market in Avell at 40"
+    assert reported(text)[0] == [([content], "The government", "put")]
     assert reported("The council put the blame at the door of the mayor.")[0] == []

@@ -217,3 +217,13 @@ def test_the_company_is_the_business_last_heard():
     found = extract_statements(text, None)
     assert [s.speaker.name for s in found] == ["Brightline Corp.", "Brightline Corp."]
     assert speaker_of("The company said the cuts were needed.").name == "company"  # nobody heard: a description
+
+
+def test_some_and_other_described_speakers_are_kept_apart():
+    text = "Some local officials said the toll could exceed 2,000. Other local officials said hundreds had died."
+    assert [s.speaker.name for s in extract_statements(text)] == ["some local officials", "other local officials"]
+    text = "“They came from the north,” one resident told the radio. “We ran,” another resident said."
+    assert [s.speaker.name for s in extract_statements(text)] == ["one resident", "another resident"]
+    text = "One resident said the water rose fast. The resident said he had lost his home."
+    assert [s.speaker.name for s in extract_statements(text)] == ["one resident", "one resident"]
+    assert extract_statements("Two officials said the dam broke.")[0].speaker.name == "officials"

@@ -42,6 +42,11 @@ def _speaks_for_a_business(person: Speaker) -> bool:
     )
 
 
+# Determiners that set one described speaker apart from another ("some officials" and "other
+# officials", "one resident" and "another resident"): the name keeps them, so the two stay apart.
+_SETS_APART = frozenset(("some", "other", "another", "one"))
+
+
 class Resolved(NamedTuple):
     speaker: Speaker
     confidence: float  # how sure the resolution is, 0..1
@@ -217,7 +222,9 @@ class Resolver:
 
     def _named(self, mention: Mention) -> Resolved | None:
         words = clean(mention.head).split()
+        apart = None  # "some officials … other officials", "one resident … another resident"
         while words and words[0].lower() in DETERMINERS:
+            apart = words[0].lower() if words[0].lower() in _SETS_APART else apart
             words = words[1:]
         while len(words) > 1 and describes(words[0]) and any(is_capitalised(w) for w in words[1:]):
             words = words[1:]  # "the armed Jund group", "the rebel-run Avell Radio": not the name
@@ -365,6 +372,14 @@ class Resolver:
                 # "Norland denied it. Its defence minister said": the Norlandic defence minister.
                 name, affiliation = f"{owner} {name}", affiliation or owner
             kind = "person" if title else ("organisation" if looks_organisation(words, True) else "person")
+            if apart is not None and owner is None:
+                # "Some local officials put the toll at 2,000. Other local officials …": two groups
+                # (or two people) the copy sets apart, kept apart by the word that does it.
+                name = f"{apart} {name}"
+            elif definite and owner is None:
+                # "One resident said … the resident said": the one set apart before.
+                name = next((s.name for _, s in reversed(self.history)
+                             if s.name.split()[0] in _SETS_APART and s.name.split(" ", 1)[1] == name), name)
             speaker = self._unique(Speaker(name=name, title=title, affiliation=affiliation, kind=kind))
             self._remember(mention.head_start, speaker)
             return Resolved(speaker, 0.7)
@@ -385,7 +400,10 @@ class Resolver:
         named_body = named_body or any(name == org for _, org in self.organisations)
         if mention.body or looks_organisation(name_words) or is_acronym or the_one or named_body:
             full_org = " ".join(affiliation.split() + name_words) if affiliation and not title else name
-            speaker = self._unique(Speaker(name=full_org, kind="organisation"))
+            national = None if full_org != name or is_acronym else self.bodies.national(name_words)
+            speaker = self._unique(Speaker(name=national or full_org, kind="organisation"))
+            if national:
+                add_alias(speaker, full_org)
             for acronym, expansion in self.acronyms.items():
                 if expansion == full_org:
                     add_alias(speaker, acronym)
