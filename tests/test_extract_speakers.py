@@ -227,3 +227,14 @@ def test_some_and_other_described_speakers_are_kept_apart():
     text = "One resident said the water rose fast. The resident said he had lost his home."
     assert [s.speaker.name for s in extract_statements(text)] == ["one resident", "one resident"]
     assert extract_statements("Two officials said the dam broke.")[0].speaker.name == "officials"
+
+
+def test_he_after_a_sentence_about_a_person_heard_before_is_that_person():
+    text = (
+        "“The figure is 170,000,” President Jo Mara told reporters. Minister Ana Lasso interrupted him: “No, the "
+        "official number is 210,000.” Mara dismissed her. “She does not know what she is talking about,” he said."
+    )
+    assert [s.speaker.name for s in extract_statements(text)] == ["Jo Mara", "Ana Lasso", "Jo Mara"]
+    # A person named only as the object is not the one who goes on speaking.
+    text = "“We will rebuild,” President Jo Mara said. He praised Ana Lasso. “It will take years,” he said."
+    assert [s.speaker.name for s in extract_statements(text)] == ["Jo Mara", "Jo Mara"]

@@ -186,6 +186,13 @@ class Resolver:
             wanted = pronouns[lower]
             # "she" never stands for a speaker known to be a man, nor "he" for a woman.
             unwanted = {"he": "female", "she": "male"}.get(lower)
+            subject = self._subject_since(mention.head_start) if lower in ("he", "she") else None
+            if subject is not None and self.gender.get(id(subject)) != unwanted:
+                # "“…,” Lin said. Novak dismissed her. “…,” he said": the one the copy has just
+                # told of, not the one quoted last.
+                self.gender[id(subject)] = "male" if lower == "he" else "female"
+                self._remember(mention.head_start, subject)
+                return Resolved(subject, 0.8)
             introduced = self._introduced_since(mention.head_start) if lower in ("he", "she") else None
             if introduced is not None and self.gender.get(id(introduced)) != unwanted:
                 self.gender[id(introduced)] = "male" if lower == "he" else "female"
@@ -498,6 +505,19 @@ class Resolver:
             speaker.title = speaker.title or before[-1]
             return speaker
         return None
+
+    def _subject_since(self, offset: int) -> Speaker | None:
+        """A person already heard whose name opens a sentence after the last statement and just
+        before ``offset`` ("Novak dismissed her."), when the last one heard is somebody else."""
+        if not self.history or offset - self.quiet_from > 400:
+            return None
+        last = self.history[-1][1]
+        people = {s.name.split()[-1]: s for _, s in self.history if s.kind == "person" and s is not last}
+        if not people:
+            return None
+        between = self.text[self.quiet_from : offset]
+        openers = re.findall(r"(?:^\s*|[.!?][\"”’]?\s+)([A-Z][\w’'-]+)", between)
+        return next((people[w] for w in reversed(openers) if w in people), None)
 
     def _remember(self, offset: int, speaker: Speaker) -> None:
         self.history.append((offset, speaker))
