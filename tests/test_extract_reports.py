@@ -9,6 +9,8 @@ from quotetrack.text import find_dates
 
 PUBLISHED = date(2018, 7, 11)
 EVENT = "On 30 June, Peshmerga forces and the coalition conducted a joint operation near Makhmour."
+# A first sentence too short to be a report: what follows is no longer the article's lead.
+LEAD_IN = "It rained all night. "
 
 
 def reports(text, statements=(), outlet="Kurdistan 24"):
@@ -24,7 +26,7 @@ def test_a_dated_event_sentence_is_the_outlets_report():
 
 
 def test_undated_questions_and_credited_sentences_are_not_reports():
-    assert reports(EVENT.replace("On 30 June, ", "")) == []
+    assert reports(LEAD_IN + EVENT.replace("On 30 June, ", "")) == []
     assert reports("On 30 June, did Peshmerga forces and the coalition conduct a joint operation near Makhmour?") == []
     assert reports("On 30 June, the coalition said Peshmerga forces conducted a joint operation near Makhmour.") == []
 
@@ -69,7 +71,7 @@ def test_what_the_outlet_reports_has_not_happened_is_its_report():
 def test_a_denial_credited_to_somebody_or_about_other_things_is_no_outlet_report():
     assert [s.kind for s in extract_statements("Police said there was no claim of responsibility.")] == ["reported"]
     assert reports("There is no evidence the new bridge will hold.") == []
-    assert reports("No group of fans was allowed into the stadium.") == []
+    assert reports(LEAD_IN + "No group of fans was allowed into the stadium.") == []
     assert reports("Has the group not claimed the attack?") == []
 
 
@@ -94,11 +96,19 @@ def test_background_totals_and_captions_are_no_figure_report():
         "The death toll could rise above 50 people in the coming days.",
         "Police said 20 people were killed in the fire.",  # credited
     ):
-        assert reports(sentence) == [], sentence
+        assert reports(LEAD_IN + sentence) == [], sentence
     assert reports("Rescuers search the ruins where 12 people died\n\nThe fire was put out.") == []
 
 
 def test_a_figure_further_down_the_article_is_no_report():
-    lead = "The fire broke out at night. Firefighters arrived quickly. The market was closed. "
+    lead = "It rained all night. Firefighters arrived. The market was closed. "
     assert reports(lead + "More than 40 workers were injured in the collapse.") == []
     assert len(reports("More than 40 workers were injured in the collapse. " + lead)) == 1
+
+
+def test_the_lead_and_a_hedged_sentence_are_the_outlets_report():
+    (lead,) = reports("Peshmerga forces and the coalition conducted a joint operation near Makhmour.")
+    assert (lead.kind, lead.speaker.name) == ("report", "Kurdistan 24")
+    text = LEAD_IN + "A senior adviser was reportedly fired along with three intelligence officers."
+    assert [r.text for r in reports(text)] == [text.removeprefix(LEAD_IN).rstrip(".")]
+    assert reports(LEAD_IN + "A senior adviser was fired along with three intelligence officers.") == []
