@@ -112,3 +112,14 @@ def test_the_lead_and_a_hedged_sentence_are_the_outlets_report():
     text = LEAD_IN + "A senior adviser was reportedly fired along with three intelligence officers."
     assert [r.text for r in reports(text)] == [text.removeprefix(LEAD_IN).rstrip(".")]
     assert reports(LEAD_IN + "A senior adviser was fired along with three intelligence officers.") == []
+
+
+def test_the_clause_before_a_credited_with_clause_is_the_outlets():
+    text = LEAD_IN + "Rebels stormed the town on 30 June, with the Red Cross reporting that 300 people died."
+    found = extract_statements(text, PUBLISHED, outlet="Kurdistan 24")
+    assert [(s.kind, s.speaker.name, s.text) for s in found] == [
+        ("report", "Kurdistan 24", "Rebels stormed the town on 30 June"),
+        ("reported", "Red Cross", "300 people died"),
+    ]
+    text = LEAD_IN + "On 30 June the Red Cross reported that 300 people died in the town."
+    assert [s.kind for s in extract_statements(text, PUBLISHED, outlet="Kurdistan 24")] == ["reported"]

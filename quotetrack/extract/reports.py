@@ -41,13 +41,13 @@ def outlet_reports(
     """
     text, sentences, quotes = copy.text, copy.sentences, copy.quotes
     starts = [s.start for s in sentences]
-    covered: set[int] = set()
+    covered: dict[int, int] = {}  # sentence -> where the first statement or frame in it starts
     for s in statements:
         for x, y in ((s.start, s.end), (s.speaker_phrase_start or s.start, s.cue_end or s.end)):
             i = max(0, bisect_left(starts, x) - 1)
             while i < len(sentences) and sentences[i].start < y:
                 if x < sentences[i].end:
-                    covered.add(i)
+                    covered[i] = min(covered.get(i, x), x)
                 i += 1
     opens = [q.open for q in quotes]
     mention_starts = [m.start for m in mentions]
@@ -61,27 +61,38 @@ def outlet_reports(
     for number, sentence in enumerate(sentences):
         body += not sentence.headline
         a, b = sentence.start, sentence.end
-        if number in covered or sentence.quotes or not sentence.tokens:
+        limit = len(sentence.tokens)
+        if number in covered:
+            # "The count conflicts with early reports of Friday's attack, with the Red Cross
+            # reporting that …": the clause before the credited one is the outlet's.
+            clause = _WITH_CLAUSE.search(text, a, max(a, covered[number]))
+            if clause is None or sentence.quotes:
+                continue
+            b, limit = clause.start(), sentence.index_at(clause.start())
+        if sentence.quotes or not sentence.tokens:
             continue
         inside = bisect_left(opens, a) - 1
         if (inside >= 0 and quotes[inside].end > a) or "?" in text[a:b]:
             continue
         first = first_content_token(sentence)
         start = sentence.tokens[first].start
-        negative = negative_report(sentence)
+        negative = negative_report(sentence) if limit == len(sentence.tokens) else None
         if negative is not None:
             reports.append(sentence_statement(copy, sentence, negative, speaker, mentions))
             continue
         if _background_opener().match(text, start, b) or _long_before(mentions, mention_starts, start, b, published):
             continue
-        words = sentence.lower[first:]
+        words = sentence.lower[first:limit]
         modal = ("would", "could", "may", "might", "will", "should")
-        if len(words) < 6 or any(t.text in modal for t in sentence.tokens[first:]):  # "May" is a month
+        if len(words) < 6 or any(t.text in modal for t in sentence.tokens[first:limit]):  # "May" is a month
             continue
-        if any(_credits(sentence, i) for i in range(first, len(sentence.tokens))):
+        if any(_credits(sentence, i) for i in range(first, limit)):
             continue  # somebody is credited: not the outlet's own word
-        if named and body <= LEAD and story_figure(copy, sentence, start, mentions, mention_starts):
-            reports.append(sentence_statement(copy, sentence, Span(start, content_end(sentence)), speaker, mentions))
+        end = content_end(sentence) if limit == len(sentence.tokens) else b
+        if named and body <= LEAD and end == content_end(sentence) and story_figure(
+            copy, sentence, start, mentions, mention_starts
+        ):
+            reports.append(sentence_statement(copy, sentence, Span(start, end), speaker, mentions))
             continue
         verbs = [
             i for i, w in enumerate(words)
@@ -92,10 +103,13 @@ def outlet_reports(
         # The lead states the story as the outlet tells it; "reportedly" is the outlet's own hedge.
         hedged = any(w in _HEDGES for w in words)
         if (named and (body == 1 or hedged)) or _day_dates(mentions, mention_starts, start, b):
-            reports.append(sentence_statement(copy, sentence, Span(start, content_end(sentence)), speaker, mentions))
+            reports.append(sentence_statement(copy, sentence, Span(start, end), speaker, mentions))
     return reports
 
 
+# ", with the Red Cross reporting that …" right before a credited statement: the clause before
+# the comma is the outlet's own.
+_WITH_CLAUSE = re.compile(r",\s+with\s+$")
 # A count after one of these is told in a clause that describes something else ("X is urging
 # calm against a virus that has killed 20 people"): not what the sentence reports.
 _RELATIVE = re.compile(r"\b(?:that|which|who|whose)\b", re.IGNORECASE)
