@@ -205,3 +205,10 @@ def test_a_toll_put_at_a_figure_after_a_place_named_with_at():
     content = "put the toll from the blast at the market in Avell at 40"
     assert reported(text)[0] == [([content], "The government", "put")]
     assert reported("The council put the blame at the door of the mayor.")[0] == []
+
+
+def test_that_after_a_comma_and_but_opens_the_writers_clause_not_what_was_said():
+    text = "Avell Motors recently announced the new truck, but that is unlikely to protect jobs in the plant."
+    assert reported(text)[0] == [(["the new truck"], "Avell Motors", "announced")]
+    text = "The mayor said on Tuesday, however, that the road would reopen."
+    assert reported(text)[0] == [(["the road would reopen"], "The mayor", "said")]
