@@ -238,3 +238,17 @@ def test_he_after_a_sentence_about_a_person_heard_before_is_that_person():
     # A person named only as the object is not the one who goes on speaking.
     text = "“We will rebuild,” President Jo Mara said. He praised Ana Lasso. “It will take years,” he said."
     assert [s.speaker.name for s in extract_statements(text)] == ["Jo Mara", "Jo Mara"]
+
+
+def test_the_company_or_the_tech_firm_is_the_business_the_copy_has_just_named():
+    text = "AVM is dismissing a report that it will cut 10,000 jobs. The company said it is planning smaller cuts."
+    assert [s.speaker.name for s in extract_statements(text)] == ["AVM"]
+    text = "Avell Motors Group (AVM) on Monday dismissed rumours. The IT company said it would trim its staff."
+    assert [s.speaker.name for s in extract_statements(text)] == ["Avell Motors Group"]
+    text = "Brightline said the trains were safe. The tech firm said it would add more."
+    assert [(s.speaker.name, s.speaker.kind) for s in extract_statements(text)] == [("Brightline", "organisation")] * 2
+    # Nobody named: the company stays a description.
+    assert extract_statements("US troops left. The company said it would add more trains.")[0].speaker.name == "company"
+    # A person's full name is no business.
+    text = "Jo Smith said the trains were safe. The company said it would add more."
+    assert [s.speaker.name for s in extract_statements(text)] == ["Jo Smith", "company"]

@@ -42,6 +42,8 @@ def _speaks_for_a_business(person: Speaker) -> bool:
     )
 
 
+# Nouns for a business that "the …" stands for when one was named: "the company", "the tech firm".
+_BUSINESS_NOUNS = frozenset(("company", "firm", "giant"))
 # Determiners that set one described speaker apart from another ("some officials" and "other
 # officials", "one resident" and "another resident"): the name keeps them, so the two stay apart.
 _SETS_APART = frozenset(("some", "other", "another", "one"))
@@ -340,12 +342,22 @@ class Resolver:
                 self._remember(mention.head_start, speaker)
                 return Resolved(speaker, 0.8)
         definite = clean(mention.head).split()[0].lower() == "the"
-        if not name_words and definite and len(words) == 1 and words[0] in ("company", "firm"):
-            # "Brightline said … the company said": the business last heard, when one was.
+        if definite and len(words) <= 3 and words[-1].lower() in _BUSINESS_NOUNS and all(
+            w.islower() or (w.isupper() and len(w) <= 3) for w in words[:-1]
+        ):
+            # "Brightline said … the company said", "the tech firm", "the IT company": the business
+            # last heard, when one was; else the one the copy has just told of.
             business = next((s for _, s in reversed(self.history) if (
                 s.kind == "organisation" or s.kind == "document" and s.title in _ISSUED
                 or s.kind == "person" and _speaks_for_a_business(s)
             ) and not descriptive_name(s.affiliation if s.kind == "person" and s.affiliation else s.name)), None)
+            if business is None:
+                opener = self._body_opening_before(mention.head_start)
+                business = self._unique(Speaker(name=opener, kind="organisation")) if opener else None
+                if business is not None:
+                    business.kind = "organisation"  # "Brightline said …": a one-word name read as a person's
+                    for acronym in (a for a, full in self.acronyms.items() if full == opener):
+                        add_alias(business, acronym)
             if business is not None and business.kind != "organisation":
                 # "an emailed statement from Brightline", "Brightline spokesman Rhys Abbot said … the
                 # company": the company is the one that issued it, or the one its spokesman speaks for.
@@ -504,6 +516,25 @@ class Resolver:
             speaker = self._person(name, [], position)
             speaker.title = speaker.title or before[-1]
             return speaker
+        return None
+
+    def _body_opening_before(self, offset: int) -> str | None:
+        """The body whose name opens one of the sentences just before ``offset`` ("IBM is cutting
+        jobs. … The company said"): an acronym (not a country's) or a name the copy gives one."""
+        window = self.text[max(0, offset - 400) : offset]
+        names = re.findall(r"(?:^|\n\s*|[.!?][\"”’]?\s+)((?:[A-Z][\w&@-]*\s+){0,3}[A-Z][\w&@-]*)", window)
+        surnames = {n.split()[-1] for _, n in self.names}
+        for name in reversed(names):
+            if name in self.acronyms.values():
+                return name
+            known = self.by_name.get(name.lower())
+            common = {w for list_ in ("documents", "claim_nouns", "speaker_nouns") for w in word_set(list_)}
+            if known is not None and " " not in name and not known.title and name not in surnames and not (
+                {name.lower(), name.lower().removesuffix("s")} & common
+            ):
+                return name  # "Brightline said …", one word, nobody's surname, no common noun ("Reports")
+            if name.isupper() and 1 < len(name) <= 5 and name not in countries() and country_named(name) is None:
+                return self.acronyms.get(name, name)
         return None
 
     def _subject_since(self, offset: int) -> Speaker | None:
