@@ -479,3 +479,13 @@ def test_a_bound_on_a_rough_figure_keeps_both() -> None:
 )  # fmt: skip
 def test_killed_or_wounded_together_are_casualties_never_the_killed(text: str, roles: list) -> None:
     assert [q.role for q in find_quantities(text)] == roles
+
+
+def test_a_role_after_another_clause_is_not_the_counts() -> None:
+    found = find_quantities("The ministry said 900 people had been infected and 45 had died; 70 remain in hospital")
+    assert [q.key for q in found] == [("infected", None), ("killed", None), ("hospitalised", None)]
+    assert [q.role for q in find_quantities("12 and 30 were killed")] == ["killed", "killed"]
+
+
+def test_positions_cut_are_job_cuts() -> None:
+    assert only("the insurer will eliminate about 1,500 positions").role == "cut"

@@ -40,7 +40,7 @@ _FUNCTION_WORDS = frozenset(
     "a an the of in on at near by for from with to into and or but that which who were was "
     "are is be been being had has have will would could said says told as than after before "
     "during since while when where against across over under this these those their its his "
-    "her our may might must can should shall also".split()
+    "her our may might must can should shall also remain remained".split()
 )
 # Words a role may stand behind without using up the reach: "149 people are believed to have
 # been killed", "20 were reportedly killed".
@@ -435,7 +435,7 @@ def _role_near(toks: list[_Tok], start: int, end: int) -> str | None:
     if start > 0 and _role_at(toks, start - 1):
         # "killing seven and wounding 22": the verb right before a count is its role, not one further on.
         return _role_at(toks, start - 1)
-    ahead, across = None, False
+    ahead, across, listed = None, False, True
     k, reach = start, 0
     while k < len(toks) and toks[k].low not in _CLAUSE_STOP and (k < end or reach < 4):
         low = toks[k].low
@@ -444,14 +444,20 @@ def _role_near(toks: list[_Tok], start: int, end: int) -> str | None:
             if not (k + 1 < len(toks) and numbers.may_start(toks[k + 1].low)):
                 ahead = _either_role(toks, k)
             break
-        if k >= end and low[0].isdigit():
+        if k >= end and low[0].isdigit() and not across:
             across = True  # "the toll stood at 38 with 57 wounded": "wounded" is the 57's
+            # ... but "12 and 30 were killed" lists two counts of one role; "1,200 had been
+            # infected and 45 had died" does not
+            listed = all(tok.low in _LIST_JOINS for tok in toks[end:k])
         if k >= end and low not in _AUXILIARIES:
             reach += 1  # "are believed to have been" does not use up the reach
         k += 1
     if ahead and not across:
         return ahead
-    return _tally_before(toks, start) or ahead or _word_before(toks, start, 4, roles)
+    return _tally_before(toks, start) or (ahead if listed else None) or _word_before(toks, start, 4, roles)
+
+
+_LIST_JOINS = frozenset({"and", "or", "to", ",", "nor"})
 
 
 # The role of a count of people killed or wounded, either: "12 were killed or wounded".
