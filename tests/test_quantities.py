@@ -489,3 +489,9 @@ def test_a_role_after_another_clause_is_not_the_counts() -> None:
 
 def test_positions_cut_are_job_cuts() -> None:
     assert only("the insurer will eliminate about 1,500 positions").role == "cut"
+
+
+def test_a_role_word_right_after_another_number_is_that_numbers() -> None:
+    found = find_quantities("The agency reported 640 new cases and 11 deaths on Monday")
+    assert [q.key for q in found] == [(None, "case"), ("killed", None)]
+    assert only("no more than 2,000 staff would be let go").key == ("cut", None)

@@ -443,6 +443,8 @@ def _role_near(toks: list[_Tok], start: int, end: int) -> str | None:
             # "including 12 children and wounded 58": a role word before a number is that number's
             if not (k + 1 < len(toks) and numbers.may_start(toks[k + 1].low)):
                 ahead = _either_role(toks, k)
+            # "2,523 cases and 19 deaths": a role word right after another number is that number's
+            listed = listed and not (across and numbers.may_start(toks[k - 1].low))
             break
         if k >= end and low[0].isdigit() and not across:
             across = True  # "the toll stood at 38 with 57 wounded": "wounded" is the 57's
