@@ -439,6 +439,7 @@ def test_a_figure_weighed_against_what_is_expected_is_no_count() -> None:
 def test_a_correction_is_read_as_one() -> None:
     corrected = only("the office said that, due to a typo, the number should have read 14,000")
     assert (corrected.value, corrected.corrects) == (14000, True)
+    assert only("the toll was revised to 14,000 after a clerical error was found").corrects
     assert not only("the number was 14,000").corrects
 
 

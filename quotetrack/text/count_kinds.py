@@ -86,11 +86,14 @@ def _correction_cues() -> tuple[tuple[str, ...], ...]:
 
 def corrects(toks: Sequence[Token], start: int) -> bool:
     """The sentence gives the figure as a correction of another: "due to a typo, the number
-    should have read 170,000", "the ministry corrected the figure to 40"."""
+    should have read 170,000", "the toll was revised to 17,000 after a clerical error was found"."""
     first = start
-    while first > 0 and toks[first - 1].low not in {".", "!", "?", ";"}:
+    while first > 0 and toks[first - 1].low not in SENTENCE_STOP:
         first -= 1
-    words = [tok.low for tok in toks[first:start]]
+    last = start
+    while last < len(toks) and toks[last].low not in SENTENCE_STOP:
+        last += 1
+    words = [tok.low for tok in toks[first:last]]
     for cue in _correction_cues():
         width = len(cue)
         if any(tuple(words[i : i + width]) == cue for i in range(len(words) - width + 1)):
