@@ -312,6 +312,8 @@ def test_at_one_incident_two_kinds_of_count_are_shown_with_their_kinds() -> None
     assert any("is suspected" in caveat and "confirmed" in caveat for caveat in result.caveats)
     plain = compare_in_event(said("the fever has killed 30 people", "Hospital", 3), confirmed)
     assert any("does not say which kind" in caveat for caveat in plain.caveats)
+    later = compare_in_event(suspected, said(confirmed.text, "Agency", 5))
+    assert not any("later figure" in caveat for caveat in later.caveats)  # another kind, not a fall
 
 
 @pytest.mark.parametrize(

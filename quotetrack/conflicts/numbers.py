@@ -83,7 +83,7 @@ def incident_count_conflict(a: Statement, b: Statement, first: Reading, second: 
         if day_a is None or day_b is None:
             verdict.score = round(verdict.score * UNDATED, 3)
             verdict.caveats.append("one side gives no day: the figure may have risen between them")
-        elif day_a != day_b:
+        elif day_a != day_b and found_a.kind == found_b.kind:  # two kinds of count are no rise nor fall
             earlier, later = (count_a, count_b) if day_a < day_b else (count_b, count_a)
             if later.point < earlier.point:
                 verdict.caveats.append(f"the later figure ({max(day_a, day_b)}) is lower:"
