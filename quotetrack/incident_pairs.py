@@ -11,7 +11,7 @@ statements older than the article, so ingest and a rescan find the same ones.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -80,11 +80,22 @@ def counts_victims(statement: Statement, normalizer: Normalizer) -> bool:
     return any(_counts_victims(q) for q in read(statement.text, normalizer).quantities)
 
 
+def judges_acts(statement: Statement, normalizer: Normalizer) -> bool:
+    """The statement judges an act: lawful or not, planned or not (``conflicts.states.act_states``)."""
+    return bool(read(statement.text, normalizer).acts)
+
+
+# What makes two statements of one incident's articles worth comparing however they are worded:
+# both count its victims, or both judge its acts.
+_PAIRED_BY = (counts_victims, judges_acts)
+
+
 def incident_pairs(db: Database, statements: Sequence[Statement], normalizer: Normalizer,
                    together: Incidents) -> set[tuple[int, int]]:
-    """Pairs (older id, newer id) of statements giving victim counts in two articles about one
-    incident, for the articles of ``statements`` against older articles; ``together`` holds the
-    readings of the articles of ``statements``, and gains those of the older articles read."""
+    """Pairs (older id, newer id) of statements giving victim counts (or judging acts) in two
+    articles about one incident, for the articles of ``statements`` against older articles;
+    ``together`` holds the readings of the articles of ``statements``, and gains those of the
+    older articles read."""
     pairs: set[tuple[int, int]] = set()
     by_source: dict[int, list[Statement]] = {}
     for statement in statements:
@@ -93,13 +104,14 @@ def incident_pairs(db: Database, statements: Sequence[Statement], normalizer: No
     # Each article's statements read once: an older article is looked at for every newer one.
     of_article: dict[int, list[Statement]] = {}
     for source_id, mine in sorted(by_source.items()):
-        counting = [s for s in mine if counts_victims(s, normalizer)]
-        if not counting:
-            continue
-        first = min(s.id or 0 for s in _statements_of(db, source_id, of_article))
-        older = _older_counting(db, together, together.articles[source_id], first, normalizer, of_article)
-        for statement in counting:
-            pairs.update((other, statement.id or 0) for other in older[:FIGURE_CANDIDATES])
+        for kind in _PAIRED_BY:
+            counting = [s for s in mine if kind(s, normalizer)]
+            if not counting:
+                continue
+            first = min(s.id or 0 for s in _statements_of(db, source_id, of_article))
+            older = _older_counting(db, together, together.articles[source_id], first, normalizer, of_article, kind)
+            for statement in counting:
+                pairs.update((other, statement.id or 0) for other in older[:FIGURE_CANDIDATES])
     return pairs
 
 
@@ -110,7 +122,8 @@ def _statements_of(db: Database, source_id: int, of_article: dict[int, list[Stat
 
 
 def _older_counting(db: Database, together: Incidents, article: Article, below: int,
-                    normalizer: Normalizer, of_article: dict[int, list[Statement]]) -> list[int]:
+                    normalizer: Normalizer, of_article: dict[int, list[Statement]],
+                    kind: Callable[[Statement, Normalizer], bool] = counts_victims) -> list[int]:
     """The statements with victim counts, latest first, of the older articles about the incident
     ``article`` reports: those whose statements (with ids under ``below``) hold one of its names."""
     # Statements seldom name their article's names ("Over 84,000 people died"), but most
@@ -124,5 +137,5 @@ def _older_counting(db: Database, together: Incidents, article: Article, below: 
     together.read(db, sources, normalizer)
     joined = [i for i in sources if i in together.articles and incidents.same_incident(article, together.articles[i])]
     counting = [s.id or 0 for source_id in joined for s in _statements_of(db, source_id, of_article)
-                if (s.id or 0) < below and counts_victims(s, normalizer)]
+                if (s.id or 0) < below and kind(s, normalizer)]
     return sorted(counting, reverse=True)

@@ -5,8 +5,9 @@ other has someone holding or using. Each rule with look-alike pairs that are not
 from __future__ import annotations
 
 import pytest
+from conftest import as_json
 
-from quotetrack.conflicts import compare
+from quotetrack.conflicts import compare, incident_conflict
 from quotetrack.evidence import DenialCue, OppositeWords
 from quotetrack.models import Source, Speaker, Statement
 
@@ -274,3 +275,200 @@ def test_holding_nothing_is_the_opposite_of_holding_a_weapon(lacking: str) -> No
     assert kind_of(armed, lacking) == "polarity"
     assert kind_of(lacking, "he was unarmed when they stopped him") != "polarity"  # they agree
 
+
+
+@pytest.mark.parametrize(
+    "raised",
+    [
+        "She stepped out of the van with her hands raised",
+        "Ilka Dorn came out with her hands up, a neighbour said",
+        "she raised her hands as the officers shouted",
+        "She walked towards them with her hands in the air",
+    ],
+)
+def test_hands_raised_is_the_opposite_of_holding_a_weapon(raised: str) -> None:
+    armed = "She stepped out of the van holding a pistol"
+    verdict = compare(st(raised), st(armed))
+    assert verdict.relation == "conflict" and verdict.type == "polarity", verdict
+    assert isinstance(verdict.evidence, OppositeWords) and set(verdict.evidence.words) == {"armed", "unarmed"}
+    assert any("is read as “unarmed”" in caveat for caveat in verdict.caveats)
+    assert kind_of(armed, raised) == "polarity"
+    assert kind_of(raised, "she had no weapon when she stepped out") != "polarity"  # they agree
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        "The officers told her to put her hands up",  # an order, not a state
+        "They ordered Dorn to come out with her hands raised",
+        "She did not raise her hands, the officer said",  # denied
+        "They came out with their hands up",  # not one person
+    ],
+)
+def test_hands_raised_in_an_order_a_denial_or_of_many_says_no_state(other: str) -> None:
+    armed = "She stepped out of the van holding a pistol"
+    assert kind_of(other, armed) != "polarity"
+    assert kind_of(armed, other) != "polarity"
+
+
+@pytest.mark.parametrize(
+    ("lawful", "unlawful"),
+    [
+        ("The raid complied with international law, the ministry said", "the raid lacked legal justification"),
+        ("The raid was legitimate", "The raid violated the laws of war"),
+        ("The raid was carried out in accordance with international humanitarian law",
+         "Investigators found that the raid was not justified"),
+        ("The ministry said the raid did not violate international law", "The raid was unlawful"),
+        ("The army said the raid was fully justified", "the raid was carried out without any legal justification"),
+        ("The night raid conformed to the laws of war", "An inquiry found the night operation was unlawful"),
+    ],
+)
+def test_an_act_judged_lawful_and_unlawful_conflicts(lawful: str, unlawful: str) -> None:
+    for a, b in ((lawful, unlawful), (unlawful, lawful)):
+        verdict = compare(st(a), st(b))
+        assert verdict.relation == "conflict" and verdict.type == "polarity", (a, b, verdict)
+        assert isinstance(verdict.evidence, OppositeWords)
+        assert set(verdict.evidence.words) == {"lawful", "unlawful"}
+        assert any("raid" in caveat and "same act" in caveat for caveat in verdict.caveats)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("The raid complied with international law", "The raid did not violate international law"),  # agree
+        ("The raid was legitimate", "The arrest of the mayor was illegal"),  # two acts
+        ("The night raid was legitimate", "The day operation was illegal"),
+        ("The raid was legitimate", "Lawyers asked whether the raid was legal"),  # a question
+        ("The raid was legitimate", "The raid may have violated international law"),  # open
+        ("The raid was legitimate", "Rights groups are investigating alleged violations of the law in the raid"),
+        ("The raid was legitimate", "There is no evidence that the raid violated international law"),  # hedged
+        ("The raid was legitimate", "The raid was planned for weeks"),  # another judgement
+    ],
+)
+def test_an_act_judged_alike_unsettled_or_another_act_is_no_conflict(a: str, b: str) -> None:
+    assert kind_of(a, b) != "polarity"
+    assert kind_of(b, a) != "polarity"
+
+
+def test_a_planned_killing_against_a_death_in_a_fight() -> None:
+    # named alike, as free text
+    assert kind_of("The killing was premeditated, prosecutors said", "The killing was accidental") == "polarity"
+    assert kind_of("It was a planned killing", "the killing happened in a fight that led to his death") == "polarity"
+    assert kind_of("The killing was premeditated", "The killing was not premeditated, his lawyer said") == "polarity"
+    assert kind_of("The killing was premeditated", "The killing was deliberate") != "polarity"
+    # named otherwise, only as two statements known to report one incident
+    planned, brawl = st("We believe that the murder was premeditated"), st("He died in a brawl with the guards")
+    assert kind_of(planned.text, brawl.text) != "polarity"
+    verdict = incident_conflict(planned, brawl)
+    assert verdict is not None and verdict.type == "polarity"
+    assert set(verdict.evidence.words) == {"planned", "unplanned"}
+    assert any("the incident the two articles report" in caveat for caveat in verdict.caveats)
+    assert incident_conflict(planned, st("The murder was planned weeks before")) is None
+
+
+@pytest.mark.parametrize(
+    "not_made",
+    [
+        "The ministry did not deny the report",
+        "The ministry stopped short of denying it",
+        "The ministry did not issue a categorical denial",
+    ],
+)
+def test_a_denial_not_made_in_other_words_meets_the_denial(not_made: str) -> None:
+    assert kind_of(not_made, "The ministry flatly denied the report") == "polarity"
+    assert kind_of("The ministry flatly denied the report", not_made) == "polarity"
+
+
+RAID_WIRE = """Night raid on Kessel village
+
+Soldiers of the Orsk Brigade raided the village of Kessel in Marrow province on Tuesday night.
+A defence ministry spokesman said the raid on Kessel complied with international law.
+"""
+RAID_INQUIRY = """Inquiry faults Kessel raid
+
+Three weeks after the March 5 raid on Kessel village in Marrow province, a parliamentary inquiry
+published its findings on the Orsk Brigade. The inquiry said the operation lacked any military justification.
+"""
+
+
+def test_an_act_judged_both_ways_weeks_apart_is_found_at_ingest_and_after_a_rescan(run, tmp_path):
+    for name, text, outlet, day in (("wire.txt", RAID_WIRE, "Wire", "2024-03-06"),
+                                    ("inquiry.txt", RAID_INQUIRY, "Post", "2024-03-27")):
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        assert run("ingest", path, "--outlet", outlet, "--published", day, "--yes").exit_code == 0
+    found = as_json(run("conflicts", "--json"))
+    judged = [c for c in found if c["evidence"].get("opposites") and "lawful" in c["evidence"]["opposites"]]
+    assert len(judged) == 1, found
+    assert {"complied", "lacked"} <= {w for c in judged for s in (c["a"], c["b"]) for w in s["text"].split()}
+    rescanned = as_json(run("conflicts", "--rescan", "--json"))
+    assert [c["id"] for c in rescanned] == [c["id"] for c in found]
+
+
+def test_a_state_and_its_opposite_told_by_several_outlets_is_listed_once(run):
+    for text, speaker, outlet in (("Ilka Dorn was unarmed when the officers stopped her", "Ari Lenz", "Ledger"),
+                                  ("Ilka Dorn was unarmed, her brother told reporters", "Tomas Dorn", "Post"),
+                                  ("Ilka Dorn had a pistol in her hand", "Mira Holt", "Herald")):
+        assert run("add", text, "--speaker", speaker, "--outlet", outlet, "--published", "2024-05-03").exit_code == 0
+    every = as_json(run("conflicts", "--json", "--each-pair"))
+    assert len(every) == 2 and all(c["evidence"]["opposites"] for c in every)
+    (shown,) = as_json(run("conflicts", "--json"))
+    assert sorted([shown["id"], *shown["repeats"]]) == sorted(c["id"] for c in every)
+
+
+DENIED = "The company flatly denied the report on Tuesday"
+
+
+@pytest.mark.parametrize(
+    "reported",
+    [
+        st("The Courier reported that the company would close 40 of its stores"),
+        st("According to a report in the Courier, the company will close 40 stores"),
+        Statement(text="notices could go out next week to a quarter of the company's staff",
+                  speaker=Speaker("Ada Brun"), kind="reported",
+                  context="Analyst Ada Brun had reported notices could go out next week to a quarter of the company's"
+                  " staff. The firm did not comment."),
+    ],
+)
+def test_a_denial_of_the_report_meets_what_the_report_said_in_one_incident(reported: Statement) -> None:
+    for a, b, side in ((reported, st(DENIED), "b"), (st(DENIED), reported, "a")):
+        verdict = incident_conflict(a, b)
+        assert verdict is not None and verdict.type == "polarity", (a.text, b.text)
+        assert isinstance(verdict.evidence, DenialCue) and verdict.evidence.side == side
+        assert any("without saying what it denies" in caveat for caveat in verdict.caveats)
+    assert kind_of(reported.text, DENIED) != "polarity"  # as free text, nothing says which report is denied
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        "The company will close 40 stores, its chief executive said",  # no report
+        "The Courier reported that a rival chain would close 40 stores",  # not about the one denying
+        "The Courier reported that the company would not close any stores",  # itself a denial
+        "Shares in the company rose 4 per cent after the report was published",  # no report's claim
+    ],
+)
+def test_a_denial_of_the_report_meets_no_claim_of_another_kind(other: str) -> None:
+    assert incident_conflict(st(other), st(DENIED)) is None
+    assert incident_conflict(st(DENIED), st(other)) is None
+    # a denial that says what it denies is read by the other rules
+    assert incident_conflict(st("The Courier reported that the company would close 40 of its stores"),
+                             st("The company denied the report that it would close stores")) is None
+
+
+def test_a_judgement_is_an_adjective_as_written_not_a_verb_of_its_stem() -> None:
+    assert kind_of("The company has been planning a new raid", "The raid was spontaneous") != "polarity"
+    assert kind_of("The raid was planned", "The raid was spontaneous") == "polarity"
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        "It was illegal to enter the zone around the raid at night",  # judges entering, not the raid
+        "The envoy urged both sides to respect international law after the raid",  # an exhortation
+        "A war crimes court will hear the case of the raid",  # a court, not a judgement
+    ],
+)
+def test_words_of_law_that_judge_no_act_are_no_conflict(other: str) -> None:
+    assert kind_of("The raid was legitimate", other) != "polarity"
+    assert kind_of("The raid was legitimate", "The raid was a war crime") == "polarity"

@@ -28,8 +28,8 @@ from ..text import Normalizer, default_normalizer
 from .attribution import as_self_contradiction, quote_conflict, same_speaker
 from .dates import add_date_caveat, date_conflict, dated_apart, same_days
 from .numbers import incident_count_conflict, number_conflict
-from .polarity import before_the_claim, may_focus, polarity_conflict
-from .reading import read
+from .polarity import act_conflict, before_the_claim, may_focus, polarity_conflict, report_denied
+from .reading import credited_to_report, read
 from .similarity import UNRELATED, claim_similarity, covered_overlap, names_differ, overlap, same_claim
 from .verdict import CLAIM_TYPES, CONFLICT_TYPES, DEFAULT_MIN_SCORE, RELATIONS, Verdict
 
@@ -102,14 +102,26 @@ def compare_in_event(a: Statement, b: Statement, *, normalizer: Normalizer | Non
 
 
 def incident_conflict(a: Statement, b: Statement, *, normalizer: Normalizer | None = None) -> Verdict | None:
-    """The conflict between the victim counts of two statements about one incident that
-    ``compare`` found unrelated by their wording, if any (``compare_in_event`` without ``compare``)."""
+    """The conflict between the victim counts of two statements about one incident, between how
+    they judge its acts, or between a report and a denial of "the report", that ``compare``
+    found unrelated by their wording, if any (``compare_in_event`` without ``compare``)."""
     normalizer = normalizer or default_normalizer()
-    found = incident_count_conflict(a, b, read(a.text, normalizer), read(b.text, normalizer))
+    first, second = read(a.text, normalizer), read(b.text, normalizer)
+    # Counts of its victims, how its acts are judged, and a report and its denial, however
+    # differently worded.
+    found = incident_count_conflict(a, b, first, second) or act_conflict(first, second, one_incident=True) or (
+        report_denied(first, second, (credited_to_report(a.text, a.context), credited_to_report(b.text, b.context)),
+                      (_name_stems(a, normalizer), _name_stems(b, normalizer))))
     if found is None:
         return None
     add_date_caveat(found, a, b)
     return as_self_contradiction(found, a, b) if same_speaker(a, b) is True else found
+
+
+def _name_stems(statement: Statement, normalizer: Normalizer) -> frozenset[str]:
+    """The content stems of a statement's speaker's name ("IBM" -> {"ibm"})."""
+    name = statement.speaker.name.strip() if statement.speaker.name else ""
+    return frozenset(read(name, normalizer).content) if name else frozenset()
 
 
 def find_conflicts(

@@ -222,7 +222,57 @@ def covering(tokens: Sequence[str]) -> frozenset[str]:
 @cache
 def implied_states() -> dict[str, str]:
     """Folded noun -> the state that holding it implies ("gun" -> "armed"; implied_states.tsv)."""
-    return {fold(noun): fold(row[0]) for row in lexicon.rows("implied_states") for noun in row[1:] if noun}
+    return {fold(noun): fold(row[0]) for row in lexicon.rows("implied_states") for noun in row[1:]
+            if noun and " " not in noun}
+
+
+@cache
+def state_phrases() -> dict[str, list[tuple[str, tuple[str, ...]]]]:
+    """First folded word -> (state, the phrase's folded words) for the phrases of several words in
+    implied_states.tsv that say a state wherever they stand ("hands up" -> "unarmed")."""
+    by_word: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+    for row in lexicon.rows("implied_states"):
+        for phrase in row[1:]:
+            if " " in phrase:
+                words = tuple(fold(phrase).split())
+                by_word.setdefault(words[0], []).append((fold(row[0]), words))
+    return by_word
+
+
+# The marks of act_states.tsv phrases: a gap of a few words of the clause, a longer gap in the
+# sentence, and a verb joining a subject to its state.
+GAP, LONG_GAP, BE = "*", "**", "BE"
+
+
+@cache
+def act_state_phrases() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """(state, the phrase as stems and marks) for each phrase of act_states.tsv: how an account
+    judges an act ("violated the laws of war": unlawful). The word after BE stays as written,
+    folded: a state is an adjective ("was planned"), which a verb of the same stem is not
+    ("has been planning")."""
+    marks = {GAP, LONG_GAP, BE}
+    found = []
+    for row in lexicon.rows("act_states"):
+        if row[0] == _ACT:
+            continue
+        for phrase in row[1:]:
+            words = phrase.split()
+            found.append((fold(row[0]), tuple(
+                word if word in marks else fold(word) if n and words[n - 1] == BE else word_stem(fold(word))
+                for n, word in enumerate(words))))
+    return tuple(found)
+
+
+_ACT = "ACT"  # the act_states.tsv row of nouns for an act beyond the incident nouns ("death")
+
+
+@cache
+def act_nouns() -> frozenset[str]:
+    """Stems of the nouns that name an act a state is said of ("strike", "raid", "killing",
+    "death"): incident_nouns.txt, claimable_incidents.txt and the ACT row of act_states.tsv."""
+    words = set(lexicon.words("incident_nouns") | lexicon.words("claimable_incidents"))
+    words.update(word for row in lexicon.rows("act_states") if row[0] == _ACT for word in row[1:])
+    return frozenset(word_stem(fold(word)) for word in words if word and " " not in word)
 
 
 @cache

@@ -21,7 +21,7 @@ from .lexicon import (
 )
 from .reading import Cue, Reading
 from .similarity import CONFLICT_CLAIM, another_name, another_one, coverage, covered_overlap, overlap, substitution
-from .states import State, opposite_states, subject_at
+from .states import ActState, State, judged_alike, opposite_acts, opposite_states, subject_at
 from .verdict import Verdict, scaled
 
 # Share of a denial's own words that the other statement must contain for the denial to be
@@ -51,6 +51,9 @@ def polarity_conflict(first: Reading, second: Reading, similarity: float) -> Ver
     words flips one side once more. "did not increase" against "decreased" flips twice and
     agrees; "invalid" against "not valid" too.
     """
+    if first.acts and second.acts and judged_alike(first.acts, second.acts):
+        # "complied with the law" / "did not violate the law": the denial is the judgement.
+        return None
     # Words the other statement implies count as shared: "killed civilians" speaks of
     # "civilian casualties" and of civilians "harmed".
     similarity = max(similarity, covered_overlap(first, second))
@@ -103,6 +106,34 @@ def denial_made(first: Reading, second: Reading, similarity: float) -> Verdict |
                     evidence = DenialCue(cue.text, (cue.start, cue.end), side)
                     return Verdict("conflict", "polarity", scaled(0.55, max(similarity, CONFLICT_CLAIM)), evidence,
                                    [caveat])
+    return None
+
+
+def report_denied(first: Reading, second: Reading, credited: tuple[bool, bool],
+                  names: tuple[frozenset[str], frozenset[str]]) -> Verdict | None:
+    """A denial of "the report" (or "the claims", "the story") that names nothing it denies,
+    against what a report said ("the newspaper reported that the firm would close 40 stores"),
+    in two statements known to report one incident. ``credited``: each side is credited to a
+    report or a reporter (``reading.credited_to_report``); ``names``: the content stems of each
+    side's speaker. What is reported must mention the one who denies (by the words of the
+    denial's subject, or the denying speaker's name): a report about someone else is not theirs
+    to deny."""
+    for side, one, other, claimed, who in (("a", first, second, credited[1], names[0]),
+                                          ("b", second, first, credited[0], names[1])):
+        if not claimed or other.denials_made or any(not cue.cancelled for cue in other.cues):
+            continue
+        for denial in one.denials_made:
+            if not (denial.made and denial.noun and not denial.cue.scope):
+                continue
+            denier = {token for token, _ in denial.denier} | who
+            if not denier & set(other.content):
+                continue
+            cue = denial.cue
+            caveat = (f"{side.upper()} denies without saying what it denies (“{cue.text}”); the other gives what"
+                      " a report said: check that it is the report denied")
+            evidence = DenialCue(cue.text, (cue.start, cue.end), side)
+            return Verdict("conflict", "polarity", round(scaled(0.55, CONFLICT_CLAIM) * STRENGTH[HEDGED], 3),
+                           evidence, [caveat])
     return None
 
 
@@ -171,6 +202,9 @@ def focused_conflict(first: Reading, second: Reading, similarity: float = 0.0) -
         evidence: Evidence = OppositeWords((_state_word(mine), _state_word(theirs)), ((mine.start, mine.end),
                                                                           (theirs.start, theirs.end)))
         return Verdict("conflict", "polarity", scaled(0.5, max(similarity, CONFLICT_CLAIM)), evidence, caveats)
+    found = act_conflict(first, second, similarity)
+    if found is not None:
+        return found
     for side, denier, other in (("a", first, second), ("b", second, first)):
         for cue in denier.cues:
             if cue.absent and not cue.cancelled and _held(cue, other):
@@ -180,11 +214,35 @@ def focused_conflict(first: Reading, second: Reading, similarity: float = 0.0) -
     return None
 
 
+def act_conflict(first: Reading, second: Reading, similarity: float = 0.0, *,
+                 one_incident: bool = False) -> Verdict | None:
+    """An act judged one way in one statement and the opposite way in the other ("the raid
+    complied with international law" / "the raid violated the laws of war"; "the murder was
+    premeditated" / "a brawl that led to his death"): the same act when both name it alike, or
+    any act of one incident when the statements are known to report one (``one_incident``)."""
+    pair = opposite_acts(first.acts, second.acts, one_incident=one_incident)
+    if pair is None:
+        return None
+    mine, theirs = pair
+    which = (f"both said of {_acts_named(mine, theirs)}" if not one_incident or mine.act & theirs.act
+             else "both said of the incident the two articles report")
+    caveats = [f"{which}, read from the words around them: check that they judge the same act"]
+    caveats += [f"“{act.written}” is read as “{act.word}”" for act in pair if act.written.lower() != act.word]
+    evidence = OppositeWords((mine.word, theirs.word), ((mine.start, mine.end), (theirs.start, theirs.end)))
+    return Verdict("conflict", "polarity", scaled(0.5, max(similarity, CONFLICT_CLAIM)), evidence, caveats)
+
+
+def _acts_named(mine: ActState, theirs: ActState) -> str:
+    return "one act (" + ", ".join(sorted(mine.act | theirs.act)) + ")"
+
+
 def may_focus(first: Reading, second: Reading) -> bool:
     """Whether the rules for pairs that share little (``focused_conflict``, ``disputed_count``,
     ``denial_made``) can find anything: their cheap first questions, asked before ``compare``
     gives such a pair up."""
     if first.states and second.states and opposite_states(first.states, second.states):
+        return True
+    if first.acts and second.acts and opposite_acts(first.acts, second.acts):
         return True
     for one, other in ((first, second), (second, first)):
         if one.disputed and other.quantities:

@@ -34,7 +34,7 @@ from .lexicon import (
     word_stem,
 )
 from .responsibility import deed_denied, in_one_wording
-from .states import NEGATING_PREFIXES, PREFIX_MIN_LENGTH, State, states_of
+from .states import NEGATING_PREFIXES, PREFIX_MIN_LENGTH, ActState, State, act_states, states_of
 
 _NUMBER = re.compile(NUMBER)
 # Where a denial's subject starts at the latest: "Police said [no one was killed]".
@@ -103,6 +103,7 @@ class Reading:
     # the order of NEGATING_PREFIXES: read once, so a comparison looks words up, not prefixes.
     prefixed: dict[str, tuple[str, ...]]
     states: tuple[State, ...]  # states said of one person ("he was unarmed"; "had a gun": armed)
+    acts: tuple[ActState, ...]  # how acts are judged ("the raid violated the laws of war": unlawful)
     disputed: tuple[tuple[Cue, Quantity], ...]  # counts called false, each with the cue that does it
     denials_made: tuple[DenialMade, ...]  # "firmly denies the report", "did not issue a denial of it"
 
@@ -158,6 +159,7 @@ def read(text: str, normalizer: Normalizer) -> Reading:
         places=places_of(tuple(token for token, _ in sequence)),
         opposable=tuple((stem_, *where) for stem_, where in stems.items() if stem_ in opposite_stems()),
         states=states_of(text, words, [cue.start for cue in cues if not cue.cancelled]),
+        acts=act_states(text, words, [(cue.start, cue.strength == FLAT) for cue in cues if not cue.cancelled]),
         disputed=_disputed_counts(text, words, cues, quantities),
         denials_made=_denials_made(text, words, cues, normalizer),
     )
@@ -198,6 +200,28 @@ def _denials_made(
         denier = _content_sequence(text[words[start][1] : cue.start], normalizer) if start < first else []
         made.append(DenialMade(noun, done, cue, tuple((token, weight == 2.0) for token, weight in denier)))
     return tuple(made)
+
+
+# Words that credit what follows them to a report or a reporter: "had reported notices could go
+# out", "a report in the Herald said", "according to a report".
+_REPORTING = frozenset({"report", "reports", "reported", "reporting", "wrote", "writes", "according"})
+# How many words before a statement its context is read for them.
+_CREDIT_REACH = 6
+
+
+def credited_to_report(text: str, context: str | None) -> bool:
+    """What a statement says is credited to a report or a reporter, in its own words ("according
+    to a report, the firm will close 40 stores") or in the words of its sentence just before it
+    ("The newspaper reported that …", "Cringely had reported notices could go out …")."""
+    before = ""
+    if context and (at := context.find(text)) > 0:
+        before = context[:at]
+    words = [fold(token.text) for token in tokenize(before)][-_CREDIT_REACH:]
+    if STRONG_BOUNDARY & set(words):
+        words = words[max(k for k, w in enumerate(words) if w in STRONG_BOUNDARY) + 1 :]
+    opening = {fold(token.text) for token in tokenize(text)[:_CREDIT_REACH]}
+    reported = opening & (_REPORTING - {"according"}) or ("according" in opening and claim_nouns() & opening)
+    return bool(_REPORTING & set(words)) or bool(reported)
 
 
 def _claim_noun(folded: list[str], last: int, end: int) -> str:
