@@ -553,56 +553,6 @@ def _restates(toks: list[_Tok], start: int, previous: Quantity) -> bool:
     return between <= _RESTATED_REACH
 
 
-# Words before a figure that give it as one the statement has moved on from.
-_EARLIER = frozenset({"previous", "previously", "initial", "initially", "earlier", "original", "originally",
-                      "former", "preliminary"})
-
-
-def _is_earlier(toks: list[_Tok], start: int) -> bool:
-    """"rose from 100 to 149", "to seven from 20", "an initial police estimate of 20": a figure
-    the statement gives as superseded, not as the count it reports."""
-    before = [tok.low for tok in toks[max(0, start - 4) : start]]
-    clause = before[before.index(",") + 1 :] if "," in before else before
-    tail = clause[-3:]
-    if "from" in tail and not any(w[0].isdigit() for w in tail[tail.index("from") :]):
-        # "from 100", "from just over 100" (not the 20 of "from 12 to 20"), and a change, not an
-        # origin ("people from 12 villages"): "to" names the new figure nearby
-        near = [tok.low for tok in toks[max(0, start - 8) : start + 4]]
-        return "to" in near
-    return bool(_EARLIER.intersection(clause))
-
-
-# Words that make a figure an expectation. Not "could" or "may": "the toll could exceed 2,000"
-# is how a source disputes a lower figure.
-_FORECAST = frozenset({"expect", "expects", "expected", "expecting", "forecast", "forecasts", "projected",
-                       "predicted", "predicts", "anticipated", "anticipate"})
-
-
-# How far after a count an expectation reaches: right after it ("150,000 are expected to die"),
-# or, past a comparison, further ("100,000 job cuts is more than he would expect").
-_FORECAST_AFTER, _COMPARED_AFTER = 3, 8
-
-
-def _is_forecast(toks: list[_Tok], start: int, end: int) -> bool:
-    """"officials expect the toll to top 150,000", "expected a figure of 150,000 by Monday",
-    "150,000 are expected to die", "100,000 job cuts is more than he would expect": the clause
-    gives a figure to come, or one weighed against what is expected, not one counted ("12 were
-    killed in an attack officials had expected" is a count)."""
-    k = start - 1
-    while k >= max(0, start - 14) and toks[k].low not in _CLAUSE_STOP:
-        if toks[k].low in _FORECAST:
-            return True
-        k -= 1
-    compared = False
-    k = end
-    while k < min(len(toks), end + _COMPARED_AFTER) and toks[k].low not in _CLAUSE_STOP:
-        if toks[k].low in _FORECAST and (compared or k < end + _FORECAST_AFTER):
-            return True
-        compared = compared or toks[k].low == "than"
-        k += 1
-    return False
-
-
 # What a count named only by a figure noun counts, as ``Quantity.thing``.
 FIGURE = "figure"
 
@@ -766,8 +716,8 @@ def iter_quantities(text: str) -> Iterator[Quantity]:
                 end=toks[end_of_count - 1].end,
                 part_of=part_of,
                 vague=reading.vague,
-                earlier=_is_earlier(toks, start_index) or count_kinds.set_against(toks, start_index),
-                forecast=_is_forecast(toks, start_index, end_index),
+                earlier=count_kinds.is_earlier(toks, start_index) or count_kinds.set_against(toks, start_index),
+                forecast=count_kinds.is_forecast(toks, start_index, end_index),
                 cumulative=role is not None and (role, "plan") not in _role_markers()
                 and count_kinds.is_cumulative(toks, start_index, end_of_count),
                 kind=count_kinds.count_kind(toks, start_index, end_of_count, _names_people),
