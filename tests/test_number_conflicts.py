@@ -385,3 +385,15 @@ def test_at_one_incident_a_toll_called_false_is_not_the_speakers_own() -> None:
     ceiling = said("So far, the number of people who lost their lives in the raid has not exceeded about 60",
                    "Ministry", 12)
     assert compare_in_event(denial, ceiling).type != "number"
+
+
+@pytest.mark.parametrize(
+    ("toll", "conflict"),
+    [("380,000 bodies had been buried", True), ("830,000 bodies had been buried", True),
+     ("250,000 bodies had been buried", False), ("38,000 bodies had been buried", False)],
+)  # fmt: skip
+def test_a_correction_meets_only_a_figure_it_reads_as_a_misprint_of(toll: str, conflict: bool) -> None:
+    typo = said("due to a typo, the number should have read 380,000" if "830" in toll
+                else "due to a typo, the number should have read 180,000", "Press office", 4)
+    result = compare_in_event(said(toll, "Press office", 3), typo)
+    assert (result.relation == "conflict") is conflict
