@@ -244,7 +244,7 @@ def _not_figures() -> frozenset[str]:
 def is_figure(q: Quantity) -> bool:
     """A count worth a row: a casualty role or a listed countable thing, and a whole, not a part.
     Spans of time ("two years after"), running totals ("this month"), figures the statement has
-    moved on from ("up from 12") and expected ones ("expected to top 150,000") are not figures."""
+    moved on from ("up from 12") and expected ones ("expected to pass 4,500") are not figures."""
     if q.part_of or q.cumulative or q.earlier or q.forecast or q.key == (None, None) \
             or (q.thing or "") in _not_figures():
         return False

@@ -316,7 +316,7 @@ def test_hands_raised_in_an_order_a_denial_or_of_many_says_no_state(other: str) 
     [
         ("The raid complied with international law, the ministry said", "the raid lacked legal justification"),
         ("The raid was legitimate", "The raid violated the laws of war"),
-        ("The raid was carried out in accordance with international humanitarian law",
+        ("The raid was conducted in line with the law of armed conflict",
          "Investigators found that the raid was not justified"),
         ("The ministry said the raid did not violate international law", "The raid was unlawful"),
         ("The army said the raid was fully justified", "the raid was carried out without any legal justification"),
@@ -353,11 +353,11 @@ def test_an_act_judged_alike_unsettled_or_another_act_is_no_conflict(a: str, b: 
 def test_a_planned_killing_against_a_death_in_a_fight() -> None:
     # named alike, as free text
     assert kind_of("The killing was premeditated, prosecutors said", "The killing was accidental") == "polarity"
-    assert kind_of("It was a planned killing", "the killing happened in a fight that led to his death") == "polarity"
+    assert kind_of("It was a planned killing", "the killing happened in a fight that resulted in his death") == "polarity"
     assert kind_of("The killing was premeditated", "The killing was not premeditated, his lawyer said") == "polarity"
     assert kind_of("The killing was premeditated", "The killing was deliberate") != "polarity"
     # named otherwise, only as two statements known to report one incident
-    planned, brawl = st("We believe that the murder was premeditated"), st("He died in a brawl with the guards")
+    planned, brawl = st("Prosecutors say the murder was premeditated"), st("He was killed in a fight with two wardens")
     assert kind_of(planned.text, brawl.text) != "polarity"
     verdict = incident_conflict(planned, brawl)
     assert verdict is not None and verdict.type == "polarity"
@@ -371,12 +371,12 @@ def test_a_planned_killing_against_a_death_in_a_fight() -> None:
     [
         "The ministry did not deny the report",
         "The ministry stopped short of denying it",
-        "The ministry did not issue a categorical denial",
+        "The ministry did not issue a firm denial",
     ],
 )
 def test_a_denial_not_made_in_other_words_meets_the_denial(not_made: str) -> None:
-    assert kind_of(not_made, "The ministry flatly denied the report") == "polarity"
-    assert kind_of("The ministry flatly denied the report", not_made) == "polarity"
+    assert kind_of(not_made, "The ministry firmly denied the report") == "polarity"
+    assert kind_of("The ministry firmly denied the report", not_made) == "polarity"
 
 
 RAID_WIRE = """Night raid on Kessel village
@@ -416,7 +416,7 @@ def test_a_state_and_its_opposite_told_by_several_outlets_is_listed_once(run):
     assert sorted([shown["id"], *shown["repeats"]]) == sorted(c["id"] for c in every)
 
 
-DENIED = "The company flatly denied the report on Tuesday"
+DENIED = "The company firmly denied the report on Tuesday"
 
 
 @pytest.mark.parametrize(
@@ -424,9 +424,9 @@ DENIED = "The company flatly denied the report on Tuesday"
     [
         st("The Courier reported that the company would close 40 of its stores"),
         st("According to a report in the Courier, the company will close 40 stores"),
-        Statement(text="notices could go out next week to a quarter of the company's staff",
+        Statement(text="letters would be sent next month to a fifth of the company's staff",
                   speaker=Speaker("Ada Brun"), kind="reported",
-                  context="Analyst Ada Brun had reported notices could go out next week to a quarter of the company's"
+                  context="Analyst Ada Brun had reported letters would be sent next month to a fifth of the company's"
                   " staff. The firm did not comment."),
     ],
 )

@@ -215,14 +215,14 @@ def test_tolls_of_one_incident_told_in_other_words_conflict_at_ingest_and_after_
 
 
 def test_pairs_setting_the_same_two_figures_against_each_other_are_listed_once(run):
-    for text, outlet in (("316,000 people were killed in the Orvel earthquake", "Ledger"),
-                         ("The Orvel earthquake killed 316,000 people", "Post"),
+    for text, outlet in (("238,000 people were killed in the Orvel earthquake", "Ledger"),
+                         ("The Orvel earthquake killed 238,000 people", "Post"),
                          ("85,000 people were killed in the Orvel earthquake", "Herald"),
-                         ("The Orvel earthquake killed more than 316,000 people", "Courier")):
+                         ("The Orvel earthquake killed more than 238,000 people", "Courier")):
         assert run("add", text, "--speaker", f"{outlet} desk", "--outlet", outlet,
                    "--published", "2024-05-03").exit_code == 0
     folded = as_json(run("conflicts", "--json"))
-    assert len(folded) == 1 and len(folded[0]["repeats"]) == 2  # "more than 316,000" is 316,000 too
+    assert len(folded) == 1 and len(folded[0]["repeats"]) == 2  # "more than 238,000" is 238,000 too
     every = as_json(run("conflicts", "--json", "--each-pair"))
     assert sorted(c["id"] for c in every) == sorted([folded[0]["id"], *folded[0]["repeats"]])
     shown = run("conflicts")

@@ -321,9 +321,9 @@ def test_at_one_incident_two_kinds_of_count_are_shown_with_their_kinds() -> None
     [
         ("there are 20 confirmed cases of the fever in the region",
          "there are 1,400 suspected cases of the fever in the region"),  # two measures
-        ("around 300 people were in hospital with the fever", "1,400 people have caught the fever"),
-        ("The department released two police body camera videos",
-         "The department released two dashcam videos of the arrest, freeing no one"),
+        ("some 70 people were still in hospital with the fever", "1,400 people have caught the fever"),
+        ("The department released two station security camera videos",
+         "The department released two doorbell camera videos of the arrest, freeing no one"),
     ],
 )  # fmt: skip
 def test_counts_of_different_measures_are_no_number_conflict(a: str, b: str) -> None:
@@ -350,11 +350,11 @@ def test_a_share_given_with_its_whole_is_not_set_against_another_whole() -> None
 
 def test_a_correction_is_set_against_the_figure_it_corrects() -> None:
     first = said("the office said 380,000 bodies had been buried", "Press office", 3)
-    typo = said("due to a typo, the number should have read 180,000", "Press office", 4)
+    typo = said("owing to a misprint, the number should have been 180,000", "Press office", 4)
     result = compare_in_event(first, typo)
     assert (result.relation, result.type[:4]) in {("conflict", "numb"), ("conflict", "self")}
     assert any("correction" in caveat for caveat in result.caveats)
-    other = said("due to a typo, the number should have read 1,500", "Press office", 4)
+    other = said("owing to a misprint, the number should have been 1,500", "Press office", 4)
     assert compare_in_event(first, other).relation != "conflict"  # no misprint of 380,000
 
 
@@ -373,16 +373,16 @@ def test_job_cuts_given_as_cuts_or_as_jobs_cut_are_one_figure() -> None:
 
 
 def test_at_one_incident_a_ceiling_on_the_number_of_dead_conflicts_with_a_far_higher_toll() -> None:
-    ceiling = said("So far, the number of people who lost their lives in the raid has not exceeded about 60",
+    ceiling = said("Until now the number of villagers killed in the raid has not exceeded about 60",
                    "Ministry", 12)
-    toll = said("local officials said the killings could mount to more than 900 dead", "Officials", 9)
+    toll = said("district officials said the death toll could rise to more than 900", "Officials", 9)
     result = compare_in_event(toll, ceiling)
     assert (result.relation, result.type) == ("conflict", "number")
 
 
 def test_at_one_incident_a_toll_called_false_is_not_the_speakers_own() -> None:
-    denial = said("the army added that the reports of 900 dead cannot be true", "Army", 10)
-    ceiling = said("So far, the number of people who lost their lives in the raid has not exceeded about 60",
+    denial = said("the army said the claims of 900 dead were untrue", "Army", 10)
+    ceiling = said("Until now the number of villagers killed in the raid has not exceeded about 60",
                    "Ministry", 12)
     assert compare_in_event(denial, ceiling).type != "number"
 
@@ -393,7 +393,7 @@ def test_at_one_incident_a_toll_called_false_is_not_the_speakers_own() -> None:
      ("250,000 bodies had been buried", False), ("38,000 bodies had been buried", False)],
 )  # fmt: skip
 def test_a_correction_meets_only_a_figure_it_reads_as_a_misprint_of(toll: str, conflict: bool) -> None:
-    typo = said("due to a typo, the number should have read 380,000" if "830" in toll
-                else "due to a typo, the number should have read 180,000", "Press office", 4)
+    typo = said("owing to a misprint, the number should have been 380,000" if "830" in toll
+                else "owing to a misprint, the number should have been 180,000", "Press office", 4)
     result = compare_in_event(said(toll, "Press office", 3), typo)
     assert (result.relation == "conflict") is conflict

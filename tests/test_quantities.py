@@ -270,8 +270,8 @@ def test_a_figure_noun_without_a_role_in_the_sentence_counts_no_victims() -> Non
     ("text", "expected"),
     [
         ("the toll rose from 12 to 20", [(12, True), (20, False)]),
-        ("the toll has risen from just over 100 to 149", [(101, True), (149, False)]),
-        ("the ministry revised its toll to seven from 20", [(7, False), (20, True)]),
+        ("the toll has climbed from just over 60 to 88", [(61, True), (88, False)]),
+        ("the agency revised its toll to four from 11", [(4, False), (11, True)]),
         ("the figure was up on an initial estimate of 20 dead", [(20, True)]),
         ("12 people were killed", [(12, False)]),
         ("people from 40 villages fled", [(40, False)]),
@@ -351,7 +351,7 @@ def test_a_toll_is_not_a_part() -> None:
 @pytest.mark.parametrize(
     "text",
     ["officials expect the confirmed death toll from the flood to top 1,500",
-     "the commission told me they expected a figure of 1,500 dead by Monday",
+     "the council told reporters it expected some 1,500 dead by the weekend",
      "1,500 are expected to die"],
 )
 def test_an_expected_figure_is_a_forecast(text: str) -> None:
@@ -359,7 +359,7 @@ def test_an_expected_figure_is_a_forecast(text: str) -> None:
 
 
 def test_a_figure_that_could_be_higher_is_no_forecast() -> None:
-    assert not only("the killings could mount to more than 2,000 dead").forecast
+    assert not only("the deaths could climb to more than 900").forecast
     assert not only("12 people were killed, as officials had expected").forecast
 
 
@@ -375,9 +375,9 @@ def test_a_date_or_a_code_written_in_digits_is_no_count(text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "key"),
     [
-        ("The department released two police body camera videos on Friday", (None, "video")),
+        ("The department released two station security camera videos on Friday", (None, "video")),
         ("the ward has three hospital beds left", (None, "bed")),
-        ("The sheriff released two dashcam videos", (None, "video")),
+        ("The sheriff released two doorbell camera videos", (None, "video")),
         ("the inquiry released 12 pages of its findings", (None, "page")),
         ("the rebels captured three tanks near the border", (None, "tank")),
         ("four people were killed in two strikes", (None, "strike")),  # the strikes killed no one
@@ -407,8 +407,8 @@ def test_counts_of_people_keep_their_noun_and_role(text: str, key: tuple) -> Non
     [
         ("the ministry counts 88 suspected deaths from the fever", "suspected"),
         ("there have been only five laboratory-confirmed deaths", "confirmed"),
-        ("As many as 88 people are believed to have died of the fever", "suspected"),
-        ("the probable death toll from the fever rose from just over 60 to 88", "suspected"),
+        ("Up to 88 residents are believed to have died of the fever", "suspected"),
+        ("the probable death toll in the northern district climbed from 61 to 88", "suspected"),
         ("the minister cut the confirmed toll to five from 11", "confirmed"),
         ("two suspected smugglers were shot dead at the border", None),  # who they were, not how counted
         ("the fever has killed 11 people", None),
@@ -419,10 +419,10 @@ def test_a_count_says_whether_it_is_confirmed_or_suspected(text: str, kind: str 
 
 
 def test_people_in_hospital_are_counted_apart_from_cases_and_deaths() -> None:
-    assert only("around 300 people were in hospital").key == ("hospitalised", None)
+    assert only("some 70 people were still in hospital").key == ("hospitalised", None)
     assert only("about 900 people have been hospitalised").key == ("hospitalised", None)
     assert only("nine people died in hospital").key == ("killed", None)
-    assert only("2,000 suspected cases were reported").key == (None, "case")
+    assert only("900 suspected cases were reported").key == (None, "case")
 
 
 def test_a_figure_named_to_be_disputed_is_not_the_speakers_count() -> None:
@@ -437,7 +437,7 @@ def test_a_figure_weighed_against_what_is_expected_is_no_count() -> None:
 
 
 def test_a_correction_is_read_as_one() -> None:
-    corrected = only("the office said that, due to a typo, the number should have read 14,000")
+    corrected = only("the office said that, owing to a misprint, the number should have been 14,000")
     assert (corrected.value, corrected.corrects) == (14000, True)
     assert only("the toll was revised to 14,000 after a clerical error was found").corrects
     assert not only("the number was 14,000").corrects
@@ -459,7 +459,7 @@ def test_job_cuts_are_counted_however_worded(text: str, key: tuple) -> None:
 
 
 def test_a_figure_named_as_the_number_of_a_casualty_takes_its_role() -> None:
-    count = only("So far, the number of people who lost their lives in the raid has not exceeded about 60")
+    count = only("Until now the number of villagers killed in the raid has not exceeded about 60")
     assert (count.key, count.low, count.high) == (("killed", None), None, 66)
     assert only("the number of people detained rose to 80 on Friday").key == ("arrested", None)
     assert find_quantities("the number of schools reopened rose to 30") == []

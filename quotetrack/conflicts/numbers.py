@@ -94,7 +94,7 @@ def incident_count_conflict(a: Statement, b: Statement, first: Reading, second: 
 
 def counts_victims(count: Quantity) -> bool:
     """The count is one an incident's tolls are compared by: a count of victims (killed,
-    wounded, missing), or a figure given as a correction ("the number should have read 170,000")."""
+    wounded, missing), or a figure given as a correction ("the count should read 64,000")."""
     return count.role in INCIDENT_ROLES or count.corrects
 
 
@@ -103,15 +103,15 @@ def _incident_counts(first: Reading, second: Reading) -> Iterator[tuple[Quantity
     words of the floor when one is only a floor of the other ("at least 20" / "43": both can be
     true, yet they are two tolls), else "" (they cannot both be true).
 
-    When the two statements agree on a toll ("228 injured" in both), another count of those
-    victims in one of them is a part of it ("122 injured flown abroad"), not a second toll."""
+    When the two statements agree on a toll ("130 injured" in both), another count of those
+    victims in one of them is a part of it ("37 injured flown to the capital"), not a second toll."""
     agreed = _agreed_keys(first, second)
     for found_a in first.quantities:
         for found_b in second.quantities:
             if any(q.earlier or q.forecast or q.vague or q.part_of for q in (found_a, found_b)):
                 continue  # "several", "dozens": too vague to set against a figure on weak evidence
             if _denied(first, found_a) or _denied(second, found_b):
-                continue  # "dismissed reports that 2,000 were killed": not the speaker's own toll
+                continue  # "dismissed reports that 900 were killed": not the speaker's own toll
             count_a, count_b = _as_toll(found_a, found_b), _as_toll(found_b, found_a)
             if _corrected(count_a, count_b) or _corrected(count_b, count_a):
                 yield found_a, found_b, count_a, count_b, ""
@@ -141,8 +141,8 @@ def _bounded(count: Quantity) -> bool:
 
 def _corrected(correction: Quantity, other: Quantity) -> bool:
     """``correction`` is given as the correction of ``other``: a figure the statement calls a
-    correction ("due to a typo, the number should have read 170,000") set against a toll that
-    reads like its misprint (270,000: one digit wrong, or two swapped). A correction that says
+    correction ("owing to a misprint, the count should read 64,000") set against a toll that
+    reads like its misprint (84,000: one digit wrong, or two swapped). A correction that says
     what it counts is compared as any toll is."""
     if not correction.corrects or correction.key[0] is not None or other.role not in INCIDENT_ROLES:
         return False
@@ -186,21 +186,21 @@ def _clashing(first: Reading, second: Reading) -> Iterator[tuple[Quantity, Quant
     for found_a in first.quantities:
         for found_b in second.quantities:
             if found_a.earlier or found_b.earlier or found_a.forecast or found_b.forecast:
-                continue  # "up from 12", "expected to top 150,000": not the count the statement gives
+                continue  # "up from 12", "expected to pass 4,500": not the count the statement gives
             if _denied(first, found_a) or _denied(second, found_b):
-                continue  # "denied reports that 100,000 jobs would go": the figure of another
+                continue  # "denied reports that 40,000 jobs would go": the figure of another
             count_a, count_b = _as_toll(found_a, found_b), _as_toll(found_b, found_a)
             if count_a.part_of or count_b.part_of or count_a.key == (None, None) == count_b.key:
                 continue
             if not count_a.comparable(count_b):
-                # "several thousand people" / "9,400 employees": a part larger than its whole;
-                # not a share the statement gives of a whole of its own ("51, including 40 children")
+                # "a few thousand people" / "9,400 employees": a part larger than its whole;
+                # not a share the statement gives of a whole of its own ("23, including 9 children")
                 if count_a.whole_of(count_b) and count_b.more_than(count_a) and not _share(second, count_b) \
                         or count_b.whole_of(count_a) and count_a.more_than(count_b) and not _share(first, count_a):
                     yield found_a, found_b, count_a, count_b
                 continue
             if _kinds_apart(count_a, count_b) and count_a.role not in INCIDENT_ROLES or count_a.key in agreed:
-                continue  # "20 confirmed cases" / "1,600 suspected cases": two measures, not two figures
+                continue  # "20 confirmed cases" / "900 suspected cases": two measures, not two figures
             if count_a.vague or count_b.vague:
                 if not count_a.clearly_apart(count_b):
                     continue  # "dozens" and "150": loose words, a near miss
@@ -210,8 +210,8 @@ def _clashing(first: Reading, second: Reading) -> Iterator[tuple[Quantity, Quant
 
 
 def _share(reading: Reading, part: Quantity) -> bool:
-    """The statement gives ``part`` as a share of a whole it counts too: "killed 51 people,
-    including 40 children"."""
+    """The statement gives ``part`` as a share of a whole it counts too: "killed 23 people,
+    including 9 children"."""
     return any(whole.role == part.role and whole.end <= part.start and whole.whole_of(part)
                for whole in reading.quantities)
 
@@ -227,13 +227,13 @@ _DENIAL_ENDS = frozenset({".", ";", "!", "?", "but", "saying", "said", "adding",
 
 def _denied(reading: Reading, count: Quantity) -> bool:
     """The count is a figure the statement denies, after a denial verb in its sentence ("denied
-    reports that it would cut 100,000 jobs", "rejected claims that 300 were killed") or before
-    words that call it false ("the reports of 2,000 dead cannot be true"): a figure
+    reports that it would cut 40,000 jobs", "rejected claims that 300 were killed") or before
+    words that call it false ("the claims of 900 dead are untrue"): a figure
     put forward by others, not the speaker's own count. A claim and its denial are a polarity
     question, not two counts."""
     verbs = denial_verbs()
     if any(disputed is count and cue.text.split()[0].lower() not in verbs for cue, disputed in reading.disputed):
-        return True  # "the reports of 2,000 dead cannot be true": words after it call it false
+        return True  # "the claims of 900 dead are untrue": words after it call it false
     for cue in reading.cues:
         if cue.cancelled or cue.end > count.start or cue.text.split()[0].lower() not in verbs:
             continue
@@ -278,7 +278,7 @@ def _verdict(found_a: Quantity, found_b: Quantity, count_a: Quantity, count_b: Q
 
 
 def _kinds_caveat(count_a: Quantity, count_b: Quantity) -> str:
-    """Say how each count was counted: "'149' counts suspected cases, 'seven' confirmed ones"."""
+    """Say how each count was counted: "'88' counts suspected cases, 'five' confirmed ones"."""
     if count_a.kind and count_b.kind:
         return (f"two kinds of count: {count_a.text!r} is {count_a.kind}, {count_b.text!r} {count_b.kind};"
                 " both can stand: check which each source means")

@@ -162,7 +162,7 @@ def disputed_count(first: Reading, second: Reading, similarity: float) -> Verdic
 
 def _counts_alike(mine: Quantity, theirs: Quantity) -> bool:
     """Two counts of about one figure (within a tenth) of the same thing, a bare figure ("the
-    2,000 figure") standing for any."""
+    900 figure") standing for any."""
     if theirs.vague or theirs.earlier or not (mine.point and theirs.point):
         return False
     if abs(mine.point - theirs.point) > 0.1 * max(mine.point, theirs.point):
@@ -218,7 +218,7 @@ def act_conflict(first: Reading, second: Reading, similarity: float = 0.0, *,
                  one_incident: bool = False) -> Verdict | None:
     """An act judged one way in one statement and the opposite way in the other ("the raid
     complied with international law" / "the raid violated the laws of war"; "the murder was
-    premeditated" / "a brawl that led to his death"): the same act when both name it alike, or
+    premeditated" / "a fight that resulted in his death"): the same act when both name it alike, or
     any act of one incident when the statements are known to report one (``one_incident``)."""
     pair = opposite_acts(first.acts, second.acts, one_incident=one_incident)
     if pair is None:

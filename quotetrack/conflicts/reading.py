@@ -205,8 +205,8 @@ def _denials_made(
     return tuple(made)
 
 
-# Words that credit what follows them to a report or a reporter: "had reported notices could go
-# out", "a report in the Herald said", "according to a report".
+# Words that credit what follows them to a report or a reporter: "had reported letters would be
+# sent", "a report in the Herald said", "according to a report".
 _REPORTING = frozenset({"report", "reports", "reported", "reporting", "wrote", "writes", "according"})
 # How many words before a statement its context is read for them.
 _CREDIT_REACH = 6
@@ -215,7 +215,7 @@ _CREDIT_REACH = 6
 def credited_to_report(text: str, context: str | None) -> bool:
     """What a statement says is credited to a report or a reporter, in its own words ("according
     to a report, the firm will close 40 stores") or in the words of its sentence just before it
-    ("The newspaper reported that …", "Cringely had reported notices could go out …")."""
+    ("The newspaper reported that …", "Ada Brun had reported letters would be sent …")."""
     before = ""
     if context and (at := context.find(text)) > 0:
         before = context[:at]

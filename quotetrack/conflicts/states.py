@@ -153,8 +153,8 @@ def act_states(
     text: str, words: Sequence[tuple[str, int, int]], cues: Sequence[tuple[int, bool]]
 ) -> tuple[ActState, ...]:
     """How a statement judges an act, from the phrases of data/act_states.tsv: lawful or
-    unlawful ("conformed to international law" / "violated the laws of war"), planned or
-    unplanned ("the murder was premeditated" / "a brawl that led to his death"). ``cues``: the
+    unlawful ("complied with the law of armed conflict" / "violated the laws of war"), planned or
+    unplanned ("the stabbing was premeditated" / "a fight that resulted in his death"). ``cues``: the
     start of each uncancelled denial cue and whether it denies flatly; a flat one just before a
     judgement turns it over, any other leaves it unsaid, as do words that leave it open."""
     folded = [w for w, _, _ in words]

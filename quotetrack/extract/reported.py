@@ -68,7 +68,7 @@ def reported_statements(sentence: Sentence, copy: Copy) -> list[Found]:
     opener, after = sentence.tokens[at], sentence.tokens[min(at + 1, len(sentence.tokens) - 1)]
     opens_with = first.frame.frame_spans[0].start == opener.start or first.frame.mention.phrase_start == after.start
     if opener.text.lower() == "with" and opens_with:
-        # "With the Red Cross saying 300 were killed, the army said …": the main clause may have
+        # "With the Relief Council saying 300 were killed, the army said …": the main clause may have
         # a frame of its own after the opening one.
         rest = sentence.index_at(first.spans[-1].end) + 1
         if rest < len(sentence.tokens) - 3:
@@ -310,7 +310,7 @@ def _between_commas(sentence: Sentence, mention: Mention, last: int) -> bool:
 
 
 def _credited_after(sentence: Sentence, copy: Copy, kept: Found) -> Found:
-    """"Norland revised its toll to seven from 20, Health Minister X told reporters": a count set
+    """"Norland revised its toll to four from 11, Health Minister X told reporters": a count set
     or an act claimed (the verb kept) that a frame after it credits to somebody else is theirs,
     the whole clause."""
     tokens = sentence.tokens
@@ -355,7 +355,7 @@ def _statement_saying(sentence: Sentence, c: int, info: Cue, end: int) -> Found 
 
 
 def _with_saying(sentence: Sentence, c: int, info: Cue, end: int) -> Found | None:
-    """"…, with the Red Cross, and several local papers, reporting that 300 were killed": the
+    """"…, with the Relief Council, and several local papers, reporting that 300 were killed": the
     ones named after "with" say what follows the participle; the first of them is credited."""
     tokens, lower = sentence.tokens, sentence.lower
     w = c - 1
@@ -383,7 +383,7 @@ def _with_saying(sentence: Sentence, c: int, info: Cue, end: int) -> Found | Non
                   [Span(tokens[w].start, tokens[content_at - 1].end)])
     stop = reported_end(sentence, content_at, end)
     if w == first_content_token(sentence):
-        # "With the Red Cross saying 300 were killed, the army called for calm": the clause ends
+        # "With the Relief Council saying 300 were killed, the army called for calm": the clause ends
         # at its comma, where the sentence's own clause starts.
         comma = next((k for k in range(content_at, len(tokens)) if tokens[k].text == ","), None)
         if comma is None:
@@ -592,7 +592,7 @@ def _verb_kept(sentence: Sentence, c: int, mention: Mention, form: str, info: Cu
     commas = (k for k in range(c, len(tokens)) if tokens[k].text == "," and text[tokens[k].end :][:1] == " ")
     comma = next(commas, None)
     if lower[c].endswith("ing") and not follows_pause(sentence, c):
-        # "With local officials putting the toll at 2,000, …": the clause ends at its comma.
+        # "With local officials putting the toll at 1,200, …": the clause ends at its comma.
         opener = sentence.index_at(mention.phrase_start) - 1
         if opener < 0 or lower[opener] != "with":
             return None
@@ -622,19 +622,19 @@ def claims_act(sentence: Sentence, i: int) -> bool:
 
 def sets_figure(sentence: Sentence, i: int) -> bool:
     """From token i: a count named and set, "(its confirmed death) toll (from the flood) to 12",
-    "the number of dead at up to 2,000", "the toll from the attack at the market at 40"."""
+    "the number of dead at up to 900", "the toll from the attack at the market at 40"."""
     lower, n = sentence.lower, len(sentence.tokens)
     nouns = word_set("figure_nouns")
     named = False
     for j in range(i, min(n, i + 20)):
         word = lower[j]
-        # "the toll of "probable" deaths", "the number of dead after the quake in January at …"
+        # "the tally of "presumed" victims", "the number of dead after the flood in May at …"
         if word in (",", ";", ".", ":") or word in AUXILIARIES or word in ("that", "which", "who", "and", "but"):
             return False
         if word in nouns:
             named = True
         elif named and word in ("at", "to") and any(read_number(lower, k) for k in range(j + 1, min(n, j + 4))):
-            return True  # not "at Baga" in "the toll from the attack at Baga at 150": the place goes on
+            return True  # not "at Kessel" in "the toll from the raid at Kessel at 40": the place goes on
     return False
 
 

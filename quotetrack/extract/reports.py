@@ -65,8 +65,8 @@ def outlet_reports(
         body += not (sentence.headline or caption)
         limit = len(sentence.tokens)
         if number in covered:
-            # "The count conflicts with early reports of Friday's attack, with the Red Cross
-            # reporting that …": the clause before the credited one is the outlet's.
+            # "The figure differs from first accounts of the raid, with the Relief Council
+            # saying that …": the clause before the credited one is the outlet's.
             clause = _WITH_CLAUSE.search(text, a, max(a, covered[number]))
             if clause is None or sentence.quotes:
                 continue
@@ -85,7 +85,7 @@ def outlet_reports(
         if _background_opener().match(text, start, b) or _long_before(mentions, mention_starts, start, b, published):
             continue
         if caption:
-            continue  # "Mourners attend a funeral … / Reuters": a photo's caption, not a report
+            continue  # "Relatives gather at a burial … / Wire": a photo's caption, not a report
         words = sentence.lower[first:limit]
         modal = ("would", "could", "may", "might", "will", "should")
         if len(words) < 6 or any(t.text in modal for t in sentence.tokens[first:limit]):  # "May" is a month
@@ -124,7 +124,7 @@ def _captioned(text: str, start: int, end: int) -> bool:
     for line in lines:
         if len(lines) > 1:
             candidates.append(line)  # a line of its own inside the sentence
-        tail = re.split(r"[.!?]\s", line)[-1]  # "… August 13, 2018. / Reuters", read as one sentence
+        tail = re.split(r"[.!?]\s", line)[-1]  # "… May 4, 2021. / Wire", read as one sentence
         if tail != line:
             candidates.append(tail)
     after = text[line_end:].lstrip("\n").split("\n", 1)[0]
@@ -133,11 +133,11 @@ def _captioned(text: str, start: int, end: int) -> bool:
     return any(is_credit(line) for line in candidates)
 
 
-# ", with the Red Cross reporting that …" right before a credited statement: the clause before
+# ", with the Relief Council saying that …" right before a credited statement: the clause before
 # the comma is the outlet's own.
 _WITH_CLAUSE = re.compile(r",\s+with\s+$")
 # A count after one of these is told in a clause that describes something else ("X is urging
-# calm against a virus that has killed 20 people"): not what the sentence reports.
+# calm over a fever that has killed 20 people"): not what the sentence reports.
 _RELATIVE = re.compile(r"\b(?:that|which|who|whose)\b", re.IGNORECASE)
 # Adverbs by which the outlet reports what it has not confirmed: "the adviser was reportedly fired".
 _HEDGES = frozenset(("reportedly", "allegedly", "purportedly"))
@@ -147,7 +147,7 @@ _BE = frozenset("is are was were be been being".split())
 def _credits(sentence: Sentence, i: int) -> bool:
     """A cue at token i credits somebody with the sentence. A written cue does not ("the report
     was published"), nor one of belief, which is never recorded as anybody's statement ("…, and to
-    suspicion that nobody really knows"), nor a passive with nobody named ("149 people are
+    fears that no one can be sure"), nor a passive with nobody named ("88 people are
     believed to have died", "he is said to be"): that is the outlet's hedge."""
     found = sentence.cue_at(i)
     if found is None or found.cue.category in ("written", "cognition"):
@@ -178,7 +178,7 @@ def story_figure(
     (killed, wounded, missing ...), given as a figure ("dozens" is no figure), not a running
     total ("bringing the number killed this year to 40"), a superseded or an expected figure.
     Left out: a caption or headline (no full stop), and a sentence dated to a month or a year
-    (background: "after cutting 60,000 jobs in 1993")."""
+    (background: "after cutting 7,000 jobs in 2011")."""
     if sentence.headline or not copy.text[start : sentence.end].rstrip().endswith((".", "!")):
         return False
     dates = mentions[bisect_left(mention_starts, start) : bisect_left(mention_starts, sentence.end)]

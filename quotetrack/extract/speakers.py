@@ -221,7 +221,7 @@ class Resolver:
                 people = [(offset, name) for offset, name in self.names if offset < mention.head_start]
                 named = self._person_opening_before(mention.head_start)
                 if named is not None and (not people or people[-1][0] < named[0]):
-                    # "Sarkin was clutching his son's hand. “…,” he asked": the one the sentence
+                    # "Daro was holding his son's hand. “…,” he asked": the one the sentence
                     # before is about, nearer than the last full name in the copy.
                     return Resolved(self._person(named[1], [], mention.head_start), 0.6)
                 if people:
@@ -397,7 +397,7 @@ class Resolver:
                 name, affiliation = f"{owner} {name}", affiliation or owner
             kind = "person" if title else ("organisation" if looks_organisation(words, True) else "person")
             if apart is not None and owner is None:
-                # "Some local officials put the toll at 2,000. Other local officials …": two groups
+                # "Some district officials put the toll at 900. Other district officials …": two groups
                 # (or two people) the copy sets apart, kept apart by the word that does it.
                 name = f"{apart} {name}"
             elif definite and owner is None:
@@ -544,7 +544,7 @@ class Resolver:
 
     def _person_opening_before(self, offset: int) -> tuple[int, str] | None:
         """A one-word name that opens a sentence of the paragraph before ``offset`` and is followed
-        by a verb ("Sarkin was …", "Sarkin and his wife grabbed …"), with its offset: named more
+        by a verb ("Daro was …", "Daro and his wife gathered …"), with its offset: named more
         than once in the copy, and no common, place, title or body word."""
         start = max(self.text.rfind("\n", 0, offset) + 1, offset - 600)
         common = DETERMINERS | DATE_WORDS | CLAUSE_BREAKS | PREPOSITIONS | word_set("organisations") | word_set(

@@ -3,18 +3,18 @@
 The thing counted and what happened to it (``quantities.Quantity.key``) say *what* a figure
 counts; the words here say *how* it was counted, or whose figure it is:
 
-- ``kind``: "seven laboratory-confirmed deaths" and "149 suspected deaths" count the same
+- ``kind``: "five laboratory-confirmed deaths" and "88 suspected deaths" count the same
   victims two ways (``data/count_kinds.tsv``: confirmed, suspected). Two such figures are not
   one toll given twice: an editor sees them side by side with their kinds.
-- ``corrects``: "due to a typo, the number should have read 170,000" gives a figure as the
+- ``corrects``: "owing to a misprint, the count should read 64,000" gives a figure as the
   correction of another (``data/correction_cues.txt``), to be set against the figure it
   corrects, not against every figure of the story.
-- ``set_against``: "the toll could be much higher than the current figure of 150" names a
+- ``set_against``: "the toll could be far higher than the official figure of 90" names a
   figure in order to dispute it: not the speaker's own count.
 - ``is_cumulative``: "bringing the number killed this month to 40" is a running total, not this
-  incident's toll; ``is_earlier``: "rose from 100 to 149" has moved on from 100;
-  ``is_forecast``: "expected to top 150,000" is a figure to come.
-- ``objects``: "released two dashcam videos" frees no one: what happens to people (a
+  incident's toll; ``is_earlier``: "rose from 60 to 88" has moved on from 60;
+  ``is_forecast``: "expected to pass 4,500" is a figure to come.
+- ``objects``: "released two doorbell camera videos" frees no one: what happens to people (a
   casualty role) never happens to things (``data/counted_objects.txt``, ``data/documents.txt``).
 """
 
@@ -29,7 +29,7 @@ from .tokens import Token
 SENTENCE_STOP = frozenset({".", ";", "!", "?"})
 # Years as a count would read them: "in 2003" is a date, "since 2015" a period.
 YEARS = range(1800, 2101)
-# Quotation marks end no clause for a kind word ('the toll of "probable" deaths'); they do for a
+# Quotation marks end no clause for a kind word ('the tally of "presumed" victims'); they do for a
 # period cue, which must stand in the count's own clause.
 _CLAUSE_STOP = frozenset({".", ",", ";", ":", "!", "?", "(", ")"})
 _CLAUSE_MARKS = _CLAUSE_STOP | {'"', "“", "”"}
@@ -37,8 +37,8 @@ _CLAUSE_MARKS = _CLAUSE_STOP | {'"', "“", "”"}
 # a suspected gunman was held".
 _CLAUSE_JOINS = frozenset({"and", "but", "while", "whereas", "although", "who", "which", "after"})
 # How far a kind word may stand from its count: before it, back to a tally noun named early
-# in the clause ("the suspected death toll from swine flu had risen from 100 to 149"); after it,
-# through the verb that reports it ("149 people are believed to have been killed").
+# in the clause ("the suspected death toll from the fever had climbed from 60 to 88"); after it,
+# through the verb that reports it ("88 people are believed to have been killed").
 KIND_BEFORE, KIND_AFTER = 15, 7
 
 
@@ -58,7 +58,7 @@ def count_kind(toks: Sequence[Token], start: int, end: int, is_person: Callable[
     """The kind of count the words around ``toks[start:end]`` give it: "confirmed",
     "suspected", or None when they say neither; the nearest kind word wins. A kind word inside
     a count of people ("two suspected militants") says who they are, not how the count was made;
-    inside a count of anything else it says how ("seven laboratory-confirmed swine flu deaths")."""
+    inside a count of anything else it says how ("five laboratory-confirmed fever deaths")."""
     near: list[int] = []
     k = start - 1
     while k >= max(0, start - KIND_BEFORE) and toks[k].low not in _CLAUSE_STOP and toks[k].low not in _CLAUSE_JOINS:
@@ -98,8 +98,8 @@ def _correction_cues() -> tuple[tuple[str, ...], ...]:
 
 
 def corrects(toks: Sequence[Token], start: int) -> bool:
-    """The sentence gives the figure as a correction of another: "due to a typo, the number
-    should have read 170,000", "the toll was revised to 17,000 after a clerical error was found"."""
+    """The sentence gives the figure as a correction of another: "owing to a misprint, the count
+    should read 64,000", "the toll was revised to 17,000 after a clerical error was found"."""
     first, last = _span(toks, start, start, SENTENCE_STOP)
     words = [tok.low for tok in toks[first:last]]
     for cue in _correction_cues():
@@ -116,8 +116,8 @@ _QUOTES = frozenset({'"', "“", "”", "'", "‘", "’"})
 
 
 def set_against(toks: Sequence[Token], start: int) -> bool:
-    """The figure is named to be disputed: "much higher than the current figure of 150",
-    "far lower than the 2,000 reported". A bound written onto the figure ("more than 150") is
+    """The figure is named to be disputed: "far higher than the official figure of 90",
+    "far lower than the 900 reported". A bound written onto the figure ("more than 90") is
     read by the number reader and starts the count, so it never reaches here."""
     for k in range(start - 1, max(start - _SET_AGAINST_REACH - 1, 0), -1):
         low = toks[k].low
@@ -126,7 +126,7 @@ def set_against(toks: Sequence[Token], start: int) -> bool:
         if low == "than":
             before = k - 1
             while before > 0 and toks[before].low in _QUOTES:
-                before -= 1  # 'could be "much higher" than the current figure of 150'
+                before -= 1  # 'could be "far higher" than the official figure of 90'
             return k < start - 1 and before >= 0 and toks[before].low in _COMPARATIVES
     return False
 
@@ -194,33 +194,33 @@ _EARLIER = frozenset({"previous", "previously", "initial", "initially", "earlier
 
 
 def is_earlier(toks: Sequence[Token], start: int) -> bool:
-    """"rose from 100 to 149", "to seven from 20", "an initial police estimate of 20": a figure
+    """"rose from 60 to 88", "to four from 11", "a preliminary police estimate of 12": a figure
     the statement gives as superseded, not as the count it reports."""
     before = [tok.low for tok in toks[max(0, start - 4) : start]]
     clause = before[before.index(",") + 1 :] if "," in before else before
     tail = clause[-3:]
     if "from" in tail and not any(w[0].isdigit() for w in tail[tail.index("from") :]):
-        # "from 100", "from just over 100" (not the 20 of "from 12 to 20"), and a change, not an
+        # "from 60", "from just over 60" (not the 20 of "from 12 to 20"), and a change, not an
         # origin ("people from 12 villages"): "to" names the new figure nearby
         near = [tok.low for tok in toks[max(0, start - 8) : start + 4]]
         return "to" in near
     return bool(_EARLIER.intersection(clause))
 
 
-# Words that make a figure an expectation. Not "could" or "may": "the toll could exceed 2,000"
+# Words that make a figure an expectation. Not "could" or "may": "the toll could pass 900"
 # is how a source disputes a lower figure.
 _FORECAST = frozenset({"expect", "expects", "expected", "expecting", "forecast", "forecasts", "projected",
                        "predicted", "predicts", "anticipated", "anticipate"})
 
 
-# How far after a count an expectation reaches: right after it ("150,000 are expected to die"),
-# or, past a comparison, further ("100,000 job cuts is more than he would expect").
+# How far after a count an expectation reaches: right after it ("4,500 are expected to die"),
+# or, past a comparison, further ("40,000 job cuts would be more than analysts expect").
 _FORECAST_AFTER, _COMPARED_AFTER = 3, 8
 
 
 def is_forecast(toks: Sequence[Token], start: int, end: int) -> bool:
-    """"officials expect the toll to top 150,000", "expected a figure of 150,000 by Monday",
-    "150,000 are expected to die", "100,000 job cuts is more than he would expect": the clause
+    """"officials expect the toll to pass 4,500", "they expected some 4,500 dead by the weekend",
+    "4,500 are expected to die", "40,000 job cuts would be more than analysts expect": the clause
     gives a figure to come, or one weighed against what is expected, not one counted ("12 were
     killed in an attack officials had expected" is a count)."""
     k = start - 1

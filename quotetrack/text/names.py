@@ -24,7 +24,7 @@ class Titles(NamedTuple):
 def spelling_key(name: str) -> str:
     """A name with British and American spellings folded to one (data/spellings.tsv; -isation
     as -ization), lower case: "Defence Ministry" and "Defense Ministry",
-    "World Health Organisation" and "World Health Organization" give the same key."""
+    "Global Relief Organisation" and "Global Relief Organization" give the same key."""
     table = pairs("spellings")
     folded = []
     for word in name.casefold().split():

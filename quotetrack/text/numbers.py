@@ -192,14 +192,14 @@ def _apply_scale(total: float, current: float, scale: int) -> tuple[float, float
 def with_bounds(words: Sequence[str], number: Number) -> Number:
     """``number`` widened by a range after it ("12 to 40", "between 12 and 40") or a modifier
     before it ("at least 12", "up to 40", "more than 30", "about 300"). A vague number is
-    returned as it is: it neither ends a range nor takes a bound. "from 100 to 149" is a
+    returned as it is: it neither ends a range nor takes a bound. "from 60 to 88" is a
     change, not a range: the two figures are read apart."""
     if number.vague or number.value is None:
         return number
     value: float | None = number.value
     low, high, start, end = number.low, number.high, number.start, number.end
     between = start > 0 and words[start - 1] == "between"
-    change = "from" in words[max(0, start - 3) : start]  # "from (just over) 100 to 149"
+    change = "from" in words[max(0, start - 3) : start]  # "from (just over) 60 to 88"
     if end + 1 < len(words) and words[end] in ("to", "-", "and") and (words[end] != "and" or between) \
             and not change:
         second = read_number(words, end + 1)
@@ -227,7 +227,7 @@ def with_bounds(words: Sequence[str], number: Number) -> Number:
                 outer = _modifier_before(words, start)
                 outer_kind = modifiers()[outer] if outer else "about"
                 if outer_kind != "about":
-                    # "has not exceeded about 150", "at least some 40": a bound on a rough figure
+                    # "has not exceeded about 60", "at least some 40": a bound on a rough figure
                     start -= len(outer)
                     if outer_kind in ("min", "over"):
                         high, value = None, value if outer_kind == "min" else None

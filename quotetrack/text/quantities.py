@@ -14,7 +14,7 @@ name ("hundreds": 100 and up, below 1,000), which only a figure clearly outside 
 (``Quantity.clearly_apart``), never a figure to show as a number. A count over a period rather than one
 incident ("bringing the number killed this month to 40", "since the start of the conflict") is
 marked ``cumulative`` (cues in ``data/cumulative_cues.txt``): it is not this incident's toll.
-Only counts of what happened to people (a casualty role) are running totals: "will cut 8,000 jobs
+Only counts of what happened to people (a casualty role) are running totals: "will cut 6,200 jobs
 this year" is a plan, the story's own figure.
 
 Numbers are read by ``numbers`` (the normaliser's reader too); the lexicons (counted nouns,
@@ -42,7 +42,7 @@ _FUNCTION_WORDS = frozenset(
     "during since while when where against across over under this these those their its his "
     "her our may might must can should shall also remain remained".split()
 )
-# Words a role may stand behind without using up the reach: "149 people are believed to have
+# Words a role may stand behind without using up the reach: "88 people are believed to have
 # been killed", "20 were reportedly killed".
 _AUXILIARIES = frozenset(
     "are is were was be been being have has had to believed thought feared reported reportedly "
@@ -75,9 +75,9 @@ class Quantity:
     end: int
     part_of: bool = False  # "one of the strikes": a part of a larger count, not a total
     vague: bool = False  # "several", "dozens": rough bounds, no figure of its own
-    earlier: bool = False  # "from a previous figure of 152", "rose from 100 to 149": superseded here
+    earlier: bool = False  # "from a previous figure of 152", "rose from 60 to 88": superseded here
     cumulative: bool = False  # "the number killed this month", "since the war began": not one incident's
-    forecast: bool = False  # "expected to top 150,000": what is expected, not what was counted
+    forecast: bool = False  # "expected to pass 4,500": what is expected, not what was counted
     kind: str | None = None  # "confirmed", "suspected" (data/count_kinds.tsv): how it was counted
     corrects: bool = False  # "due to a typo, the number should have read 17,000": a correction
 
@@ -90,7 +90,7 @@ class Quantity:
             thing = None if self.role else "people"
         if self.role and (thing == self.role or _counted_as().get(thing or "") == self.role
                           or (thing and kind_of(thing) == _role_markers().get((self.role, "of")))):
-            thing = None  # "103 deaths" counts the killed, as "seven killed" does; "8,000 jobs cut", the cuts
+            thing = None  # "103 deaths" counts the killed, as "seven killed" does; "6,200 jobs cut", the cuts
         return (self.role, kind_of(thing) if thing else thing)
 
     def overlaps(self, other: Quantity) -> bool:
@@ -104,20 +104,20 @@ class Quantity:
     @property
     def loose(self) -> bool:
         """A count that puts a figure forward without giving it: a vague magnitude ("hundreds"),
-        or a ceiling given as the figure ("as many as 149", "up to 2,000"; not "fewer than 50" or
+        or a ceiling given as the figure ("as many as 88", "up to 900"; not "fewer than 50" or
         "did not exceed 40", limits with no figure of their own)."""
         return self.vague or (self.low is None and self._least() is not None)
 
     def clearly_apart(self, other: Quantity) -> bool:
         """True when one count is loose and the other clearly outside it (``MAGNITUDE_MARGIN``):
-        "dozens" against "300" or "three", not against "150"; "as many as 149" against "seven",
+        "dozens" against "300" or "three", not against "150"; "as many as 88" against "five",
         not against "100". A floor ("at least 20", "more than 20") is never below a magnitude."""
         if not (self.loose or other.loose):
             return False
         return _clearly_above(self, other) or _clearly_above(other, self)
 
     def whole_of(self, other: Quantity) -> bool:
-        """This counts people whatever their kind ("several thousand people", "12 were killed")
+        """This counts people whatever their kind ("a few thousand people", "12 were killed")
         and ``other`` people of one kind (``data/counted_people.txt``: "9,400 employees", "30
         soldiers"), with the same role over the same span: ``other`` is a part of this count."""
         if self.role != other.role or self.cumulative != other.cumulative:
@@ -410,8 +410,8 @@ def _thing_after(toks: list[_Tok], j: int, value: float | None) -> tuple[str | N
 
 def _head(window: list[tuple[int, str]], written: str, thing: str, after: int) -> tuple[str, int]:
     """The noun a compound counts. A noun ``written`` in the singular, with nouns after it that
-    end in a plural, only says which ones: "two police body camera videos", "three hospital
-    beds" and "100,000 job cuts" count videos, beds and cuts. A plural is the head already
+    end in a plural, only says which ones: "two station security camera videos", "three hospital
+    beds" and "40,000 job cuts" count videos, beds and cuts. A plural is the head already
     ("12 civilians killed"); so is a noun with no plural after it ("three police wounded")."""
     if singular(written) != written.lower():
         return thing, after
@@ -541,7 +541,7 @@ _RESTATED_REACH = 4
 
 def _restates(toks: list[_Tok], start: int, previous: Quantity) -> bool:
     """The count restates the one before it in other units, after ", or": "12 percent of its
-    workforce, or about 9,000 employees"."""
+    workforce, or about 4,000 employees"."""
     k = start - 1
     if k < 1 or toks[k].low != "or" or toks[k - 1].low != ",":
         return False
@@ -569,14 +569,14 @@ _FIGURE_REACH, _CORRECTION_REACH = 3, 5
 
 
 def _named_figure(toks: list[_Tok], start: int, end: int, reach: int = _FIGURE_REACH) -> bool:
-    """The count is named by a figure noun: "the number was 1,700", "the 2,000 figure"."""
+    """The count is named by a figure noun: "the number was 1,700", "the 900 figure"."""
     near = [tok.low for tok in toks[max(0, start - reach) : start]] + [tok.low for tok in toks[start:end]]
     return not _figure_nouns().isdisjoint(near)
 
 
 def _referred_role(toks: list[_Tok], start: int, end: int, reach: int = _FIGURE_REACH) -> str | None:
     """The role of a figure named by a figure noun ("the figure of 212,000", "the number was
-    1,700", "the 2,000 figure"): that of the nearest casualty word earlier in the sentence."""
+    1,700", "the 900 figure"): that of the nearest casualty word earlier in the sentence."""
     if not _named_figure(toks, start, end, reach):
         return None
     roles = _roles()
@@ -593,7 +593,7 @@ _NUMBER_OF_REACH = 16
 
 def _number_of(toks: list[_Tok], start: int) -> str | None:
     """The role of a figure whose clause opens with "the number of …" and a casualty word: "the
-    number of people who lost their lives during the attack has not exceeded about 150"."""
+    number of villagers killed in the raid has not exceeded about 60"."""
     figure_nouns = lexicon.words("figure_nouns")
     for k in range(start - 1, max(start - _NUMBER_OF_REACH - 1, 0), -1):
         if toks[k].low in _CLAUSE_STOP or toks[k].low[0].isdigit():
@@ -673,10 +673,10 @@ def iter_quantities(text: str) -> Iterator[Quantity]:
             or (end_index < len(toks) and lows[end_index] in _ADDED_AFTER)
         role = _role_near(toks, start_index, after_thing)
         corrects = count_kinds.corrects(toks, start_index)
-        # A correction names its figure further back: "the number should have read 170,000".
+        # A correction names its figure further back: "the count should read 64,000".
         reach = _CORRECTION_REACH if corrects else _FIGURE_REACH
         if thing in _figure_nouns() or (thing is None and role is None):
-            # "the official figure of 212,000", "the 2,000 figure": the toll named earlier
+            # "the official figure of 212,000", "the 900 figure": the toll named earlier
             referred = _referred_role(toks, start_index, after_thing, reach) \
                 or (None if thing else _number_of(toks, start_index))
             if referred is not None:
@@ -699,10 +699,10 @@ def iter_quantities(text: str) -> Iterator[Quantity]:
         if role is None and thing and out and (_names_a_share(toks, start_index, out[-1])
                                                or _restates(toks, start_index, out[-1])):
             # "killed 14, including three children": the children were killed; "to lay off 12
-            # percent of its staff, or about 9,000 employees": the 9,000 are laid off
+            # percent of its staff, or about 4,000 employees": the 4,000 are laid off
             role = out[-1].role
         if role and thing in count_kinds.objects():
-            role = None  # "released two dashcam videos", "killed in two strikes": no one freed, no strike killed
+            role = None  # "released two doorbell camera videos", "killed in two strikes": no one freed, no strike killed
         end_of_count = max(after_thing, end_index)
         out.append(
             Quantity(
