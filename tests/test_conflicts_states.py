@@ -353,7 +353,7 @@ def test_an_act_judged_alike_unsettled_or_another_act_is_no_conflict(a: str, b: 
 def test_a_planned_killing_against_a_death_in_a_fight() -> None:
     # named alike, as free text
     assert kind_of("The killing was premeditated, prosecutors said", "The killing was accidental") == "polarity"
-    assert kind_of("It was a planned killing", "the killing happened in a fight that resulted in his death") == "polarity"
+    assert kind_of("It was a planned killing", "the killing was in a fight that caused his death") == "polarity"
     assert kind_of("The killing was premeditated", "The killing was not premeditated, his lawyer said") == "polarity"
     assert kind_of("The killing was premeditated", "The killing was deliberate") != "polarity"
     # named otherwise, only as two statements known to report one incident

@@ -189,9 +189,9 @@ def test_an_abbreviated_country_speaking_is_its_government():
 
 
 def test_a_portfolios_ministry_named_bare_is_the_countrys_the_article_is_about():
-    text = "Portugal has been hit by floods. In Portugal, the Defence Ministry said 40 soldiers died. Portugal asked for help."
+    text = "Norway was hit by floods. In Norway, the Defence Ministry said 40 soldiers died. Norway asked for help."
     (statement,) = extract_statements(text)
-    assert (statement.speaker.name, statement.speaker.aliases) == ("Portuguese Defence Ministry", ["Defence Ministry"])
+    assert (statement.speaker.name, statement.speaker.aliases) == ("Norwegian Defence Ministry", ["Defence Ministry"])
     assert extract_statements("The Defence Ministry said 40 soldiers died.")[0].speaker.name == "Defence Ministry"
-    text = "Portugal has been hit by floods. Portugal asked for help. The Chilean Defence Ministry said 40 soldiers died."
+    text = "Norway has been hit by floods. Norway asked for help. The Chilean Defence Ministry said 40 soldiers died."
     assert extract_statements(text)[-1].speaker.name == "Chilean Defence Ministry"

@@ -702,7 +702,7 @@ def iter_quantities(text: str) -> Iterator[Quantity]:
             # percent of its staff, or about 4,000 employees": the 4,000 are laid off
             role = out[-1].role
         if role and thing in count_kinds.objects():
-            role = None  # "released two doorbell camera videos", "killed in two strikes": no one freed, no strike killed
+            role = None  # "released two drone videos", "killed in two strikes": no one freed, no strike killed
         end_of_count = max(after_thing, end_index)
         out.append(
             Quantity(
