@@ -208,7 +208,7 @@ def test_a_toll_put_at_a_figure_after_a_place_named_with_at():
 
 
 def test_that_after_a_comma_and_but_opens_the_writers_clause_not_what_was_said():
-    text = "Avell Motors recently announced the new truck, but that is unlikely to protect jobs in the plant."
-    assert reported(text)[0] == [(["the new truck"], "Avell Motors", "announced")]
+    text = "Avell Motors recently announced a new bus, but that is unlikely to save the plant."
+    assert reported(text)[0] == [(["a new bus"], "Avell Motors", "announced")]
     text = "The mayor said on Tuesday, however, that the road would reopen."
     assert reported(text)[0] == [(["the road would reopen"], "The mayor", "said")]

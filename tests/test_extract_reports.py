@@ -79,7 +79,7 @@ def test_a_figure_of_the_story_stated_as_fact_in_the_lead_is_the_outlets_report(
     for sentence in (
         "Up to 300 people died in the fire at the market.",
         "More than 40 workers were injured in the collapse of the bridge.",
-        "As many as 90 people are believed to have been killed by the floods in the valley.",
+        "Some 90 villagers are believed to have been killed when the river burst its banks.",
         "More than 60 others were injured in the blast.",  # besides those counted before: still a figure
     ):
         (report,) = reports(sentence)
@@ -92,7 +92,7 @@ def test_background_totals_and_captions_are_no_figure_report():
         "The fire brought the number killed in the city this year to 40.",  # a running total
         "The mayor is urging calm against a fever that has killed 20 people.",  # told in passing
         "On 3 May 2016 a gunman killed seven people at a school in the town.",  # an earlier incident
-        "In 1993 the company cut 60,000 jobs after heavy losses.",
+        "In 2011 the company cut 7,000 jobs after heavy losses.",
         "The death toll could rise above 50 people in the coming days.",
         "Police said 20 people were killed in the fire.",  # credited
     ):
@@ -109,25 +109,25 @@ def test_a_figure_further_down_the_article_is_no_report():
 def test_the_lead_and_a_hedged_sentence_are_the_outlets_report():
     (lead,) = reports("Peshmerga forces and the coalition conducted a joint operation near Makhmour.")
     assert (lead.kind, lead.speaker.name) == ("report", "Kurdistan 24")
-    text = LEAD_IN + "A senior adviser was reportedly fired along with three intelligence officers."
+    text = LEAD_IN + "A deputy minister was reportedly questioned by police at the border."
     assert [r.text for r in reports(text)] == [text.removeprefix(LEAD_IN).rstrip(".")]
-    assert reports(LEAD_IN + "A senior adviser was fired along with three intelligence officers.") == []
+    assert reports(LEAD_IN + "A deputy minister was questioned by police at the border.") == []
 
 
 def test_the_clause_before_a_credited_with_clause_is_the_outlets():
-    text = LEAD_IN + "Rebels stormed the town on 30 June, with the Red Cross reporting that 300 people died."
+    text = LEAD_IN + "Rebels stormed the town on 30 June, with the Relief Council saying that 300 people died."
     found = extract_statements(text, PUBLISHED, outlet="Kurdistan 24")
     assert [(s.kind, s.speaker.name, s.text) for s in found] == [
         ("report", "Kurdistan 24", "Rebels stormed the town on 30 June"),
-        ("reported", "Red Cross", "300 people died"),
+        ("reported", "Relief Council", "300 people died"),
     ]
-    text = LEAD_IN + "On 30 June the Red Cross reported that 300 people died in the town."
+    text = LEAD_IN + "On 30 June the Relief Council reported that 300 people died in the town."
     assert [s.kind for s in extract_statements(text, PUBLISHED, outlet="Kurdistan 24")] == ["reported"]
 
 
 def test_a_photo_caption_is_no_report():
     for text in (
-        "Mourners attend a funeral of people killed in the strike on 30 June. / Wire",
+        "Relatives gather at a burial for those killed in the strike on 30 June. / Wire",
         "A man injured in the blast is carried to hospital on 30 June.\n(Jan Ruis / Wire / Picture Desk)",
         "A worker walks past the plant on 30 June. WIRE/Jan Ruis",
         "Residents flee the town on 30 June. Photograph: Str/Wire",
@@ -144,7 +144,7 @@ def test_a_lead_without_its_full_stop_or_run_over_lines_is_no_report():
 
 
 def test_a_belief_credits_nobody():
-    text = "Rebels stormed the town on 30 June, adding to fears that nobody really knows the toll."
+    text = "Rebels stormed the town on 30 June, adding to fears that no one knows the real toll."
     assert [r.text for r in reports(LEAD_IN + text)] == [text.rstrip(".")]
 
 

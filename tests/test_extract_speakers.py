@@ -220,8 +220,8 @@ def test_the_company_is_the_business_last_heard():
 
 
 def test_some_and_other_described_speakers_are_kept_apart():
-    text = "Some local officials said the toll could exceed 2,000. Other local officials said hundreds had died."
-    assert [s.speaker.name for s in extract_statements(text)] == ["some local officials", "other local officials"]
+    text = "Some district officials said the toll could pass 900. Other district officials said dozens had died."
+    assert [s.speaker.name for s in extract_statements(text)] == ["some district officials", "other district officials"]
     text = "“They came from the north,” one resident told the radio. “We ran,” another resident said."
     assert [s.speaker.name for s in extract_statements(text)] == ["one resident", "another resident"]
     text = "One resident said the water rose fast. The resident said he had lost his home."
@@ -231,8 +231,8 @@ def test_some_and_other_described_speakers_are_kept_apart():
 
 def test_he_after_a_sentence_about_a_person_heard_before_is_that_person():
     text = (
-        "“The figure is 170,000,” President Jo Mara told reporters. Minister Ana Lasso interrupted him: “No, the "
-        "official number is 210,000.” Mara dismissed her. “She does not know what she is talking about,” he said."
+        "“The figure is 64,000,” President Jo Mara told reporters. Minister Ana Lasso interrupted him: “No, the "
+        "official number is 71,000.” Mara dismissed her. “She does not know what she is talking about,” he said."
     )
     assert [s.speaker.name for s in extract_statements(text)] == ["Jo Mara", "Ana Lasso", "Jo Mara"]
     # A person named only as the object is not the one who goes on speaking.
@@ -241,9 +241,9 @@ def test_he_after_a_sentence_about_a_person_heard_before_is_that_person():
 
 
 def test_the_company_or_the_tech_firm_is_the_business_the_copy_has_just_named():
-    text = "AVM is dismissing a report that it will cut 10,000 jobs. The company said it is planning smaller cuts."
+    text = "AVM is dismissing a newspaper story that it will close 12 plants. The company said it plans fewer closures."
     assert [s.speaker.name for s in extract_statements(text)] == ["AVM"]
-    text = "Avell Motors Group (AVM) on Monday dismissed rumours. The IT company said it would trim its staff."
+    text = "Avell Motors Group (AVM) on Friday rejected the claims. The IT company said it would hire more staff."
     assert [s.speaker.name for s in extract_statements(text)] == ["Avell Motors Group"]
     text = "Brightline said the trains were safe. The tech firm said it would add more."
     assert [(s.speaker.name, s.speaker.kind) for s in extract_statements(text)] == [("Brightline", "organisation")] * 2
@@ -256,8 +256,8 @@ def test_the_company_or_the_tech_firm_is_the_business_the_copy_has_just_named():
 
 def test_he_with_nobody_heard_is_the_one_named_person_the_sentence_before_is_about():
     text = (
-        "Villagers fled the Avell Rebels attack.\n\nDaro and his wife grabbed their children. Daro was "
-        "holding his son’s hand. “Can you imagine the fear?” he asked. “It was terrible,” he said."
+        "Villagers fled the Avell Rebels attack.\n\nDaro and his wife gathered the children. Daro was "
+        "holding his son’s hand. “Who will help us now?” he asked. “It was terrible,” he said."
     )
     assert [s.speaker.name for s in extract_statements(text)] == ["Daro", "Daro"]
     text = "Villagers fled the Avell Rebels attack.\n\nNothing happened there. “It was terrible,” he said."

@@ -139,7 +139,7 @@ _WITH_CLAUSE = re.compile(r",\s+with\s+$")
 # A count after one of these is told in a clause that describes something else ("X is urging
 # calm over a fever that has killed 20 people"): not what the sentence reports.
 _RELATIVE = re.compile(r"\b(?:that|which|who|whose)\b", re.IGNORECASE)
-# Adverbs by which the outlet reports what it has not confirmed: "the adviser was reportedly fired".
+# Adverbs by which the outlet reports what it has not confirmed: "the minister was reportedly questioned".
 _HEDGES = frozenset(("reportedly", "allegedly", "purportedly"))
 _BE = frozenset("is are was were be been being".split())
 
