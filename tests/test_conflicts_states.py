@@ -357,7 +357,7 @@ def test_a_planned_killing_against_a_death_in_a_fight() -> None:
     assert kind_of("The killing was premeditated", "The killing was not premeditated, his lawyer said") == "polarity"
     assert kind_of("The killing was premeditated", "The killing was deliberate") != "polarity"
     # named otherwise, only as two statements known to report one incident
-    planned, brawl = st("Prosecutors say the murder was premeditated"), st("He was killed in a fight with two wardens")
+    planned, brawl = st("Prosecutors say the stabbing was premeditated"), st("He died in a fight with two wardens")
     assert kind_of(planned.text, brawl.text) != "polarity"
     verdict = incident_conflict(planned, brawl)
     assert verdict is not None and verdict.type == "polarity"

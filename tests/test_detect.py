@@ -273,7 +273,7 @@ def test_one_claim_denied_by_several_statements_is_listed_once(run):
 
 
 def test_one_account_against_its_opposite_told_by_several_statements_is_listed_once(run):
-    for text, speaker, day in (("Ivo Marsh had a gun in his hand when officers shot him at the Orvel depot",
+    for text, speaker, day in (("Ivo Marsh was holding a pistol when officers shot him at the Orvel depot",
                                 "Police chief", "03"),
                                ("Ivo Marsh was unarmed when officers shot him at the Orvel depot",
                                 "Marsh family", "03"),

@@ -207,7 +207,7 @@ def test_the_sample_articles_earlier_operation_is_its_own_event(run):
 
 def test_a_photo_caption_does_not_date_the_incident_an_article_reports():
     story = "The toll from the bombing in Dorvask rose to fourteen, Governor Ilsa Merrow said."
-    caption = ("A man injured in a blast is carried to hospital in Tessaly on March 2.\n"
+    caption = ("A wounded woman is helped into an ambulance in Tessaly on March 2.\n"
                "(Jan Ruis / Wire / Picture Desk)\n\n")
     reported = article(1, "Dorvask toll rises", caption + story, date(2031, 3, 11))
     assert reported.period is None  # the story dates nothing; the picture's day is not its incident's

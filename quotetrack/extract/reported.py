@@ -628,7 +628,7 @@ def sets_figure(sentence: Sentence, i: int) -> bool:
     named = False
     for j in range(i, min(n, i + 20)):
         word = lower[j]
-        # "the tally of "presumed" victims", "the number of dead after the flood in May at …"
+        # "the tally of "presumed" victims", "the number of victims of last week's storm in the north at …"
         if word in (",", ";", ".", ":") or word in AUXILIARIES or word in ("that", "which", "who", "and", "but"):
             return False
         if word in nouns:

@@ -37,7 +37,7 @@ _CLAUSE_MARKS = _CLAUSE_STOP | {'"', "“", "”"}
 # a suspected gunman was held".
 _CLAUSE_JOINS = frozenset({"and", "but", "while", "whereas", "although", "who", "which", "after"})
 # How far a kind word may stand from its count: before it, back to a tally noun named early
-# in the clause ("the suspected death toll from the fever had climbed from 60 to 88"); after it,
+# in the clause ("the suspected toll of fever deaths in the district has reached 88"); after it,
 # through the verb that reports it ("88 people are believed to have been killed").
 KIND_BEFORE, KIND_AFTER = 15, 7
 
