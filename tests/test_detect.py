@@ -217,7 +217,7 @@ def test_tolls_of_one_incident_told_in_other_words_conflict_at_ingest_and_after_
 def test_pairs_setting_the_same_two_figures_against_each_other_are_listed_once(run):
     for text, outlet in (("238,000 people were killed in the Orvel earthquake", "Ledger"),
                          ("The Orvel earthquake killed 238,000 people", "Post"),
-                         ("85,000 people were killed in the Orvel earthquake", "Herald"),
+                         ("91,000 people were killed in the Orvel earthquake", "Herald"),
                          ("The Orvel earthquake killed more than 238,000 people", "Courier")):
         assert run("add", text, "--speaker", f"{outlet} desk", "--outlet", outlet,
                    "--published", "2024-05-03").exit_code == 0

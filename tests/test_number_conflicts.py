@@ -390,7 +390,7 @@ def test_at_one_incident_a_toll_called_false_is_not_the_speakers_own() -> None:
 @pytest.mark.parametrize(
     ("toll", "conflict"),
     [("380,000 bodies had been buried", True), ("830,000 bodies had been buried", True),
-     ("250,000 bodies had been buried", False), ("38,000 bodies had been buried", False)],
+     ("260,000 bodies had been buried", False), ("38,000 bodies had been buried", False)],
 )  # fmt: skip
 def test_a_correction_meets_only_a_figure_it_reads_as_a_misprint_of(toll: str, conflict: bool) -> None:
     typo = said("owing to a misprint, the number should have been 380,000" if "830" in toll

@@ -90,7 +90,7 @@ class Quantity:
             thing = None if self.role else "people"
         if self.role and (thing == self.role or _counted_as().get(thing or "") == self.role
                           or (thing and kind_of(thing) == _role_markers().get((self.role, "of")))):
-            thing = None  # "103 deaths" counts the killed, as "seven killed" does; "6,200 jobs cut", the cuts
+            thing = None  # "14 deaths" counts the killed, as "seven killed" does; "6,200 jobs cut", the cuts
         return (self.role, kind_of(thing) if thing else thing)
 
     def overlaps(self, other: Quantity) -> bool:
