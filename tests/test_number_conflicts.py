@@ -349,7 +349,7 @@ def test_a_share_given_with_its_whole_is_not_set_against_another_whole() -> None
 
 
 def test_a_correction_is_set_against_the_figure_it_corrects() -> None:
-    first = said("the office said 380,000 bodies had been buried", "Press office", 3)
+    first = said("the office said 380,000 people had died", "Press office", 3)
     typo = said("owing to a misprint, the number should have been 180,000", "Press office", 4)
     result = compare_in_event(first, typo)
     assert (result.relation, result.type[:4]) in {("conflict", "numb"), ("conflict", "self")}
@@ -389,8 +389,8 @@ def test_at_one_incident_a_toll_called_false_is_not_the_speakers_own() -> None:
 
 @pytest.mark.parametrize(
     ("toll", "conflict"),
-    [("380,000 bodies had been buried", True), ("830,000 bodies had been buried", True),
-     ("260,000 bodies had been buried", False), ("38,000 bodies had been buried", False)],
+    [("380,000 people had died", True), ("830,000 people had died", True),
+     ("260,000 people had died", False), ("38,000 people had died", False)],
 )  # fmt: skip
 def test_a_correction_meets_only_a_figure_it_reads_as_a_misprint_of(toll: str, conflict: bool) -> None:
     typo = said("owing to a misprint, the number should have been 380,000" if "830" in toll

@@ -592,7 +592,7 @@ def _verb_kept(sentence: Sentence, c: int, mention: Mention, form: str, info: Cu
     commas = (k for k in range(c, len(tokens)) if tokens[k].text == "," and text[tokens[k].end :][:1] == " ")
     comma = next(commas, None)
     if lower[c].endswith("ing") and not follows_pause(sentence, c):
-        # "With local officials putting the toll at 1,200, …": the clause ends at its comma.
+        # "With district officials putting the toll at 1,200, …": the clause ends at its comma.
         opener = sentence.index_at(mention.phrase_start) - 1
         if opener < 0 or lower[opener] != "with":
             return None

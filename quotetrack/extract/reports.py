@@ -119,7 +119,7 @@ def _captioned(text: str, start: int, end: int) -> bool:
     line of its own in it, or on the short line right after it."""
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
-    candidates = [text[start:end]]  # "Photograph: Str/EPA" read as a sentence of its own
+    candidates = [text[start:end]]  # "Photograph: Str/Wire" read as a sentence of its own
     lines = text[start:line_end].split("\n")
     for line in lines:
         if len(lines) > 1:

@@ -221,7 +221,7 @@ class Resolver:
                 people = [(offset, name) for offset, name in self.names if offset < mention.head_start]
                 named = self._person_opening_before(mention.head_start)
                 if named is not None and (not people or people[-1][0] < named[0]):
-                    # "Daro was holding his son's hand. “…,” he asked": the one the sentence
+                    # "Daro was carrying the youngest. “…,” he asked": the one the sentence
                     # before is about, nearer than the last full name in the copy.
                     return Resolved(self._person(named[1], [], mention.head_start), 0.6)
                 if people:
