@@ -162,12 +162,12 @@ def test_a_release_headed_statement_by_a_body_is_that_bodys():
 
 
 def test_counts_set_over_a_long_noun_phrase_and_estimated_by_a_report():
-    text = "The latest study puts the number of dead after the storm in March last year at between 900 and 1,200."
+    text = "A new study puts the number of victims of the storm on the northern coast at between 900 and 1,200."
     assert reported(text)[0][0][0] == [
-        "puts the number of dead after the storm in March last year at between 900 and 1,200"
+        "puts the number of victims of the storm on the northern coast at between 900 and 1,200"
     ]
-    text = 'The mayor also raised the toll of "probable" deaths to 19 from 16.'
-    assert reported(text)[0][0][0] == ['raised the toll of "probable" deaths to 19 from 16']
+    text = 'The governor also raised the tally of "presumed" victims to 46 from 39.'
+    assert reported(text)[0][0][0] == ['raised the tally of "presumed" victims to 46 from 39']
     assert reported("The report estimates that the toll was about 900.")[0] == [
         (["the toll was about 900"], "The report", "estimates")
     ]
@@ -253,10 +253,10 @@ def test_said_before_a_count_keeps_its_content_without_the_verb():
 
 def test_a_count_set_that_a_trailing_frame_credits_is_the_trailing_speakers():
     text = (
-        "The ministry on Monday revised its death toll to seven from 20, the health minister, Ana Ruiz, told reporters."
+        "The agency on Friday revised its death toll to four from 11, the health minister, Ana Ruiz, told reporters."
     )
     ((spans, head, cue),) = reported(text)[0]
-    assert spans == ["The ministry on Monday revised its death toll to seven from 20"]
+    assert spans == ["The agency on Friday revised its death toll to four from 11"]
     assert (head, cue) == ("Ana Ruiz", "told")
 
 

@@ -161,12 +161,12 @@ def test_whose_report_it_is_the_writer_tells_not_the_speaker():
 
 
 def test_with_x_reporting_that_credits_x():
-    text = "The count clashes with early accounts, with the Red Cross, and two local papers, reporting that 300 died."
-    assert reported(text)[0] == [(["300 died"], "the Red Cross", "reporting")]
+    text = "The count clashes with first accounts, with the Relief Council, and two papers, reporting that 300 died."
+    assert reported(text)[0] == [(["300 died"], "the Relief Council", "reporting")]
     # Opening the sentence, the clause ends at its comma and the main clause keeps its own frame.
-    text = "With the Red Cross saying that 300 died, the army said the raid had been a success."
+    text = "With the Relief Council saying that 300 died, the army said the raid had been a success."
     assert reported(text)[0] == [
-        (["300 died"], "the Red Cross", "saying"),
+        (["300 died"], "the Relief Council", "saying"),
         (["the raid had been a success"], "the army", "said"),
     ]
     text = "With local officials putting the toll at 300, the army said the raid had been a success."
