@@ -84,7 +84,7 @@ def test_a_participle_frame_takes_the_subject_of_its_clause():
 
 
 def test_a_named_person_then_a_colon_and_a_quote_is_her_answer():
-    text = "Holt turned to him, giving a lower figure: “Wrong, the real count is 90.”"
+    text = "Holt shook her head and cited her own tally: “Wrong, the real count is 90.”"
     (found,) = found_in(text)
     assert contents(text, [found]) == [["Wrong, the real count is 90."]]
     assert (found.frame.mention.head, found.frame.cue) == ("Holt", ":")

@@ -119,7 +119,7 @@ def incident_conflict(a: Statement, b: Statement, *, normalizer: Normalizer | No
 
 
 def _name_stems(statement: Statement, normalizer: Normalizer) -> frozenset[str]:
-    """The content stems of a statement's speaker's name ("IBM" -> {"ibm"})."""
+    """The content stems of a statement's speaker's name ("AVM" -> {"avm"})."""
     name = statement.speaker.name.strip() if statement.speaker.name else ""
     return frozenset(read(name, normalizer).content) if name else frozenset()
 

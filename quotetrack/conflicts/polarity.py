@@ -139,7 +139,7 @@ def report_denied(first: Reading, second: Reading, credited: tuple[bool, bool],
 
 def _one_denier(one: Sequence[tuple[str, bool]], other: Sequence[tuple[str, bool]]) -> bool:
     """Who denies may be one party: unsaid on a side, a word in common, or a name and a
-    description ("IBM" / "the company"); not two names, nor two descriptions ("the ministry" /
+    description ("AVM" / "the company"); not two names, nor two descriptions ("the ministry" /
     "the rebels")."""
     if not one or not other or {t for t, _ in one} & {t for t, _ in other}:
         return True

@@ -524,7 +524,7 @@ class Resolver:
         return None
 
     def _body_opening_before(self, offset: int) -> str | None:
-        """The body whose name opens one of the sentences just before ``offset`` ("IBM is cutting
+        """The body whose name opens one of the sentences just before ``offset`` ("AVM is cutting
         jobs. … The company said"): an acronym (not a country's) or a name the copy gives one."""
         window = self.text[max(0, offset - 400) : offset]
         names = re.findall(r"(?:^|\n\s*|[.!?][\"”’]?\s+)((?:[A-Z][\w&@-]*\s+){0,3}[A-Z][\w&@-]*)", window)
