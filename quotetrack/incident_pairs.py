@@ -17,7 +17,7 @@ from datetime import date
 
 from . import incidents, store
 from .conflicts.numbers import INCIDENT_ROLES
-from .conflicts.reading import read
+from .conflicts.reading import credited_to_report, denies_a_report, read
 from .incidents import Article
 from .models import Statement
 from .store import Database
@@ -85,9 +85,15 @@ def judges_acts(statement: Statement, normalizer: Normalizer) -> bool:
     return bool(read(statement.text, normalizer).acts)
 
 
+def reports_or_denies(statement: Statement, normalizer: Normalizer) -> bool:
+    """The statement is credited to a report, or denies "the report" without saying what it
+    denies (``conflicts.polarity.report_denied``)."""
+    return credited_to_report(statement.text, statement.context) or denies_a_report(read(statement.text, normalizer))
+
+
 # What makes two statements of one incident's articles worth comparing however they are worded:
-# both count its victims, or both judge its acts.
-_PAIRED_BY = (counts_victims, judges_acts)
+# both count its victims, both judge its acts, or one gives a report the other denies.
+_PAIRED_BY = (counts_victims, judges_acts, reports_or_denies)
 
 
 def incident_pairs(db: Database, statements: Sequence[Statement], normalizer: Normalizer,

@@ -472,3 +472,26 @@ def test_a_judgement_is_an_adjective_as_written_not_a_verb_of_its_stem() -> None
 def test_words_of_law_that_judge_no_act_are_no_conflict(other: str) -> None:
     assert kind_of("The raid was legitimate", other) != "polarity"
     assert kind_of("The raid was legitimate", "The raid was a war crime") == "polarity"
+
+
+STORES_REPORT = """Grocer's plans in Dunmere
+
+The Dunmere Ledger reported on Monday that Korvel Foods would close 40 of its stores in Dunmere and Aslo.
+"""
+STORES_DENIAL = """Korvel Foods answers the Ledger
+
+A spokeswoman for Korvel Foods in Dunmere told reporters that the company flatly denies the report in the Ledger.
+"""
+
+
+def test_a_denial_of_the_report_days_later_is_found_at_ingest_and_after_a_rescan(run, tmp_path):
+    for name, text, outlet, day in (("report.txt", STORES_REPORT, "Wire", "2024-04-01"),
+                                    ("denial.txt", STORES_DENIAL, "Post", "2024-04-12")):
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        assert run("ingest", path, "--outlet", outlet, "--published", day, "--yes").exit_code == 0
+    found = as_json(run("conflicts", "--json"))
+    assert [sorted((c["a"]["text"][:12], c["b"]["text"][:12])) for c in found] == [
+        sorted(("Korvel Foods", "the company "))], found
+    assert "without saying what it denies" in found[0]["caveats"][0]
+    assert [c["id"] for c in as_json(run("conflicts", "--rescan", "--json"))] == [c["id"] for c in found]

@@ -123,7 +123,7 @@ def report_denied(first: Reading, second: Reading, credited: tuple[bool, bool],
         if not claimed or other.denials_made or any(not cue.cancelled for cue in other.cues):
             continue
         for denial in one.denials_made:
-            if not (denial.made and denial.noun and not denial.cue.scope):
+            if not denial.blanket:
                 continue
             denier = {token for token, _ in denial.denier} | who
             if not denier & set(other.content):

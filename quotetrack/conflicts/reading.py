@@ -79,6 +79,12 @@ class DenialMade:
     made: bool  # False: "did not issue a denial of the report", "never denied the report"
     cue: Cue  # the denial verb, or the cue saying no denial was made
     denier: tuple[tuple[str, bool], ...]  # content stems of who denies, each with "names something"
+    bare: bool = False  # what it denies is named by nothing but a claim noun and names ("the Ledger report")
+
+    @property
+    def blanket(self) -> bool:
+        """A denial made of "the report" that says nothing of what it denies."""
+        return self.made and bool(self.noun) and self.bare
 
 
 @dataclass(frozen=True)
@@ -194,11 +200,14 @@ def _denials_made(
                 found.append((_claim_noun(folded, k, k + 4), False, cue))
                 break
     made = []
+    named = {token for token, weight in _content_sequence(text, normalizer) if weight == 2.0} if found else set()
     for noun, done, cue in found:
         first = first_word[cue.start]
         start = _clause_start(folded, first)
         denier = _content_sequence(text[words[start][1] : cue.start], normalizer) if start < first else []
-        made.append(DenialMade(noun, done, cue, tuple((token, weight == 2.0) for token, weight in denier)))
+        # "denies the report in the Ledger" says whose report, not what it says
+        bare = set(cue.scope) <= named
+        made.append(DenialMade(noun, done, cue, tuple((token, weight == 2.0) for token, weight in denier), bare))
     return tuple(made)
 
 
@@ -222,6 +231,12 @@ def credited_to_report(text: str, context: str | None) -> bool:
     opening = {fold(token.text) for token in tokenize(text)[:_CREDIT_REACH]}
     reported = opening & (_REPORTING - {"according"}) or ("according" in opening and claim_nouns() & opening)
     return bool(_REPORTING & set(words)) or bool(reported)
+
+
+def denies_a_report(reading: Reading) -> bool:
+    """The statement denies "the report" (or "the claims", "the story") without saying what it
+    denies: "the company flatly denies the report"."""
+    return any(denial.blanket for denial in reading.denials_made)
 
 
 def _claim_noun(folded: list[str], last: int, end: int) -> str:
