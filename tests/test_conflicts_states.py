@@ -373,11 +373,20 @@ def test_a_planned_killing_against_a_death_in_a_fight() -> None:
         "The ministry did not deny the report",
         "The ministry stopped short of denying it",
         "The ministry did not issue a categorical denial",
+        "The ministry declined to deny the report",
     ],
 )
 def test_a_denial_not_made_in_other_words_meets_the_denial(not_made: str) -> None:
     assert kind_of(not_made, "The ministry flatly denied the report") == "polarity"
     assert kind_of("The ministry flatly denied the report", not_made) == "polarity"
+    assert kind_of(not_made.replace("ministry", "rebels"), "The ministry flatly denied the report") != "polarity"
+
+
+def test_a_name_opening_the_sentence_and_a_description_may_be_one_denier() -> None:
+    no_denial = "Halvard did not issue a categorical denial of the report, but suggested it was inaccurate"
+    assert kind_of(no_denial, 'the company "flatly denies" the report') == "polarity"
+    assert kind_of(no_denial, "Norland Bank flatly denies the report") != "polarity"  # two names
+    assert kind_of("The group declined to comment", "The group flatly denied the report") != "polarity"  # silence
 
 
 RAID_WIRE = """Night raid on Kessel village

@@ -204,10 +204,14 @@ def _denials_made(
     for noun, done, cue in found:
         first = first_word[cue.start]
         start = _clause_start(folded, first)
-        denier = _content_sequence(text[words[start][1] : cue.start], normalizer) if start < first else []
+        span = text[words[start][1] : cue.start] if start < first else ""
+        denier = _content_sequence(span, normalizer) if span else []
+        # A capital names even where the sentence starts with it: "Halvard did not deny".
+        capitals = {word_stem(fold(token.text)) for token in tokenize(span) if token.text[:1].isupper()}
         # "denies the report in the Ledger" says whose report, not what it says
         bare = set(cue.scope) <= named
-        made.append(DenialMade(noun, done, cue, tuple((token, weight == 2.0) for token, weight in denier), bare))
+        made.append(DenialMade(noun, done, cue, tuple((token, weight == 2.0 or token in capitals)
+                                                      for token, weight in denier), bare))
     return tuple(made)
 
 
