@@ -32,9 +32,9 @@ from itertools import combinations
 from math import log
 
 from . import ranking, store
-from .conflicts import Verdict, compare, incident_conflict
+from .conflicts import Verdict, claim_similarity, compare, incident_conflict
 from .conflicts.reading import read
-from .evidence import counted_thing
+from .evidence import Similarity, counted_thing
 from .incident_pairs import Incidents, incident_pairs
 from .models import Conflict, Statement
 from .store import Database
@@ -101,21 +101,28 @@ def incident_words(text: str, tokens: Iterable[str], doc_freq: Mapping[str, int]
 def judge_on_record(db: Database, a: Statement, b: Statement) -> Verdict:
     """``compare`` as detection decides a pair of the record: with the incident rule when the
     two statements' articles report one incident. Not weighed for ranking."""
-    verdict = compare(a, b, normalizer=db.normalizer)
-    if verdict.relation != "conflict" and Incidents.of(db, (a, b), db.normalizer).together(a, b):
-        verdict = incident_conflict(a, b, normalizer=db.normalizer) or verdict
-    return verdict
+    return _decided(a, b, db.normalizer, Incidents.of(db, (a, b), db.normalizer))
 
 
 def _judge(a: Statement, b: Statement, normalizer: Normalizer, together: Incidents | None = None) -> Verdict:
     # Always older first, so a pair is stored and explained one way round.
     first, second = (a, b) if (a.id or 0) < (b.id or 0) else (b, a)
-    verdict = compare(first, second, normalizer=normalizer)
-    if verdict.relation != "conflict" and together is not None and together.together(first, second):
-        # Tolls of one incident worded far apart ("confirmed 84 dead" / "131 bodies arrived").
-        verdict = incident_conflict(first, second, normalizer=normalizer) or verdict
+    verdict = _decided(first, second, normalizer, together or Incidents())
     if verdict.relation == "conflict":
         ranking.weigh(verdict, first, second)
+    return verdict
+
+
+def _decided(a: Statement, b: Statement, normalizer: Normalizer, together: Incidents) -> Verdict:
+    verdict = compare(a, b, normalizer=normalizer)
+    if verdict.type == "number" and together.apart(a, b):
+        # One count dated away from the incident both articles report ("Last May, …"): the
+        # counts of two incidents.
+        similarity = round(claim_similarity(a.text, b.text, normalizer), 3)
+        return Verdict("unrelated", None, similarity, Similarity(similarity))
+    if verdict.relation != "conflict" and together.together(a, b):
+        # Tolls of one incident worded far apart ("confirmed 84 dead" / "131 bodies arrived").
+        verdict = incident_conflict(a, b, normalizer=normalizer) or verdict
     return verdict
 
 

@@ -88,10 +88,11 @@ class FigureRow:
     sources: int  # independent origins
     status: str  # single source, agreed, rising, contested
     conflicts: list[int] = field(default_factory=list)  # number conflicts between these statements
+    kind: str | None = None  # "confirmed", "suspected": two kinds of count are two rows, never one range
 
     @property
     def label(self) -> str:
-        return label(self.role, self.thing)
+        return label(self.role, self.thing, self.kind)
 
     @property
     def range_text(self) -> str:
@@ -111,9 +112,10 @@ class FigureRow:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "thing": label(self.role, self.thing),
+            "thing": label(self.role, self.thing, self.kind),
             "role": self.role,
             "counted": self.thing,
+            "kind": self.kind,
             "range": {"low": self.low, "high": self.high, "open_ended": self.open_ended,
                       "text": self.range_text},
             "independent_sources": self.sources,
@@ -126,11 +128,10 @@ class FigureRow:
         }
 
 
-def label(role: str | None, thing: str | None) -> str:
-    """What a row counts, for people: "killed", "killed: civilian", "strike"."""
-    if role and thing:
-        return f"{role}: {thing}"
-    return role or thing or "count"
+def label(role: str | None, thing: str | None, kind: str | None = None) -> str:
+    """What a row counts, for people: "killed", "killed: civilian", "strike", "killed (confirmed)"."""
+    text = f"{role}: {thing}" if role and thing else role or thing or "count"
+    return f"{text} ({kind})" if kind else text
 
 
 def _number(value: float) -> str:
@@ -329,11 +330,11 @@ def _split_totals(text: str, quantities: Sequence[Quantity]) -> list[Quantity]:
 
 def figure_rows(figures: Iterable[Figure]) -> list[FigureRow]:
     """One row per thing counted, most reported first; each row's figures in time order."""
-    by_key: dict[tuple[str | None, str | None], list[Figure]] = {}
+    by_key: dict[tuple[str | None, str | None, str | None], list[Figure]] = {}
     for figure in credit_citations(list(figures)):
-        by_key.setdefault(figure.key, []).append(figure)
+        by_key.setdefault((*figure.key, figure.quantity.kind), []).append(figure)
     rows = []
-    for (role, thing), items in by_key.items():
+    for (role, thing, kind), items in by_key.items():
         items.sort(key=lambda f: (f.reported_on or date.max, f.statement_id, f.quantity.start))
         counted = [f.quantity for f in items if not f.quantity.vague]  # "several" is no number
         lows = [q.low if q.low is not None else q.high for q in counted]
@@ -343,7 +344,7 @@ def figure_rows(figures: Iterable[Figure]) -> list[FigureRow]:
         open_ended = any(q.high is None and q.low is not None and q.low >= (high or 0) for q in counted)
         rows.append(FigureRow(
             role=role, thing=thing, figures=items, low=low, high=high, open_ended=open_ended,
-            sources=len({_origin_key(f) for f in items}), status=_status(items),
+            sources=len({_origin_key(f) for f in items}), status=_status(items), kind=kind,
         ))
     rows.sort(key=lambda r: (-r.sources, -len(r.figures), r.role is None, r.label))
     return rows

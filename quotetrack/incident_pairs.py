@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from . import incidents, store
-from .conflicts.numbers import INCIDENT_ROLES
+from .conflicts.numbers import counts_victims as _counts_victims
 from .conflicts.reading import credited_to_report, denies_a_report, read
 from .incidents import Article
 from .models import Statement
@@ -61,23 +61,37 @@ class Incidents:
 
     def together(self, a: Statement, b: Statement) -> bool:
         """Both statements are about one incident."""
+        read = self._dated(a, b)
+        if read is None or not read[0]:
+            return False
+        return not (read[1] or read[2])
+
+    def apart(self, a: Statement, b: Statement) -> bool:
+        """One of the two dates what it says away from the incident their articles report, the
+        other does not: "Last May, the company cut 174 jobs" in an article about this week's
+        cuts tells of another incident than "50 employees were laid off" does."""
+        read = self._dated(a, b)
+        return read is not None and read[1] != read[2]
+
+    def _dated(self, a: Statement, b: Statement) -> tuple[bool, bool, bool] | None:
+        """Whether the two articles report one incident, and whether each statement dates what it
+        says away from it; None when an article is unknown."""
         first = self.articles.get(a.source.id or 0) if a.source else None
         second = self.articles.get(b.source.id or 0) if b.source else None
         if first is None or second is None:
-            return False
-        if first is not second and not incidents.same_incident(first, second):
-            return False
+            return None
+        one = first is second or incidents.same_incident(first, second)
         both = [first] if first is second else [first, second]
         # Articles that date nothing still report something of the weeks before they came out:
         # "killed 12 people on September 16, 2013" in a list of past shootings is not this incident.
-        periods = incidents.incident_periods(both) or [days for a in both if (days := a.days) is not None]
-        return not (incidents.dated_elsewhere(a.text, first.published, periods)
-                    or incidents.dated_elsewhere(b.text, second.published, periods))
+        periods = incidents.incident_periods(both) or [days for x in both if (days := x.days) is not None]
+        return (one, incidents.dated_elsewhere(a.text, first.published, periods),
+                incidents.dated_elsewhere(b.text, second.published, periods))
 
 
 def counts_victims(statement: Statement, normalizer: Normalizer) -> bool:
     """The statement gives a count of one incident's victims (killed, wounded, missing)."""
-    return any(q.role in INCIDENT_ROLES for q in read(statement.text, normalizer).quantities)
+    return any(_counts_victims(q) for q in read(statement.text, normalizer).quantities)
 
 
 def judges_acts(statement: Statement, normalizer: Normalizer) -> bool:

@@ -202,8 +202,9 @@ def _speech_forms() -> frozenset[str]:
 
 def dated_elsewhere(text: str, published: date | None, periods: Sequence[Period]) -> bool:
     """True when a statement dates what it says to days outside ``periods`` (its incident's):
-    an incident it dates ("Friday's raid") that does not meet them, or a plain day ("on March 1")
-    further than ``APART_DAYS`` from them, and it names no incident that those dates leave
+    an incident it dates ("Friday's raid") that does not meet them, a plain day ("on March 1")
+    further than ``APART_DAYS`` from them, or a month or year before them ("last May"), and
+    it names no incident that those dates leave
     undated. A plain day near the incident is more likely one of its days (a rescue the day
     after) than another incident's; "the bomb killed nine, while a blast on February 20 killed
     12" also speaks of an undated incident, most likely its article's, and stays (the other
@@ -217,8 +218,14 @@ def dated_elsewhere(text: str, published: date | None, periods: Sequence[Period]
     outside = len(own)
     for mention in find_dates(text, published):
         period = period_of(mention)
-        if (period is None or mention.precision != "day" or mention.start in dated_at
-                or said_on(text, mention)):
+        if period is None or mention.start in dated_at or said_on(text, mention):
+            continue
+        # A plain day within a few days of the incident is more likely one of its days; a past
+        # month or year ("Last May, the company cut 174 jobs") dates something else, but not a
+        # week to come ("notices go out next week") nor a running period ("since 2010").
+        if mention.precision != "day" and (mention.precision not in ("month", "year")
+                                           or mention.text.lower().startswith("since")
+                                           or any(period.last >= q.first for q in periods)):
             continue
         if all(period.days_from(q) > APART_DAYS for q in periods):
             outside += 1

@@ -16,7 +16,7 @@ from .errors import Ambiguous, NotFound
 from .inputs import check_kind, clean_text
 from .models import SPEAKER_KINDS, Speaker
 from .store import Database
-from .text.names import descriptive_name
+from .text.names import descriptive_name, spelling_key
 
 if TYPE_CHECKING:
     from .text import Normalizer
@@ -139,6 +139,8 @@ def same_speaker(wanted: Speaker, known: Speaker, normalizer: Normalizer) -> boo
             return True
         if wanted.kind == "person" and _same_title(wanted, known) and any(_spelt_alike(form, f) for f in forms):
             return True  # "Ibrahim Obu Turan" and "Ibrahim Obba Turan", both a group's spokesman
+        if wanted.kind != "person" and spelling_key(name) in {spelling_key(n) for n in names}:
+            return True  # "Defence Ministry", "Defense Ministry": one body spelt two ways
         term = normalizer.canonical(name)
         if term is not None and any(normalizer.canonical(n) == term for n in names):
             return True

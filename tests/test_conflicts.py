@@ -146,6 +146,7 @@ def test_verdicts_are_json_serialisable() -> None:
         ("Nobody was injured in the fire at the chemical plant",
          "Several workers were injured in the fire at the chemical plant"),
         ("The ceasefire in the north is holding", "The ceasefire in the north isn't holding"),
+        ("The owners of the warehouse have not yet been identified", "Police identified the owners of the warehouse"),
     ],
 )  # fmt: skip
 def test_a_denial_of_the_same_claim_is_a_polarity_conflict(a: str, b: str) -> None:
@@ -188,6 +189,8 @@ def test_words_of_opposite_meaning_are_a_polarity_conflict(a: str, b: str) -> No
         # the denial is about something the other does not say
         ("The strikes hit depots near Tal Afar, and no civilians were hurt", "Strikes hit depots near Tal Afar"),
         ("There is no man playing a flute", "A man is playing a guitar"),
+        ("The owners of the warehouse have not yet been identified",
+         "Police were trying to locate the owners of the warehouse"),
         # a count, not a denial
         ("No fewer than 40 people were arrested in the raids", "Police arrested 40 people in the raids"),
     ],

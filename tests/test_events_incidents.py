@@ -14,6 +14,7 @@ from quotetrack.figures import read_figures
 from quotetrack.incidents import (
     Period,
     counts_elsewhere,
+    dated_elsewhere,
     group_articles,
     incident_dates,
     read_article,
@@ -211,3 +212,35 @@ def test_a_photo_caption_does_not_date_the_incident_an_article_reports():
     reported = article(1, "Dorvask toll rises", caption + story, date(2031, 3, 11))
     assert reported.period is None  # the story dates nothing; the picture's day is not its incident's
     assert reported == article(1, "Dorvask toll rises", story, date(2031, 3, 11))
+
+
+def test_a_past_month_or_year_dates_a_statement_away_from_its_incident_but_a_week_to_come_does_not():
+    this_week = [Period(date(2031, 3, 8), date(2031, 3, 10))]
+    assert dated_elsewhere("Last May, the mill cut 174 jobs", MONDAY, this_week)
+    assert dated_elsewhere("In 2029 the mill cut 900 jobs", MONDAY, this_week)
+    assert not dated_elsewhere("Notices will go out next week to 400 workers", MONDAY, this_week)
+    assert not dated_elsewhere("The mill has cut 900 jobs since 2029", MONDAY, this_week)
+    assert not dated_elsewhere("The mill cut 400 jobs in March", MONDAY, this_week)
+
+
+MILL_REPORT = """Dorvask mill lays off 50
+
+The Dorvask paper mill laid off 50 workers on Monday, the Pelnar Courier reported.
+Last May, the Dorvask paper mill laid off 174 workers, according to the Ledger.
+"""
+MILL_DENIAL = """Dorvask mill denies layoffs
+
+The Dorvask paper mill said on Tuesday that no workers were laid off at the Dorvask plant.
+The Pelnar Courier had reported that 40 workers were laid off at the Dorvask mill on Monday.
+"""
+
+
+def test_a_count_dated_to_another_month_is_not_set_against_the_incidents_count(run, tmp_path):
+    for name, text, outlet, day in (("report.txt", MILL_REPORT, "Wire", "2031-03-10"),
+                                    ("denial.txt", MILL_DENIAL, "Post", "2031-03-11")):
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        assert run("ingest", path, "--outlet", outlet, "--published", day, "--yes").exit_code == 0
+    figures = [sorted((c["a"]["text"][:12], c["b"]["text"][:12]))
+               for c in as_json(run("conflicts", "--json", "--each-pair")) if "a_number" in str(c["evidence"])]
+    assert figures and all("Last May, th" not in pair for pair in figures)  # 50 and 40 still meet

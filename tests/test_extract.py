@@ -271,8 +271,11 @@ def test_background_sentence_is_not_an_outlet_report():
     assert extract_statements(text, date(2019, 6, 1)) == []
 
 
-def test_outlet_report_without_date_is_not_a_report():
-    assert extract_statements("Rebels captured the airport after heavy fighting.", date(2019, 4, 14)) == []
+def test_outlet_report_without_date_is_a_report_only_in_the_lead():
+    text = "Rebels captured the airport after heavy fighting."
+    assert [s.kind for s in extract_statements(text, date(2019, 4, 14), outlet="Daily News")] == ["report"]
+    assert extract_statements("It rained all night. " + text, date(2019, 4, 14), outlet="Daily News") == []
+    assert extract_statements(text, date(2019, 4, 14)) == []  # a draft with no outlet: nobody's report
 
 
 @pytest.mark.parametrize(

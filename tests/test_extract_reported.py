@@ -198,3 +198,17 @@ def test_what_a_speaker_calls_something_is_a_statement_kept_with_its_verb():
     for text in ("The mayor called him a friend.", "The union called for calm.", "She described the scene in detail."):
         assert reported(text)[0] == []
     assert reported("The envoy condemned what he called a “brazen breach” of the truce.")[0] == []
+
+
+def test_a_toll_put_at_a_figure_after_a_place_named_with_at():
+    text = "The government on Monday put the toll from the blast at the market in Avell at 40, far below other counts."
+    content = "put the toll from the blast at the market in Avell at 40"
+    assert reported(text)[0] == [([content], "The government", "put")]
+    assert reported("The council put the blame at the door of the mayor.")[0] == []
+
+
+def test_that_after_a_comma_and_but_opens_the_writers_clause_not_what_was_said():
+    text = "Avell Motors recently announced the new truck, but that is unlikely to protect jobs in the plant."
+    assert reported(text)[0] == [(["the new truck"], "Avell Motors", "announced")]
+    text = "The mayor said on Tuesday, however, that the road would reopen."
+    assert reported(text)[0] == [(["the road would reopen"], "The mayor", "said")]

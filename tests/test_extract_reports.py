@@ -9,10 +9,12 @@ from quotetrack.text import find_dates
 
 PUBLISHED = date(2018, 7, 11)
 EVENT = "On 30 June, Peshmerga forces and the coalition conducted a joint operation near Makhmour."
+# A first sentence too short to be a report: what follows is no longer the article's lead.
+LEAD_IN = "It rained all night. "
 
 
 def reports(text, statements=(), outlet="Kurdistan 24"):
-    return outlet_reports(read_copy(text), list(statements), find_dates(text, PUBLISHED), outlet)
+    return outlet_reports(read_copy(text), list(statements), find_dates(text, PUBLISHED), outlet, PUBLISHED)
 
 
 def test_a_dated_event_sentence_is_the_outlets_report():
@@ -24,7 +26,7 @@ def test_a_dated_event_sentence_is_the_outlets_report():
 
 
 def test_undated_questions_and_credited_sentences_are_not_reports():
-    assert reports(EVENT.replace("On 30 June, ", "")) == []
+    assert reports(LEAD_IN + EVENT.replace("On 30 June, ", "")) == []
     assert reports("On 30 June, did Peshmerga forces and the coalition conduct a joint operation near Makhmour?") == []
     assert reports("On 30 June, the coalition said Peshmerga forces conducted a joint operation near Makhmour.") == []
 
@@ -69,5 +71,55 @@ def test_what_the_outlet_reports_has_not_happened_is_its_report():
 def test_a_denial_credited_to_somebody_or_about_other_things_is_no_outlet_report():
     assert [s.kind for s in extract_statements("Police said there was no claim of responsibility.")] == ["reported"]
     assert reports("There is no evidence the new bridge will hold.") == []
-    assert reports("No group of fans was allowed into the stadium.") == []
+    assert reports(LEAD_IN + "No group of fans was allowed into the stadium.") == []
     assert reports("Has the group not claimed the attack?") == []
+
+
+def test_a_figure_of_the_story_stated_as_fact_in_the_lead_is_the_outlets_report():
+    for sentence in (
+        "Up to 300 people died in the fire at the market.",
+        "More than 40 workers were injured in the collapse of the bridge.",
+        "As many as 90 people are believed to have been killed by the floods in the valley.",
+        "More than 60 others were injured in the blast.",  # besides those counted before: still a figure
+    ):
+        (report,) = reports(sentence)
+        assert (report.text, report.kind, report.speaker.name) == (sentence.rstrip("."), "report", "Kurdistan 24")
+
+
+def test_background_totals_and_captions_are_no_figure_report():
+    for sentence in (
+        "Dozens of people were killed in the fire at the market.",  # no figure
+        "The fire brought the number killed in the city this year to 40.",  # a running total
+        "The mayor is urging calm against a fever that has killed 20 people.",  # told in passing
+        "On 3 May 2016 a gunman killed seven people at a school in the town.",  # an earlier incident
+        "In 1993 the company cut 60,000 jobs after heavy losses.",
+        "The death toll could rise above 50 people in the coming days.",
+        "Police said 20 people were killed in the fire.",  # credited
+    ):
+        assert reports(LEAD_IN + sentence) == [], sentence
+    assert reports("Rescuers search the ruins where 12 people died\n\nThe fire was put out.") == []
+
+
+def test_a_figure_further_down_the_article_is_no_report():
+    lead = "It rained all night. Firefighters arrived. The market was closed. "
+    assert reports(lead + "More than 40 workers were injured in the collapse.") == []
+    assert len(reports("More than 40 workers were injured in the collapse. " + lead)) == 1
+
+
+def test_the_lead_and_a_hedged_sentence_are_the_outlets_report():
+    (lead,) = reports("Peshmerga forces and the coalition conducted a joint operation near Makhmour.")
+    assert (lead.kind, lead.speaker.name) == ("report", "Kurdistan 24")
+    text = LEAD_IN + "A senior adviser was reportedly fired along with three intelligence officers."
+    assert [r.text for r in reports(text)] == [text.removeprefix(LEAD_IN).rstrip(".")]
+    assert reports(LEAD_IN + "A senior adviser was fired along with three intelligence officers.") == []
+
+
+def test_the_clause_before_a_credited_with_clause_is_the_outlets():
+    text = LEAD_IN + "Rebels stormed the town on 30 June, with the Red Cross reporting that 300 people died."
+    found = extract_statements(text, PUBLISHED, outlet="Kurdistan 24")
+    assert [(s.kind, s.speaker.name, s.text) for s in found] == [
+        ("report", "Kurdistan 24", "Rebels stormed the town on 30 June"),
+        ("reported", "Red Cross", "300 people died"),
+    ]
+    text = LEAD_IN + "On 30 June the Red Cross reported that 300 people died in the town."
+    assert [s.kind for s in extract_statements(text, PUBLISHED, outlet="Kurdistan 24")] == ["reported"]

@@ -217,3 +217,38 @@ def test_the_company_is_the_business_last_heard():
     found = extract_statements(text, None)
     assert [s.speaker.name for s in found] == ["Brightline Corp.", "Brightline Corp."]
     assert speaker_of("The company said the cuts were needed.").name == "company"  # nobody heard: a description
+
+
+def test_some_and_other_described_speakers_are_kept_apart():
+    text = "Some local officials said the toll could exceed 2,000. Other local officials said hundreds had died."
+    assert [s.speaker.name for s in extract_statements(text)] == ["some local officials", "other local officials"]
+    text = "“They came from the north,” one resident told the radio. “We ran,” another resident said."
+    assert [s.speaker.name for s in extract_statements(text)] == ["one resident", "another resident"]
+    text = "One resident said the water rose fast. The resident said he had lost his home."
+    assert [s.speaker.name for s in extract_statements(text)] == ["one resident", "one resident"]
+    assert extract_statements("Two officials said the dam broke.")[0].speaker.name == "officials"
+
+
+def test_he_after_a_sentence_about_a_person_heard_before_is_that_person():
+    text = (
+        "“The figure is 170,000,” President Jo Mara told reporters. Minister Ana Lasso interrupted him: “No, the "
+        "official number is 210,000.” Mara dismissed her. “She does not know what she is talking about,” he said."
+    )
+    assert [s.speaker.name for s in extract_statements(text)] == ["Jo Mara", "Ana Lasso", "Jo Mara"]
+    # A person named only as the object is not the one who goes on speaking.
+    text = "“We will rebuild,” President Jo Mara said. He praised Ana Lasso. “It will take years,” he said."
+    assert [s.speaker.name for s in extract_statements(text)] == ["Jo Mara", "Jo Mara"]
+
+
+def test_the_company_or_the_tech_firm_is_the_business_the_copy_has_just_named():
+    text = "AVM is dismissing a report that it will cut 10,000 jobs. The company said it is planning smaller cuts."
+    assert [s.speaker.name for s in extract_statements(text)] == ["AVM"]
+    text = "Avell Motors Group (AVM) on Monday dismissed rumours. The IT company said it would trim its staff."
+    assert [s.speaker.name for s in extract_statements(text)] == ["Avell Motors Group"]
+    text = "Brightline said the trains were safe. The tech firm said it would add more."
+    assert [(s.speaker.name, s.speaker.kind) for s in extract_statements(text)] == [("Brightline", "organisation")] * 2
+    # Nobody named: the company stays a description.
+    assert extract_statements("US troops left. The company said it would add more trains.")[0].speaker.name == "company"
+    # A person's full name is no business.
+    text = "Jo Smith said the trains were safe. The company said it would add more."
+    assert [s.speaker.name for s in extract_statements(text)] == ["Jo Smith", "company"]

@@ -54,3 +54,12 @@ def test_a_superseded_figure_is_left_out() -> None:
 def test_an_expected_figure_is_left_out() -> None:
     (row,) = rows("Officials expect the toll to top 1,500; so far 900 people have died")
     assert row.range_text == "900"
+
+
+def test_confirmed_and_suspected_counts_are_two_rows_not_one_range() -> None:
+    found = rows("The ministry counts 88 suspected deaths from the fever",
+                 "There have been only five laboratory-confirmed deaths from the fever",
+                 "The fever has killed 30 people")  # fmt: skip
+    by_label = {row.label: row.range_text for row in found}
+    assert by_label == {"killed (suspected)": "88", "killed (confirmed)": "5", "killed": "30"}
+    assert next(row for row in found if row.kind == "confirmed").to_dict()["kind"] == "confirmed"

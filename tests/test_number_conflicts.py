@@ -302,3 +302,84 @@ def test_figures_named_only_as_the_number_are_set_against_each_other_with_a_cave
     assert (result.relation, result.type) == ("conflict", "number")
     assert any("neither statement says what its figure counts" in caveat for caveat in result.caveats)
     assert verdict("The governor said the number was 1,700", "He scored 3 goals").relation != "conflict"
+
+
+def test_at_one_incident_two_kinds_of_count_are_shown_with_their_kinds() -> None:
+    suspected = said("the health ministry counts 88 suspected deaths from the fever", "Ministry", 3)
+    confirmed = said("there have been only five laboratory-confirmed deaths from the fever", "Agency", 3)
+    result = compare_in_event(suspected, confirmed)
+    assert (result.relation, result.type) == ("conflict", "number")
+    assert any("is suspected" in caveat and "confirmed" in caveat for caveat in result.caveats)
+    plain = compare_in_event(said("the fever has killed 30 people", "Hospital", 3), confirmed)
+    assert any("does not say which kind" in caveat for caveat in plain.caveats)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("there are 20 confirmed cases of the fever in the region",
+         "there are 1,400 suspected cases of the fever in the region"),  # two measures
+        ("around 300 people were in hospital with the fever", "1,400 people have caught the fever"),
+        ("The department released two police body camera videos",
+         "The department released two dashcam videos of the arrest, freeing no one"),
+    ],
+)  # fmt: skip
+def test_counts_of_different_measures_are_no_number_conflict(a: str, b: str) -> None:
+    result = verdict(a, b)
+    assert (result.relation, result.type) != ("conflict", "number"), result.evidence
+
+
+def test_a_part_of_a_toll_both_statements_agree_on_is_not_a_second_toll() -> None:
+    toll = said("the collapse killed 41 people and injured 130", "Governor", 3)
+    detail = said("41 dead, 130 injured. 37 injured people were flown to the capital", "Governor", 3)
+    assert compare_in_event(toll, detail).relation != "conflict"
+    assert verdict(toll.text, detail.text).type != "number"
+
+
+def test_a_share_given_with_its_whole_is_not_set_against_another_whole() -> None:
+    lower = said("the shelling killed 31 people", "Elders", 3)
+    share = said("the shelling killed 45 people, including 33 children", "Health office", 3)
+    result = compare_in_event(lower, share)
+    assert (result.relation, result.type) == ("conflict", "number")
+    assert isinstance(result.evidence, Counts)
+    assert (result.evidence.a_number.value, result.evidence.b_number.value) == (31, 45)  # not 33 children
+    assert not any("outnumber" in caveat for caveat in result.caveats)
+
+
+def test_a_correction_is_set_against_the_figure_it_corrects() -> None:
+    first = said("the office said 380,000 bodies had been buried", "Press office", 3)
+    typo = said("due to a typo, the number should have read 180,000", "Press office", 4)
+    result = compare_in_event(first, typo)
+    assert (result.relation, result.type[:4]) in {("conflict", "numb"), ("conflict", "self")}
+    assert any("correction" in caveat for caveat in result.caveats)
+    other = said("due to a typo, the number should have read 1,500", "Press office", 4)
+    assert compare_in_event(first, other).relation != "conflict"  # no misprint of 380,000
+
+
+def test_a_figure_named_to_be_disputed_is_not_set_against_a_higher_one() -> None:
+    low = said('the toll "could be far higher" than the official figure of 90', "Researcher", 3)
+    high = said("more than 1,000 people were killed in the raid", "Residents", 3)
+    assert compare_in_event(low, high).relation != "conflict"
+
+
+def test_job_cuts_given_as_cuts_or_as_jobs_cut_are_one_figure() -> None:
+    result = verdict("The airline will cut 4,000 jobs at its Dorsal hub",
+                     "The airline plans 12,000 job cuts at its Dorsal hub")  # fmt: skip
+    assert (result.relation, result.type) == ("conflict", "number")
+    assert verdict("The airline will cut 4,000 jobs at its Dorsal hub",
+                   "The airline will cut 4,000 jobs at its Dorsal hub this year").type != "number"
+
+
+def test_at_one_incident_a_ceiling_on_the_number_of_dead_conflicts_with_a_far_higher_toll() -> None:
+    ceiling = said("So far, the number of people who lost their lives in the raid has not exceeded about 60",
+                   "Ministry", 12)
+    toll = said("local officials said the killings could mount to more than 900 dead", "Officials", 9)
+    result = compare_in_event(toll, ceiling)
+    assert (result.relation, result.type) == ("conflict", "number")
+
+
+def test_at_one_incident_a_toll_called_false_is_not_the_speakers_own() -> None:
+    denial = said("the army added that the reports of 900 dead cannot be true", "Army", 10)
+    ceiling = said("So far, the number of people who lost their lives in the raid has not exceeded about 60",
+                   "Ministry", 12)
+    assert compare_in_event(denial, ceiling).type != "number"

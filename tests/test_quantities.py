@@ -370,3 +370,112 @@ def test_a_figure_that_could_be_higher_is_no_forecast() -> None:
 )
 def test_a_date_or_a_code_written_in_digits_is_no_count(text: str) -> None:
     assert [q.value for q in find_quantities(text)] == [30]
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("The department released two police body camera videos on Friday", (None, "video")),
+        ("the ward has three hospital beds left", (None, "bed")),
+        ("The sheriff released two dashcam videos", (None, "video")),
+        ("the inquiry released 12 pages of its findings", (None, "page")),
+        ("the rebels captured three tanks near the border", (None, "tank")),
+        ("four people were killed in two strikes", (None, "strike")),  # the strikes killed no one
+    ],
+)
+def test_a_noun_before_the_counted_noun_and_a_role_done_to_things_are_not_counts_of_people(
+        text: str, key: tuple) -> None:
+    assert find_quantities(text)[-1].key == key
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("the gunmen freed 12 hostages", ("freed", "hostage")),
+        ("three police were wounded", ("wounded", "police officer")),
+        ("12 civilians killed", ("killed", "civilian")),
+        ("there were 12 civilian deaths", ("killed", "civilian")),  # "deaths" names the role, not the thing
+        ("four hospital workers were killed", ("killed", "worker")),
+    ],
+)
+def test_counts_of_people_keep_their_noun_and_role(text: str, key: tuple) -> None:
+    assert only(text).key == key
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("the ministry counts 88 suspected deaths from the fever", "suspected"),
+        ("there have been only five laboratory-confirmed deaths", "confirmed"),
+        ("As many as 88 people are believed to have died of the fever", "suspected"),
+        ("the probable death toll from the fever rose from just over 60 to 88", "suspected"),
+        ("the minister cut the confirmed toll to five from 11", "confirmed"),
+        ("two suspected smugglers were shot dead at the border", None),  # who they were, not how counted
+        ("the fever has killed 11 people", None),
+    ],
+)  # fmt: skip
+def test_a_count_says_whether_it_is_confirmed_or_suspected(text: str, kind: str | None) -> None:
+    assert find_quantities(text)[-1].kind == kind
+
+
+def test_people_in_hospital_are_counted_apart_from_cases_and_deaths() -> None:
+    assert only("around 300 people were in hospital").key == ("hospitalised", None)
+    assert only("about 900 people have been hospitalised").key == ("hospitalised", None)
+    assert only("nine people died in hospital").key == ("killed", None)
+    assert only("2,000 suspected cases were reported").key == (None, "case")
+
+
+def test_a_figure_named_to_be_disputed_is_not_the_speakers_count() -> None:
+    disputed = only('the toll "could be far higher" than the official figure of 90')
+    assert disputed.earlier
+    assert not only("the toll is now 90").earlier
+
+
+def test_a_figure_weighed_against_what_is_expected_is_no_count() -> None:
+    assert only("he said 40,000 job cuts would be more than analysts expect").forecast
+    assert not only("12 people were killed in an attack officials had expected").forecast
+
+
+def test_a_correction_is_read_as_one() -> None:
+    corrected = only("the office said that, due to a typo, the number should have read 14,000")
+    assert (corrected.value, corrected.corrects) == (14000, True)
+    assert not only("the number was 14,000").corrects
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("the carmaker plans to cut 6,000 jobs this year", ("cut", None)),  # a plan, not a running total
+        ("the bank laid off 2,500 staff", ("cut", None)),
+        ("union leaders fear 30,000 job cuts", ("cut", None)),
+        ("the airline will lay off 9 percent of its workforce, or about 4,000 employees", ("cut", None)),
+        ("the carmaker created 6,000 jobs", (None, "worker")),
+    ],
+)  # fmt: skip
+def test_job_cuts_are_counted_however_worded(text: str, key: tuple) -> None:
+    found = find_quantities(text)[-1]
+    assert (found.key, found.cumulative) == (key, False)
+
+
+def test_a_figure_named_as_the_number_of_a_casualty_takes_its_role() -> None:
+    count = only("So far, the number of people who lost their lives in the raid has not exceeded about 60")
+    assert (count.key, count.low, count.high) == (("killed", None), None, 66)
+    assert only("the number of people detained rose to 80 on Friday").key == ("arrested", None)
+    assert find_quantities("the number of schools reopened rose to 30") == []
+
+
+def test_a_bound_on_a_rough_figure_keeps_both() -> None:
+    assert (only("at least some 40 people died").low, only("at least some 40 people died").high) == (36, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "roles"),
+    [
+        ("nine people were killed or wounded in the blast", ["casualties"]),
+        ("the blast left 30 dead or injured", ["casualties"]),
+        ("the blast killed nine and wounded 30", ["killed", "wounded"]),
+        ("nine people died and 30 were injured", ["killed", "wounded"]),
+    ],
+)  # fmt: skip
+def test_killed_or_wounded_together_are_casualties_never_the_killed(text: str, roles: list) -> None:
+    assert [q.role for q in find_quantities(text)] == roles

@@ -91,6 +91,20 @@ def test_same_speaker_rules():
     assert not speaker_resolution.same_speaker(Speaker(name="Norland officials"), officials, terms)
 
 
+def test_one_bodys_name_in_british_and_american_spelling_is_one_speaker():
+    terms = NoTerms()
+
+    def body(name):
+        return Speaker(name=name, kind="organisation")
+
+    same = speaker_resolution.same_speaker
+    assert same(body("Peruvian Defense Ministry"), body("Peruvian Defence Ministry"), terms)
+    assert same(body("Global Relief Organization"), body("Global Relief Organisation"), terms)
+    assert not same(body("Peruvian Health Ministry"), body("Peruvian Defence Ministry"), terms)
+    # People are not merged on a spelling rule: "Lee Centre" and "Lee Center" may be two people.
+    assert not same(Speaker(name="Lee Center"), Speaker(name="Lee Centre"), terms)
+
+
 def test_names_the_terms_table_makes_equal_are_one_speaker(db):
     add_article(db, "US Central Command said two strikes destroyed a building near the river.", "Radio Delta")
     add_article(db, "CENTCOM said the strikes had hit only empty buildings.", "Daily Courier", 2)

@@ -186,3 +186,12 @@ def test_an_abbreviated_country_speaking_is_its_government():
     head = "The US"
     resolved = Resolver(text).resolve(Mention(0, len(head), 0, len(head), head))
     assert resolved is not None and resolved.speaker.name == "US government"
+
+
+def test_a_portfolios_ministry_named_bare_is_the_countrys_the_article_is_about():
+    text = "Peru has been hit by floods. In Peru, the Defence Ministry said 40 soldiers died. Peru asked for help."
+    (statement,) = extract_statements(text)
+    assert (statement.speaker.name, statement.speaker.aliases) == ("Peruvian Defence Ministry", ["Defence Ministry"])
+    assert extract_statements("The Defence Ministry said 40 soldiers died.")[0].speaker.name == "Defence Ministry"
+    text = "Peru has been hit by floods. Peru asked for help. The Chilean Defence Ministry said 40 soldiers died."
+    assert extract_statements(text)[-1].speaker.name == "Chilean Defence Ministry"

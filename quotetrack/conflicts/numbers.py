@@ -92,10 +92,20 @@ def incident_count_conflict(a: Statement, b: Statement, first: Reading, second: 
     return None
 
 
+def counts_victims(count: Quantity) -> bool:
+    """The count is one an incident's tolls are compared by: a count of victims (killed,
+    wounded, missing), or a figure given as a correction ("the number should have read 170,000")."""
+    return count.role in INCIDENT_ROLES or count.corrects
+
+
 def _incident_counts(first: Reading, second: Reading) -> Iterator[tuple[Quantity, Quantity, Quantity, Quantity, str]]:
     """Each pair of casualty counts of the two statements that give different tolls, with the
     words of the floor when one is only a floor of the other ("at least 20" / "43": both can be
-    true, yet they are two tolls), else "" (they cannot both be true)."""
+    true, yet they are two tolls), else "" (they cannot both be true).
+
+    When the two statements agree on a toll ("228 injured" in both), another count of those
+    victims in one of them is a part of it ("122 injured flown abroad"), not a second toll."""
+    agreed = _agreed_keys(first, second)
     for found_a in first.quantities:
         for found_b in second.quantities:
             if any(q.earlier or q.forecast or q.vague or q.part_of for q in (found_a, found_b)):
@@ -103,8 +113,11 @@ def _incident_counts(first: Reading, second: Reading) -> Iterator[tuple[Quantity
             if _denied(first, found_a) or _denied(second, found_b):
                 continue  # "dismissed reports that 2,000 were killed": not the speaker's own toll
             count_a, count_b = _as_toll(found_a, found_b), _as_toll(found_b, found_a)
+            if _corrected(count_a, count_b) or _corrected(count_b, count_a):
+                yield found_a, found_b, count_a, count_b, ""
+                continue
             if (count_a.role not in INCIDENT_ROLES and count_a.key != (None, FIGURE)) \
-                    or not count_a.comparable(count_b):
+                    or not count_a.comparable(count_b) or count_a.key in agreed:
                 continue  # victims, or "the number" / "the crowd" the story is about
             if not count_a.overlaps(count_b):
                 yield found_a, found_b, count_a, count_b, ""
@@ -112,6 +125,31 @@ def _incident_counts(first: Reading, second: Reading) -> Iterator[tuple[Quantity
             low, high = sorted((count_a, count_b), key=lambda q: q.point)
             if low.high is None and low.low is not None and low.point > 0 and high.point >= low.point * FLOOR_GAP:
                 yield found_a, found_b, count_a, count_b, (found_a if low is count_a else found_b).text
+
+
+def _agreed_keys(first: Reading, second: Reading) -> set[tuple[str | None, str | None]]:
+    """What both statements count alike: a toll both give as a figure, the same figure."""
+    return {a.key for a in first.quantities for b in second.quantities
+            if a.role and a.comparable(b) and _bounded(a) and _bounded(b) and a.overlaps(b)
+            and not (a.earlier or b.earlier)}
+
+
+def _bounded(count: Quantity) -> bool:
+    """A figure, or a figure give or take ("about 300"): no floor, ceiling or magnitude."""
+    return not count.vague and count.low is not None and count.high is not None
+
+
+def _corrected(correction: Quantity, other: Quantity) -> bool:
+    """``correction`` is given as the correction of ``other``: a figure the statement calls a
+    correction ("due to a typo, the number should have read 170,000") set against a toll that
+    reads like its misprint (270,000: the same digits but one or two). A correction that says
+    what it counts is compared as any toll is."""
+    if not correction.corrects or correction.key[0] is not None or other.role not in INCIDENT_ROLES:
+        return False
+    if correction.value is None or other.value is None or correction.value == other.value:
+        return False
+    written_a, written_b = str(int(correction.value)), str(int(other.value))
+    return len(written_a) == len(written_b) and sum(x != y for x, y in zip(written_a, written_b, strict=True)) <= 2
 
 
 def reported_day(statement: Statement) -> date | None:
@@ -131,7 +169,9 @@ def _exact(count_a: Quantity, count_b: Quantity) -> bool:
 
 
 def _clashing(first: Reading, second: Reading) -> Iterator[tuple[Quantity, Quantity, Quantity, Quantity]]:
-    """Each pair of counts of the same thing (as read, then as compared) that cannot both be true."""
+    """Each pair of counts of the same thing (as read, then as compared) that cannot both be true;
+    not a part of a toll both statements give alike (``_agreed_keys``)."""
+    agreed = _agreed_keys(first, second)
     for found_a in first.quantities:
         for found_b in second.quantities:
             if found_a.earlier or found_b.earlier or found_a.forecast or found_b.forecast:
@@ -142,11 +182,14 @@ def _clashing(first: Reading, second: Reading) -> Iterator[tuple[Quantity, Quant
             if count_a.part_of or count_b.part_of or count_a.key == (None, None) == count_b.key:
                 continue
             if not count_a.comparable(count_b):
-                # "several thousand people" / "9,400 employees": a part larger than its whole
-                if count_a.whole_of(count_b) and count_b.more_than(count_a) \
-                        or count_b.whole_of(count_a) and count_a.more_than(count_b):
+                # "several thousand people" / "9,400 employees": a part larger than its whole;
+                # not a share the statement gives of a whole of its own ("51, including 40 children")
+                if count_a.whole_of(count_b) and count_b.more_than(count_a) and not _share(second, count_b) \
+                        or count_b.whole_of(count_a) and count_a.more_than(count_b) and not _share(first, count_a):
                     yield found_a, found_b, count_a, count_b
                 continue
+            if _kinds_apart(count_a, count_b) and count_a.role not in INCIDENT_ROLES or count_a.key in agreed:
+                continue  # "20 confirmed cases" / "1,600 suspected cases": two measures, not two figures
             if count_a.vague or count_b.vague:
                 if not count_a.clearly_apart(count_b):
                     continue  # "dozens" and "150": loose words, a near miss
@@ -155,16 +198,31 @@ def _clashing(first: Reading, second: Reading) -> Iterator[tuple[Quantity, Quant
             yield found_a, found_b, count_a, count_b
 
 
+def _share(reading: Reading, part: Quantity) -> bool:
+    """The statement gives ``part`` as a share of a whole it counts too: "killed 51 people,
+    including 40 children"."""
+    return any(whole.role == part.role and whole.end <= part.start and whole.whole_of(part)
+               for whole in reading.quantities)
+
+
+def _kinds_apart(count_a: Quantity, count_b: Quantity) -> bool:
+    """Both counts say how they were counted, and not alike: "confirmed" and "suspected"."""
+    return bool(count_a.kind and count_b.kind and count_a.kind != count_b.kind)
+
+
 # Words that end what a denial takes in: "denied the toll was 300, saying 40 were killed".
 _DENIAL_ENDS = frozenset({".", ";", "!", "?", "but", "saying", "said", "adding", "added", "while"})
 
 
 def _denied(reading: Reading, count: Quantity) -> bool:
     """The count is a figure the statement denies, after a denial verb in its sentence ("denied
-    reports that it would cut 100,000 jobs", "rejected claims that 300 were killed"): a figure
+    reports that it would cut 100,000 jobs", "rejected claims that 300 were killed") or before
+    words that call it false ("the reports of 2,000 dead cannot be true"): a figure
     put forward by others, not the speaker's own count. A claim and its denial are a polarity
     question, not two counts."""
     verbs = denial_verbs()
+    if any(disputed is count and cue.text.split()[0].lower() not in verbs for cue, disputed in reading.disputed):
+        return True  # "the reports of 2,000 dead cannot be true": words after it call it false
     for cue in reading.cues:
         if cue.cancelled or cue.end > count.start or cue.text.split()[0].lower() not in verbs:
             continue
@@ -176,10 +234,10 @@ def _denied(reading: Reading, count: Quantity) -> bool:
 def _verdict(found_a: Quantity, found_b: Quantity, count_a: Quantity, count_b: Quantity, score: float) -> Verdict:
     evidence = Counts(_shown(found_a), _shown(found_b), " ".join(part for part in count_a.key if part))
     verdict = Verdict("conflict", "number", score, evidence)
-    if count_a.thing == FIGURE:
+    if count_a.thing == FIGURE and not (found_a.corrects or found_b.corrects):
         verdict.caveats.append("neither statement says what its figure counts ('the number', 'the official"
                                " figure'): check that both count the same")
-    if count_a.key != count_b.key:
+    if count_a.whole_of(count_b) or count_b.whole_of(count_a):
         whole, part = (found_a, found_b) if count_a.whole_of(count_b) else (found_b, found_a)
         verdict.caveats.append(f"{part.text!r} are people too: they cannot outnumber {whole.text!r}")
     for loose, figure in ((found_a, found_b), (found_b, found_a)):
@@ -198,7 +256,23 @@ def _verdict(found_a: Quantity, found_b: Quantity, count_a: Quantity, count_b: Q
             " check what each figure counts"
         )
         verdict.score = round(verdict.score * FLOOR_COUNT, 3)
+    for correction, other in ((found_a, found_b), (found_b, found_a)):
+        if correction.corrects and not other.corrects:
+            verdict.caveats.append(f"{correction.text!r} is given as a correction: check whether it corrects"
+                                   f" {other.text!r}")
+            break
+    if found_a.kind != found_b.kind:
+        verdict.caveats.append(_kinds_caveat(found_a, found_b))
     return verdict
+
+
+def _kinds_caveat(count_a: Quantity, count_b: Quantity) -> str:
+    """Say how each count was counted: "'149' counts suspected cases, 'seven' confirmed ones"."""
+    if count_a.kind and count_b.kind:
+        return (f"two kinds of count: {count_a.text!r} is {count_a.kind}, {count_b.text!r} {count_b.kind};"
+                " both can stand: check which each source means")
+    given, other = (count_a, count_b) if count_a.kind else (count_b, count_a)
+    return f"{given.text!r} is a count of {given.kind} ones only; {other.text!r} does not say which kind it is"
 
 
 def _same_frame(first: Reading, count_a: Quantity, second: Reading, count_b: Quantity) -> bool:

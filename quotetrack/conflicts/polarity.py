@@ -285,7 +285,20 @@ def _relevant_cues(
     return [
         cue for cue in reading.cues
         if not cue.cancelled and _denies(cue.scope, reading, other, paired) and _counts_denied(cue, reading, other)
+        and _predicate_met(cue, other, paired)
     ]
+
+
+def _predicate_met(cue: Cue, other: Reading, paired: frozenset[str]) -> bool:
+    """What the cue denies is what the other says: "the owners had not yet been identified"
+    does not deny "police were trying to locate the owners" for sharing the owners. A predicate
+    the other words differently still meets it in a long shared claim ("did not fire tear gas at
+    the crowd" / "used tear gas at the crowd")."""
+    covers = other.covers | paired
+    if cue.predicate is None or cue.predicate in covers:
+        return True
+    shared = sum(2.0 if other.content.get(t) == 2.0 else 1.0 for t in set(cue.scope) if t in covers)
+    return shared >= SUBSTITUTION_SHARED
 
 
 def _counts_denied(cue: Cue, reading: Reading, other: Reading) -> bool:

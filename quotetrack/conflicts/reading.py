@@ -69,6 +69,9 @@ class Cue:
     # A finding denied ("we did not find a letter"): its scope is the thing not found, and it is
     # hedged, since the finder says only that it was not there as far as they know.
     absent: bool = False
+    # The first word it denies after itself ("identified" in "had not yet been identified"):
+    # None for a denial verb, a silence or a thing not found, whose scope says what is denied.
+    predicate: str | None = None
 
 
 @dataclass(frozen=True)
@@ -414,6 +417,10 @@ def _cue(
     )
     if strength == SILENCE:
         scope += silenced_claim()
+    predicate = None
+    if not (denial_verb or missing is not None or strength == SILENCE):
+        predicate = next((token for token, _ in _content_sequence(scope_text, normalizer)
+                          if token not in left_out), None)
     return Cue(
         text=text[words[first][1] : words[last][2]],
         start=words[first][1],
@@ -422,6 +429,7 @@ def _cue(
         cancelled=cancelled,
         strength=strength,
         absent=missing is not None,
+        predicate=predicate,
     )
 
 
@@ -457,9 +465,15 @@ def _thing(folded: list[str], cue: tuple[int, int], start: int, end: int) -> tup
 
 def _clause_end(folded: list[str], start: int) -> int:
     for i in range(start, len(folded)):
-        if folded[i] in STRONG_BOUNDARY:
+        if folded[i] in STRONG_BOUNDARY and not (folded[i] == "yet" and _adverb_yet(folded, i)):
             return i
     return len(folded)
+
+
+def _adverb_yet(folded: list[str], i: int) -> bool:
+    """"not yet been identified", "has yet to say": "yet" opens a clause only after a comma or
+    "and" ("…, yet the toll rose")."""
+    return i == 0 or folded[i - 1] not in {",", "and"}
 
 
 def _clause_start(folded: list[str], index: int) -> int:

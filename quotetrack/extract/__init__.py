@@ -18,7 +18,9 @@ The extractor works paragraph by paragraph and sentence by sentence, one stage p
    about;
 7. ``issued``: paragraphs in the first person plural that go on after "The ministry said in a
    statement:" (or under a heading "Statement by …") are the issuing body's;
-8. ``reports``: what is left, sentences with a dated event and an action verb, or reporting that
+8. ``reports``: what is left, sentences with a dated event and an action verb, the lead, a
+   sentence hedged with "reportedly", a figure of the story stated as fact in the lead ("Up to
+   300 people died in the fire"), or reporting that
    something has not happened ("There was no immediate claim of responsibility"), that nobody is
    credited with, are the outlet's own reports.
 
@@ -144,7 +146,7 @@ def extract_statements(
         )
     statements.extend(issued_statements(copy, statements, mentions))
     if not quotes_only:
-        statements.extend(outlet_reports(copy, statements, mentions, outlet))
+        statements.extend(outlet_reports(copy, statements, mentions, outlet, published))
     statements.sort(key=lambda s: s.start)
     return statements
 

@@ -175,6 +175,20 @@ class Bodies:
             return None  # "local authorities", "regional government": not the country's own
         return f"{country.adjective} {phrase}"
 
+    def national(self, words: list[str]) -> str | None:
+        """"the Defence Ministry", "the Interior Ministry" in an article about one country: that
+        country's ("Norlandic Defence Ministry"), as a bare "the ministry" is. None when the name
+        says whose it is already, is no portfolio's institution, or the article is about no one
+        country."""
+        if not 2 <= len(words) <= 3 or not all(w[:1].isupper() for w in words):
+            return None
+        if words[-1].lower() not in institution_nouns() or any(country_named(w) for w in words):
+            return None
+        if any(w.lower() in _NOT_PORTFOLIOS for w in words):
+            return None
+        country = self.main_country()
+        return f"{country.adjective} {' '.join(words)}" if country else None
+
     def _named_before(self, noun: str, qualifier: str, offset: int) -> str | None:
         """The last body named before ``offset`` with the same head noun and qualifier:
         "Norland's Defence Ministry", "the Norlandic government", "the government of Norland",

@@ -261,6 +261,8 @@ def tail_content(sentence: Sentence, after_cue: int, cue: Cue) -> Tail:
     for j in range(i, min(n, i + 14)):
         if sentence.quoted[j] or tokens[j].text in ".;?!":
             break
+        if tokens[j].text == "," and lower[j + 1 : j + 2] in (["but"], ["while"], ["although"], ["though"], ["yet"]):
+            break  # "announced the new truck, but that is unlikely to …": the writer's clause, not what was said
         if lower[j] == "that" and j + 1 < n:
             if cue.clausal and j > i and lower[j - 1] not in word_set("claim_nouns"):
                 break  # "dismissed the case that …": a relative clause, not what was said

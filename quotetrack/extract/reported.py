@@ -622,7 +622,7 @@ def claims_act(sentence: Sentence, i: int) -> bool:
 
 def sets_figure(sentence: Sentence, i: int) -> bool:
     """From token i: a count named and set, "(its confirmed death) toll (from the flood) to 12",
-    "the number of dead at up to 2,000"."""
+    "the number of dead at up to 2,000", "the toll from the attack at the market at 40"."""
     lower, n = sentence.lower, len(sentence.tokens)
     nouns = word_set("figure_nouns")
     named = False
@@ -633,8 +633,8 @@ def sets_figure(sentence: Sentence, i: int) -> bool:
             return False
         if word in nouns:
             named = True
-        elif named and word in ("at", "to"):
-            return any(read_number(lower, k) for k in range(j + 1, min(n, j + 4)))
+        elif named and word in ("at", "to") and any(read_number(lower, k) for k in range(j + 1, min(n, j + 4))):
+            return True  # not "at Baga" in "the toll from the attack at Baga at 150": the place goes on
     return False
 
 

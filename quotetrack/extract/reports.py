@@ -1,18 +1,26 @@
-"""The outlet's own reports: dated event sentences that nobody else is credited with."""
+"""The outlet's own reports: dated event sentences, figures of the story stated as fact, and
+reports that something has not happened, that nobody else is credited with."""
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from datetime import date
 from functools import cache
 
 from ..models import Speaker
-from ..text import DateMention
+from ..text import DateMention, find_quantities
 from ..text import lexicon as lexicons
 from .extracted import Extracted, context_of, place_in
 from .grammar import content_end, first_content_token
 from .lexicon import DETERMINERS, data_lines, word_set
 from .sentences import Copy, Sentence, Span
+
+# How many sentences of running copy open an article: its lead, where a figure the outlet states
+# is the story's own claim; further down a figure is more often a detail or background.
+LEAD = 3
+# A day further back than this before publication is another incident's, told as background.
+BACKGROUND_DAYS = 31
 
 
 @cache
@@ -22,59 +30,137 @@ def _background_opener() -> re.Pattern[str]:
 
 
 def outlet_reports(
-    copy: Copy, statements: list[Extracted], mentions: list[DateMention], outlet: str | None
+    copy: Copy, statements: list[Extracted], mentions: list[DateMention], outlet: str | None,
+    published: date | None = None,
 ) -> list[Extracted]:
-    """Dated event sentences nobody else is credited with: the outlet's own reports.
+    """Sentences nobody else is credited with that report a dated event, a figure of the story
+    (``story_figure``) or that something has not happened: the outlet's own reports.
 
-    ``statements`` are those already credited to somebody; ``mentions`` the dates in the copy.
+    ``statements`` are those already credited to somebody; ``mentions`` the dates in the copy;
+    ``published`` the day the copy came out.
     """
     text, sentences, quotes = copy.text, copy.sentences, copy.quotes
     starts = [s.start for s in sentences]
-    covered: set[int] = set()
+    covered: dict[int, int] = {}  # sentence -> where the first statement or frame in it starts
     for s in statements:
         for x, y in ((s.start, s.end), (s.speaker_phrase_start or s.start, s.cue_end or s.end)):
             i = max(0, bisect_left(starts, x) - 1)
             while i < len(sentences) and sentences[i].start < y:
                 if x < sentences[i].end:
-                    covered.add(i)
+                    covered[i] = min(covered.get(i, x), x)
                 i += 1
     opens = [q.open for q in quotes]
     mention_starts = [m.start for m in mentions]
     past = word_set("past_verbs")
     speaker = Speaker(name=outlet or "the outlet", kind="organisation")
+    # Undated claims (the lead, a figure, a hedge) are the outlet's only when it is named: a
+    # draft checked against the record has none, and its lead is no outlet's statement.
+    named = outlet is not None
     reports = []
+    body = 0  # sentences of running copy so far: headlines, captions and datelines are not counted
     for number, sentence in enumerate(sentences):
+        body += not sentence.headline
         a, b = sentence.start, sentence.end
-        if number in covered or sentence.quotes or not sentence.tokens:
+        limit = len(sentence.tokens)
+        if number in covered:
+            # "The count conflicts with early reports of Friday's attack, with the Red Cross
+            # reporting that …": the clause before the credited one is the outlet's.
+            clause = _WITH_CLAUSE.search(text, a, max(a, covered[number]))
+            if clause is None or sentence.quotes:
+                continue
+            b, limit = clause.start(), sentence.index_at(clause.start())
+        if sentence.quotes or not sentence.tokens:
             continue
         inside = bisect_left(opens, a) - 1
         if (inside >= 0 and quotes[inside].end > a) or "?" in text[a:b]:
             continue
         first = first_content_token(sentence)
         start = sentence.tokens[first].start
-        negative = negative_report(sentence)
+        negative = negative_report(sentence) if limit == len(sentence.tokens) else None
         if negative is not None:
             reports.append(sentence_statement(copy, sentence, negative, speaker, mentions))
             continue
-        if _background_opener().match(text, start, b):
+        if _background_opener().match(text, start, b) or _long_before(mentions, mention_starts, start, b, published):
             continue
-        if not _day_dates(mentions, mention_starts, start, b):
-            continue
-        words = sentence.lower[first:]
+        words = sentence.lower[first:limit]
         modal = ("would", "could", "may", "might", "will", "should")
-        if len(words) < 6 or any(t.text in modal for t in sentence.tokens[first:]):  # "May" is a month
+        if len(words) < 6 or any(t.text in modal for t in sentence.tokens[first:limit]):  # "May" is a month
             continue
-        cues = [sentence.cue_at(i) for i in range(first, len(sentence.tokens))]
-        if any(cue and cue.cue.category != "written" for cue in cues):
+        if any(_credits(sentence, i) for i in range(first, limit)):
             continue  # somebody is credited: not the outlet's own word
+        end = content_end(sentence) if limit == len(sentence.tokens) else b
+        if named and body <= LEAD and end == content_end(sentence) and story_figure(
+            copy, sentence, start, mentions, mention_starts
+        ):
+            reports.append(sentence_statement(copy, sentence, Span(start, end), speaker, mentions))
+            continue
         verbs = [
             i for i, w in enumerate(words)
             if i > 0 and ((w in past) or (w.endswith("ed") and len(w) > 4 and words[i - 1] not in DETERMINERS))
         ]
         if not verbs:
             continue
-        reports.append(sentence_statement(copy, sentence, Span(start, content_end(sentence)), speaker, mentions))
+        # The lead states the story as the outlet tells it; "reportedly" is the outlet's own hedge.
+        hedged = any(w in _HEDGES for w in words)
+        if (named and (body == 1 or hedged)) or _day_dates(mentions, mention_starts, start, b):
+            reports.append(sentence_statement(copy, sentence, Span(start, end), speaker, mentions))
     return reports
+
+
+# ", with the Red Cross reporting that …" right before a credited statement: the clause before
+# the comma is the outlet's own.
+_WITH_CLAUSE = re.compile(r",\s+with\s+$")
+# A count after one of these is told in a clause that describes something else ("X is urging
+# calm against a virus that has killed 20 people"): not what the sentence reports.
+_RELATIVE = re.compile(r"\b(?:that|which|who|whose)\b", re.IGNORECASE)
+# Adverbs by which the outlet reports what it has not confirmed: "the adviser was reportedly fired".
+_HEDGES = frozenset(("reportedly", "allegedly", "purportedly"))
+_BE = frozenset("is are was were be been being".split())
+
+
+def _credits(sentence: Sentence, i: int) -> bool:
+    """A cue at token i credits somebody with the sentence. A written cue does not ("the report
+    was published"), nor a passive with nobody named ("149 people are believed to have died",
+    "he is said to be"): that is the outlet's hedge."""
+    found = sentence.cue_at(i)
+    if found is None or found.cue.category == "written":
+        return False
+    lower = sentence.lower
+    after = lower[found.last + 1 : found.last + 2]
+    return not (i > 0 and lower[i - 1] in _BE and after == ["to"])
+
+
+def _long_before(
+    mentions: list[DateMention], starts: list[int], start: int, end: int, published: date | None
+) -> bool:
+    """A day named between ``start`` and ``end`` lies more than ``BACKGROUND_DAYS`` before
+    ``published``: an earlier incident told as background ("On 3 May 2012 a gunman killed seven
+    people")."""
+    chosen = mentions[bisect_left(starts, start) : bisect_left(starts, end)]
+    return published is not None and any(m.value and (published - m.value).days > BACKGROUND_DAYS for m in chosen)
+
+
+def story_figure(
+    copy: Copy, sentence: Sentence, start: int, mentions: list[DateMention], mention_starts: list[int]
+) -> bool:
+    """The sentence states as fact how many people something happened to in the story ("Up to
+    300 people died in the fire"; "More than 40 workers were injured"), in the article's lead: a
+    count with its role
+    (killed, wounded, missing ...), given as a figure ("dozens" is no figure), not a running
+    total ("bringing the number killed this year to 40"), a superseded or an expected figure.
+    Left out: a caption or headline (no full stop), and a sentence dated to a month or a year
+    (background: "after cutting 60,000 jobs in 1993")."""
+    if sentence.headline or not copy.text[start : sentence.end].rstrip().endswith((".", "!")):
+        return False
+    dates = mentions[bisect_left(mention_starts, start) : bisect_left(mention_starts, sentence.end)]
+    if any(m.precision in ("month", "year") for m in dates):
+        return False
+    text = copy.text[start : sentence.end]
+    return any(
+        q.role and not (q.vague or q.cumulative or q.earlier or q.forecast)
+        and not _RELATIVE.search(text, 0, q.start)
+        for q in find_quantities(text)
+    )
 
 
 def sentence_statement(

@@ -376,6 +376,8 @@ class Sentence:
             if pair in lexicon:
                 a, b = self.tokens[i].start, self.tokens[i + 1].end
                 return CueMatch(self.text[a:b], lexicon[pair], i + 1)
+        if self.lower[i] in lexicon and lexicon[self.lower[i]].lemma == "add" and self.lower[i + 1 : i + 2] == ["to"]:
+            return None  # "…, adding to confusion (and to suspicion that …)": adding to something, not speech
         if self.lower[i] in lexicon and not self._noun_use(i) and self._has_medium(i, lexicon[self.lower[i]]):
             return CueMatch(word, lexicon[self.lower[i]], i)
         return None

@@ -42,6 +42,13 @@ def _speaks_for_a_business(person: Speaker) -> bool:
     )
 
 
+# Nouns for a business that "the …" stands for when one was named: "the company", "the tech firm".
+_BUSINESS_NOUNS = frozenset(("company", "firm", "giant"))
+# Determiners that set one described speaker apart from another ("some officials" and "other
+# officials", "one resident" and "another resident"): the name keeps them, so the two stay apart.
+_SETS_APART = frozenset(("some", "other", "another", "one"))
+
+
 class Resolved(NamedTuple):
     speaker: Speaker
     confidence: float  # how sure the resolution is, 0..1
@@ -181,6 +188,13 @@ class Resolver:
             wanted = pronouns[lower]
             # "she" never stands for a speaker known to be a man, nor "he" for a woman.
             unwanted = {"he": "female", "she": "male"}.get(lower)
+            subject = self._subject_since(mention.head_start) if lower in ("he", "she") else None
+            if subject is not None and self.gender.get(id(subject)) != unwanted:
+                # "“…,” Lin said. Novak dismissed her. “…,” he said": the one the copy has just
+                # told of, not the one quoted last.
+                self.gender[id(subject)] = "male" if lower == "he" else "female"
+                self._remember(mention.head_start, subject)
+                return Resolved(subject, 0.8)
             introduced = self._introduced_since(mention.head_start) if lower in ("he", "she") else None
             if introduced is not None and self.gender.get(id(introduced)) != unwanted:
                 self.gender[id(introduced)] = "male" if lower == "he" else "female"
@@ -217,7 +231,9 @@ class Resolver:
 
     def _named(self, mention: Mention) -> Resolved | None:
         words = clean(mention.head).split()
+        apart = None  # "some officials … other officials", "one resident … another resident"
         while words and words[0].lower() in DETERMINERS:
+            apart = words[0].lower() if words[0].lower() in _SETS_APART else apart
             words = words[1:]
         while len(words) > 1 and describes(words[0]) and any(is_capitalised(w) for w in words[1:]):
             words = words[1:]  # "the armed Jund group", "the rebel-run Avell Radio": not the name
@@ -326,12 +342,22 @@ class Resolver:
                 self._remember(mention.head_start, speaker)
                 return Resolved(speaker, 0.8)
         definite = clean(mention.head).split()[0].lower() == "the"
-        if not name_words and definite and len(words) == 1 and words[0] in ("company", "firm"):
-            # "Brightline said … the company said": the business last heard, when one was.
+        if definite and len(words) <= 3 and words[-1].lower() in _BUSINESS_NOUNS and all(
+            w.islower() or (w.isupper() and len(w) <= 3) for w in words[:-1]
+        ):
+            # "Brightline said … the company said", "the tech firm", "the IT company": the business
+            # last heard, when one was; else the one the copy has just told of.
             business = next((s for _, s in reversed(self.history) if (
                 s.kind == "organisation" or s.kind == "document" and s.title in _ISSUED
                 or s.kind == "person" and _speaks_for_a_business(s)
             ) and not descriptive_name(s.affiliation if s.kind == "person" and s.affiliation else s.name)), None)
+            if business is None:
+                opener = self._body_opening_before(mention.head_start)
+                business = self._unique(Speaker(name=opener, kind="organisation")) if opener else None
+                if business is not None:
+                    business.kind = "organisation"  # "Brightline said …": a one-word name read as a person's
+                    for acronym in (a for a, full in self.acronyms.items() if full == opener):
+                        add_alias(business, acronym)
             if business is not None and business.kind != "organisation":
                 # "an emailed statement from Brightline", "Brightline spokesman Rhys Abbot said … the
                 # company": the company is the one that issued it, or the one its spokesman speaks for.
@@ -365,6 +391,14 @@ class Resolver:
                 # "Norland denied it. Its defence minister said": the Norlandic defence minister.
                 name, affiliation = f"{owner} {name}", affiliation or owner
             kind = "person" if title else ("organisation" if looks_organisation(words, True) else "person")
+            if apart is not None and owner is None:
+                # "Some local officials put the toll at 2,000. Other local officials …": two groups
+                # (or two people) the copy sets apart, kept apart by the word that does it.
+                name = f"{apart} {name}"
+            elif definite and owner is None:
+                # "One resident said … the resident said": the one set apart before.
+                name = next((s.name for _, s in reversed(self.history)
+                             if s.name.split()[0] in _SETS_APART and s.name.split(" ", 1)[1] == name), name)
             speaker = self._unique(Speaker(name=name, title=title, affiliation=affiliation, kind=kind))
             self._remember(mention.head_start, speaker)
             return Resolved(speaker, 0.7)
@@ -385,7 +419,10 @@ class Resolver:
         named_body = named_body or any(name == org for _, org in self.organisations)
         if mention.body or looks_organisation(name_words) or is_acronym or the_one or named_body:
             full_org = " ".join(affiliation.split() + name_words) if affiliation and not title else name
-            speaker = self._unique(Speaker(name=full_org, kind="organisation"))
+            national = None if full_org != name or is_acronym else self.bodies.national(name_words)
+            speaker = self._unique(Speaker(name=national or full_org, kind="organisation"))
+            if national:
+                add_alias(speaker, full_org)
             for acronym, expansion in self.acronyms.items():
                 if expansion == full_org:
                     add_alias(speaker, acronym)
@@ -480,6 +517,38 @@ class Resolver:
             speaker.title = speaker.title or before[-1]
             return speaker
         return None
+
+    def _body_opening_before(self, offset: int) -> str | None:
+        """The body whose name opens one of the sentences just before ``offset`` ("IBM is cutting
+        jobs. … The company said"): an acronym (not a country's) or a name the copy gives one."""
+        window = self.text[max(0, offset - 400) : offset]
+        names = re.findall(r"(?:^|\n\s*|[.!?][\"”’]?\s+)((?:[A-Z][\w&@-]*\s+){0,3}[A-Z][\w&@-]*)", window)
+        surnames = {n.split()[-1] for _, n in self.names}
+        for name in reversed(names):
+            if name in self.acronyms.values():
+                return name
+            known = self.by_name.get(name.lower())
+            common = {w for list_ in ("documents", "claim_nouns", "speaker_nouns") for w in word_set(list_)}
+            if known is not None and " " not in name and not known.title and name not in surnames and not (
+                {name.lower(), name.lower().removesuffix("s")} & common
+            ):
+                return name  # "Brightline said …", one word, nobody's surname, no common noun ("Reports")
+            if name.isupper() and 1 < len(name) <= 5 and name not in countries() and country_named(name) is None:
+                return self.acronyms.get(name, name)
+        return None
+
+    def _subject_since(self, offset: int) -> Speaker | None:
+        """A person already heard whose name opens a sentence after the last statement and just
+        before ``offset`` ("Novak dismissed her."), when the last one heard is somebody else."""
+        if not self.history or offset - self.quiet_from > 400:
+            return None
+        last = self.history[-1][1]
+        people = {s.name.split()[-1]: s for _, s in self.history if s.kind == "person" and s is not last}
+        if not people:
+            return None
+        between = self.text[self.quiet_from : offset]
+        openers = re.findall(r"(?:^\s*|[.!?][\"”’]?\s+)([A-Z][\w’'-]+)", between)
+        return next((people[w] for w in reversed(openers) if w in people), None)
 
     def _remember(self, offset: int, speaker: Speaker) -> None:
         self.history.append((offset, speaker))

@@ -12,12 +12,26 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from .function_words import DETERMINERS, PREPOSITIONS
-from .lexicon import lines, rows, words
+from .lexicon import lines, pairs, rows, words
 
 
 class Titles(NamedTuple):
     forms: dict[str, str]  # form (lower case) -> the title as shown: "col." -> "Colonel"
     longest: int  # the longest form, in words
+
+
+@lru_cache(maxsize=65536)  # asked of every name on record for each extracted speaker
+def spelling_key(name: str) -> str:
+    """A name with British and American spellings folded to one (data/spellings.tsv; -isation
+    as -ization), lower case: "Defence Ministry" and "Defense Ministry",
+    "World Health Organisation" and "World Health Organization" give the same key."""
+    table = pairs("spellings")
+    folded = []
+    for word in name.casefold().split():
+        word = table.get(word, word)
+        word = re.sub(r"isation(s?)$", r"ization\1", word)
+        folded.append(word)
+    return " ".join(folded)
 
 
 @lru_cache(maxsize=1)

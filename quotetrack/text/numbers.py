@@ -224,6 +224,15 @@ def with_bounds(words: Sequence[str], number: Number) -> Number:
             elif kind == "about":
                 margin = max(1.0, round(value * 0.1))
                 low, high = value - margin, value + margin
+                outer = _modifier_before(words, start)
+                outer_kind = modifiers()[outer] if outer else "about"
+                if outer_kind != "about":
+                    # "has not exceeded about 150", "at least some 40": a bound on a rough figure
+                    start -= len(outer)
+                    if outer_kind in ("min", "over"):
+                        high, value = None, value if outer_kind == "min" else None
+                    else:
+                        low, value = None, None
     return number._replace(value=value, low=low, high=high, start=start, end=end)
 
 

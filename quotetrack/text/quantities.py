@@ -28,7 +28,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..models import json_fields
-from . import lexicon, numbers
+from . import count_kinds, lexicon, numbers
+from .count_kinds import SENTENCE_STOP, YEARS
 from .dates import months
 from .tokens import Token as _Tok
 from .tokens import count_tokens
@@ -52,7 +53,6 @@ _NOT_THINGS = frozenset({"other", "more", "additional", "further", "extra", "new
 _ADDED_BEFORE = frozenset({"another", "additional", "further", "extra"})
 _ADDED_AFTER = frozenset({"more", "others", "other"})
 _PERSON_NOUNS = frozenset({"person", "people", "persons"})
-_YEAR = range(1800, 2101)
 # How far a round figure (a multiple of 100) may be from the count it rounds.
 ROUNDING = 0.01
 # How far outside a vague magnitude a figure must be to contradict it: "hundreds" (100, below
@@ -78,6 +78,8 @@ class Quantity:
     earlier: bool = False  # "from a previous figure of 152", "rose from 100 to 149": superseded here
     cumulative: bool = False  # "the number killed this month", "since the war began": not one incident's
     forecast: bool = False  # "expected to top 150,000": what is expected, not what was counted
+    kind: str | None = None  # "confirmed", "suspected" (data/count_kinds.tsv): how it was counted
+    corrects: bool = False  # "due to a typo, the number should have read 17,000": a correction
 
     @property
     def key(self) -> tuple[str | None, str | None]:
@@ -86,8 +88,9 @@ class Quantity:
         if thing in _PERSON_NOUNS:
             # "12 killed" and "12 people killed" count the same; "5,000 people" counts people.
             thing = None if self.role else "people"
-        if self.role and (thing == self.role or _counted_as().get(thing or "") == self.role):
-            thing = None  # "103 deaths" counts the killed, as "seven killed" does
+        if self.role and (thing == self.role or _counted_as().get(thing or "") == self.role
+                          or (thing and kind_of(thing) == _role_markers().get((self.role, "of")))):
+            thing = None  # "103 deaths" counts the killed, as "seven killed" does; "8,000 jobs cut", the cuts
         return (self.role, kind_of(thing) if thing else thing)
 
     def overlaps(self, other: Quantity) -> bool:
@@ -167,7 +170,7 @@ class Quantity:
 
     def to_dict(self) -> dict[str, object]:
         fields = json_fields(self, "text", "value", "low", "high", "thing", "role", "vague", "cumulative", "earlier",
-                             "forecast")
+                             "forecast", "kind", "corrects")
         return fields | {"span": [self.start, self.end]}
 
 
@@ -190,6 +193,18 @@ def _is_round(bound: float) -> bool:
 def _roles() -> dict[str, str]:
     """Casualty words -> the role they name (data/casualty_roles.tsv)."""
     return {row[0]: row[1] for row in lexicon.rows("casualty_roles")}
+
+
+@cache
+def _role_markers() -> dict[tuple[str, str], str]:
+    """What casualty_roles.tsv's markers say of a role: (role, "plan") when it is a plan, never a
+    running total; (role, "of") -> the kind of people whose count is the role's own count."""
+    out: dict[tuple[str, str], str] = {}
+    for row in lexicon.rows("casualty_roles"):
+        for marker in row[2].split() if len(row) > 2 else ():
+            name, _, value = marker.partition(":")
+            out[(row[1], name)] = value
+    return out
 
 
 @cache
@@ -284,7 +299,7 @@ def _not_a_count(toks: list[_Tok], i: int, used: int, value: float) -> bool:
             return True  # an ordinal ("1st"), a time ("10am") or a code ("1N" of "H1N1")
         if i > 0 and toks[i - 1].end == tok.start and prev[:1].isalpha():
             return True  # a code: "H1N1", "G20"
-        if value.is_integer() and int(value) in _YEAR and "," not in tok.text and not _is_plural(after):
+        if value.is_integer() and int(value) in YEARS and "," not in tok.text and not _is_plural(after):
             return True  # a year: "in 2003", "2018 elections"
         # "10:30", "3pm": a colon right after, or a clock suffix
         if after in {"am", "pm", "a.m", "p.m", "gmt", "utc", "hrs", "o'clock"}:
@@ -317,7 +332,7 @@ def _in_code_or_date(text: str, toks: list[_Tok], i: int) -> bool:
     while _joined(text, toks, last):
         last += 1
     groups = [toks[k].low for k in range(first, last + 1)]
-    return len(groups) >= 3 or (len(groups) == 2 and any(len(g) == 4 and int(g) in _YEAR for g in groups))
+    return len(groups) >= 3 or (len(groups) == 2 and any(len(g) == 4 and int(g) in YEARS for g in groups))
 
 
 def _dash_range(text: str, toks: list[_Tok], number: numbers.Number) -> numbers.Number:
@@ -366,7 +381,7 @@ def _thing_after(toks: list[_Tok], j: int, value: float | None) -> tuple[str | N
     counted = lexicon.words("counted_things")
     window: list[tuple[int, str]] = []
     k = j
-    while k < len(toks) and len(window) < 3 and k < j + 5:
+    while k < len(toks) and len(window) < 4 and k < j + 5:
         low = toks[k].low
         if low in _CLAUSE_STOP or low in _FUNCTION_WORDS or low[0].isdigit():
             break
@@ -378,11 +393,11 @@ def _thing_after(toks: list[_Tok], j: int, value: float | None) -> tuple[str | N
     # Two-word things ("air strikes") first, then a listed noun, then a plural, then the last word.
     for (k1, w1), (_, w2) in zip(window, window[1:], strict=False):
         if f"{w1} {singular(w2)}" in counted:
-            return f"{w1} {singular(w2)}", k1 + 2
+            return _head(window, w2, f"{w1} {singular(w2)}", k1 + 2)
     for k1, word in window:
         base = word.split("-")[-1]
         if singular(base) in counted or base in counted:
-            return singular(base), k1 + 1
+            return _head(window, base, singular(base), k1 + 1)
     if value is None or value != 1:
         for k1, word in window:
             if _is_plural(word) and not word.endswith("'s"):
@@ -393,20 +408,41 @@ def _thing_after(toks: list[_Tok], j: int, value: float | None) -> tuple[str | N
     return singular(word), k1 + 1
 
 
+def _head(window: list[tuple[int, str]], written: str, thing: str, after: int) -> tuple[str, int]:
+    """The noun a compound counts. A noun ``written`` in the singular, with nouns after it that
+    end in a plural, only says which ones: "two police body camera videos", "three hospital
+    beds" and "100,000 job cuts" count videos, beds and cuts. A plural is the head already
+    ("12 civilians killed"); so is a noun with no plural after it ("three police wounded")."""
+    if singular(written) != written.lower():
+        return thing, after
+    k = after
+    for index, word in window:
+        if index < after:
+            continue
+        if index != k or word.endswith(("ed", "ing", "'s")) or not word.isalpha():
+            break
+        if _is_plural(word):
+            if word in _roles():
+                break  # "12 civilian deaths": civilians, killed (the role word gives the role)
+            return singular(word), index + 1
+        k += 1  # a singular noun in the run ("body", "camera"): read on to its last word
+    return thing, after
+
+
 def _role_near(toks: list[_Tok], start: int, end: int) -> str | None:
     """A casualty word within the clause around the count: "killing 12", "12 were killed"."""
     roles = _roles()
-    if start > 0 and toks[start - 1].low in roles:
+    if start > 0 and _role_at(toks, start - 1):
         # "killing seven and wounding 22": the verb right before a count is its role, not one further on.
-        return roles[toks[start - 1].low]
+        return _role_at(toks, start - 1)
     ahead, across = None, False
     k, reach = start, 0
     while k < len(toks) and toks[k].low not in _CLAUSE_STOP and (k < end or reach < 4):
         low = toks[k].low
-        if low in roles:
+        if _role_at(toks, k):
             # "including 12 children and wounded 58": a role word before a number is that number's
             if not (k + 1 < len(toks) and numbers.may_start(toks[k + 1].low)):
-                ahead = roles[low]
+                ahead = _either_role(toks, k)
             break
         if k >= end and low[0].isdigit():
             across = True  # "the toll stood at 38 with 57 wounded": "wounded" is the 57's
@@ -416,6 +452,35 @@ def _role_near(toks: list[_Tok], start: int, end: int) -> str | None:
     if ahead and not across:
         return ahead
     return _tally_before(toks, start) or ahead or _word_before(toks, start, 4, roles)
+
+
+# The role of a count of people killed or wounded, either: "12 were killed or wounded".
+_EITHER = "casualties"
+
+
+def _either_role(toks: list[_Tok], k: int) -> str | None:
+    """The role the word at ``k`` names, or ``_EITHER`` when it is joined to a word of another role
+    ("killed or wounded", "dead and injured"): the count is of casualties, never of the killed."""
+    role = _role_at(toks, k)
+    if k + 2 < len(toks) and toks[k + 1].low in {"or", "and"} and (other := _role_at(toks, k + 2)) \
+            and other != role and not (k + 3 < len(toks) and numbers.may_start(toks[k + 3].low)):
+        return _EITHER
+    return role
+
+
+@cache
+def _role_phrases() -> dict[tuple[str, str], str]:
+    """Two-word casualty phrases of casualty_roles.tsv ("in hospital", "laid off") by their words."""
+    rows = lexicon.rows("casualty_roles")
+    return {(words[0], words[1]): row[1] for row in rows if len(words := row[0].lower().split()) == 2}
+
+
+def _role_at(toks: list[_Tok], k: int) -> str | None:
+    """The role the word at ``k`` names, alone or as the end of a two-word phrase ("in hospital")."""
+    role = _roles().get(toks[k].low)
+    if role is None and k > 0:
+        role = _role_phrases().get((toks[k - 1].low, toks[k].low))
+    return role
 
 
 @cache
@@ -457,10 +522,27 @@ def _names_a_share(toks: list[_Tok], start: int, previous: Quantity) -> bool:
         return False
     m = k - 1
     while m >= 0 and toks[m].start >= previous.end:  # only the words between the two counts
-        if toks[m].low in _SENTENCE_STOP or toks[m].low[0].isdigit():
+        if toks[m].low in SENTENCE_STOP or toks[m].low[0].isdigit():
             return False
         m -= 1
     return True
+
+
+_RESTATED_REACH = 4
+
+
+def _restates(toks: list[_Tok], start: int, previous: Quantity) -> bool:
+    """The count restates the one before it in other units, after ", or": "12 percent of its
+    workforce, or about 9,000 employees"."""
+    k = start - 1
+    if k < 1 or toks[k].low != "or" or toks[k - 1].low != ",":
+        return False
+    m, between = k - 2, 0
+    while m >= 0 and toks[m].start >= previous.end:
+        if toks[m].low in _CLAUSE_STOP or toks[m].low[0].isdigit():
+            return False
+        m, between = m - 1, between + 1
+    return between <= _RESTATED_REACH
 
 
 # Words before a figure that give it as one the statement has moved on from.
@@ -488,15 +570,29 @@ _FORECAST = frozenset({"expect", "expects", "expected", "expecting", "forecast",
                        "predicted", "predicts", "anticipated", "anticipate"})
 
 
+# How far after a count an expectation reaches: right after it ("150,000 are expected to die"),
+# or, past a comparison, further ("100,000 job cuts is more than he would expect").
+_FORECAST_AFTER, _COMPARED_AFTER = 3, 8
+
+
 def _is_forecast(toks: list[_Tok], start: int, end: int) -> bool:
     """"officials expect the toll to top 150,000", "expected a figure of 150,000 by Monday",
-    "150,000 are expected to die": the clause gives a figure to come, not one counted."""
+    "150,000 are expected to die", "100,000 job cuts is more than he would expect": the clause
+    gives a figure to come, or one weighed against what is expected, not one counted ("12 were
+    killed in an attack officials had expected" is a count)."""
     k = start - 1
     while k >= max(0, start - 14) and toks[k].low not in _CLAUSE_STOP:
         if toks[k].low in _FORECAST:
             return True
         k -= 1
-    return any(tok.low in _FORECAST for tok in toks[end : end + 3])
+    compared = False
+    k = end
+    while k < min(len(toks), end + _COMPARED_AFTER) and toks[k].low not in _CLAUSE_STOP:
+        if toks[k].low in _FORECAST and (compared or k < end + _FORECAST_AFTER):
+            return True
+        compared = compared or toks[k].low == "than"
+        k += 1
+    return False
 
 
 # What a count named only by a figure noun counts, as ``Quantity.thing``.
@@ -511,80 +607,42 @@ def _figure_nouns() -> frozenset[str]:
     return frozenset(singular(w) for w in lexicon.words("figure_nouns") if w not in roles and singular(w) not in roles)
 
 
-def _named_figure(toks: list[_Tok], start: int, end: int) -> bool:
+_FIGURE_REACH, _CORRECTION_REACH = 3, 5
+
+
+def _named_figure(toks: list[_Tok], start: int, end: int, reach: int = _FIGURE_REACH) -> bool:
     """The count is named by a figure noun: "the number was 1,700", "the 2,000 figure"."""
-    near = [tok.low for tok in toks[max(0, start - 3) : start]] + [tok.low for tok in toks[start:end]]
+    near = [tok.low for tok in toks[max(0, start - reach) : start]] + [tok.low for tok in toks[start:end]]
     return not _figure_nouns().isdisjoint(near)
 
 
-def _referred_role(toks: list[_Tok], start: int, end: int) -> str | None:
+def _referred_role(toks: list[_Tok], start: int, end: int, reach: int = _FIGURE_REACH) -> str | None:
     """The role of a figure named by a figure noun ("the figure of 212,000", "the number was
     1,700", "the 2,000 figure"): that of the nearest casualty word earlier in the sentence."""
-    if not _named_figure(toks, start, end):
+    if not _named_figure(toks, start, end, reach):
         return None
     roles = _roles()
     for k in range(start - 1, -1, -1):
-        if toks[k].low in _SENTENCE_STOP:
+        if toks[k].low in SENTENCE_STOP:
             break
         if toks[k].low in roles and not (k > 0 and toks[k - 1].low[0].isdigit()):
             return roles[toks[k].low]
     return None
 
 
-@cache
-def _cumulative_cues() -> dict[str, tuple[tuple[str, ...], ...]]:
-    """data/cumulative_cues.txt as word tuples, by first word, longest first."""
-    by_first: dict[str, list[tuple[str, ...]]] = {}
-    for line in lexicon.lines("cumulative_cues"):
-        phrase = tuple(line.lower().split())
-        by_first.setdefault(phrase[0], []).append(phrase)
-    return {first: tuple(sorted(found, key=len, reverse=True)) for first, found in by_first.items()}
+_NUMBER_OF_REACH = 16
 
 
-_SENTENCE_STOP = {".", ";", "!", "?"}
-# Before a period phrase these make it a comparison, not a running total: "the deadliest attack
-# this year", "the worst since 2015", "the first such attack this month".
-_RANKING = frozenset({"worst", "most", "first", "biggest", "largest", "deadliest", "bloodiest", "only"})
-
-
-def _cue_at(toks: list[_Tok], k: int) -> int:
-    """The length of the cumulative cue starting at token ``k``, or 0."""
-    low = toks[k].low
-    if low == "since" and k + 1 < len(toks) and toks[k + 1].low.isdigit() and int(toks[k + 1].low) in _YEAR:
-        return 2  # "since 2015"
-    phrases = _cumulative_cues().get(low)
-    if not phrases:
-        return 0
-    # The words here read once, as long as the longest cue (the first), not once for each cue.
-    here = tuple(tok.low for tok in toks[k : k + len(phrases[0])])
-    for phrase in phrases:
-        if here[: len(phrase)] == phrase:
-            return len(phrase)
-    return 0
-
-
-def _is_cumulative(toks: list[_Tok], start: int, end: int) -> bool:
-    """A period cue in the count's clause ("killed this year"), or opening the sentence before a
-    comma ("Since the war began, 400 ..."), unless a superlative makes it a ranking."""
-    first = start
-    while first > 0 and toks[first - 1].low not in _CLAUSE_STOP:
-        first -= 1
-    last = end
-    while last < len(toks) and toks[last].low not in _CLAUSE_STOP:
-        last += 1
-    if first > 0 and toks[first - 1].low == ",":
-        # An opening phrase: the part of the sentence before the first comma.
-        opener = first - 1
-        while opener > 0 and toks[opener - 1].low not in _SENTENCE_STOP:
-            opener -= 1
-        if opener < first - 1 and _cue_at(toks, opener):
-            return True
-    for k in range(first, last):
-        if start <= k < end or not _cue_at(toks, k):
-            continue
-        if not any(tok.low in _RANKING or tok.low.endswith("iest") for tok in toks[max(first, k - 3) : k]):
-            return True
-    return False
+def _number_of(toks: list[_Tok], start: int) -> str | None:
+    """The role of a figure whose clause opens with "the number of …" and a casualty word: "the
+    number of people who lost their lives during the attack has not exceeded about 150"."""
+    figure_nouns = lexicon.words("figure_nouns")
+    for k in range(start - 1, max(start - _NUMBER_OF_REACH - 1, 0), -1):
+        if toks[k].low in _CLAUSE_STOP or toks[k].low[0].isdigit():
+            return None
+        if toks[k].low in figure_nouns and k + 1 < start and toks[k + 1].low == "of":
+            return next((role for m in range(k + 2, start) if (role := _role_at(toks, m))), None)
+    return None
 
 
 @cache
@@ -656,12 +714,16 @@ def iter_quantities(text: str) -> Iterator[Quantity]:
         part_of = part_of or (start_index > 0 and lows[start_index - 1] in _ADDED_BEFORE) \
             or (end_index < len(toks) and lows[end_index] in _ADDED_AFTER)
         role = _role_near(toks, start_index, after_thing)
+        corrects = count_kinds.corrects(toks, start_index)
+        # A correction names its figure further back: "the number should have read 170,000".
+        reach = _CORRECTION_REACH if corrects else _FIGURE_REACH
         if thing in _figure_nouns() or (thing is None and role is None):
             # "the official figure of 212,000", "the 2,000 figure": the toll named earlier
-            referred = _referred_role(toks, start_index, after_thing)
+            referred = _referred_role(toks, start_index, after_thing, reach) \
+                or (None if thing else _number_of(toks, start_index))
             if referred is not None:
                 thing, role = None, role or referred
-            elif role is None and _named_figure(toks, start_index, after_thing):
+            elif role is None and _named_figure(toks, start_index, after_thing, reach):
                 # "the official number is 2,100": the figure the story is about, counting what
                 # the statement does not say; kept, to be set against another such figure
                 thing = FIGURE
@@ -676,8 +738,14 @@ def iter_quantities(text: str) -> Iterator[Quantity]:
             thing = None
         if value is not None and not value.is_integer():
             role = None  # "a 5.6 magnitude quake killed 7": people are counted in whole numbers
-        if role is None and thing and out and _names_a_share(toks, start_index, out[-1]):
-            role = out[-1].role  # "killed 14, including three children": the children were killed
+        if role is None and thing and out and (_names_a_share(toks, start_index, out[-1])
+                                               or _restates(toks, start_index, out[-1])):
+            # "killed 14, including three children": the children were killed; "to lay off 12
+            # percent of its staff, or about 9,000 employees": the 9,000 are laid off
+            role = out[-1].role
+        if role and thing in count_kinds.objects():
+            role = None  # "released two dashcam videos", "killed in two strikes": no one freed, no strike killed
+        end_of_count = max(after_thing, end_index)
         out.append(
             Quantity(
                 value=value,
@@ -685,18 +753,30 @@ def iter_quantities(text: str) -> Iterator[Quantity]:
                 high=high_value,
                 thing=thing,
                 role=role,
-                text=text[toks[start_index].start : toks[max(after_thing, end_index) - 1].end],
+                text=text[toks[start_index].start : toks[end_of_count - 1].end],
                 start=toks[start_index].start,
-                end=toks[max(after_thing, end_index) - 1].end,
+                end=toks[end_of_count - 1].end,
                 part_of=part_of,
                 vague=reading.vague,
-                earlier=_is_earlier(toks, start_index),
+                earlier=_is_earlier(toks, start_index) or count_kinds.set_against(toks, start_index),
                 forecast=_is_forecast(toks, start_index, end_index),
-                cumulative=role is not None and _is_cumulative(toks, start_index, max(after_thing, end_index)),
+                cumulative=role is not None and (role, "plan") not in _role_markers()
+                and count_kinds.is_cumulative(toks, start_index, end_of_count),
+                kind=count_kinds.count_kind(toks, start_index, end_of_count, _names_people),
+                corrects=corrects,
             )
         )
         yield out[-1]
         i = end_index
+
+
+def _names_people(word: str) -> bool:
+    """The word may be a noun for people ("militants", "policemen", "smugglers"): a listed one, or
+    a noun that counts nothing listed and names no casualty ("deaths", "dead", "cases" do not)."""
+    thing = kind_of(singular(word))
+    if thing in _PERSON_NOUNS or thing in lexicon.words("counted_people"):
+        return True
+    return word.isalpha() and thing not in lexicon.words("counted_things") and word not in _roles()
 
 
 def _one_is_a_count(toks: list[_Tok], i: int) -> bool:

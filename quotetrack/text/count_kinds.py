@@ -1,0 +1,182 @@
+"""What kind of count a figure is, read from the words around it.
+
+The thing counted and what happened to it (``quantities.Quantity.key``) say *what* a figure
+counts; the words here say *how* it was counted, or whose figure it is:
+
+- ``kind``: "seven laboratory-confirmed deaths" and "149 suspected deaths" count the same
+  victims two ways (``data/count_kinds.tsv``: confirmed, suspected). Two such figures are not
+  one toll given twice: an editor sees them side by side with their kinds.
+- ``corrects``: "due to a typo, the number should have read 170,000" gives a figure as the
+  correction of another (``data/correction_cues.txt``), to be set against the figure it
+  corrects, not against every figure of the story.
+- ``set_against``: "the toll could be much higher than the current figure of 150" names a
+  figure in order to dispute it: not the speaker's own count.
+- ``is_cumulative``: "bringing the number killed this month to 40" is a running total, not this
+  incident's toll.
+- ``objects``: "released two dashcam videos" frees no one: what happens to people (a
+  casualty role) never happens to things (``data/counted_objects.txt``, ``data/documents.txt``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from functools import cache
+
+from . import lexicon
+from .tokens import Token
+
+SENTENCE_STOP = frozenset({".", ";", "!", "?"})
+# Years as a count would read them: "in 2003" is a date, "since 2015" a period.
+YEARS = range(1800, 2101)
+# Quotation marks end no clause for a kind word ('the toll of "probable" deaths'); they do for a
+# period cue, which must stand in the count's own clause.
+_CLAUSE_STOP = frozenset({".", ",", ";", ":", "!", "?", "(", ")"})
+_CLAUSE_MARKS = _CLAUSE_STOP | {'"', "“", "”"}
+# Words that start another clause, whose kind words are not this count's: "12 people died and
+# a suspected gunman was held".
+_CLAUSE_JOINS = frozenset({"and", "but", "while", "whereas", "although", "who", "which", "after"})
+# How far a kind word may stand from its count: before it, back to a tally noun named early
+# in the clause ("the suspected death toll from swine flu had risen from 100 to 149"); after it,
+# through the verb that reports it ("149 people are believed to have been killed").
+KIND_BEFORE, KIND_AFTER = 15, 7
+
+
+@cache
+def _kind_words() -> dict[str, str]:
+    """data/count_kinds.tsv: word -> kind ("probable" -> "suspected")."""
+    return {row[0].lower(): row[1] for row in lexicon.rows("count_kinds") if len(row) > 1}
+
+
+def _kind_word(token: str) -> str | None:
+    """The kind a word names; a compound names it in its last part ("laboratory-confirmed")."""
+    kinds = _kind_words()
+    return kinds.get(token) or kinds.get(token.rsplit("-", 1)[-1])
+
+
+def count_kind(toks: Sequence[Token], start: int, end: int, is_person: Callable[[str], bool]) -> str | None:
+    """The kind of count the words around ``toks[start:end]`` give it: "confirmed",
+    "suspected", or None when they say neither; the nearest kind word wins. A kind word inside
+    a count of people ("two suspected militants") says who they are, not how the count was made;
+    inside a count of anything else it says how ("seven laboratory-confirmed swine flu deaths")."""
+    near: list[int] = []
+    k = start - 1
+    while k >= max(0, start - KIND_BEFORE) and toks[k].low not in _CLAUSE_STOP and toks[k].low not in _CLAUSE_JOINS:
+        near.append(k)
+        k -= 1
+    k = start
+    while k < min(len(toks), end + KIND_AFTER) and toks[k].low not in _CLAUSE_STOP:
+        if k >= end and toks[k].low in _CLAUSE_JOINS:
+            break
+        near.append(k)
+        k += 1
+    for k in sorted(near, key=lambda i: abs(i - start)):
+        kind = _kind_word(toks[k].low)
+        if kind is None:
+            continue
+        if start < k < end - 1 and is_person(toks[end - 1].low):
+            continue  # "two suspected militants": suspected of being militants
+        return kind
+    return None
+
+
+@cache
+def _correction_cues() -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(line.lower().split()) for line in lexicon.lines("correction_cues"))
+
+
+def corrects(toks: Sequence[Token], start: int) -> bool:
+    """The sentence gives the figure as a correction of another: "due to a typo, the number
+    should have read 170,000", "the ministry corrected the figure to 40"."""
+    first = start
+    while first > 0 and toks[first - 1].low not in {".", "!", "?", ";"}:
+        first -= 1
+    words = [tok.low for tok in toks[first:start]]
+    for cue in _correction_cues():
+        width = len(cue)
+        if any(tuple(words[i : i + width]) == cue for i in range(len(words) - width + 1)):
+            return True
+    return False
+
+
+# Comparatives that, before "than", set the statement's claim against the figure after it.
+_COMPARATIVES = frozenset({"higher", "lower", "more", "less", "greater", "fewer", "bigger", "larger", "smaller"})
+_SET_AGAINST_REACH = 6
+_QUOTES = frozenset({'"', "“", "”", "'", "‘", "’"})
+
+
+def set_against(toks: Sequence[Token], start: int) -> bool:
+    """The figure is named to be disputed: "much higher than the current figure of 150",
+    "far lower than the 2,000 reported". A bound written onto the figure ("more than 150") is
+    read by the number reader and starts the count, so it never reaches here."""
+    for k in range(start - 1, max(start - _SET_AGAINST_REACH - 1, 0), -1):
+        low = toks[k].low
+        if low in _CLAUSE_STOP or low[0].isdigit():
+            return False
+        if low == "than":
+            before = k - 1
+            while before > 0 and toks[before].low in _QUOTES:
+                before -= 1  # 'could be "much higher" than the current figure of 150'
+            return k < start - 1 and before >= 0 and toks[before].low in _COMPARATIVES
+    return False
+
+
+@cache
+def objects() -> frozenset[str]:
+    """Counted things that are never people: a casualty role never applies to them."""
+    return lexicon.words("counted_objects") | lexicon.words("documents")
+
+
+@cache
+def _cumulative_cues() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """data/cumulative_cues.txt as word tuples, by first word, longest first."""
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for line in lexicon.lines("cumulative_cues"):
+        phrase = tuple(line.lower().split())
+        by_first.setdefault(phrase[0], []).append(phrase)
+    return {first: tuple(sorted(found, key=len, reverse=True)) for first, found in by_first.items()}
+
+
+# Before a period phrase these make it a comparison, not a running total: "the deadliest attack
+# this year", "the worst since 2015", "the first such attack this month".
+_RANKING = frozenset({"worst", "most", "first", "biggest", "largest", "deadliest", "bloodiest", "only"})
+
+
+def _cue_at(toks: Sequence[Token], k: int) -> int:
+    """The length of the cumulative cue starting at token ``k``, or 0."""
+    low = toks[k].low
+    if low == "since" and k + 1 < len(toks) and toks[k + 1].low.isdigit() and int(toks[k + 1].low) in YEARS:
+        return 2  # "since 2015"
+    phrases = _cumulative_cues().get(low)
+    if not phrases:
+        return 0
+    # The words here read once, as long as the longest cue (the first), not once for each cue.
+    here = tuple(tok.low for tok in toks[k : k + len(phrases[0])])
+    for phrase in phrases:
+        if here[: len(phrase)] == phrase:
+            return len(phrase)
+    return 0
+
+
+def is_cumulative(toks: Sequence[Token], start: int, end: int) -> bool:
+    """A running total, not one incident's count: a period cue (``data/cumulative_cues.txt``) in
+    the count's clause ("killed this year"), or opening the sentence before a comma ("Since the
+    war began, 400 ..."), unless a superlative makes it a ranking ("the deadliest this year")."""
+    first = start
+    while first > 0 and toks[first - 1].low not in _CLAUSE_MARKS:
+        first -= 1
+    last = end
+    while last < len(toks) and toks[last].low not in _CLAUSE_MARKS:
+        last += 1
+    if first > 0 and toks[first - 1].low == ",":
+        # An opening phrase: the part of the sentence before the first comma.
+        opener = first - 1
+        while opener > 0 and toks[opener - 1].low not in SENTENCE_STOP:
+            opener -= 1
+        if opener < first - 1 and _cue_at(toks, opener):
+            return True
+    for k in range(first, last):
+        if start <= k < end or not _cue_at(toks, k):
+            continue
+        if not any(tok.low in _RANKING or tok.low.endswith("iest") for tok in toks[max(first, k - 3) : k]):
+            return True
+    return False
