@@ -505,3 +505,16 @@ def test_a_denial_of_the_report_days_later_is_found_at_ingest_and_after_a_rescan
         sorted(("Korvel Foods", "the company "))], found
     assert "without saying what it denies" in found[0]["caveats"][0]
     assert [c["id"] for c in as_json(run("conflicts", "--rescan", "--json"))] == [c["id"] for c in found]
+
+
+def test_self_defence_and_excessive_force_are_the_law_of_one_act() -> None:
+    defence = st("The officer fired in self-defence, the police chief said")
+    force = st("The family's lawyer said the officer used excessive force in the shooting")
+    assert kind_of(defence.text, force.text) != "polarity"  # nothing names one act
+    verdict = incident_conflict(defence, force)
+    assert verdict is not None and set(verdict.evidence.words) == {"lawful", "unlawful"}
+    assert incident_conflict(defence, st("The officer was accused of using excessive force")) is None
+    # statements that otherwise make one claim judge one act, named or not
+    verdict = compare(st("The troops acted in line with the rules of engagement"),
+                      st("The troops violated the rules of engagement"))
+    assert verdict.relation == "conflict" and any("otherwise make one claim" in c for c in verdict.caveats)
