@@ -285,6 +285,7 @@ def test_holding_nothing_is_the_opposite_of_holding_a_weapon(lacking: str) -> No
         "she raised her hands as the officers shouted",
         "She walked towards them with her hands in the air",
         "Ilka Dorn walked out of the van empty-handed",
+        "Ilka Dorn was trying to surrender when they fired, her lawyer said",
     ],
 )
 def test_hands_raised_is_the_opposite_of_holding_a_weapon(raised: str) -> None:
