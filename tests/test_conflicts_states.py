@@ -519,3 +519,15 @@ def test_self_defence_and_excessive_force_are_the_law_of_one_act() -> None:
     verdict = compare(st("The troops acted in line with the rules of engagement"),
                       st("The troops violated the rules of engagement"))
     assert verdict.relation == "conflict" and any("otherwise make one claim" in c for c in verdict.caveats)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Sales declined to 40,000 units last year", "Sales reached 40,000 units last year"),
+        ("Output declined to its lowest level in a decade", "Output fell to its lowest level in a decade"),
+    ],
+)
+def test_declined_to_a_figure_is_a_fall_not_a_refusal(a: str, b: str) -> None:
+    assert kind_of(a, b) != "polarity"
+    assert kind_of("The ministry declined to name the group", "The ministry named the group") == "polarity"

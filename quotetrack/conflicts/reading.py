@@ -332,7 +332,7 @@ def _find_cues(
             i += count
             continue
         for phrase in cues_by_first_word().get(folded[i], ()):
-            if tuple(folded[i : i + len(phrase)]) == phrase:
+            if tuple(folded[i : i + len(phrase)]) == phrase and not _to_no_verb(phrase, folded, i, normalizer):
                 count, strength = len(phrase), cue_strength()[phrase]
                 # A cue that starts on this one's last word joins it: "there were no" +
                 # "no indications of" is one hedged cue.
@@ -362,6 +362,15 @@ def _find_cues(
         _cue(text, words, (first, count), strength, normalizer, cancelled=n in cancelled)
         for n, (first, count, strength) in enumerate(found)
     )
+
+
+def _to_no_verb(phrase: tuple[str, ...], folded: Sequence[str], i: int, normalizer: Normalizer) -> bool:
+    """A cue ending in "to" ("declined to", "refused to") denies the verb after it; before a
+    number or a determiner it is no cue: "sales declined to 40,000", "declined to its lowest"."""
+    if phrase[-1] != "to":
+        return False
+    after = folded[i + len(phrase)] if i + len(phrase) < len(folded) else ""
+    return not after.isalpha() or after in normalizer.stopwords
 
 
 def _cue(
