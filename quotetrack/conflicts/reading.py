@@ -218,9 +218,13 @@ def _denials_made(
     return tuple(made)
 
 
-# Words that credit what follows them to a report or a reporter: "had reported notices could go
-# out", "a report in the Herald said", "according to a report".
-_REPORTING = frozenset({"report", "reports", "reported", "reporting", "wrote", "writes", "according"})
+# Verbs that credit what follows them to a reporter or a report: "had reported notices could go
+# out", "the Herald wrote that"; a report noun does so with "according to" or a verb of saying
+# ("a report in the Herald said"), not when something else is said of it ("the earnings report
+# also revealed that", which is the firm's own report).
+_REPORTING = frozenset({"reported", "reports", "wrote", "writes"})
+_REPORT_NOUNS = frozenset({"report", "reports"})
+_REPORT_SAYS = frozenset({"according", "said", "says", "say"})
 # How many words before a statement its context is read for them.
 _CREDIT_REACH = 6
 
@@ -236,8 +240,8 @@ def credited_to_report(text: str, context: str | None) -> bool:
     if STRONG_BOUNDARY & set(words):
         words = words[max(k for k, w in enumerate(words) if w in STRONG_BOUNDARY) + 1 :]
     opening = {fold(token.text) for token in tokenize(text)[:_CREDIT_REACH]}
-    reported = opening & (_REPORTING - {"according"}) or ("according" in opening and claim_nouns() & opening)
-    return bool(_REPORTING & set(words)) or bool(reported)
+    return any(bool(_REPORTING & found or (_REPORT_NOUNS & found and _REPORT_SAYS & found))
+               for found in (set(words), opening))
 
 
 def denies_a_report(reading: Reading) -> bool:
