@@ -312,6 +312,8 @@ def test_at_one_incident_two_kinds_of_count_are_shown_with_their_kinds() -> None
     assert any("is suspected" in caveat and "confirmed" in caveat for caveat in result.caveats)
     plain = compare_in_event(said("the fever has killed 30 people", "Hospital", 3), confirmed)
     assert any("does not say which kind" in caveat for caveat in plain.caveats)
+    later = compare_in_event(suspected, said(confirmed.text, "Agency", 5))
+    assert not any("later figure" in caveat for caveat in later.caveats)  # another kind, not a fall
 
 
 @pytest.mark.parametrize(
@@ -383,3 +385,15 @@ def test_at_one_incident_a_toll_called_false_is_not_the_speakers_own() -> None:
     ceiling = said("So far, the number of people who lost their lives in the raid has not exceeded about 60",
                    "Ministry", 12)
     assert compare_in_event(denial, ceiling).type != "number"
+
+
+@pytest.mark.parametrize(
+    ("toll", "conflict"),
+    [("380,000 bodies had been buried", True), ("830,000 bodies had been buried", True),
+     ("250,000 bodies had been buried", False), ("38,000 bodies had been buried", False)],
+)  # fmt: skip
+def test_a_correction_meets_only_a_figure_it_reads_as_a_misprint_of(toll: str, conflict: bool) -> None:
+    typo = said("due to a typo, the number should have read 380,000" if "830" in toll
+                else "due to a typo, the number should have read 180,000", "Press office", 4)
+    result = compare_in_event(said(toll, "Press office", 3), typo)
+    assert (result.relation == "conflict") is conflict

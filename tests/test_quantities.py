@@ -439,6 +439,7 @@ def test_a_figure_weighed_against_what_is_expected_is_no_count() -> None:
 def test_a_correction_is_read_as_one() -> None:
     corrected = only("the office said that, due to a typo, the number should have read 14,000")
     assert (corrected.value, corrected.corrects) == (14000, True)
+    assert only("the toll was revised to 14,000 after a clerical error was found").corrects
     assert not only("the number was 14,000").corrects
 
 
@@ -479,3 +480,19 @@ def test_a_bound_on_a_rough_figure_keeps_both() -> None:
 )  # fmt: skip
 def test_killed_or_wounded_together_are_casualties_never_the_killed(text: str, roles: list) -> None:
     assert [q.role for q in find_quantities(text)] == roles
+
+
+def test_a_role_after_another_clause_is_not_the_counts() -> None:
+    found = find_quantities("The ministry said 900 people had been infected and 45 had died; 70 remain in hospital")
+    assert [q.key for q in found] == [("infected", None), ("killed", None), ("hospitalised", None)]
+    assert [q.role for q in find_quantities("12 and 30 were killed")] == ["killed", "killed"]
+
+
+def test_positions_cut_are_job_cuts() -> None:
+    assert only("the insurer will eliminate about 1,500 positions").role == "cut"
+
+
+def test_a_role_word_right_after_another_number_is_that_numbers() -> None:
+    found = find_quantities("The agency reported 640 new cases and 11 deaths on Monday")
+    assert [q.key for q in found] == [(None, "case"), ("killed", None)]
+    assert only("no more than 2,000 staff would be let go").key == ("cut", None)

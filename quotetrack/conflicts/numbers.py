@@ -83,7 +83,7 @@ def incident_count_conflict(a: Statement, b: Statement, first: Reading, second: 
         if day_a is None or day_b is None:
             verdict.score = round(verdict.score * UNDATED, 3)
             verdict.caveats.append("one side gives no day: the figure may have risen between them")
-        elif day_a != day_b:
+        elif day_a != day_b and found_a.kind == found_b.kind:  # two kinds of count are no rise nor fall
             earlier, later = (count_a, count_b) if day_a < day_b else (count_b, count_a)
             if later.point < earlier.point:
                 verdict.caveats.append(f"the later figure ({max(day_a, day_b)}) is lower:"
@@ -142,14 +142,25 @@ def _bounded(count: Quantity) -> bool:
 def _corrected(correction: Quantity, other: Quantity) -> bool:
     """``correction`` is given as the correction of ``other``: a figure the statement calls a
     correction ("due to a typo, the number should have read 170,000") set against a toll that
-    reads like its misprint (270,000: the same digits but one or two). A correction that says
+    reads like its misprint (270,000: one digit wrong, or two swapped). A correction that says
     what it counts is compared as any toll is."""
     if not correction.corrects or correction.key[0] is not None or other.role not in INCIDENT_ROLES:
         return False
     if correction.value is None or other.value is None or correction.value == other.value:
         return False
-    written_a, written_b = str(int(correction.value)), str(int(other.value))
-    return len(written_a) == len(written_b) and sum(x != y for x, y in zip(written_a, written_b, strict=True)) <= 2
+    return _misprint(str(int(correction.value)), str(int(other.value)))
+
+
+def _misprint(written: str, other: str) -> bool:
+    """``written`` reads as ``other`` with one digit wrong ("270000" / "170000") or two
+    neighbours swapped ("17000" / "71000")."""
+    if len(written) != len(other):
+        return False
+    wrong = [k for k, (x, y) in enumerate(zip(written, other, strict=True)) if x != y]
+    if len(wrong) == 1:
+        return True
+    return len(wrong) == 2 and wrong[1] == wrong[0] + 1 and written[wrong[0]] == other[wrong[1]] \
+        and written[wrong[1]] == other[wrong[0]]
 
 
 def reported_day(statement: Statement) -> date | None:

@@ -12,7 +12,8 @@ counts; the words here say *how* it was counted, or whose figure it is:
 - ``set_against``: "the toll could be much higher than the current figure of 150" names a
   figure in order to dispute it: not the speaker's own count.
 - ``is_cumulative``: "bringing the number killed this month to 40" is a running total, not this
-  incident's toll.
+  incident's toll; ``is_earlier``: "rose from 100 to 149" has moved on from 100;
+  ``is_forecast``: "expected to top 150,000" is a figure to come.
 - ``objects``: "released two dashcam videos" frees no one: what happens to people (a
   casualty role) never happens to things (``data/counted_objects.txt``, ``data/documents.txt``).
 """
@@ -79,6 +80,18 @@ def count_kind(toks: Sequence[Token], start: int, end: int, is_person: Callable[
     return None
 
 
+def _span(toks: Sequence[Token], start: int, end: int, stops: frozenset[str]) -> tuple[int, int]:
+    """The tokens around ``toks[start:end]`` up to the nearest of ``stops`` either side: its
+    sentence, or its clause."""
+    first = start
+    while first > 0 and toks[first - 1].low not in stops:
+        first -= 1
+    last = end
+    while last < len(toks) and toks[last].low not in stops:
+        last += 1
+    return first, last
+
+
 @cache
 def _correction_cues() -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(line.lower().split()) for line in lexicon.lines("correction_cues"))
@@ -86,11 +99,9 @@ def _correction_cues() -> tuple[tuple[str, ...], ...]:
 
 def corrects(toks: Sequence[Token], start: int) -> bool:
     """The sentence gives the figure as a correction of another: "due to a typo, the number
-    should have read 170,000", "the ministry corrected the figure to 40"."""
-    first = start
-    while first > 0 and toks[first - 1].low not in {".", "!", "?", ";"}:
-        first -= 1
-    words = [tok.low for tok in toks[first:start]]
+    should have read 170,000", "the toll was revised to 17,000 after a clerical error was found"."""
+    first, last = _span(toks, start, start, SENTENCE_STOP)
+    words = [tok.low for tok in toks[first:last]]
     for cue in _correction_cues():
         width = len(cue)
         if any(tuple(words[i : i + width]) == cue for i in range(len(words) - width + 1)):
@@ -161,12 +172,7 @@ def is_cumulative(toks: Sequence[Token], start: int, end: int) -> bool:
     """A running total, not one incident's count: a period cue (``data/cumulative_cues.txt``) in
     the count's clause ("killed this year"), or opening the sentence before a comma ("Since the
     war began, 400 ..."), unless a superlative makes it a ranking ("the deadliest this year")."""
-    first = start
-    while first > 0 and toks[first - 1].low not in _CLAUSE_MARKS:
-        first -= 1
-    last = end
-    while last < len(toks) and toks[last].low not in _CLAUSE_MARKS:
-        last += 1
+    first, last = _span(toks, start, end, _CLAUSE_MARKS)
     if first > 0 and toks[first - 1].low == ",":
         # An opening phrase: the part of the sentence before the first comma.
         opener = first - 1
@@ -179,4 +185,54 @@ def is_cumulative(toks: Sequence[Token], start: int, end: int) -> bool:
             continue
         if not any(tok.low in _RANKING or tok.low.endswith("iest") for tok in toks[max(first, k - 3) : k]):
             return True
+    return False
+
+
+# Words before a figure that give it as one the statement has moved on from.
+_EARLIER = frozenset({"previous", "previously", "initial", "initially", "earlier", "original", "originally",
+                      "former", "preliminary"})
+
+
+def is_earlier(toks: Sequence[Token], start: int) -> bool:
+    """"rose from 100 to 149", "to seven from 20", "an initial police estimate of 20": a figure
+    the statement gives as superseded, not as the count it reports."""
+    before = [tok.low for tok in toks[max(0, start - 4) : start]]
+    clause = before[before.index(",") + 1 :] if "," in before else before
+    tail = clause[-3:]
+    if "from" in tail and not any(w[0].isdigit() for w in tail[tail.index("from") :]):
+        # "from 100", "from just over 100" (not the 20 of "from 12 to 20"), and a change, not an
+        # origin ("people from 12 villages"): "to" names the new figure nearby
+        near = [tok.low for tok in toks[max(0, start - 8) : start + 4]]
+        return "to" in near
+    return bool(_EARLIER.intersection(clause))
+
+
+# Words that make a figure an expectation. Not "could" or "may": "the toll could exceed 2,000"
+# is how a source disputes a lower figure.
+_FORECAST = frozenset({"expect", "expects", "expected", "expecting", "forecast", "forecasts", "projected",
+                       "predicted", "predicts", "anticipated", "anticipate"})
+
+
+# How far after a count an expectation reaches: right after it ("150,000 are expected to die"),
+# or, past a comparison, further ("100,000 job cuts is more than he would expect").
+_FORECAST_AFTER, _COMPARED_AFTER = 3, 8
+
+
+def is_forecast(toks: Sequence[Token], start: int, end: int) -> bool:
+    """"officials expect the toll to top 150,000", "expected a figure of 150,000 by Monday",
+    "150,000 are expected to die", "100,000 job cuts is more than he would expect": the clause
+    gives a figure to come, or one weighed against what is expected, not one counted ("12 were
+    killed in an attack officials had expected" is a count)."""
+    k = start - 1
+    while k >= max(0, start - 14) and toks[k].low not in _CLAUSE_MARKS:
+        if toks[k].low in _FORECAST:
+            return True
+        k -= 1
+    compared = False
+    k = end
+    while k < min(len(toks), end + _COMPARED_AFTER) and toks[k].low not in _CLAUSE_MARKS:
+        if toks[k].low in _FORECAST and (compared or k < end + _FORECAST_AFTER):
+            return True
+        compared = compared or toks[k].low == "than"
+        k += 1
     return False

@@ -40,7 +40,7 @@ _FUNCTION_WORDS = frozenset(
     "a an the of in on at near by for from with to into and or but that which who were was "
     "are is be been being had has have will would could said says told as than after before "
     "during since while when where against across over under this these those their its his "
-    "her our may might must can should shall also".split()
+    "her our may might must can should shall also remain remained".split()
 )
 # Words a role may stand behind without using up the reach: "149 people are believed to have
 # been killed", "20 were reportedly killed".
@@ -435,7 +435,7 @@ def _role_near(toks: list[_Tok], start: int, end: int) -> str | None:
     if start > 0 and _role_at(toks, start - 1):
         # "killing seven and wounding 22": the verb right before a count is its role, not one further on.
         return _role_at(toks, start - 1)
-    ahead, across = None, False
+    ahead, across, listed = None, False, True
     k, reach = start, 0
     while k < len(toks) and toks[k].low not in _CLAUSE_STOP and (k < end or reach < 4):
         low = toks[k].low
@@ -443,15 +443,23 @@ def _role_near(toks: list[_Tok], start: int, end: int) -> str | None:
             # "including 12 children and wounded 58": a role word before a number is that number's
             if not (k + 1 < len(toks) and numbers.may_start(toks[k + 1].low)):
                 ahead = _either_role(toks, k)
+            # "2,523 cases and 19 deaths": a role word right after another number is that number's
+            listed = listed and not (across and numbers.may_start(toks[k - 1].low))
             break
-        if k >= end and low[0].isdigit():
+        if k >= end and low[0].isdigit() and not across:
             across = True  # "the toll stood at 38 with 57 wounded": "wounded" is the 57's
+            # ... but "12 and 30 were killed" lists two counts of one role; "1,200 had been
+            # infected and 45 had died" does not
+            listed = all(tok.low in _LIST_JOINS for tok in toks[end:k])
         if k >= end and low not in _AUXILIARIES:
             reach += 1  # "are believed to have been" does not use up the reach
         k += 1
     if ahead and not across:
         return ahead
-    return _tally_before(toks, start) or ahead or _word_before(toks, start, 4, roles)
+    return _tally_before(toks, start) or (ahead if listed else None) or _word_before(toks, start, 4, roles)
+
+
+_LIST_JOINS = frozenset({"and", "or", "to", ",", "nor"})
 
 
 # The role of a count of people killed or wounded, either: "12 were killed or wounded".
@@ -543,56 +551,6 @@ def _restates(toks: list[_Tok], start: int, previous: Quantity) -> bool:
             return False
         m, between = m - 1, between + 1
     return between <= _RESTATED_REACH
-
-
-# Words before a figure that give it as one the statement has moved on from.
-_EARLIER = frozenset({"previous", "previously", "initial", "initially", "earlier", "original", "originally",
-                      "former", "preliminary"})
-
-
-def _is_earlier(toks: list[_Tok], start: int) -> bool:
-    """"rose from 100 to 149", "to seven from 20", "an initial police estimate of 20": a figure
-    the statement gives as superseded, not as the count it reports."""
-    before = [tok.low for tok in toks[max(0, start - 4) : start]]
-    clause = before[before.index(",") + 1 :] if "," in before else before
-    tail = clause[-3:]
-    if "from" in tail and not any(w[0].isdigit() for w in tail[tail.index("from") :]):
-        # "from 100", "from just over 100" (not the 20 of "from 12 to 20"), and a change, not an
-        # origin ("people from 12 villages"): "to" names the new figure nearby
-        near = [tok.low for tok in toks[max(0, start - 8) : start + 4]]
-        return "to" in near
-    return bool(_EARLIER.intersection(clause))
-
-
-# Words that make a figure an expectation. Not "could" or "may": "the toll could exceed 2,000"
-# is how a source disputes a lower figure.
-_FORECAST = frozenset({"expect", "expects", "expected", "expecting", "forecast", "forecasts", "projected",
-                       "predicted", "predicts", "anticipated", "anticipate"})
-
-
-# How far after a count an expectation reaches: right after it ("150,000 are expected to die"),
-# or, past a comparison, further ("100,000 job cuts is more than he would expect").
-_FORECAST_AFTER, _COMPARED_AFTER = 3, 8
-
-
-def _is_forecast(toks: list[_Tok], start: int, end: int) -> bool:
-    """"officials expect the toll to top 150,000", "expected a figure of 150,000 by Monday",
-    "150,000 are expected to die", "100,000 job cuts is more than he would expect": the clause
-    gives a figure to come, or one weighed against what is expected, not one counted ("12 were
-    killed in an attack officials had expected" is a count)."""
-    k = start - 1
-    while k >= max(0, start - 14) and toks[k].low not in _CLAUSE_STOP:
-        if toks[k].low in _FORECAST:
-            return True
-        k -= 1
-    compared = False
-    k = end
-    while k < min(len(toks), end + _COMPARED_AFTER) and toks[k].low not in _CLAUSE_STOP:
-        if toks[k].low in _FORECAST and (compared or k < end + _FORECAST_AFTER):
-            return True
-        compared = compared or toks[k].low == "than"
-        k += 1
-    return False
 
 
 # What a count named only by a figure noun counts, as ``Quantity.thing``.
@@ -758,8 +716,8 @@ def iter_quantities(text: str) -> Iterator[Quantity]:
                 end=toks[end_of_count - 1].end,
                 part_of=part_of,
                 vague=reading.vague,
-                earlier=_is_earlier(toks, start_index) or count_kinds.set_against(toks, start_index),
-                forecast=_is_forecast(toks, start_index, end_index),
+                earlier=count_kinds.is_earlier(toks, start_index) or count_kinds.set_against(toks, start_index),
+                forecast=count_kinds.is_forecast(toks, start_index, end_index),
                 cumulative=role is not None and (role, "plan") not in _role_markers()
                 and count_kinds.is_cumulative(toks, start_index, end_of_count),
                 kind=count_kinds.count_kind(toks, start_index, end_of_count, _names_people),
