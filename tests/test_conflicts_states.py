@@ -323,6 +323,7 @@ def test_hands_raised_in_an_order_a_denial_or_of_many_says_no_state(other: str) 
         ("The ministry said the raid did not violate international law", "The raid was unlawful"),
         ("The army said the raid was fully justified", "the raid was carried out without any legal justification"),
         ("The night raid conformed to the laws of war", "An inquiry found the night operation was unlawful"),
+        ("The soldiers acted lawfully in the raid", "the soldiers acted illegally during the raid, the inquiry found"),
     ],
 )
 def test_an_act_judged_lawful_and_unlawful_conflicts(lawful: str, unlawful: str) -> None:
