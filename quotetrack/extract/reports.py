@@ -11,6 +11,7 @@ from functools import cache
 from ..models import Speaker
 from ..text import DateMention, find_quantities
 from ..text import lexicon as lexicons
+from ..text.captions import is_credit
 from .extracted import Extracted, context_of, place_in
 from .grammar import content_end, first_content_token
 from .lexicon import DETERMINERS, data_lines, word_set
@@ -113,14 +114,6 @@ def outlet_reports(
     return reports
 
 
-# A photo credit: "[Agencies]", "(Jan Ruis / Wire / Getty Images)", "/ Reuters", "WIRE/Jan Ruis",
-# "Photograph: Str/EPA", "AFP/Getty Images".
-_CREDIT = re.compile(
-    r"\s*(?:\[[^\]]{1,40}\]|\([^()]{0,80}/[^()]{0,80}\)|/\s*[A-Z][\w .]{1,30}|[A-Z][\w.]*/\s*[A-Z][\w ./]{1,40}"
-    r"|(?:Photograph|Photo|Picture)s?\s*:.*|[\w ./]*\bGetty Images\b[\w ./]*)\s*"
-)
-
-
 def _captioned(text: str, start: int, end: int) -> bool:
     """The sentence at ``start``–``end`` is a photo caption: a credit ends its line, stands on a
     line of its own in it, or on the short line right after it."""
@@ -137,7 +130,7 @@ def _captioned(text: str, start: int, end: int) -> bool:
     after = text[line_end:].lstrip("\n").split("\n", 1)[0]
     if len(after) <= 80:
         candidates.append(after)
-    return any(line.strip() and _CREDIT.fullmatch(line) for line in candidates)
+    return any(is_credit(line) for line in candidates)
 
 
 # ", with the Red Cross reporting that …" right before a credited statement: the clause before
