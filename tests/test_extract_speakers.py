@@ -243,7 +243,7 @@ def test_he_after_a_sentence_about_a_person_heard_before_is_that_person():
 def test_the_company_or_the_tech_firm_is_the_business_the_copy_has_just_named():
     text = "AVM is dismissing a newspaper story that it will close 12 plants. The company said it plans fewer closures."
     assert [s.speaker.name for s in extract_statements(text)] == ["AVM"]
-    text = "Avell Motors Group (AVM) on Friday rejected the claims. The IT company said it would hire more staff."
+    text = "Avell Motors Group (AVM) on Friday rejected the claims. The IT firm said it would hire more staff."
     assert [s.speaker.name for s in extract_statements(text)] == ["Avell Motors Group"]
     text = "Brightline said the trains were safe. The tech firm said it would add more."
     assert [(s.speaker.name, s.speaker.kind) for s in extract_statements(text)] == [("Brightline", "organisation")] * 2

@@ -240,3 +240,6 @@ def test_a_photo_credit_line_is_told_from_running_copy():
         assert not is_credit(copy), copy
     text = "Headline\n\nA mourner on March 2.\n(Jan Ruis / Wire)\n\nThe toll rose to 12.\n"
     assert without_captions(text) == "Headline\n\n\nThe toll rose to 12.\n"
+    # no credit, but a line that stops on the picture's day
+    text = "Mourners carry a coffin in Tessaly, Corvia, on March 2, 2031\nThe toll rose to 12 on Friday.\n"
+    assert without_captions(text) == "The toll rose to 12 on Friday.\n"

@@ -11,7 +11,7 @@ from functools import cache
 from ..models import Speaker
 from ..text import DateMention, find_quantities
 from ..text import lexicon as lexicons
-from ..text.captions import is_credit
+from ..text.captions import is_credit, is_uncredited_caption
 from .extracted import Extracted, context_of, place_in
 from .grammar import content_end, first_content_token
 from .lexicon import DETERMINERS, data_lines, word_set
@@ -116,7 +116,8 @@ def outlet_reports(
 
 def _captioned(text: str, start: int, end: int) -> bool:
     """The sentence at ``start``–``end`` is a photo caption: a credit ends its line, stands on a
-    line of its own in it, or on the short line right after it."""
+    line of its own in it, or on the short line right after it; or its line stops, with no full
+    stop, on the picture's date."""
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
     candidates = [text[start:end]]  # "Photograph: Str/Wire" read as a sentence of its own
@@ -130,7 +131,8 @@ def _captioned(text: str, start: int, end: int) -> bool:
     after = text[line_end:].lstrip("\n").split("\n", 1)[0]
     if len(after) <= 80:
         candidates.append(after)
-    return any(is_credit(line) for line in candidates)
+    own_line = text[text.rfind("\n", 0, start) + 1:line_end]
+    return is_uncredited_caption(own_line) or any(is_credit(line) for line in candidates)
 
 
 # ", with the Relief Council saying that …" right before a credited statement: the clause before

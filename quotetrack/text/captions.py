@@ -17,18 +17,35 @@ CREDIT = re.compile(
 )
 
 
+# A caption written without a credit: a paragraph that stops, with no full stop, on the day the
+# picture was taken ("Mourners attend a funeral in Tessaly, on March 2, 2031").
+_DATED_END = re.compile(
+    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}\s*$"
+    r"|\b\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?,?\s+\d{4}\s*$"
+)
+
+
 def is_credit(line: str) -> bool:
     """The whole line is a photo credit."""
     return bool(line.strip()) and CREDIT.fullmatch(line) is not None
 
 
+def is_uncredited_caption(line: str) -> bool:
+    """A line that reads as a caption with no credit: it ends on a full date, with no full stop,
+    and a few words come before the date."""
+    line = line.strip()
+    return 40 <= len(line) <= 400 and _DATED_END.search(line) is not None
+
+
 def without_captions(text: str) -> str:
-    """The copy less its photo captions: a credit line and the paragraph just above it."""
-    if "/" not in text and "(" not in text and "[" not in text and ":" not in text and "Getty" not in text:
-        return text
+    """The copy less its photo captions: a credit line and the paragraph just above it, and a
+    line that ends on the picture's date (``is_uncredited_caption``)."""
     lines = text.splitlines(keepends=True)
     dropped: set[int] = set()
     for n, line in enumerate(lines):
+        if is_uncredited_caption(line):
+            dropped.add(n)
+            continue
         if is_credit(line.rstrip("\n")):
             dropped.add(n)
             above = n - 1

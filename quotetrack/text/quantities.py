@@ -75,7 +75,7 @@ class Quantity:
     end: int
     part_of: bool = False  # "one of the strikes": a part of a larger count, not a total
     vague: bool = False  # "several", "dozens": rough bounds, no figure of its own
-    earlier: bool = False  # "from a previous figure of 61", "rose from 60 to 88": superseded here
+    earlier: bool = False  # "from an earlier figure of 61", "rose from 60 to 88": superseded here
     cumulative: bool = False  # "the number killed this month", "since the war began": not one incident's
     forecast: bool = False  # "expected to pass 4,500": what is expected, not what was counted
     kind: str | None = None  # "confirmed", "suspected" (data/count_kinds.tsv): how it was counted
