@@ -153,7 +153,7 @@ def _incident_dates(text: str, published: date | None) -> list[tuple[int, Period
         if period is None or (published and period.first > published):
             continue
         before = text[max(0, mention.start - 60):mention.start]
-        # "Mansour on Saturday said the strikes …": the day something was said, whatever follows.
+        # "Veld on Tuesday said the raids …": the day something was said, whatever follows.
         spoken = re.match(r"\s+([a-z]+)", text[mention.end:mention.end + 20])
         if spoken and spoken.group(1) in _speech_forms():
             continue

@@ -381,14 +381,14 @@ def test_a_planned_killing_against_a_death_in_a_fight() -> None:
 def test_a_denial_not_made_in_other_words_meets_the_denial(not_made: str) -> None:
     assert kind_of(not_made, "The ministry firmly denied the report") == "polarity"
     assert kind_of("The ministry firmly denied the report", not_made) == "polarity"
-    assert kind_of(not_made.replace("ministry", "rebels"), "The ministry flatly denied the report") != "polarity"
+    assert kind_of(not_made.replace("ministry", "rebels"), "The ministry firmly denied the report") != "polarity"
 
 
 def test_a_name_opening_the_sentence_and_a_description_may_be_one_denier() -> None:
-    no_denial = "Halvard did not issue a categorical denial of the report, but suggested it was inaccurate"
-    assert kind_of(no_denial, 'the company "flatly denies" the report') == "polarity"
-    assert kind_of(no_denial, "Norland Bank flatly denies the report") != "polarity"  # two names
-    assert kind_of("The group declined to comment", "The group flatly denied the report") != "polarity"  # silence
+    no_denial = "Halvard did not issue a firm denial of the report, but hinted that it was wrong"
+    assert kind_of(no_denial, 'the company "firmly denies" the report') == "polarity"
+    assert kind_of(no_denial, "Norland Bank firmly denies the report") != "polarity"  # two names
+    assert kind_of("The group declined to comment", "The group firmly denied the report") != "polarity"  # silence
 
 
 RAID_WIRE = """Night raid on Kessel village
@@ -458,8 +458,8 @@ def test_a_denial_of_the_report_meets_what_the_report_said_in_one_incident(repor
         "The Courier reported that a rival chain would close 40 stores",  # not about the one denying
         "The Courier reported that the company would not close any stores",  # itself a denial
         "Shares in the company rose 4 per cent after the report was published",  # no report's claim
-        Statement(text="the company's profit fell in the quarter", speaker=Speaker(""), kind="reported",
-                  context="The company's earnings report also revealed that the company's profit fell in the quarter."),
+        Statement(text="the company's sales dropped over the year", speaker=Speaker(""), kind="reported",
+                  context="The company's annual report also showed that the company's sales dropped over the year."),
     ],
 )
 def test_a_denial_of_the_report_meets_no_claim_of_another_kind(other: str | Statement) -> None:
@@ -495,7 +495,7 @@ The Dunmere Ledger reported on Monday that Korvel Foods would close 40 of its st
 """
 STORES_DENIAL = """Korvel Foods answers the Ledger
 
-A spokeswoman for Korvel Foods in Dunmere told reporters that the company flatly denies the report in the Ledger.
+A spokeswoman for Korvel Foods in Dunmere told reporters that the company firmly denies the report in the Ledger.
 """
 
 

@@ -165,7 +165,7 @@ def test_a_caption_that_stops_on_the_pictures_date_is_no_report_of_the_outlet():
     from quotetrack.extract import extract_statements
 
     text = ("Toll in Tessaly rises\n\n"
-            "Mourners attend a funeral of people killed in a blast at the Tessaly market, Corvia, on March 2, 2031\n\n"
+            "Relatives gather at a burial for the dead of a blast at the Tessaly market, Corvia, on March 2, 2031\n\n"
             "The blast at the Tessaly market killed 14 people, Governor Ilsa Merrow said on Monday.\n")
     found = extract_statements(text, outlet="Ledger", published=date(2031, 3, 3))
-    assert found and not any("Mourners attend" in s.text for s in found)
+    assert found and not any("Relatives gather" in s.text for s in found)

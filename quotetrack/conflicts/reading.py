@@ -220,8 +220,8 @@ def _denials_made(
 
 # Verbs that credit what follows them to a reporter or a report: "had reported letters would be
 # sent", "the Herald wrote that"; a report noun does so with "according to" or a verb of saying
-# ("a report in the Herald said"), not when something else is said of it ("the earnings report
-# also revealed that", which is the firm's own report).
+# ("a report in the Herald said"), not when something else is said of it ("the annual report
+# also showed that", which is the firm's own report).
 _REPORTING = frozenset({"reported", "reports", "wrote", "writes"})
 _REPORT_NOUNS = frozenset({"report", "reports"})
 _REPORT_SAYS = frozenset({"according", "said", "says", "say"})
@@ -246,7 +246,7 @@ def credited_to_report(text: str, context: str | None) -> bool:
 
 def denies_a_report(reading: Reading) -> bool:
     """The statement denies "the report" (or "the claims", "the story") without saying what it
-    denies: "the company flatly denies the report"."""
+    denies: "the company firmly denies the report"."""
     return any(denial.blanket for denial in reading.denials_made)
 
 

@@ -18,7 +18,7 @@ CREDIT = re.compile(
 
 
 # A caption written without a credit: a paragraph that stops, with no full stop, on the day the
-# picture was taken ("Mourners attend a funeral in Tessaly, on March 2, 2031").
+# picture was taken ("Relatives gather at a burial in Tessaly, on March 2, 2031").
 _DATED_END = re.compile(
     r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}\s*$"
     r"|\b\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?,?\s+\d{4}\s*$"
