@@ -31,8 +31,8 @@ def test_a_count_set_by_officials_is_their_statement_with_its_verb():
     assert reported("The health ministry on Monday raised the death toll from the floods to 41.")[0] == [
         (["raised the death toll from the floods to 41"], "The health ministry", "raised")
     ]
-    text = "With some local officials putting the number of dead at up to 3,000, the army sent troops."
-    assert reported(text)[0] == [(["putting the number of dead at up to 3,000"], "some local officials", "putting")]
+    text = "With some district officials putting the number of dead at up to 3,000, the army sent troops."
+    assert reported(text)[0] == [(["putting the number of dead at up to 3,000"], "some district officials", "putting")]
 
 
 def test_two_counts_set_in_contrast_without_a_comma_are_two_statements():
