@@ -184,8 +184,8 @@ def test_a_count_called_false_meets_no_other_count_and_no_other_denial(a: str, b
 
 
 def test_a_figure_called_false_meets_casualties_counted_in_it() -> None:
-    # "casualties" takes in the killed; the comma inside "2,000" ends no clause
-    denial, toll = "the 2,000 figure was inflated", "local officials put casualties at up to 2,000"
+    # "casualties" takes in the killed; the comma inside "4,000" ends no clause
+    denial, toll = "the 4,000 figure was inflated", "district officials put casualties at up to 4,000"
     assert kind_of(denial, toll) == "polarity"
     assert kind_of(toll, denial) == "polarity"
     disputed = "The ministry disputed reports that as many as 300 were killed"
