@@ -397,3 +397,34 @@ def test_a_correction_meets_only_a_figure_it_reads_as_a_misprint_of(toll: str, c
                 else "due to a typo, the number should have read 180,000", "Press office", 4)
     result = compare_in_event(said(toll, "Press office", 3), typo)
     assert (result.relation == "conflict") is conflict
+
+
+@pytest.mark.parametrize(
+    ("so_far", "later"),
+    [
+        ("We have so far recovered nine bodies from the rubble", "Sixteen bodies have been recovered from the rubble"),
+        ("By the evening, rescuers had pulled nine bodies from the mine", "Rescuers pulled 16 bodies from the mine"),
+        ("As of now, nine people are confirmed dead after the crash", "Sixteen people died in the crash"),
+    ],
+)  # fmt: skip
+def test_a_lower_count_given_as_the_count_so_far_is_a_count_still_rising(so_far: str, later: str) -> None:
+    plain = verdict(so_far.replace("so far ", "").replace("By the evening, ", "").replace("As of now, ", ""), later)
+    result = verdict(so_far, later)
+    assert (result.relation, result.type) == ("conflict", "number")
+    assert any("is the count so far: a later count may be higher" in caveat for caveat in result.caveats)
+    assert result.score < plain.score
+    assert not any("count so far" in caveat for caveat in plain.caveats)
+
+
+def test_a_count_so_far_above_the_other_is_a_dispute_as_it_stands() -> None:
+    result = verdict("We have so far recovered sixteen bodies from the rubble",
+                     "Nine bodies have been recovered from the rubble")  # fmt: skip
+    assert result.relation == "conflict"
+    assert not any("count so far" in caveat for caveat in result.caveats)
+
+
+def test_at_one_incident_a_count_so_far_gets_the_same_caveat() -> None:
+    result = compare_in_event(said("rescuers have thus far found 12 dead in the flooded valley", "Rescuers", 3),
+                              said("the floods killed 40 people", "Ministry", 3))  # fmt: skip
+    assert result.relation == "conflict"
+    assert any("'12 dead' is the count so far" in caveat for caveat in result.caveats)

@@ -496,3 +496,19 @@ def test_a_role_word_right_after_another_number_is_that_numbers() -> None:
     found = find_quantities("The agency reported 640 new cases and 11 deaths on Monday")
     assert [q.key for q in found] == [(None, "case"), ("killed", None)]
     assert only("no more than 2,000 staff would be let go").key == ("cut", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "provisional"),
+    [
+        ("we have so far recovered nine bodies", True),
+        ("nine bodies have been recovered so far, police said", True),
+        ("By nightfall, rescuers had found nine bodies", True),
+        ("As of now, nine people are confirmed dead", True),
+        ("nine bodies have been recovered", False),
+        ("nine bodies were found on Monday; the search goes on so far as the weather allows", False),
+        ("so far this year, 40 soldiers have been killed", False),
+    ],
+)
+def test_a_count_given_as_the_count_so_far_is_provisional(text: str, provisional: bool) -> None:
+    assert find_quantities(text)[0].provisional is provisional

@@ -30,6 +30,9 @@ FLOOR_TOLL = 0.7
 FLOOR_GAP = 1.5
 # ... and when either side is undated, a rise cannot be told from a dispute.
 UNDATED = 0.7
+# "we have so far recovered nine bodies" against sixteen: the lower count was given as the count
+# so far, so the two may be one count still rising: at this share of the score.
+PROVISIONAL = 0.6
 
 
 def _as_toll(count: Quantity, other: Quantity) -> Quantity:
@@ -274,7 +277,20 @@ def _verdict(found_a: Quantity, found_b: Quantity, count_a: Quantity, count_b: Q
             break
     if found_a.kind != found_b.kind:
         verdict.caveats.append(_kinds_caveat(found_a, found_b))
+    so_far = _so_far(found_a, found_b) or _so_far(found_b, found_a)
+    if so_far:
+        verdict.caveats.append(f"{so_far!r} is the count so far: a later count may be higher")
+        verdict.score = round(verdict.score * PROVISIONAL, 3)
     return verdict
+
+
+def _so_far(found: Quantity, other: Quantity) -> str:
+    """The words of ``found`` when it is given as the count so far ("we have so far recovered
+    nine bodies") and is the lower of the two: the other may be the same count, later. A count so
+    far above the other is no rise from it ("" then)."""
+    if found.provisional and other.point > found.point:
+        return found.text
+    return ""
 
 
 def _kinds_caveat(count_a: Quantity, count_b: Quantity) -> str:

@@ -11,6 +11,8 @@ counts; the words here say *how* it was counted, or whose figure it is:
   corrects, not against every figure of the story.
 - ``set_against``: "the toll could be much higher than the current figure of 150" names a
   figure in order to dispute it: not the speaker's own count.
+- ``is_provisional``: "we have so far recovered nine bodies" is the count so far: a later,
+  higher count is the count going on, not another source's dispute.
 - ``is_cumulative``: "bringing the number killed this month to 40" is a running total, not this
   incident's toll; ``is_earlier``: "rose from 100 to 149" has moved on from 100;
   ``is_forecast``: "expected to top 150,000" is a figure to come.
@@ -20,7 +22,7 @@ counts; the words here say *how* it was counted, or whose figure it is:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import cache
 
 from . import lexicon
@@ -138,10 +140,10 @@ def objects() -> frozenset[str]:
 
 
 @cache
-def _cumulative_cues() -> dict[str, tuple[tuple[str, ...], ...]]:
-    """data/cumulative_cues.txt as word tuples, by first word, longest first."""
+def _phrases(name: str) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """A list of cue phrases (``data/<name>.txt``) as word tuples, by first word, longest first."""
     by_first: dict[str, list[tuple[str, ...]]] = {}
-    for line in lexicon.lines("cumulative_cues"):
+    for line in lexicon.lines(name):
         phrase = tuple(line.lower().split())
         by_first.setdefault(phrase[0], []).append(phrase)
     return {first: tuple(sorted(found, key=len, reverse=True)) for first, found in by_first.items()}
@@ -152,12 +154,9 @@ def _cumulative_cues() -> dict[str, tuple[tuple[str, ...], ...]]:
 _RANKING = frozenset({"worst", "most", "first", "biggest", "largest", "deadliest", "bloodiest", "only"})
 
 
-def _cue_at(toks: Sequence[Token], k: int) -> int:
-    """The length of the cumulative cue starting at token ``k``, or 0."""
-    low = toks[k].low
-    if low == "since" and k + 1 < len(toks) and toks[k + 1].low.isdigit() and int(toks[k + 1].low) in YEARS:
-        return 2  # "since 2015"
-    phrases = _cumulative_cues().get(low)
+def _phrase_at(toks: Sequence[Token], k: int, name: str) -> int:
+    """The length of the cue of ``data/<name>.txt`` starting at token ``k``, or 0."""
+    phrases = _phrases(name).get(toks[k].low)
     if not phrases:
         return 0
     # The words here read once, as long as the longest cue (the first), not once for each cue.
@@ -168,24 +167,53 @@ def _cue_at(toks: Sequence[Token], k: int) -> int:
     return 0
 
 
-def is_cumulative(toks: Sequence[Token], start: int, end: int) -> bool:
-    """A running total, not one incident's count: a period cue (``data/cumulative_cues.txt``) in
-    the count's clause ("killed this year"), or opening the sentence before a comma ("Since the
-    war began, 400 ..."), unless a superlative makes it a ranking ("the deadliest this year")."""
+def _cue_at(toks: Sequence[Token], k: int) -> int:
+    """The length of the cumulative cue starting at token ``k``, or 0."""
+    if toks[k].low == "since" and k + 1 < len(toks) and toks[k + 1].low.isdigit() and int(toks[k + 1].low) in YEARS:
+        return 2  # "since 2015"
+    return _phrase_at(toks, k, "cumulative_cues")
+
+
+def _cues_near(toks: Sequence[Token], start: int, end: int, cue_at: Callable[[Sequence[Token], int], int],
+               ) -> Iterator[tuple[int, bool]]:
+    """Where a cue (``cue_at``) stands for the count ``toks[start:end]``, and whether it opens the
+    sentence before a comma ("Since the war began, 400 ...", "By the evening, rescuers had found
+    nine bodies") rather than standing in the count's own clause."""
     first, last = _span(toks, start, end, _CLAUSE_MARKS)
     if first > 0 and toks[first - 1].low == ",":
         # An opening phrase: the part of the sentence before the first comma.
         opener = first - 1
         while opener > 0 and toks[opener - 1].low not in SENTENCE_STOP:
             opener -= 1
-        if opener < first - 1 and _cue_at(toks, opener):
-            return True
+        if opener < first - 1 and cue_at(toks, opener):
+            yield opener, True
     for k in range(first, last):
-        if start <= k < end or not _cue_at(toks, k):
-            continue
-        if not any(tok.low in _RANKING or tok.low.endswith("iest") for tok in toks[max(first, k - 3) : k]):
+        if not start <= k < end and cue_at(toks, k):
+            yield k, False
+
+
+def is_cumulative(toks: Sequence[Token], start: int, end: int) -> bool:
+    """A running total, not one incident's count: a period cue (``data/cumulative_cues.txt``) in
+    the count's clause ("killed this year"), or opening the sentence before a comma ("Since the
+    war began, 400 ..."), unless a superlative makes it a ranking ("the deadliest this year")."""
+    first = _span(toks, start, end, _CLAUSE_MARKS)[0]
+    for k, opener in _cues_near(toks, start, end, _cue_at):
+        if opener or not any(tok.low in _RANKING or tok.low.endswith("iest") for tok in toks[max(first, k - 3) : k]):
             return True
     return False
+
+
+def is_provisional(toks: Sequence[Token], start: int, end: int) -> bool:
+    """The count so far, which a later count may well exceed: a cue of ``data/provisional_cues.txt``
+    in the count's clause ("we have so far recovered nine bodies", "nine bodies had been found by
+    the evening") or opening its sentence ("As of now, nine people are confirmed dead")."""
+    return any(True for _ in _cues_near(toks, start, end, _provisional_at))
+
+
+def _provisional_at(toks: Sequence[Token], k: int) -> int:
+    if _cue_at(toks, k):
+        return 0  # "so far this year": a running total, not a count still going on
+    return _phrase_at(toks, k, "provisional_cues")
 
 
 # Words before a figure that give it as one the statement has moved on from.

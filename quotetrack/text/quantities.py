@@ -80,6 +80,7 @@ class Quantity:
     forecast: bool = False  # "expected to top 150,000": what is expected, not what was counted
     kind: str | None = None  # "confirmed", "suspected" (data/count_kinds.tsv): how it was counted
     corrects: bool = False  # "due to a typo, the number should have read 17,000": a correction
+    provisional: bool = False  # "we have so far recovered nine bodies": the count so far, may rise
 
     @property
     def key(self) -> tuple[str | None, str | None]:
@@ -170,7 +171,7 @@ class Quantity:
 
     def to_dict(self) -> dict[str, object]:
         fields = json_fields(self, "text", "value", "low", "high", "thing", "role", "vague", "cumulative", "earlier",
-                             "forecast", "kind", "corrects")
+                             "forecast", "kind", "corrects", "provisional")
         return fields | {"span": [self.start, self.end]}
 
 
@@ -722,6 +723,7 @@ def iter_quantities(text: str) -> Iterator[Quantity]:
                 and count_kinds.is_cumulative(toks, start_index, end_of_count),
                 kind=count_kinds.count_kind(toks, start_index, end_of_count, _names_people),
                 corrects=corrects,
+                provisional=count_kinds.is_provisional(toks, start_index, end_of_count),
             )
         )
         yield out[-1]
