@@ -428,3 +428,15 @@ def test_at_one_incident_a_count_so_far_gets_the_same_caveat() -> None:
                               said("the floods killed 40 people", "Ministry", 3))  # fmt: skip
     assert result.relation == "conflict"
     assert any("'12 dead' is the count so far" in caveat for caveat in result.caveats)
+
+
+def test_at_one_incident_the_crowd_of_a_protest_is_compared_in_any_words() -> None:
+    police = said("police estimates put the demonstrators' numbers at just 30,000", "Police", 3)
+    organisers = said("organisers claimed that up to 200,000 people joined the protest", "Organisers", 3)
+    result = compare_in_event(police, organisers)
+    assert (result.relation, result.type) == ("conflict", "number")
+    assert any("is a ceiling given as the figure" in caveat for caveat in result.caveats)
+    near = said("organisers claimed that up to 40,000 people joined the protest", "Organisers", 3)
+    assert compare_in_event(police, near).relation != "conflict"  # a ceiling near the figure: both can stand
+    arrests = said("200 people were arrested at the protest", "Police", 3)
+    assert compare_in_event(arrests, organisers).relation != "conflict"

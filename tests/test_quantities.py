@@ -512,3 +512,23 @@ def test_a_role_word_right_after_another_number_is_that_numbers() -> None:
 )
 def test_a_count_given_as_the_count_so_far_is_provisional(text: str, provisional: bool) -> None:
     assert find_quantities(text)[0].provisional is provisional
+
+
+@pytest.mark.parametrize(
+    ("text", "thing"),
+    [
+        ("police estimates put the demonstrators' numbers at just 30,000", "demonstrator"),
+        ("the marchers’ numbers were put at 4,000 by the city", "marcher"),
+        ("the organisers' numbers put the crowd at 200,000", "figure"),  # organisers count, are not counted
+        ("police put the number of demonstrators at 30,000", "demonstrator"),
+        ("the protesters' number was put at 30,000", "protester"),
+        ("organisers claimed that up to 200,000 people joined the protest", "protester"),
+        ("more than 5,000 people took part in the rally", "protester"),
+        ("200 people were arrested at the protest", "people"),  # arrested: what happened to them
+        ("the police's numbers put the crowd at 30,000", "figure"),  # the police's estimate
+        ("police put the numbers at 30,000", "figure"),
+    ],
+)
+def test_numbers_named_by_the_people_they_count_count_those_people(text: str, thing: str | None) -> None:
+    found = find_quantities(text)
+    assert (found[0].thing if found else None) == thing

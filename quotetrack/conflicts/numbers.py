@@ -11,7 +11,7 @@ from functools import lru_cache
 from ..evidence import Count, Counts
 from ..models import Statement
 from ..text import Quantity, default_normalizer
-from ..text.quantities import FIGURE
+from ..text.quantities import FIGURE, counts_a_crowd
 from .lexicon import denial_verbs, floor_things
 from .reading import STRONG_BOUNDARY, Reading
 from .similarity import CONFLICT_CLAIM
@@ -119,10 +119,11 @@ def _incident_counts(first: Reading, second: Reading) -> Iterator[tuple[Quantity
             if _corrected(count_a, count_b) or _corrected(count_b, count_a):
                 yield found_a, found_b, count_a, count_b, ""
                 continue
-            if (count_a.role not in INCIDENT_ROLES and count_a.key != (None, FIGURE)) \
+            if (count_a.role not in INCIDENT_ROLES and count_a.key != (None, FIGURE) and not counts_a_crowd(count_a)) \
                     or not count_a.comparable(count_b) or count_a.key in agreed:
-                continue  # victims, or "the number" / "the crowd" the story is about
-            if not count_a.overlaps(count_b):
+                continue  # victims, or "the number" / "the crowd" / the protesters the story is about
+            if not count_a.overlaps(count_b) or count_a.clearly_apart(count_b):
+                # "up to 200,000" against "30,000": a ceiling given as the figure, far above
                 yield found_a, found_b, count_a, count_b, ""
                 continue
             low, high = sorted((count_a, count_b), key=lambda q: q.point)

@@ -16,6 +16,7 @@ counts; the words here say *how* it was counted, or whose figure it is:
 - ``is_cumulative``: "bringing the number killed this month to 40" is a running total, not this
   incident's toll; ``is_earlier``: "rose from 100 to 149" has moved on from 100;
   ``is_forecast``: "expected to top 150,000" is a figure to come.
+- ``at_gathering``: "200,000 people joined the protest" counts protesters (``data/gatherings.tsv``).
 - ``objects``: "released two dashcam videos" frees no one: what happens to people (a
   casualty role) never happens to things (``data/counted_objects.txt``, ``data/documents.txt``).
 """
@@ -264,3 +265,28 @@ def is_forecast(toks: Sequence[Token], start: int, end: int) -> bool:
         compared = compared or toks[k].low == "than"
         k += 1
     return False
+
+
+@cache
+def _gatherings() -> dict[str, str]:
+    """data/gatherings.tsv: gathering -> who takes part ("protest" -> "protester")."""
+    return {row[0]: row[1] for row in lexicon.rows("gatherings") if len(row) > 1}
+
+
+def gathering_people() -> frozenset[str]:
+    """Those who make up a gathering: "protester"."""
+    return frozenset(_gatherings().values())
+
+
+_GATHERING_REACH = 6
+
+
+def at_gathering(toks: Sequence[Token], after: int, singular: Callable[[str], str]) -> str | None:
+    """Who a count of people are when its clause names a gathering they make up: "200,000
+    people joined the protest", "took part in the rally" count protesters."""
+    for tok in toks[after : after + _GATHERING_REACH]:
+        if tok.low in _CLAUSE_MARKS or tok.low in _CLAUSE_JOINS:
+            return None
+        if found := _gatherings().get(singular(tok.low)) or _gatherings().get(tok.low):
+            return found
+    return None

@@ -563,7 +563,9 @@ def _figure_nouns() -> frozenset[str]:
     """Nouns that name a figure without saying what it counts (data/figure_nouns.txt, those
     that are no casualty word themselves: "figure", "total", "crowd", not "toll" or "deaths")."""
     roles = _roles()
-    return frozenset(singular(w) for w in lexicon.words("figure_nouns") if w not in roles and singular(w) not in roles)
+    # Both forms: "the numbers" as well as "the number" (a token is matched as written).
+    return frozenset(form for w in lexicon.words("figure_nouns") if w not in roles and singular(w) not in roles
+                     for form in (w, singular(w)))
 
 
 _FIGURE_REACH, _CORRECTION_REACH = 3, 5
@@ -590,6 +592,31 @@ def _referred_role(toks: list[_Tok], start: int, end: int, reach: int = _FIGURE_
 
 
 _NUMBER_OF_REACH = 16
+_APOSTROPHES = ("'", "’")
+
+
+def _counted_by_figure(text: str, toks: list[_Tok], start: int) -> str | None:
+    """The people a figure counts when "number" names them: "put the demonstrators' numbers at
+    30,000", "the number of protesters was 30,000". Only people of a kind (``counted_people``),
+    owning the numbers as a plural ("demonstrators'", "children's"): "the police's numbers"
+    are the police's estimate, not a count of the police."""
+    for k in range(start - 1, max(start - _NUMBER_OF_REACH - 1, 0), -1):
+        if toks[k].low in _CLAUSE_STOP or toks[k].low[0].isdigit():
+            return None
+        if toks[k].low not in ("number", "numbers"):
+            continue
+        owner = toks[k - 1].low if k > 0 else ""
+        if k + 2 < start and toks[k + 1].low == "of":
+            noun = toks[k + 3].low if toks[k + 2].low in ("the", "those") and k + 3 < start else toks[k + 2].low
+        elif owner.endswith("s") and text[toks[k - 1].end : toks[k - 1].end + 1] in _APOSTROPHES:
+            noun = owner  # "the demonstrators' numbers"
+        elif owner.endswith(("'s", "’s")) and singular(owner[:-2]) != owner[:-2]:
+            noun = owner[:-2]  # "the children's numbers"
+        else:
+            return None
+        thing = singular(noun)
+        return thing if kind_of(thing) in lexicon.words("counted_people") and _is_plural(noun) else None
+    return None
 
 
 def _number_of(toks: list[_Tok], start: int) -> str | None:
@@ -682,6 +709,8 @@ def iter_quantities(text: str) -> Iterator[Quantity]:
                 or (None if thing else _number_of(toks, start_index))
             if referred is not None:
                 thing, role = None, role or referred
+            elif role is None and (owner := _counted_by_figure(text, toks, start_index)):
+                thing = owner  # "put the demonstrators' numbers at 30,000": demonstrators
             elif role is None and _named_figure(toks, start_index, after_thing, reach):
                 # "the official number is 2,100": the figure the story is about, counting what
                 # the statement does not say; kept, to be set against another such figure
@@ -702,6 +731,8 @@ def iter_quantities(text: str) -> Iterator[Quantity]:
             # "killed 14, including three children": the children were killed; "to lay off 12
             # percent of its staff, or about 9,000 employees": the 9,000 are laid off
             role = out[-1].role
+        if role is None and thing in _PERSON_NOUNS:  # "200,000 people joined the protest": protesters
+            thing = count_kinds.at_gathering(toks, after_thing, singular) or thing
         if role and thing in count_kinds.objects():
             role = None  # "released two dashcam videos", "killed in two strikes": no one freed, no strike killed
         end_of_count = max(after_thing, end_index)
@@ -728,6 +759,12 @@ def iter_quantities(text: str) -> Iterator[Quantity]:
         )
         yield out[-1]
         i = end_index
+
+
+def counts_a_crowd(count: Quantity) -> bool:
+    """The count is of those who make up a gathering ("30,000 demonstrators", "200,000 people
+    joined the protest"): at one incident, the crowd the story is about."""
+    return count.role is None and count.key[1] in {kind_of(who) for who in count_kinds.gathering_people()}
 
 
 def _names_people(word: str) -> bool:
