@@ -440,3 +440,16 @@ def test_at_one_incident_the_crowd_of_a_protest_is_compared_in_any_words() -> No
     assert compare_in_event(police, near).relation != "conflict"  # a ceiling near the figure: both can stand
     arrests = said("200 people were arrested at the protest", "Police", 3)
     assert compare_in_event(arrests, organisers).relation != "conflict"
+
+
+@pytest.mark.parametrize("other", ["50 sales employees were laid off", "50 sales staff were laid off"])
+def test_a_denial_meets_the_same_count_under_a_compound_word(other: str) -> None:
+    result = verdict("Reports that 50 salespeople were laid off are not true", other)
+    assert (result.relation, result.type) == ("conflict", "polarity")
+
+
+def test_people_of_a_trade_in_one_word_are_compared_with_the_same_trade_in_two() -> None:
+    result = verdict("50 salespeople were laid off", "80 sales employees were laid off")
+    assert (result.relation, result.type) == ("conflict", "number")
+    killed = verdict("12 tradesmen were killed in the blast", "30 people were killed in the blast")
+    assert killed.relation != "conflict"  # a part of the toll, below it

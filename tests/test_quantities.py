@@ -532,3 +532,18 @@ def test_a_count_given_as_the_count_so_far_is_provisional(text: str, provisional
 def test_numbers_named_by_the_people_they_count_count_those_people(text: str, thing: str | None) -> None:
     found = find_quantities(text)
     assert (found[0].thing if found else None) == thing
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("50 salespeople were laid off", ("cut", None)),
+        ("the firm laid off 50 salesmen", ("cut", None)),
+        ("50 sales employees were laid off", ("cut", None)),
+        ("50 sales staff were laid off", ("cut", None)),
+        ("12 Germans were killed", ("killed", "german")),  # no trade: a nationality
+        ("12 policemen were killed", ("killed", "police officer")),  # listed: its own group
+    ],
+)
+def test_people_of_a_trade_in_one_word_laid_off_are_the_job_cuts(text: str, key: tuple) -> None:
+    assert find_quantities(text)[0].key == key

@@ -17,6 +17,7 @@ counts; the words here say *how* it was counted, or whose figure it is:
   incident's toll; ``is_earlier``: "rose from 100 to 149" has moved on from 100;
   ``is_forecast``: "expected to top 150,000" is a figure to come.
 - ``at_gathering``: "200,000 people joined the protest" counts protesters (``data/gatherings.tsv``).
+- ``compound_person``: "salespeople", "tradesmen" count people of a trade, not a thing.
 - ``objects``: "released two dashcam videos" frees no one: what happens to people (a
   casualty role) never happens to things (``data/counted_objects.txt``, ``data/documents.txt``).
 """
@@ -290,3 +291,17 @@ def at_gathering(toks: Sequence[Token], after: int, singular: Callable[[str], st
         if found := _gatherings().get(singular(tok.low)) or _gatherings().get(tok.low):
             return found
     return None
+
+
+_PERSON_ENDS, _MAN_ENDS = ("people", "persons", "person", "women", "woman"), ("men", "man")
+
+
+def compound_person(thing: str) -> bool:
+    """A noun for people of a trade written as one word with its person noun: "salespeople",
+    "tradesmen", "crewmen" (the caller leaves out the listed ones, "policeman"). Laid off, they
+    are workers, as "sales employees" are; "Germans" and "humans" are no such compound."""
+    for end in _PERSON_ENDS:
+        if thing.endswith(end) and len(thing) - len(end) >= 3:
+            return True
+    stem = next((thing[: -len(end)] for end in _MAN_ENDS if thing.endswith(end)), "")
+    return len(stem) >= 4 or (len(stem) >= 3 and stem.endswith("s"))

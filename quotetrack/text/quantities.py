@@ -90,7 +90,8 @@ class Quantity:
             # "12 killed" and "12 people killed" count the same; "5,000 people" counts people.
             thing = None if self.role else "people"
         if self.role and (thing == self.role or _counted_as().get(thing or "") == self.role
-                          or (thing and kind_of(thing) == _role_markers().get((self.role, "of")))):
+                          or (thing and kind_of(thing) == _role_markers().get((self.role, "of")))
+                          or ((self.role, "of") in _role_markers() and _compound_person(thing))):
             thing = None  # "103 deaths" counts the killed, as "seven killed" does; "8,000 jobs cut", the cuts
         return (self.role, kind_of(thing) if thing else thing)
 
@@ -124,7 +125,8 @@ class Quantity:
         if self.role != other.role or self.cumulative != other.cumulative:
             return False
         whole, part = self.key[1], other.key[1]
-        return whole == (None if self.role else "people") and part in lexicon.words("counted_people")
+        return whole == (None if self.role else "people") and (part in lexicon.words("counted_people")
+                                                               or _compound_person(part))
 
     def more_than(self, other: Quantity) -> bool:
         """Every figure this count allows is above every figure ``other`` allows (clearly so
@@ -272,6 +274,11 @@ def _plural_form(word: str) -> bool:
 def role_of(word: str) -> str | None:
     """The casualty role a word names ("bodies" -> "killed"), from casualty_roles.tsv."""
     return _roles().get(word.lower())
+
+
+def _compound_person(thing: str | None) -> bool:
+    """People of a trade in one unlisted word ("salespeople"; "policeman" is listed)."""
+    return bool(thing) and thing not in _kinds() and count_kinds.compound_person(thing or "")
 
 
 def _is_plural(word: str) -> bool:
@@ -591,15 +598,13 @@ def _referred_role(toks: list[_Tok], start: int, end: int, reach: int = _FIGURE_
     return None
 
 
-_NUMBER_OF_REACH = 16
-_APOSTROPHES = ("'", "’")
+_NUMBER_OF_REACH, _APOSTROPHES = 16, ("'", "’")
 
 
 def _counted_by_figure(text: str, toks: list[_Tok], start: int) -> str | None:
-    """The people a figure counts when "number" names them: "put the demonstrators' numbers at
-    30,000", "the number of protesters was 30,000". Only people of a kind (``counted_people``),
-    owning the numbers as a plural ("demonstrators'", "children's"): "the police's numbers"
-    are the police's estimate, not a count of the police."""
+    """The people "number" names: "put the demonstrators' numbers at 30,000", "the number of
+    protesters". Only people of a kind (``counted_people``), owning it as a plural: "the police's
+    numbers" are the police's estimate."""
     for k in range(start - 1, max(start - _NUMBER_OF_REACH - 1, 0), -1):
         if toks[k].low in _CLAUSE_STOP or toks[k].low[0].isdigit():
             return None
