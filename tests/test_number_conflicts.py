@@ -453,3 +453,19 @@ def test_people_of_a_trade_in_one_word_are_compared_with_the_same_trade_in_two()
     assert (result.relation, result.type) == ("conflict", "number")
     killed = verdict("12 tradesmen were killed in the blast", "30 people were killed in the blast")
     assert killed.relation != "conflict"  # a part of the toll, below it
+
+
+@pytest.mark.parametrize(
+    ("earlier", "later"),
+    [
+        ("around 400 people were in hospital with the fever", "A total of 1,311 people remain in hospital"),
+        ("400 patients were in hospital with the fever", "1,311 people were in hospital with the fever"),
+        ("400 people were admitted to hospital with the fever", "1,311 people were admitted to hospital"),
+    ],
+)  # fmt: skip
+def test_people_in_hospital_in_any_words_rising_over_days_are_a_timeline(earlier: str, later: str) -> None:
+    first, second = said(earlier, "Ministry", 3), said(later, "Agency", 5)
+    result = compare(first, second)
+    assert (result.relation, result.type) == ("conflict", "number")
+    ranking.weigh(result, first, second)
+    assert [day for _, day in ranking.timeline_of(result.evidence)] == ["2026-05-03", "2026-05-05"]
