@@ -340,4 +340,4 @@ def _word_tokens(word: str) -> tuple[str, ...]:
 def _shown(quantity: Quantity) -> Count:
     """A count as the evidence shows it: as written and as read."""
     return Count(quantity.text, quantity.value, quantity.low, quantity.high, quantity.thing, quantity.role,
-                 (quantity.start, quantity.end))  # fmt: skip
+                 (quantity.start, quantity.end), quantity.kind)  # fmt: skip
