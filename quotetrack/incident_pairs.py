@@ -11,13 +11,13 @@ statements older than the article, so ingest and a rescan find the same ones.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
 from . import incidents, store
 from .conflicts.numbers import counts_victims as _counts_victims
-from .conflicts.reading import read
+from .conflicts.reading import credited_to_report, denies_a_report, read
 from .incidents import Article
 from .models import Statement
 from .store import Database
@@ -99,17 +99,23 @@ def judges_acts(statement: Statement, normalizer: Normalizer) -> bool:
     return bool(read(statement.text, normalizer).acts)
 
 
+def reports_or_denies(statement: Statement, normalizer: Normalizer) -> bool:
+    """The statement is credited to a report, or denies "the report" without saying what it
+    denies (``conflicts.polarity.report_denied``)."""
+    return credited_to_report(statement.text, statement.context) or denies_a_report(read(statement.text, normalizer))
+
+
 # What makes two statements of one incident's articles worth comparing however they are worded:
-# both count its victims, or both judge its acts.
-_PAIRED_BY = (counts_victims, judges_acts)
+# both count its victims, both judge its acts, or one gives a report the other denies.
+_PAIRED_BY = (counts_victims, judges_acts, reports_or_denies)
 
 
 def incident_pairs(db: Database, statements: Sequence[Statement], normalizer: Normalizer,
                    together: Incidents) -> set[tuple[int, int]]:
-    """Pairs (older id, newer id) of statements giving victim counts (or judging acts) in two
-    articles about one incident, for the articles of ``statements`` against older articles;
-    ``together`` holds the readings of the articles of ``statements``, and gains those of the
-    older articles read."""
+    """Pairs (older id, newer id) of statements giving victim counts (or judging acts, or a report
+    and a bare denial of it) in two articles about one incident, for the articles of
+    ``statements`` against older articles; ``together`` holds the readings of the articles of
+    ``statements``, and gains those of the older articles read."""
     pairs: set[tuple[int, int]] = set()
     by_source: dict[int, list[Statement]] = {}
     for statement in statements:
@@ -118,14 +124,17 @@ def incident_pairs(db: Database, statements: Sequence[Statement], normalizer: No
     # Each article's statements read once: an older article is looked at for every newer one.
     of_article: dict[int, list[Statement]] = {}
     for source_id, mine in sorted(by_source.items()):
+        older: list[Statement] | None = None  # the older articles' statements, read once for every kind
         for kind in _PAIRED_BY:
             counting = [s for s in mine if kind(s, normalizer)]
             if not counting:
                 continue
-            first = min(s.id or 0 for s in _statements_of(db, source_id, of_article))
-            older = _older_counting(db, together, together.articles[source_id], first, normalizer, of_article, kind)
+            if older is None:
+                first = min(s.id or 0 for s in _statements_of(db, source_id, of_article))
+                older = _older_of_incident(db, together, together.articles[source_id], first, normalizer, of_article)
+            alike = [s.id or 0 for s in older if kind(s, normalizer)][:FIGURE_CANDIDATES]
             for statement in counting:
-                pairs.update((other, statement.id or 0) for other in older[:FIGURE_CANDIDATES])
+                pairs.update((other, statement.id or 0) for other in alike)
     return pairs
 
 
@@ -135,11 +144,10 @@ def _statements_of(db: Database, source_id: int, of_article: dict[int, list[Stat
     return of_article[source_id]
 
 
-def _older_counting(db: Database, together: Incidents, article: Article, below: int,
-                    normalizer: Normalizer, of_article: dict[int, list[Statement]],
-                    kind: Callable[[Statement, Normalizer], bool] = counts_victims) -> list[int]:
-    """The statements with victim counts, latest first, of the older articles about the incident
-    ``article`` reports: those whose statements (with ids under ``below``) hold one of its names."""
+def _older_of_incident(db: Database, together: Incidents, article: Article, below: int,
+                       normalizer: Normalizer, of_article: dict[int, list[Statement]]) -> list[Statement]:
+    """The statements, latest first, of the older articles about the incident ``article``
+    reports: those whose statements (with ids under ``below``) hold one of its names."""
     # Statements seldom name their article's names ("Over 84,000 people died"), but most
     # articles hold one that names the place or the people involved.
     keys = [(name,) for name in sorted(article.prominent)[:ARTICLE_NAMES]]
@@ -150,6 +158,5 @@ def _older_counting(db: Database, together: Incidents, article: Article, below: 
                       and s.source.id != article.source_id}, reverse=True)[:ARTICLES_CAP]
     together.read(db, sources, normalizer)
     joined = [i for i in sources if i in together.articles and incidents.same_incident(article, together.articles[i])]
-    counting = [s.id or 0 for source_id in joined for s in _statements_of(db, source_id, of_article)
-                if (s.id or 0) < below and kind(s, normalizer)]
-    return sorted(counting, reverse=True)
+    older = [s for source_id in joined for s in _statements_of(db, source_id, of_article) if (s.id or 0) < below]
+    return sorted(older, key=lambda s: s.id or 0, reverse=True)

@@ -28,6 +28,7 @@ from datetime import date, timedelta
 from functools import cache, lru_cache
 
 from .text import Normalizer, find_dates, fold, lexicon
+from .text.captions import without_captions
 from .text.dates import WEEKDAYS, DateMention, months
 
 # Reports of one incident come out over a few days; two incidents in one town a week apart do not merge.
@@ -152,6 +153,10 @@ def _incident_dates(text: str, published: date | None) -> list[tuple[int, Period
         if period is None or (published and period.first > published):
             continue
         before = text[max(0, mention.start - 60):mention.start]
+        # "Mansour on Saturday said the strikes …": the day something was said, whatever follows.
+        spoken = re.match(r"\s+([a-z]+)", text[mention.end:mention.end + 20])
+        if spoken and spoken.group(1) in _speech_forms():
+            continue
         if _after_date().match(text, mention.end) or _before_date().search(before):
             found.append((mention.start, period))
     # A bare year before the noun: "the 1998 earthquake", "Norland's devastating 1998 earthquake".
@@ -302,30 +307,6 @@ def read_article(source_id: int, title: str | None, text: str, published: date |
             counts[token] += NAME_MENTIONS
     prominent = frozenset(t for t, n in counts.items() if n >= NAME_MENTIONS)
     return Article(source_id, published, dated[0][1] if dated else None, frozenset(counts), prominent)
-
-
-# A photo credit: a line in parentheses naming a photographer and agency ("(Jan Ruis / Wire /
-# Picture Desk)") or a picture service.
-_CREDIT = re.compile(r"\((?:[^()]*\s/\s[^()]*|[^()]*\b(?:Photo|Photograph|Images|Pictures)\b[^()]*)\)$")
-
-
-def without_captions(text: str) -> str:
-    """The article less its photo captions: a credit line and the paragraph just above it. A
-    caption dates its picture ("A man is carried to hospital on May 12"), often of another
-    incident, not what the article reports."""
-    if "(" not in text:
-        return text
-    lines = text.splitlines(keepends=True)
-    dropped: set[int] = set()
-    for n, line in enumerate(lines):
-        if _CREDIT.match(line.strip()):
-            dropped.add(n)
-            above = n - 1
-            while above >= 0 and not lines[above].strip():
-                above -= 1
-            if above >= 0:
-                dropped.add(above)
-    return "".join(line for n, line in enumerate(lines) if n not in dropped) if dropped else text
 
 
 @cache

@@ -284,6 +284,8 @@ def test_holding_nothing_is_the_opposite_of_holding_a_weapon(lacking: str) -> No
         "Ilka Dorn came out with her hands up, a neighbour said",
         "she raised her hands as the officers shouted",
         "She walked towards them with her hands in the air",
+        "Ilka Dorn walked out of the van empty-handed",
+        "Ilka Dorn was trying to surrender when they fired, her lawyer said",
     ],
 )
 def test_hands_raised_is_the_opposite_of_holding_a_weapon(raised: str) -> None:
@@ -321,6 +323,7 @@ def test_hands_raised_in_an_order_a_denial_or_of_many_says_no_state(other: str) 
         ("The ministry said the raid did not violate international law", "The raid was unlawful"),
         ("The army said the raid was fully justified", "the raid was carried out without any legal justification"),
         ("The night raid conformed to the laws of war", "An inquiry found the night operation was unlawful"),
+        ("The soldiers acted lawfully in the raid", "the soldiers acted illegally during the raid, the inquiry found"),
     ],
 )
 def test_an_act_judged_lawful_and_unlawful_conflicts(lawful: str, unlawful: str) -> None:
@@ -372,11 +375,20 @@ def test_a_planned_killing_against_a_death_in_a_fight() -> None:
         "The ministry did not deny the report",
         "The ministry stopped short of denying it",
         "The ministry did not issue a categorical denial",
+        "The ministry declined to deny the report",
     ],
 )
 def test_a_denial_not_made_in_other_words_meets_the_denial(not_made: str) -> None:
     assert kind_of(not_made, "The ministry flatly denied the report") == "polarity"
     assert kind_of("The ministry flatly denied the report", not_made) == "polarity"
+    assert kind_of(not_made.replace("ministry", "rebels"), "The ministry flatly denied the report") != "polarity"
+
+
+def test_a_name_opening_the_sentence_and_a_description_may_be_one_denier() -> None:
+    no_denial = "Halvard did not issue a categorical denial of the report, but suggested it was inaccurate"
+    assert kind_of(no_denial, 'the company "flatly denies" the report') == "polarity"
+    assert kind_of(no_denial, "Norland Bank flatly denies the report") != "polarity"  # two names
+    assert kind_of("The group declined to comment", "The group flatly denied the report") != "polarity"  # silence
 
 
 RAID_WIRE = """Night raid on Kessel village
@@ -446,11 +458,14 @@ def test_a_denial_of_the_report_meets_what_the_report_said_in_one_incident(repor
         "The Courier reported that a rival chain would close 40 stores",  # not about the one denying
         "The Courier reported that the company would not close any stores",  # itself a denial
         "Shares in the company rose 4 per cent after the report was published",  # no report's claim
+        Statement(text="the company's profit fell in the quarter", speaker=Speaker(""), kind="reported",
+                  context="The company's earnings report also revealed that the company's profit fell in the quarter."),
     ],
 )
-def test_a_denial_of_the_report_meets_no_claim_of_another_kind(other: str) -> None:
-    assert incident_conflict(st(other), st(DENIED)) is None
-    assert incident_conflict(st(DENIED), st(other)) is None
+def test_a_denial_of_the_report_meets_no_claim_of_another_kind(other: str | Statement) -> None:
+    claim = other if isinstance(other, Statement) else st(other)
+    assert incident_conflict(claim, st(DENIED)) is None
+    assert incident_conflict(st(DENIED), claim) is None
     # a denial that says what it denies is read by the other rules
     assert incident_conflict(st("The Courier reported that the company would close 40 of its stores"),
                              st("The company denied the report that it would close stores")) is None
@@ -472,3 +487,51 @@ def test_a_judgement_is_an_adjective_as_written_not_a_verb_of_its_stem() -> None
 def test_words_of_law_that_judge_no_act_are_no_conflict(other: str) -> None:
     assert kind_of("The raid was legitimate", other) != "polarity"
     assert kind_of("The raid was legitimate", "The raid was a war crime") == "polarity"
+
+
+STORES_REPORT = """Grocer's plans in Dunmere
+
+The Dunmere Ledger reported on Monday that Korvel Foods would close 40 of its stores in Dunmere and Aslo.
+"""
+STORES_DENIAL = """Korvel Foods answers the Ledger
+
+A spokeswoman for Korvel Foods in Dunmere told reporters that the company flatly denies the report in the Ledger.
+"""
+
+
+def test_a_denial_of_the_report_days_later_is_found_at_ingest_and_after_a_rescan(run, tmp_path):
+    for name, text, outlet, day in (("report.txt", STORES_REPORT, "Wire", "2024-04-01"),
+                                    ("denial.txt", STORES_DENIAL, "Post", "2024-04-12")):
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        assert run("ingest", path, "--outlet", outlet, "--published", day, "--yes").exit_code == 0
+    found = as_json(run("conflicts", "--json"))
+    assert [sorted((c["a"]["text"][:12], c["b"]["text"][:12])) for c in found] == [
+        sorted(("Korvel Foods", "the company "))], found
+    assert "without saying what it denies" in found[0]["caveats"][0]
+    assert [c["id"] for c in as_json(run("conflicts", "--rescan", "--json"))] == [c["id"] for c in found]
+
+
+def test_self_defence_and_excessive_force_are_the_law_of_one_act() -> None:
+    defence = st("The officer fired in self-defence, the police chief said")
+    force = st("The family's lawyer said the officer used excessive force in the shooting")
+    assert kind_of(defence.text, force.text) != "polarity"  # nothing names one act
+    verdict = incident_conflict(defence, force)
+    assert verdict is not None and set(verdict.evidence.words) == {"lawful", "unlawful"}
+    assert incident_conflict(defence, st("The officer was accused of using excessive force")) is None
+    # statements that otherwise make one claim judge one act, named or not
+    verdict = compare(st("The troops acted in line with the rules of engagement"),
+                      st("The troops violated the rules of engagement"))
+    assert verdict.relation == "conflict" and any("otherwise make one claim" in c for c in verdict.caveats)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Sales declined to 40,000 units last year", "Sales reached 40,000 units last year"),
+        ("Output declined to its lowest level in a decade", "Output fell to its lowest level in a decade"),
+    ],
+)
+def test_declined_to_a_figure_is_a_fall_not_a_refusal(a: str, b: str) -> None:
+    assert kind_of(a, b) != "polarity"
+    assert kind_of("The ministry declined to name the group", "The ministry named the group") == "polarity"

@@ -47,6 +47,7 @@ def test_incident_dates_are_dates_written_next_to_an_incident():
     assert days("the devastating 2030 earthquake") == [(date(2030, 1, 1), date(2030, 12, 31))]
     # A day something was said on, a date far from any incident noun, and a date to come are none.
     assert days("The mayor said on Friday that the town was calm") == []
+    assert days("The mayor on Friday said the bombing was a crime") == []
     assert days("the vote will be held on Friday", date(2031, 3, 5)) == []
 
 

@@ -123,3 +123,49 @@ def test_the_clause_before_a_credited_with_clause_is_the_outlets():
     ]
     text = LEAD_IN + "On 30 June the Red Cross reported that 300 people died in the town."
     assert [s.kind for s in extract_statements(text, PUBLISHED, outlet="Kurdistan 24")] == ["reported"]
+
+
+def test_a_photo_caption_is_no_report():
+    for text in (
+        "Mourners attend a funeral of people killed in the strike on 30 June. / Wire",
+        "A man injured in the blast is carried to hospital on 30 June.\n(Jan Ruis / Wire / Picture Desk)",
+        "A worker walks past the plant on 30 June. WIRE/Jan Ruis",
+        "Residents flee the town on 30 June. Photograph: Str/Wire",
+        "A nurse wears a mask at the airport on 30 June. [Agencies]",
+    ):
+        assert reports(LEAD_IN + text) == [], text
+    assert len(reports(LEAD_IN + "Rebels stormed the town on 30 June.\nIt rained.")) == 1
+
+
+def test_a_lead_without_its_full_stop_or_run_over_lines_is_no_report():
+    assert reports("Rebels stormed the town in the night and burned the market") == []
+    assert reports("Rebels stormed the town in the night and\nburned the market.") == []
+    assert len(reports("Rebels stormed the town in the night and burned the market.")) == 1
+
+
+def test_a_belief_credits_nobody():
+    text = "Rebels stormed the town on 30 June, adding to fears that nobody really knows the toll."
+    assert [r.text for r in reports(LEAD_IN + text)] == [text.rstrip(".")]
+
+
+def test_the_lead_is_the_first_sentence_after_headlines_and_captions():
+    text = (
+        "Rebels take the town\n\nResidents flee the town. Photograph: Str/Wire\n\n"
+        "Rebels stormed the town in the night and burned the market."
+    )
+    assert [r.text for r in reports(text)] == ["Rebels stormed the town in the night and burned the market"]
+
+
+def test_a_month_named_is_no_earlier_incident():
+    assert len(reports("Rebels stormed the town in May and burned the market.")) == 1
+    assert reports("Rebels stormed the town on 3 May and burned the market.") == []  # a day long before
+
+
+def test_a_caption_that_stops_on_the_pictures_date_is_no_report_of_the_outlet():
+    from quotetrack.extract import extract_statements
+
+    text = ("Toll in Tessaly rises\n\n"
+            "Mourners attend a funeral of people killed in a blast at the Tessaly market, Corvia, on March 2, 2031\n\n"
+            "The blast at the Tessaly market killed 14 people, Governor Ilsa Merrow said on Monday.\n")
+    found = extract_statements(text, outlet="Ledger", published=date(2031, 3, 3))
+    assert found and not any("Mourners attend" in s.text for s in found)

@@ -252,3 +252,13 @@ def test_the_company_or_the_tech_firm_is_the_business_the_copy_has_just_named():
     # A person's full name is no business.
     text = "Jo Smith said the trains were safe. The company said it would add more."
     assert [s.speaker.name for s in extract_statements(text)] == ["Jo Smith", "company"]
+
+
+def test_he_with_nobody_heard_is_the_one_named_person_the_sentence_before_is_about():
+    text = (
+        "Villagers fled the Avell Rebels attack.\n\nDaro and his wife grabbed their children. Daro was "
+        "holding his son’s hand. “Can you imagine the fear?” he asked. “It was terrible,” he said."
+    )
+    assert [s.speaker.name for s in extract_statements(text)] == ["Daro", "Daro"]
+    text = "Villagers fled the Avell Rebels attack.\n\nNothing happened there. “It was terrible,” he said."
+    assert "Nothing" not in [s.speaker.name for s in extract_statements(text)]  # named once: no name

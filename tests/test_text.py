@@ -228,3 +228,18 @@ def test_every_name_the_package_offers_resolves():
     assert callable(text.fold)  # the function, not the module of the same name
     with pytest.raises(AttributeError):
         text.no_such_name  # noqa: B018
+
+
+def test_a_photo_credit_line_is_told_from_running_copy():
+    from quotetrack.text.captions import is_credit, without_captions
+
+    for credit in ("(Jan Ruis / Wire / Picture Desk)", "(Wire Photo)", "[Agencies]", "/ Wire", "STR/WIRE",
+                   "Photograph: Jan Ruis/Wire", "Wire/Getty Images"):
+        assert is_credit(credit), credit
+    for copy in ("The toll (in the end) rose to 12.", "The toll rose to 12 / officials said", ""):
+        assert not is_credit(copy), copy
+    text = "Headline\n\nA mourner on March 2.\n(Jan Ruis / Wire)\n\nThe toll rose to 12.\n"
+    assert without_captions(text) == "Headline\n\n\nThe toll rose to 12.\n"
+    # no credit, but a line that stops on the picture's day
+    text = "Mourners carry a coffin in Tessaly, Corvia, on March 2, 2031\nThe toll rose to 12 on Friday.\n"
+    assert without_captions(text) == "The toll rose to 12 on Friday.\n"

@@ -223,17 +223,22 @@ def covering(tokens: Sequence[str]) -> frozenset[str]:
 def implied_states() -> dict[str, str]:
     """Folded noun -> the state that holding it implies ("gun" -> "armed"; implied_states.tsv)."""
     return {fold(noun): fold(row[0]) for row in lexicon.rows("implied_states") for noun in row[1:]
-            if noun and " " not in noun}
+            if noun and not _is_phrase(noun)}
+
+
+def _is_phrase(entry: str) -> bool:
+    return " " in entry or "-" in entry
 
 
 @cache
 def state_phrases() -> dict[str, list[tuple[str, tuple[str, ...]]]]:
-    """First folded word -> (state, the phrase's folded words) for the phrases of several words in
-    implied_states.tsv that say a state wherever they stand ("hands up" -> "unarmed")."""
+    """First folded word -> (state, the phrase's folded words) for the phrases of several words
+    (or one hyphenated) in implied_states.tsv that say a state wherever they stand ("hands up",
+    "empty-handed" -> "unarmed")."""
     by_word: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
     for row in lexicon.rows("implied_states"):
         for phrase in row[1:]:
-            if " " in phrase:
+            if _is_phrase(phrase):
                 words = tuple(fold(phrase).split())
                 by_word.setdefault(words[0], []).append((fold(row[0]), words))
     return by_word

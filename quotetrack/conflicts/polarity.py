@@ -123,7 +123,7 @@ def report_denied(first: Reading, second: Reading, credited: tuple[bool, bool],
         if not claimed or other.denials_made or any(not cue.cancelled for cue in other.cues):
             continue
         for denial in one.denials_made:
-            if not (denial.made and denial.noun and not denial.cue.scope):
+            if not denial.blanket:
                 continue
             denier = {token for token, _ in denial.denier} | who
             if not denier & set(other.content):
@@ -220,12 +220,19 @@ def act_conflict(first: Reading, second: Reading, similarity: float = 0.0, *,
     complied with international law" / "the raid violated the laws of war"; "the murder was
     premeditated" / "a brawl that led to his death"): the same act when both name it alike, or
     any act of one incident when the statements are known to report one (``one_incident``)."""
-    pair = opposite_acts(first.acts, second.acts, one_incident=one_incident)
+    # Statements that otherwise make one claim ("the troops acted in line with the rules of
+    # engagement" / "the troops violated the rules of engagement") judge one act, named or not.
+    alike = similarity >= CONFLICT_CLAIM
+    pair = opposite_acts(first.acts, second.acts, one_incident=one_incident or alike)
     if pair is None:
         return None
     mine, theirs = pair
-    which = (f"both said of {_acts_named(mine, theirs)}" if not one_incident or mine.act & theirs.act
-             else "both said of the incident the two articles report")
+    if covering(list(mine.act)) & covering(list(theirs.act)):
+        which = f"both said of {_acts_named(mine, theirs)}"
+    elif alike:
+        which = "both said in statements that otherwise make one claim"
+    else:
+        which = "both said of the incident the two articles report"
     caveats = [f"{which}, read from the words around them: check that they judge the same act"]
     caveats += [f"“{act.written}” is read as “{act.word}”" for act in pair if act.written.lower() != act.word]
     evidence = OppositeWords((mine.word, theirs.word), ((mine.start, mine.end), (theirs.start, theirs.end)))

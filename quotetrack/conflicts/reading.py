@@ -82,6 +82,12 @@ class DenialMade:
     made: bool  # False: "did not issue a denial of the report", "never denied the report"
     cue: Cue  # the denial verb, or the cue saying no denial was made
     denier: tuple[tuple[str, bool], ...]  # content stems of who denies, each with "names something"
+    bare: bool = False  # what it denies is named by nothing but a claim noun and names ("the Ledger report")
+
+    @property
+    def blanket(self) -> bool:
+        """A denial made of "the report" that says nothing of what it denies."""
+        return self.made and bool(self.noun) and self.bare
 
 
 @dataclass(frozen=True)
@@ -197,17 +203,28 @@ def _denials_made(
                 found.append((_claim_noun(folded, k, k + 4), False, cue))
                 break
     made = []
+    named = {token for token, weight in _content_sequence(text, normalizer) if weight == 2.0} if found else set()
     for noun, done, cue in found:
         first = first_word[cue.start]
         start = _clause_start(folded, first)
-        denier = _content_sequence(text[words[start][1] : cue.start], normalizer) if start < first else []
-        made.append(DenialMade(noun, done, cue, tuple((token, weight == 2.0) for token, weight in denier)))
+        span = text[words[start][1] : cue.start] if start < first else ""
+        denier = _content_sequence(span, normalizer) if span else []
+        # A capital names even where the sentence starts with it: "Halvard did not deny".
+        capitals = {word_stem(fold(token.text)) for token in tokenize(span) if token.text[:1].isupper()}
+        # "denies the report in the Ledger" says whose report, not what it says
+        bare = set(cue.scope) <= named
+        made.append(DenialMade(noun, done, cue, tuple((token, weight == 2.0 or token in capitals)
+                                                      for token, weight in denier), bare))
     return tuple(made)
 
 
-# Words that credit what follows them to a report or a reporter: "had reported notices could go
-# out", "a report in the Herald said", "according to a report".
-_REPORTING = frozenset({"report", "reports", "reported", "reporting", "wrote", "writes", "according"})
+# Verbs that credit what follows them to a reporter or a report: "had reported notices could go
+# out", "the Herald wrote that"; a report noun does so with "according to" or a verb of saying
+# ("a report in the Herald said"), not when something else is said of it ("the earnings report
+# also revealed that", which is the firm's own report).
+_REPORTING = frozenset({"reported", "reports", "wrote", "writes"})
+_REPORT_NOUNS = frozenset({"report", "reports"})
+_REPORT_SAYS = frozenset({"according", "said", "says", "say"})
 # How many words before a statement its context is read for them.
 _CREDIT_REACH = 6
 
@@ -223,8 +240,14 @@ def credited_to_report(text: str, context: str | None) -> bool:
     if STRONG_BOUNDARY & set(words):
         words = words[max(k for k, w in enumerate(words) if w in STRONG_BOUNDARY) + 1 :]
     opening = {fold(token.text) for token in tokenize(text)[:_CREDIT_REACH]}
-    reported = opening & (_REPORTING - {"according"}) or ("according" in opening and claim_nouns() & opening)
-    return bool(_REPORTING & set(words)) or bool(reported)
+    return any(bool(_REPORTING & found or (_REPORT_NOUNS & found and _REPORT_SAYS & found))
+               for found in (set(words), opening))
+
+
+def denies_a_report(reading: Reading) -> bool:
+    """The statement denies "the report" (or "the claims", "the story") without saying what it
+    denies: "the company flatly denies the report"."""
+    return any(denial.blanket for denial in reading.denials_made)
 
 
 def _claim_noun(folded: list[str], last: int, end: int) -> str:
@@ -313,7 +336,7 @@ def _find_cues(
             i += count
             continue
         for phrase in cues_by_first_word().get(folded[i], ()):
-            if tuple(folded[i : i + len(phrase)]) == phrase:
+            if tuple(folded[i : i + len(phrase)]) == phrase and not _to_no_verb(phrase, folded, i, normalizer):
                 count, strength = len(phrase), cue_strength()[phrase]
                 # A cue that starts on this one's last word joins it: "there were no" +
                 # "no indications of" is one hedged cue.
@@ -343,6 +366,15 @@ def _find_cues(
         _cue(text, words, (first, count), strength, normalizer, cancelled=n in cancelled)
         for n, (first, count, strength) in enumerate(found)
     )
+
+
+def _to_no_verb(phrase: tuple[str, ...], folded: Sequence[str], i: int, normalizer: Normalizer) -> bool:
+    """A cue ending in "to" ("declined to", "refused to") denies the verb after it; before a
+    number or a determiner it is no cue: "sales declined to 40,000", "declined to its lowest"."""
+    if phrase[-1] != "to":
+        return False
+    after = folded[i + len(phrase)] if i + len(phrase) < len(folded) else ""
+    return not after.isalpha() or after in normalizer.stopwords
 
 
 def _cue(

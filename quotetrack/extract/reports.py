@@ -11,6 +11,7 @@ from functools import cache
 from ..models import Speaker
 from ..text import DateMention, find_quantities
 from ..text import lexicon as lexicons
+from ..text.captions import is_credit, is_uncredited_caption
 from .extracted import Extracted, context_of, place_in
 from .grammar import content_end, first_content_token
 from .lexicon import DETERMINERS, data_lines, word_set
@@ -57,10 +58,11 @@ def outlet_reports(
     # draft checked against the record has none, and its lead is no outlet's statement.
     named = outlet is not None
     reports = []
-    body = 0  # sentences of running copy so far: headlines, captions and datelines are not counted
+    body = 0  # sentences of running copy so far: headlines and captions are not counted
     for number, sentence in enumerate(sentences):
-        body += not sentence.headline
         a, b = sentence.start, sentence.end
+        caption = _captioned(text, a, b)
+        body += not (sentence.headline or caption)
         limit = len(sentence.tokens)
         if number in covered:
             # "The count conflicts with early reports of Friday's attack, with the Red Cross
@@ -82,6 +84,8 @@ def outlet_reports(
             continue
         if _background_opener().match(text, start, b) or _long_before(mentions, mention_starts, start, b, published):
             continue
+        if caption:
+            continue  # "Mourners attend a funeral … / Reuters": a photo's caption, not a report
         words = sentence.lower[first:limit]
         modal = ("would", "could", "may", "might", "will", "should")
         if len(words) < 6 or any(t.text in modal for t in sentence.tokens[first:limit]):  # "May" is a month
@@ -101,10 +105,34 @@ def outlet_reports(
         if not verbs:
             continue
         # The lead states the story as the outlet tells it; "reportedly" is the outlet's own hedge.
+        # Either is a sentence of running copy: on one line, with its full stop (not a page's
+        # headline, date and caption run together).
         hedged = any(w in _HEDGES for w in words)
-        if (named and (body == 1 or hedged)) or _day_dates(mentions, mention_starts, start, b):
+        running = "\n" not in text[start:end] and text[end:b].strip()[:1] in (".", "!")
+        if (named and running and (body == 1 or hedged)) or _day_dates(mentions, mention_starts, start, b):
             reports.append(sentence_statement(copy, sentence, Span(start, end), speaker, mentions))
     return reports
+
+
+def _captioned(text: str, start: int, end: int) -> bool:
+    """The sentence at ``start``–``end`` is a photo caption: a credit ends its line, stands on a
+    line of its own in it, or on the short line right after it; or its line stops, with no full
+    stop, on the picture's date."""
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    candidates = [text[start:end]]  # "Photograph: Str/EPA" read as a sentence of its own
+    lines = text[start:line_end].split("\n")
+    for line in lines:
+        if len(lines) > 1:
+            candidates.append(line)  # a line of its own inside the sentence
+        tail = re.split(r"[.!?]\s", line)[-1]  # "… August 13, 2018. / Reuters", read as one sentence
+        if tail != line:
+            candidates.append(tail)
+    after = text[line_end:].lstrip("\n").split("\n", 1)[0]
+    if len(after) <= 80:
+        candidates.append(after)
+    own_line = text[text.rfind("\n", 0, start) + 1:line_end]
+    return is_uncredited_caption(own_line) or any(is_credit(line) for line in candidates)
 
 
 # ", with the Red Cross reporting that …" right before a credited statement: the clause before
@@ -120,10 +148,11 @@ _BE = frozenset("is are was were be been being".split())
 
 def _credits(sentence: Sentence, i: int) -> bool:
     """A cue at token i credits somebody with the sentence. A written cue does not ("the report
-    was published"), nor a passive with nobody named ("149 people are believed to have died",
-    "he is said to be"): that is the outlet's hedge."""
+    was published"), nor one of belief, which is never recorded as anybody's statement ("…, and to
+    suspicion that nobody really knows"), nor a passive with nobody named ("149 people are
+    believed to have died", "he is said to be"): that is the outlet's hedge."""
     found = sentence.cue_at(i)
-    if found is None or found.cue.category == "written":
+    if found is None or found.cue.category in ("written", "cognition"):
         return False
     lower = sentence.lower
     after = lower[found.last + 1 : found.last + 2]
@@ -137,7 +166,9 @@ def _long_before(
     ``published``: an earlier incident told as background ("On 3 May 2012 a gunman killed seven
     people")."""
     chosen = mentions[bisect_left(starts, start) : bisect_left(starts, end)]
-    return published is not None and any(m.value and (published - m.value).days > BACKGROUND_DAYS for m in chosen)
+    return published is not None and any(
+        m.precision == "day" and m.value and (published - m.value).days > BACKGROUND_DAYS for m in chosen
+    )
 
 
 def story_figure(

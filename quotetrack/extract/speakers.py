@@ -218,9 +218,14 @@ class Resolver:
                         self.gender[id(speaker)] = "male" if lower == "he" else "female"
                     return Resolved(speaker, 0.85)
             if "person" in wanted:
-                earlier = [name for offset, name in self.names if offset < mention.head_start]
-                if earlier:
-                    return Resolved(self._person(earlier[-1], [], mention.head_start), 0.6)
+                people = [(offset, name) for offset, name in self.names if offset < mention.head_start]
+                named = self._person_opening_before(mention.head_start)
+                if named is not None and (not people or people[-1][0] < named[0]):
+                    # "Sarkin was clutching his son's hand. “…,” he asked": the one the sentence
+                    # before is about, nearer than the last full name in the copy.
+                    return Resolved(self._person(named[1], [], mention.head_start), 0.6)
+                if people:
+                    return Resolved(self._person(people[-1][1], [], mention.head_start), 0.6)
             if "organisation" in wanted:
                 # Nobody credited yet: the organisation last named in the copy.
                 earlier = [name for offset, name in self.organisations if offset < mention.head_start]
@@ -536,6 +541,25 @@ class Resolver:
             if name.isupper() and 1 < len(name) <= 5 and name not in countries() and country_named(name) is None:
                 return self.acronyms.get(name, name)
         return None
+
+    def _person_opening_before(self, offset: int) -> tuple[int, str] | None:
+        """A one-word name that opens a sentence of the paragraph before ``offset`` and is followed
+        by a verb ("Sarkin was …", "Sarkin and his wife grabbed …"), with its offset: named more
+        than once in the copy, and no common, place, title or body word."""
+        start = max(self.text.rfind("\n", 0, offset) + 1, offset - 600)
+        common = DETERMINERS | DATE_WORDS | CLAUSE_BREAKS | PREPOSITIONS | word_set("organisations") | word_set(
+            "place_words") | word_set("speaker_nouns") | word_set("stopwords") | frozenset(pronoun_lexicon()) | (
+            frozenset(title_lexicon().forms))
+        found = None
+        opening = r"(?:^|[.!?][\"”’]?\s+)([A-Z][a-z’'-]+)\s+(?:was|is|had|has|and\s+(?:his|her)|[a-z]+ed)\b"
+        for match in re.finditer(opening, self.text[start:offset]):
+            word = match.group(1)
+            if word.lower() in common or word in countries() or country_named(word) or word in self.acronyms:
+                continue
+            if len(re.findall(rf"\b{re.escape(word)}\b", self.text)) < 2:
+                continue  # "Nothing happened": a name is named again
+            found = (start + match.start(1), word)
+        return found
 
     def _subject_since(self, offset: int) -> Speaker | None:
         """A person already heard whose name opens a sentence after the last statement and just
