@@ -28,6 +28,7 @@ from collections.abc import Callable, Iterator, Sequence
 from functools import cache
 
 from . import lexicon
+from .dates import WEEKDAYS
 from .tokens import Token
 
 SENTENCE_STOP = frozenset({".", ";", "!", "?"})
@@ -207,14 +208,27 @@ def is_cumulative(toks: Sequence[Token], start: int, end: int) -> bool:
 
 def is_provisional(toks: Sequence[Token], start: int, end: int) -> bool:
     """The count so far, which a later count may well exceed: a cue of ``data/provisional_cues.txt``
-    in the count's clause ("we have so far recovered nine bodies", "nine bodies had been found by
-    the evening") or opening its sentence ("As of now, nine people are confirmed dead")."""
+    or "by" and a time of the day, in the count's clause ("we have so far recovered nine bodies",
+    "nine bodies had been found by the evening") or opening its sentence ("As of Tuesday, nine
+    people are confirmed dead")."""
     return any(True for _ in _cues_near(toks, start, end, _provisional_at))
+
+
+# After "by", these make a time of the day the count was given: "by Monday evening", "by late
+# Tuesday", "by nightfall" ("killed by Monday's blast" is no time: the word is "monday's").
+_TIMES_OF_DAY = frozenset({"morning", "afternoon", "evening", "night", "nightfall", "noon", "midday", "dusk",
+                           "midnight"}) | frozenset(WEEKDAYS)
 
 
 def _provisional_at(toks: Sequence[Token], k: int) -> int:
     if _cue_at(toks, k):
         return 0  # "so far this year": a running total, not a count still going on
+    if toks[k].low == "by":
+        for reach, tok in enumerate(toks[k + 1 : k + 4], start=2):
+            if tok.low in _TIMES_OF_DAY:
+                return reach
+            if tok.low not in ("the", "late", "early", "this", "that"):
+                break
     return _phrase_at(toks, k, "provisional_cues")
 
 
