@@ -551,3 +551,16 @@ def test_numbers_named_by_the_people_they_count_count_those_people(text: str, th
 )
 def test_people_of_a_trade_in_one_word_laid_off_are_the_job_cuts(text: str, key: tuple) -> None:
     assert find_quantities(text)[0].key == key
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("12 killed and 30 taken to hospital", ("hospitalised", None)),
+        ("12 brought to hospital after the crash", ("hospitalised", None)),
+        ("400 patients were in hospital with the fever", ("hospitalised", None)),
+        ("four children were taken to hospital", ("hospitalised", "child")),
+    ],
+)
+def test_a_participle_after_a_count_is_not_the_thing_counted(text: str, key: tuple) -> None:
+    assert find_quantities(text)[-1].key == key

@@ -411,8 +411,9 @@ def _thing_after(toks: list[_Tok], j: int, value: float | None) -> tuple[str | N
             if _is_plural(word) and not word.endswith("'s"):
                 return singular(word), k1 + 1
     k1, word = window[0]
-    if word.endswith(("ed", "ing")) and word not in _roles():
-        return None, j  # "12 killed" is handled by the role; "three fled" counts no noun
+    verb = word.endswith(("ed", "ing")) or (word in _irregular_singulars() and not _plural_form(word))
+    if verb and word not in _roles():
+        return None, j  # "12 killed" is handled by the role; "three fled", "30 taken" count no noun
     return singular(word), k1 + 1
 
 
