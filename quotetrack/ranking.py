@@ -231,5 +231,7 @@ def _dispute_keys(conflict: Conflict) -> list[tuple[object, ...]]:
     points = (_point(claim.a_number), _point(claim.b_number))
     if points[0] is None or points[1] is None:
         return []
-    # To three significant figures: "316,000 died" and "more than 316,000" give one figure.
-    return [(conflict.status, claim.thing, frozenset(float(f"{point:.3g}") for point in points))]
+    # To three significant figures: "316,000 died" and "more than 316,000" give one figure; and
+    # by what happened to those counted, however they are named ("nine bodies" / "16 people").
+    role = claim.thing.split()[0] if claim.thing else None
+    return [(conflict.status, role, frozenset(float(f"{point:.3g}") for point in points))]

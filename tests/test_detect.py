@@ -10,8 +10,8 @@ from conftest import as_json
 
 from quotetrack import detect, ranking, store
 from quotetrack.conflicts import compare
-from quotetrack.evidence import Counts, to_json
-from quotetrack.models import Source, Speaker, Statement
+from quotetrack.evidence import Count, Counts, to_json
+from quotetrack.models import Conflict, Source, Speaker, Statement
 from quotetrack.text import default_normalizer
 
 LEDGER = """Flood kills a dozen in Varno
@@ -234,18 +234,36 @@ def test_tolls_of_one_incident_told_in_other_words_conflict_at_ingest_and_after_
 
 
 def test_pairs_setting_the_same_two_figures_against_each_other_are_listed_once(run):
-    for text, outlet in (("316,000 people were killed in the Orvel earthquake", "Ledger"),
+    for text, outlet in (("The Orvel earthquake left 85,000 dead", "Gazette"),
+                         ("316,000 people were killed in the Orvel earthquake", "Ledger"),
                          ("The Orvel earthquake killed 316,000 people", "Post"),
                          ("85,000 people were killed in the Orvel earthquake", "Herald"),
                          ("The Orvel earthquake killed more than 316,000 people", "Courier")):
         assert run("add", text, "--speaker", f"{outlet} desk", "--outlet", outlet,
                    "--published", "2024-05-03").exit_code == 0
     folded = as_json(run("conflicts", "--json"))
-    assert len(folded) == 1 and len(folded[0]["repeats"]) == 2  # "more than 316,000" is 316,000 too
+    # "more than 316,000" is 316,000 too, and "85,000 dead" counts what "85,000 people were killed" does
+    assert len(folded) == 1 and len(folded[0]["repeats"]) == 5
     every = as_json(run("conflicts", "--json", "--each-pair"))
     assert sorted(c["id"] for c in every) == sorted([folded[0]["id"], *folded[0]["repeats"]])
     shown = run("conflicts")
-    assert f"also told by 2 conflicts: {', '.join(map(str, folded[0]['repeats']))}" in " ".join(shown.stdout.split())
+    assert f"also told by 5 conflicts: {', '.join(map(str, folded[0]['repeats']))}" in " ".join(shown.stdout.split())
+
+
+def test_two_figures_of_what_happened_to_people_fold_however_the_people_are_named():
+    def count(text: str, value: float, thing: str | None) -> Count:
+        return Count(text, value, value, value, thing, "killed", (0, len(text)))
+
+    def said(n: int, text: str) -> Statement:
+        return Statement(text, Speaker(f"Desk {n}"), id=n)
+
+    nine = count("nine bodies", 9, "body")
+    bodies = Conflict(said(1, "nine bodies so far"), said(2, "16 bodies"), "number", 0.9,
+                      Counts(nine, count("16 bodies", 16, "body"), "killed body"))
+    people = Conflict(said(1, "nine bodies so far"), said(3, "16 people died"), "number", 0.5,
+                      Counts(nine, count("16 people", 16, None), "killed"))
+    (shown, under), = ranking.fold_repeats([bodies, people])
+    assert (shown, under) == (bodies, [people])
 
 
 def test_one_undated_figure_set_against_several_dated_ones_is_listed_once(run):

@@ -51,6 +51,9 @@ def test_what_the_outlet_reports_has_not_happened_is_its_report():
     for sentence, clause in (
         ("There was no immediate claim of responsibility.", "There was no immediate claim of responsibility"),
         ("The group has not commented.", "The group has not commented"),
+        ("The ministry has not responded to requests for comment.",
+         "The ministry has not responded to requests for comment"),
+        ("The company did not deny the report.", "The company did not deny the report"),
         ("No group has claimed the attack.", "No group has claimed the attack"),
         ("The rebels have yet to comment on the report.", "The rebels have yet to comment on the report"),
         (
