@@ -58,6 +58,7 @@ class Count:
     thing: str | None
     role: str | None
     span: Span
+    kind: str | None = None  # "confirmed", "suspected": how it was counted, when the words say
 
 
 @dataclass(frozen=True)
@@ -214,9 +215,10 @@ def _span(value: Sequence[int]) -> Span:
 
 def _count(data: dict[str, Any]) -> Count:
     return Count(data["text"], data["value"], data["low"], data["high"], data["thing"], data["role"],
-                 _span(data["span"]))  # fmt: skip
+                 _span(data["span"]), data.get("kind"))  # fmt: skip
 
 
 def _count_json(count: Count) -> dict[str, Any]:
-    return {"text": count.text, "value": count.value, "low": count.low, "high": count.high,
-            "thing": count.thing, "role": count.role, "span": list(count.span)}  # fmt: skip
+    out = {"text": count.text, "value": count.value, "low": count.low, "high": count.high,
+           "thing": count.thing, "role": count.role, "span": list(count.span)}  # fmt: skip
+    return out | ({"kind": count.kind} if count.kind else {})  # a count of no kind is written as before

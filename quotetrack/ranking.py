@@ -97,6 +97,8 @@ def _rising(verdict: Verdict, a: Statement, b: Statement) -> bool:
     day_a, day_b = reported_day(a), reported_day(b)
     if not isinstance(counts, Counts) or day_a is None or day_b is None or day_a == day_b:
         return False
+    if counts.a_number.kind and counts.b_number.kind and counts.a_number.kind != counts.b_number.kind:
+        return False  # "seven confirmed" then "159 probable": two kinds of count, no rise
     value_a, value_b = _point(counts.a_number), _point(counts.b_number)
     if value_a is None or value_b is None or (value_b - value_a) * (day_b - day_a).days <= 0:
         return False

@@ -140,6 +140,25 @@ def test_a_figure_rising_over_days_is_a_timeline_ranked_below_a_same_day_dispute
     assert not any("rose" in c for c in falling.caveats)
 
 
+def test_two_kinds_of_count_on_two_days_are_no_rise():
+    a = _statement(1, "The ministry said seven confirmed deaths from the fever were recorded in Varno.",
+                   "Ministry", "Ledger", date(2024, 3, 4))
+    b = _statement(2, "The ministry said 159 probable deaths from the fever were recorded in Varno.",
+                   "Officials", "Post", date(2024, 3, 6))
+    verdict = compare(a, b)
+    assert verdict.type == "number"
+    assert isinstance(verdict.evidence, Counts)
+    assert (verdict.evidence.a_number.kind, verdict.evidence.b_number.kind) == ("confirmed", "suspected")
+    ranking.weigh(verdict, a, b)
+    assert verdict.evidence.timeline == ()
+    assert not any(c.startswith(ranking.CHANGING) for c in verdict.caveats)
+    plain = _statement(1, "The ministry said 100 deaths from the fever were recorded in Varno.",
+                       "Ministry", "Ledger", date(2024, 3, 4))
+    rising = compare(plain, b)  # a count that names no kind rises to one that does
+    ranking.weigh(rising, plain, b)
+    assert isinstance(rising.evidence, Counts) and rising.evidence.timeline
+
+
 def test_a_restatement_in_one_article_or_a_fragment_ranks_below_a_dispute_between_sources():
     day = date(2024, 3, 4)
     a = _statement(1, "Police said the driver was not armed at the time of the crash.", "Police", "Ledger", day, 7)

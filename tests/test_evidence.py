@@ -37,6 +37,10 @@ THIRTY_ONE = Count("31", 31.0, 31.0, 31.0, None, "killed", (7, 9))
          '{"a_number": {"text": "nine", "value": 9.0, "low": 9.0, "high": 9.0, "thing": null, "role": "killed", '
          '"span": [0, 4]}, "b_number": {"text": "31", "value": 31.0, "low": 31.0, "high": 31.0, "thing": null, '
          '"role": "killed", "span": [7, 9]}, "thing": "killed"}'),
+        (Counts(Count("seven", 7.0, 7.0, 7.0, None, "killed", (0, 5), "confirmed"), THIRTY_ONE, "killed"),
+         '{"a_number": {"text": "seven", "value": 7.0, "low": 7.0, "high": 7.0, "thing": null, "role": "killed", '
+         '"span": [0, 5], "kind": "confirmed"}, "b_number": {"text": "31", "value": 31.0, "low": 31.0, '
+         '"high": 31.0, "thing": null, "role": "killed", "span": [7, 9]}, "thing": "killed"}'),
         (Days("2023-03-14", "2023-03-16"), '{"a_date": "2023-03-14", "b_date": "2023-03-16"}'),
         (AlteredQuote((("=", "peace"), ("-", "talks"), ("+", "war")), 0.667),
          '{"diff": [["=", "peace"], ["-", "talks"], ["+", "war"]], "similarity": 0.667}'),
@@ -77,3 +81,4 @@ def test_the_counted_thing_is_found_inside_a_self_contradiction():
     assert counted_thing(SelfContradiction("number", Counts(NINE, THIRTY_ONE, "killed"))) == "killed"
     assert counted_thing(DenialCue("no", (0, 2), "a")) is None
     assert counted_thing(NO_EVIDENCE) is None
+

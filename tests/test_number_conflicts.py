@@ -397,3 +397,75 @@ def test_a_correction_meets_only_a_figure_it_reads_as_a_misprint_of(toll: str, c
                 else "owing to a misprint, the number should have been 180,000", "Press office", 4)
     result = compare_in_event(said(toll, "Press office", 3), typo)
     assert (result.relation == "conflict") is conflict
+
+
+@pytest.mark.parametrize(
+    ("so_far", "later"),
+    [
+        ("We have so far found six bodies in the rubble", "Eleven bodies have been found in the rubble"),
+        ("By the evening, rescuers had pulled six bodies from the mine", "Rescuers pulled 11 bodies from the mine"),
+        ("As of now, nine people are confirmed dead after the crash", "Sixteen people died in the crash"),
+    ],
+)  # fmt: skip
+def test_a_lower_count_given_as_the_count_so_far_is_a_count_still_rising(so_far: str, later: str) -> None:
+    plain = verdict(so_far.replace("so far ", "").replace("By the evening, ", "").replace("As of now, ", ""), later)
+    result = verdict(so_far, later)
+    assert (result.relation, result.type) == ("conflict", "number")
+    assert any("is the count so far: a later count may be higher" in caveat for caveat in result.caveats)
+    assert result.score < plain.score
+    assert not any("count so far" in caveat for caveat in plain.caveats)
+
+
+def test_a_count_so_far_above_the_other_is_a_dispute_as_it_stands() -> None:
+    result = verdict("We have so far found eleven bodies in the rubble",
+                     "Six bodies have been found in the rubble")  # fmt: skip
+    assert result.relation == "conflict"
+    assert not any("count so far" in caveat for caveat in result.caveats)
+
+
+def test_at_one_incident_a_count_so_far_gets_the_same_caveat() -> None:
+    result = compare_in_event(said("rescuers have thus far found 12 dead in the flooded valley", "Rescuers", 3),
+                              said("the floods killed 40 people", "Ministry", 3))  # fmt: skip
+    assert result.relation == "conflict"
+    assert any("'12 dead' is the count so far" in caveat for caveat in result.caveats)
+
+
+def test_at_one_incident_the_crowd_of_a_protest_is_compared_in_any_words() -> None:
+    police = said("police figures put the demonstrators' numbers at only 25,000", "Police", 3)
+    organisers = said("the organisers said up to 120,000 people had joined the protest", "Organisers", 3)
+    result = compare_in_event(police, organisers)
+    assert (result.relation, result.type) == ("conflict", "number")
+    assert any("is a ceiling given as the figure" in caveat for caveat in result.caveats)
+    near = said("organisers claimed that up to 40,000 people joined the protest", "Organisers", 3)
+    assert compare_in_event(police, near).relation != "conflict"  # a ceiling near the figure: both can stand
+    arrests = said("200 people were arrested at the protest", "Police", 3)
+    assert compare_in_event(arrests, organisers).relation != "conflict"
+
+
+@pytest.mark.parametrize("other", ["30 sales employees were laid off", "30 sales staff were laid off"])
+def test_a_denial_meets_the_same_count_under_a_compound_word(other: str) -> None:
+    result = verdict("Reports that 30 salespeople were laid off are not true", other)
+    assert (result.relation, result.type) == ("conflict", "polarity")
+
+
+def test_people_of_a_trade_in_one_word_are_compared_with_the_same_trade_in_two() -> None:
+    result = verdict("30 salespeople were laid off", "60 sales employees were laid off")
+    assert (result.relation, result.type) == ("conflict", "number")
+    killed = verdict("12 tradesmen were killed in the blast", "30 people were killed in the blast")
+    assert killed.relation != "conflict"  # a part of the toll, below it
+
+
+@pytest.mark.parametrize(
+    ("earlier", "later"),
+    [
+        ("about 70 people were in hospital with the fever", "A total of 215 people remain in hospital"),
+        ("70 patients were in hospital with the fever", "215 people were in hospital with the fever"),
+        ("70 people were admitted to hospital with the fever", "215 people were admitted to hospital"),
+    ],
+)  # fmt: skip
+def test_people_in_hospital_in_any_words_rising_over_days_are_a_timeline(earlier: str, later: str) -> None:
+    first, second = said(earlier, "Ministry", 3), said(later, "Agency", 5)
+    result = compare(first, second)
+    assert (result.relation, result.type) == ("conflict", "number")
+    ranking.weigh(result, first, second)
+    assert [day for _, day in ranking.timeline_of(result.evidence)] == ["2026-05-03", "2026-05-05"]

@@ -11,7 +11,7 @@ from functools import lru_cache
 from ..evidence import Count, Counts
 from ..models import Statement
 from ..text import Quantity, default_normalizer
-from ..text.quantities import FIGURE
+from ..text.quantities import FIGURE, counts_a_crowd
 from .lexicon import denial_verbs, floor_things
 from .reading import STRONG_BOUNDARY, Reading
 from .similarity import CONFLICT_CLAIM
@@ -30,6 +30,9 @@ FLOOR_TOLL = 0.7
 FLOOR_GAP = 1.5
 # ... and when either side is undated, a rise cannot be told from a dispute.
 UNDATED = 0.7
+# "we have so far found six bodies" against sixteen: the lower count was given as the count
+# so far, so the two may be one count still rising: at this share of the score.
+PROVISIONAL = 0.6
 
 
 def _as_toll(count: Quantity, other: Quantity) -> Quantity:
@@ -116,10 +119,11 @@ def _incident_counts(first: Reading, second: Reading) -> Iterator[tuple[Quantity
             if _corrected(count_a, count_b) or _corrected(count_b, count_a):
                 yield found_a, found_b, count_a, count_b, ""
                 continue
-            if (count_a.role not in INCIDENT_ROLES and count_a.key != (None, FIGURE)) \
+            if (count_a.role not in INCIDENT_ROLES and count_a.key != (None, FIGURE) and not counts_a_crowd(count_a)) \
                     or not count_a.comparable(count_b) or count_a.key in agreed:
-                continue  # victims, or "the number" / "the crowd" the story is about
-            if not count_a.overlaps(count_b):
+                continue  # victims, or "the number" / "the crowd" / the protesters the story is about
+            if not count_a.overlaps(count_b) or count_a.clearly_apart(count_b):
+                # "up to 120,000" against "25,000": a ceiling given as the figure, far above
                 yield found_a, found_b, count_a, count_b, ""
                 continue
             low, high = sorted((count_a, count_b), key=lambda q: q.point)
@@ -274,7 +278,20 @@ def _verdict(found_a: Quantity, found_b: Quantity, count_a: Quantity, count_b: Q
             break
     if found_a.kind != found_b.kind:
         verdict.caveats.append(_kinds_caveat(found_a, found_b))
+    so_far = _so_far(found_a, found_b) or _so_far(found_b, found_a)
+    if so_far:
+        verdict.caveats.append(f"{so_far!r} is the count so far: a later count may be higher")
+        verdict.score = round(verdict.score * PROVISIONAL, 3)
     return verdict
+
+
+def _so_far(found: Quantity, other: Quantity) -> str:
+    """The words of ``found`` when it is given as the count so far ("we have so far found
+    six bodies") and is the lower of the two: the other may be the same count, later. A count so
+    far above the other is no rise from it ("" then)."""
+    if found.provisional and other.point > found.point:
+        return found.text
+    return ""
 
 
 def _kinds_caveat(count_a: Quantity, count_b: Quantity) -> str:
@@ -323,4 +340,4 @@ def _word_tokens(word: str) -> tuple[str, ...]:
 def _shown(quantity: Quantity) -> Count:
     """A count as the evidence shows it: as written and as read."""
     return Count(quantity.text, quantity.value, quantity.low, quantity.high, quantity.thing, quantity.role,
-                 (quantity.start, quantity.end))  # fmt: skip
+                 (quantity.start, quantity.end), quantity.kind)  # fmt: skip

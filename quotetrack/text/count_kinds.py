@@ -11,19 +11,24 @@ counts; the words here say *how* it was counted, or whose figure it is:
   corrects, not against every figure of the story.
 - ``set_against``: "the toll could be far higher than the official figure of 90" names a
   figure in order to dispute it: not the speaker's own count.
+- ``is_provisional``: "we have so far found six bodies" is the count so far: a later,
+  higher count is the count going on, not another source's dispute.
 - ``is_cumulative``: "bringing the number killed this month to 40" is a running total, not this
   incident's toll; ``is_earlier``: "rose from 60 to 88" has moved on from 60;
   ``is_forecast``: "expected to pass 4,500" is a figure to come.
+- ``at_gathering``: "80,000 people joined the march" counts protesters (``data/gatherings.tsv``).
+- ``compound_person``: "salespeople", "tradesmen" count people of a trade, not a thing.
 - ``objects``: "released two doorbell camera videos" frees no one: what happens to people (a
   casualty role) never happens to things (``data/counted_objects.txt``, ``data/documents.txt``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import cache
 
 from . import lexicon
+from .dates import WEEKDAYS
 from .tokens import Token
 
 SENTENCE_STOP = frozenset({".", ";", "!", "?"})
@@ -138,10 +143,10 @@ def objects() -> frozenset[str]:
 
 
 @cache
-def _cumulative_cues() -> dict[str, tuple[tuple[str, ...], ...]]:
-    """data/cumulative_cues.txt as word tuples, by first word, longest first."""
+def _phrases(name: str) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """A list of cue phrases (``data/<name>.txt``) as word tuples, by first word, longest first."""
     by_first: dict[str, list[tuple[str, ...]]] = {}
-    for line in lexicon.lines("cumulative_cues"):
+    for line in lexicon.lines(name):
         phrase = tuple(line.lower().split())
         by_first.setdefault(phrase[0], []).append(phrase)
     return {first: tuple(sorted(found, key=len, reverse=True)) for first, found in by_first.items()}
@@ -152,12 +157,9 @@ def _cumulative_cues() -> dict[str, tuple[tuple[str, ...], ...]]:
 _RANKING = frozenset({"worst", "most", "first", "biggest", "largest", "deadliest", "bloodiest", "only"})
 
 
-def _cue_at(toks: Sequence[Token], k: int) -> int:
-    """The length of the cumulative cue starting at token ``k``, or 0."""
-    low = toks[k].low
-    if low == "since" and k + 1 < len(toks) and toks[k + 1].low.isdigit() and int(toks[k + 1].low) in YEARS:
-        return 2  # "since 2015"
-    phrases = _cumulative_cues().get(low)
+def _phrase_at(toks: Sequence[Token], k: int, name: str) -> int:
+    """The length of the cue of ``data/<name>.txt`` starting at token ``k``, or 0."""
+    phrases = _phrases(name).get(toks[k].low)
     if not phrases:
         return 0
     # The words here read once, as long as the longest cue (the first), not once for each cue.
@@ -168,24 +170,66 @@ def _cue_at(toks: Sequence[Token], k: int) -> int:
     return 0
 
 
-def is_cumulative(toks: Sequence[Token], start: int, end: int) -> bool:
-    """A running total, not one incident's count: a period cue (``data/cumulative_cues.txt``) in
-    the count's clause ("killed this year"), or opening the sentence before a comma ("Since the
-    war began, 400 ..."), unless a superlative makes it a ranking ("the deadliest this year")."""
+def _cue_at(toks: Sequence[Token], k: int) -> int:
+    """The length of the cumulative cue starting at token ``k``, or 0."""
+    if toks[k].low == "since" and k + 1 < len(toks) and toks[k + 1].low.isdigit() and int(toks[k + 1].low) in YEARS:
+        return 2  # "since 2015"
+    return _phrase_at(toks, k, "cumulative_cues")
+
+
+def _cues_near(toks: Sequence[Token], start: int, end: int, cue_at: Callable[[Sequence[Token], int], int],
+               ) -> Iterator[tuple[int, bool]]:
+    """Where a cue (``cue_at``) stands for the count ``toks[start:end]``, and whether it opens the
+    sentence before a comma ("Since the war began, 400 ...", "By the evening, rescuers had found
+    six bodies") rather than standing in the count's own clause."""
     first, last = _span(toks, start, end, _CLAUSE_MARKS)
     if first > 0 and toks[first - 1].low == ",":
         # An opening phrase: the part of the sentence before the first comma.
         opener = first - 1
         while opener > 0 and toks[opener - 1].low not in SENTENCE_STOP:
             opener -= 1
-        if opener < first - 1 and _cue_at(toks, opener):
-            return True
+        if opener < first - 1 and cue_at(toks, opener):
+            yield opener, True
     for k in range(first, last):
-        if start <= k < end or not _cue_at(toks, k):
-            continue
-        if not any(tok.low in _RANKING or tok.low.endswith("iest") for tok in toks[max(first, k - 3) : k]):
+        if not start <= k < end and cue_at(toks, k):
+            yield k, False
+
+
+def is_cumulative(toks: Sequence[Token], start: int, end: int) -> bool:
+    """A running total, not one incident's count: a period cue (``data/cumulative_cues.txt``) in
+    the count's clause ("killed this year"), or opening the sentence before a comma ("Since the
+    war began, 400 ..."), unless a superlative makes it a ranking ("the deadliest this year")."""
+    first = _span(toks, start, end, _CLAUSE_MARKS)[0]
+    for k, opener in _cues_near(toks, start, end, _cue_at):
+        if opener or not any(tok.low in _RANKING or tok.low.endswith("iest") for tok in toks[max(first, k - 3) : k]):
             return True
     return False
+
+
+def is_provisional(toks: Sequence[Token], start: int, end: int) -> bool:
+    """The count so far, which a later count may well exceed: a cue of ``data/provisional_cues.txt``
+    or "by" and a time of the day, in the count's clause ("we have so far found six bodies",
+    "six bodies had been found by the evening") or opening its sentence ("As of Tuesday, nine
+    people are confirmed dead")."""
+    return any(True for _ in _cues_near(toks, start, end, _provisional_at))
+
+
+# After "by", these make a time of the day the count was given: "by Monday evening", "by late
+# Tuesday", "by nightfall" ("killed by Monday's blast" is no time: the word is "monday's").
+_TIMES_OF_DAY = frozenset({"morning", "afternoon", "evening", "night", "nightfall", "noon", "midday", "dusk",
+                           "midnight"}) | frozenset(WEEKDAYS)
+
+
+def _provisional_at(toks: Sequence[Token], k: int) -> int:
+    if _cue_at(toks, k):
+        return 0  # "so far this year": a running total, not a count still going on
+    if toks[k].low == "by":
+        for reach, tok in enumerate(toks[k + 1 : k + 4], start=2):
+            if tok.low in _TIMES_OF_DAY:
+                return reach
+            if tok.low not in ("the", "late", "early", "this", "that"):
+                break
+    return _phrase_at(toks, k, "provisional_cues")
 
 
 # Words before a figure that give it as one the statement has moved on from.
@@ -236,3 +280,42 @@ def is_forecast(toks: Sequence[Token], start: int, end: int) -> bool:
         compared = compared or toks[k].low == "than"
         k += 1
     return False
+
+
+@cache
+def _gatherings() -> dict[str, str]:
+    """data/gatherings.tsv: gathering -> who takes part ("protest" -> "protester")."""
+    return {row[0]: row[1] for row in lexicon.rows("gatherings") if len(row) > 1}
+
+
+def gathering_people() -> frozenset[str]:
+    """Those who make up a gathering: "protester"."""
+    return frozenset(_gatherings().values())
+
+
+_GATHERING_REACH = 6
+
+
+def at_gathering(toks: Sequence[Token], after: int, singular: Callable[[str], str]) -> str | None:
+    """Who a count of people are when its clause names a gathering they make up: "120,000
+    people joined the protest", "took part in the rally" count protesters."""
+    for tok in toks[after : after + _GATHERING_REACH]:
+        if tok.low in _CLAUSE_MARKS or tok.low in _CLAUSE_JOINS:
+            return None
+        if found := _gatherings().get(singular(tok.low)) or _gatherings().get(tok.low):
+            return found
+    return None
+
+
+_PERSON_ENDS, _MAN_ENDS = ("people", "persons", "person", "women", "woman"), ("men", "man")
+
+
+def compound_person(thing: str) -> bool:
+    """A noun for people of a trade written as one word with its person noun: "salespeople",
+    "tradesmen", "crewmen" (the caller leaves out the listed ones, "policeman"). Laid off, they
+    are workers, as "sales employees" are; "Germans" and "humans" are no such compound."""
+    for end in _PERSON_ENDS:
+        if thing.endswith(end) and len(thing) - len(end) >= 3:
+            return True
+    stem = next((thing[: -len(end)] for end in _MAN_ENDS if thing.endswith(end)), "")
+    return len(stem) >= 4 or (len(stem) >= 3 and stem.endswith("s"))

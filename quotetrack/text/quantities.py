@@ -80,6 +80,7 @@ class Quantity:
     forecast: bool = False  # "expected to pass 4,500": what is expected, not what was counted
     kind: str | None = None  # "confirmed", "suspected" (data/count_kinds.tsv): how it was counted
     corrects: bool = False  # "owing to a misprint, the count should read 64,000": a correction
+    provisional: bool = False  # "we have so far found six bodies": the count so far, may rise
 
     @property
     def key(self) -> tuple[str | None, str | None]:
@@ -89,7 +90,8 @@ class Quantity:
             # "12 killed" and "12 people killed" count the same; "5,000 people" counts people.
             thing = None if self.role else "people"
         if self.role and (thing == self.role or _counted_as().get(thing or "") == self.role
-                          or (thing and kind_of(thing) == _role_markers().get((self.role, "of")))):
+                          or (thing and kind_of(thing) == _role_markers().get((self.role, "of")))
+                          or ((self.role, "of") in _role_markers() and _compound_person(thing))):
             thing = None  # "14 deaths" counts the killed, as "seven killed" does; "6,200 jobs cut", the cuts
         return (self.role, kind_of(thing) if thing else thing)
 
@@ -123,7 +125,8 @@ class Quantity:
         if self.role != other.role or self.cumulative != other.cumulative:
             return False
         whole, part = self.key[1], other.key[1]
-        return whole == (None if self.role else "people") and part in lexicon.words("counted_people")
+        return whole == (None if self.role else "people") and (part in lexicon.words("counted_people")
+                                                               or _compound_person(part))
 
     def more_than(self, other: Quantity) -> bool:
         """Every figure this count allows is above every figure ``other`` allows (clearly so
@@ -170,7 +173,7 @@ class Quantity:
 
     def to_dict(self) -> dict[str, object]:
         fields = json_fields(self, "text", "value", "low", "high", "thing", "role", "vague", "cumulative", "earlier",
-                             "forecast", "kind", "corrects")
+                             "forecast", "kind", "corrects", "provisional")
         return fields | {"span": [self.start, self.end]}
 
 
@@ -271,6 +274,11 @@ def _plural_form(word: str) -> bool:
 def role_of(word: str) -> str | None:
     """The casualty role a word names ("bodies" -> "killed"), from casualty_roles.tsv."""
     return _roles().get(word.lower())
+
+
+def _compound_person(thing: str | None) -> bool:
+    """People of a trade in one unlisted word ("salespeople"; "policeman" is listed)."""
+    return bool(thing) and thing not in _kinds() and count_kinds.compound_person(thing or "")
 
 
 def _is_plural(word: str) -> bool:
@@ -403,8 +411,9 @@ def _thing_after(toks: list[_Tok], j: int, value: float | None) -> tuple[str | N
             if _is_plural(word) and not word.endswith("'s"):
                 return singular(word), k1 + 1
     k1, word = window[0]
-    if word.endswith(("ed", "ing")) and word not in _roles():
-        return None, j  # "12 killed" is handled by the role; "three fled" counts no noun
+    verb = word.endswith(("ed", "ing")) or (word in _irregular_singulars() and not _plural_form(word))
+    if verb and word not in _roles():
+        return None, j  # "12 killed" is handled by the role; "three fled", "30 taken" count no noun
     return singular(word), k1 + 1
 
 
@@ -562,7 +571,9 @@ def _figure_nouns() -> frozenset[str]:
     """Nouns that name a figure without saying what it counts (data/figure_nouns.txt, those
     that are no casualty word themselves: "figure", "total", "crowd", not "toll" or "deaths")."""
     roles = _roles()
-    return frozenset(singular(w) for w in lexicon.words("figure_nouns") if w not in roles and singular(w) not in roles)
+    # Both forms: "the numbers" as well as "the number" (a token is matched as written).
+    return frozenset(form for w in lexicon.words("figure_nouns") if w not in roles and singular(w) not in roles
+                     for form in (w, singular(w)))
 
 
 _FIGURE_REACH, _CORRECTION_REACH = 3, 5
@@ -588,7 +599,30 @@ def _referred_role(toks: list[_Tok], start: int, end: int, reach: int = _FIGURE_
     return None
 
 
-_NUMBER_OF_REACH = 16
+_NUMBER_OF_REACH, _APOSTROPHES = 16, ("'", "’")
+
+
+def _counted_by_figure(text: str, toks: list[_Tok], start: int) -> str | None:
+    """The people "number" names: "put the demonstrators' numbers at 25,000", "the number of
+    protesters". Only people of a kind (``counted_people``), owning it as a plural: "the police's
+    numbers" are the police's estimate."""
+    for k in range(start - 1, max(start - _NUMBER_OF_REACH - 1, 0), -1):
+        if toks[k].low in _CLAUSE_STOP or toks[k].low[0].isdigit():
+            return None
+        if toks[k].low not in ("number", "numbers"):
+            continue
+        owner = toks[k - 1].low if k > 0 else ""
+        if k + 2 < start and toks[k + 1].low == "of":
+            noun = toks[k + 3].low if toks[k + 2].low in ("the", "those") and k + 3 < start else toks[k + 2].low
+        elif owner.endswith("s") and text[toks[k - 1].end : toks[k - 1].end + 1] in _APOSTROPHES:
+            noun = owner  # "the demonstrators' numbers"
+        elif owner.endswith(("'s", "’s")) and singular(owner[:-2]) != owner[:-2]:
+            noun = owner[:-2]  # "the children's numbers"
+        else:
+            return None
+        thing = singular(noun)
+        return thing if kind_of(thing) in lexicon.words("counted_people") and _is_plural(noun) else None
+    return None
 
 
 def _number_of(toks: list[_Tok], start: int) -> str | None:
@@ -681,6 +715,8 @@ def iter_quantities(text: str) -> Iterator[Quantity]:
                 or (None if thing else _number_of(toks, start_index))
             if referred is not None:
                 thing, role = None, role or referred
+            elif role is None and (owner := _counted_by_figure(text, toks, start_index)):
+                thing = owner  # "put the demonstrators' numbers at 25,000": demonstrators
             elif role is None and _named_figure(toks, start_index, after_thing, reach):
                 # "the official number is 2,100": the figure the story is about, counting what
                 # the statement does not say; kept, to be set against another such figure
@@ -701,6 +737,8 @@ def iter_quantities(text: str) -> Iterator[Quantity]:
             # "killed 14, including three children": the children were killed; "to lay off 12
             # percent of its staff, or about 4,000 employees": the 4,000 are laid off
             role = out[-1].role
+        if role is None and thing in _PERSON_NOUNS:  # "120,000 people joined the protest": protesters
+            thing = count_kinds.at_gathering(toks, after_thing, singular) or thing
         if role and thing in count_kinds.objects():
             role = None  # "released two drone videos", "killed in two strikes": no one freed, no strike killed
         end_of_count = max(after_thing, end_index)
@@ -722,10 +760,17 @@ def iter_quantities(text: str) -> Iterator[Quantity]:
                 and count_kinds.is_cumulative(toks, start_index, end_of_count),
                 kind=count_kinds.count_kind(toks, start_index, end_of_count, _names_people),
                 corrects=corrects,
+                provisional=count_kinds.is_provisional(toks, start_index, end_of_count),
             )
         )
         yield out[-1]
         i = end_index
+
+
+def counts_a_crowd(count: Quantity) -> bool:
+    """The count is of those who make up a gathering ("25,000 demonstrators", "120,000 people
+    joined the protest"): at one incident, the crowd the story is about."""
+    return count.role is None and count.key[1] in {kind_of(who) for who in count_kinds.gathering_people()}
 
 
 def _names_people(word: str) -> bool:
