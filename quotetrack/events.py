@@ -320,7 +320,7 @@ def _has_figure(statement: Statement) -> bool:
 def _reports_a_figure(text: str) -> bool:
     # Remembered, as articles' readings are: a long-running process (the API) groups again after
     # each new statement, and reading every lone statement's counts again is most of the work.
-    return any(figures_.is_figure(q) for q in iter_quantities(text))  # stops at the first figure
+    return any(figures_.is_figure(q) for q in iter_quantities(text, how=False))  # stops at the first figure
 
 
 # --- the record ----------------------------------------------------------------------------

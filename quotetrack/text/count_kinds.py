@@ -56,7 +56,7 @@ def _kind_words() -> dict[str, str]:
 def _kind_word(token: str) -> str | None:
     """The kind a word names; a compound names it in its last part ("laboratory-confirmed")."""
     kinds = _kind_words()
-    return kinds.get(token) or kinds.get(token.rsplit("-", 1)[-1])
+    return kinds.get(token) or (kinds.get(token.rsplit("-", 1)[-1]) if "-" in token else None)
 
 
 def count_kind(toks: Sequence[Token], start: int, end: int, is_person: Callable[[str], bool]) -> str | None:
@@ -98,8 +98,13 @@ def _span(toks: Sequence[Token], start: int, end: int, stops: frozenset[str]) ->
 
 
 @cache
-def _correction_cues() -> tuple[tuple[str, ...], ...]:
-    return tuple(tuple(line.lower().split()) for line in lexicon.lines("correction_cues"))
+def _correction_cues() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """data/correction_cues.txt as word tuples, by first word: the sentence is read once."""
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for line in lexicon.lines("correction_cues"):
+        cue = tuple(line.lower().split())
+        by_first.setdefault(cue[0], []).append(cue)
+    return {first: tuple(cues) for first, cues in by_first.items()}
 
 
 def corrects(toks: Sequence[Token], start: int) -> bool:
@@ -107,11 +112,9 @@ def corrects(toks: Sequence[Token], start: int) -> bool:
     should read 64,000", "the toll was revised to 17,000 after a clerical error was found"."""
     first, last = _span(toks, start, start, SENTENCE_STOP)
     words = [tok.low for tok in toks[first:last]]
-    for cue in _correction_cues():
-        width = len(cue)
-        if any(tuple(words[i : i + width]) == cue for i in range(len(words) - width + 1)):
-            return True
-    return False
+    cues = _correction_cues()
+    return any(tuple(words[i : i + len(cue)]) == cue
+               for i, word in enumerate(words) for cue in cues.get(word, ()))
 
 
 # Comparatives that, before "than", set the statement's claim against the figure after it.
@@ -152,6 +155,12 @@ def _phrases(name: str) -> dict[str, tuple[tuple[str, ...], ...]]:
     return {first: tuple(sorted(found, key=len, reverse=True)) for first, found in by_first.items()}
 
 
+@cache
+def _starts(name: str, also: str) -> frozenset[str]:
+    """The words a cue of ``data/<name>.txt`` begins with, and ``also``."""
+    return frozenset(_phrases(name)) | {also}
+
+
 # Before a period phrase these make it a comparison, not a running total: "the deadliest attack
 # this year", "the worst since 2015", "the first such attack this month".
 _RANKING = frozenset({"worst", "most", "first", "biggest", "largest", "deadliest", "bloodiest", "only"})
@@ -178,7 +187,7 @@ def _cue_at(toks: Sequence[Token], k: int) -> int:
 
 
 def _cues_near(toks: Sequence[Token], start: int, end: int, cue_at: Callable[[Sequence[Token], int], int],
-               ) -> Iterator[tuple[int, bool]]:
+               starts: frozenset[str]) -> Iterator[tuple[int, bool]]:
     """Where a cue (``cue_at``) stands for the count ``toks[start:end]``, and whether it opens the
     sentence before a comma ("Since the war began, 400 ...", "By the evening, rescuers had found
     six bodies") rather than standing in the count's own clause."""
@@ -188,10 +197,11 @@ def _cues_near(toks: Sequence[Token], start: int, end: int, cue_at: Callable[[Se
         opener = first - 1
         while opener > 0 and toks[opener - 1].low not in SENTENCE_STOP:
             opener -= 1
-        if opener < first - 1 and cue_at(toks, opener):
+        if opener < first - 1 and toks[opener].low in starts and cue_at(toks, opener):
             yield opener, True
     for k in range(first, last):
-        if not start <= k < end and cue_at(toks, k):
+        # ``starts``: the words a cue can begin with, so that most words cost one look-up
+        if toks[k].low in starts and not start <= k < end and cue_at(toks, k):
             yield k, False
 
 
@@ -200,7 +210,7 @@ def is_cumulative(toks: Sequence[Token], start: int, end: int) -> bool:
     the count's clause ("killed this year"), or opening the sentence before a comma ("Since the
     war began, 400 ..."), unless a superlative makes it a ranking ("the deadliest this year")."""
     first = _span(toks, start, end, _CLAUSE_MARKS)[0]
-    for k, opener in _cues_near(toks, start, end, _cue_at):
+    for k, opener in _cues_near(toks, start, end, _cue_at, _starts("cumulative_cues", "since")):
         if opener or not any(tok.low in _RANKING or tok.low.endswith("iest") for tok in toks[max(first, k - 3) : k]):
             return True
     return False
@@ -211,7 +221,7 @@ def is_provisional(toks: Sequence[Token], start: int, end: int) -> bool:
     or "by" and a time of the day, in the count's clause ("we have so far found six bodies",
     "six bodies had been found by the evening") or opening its sentence ("As of Tuesday, nine
     people are confirmed dead")."""
-    return any(True for _ in _cues_near(toks, start, end, _provisional_at))
+    return any(True for _ in _cues_near(toks, start, end, _provisional_at, _starts("provisional_cues", "by")))
 
 
 # After "by", these make a time of the day the count was given: "by Monday evening", "by late
@@ -221,15 +231,18 @@ _TIMES_OF_DAY = frozenset({"morning", "afternoon", "evening", "night", "nightfal
 
 
 def _provisional_at(toks: Sequence[Token], k: int) -> int:
-    if _cue_at(toks, k):
-        return 0  # "so far this year": a running total, not a count still going on
+    found = 0
     if toks[k].low == "by":
         for reach, tok in enumerate(toks[k + 1 : k + 4], start=2):
             if tok.low in _TIMES_OF_DAY:
-                return reach
+                found = reach
+                break
             if tok.low not in ("the", "late", "early", "this", "that"):
                 break
-    return _phrase_at(toks, k, "provisional_cues")
+    found = found or _phrase_at(toks, k, "provisional_cues")
+    # "so far this year": a running total, not a count still going on (looked for only where a
+    # cue stands: most words start none)
+    return 0 if found and _cue_at(toks, k) else found
 
 
 # Words before a figure that give it as one the statement has moved on from.

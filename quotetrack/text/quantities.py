@@ -659,9 +659,10 @@ def find_quantities(text: str) -> list[Quantity]:
     return list(iter_quantities(text))
 
 
-def iter_quantities(text: str) -> Iterator[Quantity]:
+def iter_quantities(text: str, *, how: bool = True) -> Iterator[Quantity]:
     """The counts of ``find_quantities``, one at a time: a caller that needs only the first of
-    some kind (does this statement give a figure?) reads no further."""
+    some kind (does this statement give a figure?) reads no further, nor, with ``how=False``,
+    how each was counted (its kind, whether it is the count so far)."""
     toks = _without_abbreviation_stops(count_tokens(text))
     lows = [tok.low for tok in toks]
     out: list[Quantity] = []
@@ -758,9 +759,8 @@ def iter_quantities(text: str) -> Iterator[Quantity]:
                 forecast=count_kinds.is_forecast(toks, start_index, end_index),
                 cumulative=role is not None and (role, "plan") not in _role_markers()
                 and count_kinds.is_cumulative(toks, start_index, end_of_count),
-                kind=count_kinds.count_kind(toks, start_index, end_of_count, _names_people),
-                corrects=corrects,
-                provisional=count_kinds.is_provisional(toks, start_index, end_of_count),
+                kind=count_kinds.count_kind(toks, start_index, end_of_count, _names_people) if how else None,
+                corrects=corrects, provisional=how and count_kinds.is_provisional(toks, start_index, end_of_count),
             )
         )
         yield out[-1]
