@@ -662,7 +662,7 @@ def find_quantities(text: str) -> list[Quantity]:
 def iter_quantities(text: str, *, how: bool = True) -> Iterator[Quantity]:
     """The counts of ``find_quantities``, one at a time: a caller that needs only the first of
     some kind (does this statement give a figure?) reads no further, nor, with ``how=False``,
-    how each was counted (its kind, whether it is the count so far)."""
+    how each was counted (its kind, a correction or not, whether it is the count so far)."""
     toks = _without_abbreviation_stops(count_tokens(text))
     lows = [tok.low for tok in toks]
     out: list[Quantity] = []
@@ -707,10 +707,11 @@ def iter_quantities(text: str, *, how: bool = True) -> Iterator[Quantity]:
         part_of = part_of or (start_index > 0 and lows[start_index - 1] in _ADDED_BEFORE) \
             or (end_index < len(toks) and lows[end_index] in _ADDED_AFTER)
         role = _role_near(toks, start_index, after_thing)
-        corrects = count_kinds.corrects(toks, start_index)
+        referring = thing in _figure_nouns() or (thing is None and role is None)
         # A correction names its figure further back: "the count should read 64,000".
+        corrects = (how or referring) and count_kinds.corrects(toks, start_index)
         reach = _CORRECTION_REACH if corrects else _FIGURE_REACH
-        if thing in _figure_nouns() or (thing is None and role is None):
+        if referring:
             # "the official figure of 212,000", "the 900 figure": the toll named earlier
             referred = _referred_role(toks, start_index, after_thing, reach) \
                 or (None if thing else _number_of(toks, start_index))
@@ -745,9 +746,7 @@ def iter_quantities(text: str, *, how: bool = True) -> Iterator[Quantity]:
         end_of_count = max(after_thing, end_index)
         out.append(
             Quantity(
-                value=value,
-                low=low_value,
-                high=high_value,
+                value=value, low=low_value, high=high_value,
                 thing=thing,
                 role=role,
                 text=text[toks[start_index].start : toks[end_of_count - 1].end],
