@@ -86,11 +86,8 @@ def generic_agents() -> frozenset[str]:
 
 
 @cache
-def exceptions_by_first_word() -> dict[str, list[tuple[str, ...]]]:
-    by_word: dict[str, list[tuple[str, ...]]] = {}
-    for phrase in _negation_exceptions():
-        by_word.setdefault(phrase[0], []).append(phrase)
-    return by_word
+def exceptions_by_first_word() -> dict[str, tuple[tuple[str, ...], ...]]:
+    return lexicon.by_first_word(_negation_exceptions(), _itself)
 
 
 @cache
@@ -114,11 +111,12 @@ def not_topic_words() -> frozenset[str]:
 
 
 @cache
-def cues_by_first_word() -> dict[str, list[tuple[str, ...]]]:
-    by_word: dict[str, list[tuple[str, ...]]] = {}
-    for cue in negation_cues():  # longest first, kept in that order
-        by_word.setdefault(cue[0], []).append(cue)
-    return by_word
+def cues_by_first_word() -> dict[str, tuple[tuple[str, ...], ...]]:
+    return lexicon.by_first_word(negation_cues(), _itself)  # longest first, kept in that order
+
+
+def _itself(phrase: tuple[str, ...]) -> tuple[str, ...]:
+    return phrase
 
 
 @cache

@@ -186,15 +186,12 @@ def _phrases_from(folded: Sequence[str], stems: Sequence[str], i: int) -> list[t
     """The phrases of act_states.tsv that may start at word ``i``."""
     word = folded[i]
     joining = word in copulas() or (word.endswith(("n't", "n’t")) and word[:-3] in copulas())
-    return _phrases_by_first().get(stems[i], []) + (_phrases_by_first().get(BE, []) if joining else [])
+    return [*_phrases_by_first().get(stems[i], ()), *(_phrases_by_first().get(BE, ()) if joining else ())]
 
 
 @cache
-def _phrases_by_first() -> dict[str, list[tuple[str, tuple[str, ...]]]]:
-    by_first: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
-    for state, phrase in act_state_phrases():
-        by_first.setdefault(phrase[0], []).append((state, phrase))
-    return by_first
+def _phrases_by_first() -> dict[str, tuple[tuple[str, tuple[str, ...]], ...]]:
+    return lexicon.by_first_word(act_state_phrases(), lambda entry: entry[1])
 
 
 def _match(phrase: Sequence[str], p: int, folded: Sequence[str], stems: Sequence[str], k: int,

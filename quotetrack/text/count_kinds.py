@@ -97,22 +97,12 @@ def _span(toks: Sequence[Token], start: int, end: int, stops: frozenset[str]) ->
     return first, last
 
 
-@cache
-def _correction_cues() -> dict[str, tuple[tuple[str, ...], ...]]:
-    """data/correction_cues.txt as word tuples, by first word: the sentence is read once."""
-    by_first: dict[str, list[tuple[str, ...]]] = {}
-    for line in lexicon.lines("correction_cues"):
-        cue = tuple(line.lower().split())
-        by_first.setdefault(cue[0], []).append(cue)
-    return {first: tuple(cues) for first, cues in by_first.items()}
-
-
 def corrects(toks: Sequence[Token], start: int) -> bool:
     """The sentence gives the figure as a correction of another: "owing to a misprint, the count
     should read 64,000", "the toll was revised to 17,000 after a clerical error was found"."""
     first, last = _span(toks, start, start, SENTENCE_STOP)
     words = [tok.low for tok in toks[first:last]]
-    cues = _correction_cues()
+    cues = _phrases("correction_cues")
     return any(tuple(words[i : i + len(cue)]) == cue
                for i, word in enumerate(words) for cue in cues.get(word, ()))
 
@@ -148,11 +138,8 @@ def objects() -> frozenset[str]:
 @cache
 def _phrases(name: str) -> dict[str, tuple[tuple[str, ...], ...]]:
     """A list of cue phrases (``data/<name>.txt``) as word tuples, by first word, longest first."""
-    by_first: dict[str, list[tuple[str, ...]]] = {}
-    for line in lexicon.lines(name):
-        phrase = tuple(line.lower().split())
-        by_first.setdefault(phrase[0], []).append(phrase)
-    return {first: tuple(sorted(found, key=len, reverse=True)) for first, found in by_first.items()}
+    phrases = sorted((tuple(line.lower().split()) for line in lexicon.lines(name)), key=len, reverse=True)
+    return lexicon.by_first_word(phrases, lambda phrase: phrase)
 
 
 @cache

@@ -17,7 +17,7 @@ import os
 import sys
 import time
 import zlib
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import cache
 from pathlib import Path
 from types import MappingProxyType
@@ -63,6 +63,15 @@ def rows(name: str) -> tuple[tuple[str, ...], ...]:
 def words(name: str) -> frozenset[str]:
     """A one-entry-a-line list as a set of lower-cased entries."""
     return frozenset(line.strip().lower() for line in _raw_lines(_file_name(name)))
+
+
+def by_first_word(items: Iterable[_T], phrase_of: Callable[[_T], Sequence[str]]) -> dict[str, tuple[_T, ...]]:
+    """Phrases (or things holding one: ``phrase_of`` gives its words) by their first word, in the
+    order given: a rule reads a text once, looking up each word, not once for every phrase."""
+    found: dict[str, list[_T]] = {}
+    for item in items:
+        found.setdefault(phrase_of(item)[0], []).append(item)
+    return {first: tuple(group) for first, group in found.items()}
 
 
 @cache
