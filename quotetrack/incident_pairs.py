@@ -61,32 +61,36 @@ class Incidents:
 
     def together(self, a: Statement, b: Statement) -> bool:
         """Both statements are about one incident."""
-        read = self._dated(a, b)
-        if read is None or not read[0]:
+        read = self._articles_of(a, b)
+        if read is None or not (read[0] is read[1] or incidents.same_incident(*read)):
             return False
-        return not (read[1] or read[2])
+        periods = _periods(*read)
+        return not (incidents.dated_elsewhere(a.text, read[0].published, periods)
+                    or incidents.dated_elsewhere(b.text, read[1].published, periods))
 
     def apart(self, a: Statement, b: Statement) -> bool:
         """One of the two dates what it says away from the incident their articles report, the
         other does not: "Last May, the company cut 174 jobs" in an article about this week's
         cuts tells of another incident than "50 employees were laid off" does."""
-        read = self._dated(a, b)
-        return read is not None and read[1] != read[2]
+        read = self._articles_of(a, b)
+        if read is None:
+            return False
+        periods = _periods(*read)
+        return (incidents.dated_elsewhere(a.text, read[0].published, periods)
+                != incidents.dated_elsewhere(b.text, read[1].published, periods))
 
-    def _dated(self, a: Statement, b: Statement) -> tuple[bool, bool, bool] | None:
-        """Whether the two articles report one incident, and whether each statement dates what it
-        says away from it; None when an article is unknown."""
+    def _articles_of(self, a: Statement, b: Statement) -> tuple[Article, Article] | None:
         first = self.articles.get(a.source.id or 0) if a.source else None
         second = self.articles.get(b.source.id or 0) if b.source else None
-        if first is None or second is None:
-            return None
-        one = first is second or incidents.same_incident(first, second)
-        both = [first] if first is second else [first, second]
-        # Articles that date nothing still report something of the weeks before they came out:
-        # "killed 12 people on September 16, 2013" in a list of past shootings is not this incident.
-        periods = incidents.incident_periods(both) or [days for x in both if (days := x.days) is not None]
-        return (one, incidents.dated_elsewhere(a.text, first.published, periods),
-                incidents.dated_elsewhere(b.text, second.published, periods))
+        return None if first is None or second is None else (first, second)
+
+
+def _periods(first: Article, second: Article) -> list[incidents.Period]:
+    """The days the two articles date their incident to. Articles that date nothing still report
+    something of the weeks before they came out: "killed 12 people on September 16, 2013" in a
+    list of past shootings is not this incident."""
+    both = [first] if first is second else [first, second]
+    return incidents.incident_periods(both) or [days for x in both if (days := x.days) is not None]
 
 
 def counts_victims(statement: Statement, normalizer: Normalizer) -> bool:
