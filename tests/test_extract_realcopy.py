@@ -126,6 +126,13 @@ def test_statements_in_headlines():
     ]
 
 
+def test_a_long_headline_ends_at_the_date_line_under_it():
+    text = "Norland bridge strike was unjustified, admits Avell-led coalition\nSeptember 01 2018 06:15 PM\n\nRain fell."
+    assert [(s.speaker.name, s.text) for s in extract_statements(text)] == [
+        ("Avell-led coalition", "Norland bridge strike was unjustified")
+    ]
+
+
 def test_a_topic_before_a_colon_is_no_speaker():
     assert headline("Flood season: Rivers rise across the north") == []
     assert headline("Northern floods: “The water came so fast”") == []

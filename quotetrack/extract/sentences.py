@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
+from ..text.dates import WEEKDAYS, months
 from ..text.tokens import Token, copy_tokens
 from .lexicon import (
     AUXILIARIES,
@@ -83,12 +84,31 @@ def paragraph_spans(text: str) -> list[Span]:
             content = line.group(0).rstrip()
             last = i == len(lines) - 1
             signed = not last and re.match(r"[—–]\s", lines[i + 1].group(0))  # "— Name (@handle)" signs a post
-            if last or re.search(r"[.!?:”\"’)]$", content) or len(content) < 60 or signed:
+            # A long headline has no full stop; the date line under it ends it all the same.
+            dated = not last and is_dateline(lines[i + 1].group(0))
+            if last or re.search(r"[.!?:”\"’)]$", content) or len(content) < 60 or signed or dated:
                 end = block.start() + line.end()
                 if text[start:end].strip():
                     spans.append(strip_span(text, start, end))
                 start = block.start() + line.end() + 1
     return _join_introduced(text, spans)
+
+
+# Words a date line may hold besides the date: "Updated: 01 September 2018 06:15 PM GMT".
+_DATELINE_WORDS = frozenset(
+    "am pm a.m p.m gmt utc bst cet cest est edt pst pdt ist wat eat cat updated published posted "
+    "last modified on at".split()
+)
+
+
+def is_dateline(line: str) -> bool:
+    """A line that only dates the copy under a headline: "September 01 2018 06:15 PM",
+    "Published: Mon 3 Jan 2022", "2019-06-14 10:02 GMT"."""
+    words = re.findall(r"[A-Za-z][A-Za-z.]*", line)
+    if not re.search(r"\d", line) or len(line) > 60 or len(words) > 6:
+        return False
+    known = set(months()) | {w.lower() for w in WEEKDAYS} | {w.lower()[:3] for w in WEEKDAYS}
+    return all(w.lower().rstrip(".") in known or w.lower().rstrip(".") in _DATELINE_WORDS for w in words)
 
 
 def _join_introduced(text: str, spans: list[Span]) -> list[Span]:
