@@ -91,7 +91,23 @@ def paragraph_spans(text: str) -> list[Span]:
                 if text[start:end].strip():
                     spans.append(strip_span(text, start, end))
                 start = block.start() + line.end() + 1
-    return _join_introduced(text, spans)
+    return _join_introduced(text, _split_date_mark(text, spans))
+
+
+# "date 2024-08-03 Ana Lind has …": a page saved with its date run into its first line.
+_DATE_MARK = re.compile(
+    r"(?:date|published|updated|posted):?\s+\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?[ \t]+(?=\S)", re.IGNORECASE
+)
+
+
+def _split_date_mark(text: str, spans: list[Span]) -> list[Span]:
+    """The date mark a saved page opens with is a paragraph of its own, not the start of its lead."""
+    if not spans:
+        return spans
+    mark = _DATE_MARK.match(text, spans[0].start)
+    if mark is None or mark.end() >= spans[0].end:
+        return spans
+    return [strip_span(text, spans[0].start, mark.end()), Span(mark.end(), spans[0].end), *spans[1:]]
 
 
 # Words a date line may hold besides the date: "Updated: 01 September 2018 06:15 PM GMT".
@@ -279,7 +295,8 @@ def sentence_spans(text: str, paragraphs: list[Span], quotes: list[Quote]) -> li
         start = p_start
         # A full stop run into the next sentence ("… told reporters.Holt also said …"), as copy
         # taken from a web page often has it, ends the sentence too; "U.S.", "Amazon.com" do not.
-        boundaries = r"[.!?…]+[”’\"')\]]*(?=\s+[“‘\"'(\[]{0,2}[A-Z0-9])|;(?=\s)|(?<=[a-z]{3})\.(?=[A-Z][a-z]+\s)"
+        boundaries = (r"[.!?…]+[”’\"')\]]*(?=\s+[“‘\"'(\[]{0,2}[A-Z0-9])|;(?=\s)"
+                      r"|(?<=[a-z]{3})\.(?=[A-Z][a-z]+\s|[A-Z]{2,6}\s)")
         for match in re.finditer(boundaries, text[p_start:p_end]):
             cut = p_start + match.end()
             while qi < len(inside) and inside[qi][1] <= cut - 1:
