@@ -270,3 +270,13 @@ def test_a_count_set_that_a_trailing_frame_credits_is_the_trailing_speakers():
 def test_released_is_a_cue_only_with_a_statement_as_its_object():
     text = "The firm said in its annual report, released a week ago, that it would cut 300 jobs."
     assert reported(text)[0] == [(["it would cut 300 jobs"], "The firm", "said")]
+
+
+def test_a_name_may_begin_with_a_word_that_names_speakers():
+    text = "Trade analyst, Elder Dube, says the port reopening will lift exports."
+    assert [(s.speaker.name, s.speaker.title) for s in extract_statements(text)] == [("Elder Dube", "analyst")]
+
+
+def test_a_cue_in_the_passive_credits_nobody():
+    assert extract_statements("Had the storm turned north, an emergency would have been declared.") == []
+    assert extract_statements("The delay in the count was announced by the commission late on Friday.") == []
