@@ -192,4 +192,13 @@ def test_the_headline_is_the_outlets_report_unless_it_credits_somebody():
 
     assert headline_of("Norland flood toll hits 1,500") == [("Ledger", "Norland flood toll hits 1,500")]
     assert headline_of("Flood toll hits 1,500, says ministry") == [("ministry", "Flood toll hits 1,500")]
+    assert headline_of("Varno poll: Lind ahead in “historic” count") == [
+        ("Ledger", "Varno poll: Lind ahead in “historic” count")]
     assert extract_statements("Norland flood toll hits 1,500\n\nRain fell.", PUBLISHED, outlet="Ledger") == []
+
+
+def test_a_source_named_inside_a_clause_vouches_for_that_clause_only():
+    text = ("Ana Berg turned down the recount where, according to the registrar, she trailed by "
+            "41.7% of the vote.")
+    assert [(s.speaker.name, s.text) for s in extract_statements(text, PUBLISHED, outlet="Ledger")] == [
+        ("registrar", "she trailed by 41.7% of the vote")]

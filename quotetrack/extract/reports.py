@@ -60,6 +60,7 @@ def outlet_reports(
     # draft checked against the record has none, and its lead is no outlet's statement.
     named = outlet is not None
     reports = []
+    headline_paragraph = _headline_paragraph(copy, covered, headline) if named else None
     body = 0  # sentences of running copy so far: headlines and captions are not counted
     for number, sentence in enumerate(sentences):
         a, b = sentence.start, sentence.end
@@ -73,19 +74,22 @@ def outlet_reports(
             if clause is None or sentence.quotes:
                 continue
             b, limit = clause.start(), sentence.index_at(clause.start())
-        if sentence.quotes or not sentence.tokens:
-            continue
-        inside = bisect_left(opens, a) - 1
-        if (inside >= 0 and quotes[inside].end > a) or "?" in text[a:b]:
+        if not sentence.tokens:
             continue
         first = first_content_token(sentence)
         start = sentence.tokens[first].start
-        if named and sentence.headline and _is_the_headline(text[start:b], headline):
-            # What the outlet says the story is, in its own words: an editor checks a headline
-            # against the sources as much as any sentence ("Toll hits 1,500" when 1,500 was a forecast).
-            if len(sentence.lower) >= 3:
-                reports.append(sentence_statement(copy, sentence, Span(start, content_end(sentence)), speaker,
-                                                  mentions))
+        if sentence.paragraph == headline_paragraph:
+            if sentence.start == copy.paragraphs[sentence.paragraph].start:
+                # What the outlet says the story is, in its own words: an editor checks a headline
+                # against the sources as much as any sentence ("Toll hits 1,500" when 1,500 was a
+                # forecast). Read whole, though a semicolon or a colon may cut it in two.
+                whole = copy.paragraphs[sentence.paragraph]
+                reports.append(sentence_statement(copy, sentence, Span(start, whole.end), speaker, mentions))
+            continue
+        if sentence.quotes:
+            continue
+        inside = bisect_left(opens, a) - 1
+        if (inside >= 0 and quotes[inside].end > a) or "?" in text[a:b]:
             continue
         negative = negative_report(sentence) if limit == len(sentence.tokens) else None
         if negative is not None:
@@ -146,8 +150,19 @@ def _figure_credited_next(copy: Copy, number: int, statements: list[Extracted]) 
     return None
 
 
-def _is_the_headline(line: str, headline: str | None) -> bool:
-    return bool(headline) and " ".join(fold(line).split()) == " ".join(fold(headline or "").split())
+def _headline_paragraph(copy: Copy, covered: dict[int, int], headline: str | None) -> int | None:
+    """The paragraph that is the article's headline, when nobody is credited with any of it and it
+    says something (three words or more)."""
+    if not headline:
+        return None
+    wanted = " ".join(fold(headline).split())
+    for number, (a, b) in enumerate(copy.paragraphs):
+        if " ".join(fold(copy.text[a:b]).split()) == wanted:
+            sentences = [i for i, s in enumerate(copy.sentences) if s.paragraph == number]
+            if any(i in covered for i in sentences) or len(wanted.split()) < 3:
+                return None
+            return number
+    return None
 
 
 def _captioned(text: str, start: int, end: int) -> bool:
