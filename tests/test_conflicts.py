@@ -455,3 +455,8 @@ def test_a_surname_kept_apart_from_a_full_name_is_no_misattribution() -> None:
     text = "Our soldiers are fighting for every metre of this land"
     surname = verdict(st(text, "Hromov", "quote", speaker_id=7), st(text, "Oleksiy Hromov", "quote", speaker_id=8))
     assert surname.type != "misattribution"
+
+
+def test_a_vote_and_an_election_are_one_thing_to_deny() -> None:
+    verdict = compare(st("There was no rigging or fraud in the vote"), st("The elections were rigged"))
+    assert (verdict.relation, verdict.type) == ("conflict", "polarity")
