@@ -35,6 +35,7 @@ from .lexicon import (
 )
 from .responsibility import deed_denied, in_one_wording
 from .states import NEGATING_PREFIXES, PREFIX_MIN_LENGTH, ActState, State, act_states, states_of
+from .winners import Winner, winners_of
 
 _NUMBER = re.compile(NUMBER)
 # Where a denial's subject starts at the latest: "Police said [no one was killed]".
@@ -115,6 +116,7 @@ class Reading:
     acts: tuple[ActState, ...]  # how acts are judged ("the raid violated the laws of war": unlawful)
     disputed: tuple[tuple[Cue, Quantity], ...]  # counts called false, each with the cue that does it
     denials_made: tuple[DenialMade, ...]  # "firmly denies the report", "did not issue a denial of it"
+    winners: tuple[Winner, ...] = ()  # who it says won what: "Ana Lind won the election"
 
 
 def _content_sequence(text: str, normalizer: Normalizer) -> list[tuple[str, float]]:
@@ -171,6 +173,7 @@ def read(text: str, normalizer: Normalizer) -> Reading:
         acts=act_states(text, words, [(cue.start, cue.strength == FLAT) for cue in cues if not cue.cancelled]),
         disputed=_disputed_counts(text, words, cues, quantities),
         denials_made=_denials_made(text, words, cues, normalizer),
+        winners=winners_of(text),
     )
 
 
