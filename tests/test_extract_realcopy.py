@@ -280,3 +280,15 @@ def test_a_name_may_begin_with_a_word_that_names_speakers():
 def test_a_cue_in_the_passive_credits_nobody():
     assert extract_statements("Had the storm turned north, an emergency would have been declared.") == []
     assert extract_statements("The delay in the count was announced by the commission late on Friday.") == []
+
+
+def test_an_ampersand_between_names_is_part_of_the_name():
+    text = "Names of nine million households were exposed, Varnel Holdings & Co said in a statement."
+    assert [s.speaker.name for s in extract_statements(text)] == ["Varnel Holdings & Co"]
+
+
+def test_a_finding_verb_takes_a_bare_clause_told_in_the_past():
+    text = "The report from the Ledger suggested hackers gained access to the bank's servers."
+    assert [(s.speaker.name, s.text) for s in extract_statements(text)] == [
+        ("Ledger", "hackers gained access to the bank's servers")]
+    assert extract_statements("The minister suggested raising taxes on fuel.") == []
