@@ -352,6 +352,15 @@ def test_a_quote_with_words_changed_is_altered_and_the_diff_shows_it() -> None:
     assert changes == [("-", "talks"), ("+", "war")]
 
 
+def test_one_quote_transcribed_twice_with_small_words_and_contractions_is_not_altered() -> None:
+    a = st("It’s time to act, because I can tell you the story’s a little different", "Chief Lind", "quote")
+    b = st("It is time to act. Because I can also tell you that the story is a little different", "Chief Lind",
+           "quote")
+    assert verdict(a, b).relation == "same"
+    c = st("It is time to act. Because I can tell you the plan is a little different", "Chief Lind", "quote")
+    assert verdict(a, c).type == "altered"  # "story" became "plan"
+
+
 def test_an_altered_quote_that_flips_its_meaning_scores_higher() -> None:
     original = st("I have never taken money from a foreign government", "Senator Doyle", "quote")
     flipped = st("I have taken money from a foreign government", "Senator Doyle", "quote")
