@@ -120,3 +120,10 @@ def test_a_present_cue_after_a_name_and_before_a_clause_is_a_verb():
     assert read_copy("Northern claims were false, the paper said.").sentences[0].cue_at(1) is None
     s = read_copy("Lind spoke first and he adds the cuts will be deep.").sentences[0]
     assert s.cue_at(5) is not None and s.cue_at(5).form == "adds"
+
+
+def test_a_pages_list_of_links_is_no_copy():
+    text = ("Rain fell on Monday, officials said.\n\nRelated readings:\nVarno says flood toll now at 40 Dams hold\n"
+            "Varno says flood toll now at 40 Roads reopen\n\nThe river fell on Tuesday.")
+    assert [text[s.start:s.end] for s in read_copy(text).sentences] == [
+        "Rain fell on Monday, officials said.", "The river fell on Tuesday."]

@@ -495,12 +495,38 @@ class Copy:
     sentences: list[Sentence]
 
 
+# A page's list of links under its own heading: "Related readings:", "Read more", "See also".
+_LINKS_HEADING = re.compile(
+    r"(?:related(?:\s+(?:readings?|articles?|stories|content|news|links|coverage))?|read\s+(?:more|also)|"
+    r"also\s+read|see\s+also|full\s+coverage|more\s+on\s+this(?:\s+story)?|recommended(?:\s+for\s+you)?|"
+    r"most\s+(?:read|popular|viewed)|you\s+may\s+also\s+like|trending(?:\s+now)?)\s*:?",
+    re.IGNORECASE,
+)
+
+
+def link_lists(text: str, paragraphs: list[Span]) -> set[int]:
+    """The paragraphs of the link lists a saved page carries: each heading and the lines under it,
+    up to the next blank line. They are headlines of other stories, not this one's copy."""
+    found: set[int] = set()
+    listing = False
+    for number, (a, b) in enumerate(paragraphs):
+        if listing and "\n\n" not in text[paragraphs[number - 1].end : a].replace(" ", "").replace("\t", ""):
+            found.add(number)
+            continue
+        listing = _LINKS_HEADING.fullmatch(text[a:b].strip()) is not None
+        if listing:
+            found.add(number)
+    return found
+
+
 def read_copy(text: str) -> Copy:
     """Paragraphs, quotes and sentences of an article: the first stage of extraction."""
     paragraphs = paragraph_spans(text)
     quotes = find_quotes(text, paragraphs)
     opens = [q.open for q in quotes]
-    sentences = [Sentence(text, a, b, p, quotes, opens) for a, b, p in sentence_spans(text, paragraphs, quotes)]
+    links = link_lists(text, paragraphs)
+    sentences = [Sentence(text, a, b, p, quotes, opens) for a, b, p in sentence_spans(text, paragraphs, quotes)
+                 if p not in links]
     for sentence in sentences:
         if _is_headline(text, sentence, paragraphs[sentence.paragraph]):
             sentence.read_as_headline()
