@@ -292,3 +292,12 @@ def test_a_finding_verb_takes_a_bare_clause_told_in_the_past():
     assert [(s.speaker.name, s.text) for s in extract_statements(text)] == [
         ("Ledger", "hackers gained access to the bank's servers")]
     assert extract_statements("The minister suggested raising taxes on fuel.") == []
+
+
+def test_a_name_after_the_cue_with_an_aside_before_it_is_who_said_it():
+    text = ("Soldiers found the bodies in the worst-hit Varno district, 150 kilometres from the main city, "
+            "said Anil Lind, additional district magistrate of Varno.")
+    assert [(s.speaker.name, s.text) for s in extract_statements(text)] == [
+        ("Anil Lind", "Soldiers found the bodies in the worst-hit Varno district, 150 kilometres from the main city")]
+    clause = "Ana Berg, who studies tax policy, said Piet Lind's plan didn't clarify the matter."
+    assert [s.speaker.name for s in extract_statements(clause)] == ["Ana Berg"]

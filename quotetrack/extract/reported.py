@@ -196,6 +196,10 @@ def _reported_statement(sentence: Sentence, text: str) -> Found | None:
             mention = clause_subject(sentence, c)
         elif before > 0 and lower[before] in ("and", "but"):
             mention = clause_subject(sentence, before)  # "Reid voted … and says he …"
+        elif _named_after(sentence, c, last):
+            # "…, 150 kilometres from the city, said Anil Lind, a magistrate.": a name and its aside
+            # after the cue, and no clause, is who said it; what comes before was said.
+            mention = None
         else:
             mention = find_subject(sentence, c)
         inverted = None
@@ -553,6 +557,23 @@ def _names_a_speaker(sentence: Sentence, first: int, stop: int) -> bool:
     return any(w.lower() in titles for w in words) or looks_organisation(
         [w.split("-")[-1] for w in words], lower_case_too=True
     )
+
+
+def _named_after(sentence: Sentence, c: int, last: int) -> bool:
+    """", said Anil Lind, additional district magistrate of Varno." — the cue follows a comma,
+    then a capitalised name and at most its aside, with no verb, up to the sentence's end."""
+    if c == 0 or sentence.lower[c - 1] != "," or last + 1 >= len(sentence.tokens):
+        return False
+    tokens, n = sentence.tokens, len(sentence.tokens)
+    k = last + 1
+    while k < n and tokens[k].text not in (",", ".", ";", "!", "?"):
+        if not is_capitalised(tokens[k].text) or tokens[k].text.endswith(("'s", "’s")):
+            return False  # "said Ivanka Trump's statement didn't …": a clause, not a name
+        k += 1
+    if k == last + 1:
+        return False
+    rest = Span(tokens[last + 1].start, content_end(sentence))
+    return inverted_subject(sentence, c, last) is not None and not _has_verb(sentence, rest)
 
 
 def _has_verb(sentence: Sentence, span: Span) -> bool:
