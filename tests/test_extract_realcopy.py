@@ -301,3 +301,11 @@ def test_a_name_after_the_cue_with_an_aside_before_it_is_who_said_it():
         ("Anil Lind", "Soldiers found the bodies in the worst-hit Varno district, 150 kilometres from the main city")]
     clause = "Ana Berg, who studies tax policy, said Piet Lind's plan didn't clarify the matter."
     assert [s.speaker.name for s in extract_statements(clause)] == ["Ana Berg"]
+
+
+def test_a_document_released_by_a_bare_institution_is_that_institutions():
+    for text in ("Floods hit Kenya again. According to a report released by the health ministry, 141 people are "
+                 "missing in Kenya.", "Floods hit Kenya again. According to an update from the health ministry, "
+                 "141 people are missing in Kenya."):
+        assert [(s.speaker.name, s.speaker.title) for s in extract_statements(text)] == [
+            ("Kenyan health ministry", "report" if "report" in text else "update")]
