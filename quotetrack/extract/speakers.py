@@ -281,8 +281,8 @@ class Resolver:
                        and words[i - 1].lower() in (noun, "released", "published", "issued")), None)
             if body is None and by is not None:
                 # "a report released by the health ministry": the ministry's report.
-                owner = [w for w in words[by + 1:] if w.lower() not in DETERMINERS]
-                body = self.bodies.institution(owner, mention.head_start) if owner else None
+                issuer = [w for w in words[by + 1:] if w.lower() not in DETERMINERS]
+                body = self.bodies.institution(issuer, mention.head_start) if issuer else None
             if words[-1].lower() == noun and len(words) > 1 and words[-2] in countries():
                 body = government_of(countries()[words[-2]])  # "an official Norlandic statement"
             # "a government report": the report of the government the article is about.
