@@ -477,3 +477,12 @@ def test_a_disputed_thing_is_described_not_denied() -> None:
         verdict = compare(st(described), st("Lind was declared winner of the election"))
         assert verdict.relation != "conflict", described
     assert compare(st("The army disputed the election result"), st("The election result stands")).relation == "conflict"
+
+
+@pytest.mark.parametrize("denial, claim", [
+    ("There was no fraud or rigging in the vote", "The elections were rigged"),
+    ("There was no rigging or fraud in the vote", "The results are not true since the elections were rigged"),
+    ("No soldiers or police were killed in the raid", "Two police officers were killed in the raid"),
+])
+def test_a_denial_of_one_thing_or_another_denies_a_claim_of_either(denial: str, claim: str) -> None:
+    assert (verdict(st(denial), st(claim)).relation, verdict(st(denial), st(claim)).type) == ("conflict", "polarity")

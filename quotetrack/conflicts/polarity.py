@@ -308,9 +308,18 @@ def _relevant_cues(
     """Uncancelled cues of ``reading`` that deny something ``other`` talks about."""
     return [
         cue for cue in reading.cues
-        if not cue.cancelled and _denies(cue.scope, reading, other, paired) and _counts_denied(cue, reading, other)
-        and _predicate_met(cue, other, paired)
+        if not cue.cancelled and _denies(_scope_met(cue, other.covers | paired), reading, other, paired)
+        and _counts_denied(cue, reading, other) and _predicate_met(cue, other, paired)
     ]
+
+
+def _scope_met(cue: Cue, covers: frozenset[str]) -> tuple[str, ...]:
+    """What the cue denies, as the other statement can claim it: of words joined by "or" ("no
+    rigging or cheating"), those the other does not speak of are left out, if it speaks of one."""
+    unmet = {token for token in cue.alternatives if token not in covers}
+    if not cue.alternatives or unmet == cue.alternatives:
+        return cue.scope
+    return tuple(token for token in cue.scope if token not in unmet)
 
 
 def _predicate_met(cue: Cue, other: Reading, paired: frozenset[str]) -> bool:
@@ -321,6 +330,8 @@ def _predicate_met(cue: Cue, other: Reading, paired: frozenset[str]) -> bool:
     covers = other.covers | paired
     if cue.predicate is None or cue.predicate in covers:
         return True
+    if cue.predicate in cue.alternatives and cue.alternatives & covers:
+        return True  # "no fraud or rigging" / "the vote was rigged": one of the two denied is met
     shared = sum(2.0 if other.content.get(t) == 2.0 else 1.0 for t in set(cue.scope) if t in covers)
     return shared >= SUBSTITUTION_SHARED
 

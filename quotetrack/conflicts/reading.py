@@ -73,6 +73,9 @@ class Cue:
     # The first word it denies after itself ("identified" in "had not yet been identified"):
     # None for a denial verb, a silence or a thing not found, whose scope says what is denied.
     predicate: str | None = None
+    # Stems of words the scope joins with "or" ("no rigging or cheating"): denying either or both,
+    # it denies a claim of one of them.
+    alternatives: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -456,6 +459,10 @@ def _cue(
     if not (denial_verb or missing is not None or strength == SILENCE):
         predicate = next((token for token, _ in _content_sequence(scope_text, normalizer)
                           if token not in left_out), None)
+    alternatives = frozenset(
+        token for match in _OR_JOINED.finditer(scope_text) for word in match.groups()
+        for token, _ in _content_sequence(word, normalizer)
+    )
     return Cue(
         text=text[words[first][1] : words[last][2]],
         start=words[first][1],
@@ -465,7 +472,11 @@ def _cue(
         strength=strength,
         absent=missing is not None,
         predicate=predicate,
+        alternatives=alternatives,
     )
+
+
+_OR_JOINED = re.compile(r"\b([^\W\d_]+)\s+or\s+([^\W\d_]+)\b")
 
 
 def _thing_not_found(folded: list[str], first: int, last: int, end: int) -> tuple[int, int, int, int] | None:
