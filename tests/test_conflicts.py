@@ -486,3 +486,15 @@ def test_a_disputed_thing_is_described_not_denied() -> None:
 ])
 def test_a_denial_of_one_thing_or_another_denies_a_claim_of_either(denial: str, claim: str) -> None:
     assert (verdict(st(denial), st(claim)).relation, verdict(st(denial), st(claim)).type) == ("conflict", "polarity")
+
+
+def test_a_clause_denied_word_for_word_inside_long_statements_conflicts() -> None:
+    denial = st("There was no rigging or cheating in the vote, whose credibility is vital to Norland's hopes of "
+                "leaving behind the decay of Ana Berg's nearly four decades in charge", "Electoral commission")
+    claim = st("The results are not true since the elections were rigged and proper measures will be taken to "
+               "block the results announced by the Norland Electoral Commission", "Opposition leader")
+    found = verdict(denial, claim)
+    assert (found.relation, found.type) == ("conflict", "polarity")
+    other = st("The results are not true since the count was slow and proper measures will be taken to block "
+               "the results announced by the Norland Electoral Commission", "Opposition leader")
+    assert verdict(denial, other).relation != "conflict"

@@ -313,6 +313,23 @@ def _relevant_cues(
     ]
 
 
+def denial_met(first: Reading, second: Reading) -> bool:
+    """One side denies, word for word, a clause the other asserts, however much else either says:
+    "there was no rigging or cheating in the vote, whose credibility is vital …" against "the
+    results are not true since the elections were rigged and …". The denied words (two or more,
+    its first among them) are all the other's."""
+    for denier, other in ((first, second), (second, first)):
+        for cue in denier.cues:
+            if cue.cancelled or cue.strength == SILENCE or cue.predicate is None:
+                continue
+            scope = _scope_met(cue, other.covers)
+            if len(scope) >= 2 and all(t in other.covers for t in scope) and (
+                cue.predicate in other.covers or cue.predicate in cue.alternatives
+            ):
+                return True
+    return False
+
+
 def _scope_met(cue: Cue, covers: frozenset[str]) -> tuple[str, ...]:
     """What the cue denies, as the other statement can claim it: of words joined by "or" ("no
     rigging or cheating"), those the other does not speak of are left out, if it speaks of one."""
@@ -339,7 +356,9 @@ def _predicate_met(cue: Cue, other: Reading, paired: frozenset[str]) -> bool:
 def _counts_denied(cue: Cue, reading: Reading, other: Reading) -> bool:
     """A denial of a counted claim ("dismissed reports that the rebels killed 300") denies the
     count: it meets only a claim that gives about that count, not every word about the rebels."""
-    counted = [q for q in reading.quantities if q.start >= cue.start and not q.vague and q.low is not None]
+    reach = len(reading.text) if cue.reach_end is None else cue.reach_end
+    counted = [q for q in reading.quantities
+               if cue.start <= q.start < reach and not q.vague and q.low is not None]
     if not counted:
         return True
     return any(

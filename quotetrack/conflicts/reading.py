@@ -76,6 +76,7 @@ class Cue:
     # Stems of words the scope joins with "or" ("no rigging or cheating"): denying either or both,
     # it denies a claim of one of them.
     alternatives: frozenset[str] = frozenset()
+    reach_end: int | None = None  # where the words it denies end (None: the statement's end)
 
 
 @dataclass(frozen=True)
@@ -434,6 +435,10 @@ def _cue(
     # ", who went missing on Tuesday," says who someone is, ", according to …" who says so:
     # neither is what is denied.
     scope_text = _ASIDE.sub(" , ", text[scope_start:scope_end])
+    # ", whose credibility is vital …" to the end says more of what it names, not what is denied.
+    relative = _RELATIVE_TAIL.search(scope_text)
+    reach_end = scope_start + relative.start() if relative else None
+    scope_text = scope_text[: relative.start()] if relative else scope_text
     if denial_verb or folded[last] == "who":
         scope_text = deed_denied(scope_text)  # "denied carrying out", "unclear who was behind"
     if strength == SILENCE:
@@ -473,9 +478,11 @@ def _cue(
         absent=missing is not None,
         predicate=predicate,
         alternatives=alternatives,
+        reach_end=reach_end,
     )
 
 
+_RELATIVE_TAIL = re.compile(r",\s+(?:whose|which|who|whom|where)\b", re.IGNORECASE)
 _OR_JOINED = re.compile(r"\b([^\W\d_]+)\s+or\s+([^\W\d_]+)\b")
 
 
