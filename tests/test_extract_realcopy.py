@@ -309,3 +309,9 @@ def test_a_document_released_by_a_bare_institution_is_that_institutions():
                  "141 people are missing in Kenya."):
         assert [(s.speaker.name, s.speaker.title) for s in extract_statements(text)] == [
             ("Kenyan health ministry", "report" if "report" in text else "update")]
+
+
+def test_a_surname_is_the_person_named_after_titles_and_bodies_earlier():
+    text = ("Reports are that Alliance Party President Ana Lindqvist is leading. "
+            "Through her account Lindqvist says she is winning.")
+    assert [s.speaker.name for s in extract_statements(text)] == ["Ana Lindqvist"]

@@ -100,13 +100,21 @@ class Resolver:
         titles, _ = title_lexicon()
         skip = DATE_WORDS | DETERMINERS | word_set("organisations") | CLAUSE_BREAKS | word_set("place_words")
         names = []
-        for match in re.finditer(r"\b[A-Z][a-z’'-]+(?:[ \t]+[A-Z]\.)?(?:[ \t]+[A-Z][a-z’'-]+){1,2}\b", text):
-            words = match.group(0).split()
-            if words[-1].endswith(("’s", "'s")):
-                continue  # "Jund Avell’s fighters": an owner, not someone speaking
-            if any(w.lower().rstrip(".") in skip or w.lower() in titles for w in words):
+        for run in re.finditer(r"\b[A-Z][a-z’'-]+(?:(?:[ \t]+[A-Z]\.)?[ \t]+[A-Z][a-z’'-]+)+\b", text):
+            # "MDC Alliance President Nelson Chamisa": the name is the words after the last title.
+            words = list(re.finditer(r"\S+", run.group(0)))
+            cut = max((i + 1 for i, w in enumerate(words)
+                       if w.group(0).lower().rstrip(".") in skip or w.group(0).lower() in titles), default=0)
+            if cut and cut < len(words) and words[cut].group(0).endswith("."):
+                cut += 1
+            kept = words[cut:]
+            if not 2 <= len(kept) <= 3 and not (cut == 0 and len(kept) > 3):
                 continue
-            names.append((match.start(), match.group(0)))
+            kept = kept[:3] if cut == 0 else kept
+            if kept[-1].group(0).endswith(("’s", "'s")) or len(kept) > 3:
+                continue  # "Jund Avell’s fighters": an owner, not someone speaking
+            start = run.start() + kept[0].start()
+            names.append((start, text[start : run.start() + kept[-1].end()]))
         return names
 
     def _organisation_names(self, text: str) -> list[tuple[int, str]]:
