@@ -202,3 +202,11 @@ def test_a_source_named_inside_a_clause_vouches_for_that_clause_only():
             "41.7% of the vote.")
     assert [(s.speaker.name, s.text) for s in extract_statements(text, PUBLISHED, outlet="Ledger")] == [
         ("registrar", "she trailed by 41.7% of the vote")]
+
+
+def test_what_the_outlet_says_it_has_learned_is_its_report():
+    for text, outlet in (("The Ledger understands about 70 people may have died.", "Morning Ledger"),
+                         ("The Post has learned that the mayor will resign.", "The Varno Post")):
+        (report,) = extract_statements(text, PUBLISHED, outlet=outlet)
+        assert (report.speaker.name, report.kind) == (outlet, "report")
+    assert extract_statements("Police understand about 70 people may have died.", PUBLISHED, outlet="Ledger") == []
