@@ -186,6 +186,13 @@ with nothing lost:
               "check:")
     walk.run("export", "--format", "claimreview", "--base-url", "https://example.org/makhmour-check",
              "--publisher", "Example News Desk")
+    walk.text("""
+`<`, `>` and `&` are written as `\\u003c`, `\\u003e` and `\\u0026`, so a quote or a note holding
+`</script>` cannot end the `<script type="application/ld+json">` element the reviews are pasted into.
+Only web addresses are kept and published: `--url` (of `add` and `ingest`), a `url` in an imported
+file and `--base-url` must start `http://` or `https://`. Anything else (`javascript:`, `data:`,
+`file:`) is refused with one line of error, and nothing is written.
+""")
     walk.text("The command reference (`docs/commands.md`) lists every option of every command.")
 
 

@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from ..export import FORMATS
+from ..inputs import check_url
 from .common import app, date_option, emit_json, err, fail, opened, out, progress, respond
 from .options import DbOption, JsonOption, OutletFilter, SaidSince, SaidUntil, SpeakerFilter, TagFilter
 
@@ -23,7 +24,8 @@ def export(
         "--output", "-o", help="Write to this file instead of stdout.", dir_okay=False,
     )] = None,
     base_url: Annotated[str | None, typer.Option(
-        help="claimreview: the page the reviews are published on (each gets #conflict-ID).",
+        help="claimreview: the page the reviews are published on, http:// or https:// (each gets "
+             "#conflict-ID).",
     )] = None,
     publisher: Annotated[str | None, typer.Option(
         help="claimreview: the organisation publishing the reviews (default: the reviewing editor).",
@@ -38,6 +40,7 @@ def export(
     from ..render import terminal as report
 
     export_.check_format(fmt)
+    check_url(base_url, "--base-url")  # before any file is made
     with opened(ctx, db) as database:
         if output is None:
             export_.write(database, fmt, sys.stdout, base_url=base_url, publisher=publisher)
