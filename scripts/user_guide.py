@@ -182,6 +182,11 @@ with nothing lost:
 """)
     walk.run("export", "--format", "jsonl", "--output", "record.jsonl")
     walk.run("import", "record.jsonl", "--db", "copy.db")
+    walk.text("""
+`--output` (of `export` and `report`) is written whole or not at all, and replaces an existing file
+only when you add `--force`; a device, a named pipe or a directory is never replaced, and a symbolic
+link is followed to the file it names, which is what gets written.
+""")
     walk.text("Reviewed conflicts as schema.org `ClaimReview` JSON-LD, ready to embed in a published fact "
               "check:")
     walk.run("export", "--format", "claimreview", "--base-url", "https://example.org/makhmour-check",

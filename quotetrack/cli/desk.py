@@ -10,7 +10,16 @@ import typer
 from ..export import FORMATS
 from ..inputs import check_url
 from .common import app, date_option, emit_json, err, fail, opened, out, progress, respond
-from .options import DbOption, JsonOption, OutletFilter, SaidSince, SaidUntil, SpeakerFilter, TagFilter
+from .options import (
+    DbOption,
+    ForceOption,
+    JsonOption,
+    OutletFilter,
+    SaidSince,
+    SaidUntil,
+    SpeakerFilter,
+    TagFilter,
+)
 
 
 @app.command()
@@ -30,6 +39,7 @@ def export(
     publisher: Annotated[str | None, typer.Option(
         help="claimreview: the organisation publishing the reviews (default: the reviewing editor).",
     )] = None,
+    force: ForceOption = False,
     db: DbOption = None,
 ) -> None:
     """Write the whole record (statements, speakers, sources, conflicts and reviews) to a file.
@@ -37,24 +47,22 @@ def export(
     Example: quotetrack export --format jsonl --output record.jsonl
     """
     from .. import export as export_
+    from .. import files
     from ..render import terminal as report
 
     export_.check_format(fmt)
     check_url(base_url, "--base-url")  # before any file is made
+    if output is not None:
+        files.writable_target(output, force)  # refused before the record is opened
     with opened(ctx, db) as database:
         if output is None:
             export_.write(database, fmt, sys.stdout, base_url=base_url, publisher=publisher)
             return
-        # Written beside the target and moved into place, so a failed export never leaves half a file.
-        partial = output.with_name(output.name + ".partial")
         try:
-            with open(partial, "w", encoding="utf-8", newline="") as stream, \
-                    progress("Exporting statements") as tick:
+            with files.replacing(output, force) as stream, progress("Exporting statements") as tick:
                 count = export_.write(database, fmt, stream, progress=tick, base_url=base_url,
                                       publisher=publisher)
-            partial.replace(output)
         except OSError as exc:
-            partial.unlink(missing_ok=True)
             fail(f"{output} cannot be written ({exc.strerror}).")
     err().print(report.safe(f"Wrote {count} records to {output}."))
 
@@ -93,6 +101,7 @@ def report_(
     output: Annotated[Path | None, typer.Option(
         "--output", "-o", help="Write the dossier to a file: .html (self-contained) or .md.", dir_okay=False,
     )] = None,
+    force: ForceOption = False,
     clusters: Annotated[bool, typer.Option(
         help="Group the statements that make the same claim (slower for a large dossier).",
     )] = True,
@@ -104,11 +113,14 @@ def report_(
     Example: quotetrack report --tag makhmour --output story.html
     """
     from .. import dossier as dossier_
+    from .. import files
     from ..render import terminal as report
 
     suffix = output.suffix.lower() if output else None
     if suffix not in (None, ".html", ".htm", ".md", ".markdown"):
         fail(f"{output} must end in .html or .md (the format is taken from the name).")
+    if output is not None:
+        files.writable_target(output, force)  # refused before the dossier is built
     with opened(ctx, db) as database, progress("Grouping claims", quiet=as_json) as tick:
         found = dossier_.build(
             database, speaker=speaker, tag=tag, outlet=outlet,
@@ -124,7 +136,8 @@ def report_(
             from ..render import html
             page = html.render(found)
         try:
-            output.write_text(page, encoding="utf-8")
+            with files.replacing(output, force) as stream:
+                stream.write(page)
         except OSError as exc:
             fail(f"{output} cannot be written ({exc.strerror}).")
         if not as_json:
