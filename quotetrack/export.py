@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import Any, TextIO
 
 from . import store
+from .csv_cells import protect
 from .errors import InvalidInput
 from .evidence import to_json
 from .inputs import check_url, is_web_url
@@ -127,7 +128,9 @@ def write(db: Database, fmt: str, stream: TextIO, *, progress: Progress | None =
             written += 1
         stream.write("\n]\n" if written else "]\n")
     else:
-        writer = csv.writer(stream, lineterminator="\n")
+        # The csv module's own dialect (RFC 4180 rows ending in CRLF): it quotes a cell holding a
+        # carriage return only when the line ends hold one, and an unquoted CR ends the row on import.
+        writer = csv.writer(stream)
         writer.writerow(CSV_COLUMNS)
         for item in records(db, progress):
             writer.writerow(csv_row(item))
@@ -185,7 +188,7 @@ def csv_row(item: dict[str, Any]) -> list[str]:
                 "extraction": json.dumps(item["extraction"]) if item.get("extraction") else None,
             }
             row["record"] = "statement"
-    return ["" if row.get(column) is None else str(row[column]) for column in CSV_COLUMNS]
+    return ["" if row.get(column) is None else protect(str(row[column])) for column in CSV_COLUMNS]
 
 
 def join_list(values: Sequence[str]) -> str:

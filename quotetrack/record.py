@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from . import store
+from .csv_cells import allow_fields_of, unprotect
 from .errors import Ambiguous, Duplicate, InvalidInput, NotFound
 from .inputs import check_kind, check_url, clean_text
 from .models import CONFLICT_STATUSES, STATEMENT_KINDS, Source, Speaker, Statement
@@ -261,6 +262,7 @@ def _parse_json(text: str, what: str, at_line: bool = False) -> Any:
 
 
 def _csv_records(text: str, name: str) -> Iterator[tuple[str, dict[str, Any]]]:
+    allow_fields_of(text)
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
         header = next(reader)
@@ -278,7 +280,8 @@ def _csv_records(text: str, name: str) -> Iterator[tuple[str, dict[str, Any]]]:
                 raise InvalidInput(
                     f"{name} line {number} has {len(row)} fields where the header has {len(header)}."
                 )
-            yield f"{name} line {number}", {k: (v if v != "" else None) for k, v in zip(header, row, strict=True)}
+            yield f"{name} line {number}", {k: (unprotect(v) if v != "" else None)
+                                            for k, v in zip(header, row, strict=True)}
     except csv.Error as exc:
         raise InvalidInput(f"{name} line {reader.line_num} is not valid CSV ({exc}).") from None
 

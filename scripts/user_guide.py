@@ -185,7 +185,10 @@ with nothing lost:
     walk.text("""
 `--output` (of `export` and `report`) is written whole or not at all, and replaces an existing file
 only when you add `--force`; a device, a named pipe or a directory is never replaced, and a symbolic
-link is followed to the file it names, which is what gets written.
+link is followed to the file it names, which is what gets written. In `--format csv`, a cell a
+spreadsheet would run as a formula (one starting with `=`, `+`, `-`, `@`, a tab or a carriage return)
+is written with a single quote in front, and so is one that starts with a single quote; `import`
+takes exactly that quote off again, so nothing changes on the way back.
 """)
     walk.text("Reviewed conflicts as schema.org `ClaimReview` JSON-LD, ready to embed in a published fact "
               "check:")
