@@ -32,6 +32,7 @@ def export(
     output: Annotated[Path | None, typer.Option(
         "--output", "-o", help="Write to this file instead of stdout.", dir_okay=False,
     )] = None,
+    force: ForceOption = False,
     base_url: Annotated[str | None, typer.Option(
         help="claimreview: the page the reviews are published on, http:// or https:// (each gets "
              "#conflict-ID).",
@@ -39,7 +40,6 @@ def export(
     publisher: Annotated[str | None, typer.Option(
         help="claimreview: the organisation publishing the reviews (default: the reviewing editor).",
     )] = None,
-    force: ForceOption = False,
     db: DbOption = None,
 ) -> None:
     """Write the whole record (statements, speakers, sources, conflicts and reviews) to a file.
@@ -47,24 +47,33 @@ def export(
     Example: quotetrack export --format jsonl --output record.jsonl
     """
     from .. import export as export_
-    from .. import files
     from ..render import terminal as report
 
     export_.check_format(fmt)
     check_url(base_url, "--base-url")  # before any file is made
-    if output is not None:
-        files.writable_target(output, force)  # refused before the record is opened
+    _refuse_output(output, force)
     with opened(ctx, db) as database:
         if output is None:
             export_.write(database, fmt, sys.stdout, base_url=base_url, publisher=publisher)
             return
+        from ..files import replacing
+
         try:
-            with files.replacing(output, force) as stream, progress("Exporting statements") as tick:
+            with replacing(output, force) as stream, progress("Exporting statements") as tick:
                 count = export_.write(database, fmt, stream, progress=tick, base_url=base_url,
                                       publisher=publisher)
         except OSError as exc:
             fail(f"{output} cannot be written ({exc.strerror}).")
     err().print(report.safe(f"Wrote {count} records to {output}."))
+
+
+def _refuse_output(output: Path | None, force: bool) -> None:
+    """An --output that must not be written (see files.writable_target) is refused before the
+    record is read, so the editor hears it at once."""
+    if output is not None:
+        from ..files import writable_target
+
+        writable_target(output, force)
 
 
 @app.command()
@@ -101,10 +110,10 @@ def report_(
     output: Annotated[Path | None, typer.Option(
         "--output", "-o", help="Write the dossier to a file: .html (self-contained) or .md.", dir_okay=False,
     )] = None,
-    force: ForceOption = False,
     clusters: Annotated[bool, typer.Option(
         help="Group the statements that make the same claim (slower for a large dossier).",
     )] = True,
+    force: ForceOption = False,
     db: DbOption = None,
     as_json: JsonOption = False,
 ) -> None:
@@ -113,14 +122,12 @@ def report_(
     Example: quotetrack report --tag makhmour --output story.html
     """
     from .. import dossier as dossier_
-    from .. import files
     from ..render import terminal as report
 
     suffix = output.suffix.lower() if output else None
     if suffix not in (None, ".html", ".htm", ".md", ".markdown"):
         fail(f"{output} must end in .html or .md (the format is taken from the name).")
-    if output is not None:
-        files.writable_target(output, force)  # refused before the dossier is built
+    _refuse_output(output, force)
     with opened(ctx, db) as database, progress("Grouping claims", quiet=as_json) as tick:
         found = dossier_.build(
             database, speaker=speaker, tag=tag, outlet=outlet,
@@ -129,6 +136,8 @@ def report_(
         )
     if output is not None:
         # Imported here: Jinja2 is only needed when a page is written.
+        from ..files import replacing
+
         if suffix in (".md", ".markdown"):
             from ..render import markdown
             page = markdown.render(found)
@@ -136,7 +145,7 @@ def report_(
             from ..render import html
             page = html.render(found)
         try:
-            with files.replacing(output, force) as stream:
+            with replacing(output, force) as stream:
                 stream.write(page)
         except OSError as exc:
             fail(f"{output} cannot be written ({exc.strerror}).")
