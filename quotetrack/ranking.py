@@ -24,6 +24,7 @@ SAME_SPEAKER = 0.75
 FRAGMENT = 0.5
 FRAGMENT_WORDS = 4  # a side with fewer words than this is likely a fragment
 CUT_SHORT = 0.5
+HEADLINE = 0.5  # a headline squeezes a claim; the body tells it in the source's words
 ALIKE = 0.5  # share of words in common (Jaccard) that makes two statements one claim told twice
 RISING = 0.5
 TIMELINE_POINTS = 8  # the most points a timeline shows
@@ -51,9 +52,18 @@ def weigh(verdict: Verdict, a: Statement, b: Statement) -> None:
     elif verdict.type == "altered" and _cut_short(words_a, words_b):
         factor *= CUT_SHORT
         verdict.caveats.append("one quote is the other cut short, not reworded")
+    if is_headline(a) or is_headline(b):
+        factor *= HEADLINE
+        verdict.caveats.append("one side is a headline: the article's body may tell it in the source's words")
     if _rising(verdict, a, b):
         factor *= RISING
     verdict.score = round(verdict.score * factor, 3)
+
+
+def is_headline(statement: Statement) -> bool:
+    """The statement is its article's headline (the outlet's summary of the story)."""
+    title = statement.source.title if statement.source else None
+    return bool(title) and " ".join(_words(statement.text)) in " ".join(_words(title or ""))
 
 
 def _same_article(a: Statement, b: Statement) -> bool:
@@ -184,9 +194,13 @@ def fold_repeats(conflicts: Sequence[Conflict]) -> list[tuple[Conflict, list[Con
             continue
         told.sort(key=lambda conflict: order[id(conflict)])
         lead = told[0]
+        close = [c for c in told if c.score >= told[0].score * LEAD_SHARE]
         if isinstance(claim_of(lead.evidence), DenialCue):
-            lead = min((c for c in told if c.score >= told[0].score * LEAD_SHARE
-                        and isinstance(claim_of(c.evidence), DenialCue)), key=_first_told)
+            lead = min((c for c in close if isinstance(claim_of(c.evidence), DenialCue)), key=_first_told)
+        elif isinstance(claim_of(lead.evidence), OppositeWords):
+            # An account and its reversal: the first telling against the last shows the whole turn.
+            lead = max((c for c in close if isinstance(claim_of(c.evidence), OppositeWords)),
+                       key=lambda c: (days_apart(c.a, c.b), c.score))
         shown.append((lead, [c for c in told if c is not lead]))
     return shown
 

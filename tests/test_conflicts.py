@@ -455,3 +455,16 @@ def test_a_surname_kept_apart_from_a_full_name_is_no_misattribution() -> None:
     text = "Our soldiers are fighting for every metre of this land"
     surname = verdict(st(text, "Hromov", "quote", speaker_id=7), st(text, "Oleksiy Hromov", "quote", speaker_id=8))
     assert surname.type != "misattribution"
+
+
+def test_a_vote_and_an_election_are_one_thing_to_deny() -> None:
+    verdict = compare(st("There was no rigging or fraud in the vote"), st("The elections were rigged"))
+    assert (verdict.relation, verdict.type) == ("conflict", "polarity")
+
+
+def test_a_disputed_thing_is_described_not_denied() -> None:
+    for described in ("Lind was declared winner of the disputed election",
+                      "Lind was declared winner of Norland's 'disputed' election"):
+        verdict = compare(st(described), st("Lind was declared winner of the election"))
+        assert verdict.relation != "conflict", described
+    assert compare(st("The army disputed the election result"), st("The election result stands")).relation == "conflict"

@@ -147,6 +147,10 @@ def continued_account(sentence: Sentence, before: Found, before_sentence: Senten
     return Found([content], before.frame, "reported", 0.6, False)
 
 
+_SUBORDINATORS = frozenset("where which who whom when whereas while although though because since".split())
+_BE_PASSIVE = frozenset("be been being is are was were".split())
+
+
 def _reported_statement(sentence: Sentence, text: str) -> Found | None:
     """X said (that) … / X told Y that … / …, X said. / according to X, …"""
     tokens, lower = sentence.tokens, sentence.lower
@@ -163,6 +167,8 @@ def _reported_statement(sentence: Sentence, text: str) -> Found | None:
             continue
         if is_participle(sentence, c) or (c > 0 and lower[c - 1] in ("to", "the", "a", "an")):
             continue
+        if c > 0 and lower[c - 1] in _BE_PASSIVE and lower[c].endswith(("ed", "en", "wn")):
+            continue  # "an emergency would have been declared": what was declared, not who declared it
         form, info, last = cue
         if is_negated(sentence, c):
             continue  # "did not say", "declined to say", "shouldn't say": nothing was said
@@ -692,6 +698,11 @@ def _according_to(sentence: Sentence, end: int) -> Found | None:
         first = first_content_token(sentence)
         if c <= first + 1 and k < n and tokens[k].text == "," and k + 1 < n and tokens[k + 1].start < end:
             return Found([Span(tokens[k + 1].start, end)], frame, "reported", 0.85, False)
+        opener = c - 2 if lower[c - 1] == "," else c - 1
+        if c > first + 2 and lower[opener] in _SUBORDINATORS and k < n - 2 and tokens[k].text == ",":
+            # "… turned down the recount where, according to the registrar, she trailed": the source
+            # vouches for the clause it stands in, not for the sentence around it.
+            return Found([Span(tokens[k + 1].start, end)], frame, "reported", 0.8, False)
         if c > first + 2:
             stop = c - 1 if lower[c - 1] == "," else c
             content = Span(tokens[first].start, tokens[stop - 1].end)

@@ -714,8 +714,11 @@ def _name_word(word: str) -> bool:
 
 def _trailing_name(words: list[str]) -> list[str]:
     names: list[str] = []
-    for word in reversed(words):
-        if _name_word(word) or (names and word.lower() in ("de", "van", "von", "bin", "al")):
+    for i in range(len(words) - 1, -1, -1):
+        word = words[i]
+        # "Marks & Spencer", "Varnel Holdings & Co": an ampersand between names is in the name.
+        joined = word == "&" and names and i > 0 and _name_word(words[i - 1])
+        if _name_word(word) or joined or (names and word.lower() in ("de", "van", "von", "bin", "al")):
             names.insert(0, word)
         else:
             break
