@@ -49,7 +49,8 @@ def replacing(path: Path, force: bool = False) -> Iterator[TextIO]:
     removed and the target left as it was.
     """
     target = writable_target(path, force)
-    handle, partial = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".partial")
+    # The name is cut so that a target named near the file system's limit still gets a partial file.
+    handle, partial = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name[:100]}.", suffix=".partial")
     try:
         with open(handle, "w", encoding="utf-8", newline="") as stream:
             yield stream

@@ -123,3 +123,11 @@ def test_a_directory_is_never_replaced(story, tmp_path, command):
     result = _write(story, command, target, "--force")
     assert result.exit_code != 0 and "Traceback" not in result.output
     assert target.is_dir()
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_a_name_near_the_length_limit_is_written(story, tmp_path, command):
+    target = tmp_path / ("n" * 245 + (".md" if command == "report" else ".jsonl"))
+    assert _write(story, command, target).exit_code == 0
+    assert "The ferry will run on Sundays" in target.read_text()
+    _no_partial_files(tmp_path)
