@@ -3,7 +3,8 @@ ESC/BEL in reports). bench/reliability.py runs them after its hostile inputs.
 
 - markup: rich markup, links, :emoji: codes and terminal escapes put in every field a command prints
   (text, speaker, title, affiliation, outlet, headline, place, context, relayed-to, tag, review note,
-  event name, an ingested file's name, compare's free text); every printing command must end well,
+  event name, an ingested file's name, compare's free text, a draft's quote, an alias, a term);
+  every printing command must end well,
   send no control character and show the field as written (Markdown and HTML dossiers too).
 - paths: `export -o` and `report -o` aimed at new and existing files, links to files and devices,
   dangling links, named pipes, directories, missing folders and odd names, with and without
@@ -185,6 +186,14 @@ def markup(inputs: int, folder: Path, rng: random.Random) -> ClassResult:
         stored = _stored_fields(run)
         for argv, shown in _printing_commands(stored):
             _judge_printed(result, run(*argv), argv, [_visible(x) for x in shown])
+        # Commands that print what they were just given: a draft's quote, an alias, a term, an edit.
+        draft = work / "draft.md"  # control characters make a file binary to `check`: markup only
+        quote = "".join(c for c in f'"{stored["text"]}" said {stored["speaker"]}.' if c not in SENT)
+        draft.write_text(quote + "\n", encoding="utf-8")
+        _judge_printed(result, run("check", str(draft)), ["check"], [], verdict=True)
+        for argv in (["speakers", "alias", "1", "--", f"A. {s}"], ["terms", "add", "--", f"{s} Port", f"{s}P"],
+                     ["edit", "1", f"--relayed-to={s}"]):
+            _judge_printed(result, run(*argv), argv, [])
         for suffix, form in ((".md", markdown.md), (".html", lambda x: escape(_visible(x), quote=True))):
             page = work / f"story{suffix}"
             done = run("report", "--no-clusters", "-o", str(page))
@@ -205,13 +214,14 @@ def markup(inputs: int, folder: Path, rng: random.Random) -> ClassResult:
     return result
 
 
-def _judge_printed(result: ClassResult, done: Any, argv: list[str], shown: list[str]) -> None:
+def _judge_printed(result: ClassResult, done: Any, argv: list[str], shown: list[str], verdict: bool = False) -> None:
+    """``verdict``: exit status 1 is an answer (`check` found a quote to fix), not an error."""
     trace = _traceback(done)
     if trace:
         result.problem("tracebacks", f"{argv!r}: {trace}")
         return
     output = done.stdout + done.stderr
-    if done.exit_code != 0:
+    if done.exit_code not in ((0, 1) if verdict else (0,)) or "Error: " in done.stderr:
         result.problem("wrong", f"{argv!r} exit {done.exit_code}: {done.stderr[:300]!r}")
     elif SENT & set(output):
         result.problem("wrong", f"{argv!r} sent {sorted(SENT & set(output))[:3]!r}")
