@@ -10,7 +10,7 @@ the same days. Each weight that applies says so in a caveat, so the order can be
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from datetime import date
 
@@ -162,7 +162,8 @@ def timeline_step(score: float, caveats: Sequence[str], step: bool) -> tuple[flo
     return (score / STEP if marked else score), others
 
 
-def fold_repeats(conflicts: Sequence[Conflict]) -> list[tuple[Conflict, list[Conflict]]]:
+def fold_repeats(conflicts: Sequence[Conflict],
+                 event_of: Mapping[int, int] | None = None) -> list[tuple[Conflict, list[Conflict]]]:
     """Conflicts as an editor reads them, best first: one dispute told by several pairs of
     statements is shown once, by its best-ranked conflict, with the other pairs under it. One
     dispute is two figures of the same thing set against each other (three outlets repeat
@@ -176,7 +177,7 @@ def fold_repeats(conflicts: Sequence[Conflict]) -> list[tuple[Conflict, list[Con
     group_of: dict[object, int] = {}  # a dispute key -> the group holding it
     groups: list[list[Conflict]] = []
     for conflict in conflicts:
-        keys = _dispute_keys(conflict)
+        keys = _dispute_keys(conflict) + _event_count_keys(conflict, event_of or {})
         held = sorted({group_of[key] for key in keys if key in group_of})
         if not held:
             groups.append([conflict])
@@ -216,6 +217,21 @@ def _first_told(conflict: Conflict) -> tuple[date, float]:
     assert isinstance(claim, DenialCue)
     other = conflict.b if claim.side == "a" else conflict.a
     return reported_day(other) or date.max, -conflict.score
+
+
+def _event_count_keys(conflict: Conflict, event_of: Mapping[int, int]) -> list[tuple[object, ...]]:
+    """Counts of what happened to the same people at one event (both statements in it): however
+    many sources give however many figures (20, 39, 43 killed), the question is one, what the toll
+    is; the event's figure table sets them side by side. A figure that rose over the days stays its
+    own entry, a changing story shown with its dates."""
+    claim = claim_of(conflict.evidence)
+    if not isinstance(claim, Counts) or claim.timeline or conflict.a.id is None or conflict.b.id is None:
+        return []
+    event = event_of.get(conflict.a.id)
+    if event is None or event != event_of.get(conflict.b.id):
+        return []
+    role = claim.thing.split()[0] if claim.thing else None
+    return [(conflict.status, "event count", event, role)] if role else []
 
 
 def _dispute_keys(conflict: Conflict) -> list[tuple[object, ...]]:

@@ -322,6 +322,17 @@ def test_one_account_against_its_opposite_told_by_several_statements_is_listed_o
     assert sorted([shown["id"], *shown["repeats"]]) == sorted(c["id"] for c in every)
 
 
+def test_three_sources_giving_one_incidents_toll_differently_are_one_dispute(flood, tmp_path):
+    path = tmp_path / "wire.txt"
+    path.write_text("Varno flood toll disputed\n\nRelief workers said that 31 people were killed in the flood "
+                    "in Varno.\n", encoding="utf-8")
+    assert flood("ingest", path, "--outlet", "Wire", "--published", "2024-03-04", "--yes").exit_code == 0
+    every = [c for c in as_json(flood("conflicts", "--json", "--each-pair")) if c["type"] == "number"]
+    assert len(every) == 3  # 12 / 20, 12 / 31, 20 / 31
+    (shown,) = [c for c in as_json(flood("conflicts", "--json")) if c["type"] == "number"]
+    assert sorted([shown["id"], *shown["repeats"]]) == sorted(c["id"] for c in every)
+
+
 def test_an_account_and_its_reversal_are_led_by_the_first_telling_against_the_last(run):
     # Recorded out of order: the first telling is found last.
     for text, speaker, day in (("The raid at Orvel was lawful", "Police union", "2024-05-20"),
