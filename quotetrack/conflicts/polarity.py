@@ -315,8 +315,8 @@ def _relevant_cues(
 
 def denial_met(first: Reading, second: Reading) -> bool:
     """One side denies, word for word, a clause the other asserts, however much else either says:
-    "there was no rigging or cheating in the vote, whose credibility is vital …" against "the
-    results are not true since the elections were rigged and …". The denied words (two or more,
+    "there was no fraud or tampering in the ballot, whose staff were trained …" against "the
+    figures cannot stand since the ballot was tampered with and …". The denied words (two or more,
     its first among them) are all the other's."""
     for denier, other in ((first, second), (second, first)):
         for cue in denier.cues:
@@ -332,7 +332,7 @@ def denial_met(first: Reading, second: Reading) -> bool:
 
 def _scope_met(cue: Cue, covers: frozenset[str]) -> tuple[str, ...]:
     """What the cue denies, as the other statement can claim it: of words joined by "or" ("no
-    rigging or cheating"), those the other does not speak of are left out, if it speaks of one."""
+    fraud or tampering"), those the other does not speak of are left out, if it speaks of one."""
     unmet = {token for token in cue.alternatives if token not in covers}
     if not cue.alternatives or unmet == cue.alternatives:
         return cue.scope
@@ -348,7 +348,7 @@ def _predicate_met(cue: Cue, other: Reading, paired: frozenset[str]) -> bool:
     if cue.predicate is None or cue.predicate in covers:
         return True
     if cue.predicate in cue.alternatives and cue.alternatives & covers:
-        return True  # "no fraud or rigging" / "the vote was rigged": one of the two denied is met
+        return True  # "no fraud or tampering" / "the ballot was tampered with": one of the two is met
     shared = sum(2.0 if other.content.get(t) == 2.0 else 1.0 for t in set(cue.scope) if t in covers)
     return shared >= SUBSTITUTION_SHARED
 

@@ -73,7 +73,7 @@ class Cue:
     # The first word it denies after itself ("identified" in "had not yet been identified"):
     # None for a denial verb, a silence or a thing not found, whose scope says what is denied.
     predicate: str | None = None
-    # Stems of words the scope joins with "or" ("no rigging or cheating"): denying either or both,
+    # Stems of words the scope joins with "or" ("no fraud or tampering"): denying either or both,
     # it denies a claim of one of them.
     alternatives: frozenset[str] = frozenset()
     reach_end: int | None = None  # where the words it denies end (None: the statement's end)

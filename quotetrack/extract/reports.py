@@ -97,7 +97,7 @@ def outlet_reports(
             continue
         learned = _OUTLET_LEARNED.match(text, start, b) if named else None
         if learned and _names_outlet(learned.group("who"), outlet or ""):
-            # "The BBC understands about 70 may have died": the outlet's own report of what it learned.
+            # "The Ledger understands the minister will resign": the outlet's own report of what it learned.
             reports.append(sentence_statement(copy, sentence, Span(learned.start("what"), content_end(sentence)),
                                               speaker, mentions))
             continue
@@ -139,7 +139,7 @@ def outlet_reports(
 
 def _figure_credited_next(copy: Copy, number: int, statements: list[Extracted]) -> Extracted | None:
     """The statement in the next sentence that announces "the toll" the sentence at ``number``
-    gave as fact ("40 are believed dead. The minister announced the suspected death toll, saying
+    gave as fact ("Up to 60 died in the floods. The governor announced the provisional toll on Monday,
     …"): the figure is that speaker's."""
     if number + 1 >= len(copy.sentences):
         return None
@@ -164,7 +164,7 @@ _OUTLET_LEARNED = re.compile(
 
 
 def _names_outlet(who: str, outlet: str) -> bool:
-    """"The BBC" for the outlet "BBC News", "The Post" for "The Washington Post": the outlet names itself."""
+    """"The BBC" for the outlet "BBC News", "The Post" for "The Varno Post": the outlet names itself."""
     words, named = fold(who).split(), fold(outlet).replace("the ", " ").split()
     return bool(words) and words in (named[: len(words)], named[-len(words):])
 
