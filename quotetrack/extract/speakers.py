@@ -101,7 +101,7 @@ class Resolver:
         skip = DATE_WORDS | DETERMINERS | word_set("organisations") | CLAUSE_BREAKS | word_set("place_words")
         names = []
         for run in re.finditer(r"\b[A-Z][a-z’'-]+(?:(?:[ \t]+[A-Z]\.)?[ \t]+[A-Z][a-z’'-]+)+\b", text):
-            # "MDC Alliance President Nelson Chamisa": the name is the words after the last title.
+            # "Farmers Union Chair Ana Lindqvist": the name is the words after the last title or body.
             words = list(re.finditer(r"\S+", run.group(0)))
             cut = max((i + 1 for i, w in enumerate(words)
                        if w.group(0).lower().rstrip(".") in skip or w.group(0).lower() in titles), default=0)
