@@ -500,3 +500,9 @@ def test_a_clause_denied_word_for_word_inside_long_statements_conflicts() -> Non
     other = st("The figures cannot stand since the count was slow and the party will go to court against the "
                "Varno Election Board", "Opposition leader")
     assert verdict(denial, other).relation != "conflict"
+
+
+def test_not_knowing_in_other_words_agrees_with_not_knowing() -> None:
+    hard = st("It is difficult to know how many people are missing", "Chief Lind")
+    unknown = st("There may be people in the tower that no-one knows are missing", "Chief Lind")
+    assert verdict(hard, unknown).relation != "conflict"
