@@ -4,6 +4,7 @@ statement was published, statements introduced by "said:" on the line before."""
 from quotetrack.extract import extract_statements
 from quotetrack.extract.reported import reported_statements
 from quotetrack.extract.sentences import read_copy
+from quotetrack.extract.speakers import Resolver
 
 
 def reported(text):
@@ -316,3 +317,16 @@ def test_a_surname_is_the_person_named_after_titles_and_bodies_earlier():
     text = ("Farmers Union Chair Ana Lindqvist is ahead in the count. "
             "Lindqvist says the margin will grow.")
     assert [s.speaker.name for s in extract_statements(text)] == ["Ana Lindqvist"]
+
+
+def test_the_statement_said_is_whoever_gave_the_statement_earlier():
+    text = ("But in a statement released on Friday, the family said the footage was unclear. "
+            "Varno Radio posted the statement on Friday. Officers never ordered him to stop, the statement said.")
+    assert [s.speaker.name for s in extract_statements(text)] == ["family", "family"]
+
+
+def test_who_passes_a_document_on_or_a_word_opening_the_sentence_owns_none():
+    owners = [speaker.name for _, _, speaker in Resolver(
+        "But in a statement the family said the footage was unclear. The statement tweeted by Varno Radio "
+        "asked for calm. A report by the Varno Police found no fault.").documents]
+    assert owners == ["Varno Police"]

@@ -34,6 +34,11 @@ from .sentences import clean, is_capitalised
 _ISSUED = frozenset("statement release email e-mail letter filing announcement communique tweet post".split())
 
 
+# Capitalised words that open a sentence before a document noun and own nothing: "But in a statement …".
+_NOT_OWNERS = frozenset("but and or yet so while when if as after before because since although in on at for "
+                        "with from by".split())
+
+
 def _speaks_for_a_business(person: Speaker) -> bool:
     """"Brightline spokesman Rhys Abbot", "Brightline's chief executive": the affiliation is the company."""
     title = (person.title or "").lower()
@@ -145,13 +150,18 @@ class Resolver:
                 r"\b(?:by|from|of)\s+(?:the\s+)?((?:[A-Z][\w’'-]*|\([A-Z]+\))(?:\s+(?:of|and|for|on|the)?\s*(?:[A-Z][\w’'-]*|\([A-Z]+\)))*)",
                 match.group("rest"),
             )
-            if by:
+            relayed = by is not None and re.search(
+                r"\b(?:tweeted|retweeted|shared|posted|obtained|seen|quoted|cited|carried|broadcast|aired)\s+(?:\w+\s+)?$",
+                match.group("rest")[: by.start()])
+            if by and relayed:
+                org = None  # "the statement tweeted by WCNC-TV": who passed it on, not whose it is
+            elif by:
                 org = by.group(1)
                 following = match.group("rest")[by.end(1):].split()[:1]
                 if following and following[0].strip(",.") in word_set("speaker_nouns"):
                     org = f"{org} {following[0].strip(',.')}"  # "by Norlandic prosecutors", not "Norlandic"
             elif match.group("owner") and match.group("owner").split()[0] not in ("The", "A", "An") and (
-                match.group("owner").split()[0].lower() not in ASIDES | {"according", "including"}
+                match.group("owner").split()[0].lower() not in ASIDES | {"according", "including"} | _NOT_OWNERS
             ):
                 org = match.group("owner")
             if not org:
