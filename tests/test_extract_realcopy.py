@@ -330,3 +330,8 @@ def test_who_passes_a_document_on_or_a_word_opening_the_sentence_owns_none():
         "But in a statement the family said the footage was unclear. The statement tweeted by Varno Radio "
         "asked for calm. A report by the Varno Police found no fault.").documents]
     assert owners == ["Varno Police"]
+
+
+def test_the_whole_a_count_is_told_of_stays_with_it():
+    text = "Of those 12 people, the mayor said four were children."
+    assert [s.text for s in extract_statements(text)] == ["Of those 12 people, four were children"]
