@@ -20,7 +20,7 @@ from . import store
 from .errors import Ambiguous, Duplicate, InvalidInput, NotFound
 from .inputs import check_kind, clean_text
 from .models import CONFLICT_STATUSES, STATEMENT_KINDS, Source, Speaker, Statement
-from .speaker_resolution import find_speaker, speaker_for
+from .speaker_resolution import find_speaker, speaker_for, speakers_named
 from .store import Database
 
 
@@ -381,8 +381,7 @@ def _file_speaker_options(db: Database, speaker: Speaker, speaker_ids: dict[str,
     taken or is ambiguous: the file knew they were different people, so this one gets its own.
     """
     taken = set(speaker_ids.values())
-    name = speaker.name.strip().casefold()
-    same_name = [s for s in store.all_speakers(db) if s.name.casefold() == name and s.id not in taken]
+    same_name = [s for s in speakers_named(db, speaker.name) if s.id not in taken]
     same_name.sort(key=lambda s: (s.title, s.affiliation, s.kind) != (speaker.title, speaker.affiliation,
                                                                        speaker.kind))
     if same_name:

@@ -8,6 +8,7 @@ whole outlet's statements under another speaker.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -15,6 +16,8 @@ from . import store
 from .errors import Ambiguous, NotFound
 from .inputs import check_kind, clean_text
 from .models import SPEAKER_KINDS, Speaker
+from .speaker_keys import exact_key, resolve_keys, same_speaker_keys
+from .speaker_keys import variants as _variants
 from .store import Database
 from .text.names import descriptive_name, spelling_key
 
@@ -27,7 +30,7 @@ def find_speaker(db: Database, name: str) -> Speaker:
     name = clean_text(name, "The speaker name")
     if name.strip().isdecimal():
         return store.get_speaker(db, int(name))
-    speakers = store.all_speakers(db)
+    speakers = _candidates(db, lambda: resolve_keys(name, db.normalizer))
     exact = [s for s in speakers if _names(s) & {name.strip().casefold()}]
     if len(exact) == 1:
         return exact[0]
@@ -51,6 +54,21 @@ def _names(speaker: Speaker) -> set[str]:
     return {n.strip().casefold() for n in [speaker.name, *speaker.aliases]}
 
 
+def speakers_named(db: Database, name: str) -> list[Speaker]:
+    """The speakers whose own name is ``name`` (case aside), in the order of ``store.all_speakers``."""
+    key = name.strip().casefold()
+    return [s for s in _candidates(db, lambda: {exact_key(name)}) if s.name.casefold() == key]
+
+
+def _candidates(db: Database, keys: Callable[[], set[str]]) -> list[Speaker]:
+    """The speakers stored under any of ``keys``: every speaker the name rules could pick, in
+    the order of ``store.all_speakers``. Until the record's keys are current (a read before
+    the first write after an upgrade or a change of terms), every speaker."""
+    if store.speaker_keys_current(db):
+        return store.speakers_with_keys(db, sorted(keys()))
+    return store.all_speakers(db)
+
+
 def speaker_for(
     db: Database, wanted: Speaker, *, new_speaker: bool = False, speaker_id: int | None = None,
     source_id: int | None = None,
@@ -65,6 +83,7 @@ def speaker_for(
     if speaker_id is not None:
         return store.get_speaker(db, speaker_id)
     wanted.name = clean_text(wanted.name, "The speaker name").strip()
+    store.ensure_speaker_keys(db)
     check_kind(wanted.kind, SPEAKER_KINDS, "Speaker kind")
     if not new_speaker:
         if source_id is not None:
@@ -97,7 +116,7 @@ def _extracted_speaker(db: Database, wanted: Speaker, source_id: int) -> Speaker
     A wrong merge moves every later statement of that name under another speaker, so a description
     ("a senior official") is matched only within its article, a name only by ``same_speaker``;
     when several fit, the article's own, the one with the same title, the same name, or none."""
-    speakers = store.all_speakers(db)
+    speakers = _candidates(db, lambda: same_speaker_keys(wanted, db.normalizer))
     here = store.speaker_ids_in_source(db, source_id)
     key = wanted.name.casefold()
     own = next((s for s in speakers if s.id in here and s.name.casefold() == key), None)
@@ -156,25 +175,6 @@ def _name_words(speaker: Speaker) -> frozenset[str]:  # every word of its names,
 @lru_cache(maxsize=65536)
 def _words(name: str) -> frozenset[str]:
     return frozenset(re.findall(r"\w+", name.casefold()))
-
-
-@lru_cache(maxsize=65536)
-def _variants(name: str) -> tuple[str, ...]:
-    """A name, without what it adds in brackets, and its acronym in them:
-    "International Council of the Relief Federation (ICRF)" is also "International Council of the
-    Relief Federation" and "ICRF"."""
-    bare = " ".join(re.sub(r"\([^)]*\)", " ", name).split())
-    initials = "".join(w[0] for w in bare.split() if w[:1].isupper() and w not in ("The", "Of", "And", "For"))
-    # Only the name's own acronym: "Avell Times (AFP)" names the agency it took the story from.
-    acronyms = [a for a in re.findall(r"\(([A-Z][A-Za-z&]{1,9})\)", name) if a.isupper() and _within(initials, a)]
-    return tuple(dict.fromkeys([name, *([bare] if bare else []), *acronyms]))
-
-
-def _within(initials: str, acronym: str) -> bool:
-    """The name's initials spell its acronym, perhaps short of a word: "Flood Relief Agency" (FRA)
-    in NFRA. "Avell Times (AFP)" credits another body: AT is not in AFP."""
-    letters = iter(acronym)
-    return len(initials) > 1 and all(c in letters for c in initials)
 
 
 def _fuller(short: str, full: str) -> bool:
