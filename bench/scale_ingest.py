@@ -76,29 +76,45 @@ def write_statements(path: Path, statements: int, speakers: list[str], seed: int
             }) + "\n")
 
 
+def article(rng: random.Random, speakers: list[str], places: list[str]) -> str:
+    """An article of about 5 KB: a headline, paragraphs of reporting, about a dozen quotes from four
+    speakers of ``speakers`` and two new ones, with their titles."""
+    people = rng.sample(speakers, 4) + [_name(rng), _name(rng)]
+    place = rng.choice(places)
+    paragraphs = [f"Officials in {place} dispute the count after a week of protests"]
+    while sum(len(p) for p in paragraphs) < 4800:
+        who = rng.choice(people)
+        claim = rng.choice(CLAIMS).format(n=rng.randint(2, 900), place=place, day=rng.choice(DAYS))
+        paragraphs.append(rng.choice([
+            f'"{claim[0].upper()}{claim[1:]}," said {who}, a spokesman for the regional council.',
+            f"{who}, the mayor's deputy, said {claim}.",
+            f'According to {who}, {claim}. "We will not stop until the work is done," {who.split()[-1]} said.',
+            *[f"Residents gathered outside the town hall on {rng.choice(DAYS)} as the debate went on "
+              f"into the evening, and several shops in {place} stayed closed for the day. The council "
+              f"met again later, and the roads out of town were quiet by nightfall."] * 2,
+        ]))
+    return "\n\n".join(paragraphs) + "\n"
+
+
+def news_text(megabytes: float, seed: int = 18) -> str:
+    """Generated articles one after another, ``megabytes`` of them: a long input of news copy."""
+    rng = random.Random(seed)
+    speakers, places = speaker_names(2_000, seed), place_names(400, seed + 1)
+    parts: list[str] = []
+    size = 0
+    while size < megabytes * 1_000_000:
+        parts.append(article(rng, speakers, places))
+        size += len(parts[-1]) + 2
+    return "\n\n".join(parts)
+
+
 def write_articles(folder: Path, count: int, speakers: list[str], seed: int = 18) -> list[Path]:
-    """Articles of about 5 KB: a headline, paragraphs of reporting, about a dozen quotes from four
-    speakers on record and two new ones, with their titles."""
     rng = random.Random(seed)
     places = place_names(len(speakers) // 10, seed=seed + 1)
     paths = []
     for a in range(count):
-        people = rng.sample(speakers, 4) + [_name(rng), _name(rng)]
-        place = rng.choice(places)
-        paragraphs = [f"Officials in {place} dispute the count after a week of protests"]
-        while sum(len(p) for p in paragraphs) < 4800:
-            who = rng.choice(people)
-            claim = rng.choice(CLAIMS).format(n=rng.randint(2, 900), place=place, day=rng.choice(DAYS))
-            paragraphs.append(rng.choice([
-                f'"{claim[0].upper()}{claim[1:]}," said {who}, a spokesman for the regional council.',
-                f"{who}, the mayor's deputy, said {claim}.",
-                f'According to {who}, {claim}. "We will not stop until the work is done," {who.split()[-1]} said.',
-                *[f"Residents gathered outside the town hall on {rng.choice(DAYS)} as the debate went on "
-                  f"into the evening, and several shops in {place} stayed closed for the day. The council "
-                  f"met again later, and the roads out of town were quiet by nightfall."] * 2,
-            ]))
         path = folder / f"article-{a:03d}.txt"
-        path.write_text("\n\n".join(paragraphs) + "\n", encoding="utf-8")
+        path.write_text(article(rng, speakers, places), encoding="utf-8")
         paths.append(path)
     return paths
 

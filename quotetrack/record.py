@@ -178,19 +178,32 @@ def import_records(db: Database, records: list[tuple[str, dict[str, Any]]]) -> I
     return result
 
 
-def read_file(path: Path | str, what: str = "a file") -> bytes:
-    """A file's bytes, ``-`` for standard input; a missing or unreadable file is the user's error."""
+def read_file(path: Path | str, what: str = "a file", limit: int | None = None) -> bytes:
+    """A file's bytes, ``-`` for standard input; a missing or unreadable file is the user's error.
+
+    ``limit``: refuse a file longer than this many bytes, without reading more than that.
+    """
     name = str(path)
-    if name == "-":
-        return sys.stdin.buffer.read()
     try:
-        return Path(path).read_bytes()
+        if name == "-":
+            data = sys.stdin.buffer.read() if limit is None else sys.stdin.buffer.read(limit + 1)
+        else:
+            with Path(path).open("rb") as file:
+                data = file.read() if limit is None else file.read(limit + 1)
+        if limit is not None and len(data) > limit:
+            raise InvalidInput(f"{name} is over {_megabytes(limit)} MB, more than {what} should be; "
+                               "raise the limit with --max-size if it is one.")
+        return data
     except FileNotFoundError:
         raise InvalidInput(f"There is no file {name}.") from None
     except IsADirectoryError:
         raise InvalidInput(f"{name} is a folder, not {what}.") from None
     except OSError as exc:
         raise InvalidInput(f"{name} cannot be read ({exc.strerror or exc}).") from None
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 1_000_000:g}"
 
 
 def read_records(path: Path | str, data: bytes | None = None) -> list[tuple[str, dict[str, Any]]]:

@@ -25,6 +25,11 @@ if TYPE_CHECKING:
     from .text import Normalizer
 
 
+# Speakers to ask about by id in one query; more (every speaker, when the keys are stale) are
+# asked about by their article alone.
+MAX_LISTED = 500
+
+
 def find_speaker(db: Database, name: str) -> Speaker:
     """The one speaker a name or alias refers to; NotFound or Ambiguous otherwise."""
     name = clean_text(name, "The speaker name")
@@ -117,7 +122,8 @@ def _extracted_speaker(db: Database, wanted: Speaker, source_id: int) -> Speaker
     ("a senior official") is matched only within its article, a name only by ``same_speaker``;
     when several fit, the article's own, the one with the same title, the same name, or none."""
     speakers = _candidates(db, lambda: same_speaker_keys(wanted, db.normalizer))
-    here = store.speaker_ids_in_source(db, source_id)
+    among = [s.id for s in speakers if s.id is not None]
+    here = store.speaker_ids_in_source(db, source_id, among if len(among) <= MAX_LISTED else None)
     key = wanted.name.casefold()
     own = next((s for s in speakers if s.id in here and s.name.casefold() == key), None)
     if own is not None or descriptive_name(wanted.name):

@@ -53,12 +53,16 @@ def speaker_statement_counts(db: Database) -> dict[int, int]:
     }
 
 
-def speaker_ids_in_source(db: Database, source_id: int) -> set[int]:
-    """The speakers of the statements already recorded from one source (article)."""
-    return {
-        row["speaker_id"]
-        for row in db.query("SELECT DISTINCT speaker_id FROM statements WHERE source_id = ?", [source_id])
-    }
+def speaker_ids_in_source(db: Database, source_id: int, among: Sequence[int] | None = None) -> set[int]:
+    """The speakers of the statements already recorded from one source (article); only those
+    ``among`` some speakers when given (a long article's own are many, and asked per statement)."""
+    if among is None:
+        rows = db.query("SELECT DISTINCT speaker_id FROM statements WHERE source_id = ?", [source_id])
+    else:
+        # "+source_id": look the few speakers up by their index, not the long article by its own.
+        rows = db.query(f"SELECT DISTINCT speaker_id FROM statements WHERE speaker_id IN ({marks(among)}) "
+                        "AND +source_id = ?", [*among, source_id])
+    return {row["speaker_id"] for row in rows}
 
 
 def insert_speaker(db: Database, speaker: Speaker) -> Speaker:
