@@ -4,7 +4,8 @@ Usage: python bench/scale_ingest.py [--small] [--articles DIR] [--keep PATH]
 
 1. ``quotetrack import`` of a JSON Lines file of 100,000 statements by 20,000 speakers (names of
    random syllables, so that no two speakers share a name by chance; each speaker has five
-   statements) into a new SQLite record. Target: under 120 s.
+   statements; said on days spread over the five years before the articles, about 55 a day)
+   into a new SQLite record. Target: under 120 s.
 2. ``quotetrack ingest`` of 84 articles into that record, in one command. The articles are the
    ``.txt`` files of ``--articles`` (PolNeAR's dev texts are 84 articles of about 5 KB:
    ``--articles /tmp/data/PolNeAR/data/dev/text``), else 84 generated ones of that size, whose
@@ -25,6 +26,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from datetime import date, timedelta
 from pathlib import Path
 
 SYLLABLES = ["ka", "ri", "mo", "sa", "tel", "bar", "nu", "dim", "ho", "za", "lek", "pa", "vro", "is",
@@ -38,6 +40,8 @@ CLAIMS = [
     "the water supply to {place} was cut for {n} days",
 ]
 DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
+# The record covers five years up to the articles' day: about 55 statements a day at 100,000.
+FIRST_DAY, DAYS_COVERED, PUBLISHED = date(2019, 6, 2), 5 * 365, "2024-06-01"
 
 
 def _name(rng: random.Random) -> str:
@@ -72,7 +76,7 @@ def write_statements(path: Path, statements: int, speakers: list[str], seed: int
                 "text": f"{text[0].upper()}{text[1:]} (item {i}).",
                 "speaker": speakers[i % len(speakers)],
                 "outlet": f"Outlet {i % 40}",
-                "said_on": f"2024-{1 + i % 12:02d}-{1 + i % 28:02d}",
+                "said_on": (FIRST_DAY + timedelta(days=rng.randrange(DAYS_COVERED))).isoformat(),
             }) + "\n")
 
 
@@ -157,7 +161,7 @@ def main() -> None:
             paths = write_articles(folder / "articles", articles, names)
             origin = "generated"
         size = sum(p.stat().st_size for p in paths) / len(paths)
-        seconds = _run(["ingest", *map(str, paths), "--outlet", "Bench Wire", "--published", "2024-06-01",
+        seconds = _run(["ingest", *map(str, paths), "--outlet", "Bench Wire", "--published", PUBLISHED,
                         "--yes"], db)
         rate = len(paths) / seconds
         print(f"ingest: {len(paths)} articles ({origin}, {size / 1000:.1f} KB each) into that record in "

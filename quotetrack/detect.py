@@ -28,6 +28,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
 from itertools import combinations
 from math import log
 
@@ -94,8 +95,14 @@ def incident_words(text: str, tokens: Iterable[str], doc_freq: Mapping[str, int]
     role of each figure ("#killed"), which differently worded tolls share."""
     limit = _limit(total)
     words = {t for t in tokens if t.isalpha() and len(t) > 2 and doc_freq.get(t, 0) <= limit}
-    words.update("#" + (q.role or FIGURE) for q in read(text, normalizer).quantities if q.role or q.thing == FIGURE)
-    return frozenset(words)
+    return frozenset(words | _figure_roles(text, normalizer))
+
+
+@lru_cache(maxsize=65536)
+def _figure_roles(text: str, normalizer: Normalizer) -> frozenset[str]:
+    """The roles of a statement's figures: cached, because every article ingested reads the
+    statements of its week again (in a large record, most of the time of `ingest`)."""
+    return frozenset("#" + (q.role or FIGURE) for q in read(text, normalizer).quantities if q.role or q.thing == FIGURE)
 
 
 def judge_on_record(db: Database, a: Statement, b: Statement) -> Verdict:

@@ -132,7 +132,7 @@ def fingerprint(normalizer: Normalizer) -> str:
         from .match import speaker_titles
 
         digest = hashlib.sha256(KEY_SCHEME.encode())
-        digest.update(repr(speaker_titles()).encode())
+        digest.update(repr(sorted(speaker_titles())).encode())  # sorted: their order varies by run
         digest.update(normalizer.terms_fingerprint().encode())
         found = _FINGERPRINTS[normalizer] = digest.hexdigest()[:32]
     return found
