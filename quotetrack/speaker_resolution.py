@@ -8,17 +8,19 @@ whole outlet's statements under another speaker.
 from __future__ import annotations
 
 import re
+import warnings
 from collections.abc import Callable
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from . import store
-from .errors import Ambiguous, NotFound
+from .errors import Ambiguous, NotFound, QuotetrackWarning
 from .inputs import check_kind, clean_text
 from .models import SPEAKER_KINDS, Speaker
 from .speaker_keys import exact_key, resolve_keys, same_speaker_keys
 from .speaker_keys import variants as _variants
 from .store import Database
+from .text.fold import without_invisible
 from .text.names import descriptive_name, spelling_key
 
 if TYPE_CHECKING:
@@ -30,9 +32,20 @@ if TYPE_CHECKING:
 MAX_LISTED = 500
 
 
+def visible_name(name: str) -> str:
+    """A name without the characters that show nothing (zero-width spaces, direction marks),
+    which would make a second speaker that looks exactly like the first; a warning says so."""
+    visible = without_invisible(name)
+    if visible != name:
+        warnings.warn(QuotetrackWarning(
+            f"The name {name!r} holds characters that show nothing (zero-width or direction marks); "
+            f"read as {visible!r}."), stacklevel=2)
+    return visible
+
+
 def find_speaker(db: Database, name: str) -> Speaker:
     """The one speaker a name or alias refers to; NotFound or Ambiguous otherwise."""
-    name = clean_text(name, "The speaker name")
+    name = visible_name(clean_text(name, "The speaker name"))
     if name.strip().isdecimal():
         return store.get_speaker(db, int(name))
     speakers = _candidates(db, lambda: resolve_keys(name, db.normalizer))
@@ -87,7 +100,9 @@ def speaker_for(
     """
     if speaker_id is not None:
         return store.get_speaker(db, speaker_id)
-    wanted.name = clean_text(wanted.name, "The speaker name").strip()
+    wanted.name = visible_name(clean_text(wanted.name, "The speaker name")).strip()
+    wanted.aliases = [alias for a in wanted.aliases if (alias := visible_name(a).strip())]
+    wanted.name = clean_text(wanted.name, "The speaker name")  # nothing left once they are gone
     store.ensure_speaker_keys(db)
     check_kind(wanted.kind, SPEAKER_KINDS, "Speaker kind")
     if not new_speaker:
