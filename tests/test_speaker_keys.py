@@ -1,6 +1,7 @@
 """Speakers are found through their stored name keys: the same answers as reading every speaker,
 without reading every speaker."""
 
+import json
 import sqlite3
 
 import pytest
@@ -100,3 +101,12 @@ def test_an_upgraded_record_gets_keys_for_the_speakers_it_holds(tmp_path):
     assert store.speaker_keys_current(db)
     assert [s.id for s in store.speakers_with_keys(db, ["n:col. srood"])] == [1]
     db.close()
+
+
+def test_a_name_only_an_alias_holds_joins_that_speaker(run):
+    assert run("add", "The bridge is closed.", "--speaker", "Ann Smith").exit_code == 0
+    assert run("speakers", "alias", "Ann Smith", "Nan Kowalczyk").exit_code == 0
+    for name in ("Kowalczyk", "Col. Nan Kowalczyk"):
+        assert run("add", f"The bridge reopens in {name[:3]}.", "--speaker", name).exit_code == 0
+    speakers = json.loads(run("speakers", "--json").stdout)
+    assert [(s["name"], s["statements"]) for s in speakers] == [("Ann Smith", 3)]
