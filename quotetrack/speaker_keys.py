@@ -81,7 +81,9 @@ def _form_keys(form: str) -> set[str]:
 
 
 def _term_keys(names: Iterable[str], normalizer: Normalizer) -> set[str]:
-    return {"t:" + term for name in names if (term := normalizer.canonical(name)) is not None}
+    from .match import canonical_term
+
+    return {"t:" + term for name in names if (term := canonical_term(name, normalizer)) is not None}
 
 
 def stored_keys(speaker: Speaker, normalizer: Normalizer) -> set[str]:

@@ -48,10 +48,12 @@ def find_speaker(db: Database, name: str) -> Speaker:
     name = visible_name(clean_text(name, "The speaker name"))
     if name.strip().isdecimal():
         return store.get_speaker(db, int(name))
-    speakers = _candidates(db, lambda: resolve_keys(name, db.normalizer))
-    exact = [s for s in speakers if _names(s) & {name.strip().casefold()}]
+    wanted = name.strip().casefold()
+    # The name or alias as written first: most names given are, and those need no other key.
+    exact = [s for s in _candidates(db, lambda: {exact_key(name)}) if wanted in _names(s)]
     if len(exact) == 1:
         return exact[0]
+    speakers = _candidates(db, lambda: resolve_keys(name, db.normalizer))
     from .match import resolve_speaker  # the matcher (rapidfuzz) loads only when a name is resolved
 
     resolution = resolve_speaker(name, speakers, db.normalizer)
