@@ -216,6 +216,7 @@ class Kills:
     trials: int = 0
     survived: int = 0
     before_commit: int = 0
+    inside: int = 0  # kills that landed while the command held the write lock
     finished_first: int = 0
     after_commit: int = 0
     by_kind: dict[str, int] = field(default_factory=dict)
@@ -229,7 +230,8 @@ class Kills:
     def line(self) -> str:
         kinds = ", ".join(f"{n} {k}" for k, n in sorted(self.by_kind.items()))
         return (f"kill -9: {self.trials} trials ({kinds}); survived {self.survived}; killed before commit "
-                f"{self.before_commit}, after commit {self.after_commit}, finished before the kill "
+                f"{self.before_commit} ({self.inside} inside the write transaction), after commit "
+                f"{self.after_commit}, finished before the kill "
                 f"{self.finished_first}; each re-run completed without "
                 f"duplicates: {'yes' if not self.problems else 'NO'} ({self.seconds:.0f} s)")
 
@@ -240,16 +242,46 @@ def _timed(*args: str) -> tuple[subprocess.CompletedProcess[bytes], float]:
     return done, time.monotonic() - started
 
 
-def _kill_after(args: list[str], delay: float) -> int | None:
-    """Start quotetrack, SIGKILL it after `delay` seconds; its exit status if it finished first."""
+def _write_locked(db: Path) -> bool:
+    """Does a process hold the record's write lock (quotetrack begins every write transaction
+    with BEGIN IMMEDIATE)? Asked without waiting."""
+    conn = sqlite3.connect(db, timeout=0, isolation_level=None)
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        conn.execute("ROLLBACK")
+        return False
+    except sqlite3.OperationalError as exc:
+        return "locked" in str(exc)
+    finally:
+        conn.close()
+
+
+@dataclass
+class Landing:
+    status: int | None  # the exit status when the command finished before the kill
+    inside: bool  # the kill landed while the command held the write lock
+    writing: float  # seconds from taking the lock to the kill or the end
+
+
+def _kill_in_transaction(args: list[str], db: Path, fraction: float, writing: float) -> Landing:
+    """Start quotetrack, wait until it holds the write lock (its transaction has begun), then
+    SIGKILL it ``fraction`` of ``writing`` (how long a whole run holds the lock) later. Timed from
+    the start instead, most kills landed in Python's start-up, before anything was written."""
     child = subprocess.Popen([sys.executable, "-m", "quotetrack", *args], stdout=subprocess.DEVNULL,
                              stderr=subprocess.DEVNULL, cwd=ROOT)
+    while child.poll() is None and not _write_locked(db):
+        time.sleep(0.002)
+    locked = time.monotonic()
+    if child.poll() is not None:
+        return Landing(child.returncode, False, 0.0)
     try:
-        return child.wait(timeout=delay)
+        status = child.wait(timeout=fraction * writing)
+        return Landing(status, False, time.monotonic() - locked)
     except subprocess.TimeoutExpired:
+        inside = _write_locked(db)
         child.send_signal(signal.SIGKILL)
         child.wait()
-        return None
+        return Landing(None, inside, time.monotonic() - locked)
 
 
 def kill_trials(trials: int, records: int, folder: Path, rng: random.Random) -> Kills:
@@ -263,14 +295,18 @@ def kill_trials(trials: int, records: int, folder: Path, rng: random.Random) -> 
     if done.returncode != 0:
         kills.problems.append(f"baseline import failed: {done.stderr.decode(errors='replace')}")
         return kills
-    # How long a whole run of each kind takes, updated from every re-run: the load on a shared
-    # machine changes, and a kill timed from a stale figure lands after the run has finished.
-    seconds = {"import": seconds_import, "ingest": 0.0}
+    # How long a whole run of each kind holds the write lock, measured by a run that is not
+    # killed and updated from every re-run: the load on a shared machine changes, and a kill timed
+    # from a stale figure lands after the run has finished.
+    probe_import = _kill_in_transaction(["import", str(import_file(folder, -2, records)), "--db", str(db)],
+                                        db, 1e9, 1.0)
+    seconds = {"import": probe_import.writing or seconds_import, "ingest": 0.0}
     if ingest:
         probe = folder / "probe.txt"
         probe.write_text(article_for("Probe", records // 10))
-        done, seconds["ingest"] = _timed("ingest", str(probe), "--db", str(db), "--yes", "--published", "2018-07-11")
-    held: dict[str, int] = {"Trial -1 record %": records}
+        seconds["ingest"] = _kill_in_transaction(
+            ["ingest", str(probe), "--db", str(db), "--yes", "--published", "2018-07-11"], db, 1e9, 1.0).writing
+    held: dict[str, int] = {"Trial -1 record %": records, "Trial -2 record %": records}
     for trial in range(trials):
         kind = "ingest" if ingest and trial % 2 else "import"
         if kind == "import":
@@ -287,7 +323,8 @@ def kill_trials(trials: int, records: int, folder: Path, rng: random.Random) -> 
             pattern = f"%{name} checkpoint number%"
         kills.trials += 1
         kills.by_kind[kind] = kills.by_kind.get(kind, 0) + 1
-        status = _kill_after(args, rng.uniform(0.05, 0.95) * seconds[kind])
+        landing = _kill_in_transaction(args, db, rng.uniform(0.05, 0.9), seconds[kind])
+        status = landing.status
         check = integrity(db)
         found = len(texts_like(db, pattern))
         earlier = {p: len(texts_like(db, p)) for p in held}
@@ -301,16 +338,20 @@ def kill_trials(trials: int, records: int, folder: Path, rng: random.Random) -> 
         if status is None:
             kills.before_commit += found == 0
             kills.after_commit += found == whole
+            kills.inside += landing.inside
+            if found == 0 and not landing.inside:
+                problems.append(f"trial {trial} ({kind}): killed before it began to write")
         else:
             kills.finished_first += 1
-        rerun, took = _timed(*args)
-        if found == 0:  # the re-run did the whole work: a fresh measure of a whole run
-            seconds[kind] = took
+        rerun = _kill_in_transaction(args, db, 1e9, 1.0)
+        if found == 0 and rerun.status == 0 and rerun.writing > 0:  # the re-run did the whole work
+            seconds[kind] = rerun.writing
+        rerun_failed = rerun.status != 0
         again = quotetrack(*args)
         after = texts_like(db, pattern)
-        if rerun.returncode != 0 or again.returncode != 0 or len(after) != whole or len(set(after)) != whole:
+        if rerun_failed or again.returncode != 0 or len(after) != whole or len(set(after)) != whole:
             problems.append(f"trial {trial} ({kind}): re-run left {len(after)} of {whole} "
-                            f"({rerun.stderr.decode(errors='replace').strip()})")
+                            f"({again.stderr.decode(errors='replace').strip()})")
         held[pattern] = whole
         kills.survived += not problems
         kills.problems += problems
@@ -358,10 +399,16 @@ def hostile(inputs: int, folder: Path, seed: int) -> Hostile:
     db = cases.seeded_database(folder / "hostile.db")
     work = folder / "hostile-work"
     work.mkdir(exist_ok=True)
-    per_command = max(1, inputs // len(cases.COMMANDS))
+    # The inputs asked for, spread over the commands: the first few take one more each, so
+    # that 40 inputs over 31 commands are 40, not 31.
+    share, extra = divmod(inputs, len(cases.COMMANDS))
 
-    for command in cases.COMMANDS:
-        @settings(max_examples=per_command, deadline=None, database=None, derandomize=False,
+    for number, command in enumerate(cases.COMMANDS):
+        examples = share + (number < extra)
+        if not examples:
+            continue
+
+        @settings(max_examples=examples, deadline=None, database=None, derandomize=False,
                   suppress_health_check=list(HealthCheck))
         @hypothesis_seed(seed)
         @given(case=cases.case_for(command))
