@@ -64,7 +64,7 @@ def test_a_plain_search_is_words(searchable):
 
 def test_full_text_syntax_is_asked_for(searchable):
     assert len(_found(searchable("search", "--fts", "bridge OR town", "--json"))) == 3
-    result = searchable("search", "--fts", "US-led")
+    result = searchable("search", "--fts", 'unclosed "quote')
     assert result.exit_code == 1 and "not a valid full-text query" in result.stderr
 
 
