@@ -11,6 +11,7 @@ import io
 import json
 import sys
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -185,16 +186,23 @@ def read_file(path: Path | str, what: str = "a file", limit: int | None = None) 
     ``limit``: refuse a file longer than this many bytes, without reading more than that.
     """
     name = str(path)
-    try:
+    with _file_errors(name, what):
         if name == "-":
             data = sys.stdin.buffer.read() if limit is None else sys.stdin.buffer.read(limit + 1)
         else:
             with Path(path).open("rb") as file:
                 data = file.read() if limit is None else file.read(limit + 1)
-        if limit is not None and len(data) > limit:
-            raise InvalidInput(f"{name} is over {_megabytes(limit)} MB, more than {what} should be; "
-                               "raise the limit with --max-size if it is one.")
-        return data
+    if limit is not None and len(data) > limit:
+        raise InvalidInput(f"{name} is over {_megabytes(limit)} MB, more than {what} should be; "
+                           "raise the limit with --max-size if it is one.")
+    return data
+
+
+@contextmanager
+def _file_errors(name: str, what: str) -> Iterator[None]:
+    """A missing, unreadable or folder path is the user's error, said in one sentence."""
+    try:
+        yield
     except FileNotFoundError:
         raise InvalidInput(f"There is no file {name}.") from None
     except IsADirectoryError:
@@ -280,7 +288,7 @@ class _JsonLinesFile:
 
     def __iter__(self) -> Iterator[tuple[str, dict[str, Any]]]:
         try:
-            with self.path.open("rb") as raw:
+            with _file_errors(self.name, "a file to import"), self.path.open("rb") as raw:
                 encoding = announced_encoding(raw.read(4)) or "utf-8-sig"
                 raw.seek(0)
                 # newline=None ends a line at LF, CR or CRLF only, as ``input_lines`` does.
@@ -292,12 +300,6 @@ class _JsonLinesFile:
                         yield _json_object(_parse_json(line, where), where)
         except UnicodeDecodeError:
             raise InvalidInput(f"{self.name} is not UTF-8 text; save it as UTF-8 and try again.") from None
-        except FileNotFoundError:
-            raise InvalidInput(f"There is no file {self.name}.") from None
-        except IsADirectoryError:
-            raise InvalidInput(f"{self.name} is a folder, not a file to import.") from None
-        except OSError as exc:
-            raise InvalidInput(f"{self.name} cannot be read ({exc.strerror or exc}).") from None
 
 
 def input_lines(text: str) -> list[str]:
