@@ -197,7 +197,7 @@ def _reported_statement(sentence: Sentence, text: str) -> Found | None:
         elif before > 0 and lower[before] in ("and", "but"):
             mention = clause_subject(sentence, before)  # "Reid voted … and says he …"
         elif _named_after(sentence, c, last):
-            # "…, 150 kilometres from the city, said Anil Lind, a magistrate.": a name and its aside
+            # "…, 40 kilometres from the capital, said Ona Pell, a harbour master.": a name and its aside
             # after the cue, and no clause, is who said it; what comes before was said.
             mention = None
         else:
@@ -560,7 +560,7 @@ def _names_a_speaker(sentence: Sentence, first: int, stop: int) -> bool:
 
 
 def _named_after(sentence: Sentence, c: int, last: int) -> bool:
-    """", said Anil Lind, additional district magistrate of Varno." — the cue follows a comma,
+    """", said Ona Pell, deputy harbour master of Varno." — the cue follows a comma,
     then a capitalised name and at most its aside, with no verb, up to the sentence's end."""
     if c == 0 or sentence.lower[c - 1] != "," or last + 1 >= len(sentence.tokens):
         return False
