@@ -1,6 +1,12 @@
-"""How long one long "word" takes: text reading must be linear in the length of its input.
+"""How long one long "word" takes, and one long article: reading must be linear in its input.
 
 Usage: python bench/long_input.py [--lengths 10000 20000 100000]
+       python bench/long_input.py --news 1 5 20
+
+``--news MB…``: ``ingest`` (extraction, storing and conflict detection, in this process, into a
+new record each time) of that many megabytes of generated news copy (``bench/scale_ingest.py``'s
+articles, one after another, as one input). Target: seconds per megabyte within 2x of each
+other from 1 to 20 MB. Sizes over ``ingest``'s cap (10 MB) need its ``--max-size``, as here.
 
 For each length N, times (wall clock, one run each, in this process so Python's start-up is
 left out):
@@ -43,7 +49,11 @@ def _seconds(call: Callable[[], object]) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--lengths", type=int, nargs="+", default=[10_000, 20_000, 100_000])
+    parser.add_argument("--news", type=float, nargs="+", metavar="MB", help="ingest this much news copy")
     args = parser.parse_args()
+    if args.news:
+        news(args.news)
+        return
 
     from typer.testing import CliRunner
 
@@ -75,6 +85,33 @@ def main() -> None:
         for name, read in readers.items():
             times = [_seconds(partial(read, "a" * n)) for n in args.lengths]
             print(f"{name + ' (word)':<22}" + "".join(f"{t:>11.3f}s" for t in times))
+
+
+def news(sizes: list[float]) -> None:
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    from scale_ingest import news_text
+
+    from quotetrack import ingest, store
+
+    rates = []
+    for megabytes in [0.02, *sizes]:  # the first, small, loads the lexicons: not counted
+        text = news_text(megabytes)
+        with tempfile.TemporaryDirectory() as folder:
+            db = store.open_record(Path(folder) / "news.db")
+            start = time.perf_counter()
+            article = ingest.read_article(text.encode(), "news.txt", outlet="Bench Wire")
+            read = time.perf_counter() - start
+            result = ingest.ingest(db, article)
+            seconds = time.perf_counter() - start
+            db.close()
+        if megabytes == 0.02:
+            continue
+        rates.append(seconds / megabytes)
+        print(f"ingest {megabytes:g} MB: {seconds:.1f} s ({rates[-1]:.2f} s/MB; extraction {read:.1f} s), "
+              f"{result.added:,} statements", flush=True)
+    print(f"slowest / fastest s/MB: {max(rates) / min(rates):.2f} (target <= 2)")
 
 
 if __name__ == "__main__":

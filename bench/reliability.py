@@ -216,6 +216,7 @@ class Kills:
     trials: int = 0
     survived: int = 0
     before_commit: int = 0
+    inside: int = 0  # kills that landed while the command held the write lock
     finished_first: int = 0
     after_commit: int = 0
     by_kind: dict[str, int] = field(default_factory=dict)
@@ -229,7 +230,8 @@ class Kills:
     def line(self) -> str:
         kinds = ", ".join(f"{n} {k}" for k, n in sorted(self.by_kind.items()))
         return (f"kill -9: {self.trials} trials ({kinds}); survived {self.survived}; killed before commit "
-                f"{self.before_commit}, after commit {self.after_commit}, finished before the kill "
+                f"{self.before_commit} ({self.inside} inside the write transaction), after commit "
+                f"{self.after_commit}, finished before the kill "
                 f"{self.finished_first}; each re-run completed without "
                 f"duplicates: {'yes' if not self.problems else 'NO'} ({self.seconds:.0f} s)")
 
@@ -240,16 +242,46 @@ def _timed(*args: str) -> tuple[subprocess.CompletedProcess[bytes], float]:
     return done, time.monotonic() - started
 
 
-def _kill_after(args: list[str], delay: float) -> int | None:
-    """Start quotetrack, SIGKILL it after `delay` seconds; its exit status if it finished first."""
+def _write_locked(db: Path) -> bool:
+    """Does a process hold the record's write lock (quotetrack begins every write transaction
+    with BEGIN IMMEDIATE)? Asked without waiting."""
+    conn = sqlite3.connect(db, timeout=0, isolation_level=None)
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        conn.execute("ROLLBACK")
+        return False
+    except sqlite3.OperationalError as exc:
+        return "locked" in str(exc)
+    finally:
+        conn.close()
+
+
+@dataclass
+class Landing:
+    status: int | None  # the exit status when the command finished before the kill
+    inside: bool  # the kill landed while the command held the write lock
+    writing: float  # seconds from taking the lock to the kill or the end
+
+
+def _kill_in_transaction(args: list[str], db: Path, fraction: float, writing: float) -> Landing:
+    """Start quotetrack, wait until it holds the write lock (its transaction has begun), then
+    SIGKILL it ``fraction`` of ``writing`` (how long a whole run holds the lock) later. Timed from
+    the start instead, most kills landed in Python's start-up, before anything was written."""
     child = subprocess.Popen([sys.executable, "-m", "quotetrack", *args], stdout=subprocess.DEVNULL,
                              stderr=subprocess.DEVNULL, cwd=ROOT)
+    while child.poll() is None and not _write_locked(db):
+        time.sleep(0.002)
+    locked = time.monotonic()
+    if child.poll() is not None:
+        return Landing(child.returncode, False, 0.0)
     try:
-        return child.wait(timeout=delay)
+        status = child.wait(timeout=fraction * writing)
+        return Landing(status, False, time.monotonic() - locked)
     except subprocess.TimeoutExpired:
+        inside = _write_locked(db)
         child.send_signal(signal.SIGKILL)
         child.wait()
-        return None
+        return Landing(None, inside, time.monotonic() - locked)
 
 
 def kill_trials(trials: int, records: int, folder: Path, rng: random.Random) -> Kills:
@@ -263,14 +295,18 @@ def kill_trials(trials: int, records: int, folder: Path, rng: random.Random) -> 
     if done.returncode != 0:
         kills.problems.append(f"baseline import failed: {done.stderr.decode(errors='replace')}")
         return kills
-    # How long a whole run of each kind takes, updated from every re-run: the load on a shared
-    # machine changes, and a kill timed from a stale figure lands after the run has finished.
-    seconds = {"import": seconds_import, "ingest": 0.0}
+    # How long a whole run of each kind holds the write lock, measured by a run that is not
+    # killed and updated from every re-run: the load on a shared machine changes, and a kill timed
+    # from a stale figure lands after the run has finished.
+    probe_import = _kill_in_transaction(["import", str(import_file(folder, -2, records)), "--db", str(db)],
+                                        db, 1e9, 1.0)
+    seconds = {"import": probe_import.writing or seconds_import, "ingest": 0.0}
     if ingest:
         probe = folder / "probe.txt"
         probe.write_text(article_for("Probe", records // 10))
-        done, seconds["ingest"] = _timed("ingest", str(probe), "--db", str(db), "--yes", "--published", "2018-07-11")
-    held: dict[str, int] = {"Trial -1 record %": records}
+        seconds["ingest"] = _kill_in_transaction(
+            ["ingest", str(probe), "--db", str(db), "--yes", "--published", "2018-07-11"], db, 1e9, 1.0).writing
+    held: dict[str, int] = {"Trial -1 record %": records, "Trial -2 record %": records}
     for trial in range(trials):
         kind = "ingest" if ingest and trial % 2 else "import"
         if kind == "import":
@@ -287,7 +323,8 @@ def kill_trials(trials: int, records: int, folder: Path, rng: random.Random) -> 
             pattern = f"%{name} checkpoint number%"
         kills.trials += 1
         kills.by_kind[kind] = kills.by_kind.get(kind, 0) + 1
-        status = _kill_after(args, rng.uniform(0.05, 0.95) * seconds[kind])
+        landing = _kill_in_transaction(args, db, rng.uniform(0.05, 0.9), seconds[kind])
+        status = landing.status
         check = integrity(db)
         found = len(texts_like(db, pattern))
         earlier = {p: len(texts_like(db, p)) for p in held}
@@ -301,16 +338,20 @@ def kill_trials(trials: int, records: int, folder: Path, rng: random.Random) -> 
         if status is None:
             kills.before_commit += found == 0
             kills.after_commit += found == whole
+            kills.inside += landing.inside
+            if found == 0 and not landing.inside:
+                problems.append(f"trial {trial} ({kind}): killed before it began to write")
         else:
             kills.finished_first += 1
-        rerun, took = _timed(*args)
-        if found == 0:  # the re-run did the whole work: a fresh measure of a whole run
-            seconds[kind] = took
+        rerun = _kill_in_transaction(args, db, 1e9, 1.0)
+        if found == 0 and rerun.status == 0 and rerun.writing > 0:  # the re-run did the whole work
+            seconds[kind] = rerun.writing
+        rerun_failed = rerun.status != 0
         again = quotetrack(*args)
         after = texts_like(db, pattern)
-        if rerun.returncode != 0 or again.returncode != 0 or len(after) != whole or len(set(after)) != whole:
+        if rerun_failed or again.returncode != 0 or len(after) != whole or len(set(after)) != whole:
             problems.append(f"trial {trial} ({kind}): re-run left {len(after)} of {whole} "
-                            f"({rerun.stderr.decode(errors='replace').strip()})")
+                            f"({again.stderr.decode(errors='replace').strip()})")
         held[pattern] = whole
         kills.survived += not problems
         kills.problems += problems
@@ -358,10 +399,16 @@ def hostile(inputs: int, folder: Path, seed: int) -> Hostile:
     db = cases.seeded_database(folder / "hostile.db")
     work = folder / "hostile-work"
     work.mkdir(exist_ok=True)
-    per_command = max(1, inputs // len(cases.COMMANDS))
+    # The inputs asked for, spread over the commands: the first few take one more each, so
+    # that 40 inputs over 31 commands are 40, not 31.
+    share, extra = divmod(inputs, len(cases.COMMANDS))
 
-    for command in cases.COMMANDS:
-        @settings(max_examples=per_command, deadline=None, database=None, derandomize=False,
+    for number, command in enumerate(cases.COMMANDS):
+        examples = share + (number < extra)
+        if not examples:
+            continue
+
+        @settings(max_examples=examples, deadline=None, database=None, derandomize=False,
                   suppress_health_check=list(HealthCheck))
         @hypothesis_seed(seed)
         @given(case=cases.case_for(command))
@@ -379,6 +426,171 @@ def hostile(inputs: int, folder: Path, seed: int) -> Hostile:
         one()
     summary.seconds = time.monotonic() - started
     return summary
+
+
+# --- dates at the ends of the calendar ---
+
+RELATIVE = ["next year", "last year", "next month", "last month", "next week", "last week", "this year",
+            "tomorrow", "yesterday", "today", "on Monday", "on Sunday", "next Friday", "last Saturday",
+            "in January", "next March", "last December", "on Saturday last week", "in May last year",
+            "Dec. 31", "Jan. 1", "Feb. 29", "that day", "on Tuesday that day"]
+
+
+@dataclass
+class Outcomes:
+    """What one class of inputs did: the figures issue 18's closing note asks for."""
+
+    name: str
+    tried: int = 0
+    tracebacks: int = 0
+    hangs: int = 0
+    wrong: int = 0
+    lost: int = 0
+    examples: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        return self.tracebacks == self.hangs == self.wrong == self.lost == 0
+
+    def problem(self, kind: str, detail: str) -> None:
+        setattr(self, kind, getattr(self, kind) + 1)
+        if len(self.examples) < 10:
+            self.examples.append(f"{kind}: {detail[:600]}")
+
+    def line(self) -> str:
+        return (f"{self.name}: {self.tried} tried; tracebacks {self.tracebacks}, hangs {self.hangs}, "
+                f"wrong outputs {self.wrong}, data lost {self.lost} ({self.seconds:.0f} s)")
+
+
+def _edge_day(rng: random.Random) -> Any:
+    from datetime import date, timedelta
+
+    if rng.random() < 0.5:
+        return date(1, 1, 1) + timedelta(days=rng.randrange(400))
+    return date(9999, 12, 31) - timedelta(days=rng.randrange(400))
+
+
+def _run_checked(outcomes: Outcomes, args: list[str], what: str) -> subprocess.CompletedProcess[bytes] | None:
+    """One command; a hang, a traceback or a failure is counted against the class."""
+    try:
+        done = quotetrack(*args, timeout=120)
+    except subprocess.TimeoutExpired:
+        outcomes.problem("hangs", what)
+        return None
+    err = done.stderr.decode(errors="replace")
+    if "Traceback" in err:
+        outcomes.problem("tracebacks", f"{what}: {err[-400:]}")
+        return None
+    if done.returncode != 0:
+        outcomes.problem("wrong", f"{what}: exit {done.returncode}: {err.strip()[:300]}")
+        return None
+    return done
+
+
+def dates_at_edges(inputs: int, folder: Path, seed: int) -> Outcomes:
+    """Relative dates read against days near 0001-01-01 and 9999-12-31: every reading in the
+    calendar or left unresolved (the library, ``inputs`` texts), and ``ingest`` / ``add`` of such
+    texts dated there (a tenth as many, through the command) record every statement."""
+    from quotetrack.text import find_dates
+
+    rng = random.Random(seed)
+    outcomes = Outcomes("dates at the ends of the calendar")
+    started = time.monotonic()
+    for _ in range(inputs):
+        anchor = _edge_day(rng)
+        text = " and ".join(f"it happened {rng.choice(RELATIVE)}" for _ in range(rng.randint(1, 3))) + "."
+        outcomes.tried += 1
+        try:
+            mentions = find_dates(text, anchor)
+        except Exception as exc:  # noqa: BLE001 - any exception is the failure counted
+            outcomes.problem("tracebacks", f"{text!r} at {anchor}: {exc!r}")
+            continue
+        for mention in mentions:
+            if mention.value is not None and abs((mention.value - anchor).days) > 800:
+                outcomes.problem("wrong", f"{text!r} at {anchor}: {mention.text!r} read as {mention.value}")
+    db = folder / "dates.db"
+    for number in range(max(2, inputs // 10)):
+        anchor = _edge_day(rng).isoformat()
+        phrase = rng.choice(RELATIVE)
+        outcomes.tried += 1
+        before = len(statements_by_id(db)) if db.exists() else 0
+        if number % 2:
+            article = folder / f"dates-{number}.txt"
+            article.write_text(f'Mayor {rng.choice(NAMES)} said {number} trucks came {phrase}. "We counted '
+                               f'{number + 3} of them {rng.choice(RELATIVE)}," the mayor said.\n')
+            args = ["ingest", str(article), "--published", anchor, "--yes", "--db", str(db)]
+        else:
+            args = ["add", f"The convoy of {number} trucks left {phrase}.", "--speaker", rng.choice(NAMES),
+                    "--said-on", anchor, "--db", str(db)]
+        if _run_checked(outcomes, args, " ".join(args[:3]) + f" at {anchor}") is None:
+            continue
+        if len(statements_by_id(db)) <= before:
+            outcomes.problem("lost", f"{args[0]} at {anchor} with {phrase!r} recorded nothing")
+    outcomes.seconds = time.monotonic() - started
+    return outcomes
+
+
+# --- sizes ---
+
+
+def sizes(inputs: int, folder: Path, seed: int) -> Outcomes:
+    """Articles around ``ingest``'s size cap (refused over it, in one sentence, nothing written;
+    recorded under it) and JSON Lines files refused at their last line (nothing written, in
+    bounded memory: the file is read a line at a time)."""
+    import resource
+
+    rng = random.Random(seed)
+    outcomes = Outcomes("sizes")
+    started = time.monotonic()
+    db = folder / "sizes.db"
+    # One statement, then copy that states nothing: the size is what is tried, not extraction.
+    quote = 'Mayor Ines Alvarado said on Monday that the bridge would reopen by {n}.\n\n'
+    filler = "The council met again and the roads out of town were quiet by nightfall.\n\n"
+    for number in range(max(2, inputs // 20)):
+        cap = rng.choice([1, 2])
+        size = cap * 1_000_000 + rng.choice([-200, -1, 1, 200, 50_000])
+        body = quote.format(n=number) + filler * (size // len(filler) + 1)
+        article = folder / f"size-{number}.txt"
+        article.write_bytes(body.encode()[:size])
+        outcomes.tried += 1
+        before = len(statements_by_id(db)) if db.exists() else 0
+        try:
+            done = quotetrack("ingest", str(article), "--yes", "--max-size", str(cap), "--db", str(db), timeout=600)
+        except subprocess.TimeoutExpired:
+            outcomes.problem("hangs", f"ingest of {size:,} bytes")
+            continue
+        err = done.stderr.decode(errors="replace")
+        after = len(statements_by_id(db)) if db.exists() else 0
+        if "Traceback" in err:
+            outcomes.problem("tracebacks", err[-400:])
+        elif size > cap * 1_000_000 and (done.returncode != 1 or "--max-size" not in err or after != before):
+            outcomes.problem("wrong", f"{size:,} bytes over a {cap} MB cap: exit {done.returncode}, {err[:200]}")
+        elif size <= cap * 1_000_000 and (done.returncode != 0 or after <= before):
+            outcomes.problem("lost", f"{size:,} bytes under a {cap} MB cap: exit {done.returncode}, {err[:200]}")
+    for number in range(max(1, inputs // 100)):
+        lines = rng.choice([1_000, 50_000, 200_000])
+        path = folder / f"refused-{number}.jsonl"
+        with path.open("w") as file:
+            for i in range(lines):
+                file.write(json.dumps({"text": f"Budget line {i} was approved.", "speaker": rng.choice(NAMES)}) + "\n")
+            file.write(rng.choice(['{"text": "unfinished"', '[1, 2]', '{"text": ""}', '"just a string"']) + "\n")
+        outcomes.tried += 1
+        before = len(statements_by_id(db)) if db.exists() else 0
+        peak_before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        done = quotetrack("import", str(path), "--db", str(db), timeout=600)
+        peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        err = done.stderr.decode(errors="replace")
+        if "Traceback" in err:
+            outcomes.problem("tracebacks", err[-400:])
+        elif done.returncode != 1 or f"line {lines + 1}" not in err:
+            outcomes.problem("wrong", f"{lines:,} lines refused at the last: exit {done.returncode}, {err[:200]}")
+        elif len(statements_by_id(db)) != before:
+            outcomes.problem("wrong", f"{lines:,} lines refused at the last wrote statements")
+        elif peak > max(peak_before, 300_000):  # kilobytes: a process that held the file would pass it
+            outcomes.problem("wrong", f"{lines:,} lines refused at the last took {peak // 1000} MB")
+    outcomes.seconds = time.monotonic() - started
+    return outcomes
 
 
 # --- hostile classes of what quotetrack prints and writes (bench/hostile_outputs.py) ---
@@ -405,7 +617,8 @@ def output_classes(inputs: int, folder: Path, seed: int) -> bool:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("part", nargs="?", default="all", choices=["all", "concurrency", "kill", "hostile", "worker"])
+    parser.add_argument("part", nargs="?", default="all",
+                        choices=["all", "concurrency", "kill", "hostile", "dates", "sizes", "worker"])
     parser.add_argument("--small", action="store_true",
                         help="CI size: 2 × 20 writers, 2 kills of 100 records, 40 inputs.")
     parser.add_argument("--processes", type=int, default=8)
@@ -413,6 +626,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--kills", type=int, default=20)
     parser.add_argument("--kill-records", type=int, default=600, help="Records in each killed import.")
     parser.add_argument("--hostile", type=int, default=10_000, help="Hostile inputs to try.")
+    parser.add_argument("--dates", type=int, default=2_000, help="Dates near the calendar's ends to read.")
+    parser.add_argument("--sizes", type=int, default=200, help="Size cases (a twentieth ingested).")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--folder", type=Path, help="Keep the databases here (default: a temporary folder).")
     # worker-only options
@@ -427,6 +642,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.small:
         args.processes, args.writes, args.kills, args.kill_records, args.hostile = 2, 20, 2, 100, 40
+        args.dates, args.sizes = 40, 40
 
     sys.path.insert(0, str(ROOT))
     os.environ.setdefault("QUOTETRACK_EDITOR", "reliability")
@@ -453,6 +669,13 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"  {example}")
             ok &= summary.ok
             ok &= output_classes(args.hostile, folder, args.seed)
+        for part, run_class, count in (("dates", dates_at_edges, args.dates), ("sizes", sizes, args.sizes)):
+            if args.part in ("all", part):
+                outcomes = run_class(count, folder, args.seed)
+                print(outcomes.line(), flush=True)
+                for example in outcomes.examples[:5]:
+                    print(f"  {example}")
+                ok &= outcomes.ok
     print("reliability: " + ("all promises held" if ok else "PROMISE BROKEN"), flush=True)
     return 0 if ok else 1
 

@@ -93,8 +93,9 @@ def _paraphrase_slots(rng: random.Random, slots: dict[str, str]) -> dict[str, st
     return out
 
 
-def generate(n: int, seed: int = 7) -> Iterator[dict[str, object]]:
-    """Yield ``n`` statements; see the module docstring."""
+def generate(n: int, seed: int = 7, with_slots: bool = False) -> Iterator[dict[str, object]]:
+    """Yield ``n`` statements; see the module docstring. ``with_slots``: each also carries its
+    claim's ``template`` and ``slots``, from which ``query_for`` words a query afresh."""
     rng = random.Random(seed)
     places = [_name(rng, rng.randint(2, 3)) for _ in range(max(50, n // 20))]
     speakers = [f"{rng.choice(SPEAKER_FIRST)} {_name(rng, 2)}" for _ in range(max(20, n // 200))]
@@ -131,7 +132,7 @@ def generate(n: int, seed: int = 7) -> Iterator[dict[str, object]]:
                     text = text.replace(" the ", " ", 1).replace(".", ", officials said.", 1)
                     kind = "edit"
             made += 1
-            yield {
+            row: dict[str, object] = {
                 "id": made,
                 "group": group,
                 "variant": kind,
@@ -140,16 +141,37 @@ def generate(n: int, seed: int = 7) -> Iterator[dict[str, object]]:
                 "outlet": rng.choice(OUTLETS),
                 "said_on": (said_on + timedelta(days=variant)).isoformat(),
             }
+            if with_slots:
+                row |= {"template": template, "slots": slots}
+            yield row
+
+
+# Words an editor adds around a claim, and words of the claim they leave out.
+HEDGES = ["reportedly", "officials say", "sources claim", "it is alleged that", "we hear"]
+DROPPABLE = {"the", "a", "in", "near", "of", "on", "by", "at", "were", "was", "when"}
 
 
 def query_for(group_first: dict[str, object], seed: int) -> str:
-    """A fresh paraphrase of a stored claim, not itself stored: what an editor would type."""
+    """A rewording of a stored claim, not itself stored: what an editor would type.
+
+    The claim's other wording (another order of its clauses, other verbs: "near X, two strikes by
+    CENTCOM hit IS positions" for "US Central Command conducted 2 air strikes against Islamic
+    State targets near X"), its names as the terms table's other spellings where there are some,
+    its number as a word or a digit, a hedge added, one or two small words dropped. Without the
+    claim's slots (an old corpus file), the stored text with small words dropped.
+    """
     rng = random.Random(seed)
-    text = str(group_first["text"]).rstrip(".")
-    words = text.split()
-    # Drop one or two function words and lower-case it: a hurried query, same claim.
+    if "slots" in group_first:
+        slots = dict(group_first["slots"])  # type: ignore[call-overload]
+        first, second = TEMPLATES[int(group_first["template"])]  # type: ignore[call-overload]
+        wording = second if rng.random() < 0.8 else first
+        words = _fill(wording, _paraphrase_slots(rng, slots)).rstrip(".").split()
+        hedge = rng.choice(HEDGES)
+        words = hedge.split() + words if rng.random() < 0.5 else words + [hedge]
+    else:
+        words = str(group_first["text"]).rstrip(".").split()
     for _ in range(rng.randint(1, 2)):
-        small = [i for i, w in enumerate(words) if w.lower() in {"the", "a", "in", "near", "of", "on"}]
+        small = [i for i, w in enumerate(words) if w.lower() in DROPPABLE]
         if small:
             del words[rng.choice(small)]
     return " ".join(words).lower()

@@ -194,3 +194,19 @@ CREATE TABLE event_grouping (
     CHECK ((id = 1)),
     PRIMARY KEY (id)
 );
+
+CREATE TABLE speaker_keys (
+    key text NOT NULL,
+    speaker_id bigint NOT NULL,
+    FOREIGN KEY (speaker_id) REFERENCES speakers(id) ON DELETE CASCADE,
+    PRIMARY KEY (key, speaker_id)
+);
+
+CREATE INDEX speaker_keys_speaker ON speaker_keys USING btree (speaker_id);
+
+CREATE TABLE speaker_keys_state (
+    id bigint NOT NULL,
+    fingerprint text NOT NULL,
+    CHECK ((id = 1)),
+    PRIMARY KEY (id)
+);

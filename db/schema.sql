@@ -154,3 +154,16 @@ CREATE TABLE event_grouping (
     last_statement_id INTEGER NOT NULL,
     at TEXT NOT NULL
 );
+
+CREATE TABLE speaker_keys (
+    key TEXT NOT NULL,
+    speaker_id INTEGER NOT NULL REFERENCES speakers (id) ON DELETE CASCADE,
+    PRIMARY KEY (key, speaker_id)
+);
+
+CREATE INDEX speaker_keys_speaker ON speaker_keys (speaker_id);
+
+CREATE TABLE speaker_keys_state (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    fingerprint TEXT NOT NULL
+);

@@ -6,6 +6,7 @@ import re
 from html.parser import HTMLParser
 
 from .errors import InvalidInput
+from .text.encoding import decode_marked
 
 # Elements whose content is never article text.
 _SKIP = {
@@ -31,15 +32,22 @@ def article_text(raw: bytes, name: str | None = None) -> tuple[str, str | None]:
     ``name`` (a file name) only helps decide the format; the content decides when it is absent.
     """
     label = name or "the input"
-    if b"\x00" in raw[:8192]:
-        raise InvalidInput(f"{label} is not a text file (it holds binary data).")
     try:
-        decoded = raw.decode("utf-8-sig")
+        marked = decode_marked(raw)  # UTF-16 as Windows saves "Unicode" text, with its mark
     except UnicodeDecodeError:
+        raise InvalidInput(f"{label} is not a text file (its bytes do not follow its byte order mark).") from None
+    if marked is not None:
+        decoded = marked
+    elif b"\x00" in raw[:8192]:
+        raise InvalidInput(f"{label} is not a text file (it holds binary data).")
+    else:
         try:
-            decoded = raw.decode("cp1252")
+            decoded = raw.decode("utf-8")
         except UnicodeDecodeError:
-            raise InvalidInput(f"{label} is not a text file (it is not UTF-8 text).") from None
+            try:
+                decoded = raw.decode("cp1252")
+            except UnicodeDecodeError:
+                raise InvalidInput(f"{label} is not a text file (it is not UTF-8 text).") from None
     if _looks_binary(decoded):
         raise InvalidInput(f"{label} is not a text file (it holds control characters).")
     decoded = decoded.replace("\r\n", "\n").replace("\r", "\n")

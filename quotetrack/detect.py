@@ -27,7 +27,8 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
+from functools import lru_cache
 from itertools import combinations
 from math import log
 
@@ -39,6 +40,7 @@ from .incident_pairs import Incidents, incident_pairs
 from .models import Conflict, Statement
 from .store import Database
 from .text import Normalizer
+from .text.dates import days_after
 from .text.quantities import FIGURE
 
 # How many statements, most alike first, each statement is compared with (for each kind).
@@ -94,8 +96,14 @@ def incident_words(text: str, tokens: Iterable[str], doc_freq: Mapping[str, int]
     role of each figure ("#killed"), which differently worded tolls share."""
     limit = _limit(total)
     words = {t for t in tokens if t.isalpha() and len(t) > 2 and doc_freq.get(t, 0) <= limit}
-    words.update("#" + (q.role or FIGURE) for q in read(text, normalizer).quantities if q.role or q.thing == FIGURE)
-    return frozenset(words)
+    return frozenset(words | _figure_roles(text, normalizer))
+
+
+@lru_cache(maxsize=65536)
+def _figure_roles(text: str, normalizer: Normalizer) -> frozenset[str]:
+    """The roles of a statement's figures: cached, because every article ingested reads the
+    statements of its week again (in a large record, most of the time of `ingest`)."""
+    return frozenset("#" + (q.role or FIGURE) for q in read(text, normalizer).quantities if q.role or q.thing == FIGURE)
 
 
 def judge_on_record(db: Database, a: Statement, b: Statement) -> Verdict:
@@ -270,7 +278,8 @@ def _window(by_day: Mapping[date, list[int]], day: date, before: int) -> list[tu
     with how many days apart."""
     older: list[tuple[int, int]] = []
     for offset in range(-WEEK_DAYS, WEEK_DAYS + 1):
-        held = by_day.get(day + timedelta(days=offset), [])
+        near = days_after(day, offset)
+        held = by_day.get(near, []) if near is not None else []
         end = bisect_left(held, before)
         older.extend((key, abs(offset)) for key in held[max(0, end - NEAR_CAP):end])
     return sorted(older)[-NEAR_CAP:]
@@ -291,8 +300,8 @@ class _NearIndex:
         index = cls({}, {})
         if not days:
             return index
-        span = timedelta(days=WEEK_DAYS)
-        found = store.statements_dated(db, (min(days) - span).isoformat(), (max(days) + span).isoformat())
+        first, last = days_after(min(days), -WEEK_DAYS) or date.min, days_after(max(days), WEEK_DAYS) or date.max
+        found = store.statements_dated(db, first.isoformat(), last.isoformat())
         unknown = sorted({t for *_, norm in found for t in norm.split()} - set(doc_freq))
         if unknown:
             doc_freq = doc_freq | store.claim_term_counts(db, unknown)[0]

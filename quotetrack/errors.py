@@ -5,6 +5,10 @@ class QuotetrackError(Exception):
     """Base class: the message is written for an editor and ends the command."""
 
 
+class QuotetrackWarning(UserWarning):
+    """Something the user gave was changed to be usable; the CLI prints ``Warning: …`` and goes on."""
+
+
 class InvalidInput(QuotetrackError):
     """Text, a date, a file or an option the user gave cannot be used."""
 

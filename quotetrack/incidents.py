@@ -21,6 +21,7 @@ last week's massacre). Days on which something was said ("said on Monday") date 
 from __future__ import annotations
 
 import re
+from calendar import monthrange
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -29,7 +30,7 @@ from functools import cache, lru_cache
 
 from .text import Normalizer, find_dates, fold, lexicon
 from .text.captions import without_captions
-from .text.dates import WEEKDAYS, DateMention, months
+from .text.dates import WEEKDAYS, DateMention, days_after, months
 
 # Reports of one incident come out over a few days; two incidents in one town a week apart do not merge.
 WINDOW_DAYS = 2
@@ -69,8 +70,9 @@ class Period:
         """Days that can be one incident's: within WINDOW_DAYS of a day or a week ("last week's
         massacre" may have begun the Saturday before); inside a month or a year itself."""
         short = self.last - self.first <= _WEEK and other.last - other.first <= _WEEK
-        gap = timedelta(days=WINDOW_DAYS if short else 0)
-        return self.first - gap <= other.last and other.first - gap <= self.last
+        gap = WINDOW_DAYS if short else 0
+        # Days apart, not days moved: a day moved past the calendar's end (year 9999) has no date.
+        return (self.first - other.last).days <= gap and (other.first - self.last).days <= gap
 
 
 @dataclass(frozen=True)
@@ -90,7 +92,7 @@ class Article:
             return self.period
         if self.published is None:
             return None
-        return Period(self.published - timedelta(days=UNDATED_DAYS), self.published)
+        return Period(days_after(self.published, -UNDATED_DAYS) or date.min, self.published)
 
 
 def period_of(mention: DateMention) -> Period | None:
@@ -101,11 +103,10 @@ def _period(day: date, precision: str) -> Period:
     if precision == "day":
         return Period(day, day)
     if precision == "week":
-        monday = day - timedelta(days=day.weekday())
-        return Period(monday, monday + timedelta(days=6))
+        monday = day - timedelta(days=day.weekday())  # 0001-01-01 was a Monday
+        return Period(monday, days_after(monday, 6) or date.max)
     if precision == "month":
-        following = date(day.year + day.month // 12, day.month % 12 + 1, 1)
-        return Period(day.replace(day=1), following - timedelta(days=1))
+        return Period(day.replace(day=1), day.replace(day=monthrange(day.year, day.month)[1]))
     return Period(date(day.year, 1, 1), date(day.year, 12, 31))
 
 

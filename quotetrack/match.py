@@ -484,6 +484,12 @@ def _name_score(query: str, form: str, query_term: str | None, form_term: str | 
     return float(fuzz.token_sort_ratio(query, form))
 
 
+@lru_cache(maxsize=65536)
+def canonical_term(name: str, normalizer: Normalizer) -> str | None:
+    """``normalizer.canonical``, remembered: every lookup reads the names of its candidates again."""
+    return normalizer.canonical(name)
+
+
 def resolve_speaker(
     name: str,
     speakers: Sequence[Speaker],
@@ -500,7 +506,7 @@ def resolve_speaker(
     query = strip_titles(name)
     if not query:
         return SpeakerResolution("none", None, [])
-    query_term = normalizer.canonical(name) or normalizer.canonical(query)
+    query_term = canonical_term(name, normalizer) or canonical_term(query, normalizer)
     best: dict[int, tuple[str, float]] = {}
     for speaker in speakers:
         if speaker.id is None:
@@ -508,10 +514,10 @@ def resolve_speaker(
         score = 0.0
         for form, raw in zip(_name_forms(speaker), [speaker.name, *speaker.aliases], strict=False):
             del raw
-            form_term = normalizer.canonical(form)
+            form_term = canonical_term(form, normalizer)
             score = max(score, _name_score(query, form, query_term, form_term))
         for raw in [speaker.name, *speaker.aliases]:
-            raw_term = normalizer.canonical(raw)
+            raw_term = canonical_term(raw, normalizer)
             if query_term is not None and raw_term == query_term:
                 score = 100.0
         if score >= threshold - 20:

@@ -10,7 +10,8 @@ import csv
 import io
 import json
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -21,8 +22,9 @@ from .csv_cells import allow_fields_of, unprotect
 from .errors import Ambiguous, Duplicate, InvalidInput, NotFound
 from .inputs import check_kind, check_url, clean_text
 from .models import CONFLICT_STATUSES, STATEMENT_KINDS, Source, Speaker, Statement
-from .speaker_resolution import find_speaker, speaker_for
+from .speaker_resolution import find_speaker, speaker_for, speakers_named
 from .store import Database
+from .text.encoding import announced_encoding, decode_marked
 
 
 def _detect_conflicts(db: Database, statement_ids: list[int], *, changed: bool = False) -> None:
@@ -106,7 +108,7 @@ class ImportResult:
     conflicts: int = 0  # conflicts (with their reviews) restored from an export
 
 
-def import_records(db: Database, records: list[tuple[str, dict[str, Any]]]) -> ImportResult:
+def import_records(db: Database, records: Iterable[tuple[str, dict[str, Any]]]) -> ImportResult:
     """Store parsed records in one transaction; a bad one names its place and nothing is kept.
 
     A record already on record is skipped, so re-running an import completes it.
@@ -180,13 +182,29 @@ def import_records(db: Database, records: list[tuple[str, dict[str, Any]]]) -> I
     return result
 
 
-def read_file(path: Path | str, what: str = "a file") -> bytes:
-    """A file's bytes, ``-`` for standard input; a missing or unreadable file is the user's error."""
+def read_file(path: Path | str, what: str = "a file", limit: int | None = None) -> bytes:
+    """A file's bytes, ``-`` for standard input; a missing or unreadable file is the user's error.
+
+    ``limit``: refuse a file longer than this many bytes, without reading more than that.
+    """
     name = str(path)
-    if name == "-":
-        return sys.stdin.buffer.read()
+    with _file_errors(name, what):
+        if name == "-":
+            data = sys.stdin.buffer.read() if limit is None else sys.stdin.buffer.read(limit + 1)
+        else:
+            with Path(path).open("rb") as file:
+                data = file.read() if limit is None else file.read(limit + 1)
+    if limit is not None and len(data) > limit:
+        raise InvalidInput(f"{name} is over {_megabytes(limit)} MB, more than {what} should be; "
+                           "raise the limit with --max-size if it is one.")
+    return data
+
+
+@contextmanager
+def _file_errors(name: str, what: str) -> Iterator[None]:
+    """A missing, unreadable or folder path is the user's error, said in one sentence."""
     try:
-        return Path(path).read_bytes()
+        yield
     except FileNotFoundError:
         raise InvalidInput(f"There is no file {name}.") from None
     except IsADirectoryError:
@@ -195,9 +213,20 @@ def read_file(path: Path | str, what: str = "a file") -> bytes:
         raise InvalidInput(f"{name} cannot be read ({exc.strerror or exc}).") from None
 
 
-def read_records(path: Path | str, data: bytes | None = None) -> list[tuple[str, dict[str, Any]]]:
-    """JSON Lines or CSV records with their place ("line 3") for error messages."""
+def _megabytes(size: int) -> str:
+    return f"{size / 1_000_000:g}"
+
+
+def read_records(path: Path | str, data: bytes | None = None) -> Iterable[tuple[str, dict[str, Any]]]:
+    """JSON Lines or CSV records with their place ("line 3") for error messages.
+
+    A JSON Lines file is read through once here, so that a bad record is refused before anything
+    is written, and again, a line at a time, by whoever iterates over the result: a file of a
+    million records is never held in memory.
+    """
     name = str(path)
+    if data is None and name != "-" and Path(path).is_file() and _json_lines_file(Path(path)):
+        return _JsonLinesFile(Path(path), name)
     if data is None:
         data = read_file(path, "a file to import")
     text = decode_text(data, name)
@@ -214,12 +243,65 @@ def read_records(path: Path | str, data: bytes | None = None) -> list[tuple[str,
 
 
 def decode_text(data: bytes, name: str) -> str:
-    if b"\x00" in data:
-        raise InvalidInput(f"{name} is not a text file (it contains NUL bytes).")
+    """A file's text: UTF-8, or the encoding its byte order mark announces (Windows saves
+    "Unicode" text as UTF-16 with one)."""
     try:
-        return data.decode("utf-8-sig")
+        text = decode_marked(data)
+        if text is None:
+            text = "\x00" if b"\x00" in data else data.decode("utf-8")
     except UnicodeDecodeError:
         raise InvalidInput(f"{name} is not UTF-8 text; save it as UTF-8 and try again.") from None
+    if "\x00" in text:
+        raise InvalidInput(f"{name} is not a text file (it contains NUL bytes).")
+    return text
+
+
+def _json_lines_file(path: Path) -> bool:
+    """Is ``path`` a JSON Lines file (by its name, or, named otherwise, by a first record that
+    opens with "{")? Unreadable files are left to ``read_file`` to explain."""
+    suffix = path.suffix.lower()
+    if suffix in (".jsonl", ".ndjson"):
+        return True
+    if suffix in (".csv", ".json"):
+        return False
+    try:
+        with path.open("rb") as file:
+            head = file.read(4096)
+    except OSError:
+        return False
+    try:
+        text = decode_marked(head) or head.decode("utf-8", errors="ignore")
+    except UnicodeDecodeError:
+        return False
+    return text.lstrip().startswith("{")
+
+
+class _JsonLinesFile:
+    """The records of a JSON Lines file, read a line at a time each time they are iterated."""
+
+    def __init__(self, path: Path, name: str) -> None:
+        self.path, self.name = path, name
+        with path.open("rb") as file:
+            head = file.read(8192)
+        if announced_encoding(head) is None and b"\x00" in head:  # a binary file: say so, not "not UTF-8"
+            raise InvalidInput(f"{name} is not a text file (it contains NUL bytes).")
+        if not sum(1 for _ in self):  # every line read once: a bad one is refused now
+            raise InvalidInput(f"{name} is empty; nothing to import.")
+
+    def __iter__(self) -> Iterator[tuple[str, dict[str, Any]]]:
+        try:
+            with _file_errors(self.name, "a file to import"), self.path.open("rb") as raw:
+                encoding = announced_encoding(raw.read(4)) or "utf-8-sig"
+                raw.seek(0)
+                # newline=None ends a line at LF, CR or CRLF only, as ``input_lines`` does.
+                for number, line in enumerate(io.TextIOWrapper(raw, encoding=encoding, newline=None), 1):
+                    if "\x00" in line:
+                        raise InvalidInput(f"{self.name} is not a text file (it contains NUL bytes).")
+                    if line.strip():
+                        where = f"{self.name} line {number}"
+                        yield _json_object(_parse_json(line, where), where)
+        except UnicodeDecodeError:
+            raise InvalidInput(f"{self.name} is not UTF-8 text; save it as UTF-8 and try again.") from None
 
 
 def input_lines(text: str) -> list[str]:
@@ -385,8 +467,7 @@ def _file_speaker_options(db: Database, speaker: Speaker, speaker_ids: dict[str,
     taken or is ambiguous: the file knew they were different people, so this one gets its own.
     """
     taken = set(speaker_ids.values())
-    name = speaker.name.strip().casefold()
-    same_name = [s for s in store.all_speakers(db) if s.name.casefold() == name and s.id not in taken]
+    same_name = [s for s in speakers_named(db, speaker.name) if s.id not in taken]
     same_name.sort(key=lambda s: (s.title, s.affiliation, s.kind) != (speaker.title, speaker.affiliation,
                                                                        speaker.kind))
     if same_name:

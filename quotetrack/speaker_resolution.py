@@ -8,29 +8,52 @@ whole outlet's statements under another speaker.
 from __future__ import annotations
 
 import re
+import warnings
+from collections.abc import Callable
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from . import store
-from .errors import Ambiguous, NotFound
+from .errors import Ambiguous, NotFound, QuotetrackWarning
 from .inputs import check_kind, clean_text
 from .models import SPEAKER_KINDS, Speaker
+from .speaker_keys import exact_key, resolve_keys, same_speaker_keys
+from .speaker_keys import variants as _variants
 from .store import Database
+from .text.fold import without_invisible
 from .text.names import descriptive_name, spelling_key
 
 if TYPE_CHECKING:
     from .text import Normalizer
 
 
+# Speakers to ask about by id in one query; more (every speaker, when the keys are stale) are
+# asked about by their article alone.
+MAX_LISTED = 500
+
+
+def visible_name(name: str) -> str:
+    """A name without the characters that show nothing (zero-width spaces, direction marks),
+    which would make a second speaker that looks exactly like the first; a warning says so."""
+    visible = without_invisible(name)
+    if visible != name:
+        warnings.warn(QuotetrackWarning(
+            f"The name {name!r} holds characters that show nothing (zero-width or direction marks); "
+            f"read as {visible!r}."), stacklevel=2)
+    return visible
+
+
 def find_speaker(db: Database, name: str) -> Speaker:
     """The one speaker a name or alias refers to; NotFound or Ambiguous otherwise."""
-    name = clean_text(name, "The speaker name")
+    name = visible_name(clean_text(name, "The speaker name"))
     if name.strip().isdecimal():
         return store.get_speaker(db, int(name))
-    speakers = store.all_speakers(db)
-    exact = [s for s in speakers if _names(s) & {name.strip().casefold()}]
+    wanted = name.strip().casefold()
+    # The name or alias as written first: most names given are, and those need no other key.
+    exact = [s for s in _candidates(db, lambda: {exact_key(name)}) if wanted in _names(s)]
     if len(exact) == 1:
         return exact[0]
+    speakers = _candidates(db, lambda: resolve_keys(name, db.normalizer))
     from .match import resolve_speaker  # the matcher (rapidfuzz) loads only when a name is resolved
 
     resolution = resolve_speaker(name, speakers, db.normalizer)
@@ -51,6 +74,21 @@ def _names(speaker: Speaker) -> set[str]:
     return {n.strip().casefold() for n in [speaker.name, *speaker.aliases]}
 
 
+def speakers_named(db: Database, name: str) -> list[Speaker]:
+    """The speakers whose own name is ``name`` (case aside), in the order of ``store.all_speakers``."""
+    key = name.strip().casefold()
+    return [s for s in _candidates(db, lambda: {exact_key(name)}) if s.name.casefold() == key]
+
+
+def _candidates(db: Database, keys: Callable[[], set[str]]) -> list[Speaker]:
+    """The speakers stored under any of ``keys``: every speaker the name rules could pick, in
+    the order of ``store.all_speakers``. Until the record's keys are current (a read before
+    the first write after an upgrade or a change of terms), every speaker."""
+    if store.speaker_keys_current(db):
+        return store.speakers_with_keys(db, sorted(keys()))
+    return store.all_speakers(db)
+
+
 def speaker_for(
     db: Database, wanted: Speaker, *, new_speaker: bool = False, speaker_id: int | None = None,
     source_id: int | None = None,
@@ -64,7 +102,10 @@ def speaker_for(
     """
     if speaker_id is not None:
         return store.get_speaker(db, speaker_id)
-    wanted.name = clean_text(wanted.name, "The speaker name").strip()
+    wanted.name = visible_name(clean_text(wanted.name, "The speaker name")).strip()
+    wanted.aliases = [alias for a in wanted.aliases if (alias := visible_name(a).strip())]
+    wanted.name = clean_text(wanted.name, "The speaker name")  # nothing left once they are gone
+    store.ensure_speaker_keys(db)
     check_kind(wanted.kind, SPEAKER_KINDS, "Speaker kind")
     if not new_speaker:
         if source_id is not None:
@@ -97,8 +138,9 @@ def _extracted_speaker(db: Database, wanted: Speaker, source_id: int) -> Speaker
     A wrong merge moves every later statement of that name under another speaker, so a description
     ("a senior official") is matched only within its article, a name only by ``same_speaker``;
     when several fit, the article's own, the one with the same title, the same name, or none."""
-    speakers = store.all_speakers(db)
-    here = store.speaker_ids_in_source(db, source_id)
+    speakers = _candidates(db, lambda: same_speaker_keys(wanted, db.normalizer))
+    among = [s.id for s in speakers if s.id is not None]
+    here = store.speaker_ids_in_source(db, source_id, among if len(among) <= MAX_LISTED else None)
     key = wanted.name.casefold()
     own = next((s for s in speakers if s.id in here and s.name.casefold() == key), None)
     if own is not None or descriptive_name(wanted.name):
@@ -156,25 +198,6 @@ def _name_words(speaker: Speaker) -> frozenset[str]:  # every word of its names,
 @lru_cache(maxsize=65536)
 def _words(name: str) -> frozenset[str]:
     return frozenset(re.findall(r"\w+", name.casefold()))
-
-
-@lru_cache(maxsize=65536)
-def _variants(name: str) -> tuple[str, ...]:
-    """A name, without what it adds in brackets, and its acronym in them:
-    "International Council of the Relief Federation (ICRF)" is also "International Council of the
-    Relief Federation" and "ICRF"."""
-    bare = " ".join(re.sub(r"\([^)]*\)", " ", name).split())
-    initials = "".join(w[0] for w in bare.split() if w[:1].isupper() and w not in ("The", "Of", "And", "For"))
-    # Only the name's own acronym: "Avell Times (AFP)" names the agency it took the story from.
-    acronyms = [a for a in re.findall(r"\(([A-Z][A-Za-z&]{1,9})\)", name) if a.isupper() and _within(initials, a)]
-    return tuple(dict.fromkeys([name, *([bare] if bare else []), *acronyms]))
-
-
-def _within(initials: str, acronym: str) -> bool:
-    """The name's initials spell its acronym, perhaps short of a word: "Flood Relief Agency" (FRA)
-    in NFRA. "Avell Times (AFP)" credits another body: AT is not in AFP."""
-    letters = iter(acronym)
-    return len(initials) > 1 and all(c in letters for c in initials)
 
 
 def _fuller(short: str, full: str) -> bool:

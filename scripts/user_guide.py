@@ -106,7 +106,9 @@ how sure the extractor is. `--dry-run` shows the same table and records nothing.
     srood = statement_id(walk, "Srood", "")
     walk.text("One statement in full, highlighted where it stands in the article:")
     walk.run("show", srood, "--in-source")
-    walk.text("Full-text search over words, speakers and outlets:")
+    walk.text("Full-text search over words, speakers and outlets. Every word must be found, as written: "
+              "`search US-led` finds \"US-led\"; `--fts` reads the query as full-text syntax instead "
+              "(`\"a phrase\"`, `AND`, `OR`, `NOT`, `prefix*`):")
     walk.run("search", "Peshmerga")
 
     walk.text("""

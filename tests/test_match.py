@@ -119,6 +119,20 @@ def test_a_name_resolves_to_its_speaker(name, speaker_id):
     assert (found.status, found.speaker_id) == ("match", speaker_id)
 
 
+# A speaker known by a second name that shares no word with the first: only the alias can match.
+ALIASED = [*SPEAKERS, Speaker("Ann Smith", aliases=["Nan Kowalczyk"], id=6)]
+
+
+@pytest.mark.parametrize("name", ["Nan Kowalczyk", "Kowalczyk", "Col. Nan Kowalczyk", "Nan Kowalczik"])
+def test_a_name_that_only_an_alias_holds_resolves_to_its_speaker(name):
+    found = resolve_speaker(name, ALIASED, NORM)
+    assert (found.status, found.speaker_id) == ("match", 6)
+
+
+def test_an_alias_is_no_match_for_its_speakers_name_alone():
+    assert resolve_speaker("Kowalczyk", [Speaker("Ann Smith", id=6)], NORM).status == "none"
+
+
 def test_a_surname_two_people_share_is_ambiguous():
     found = resolve_speaker("Mohammed", SPEAKERS, NORM)
     assert found.status == "ambiguous"

@@ -286,6 +286,20 @@ def test_a_change_is_not_a_range() -> None:
     assert [(q.low, q.high) for q in find_quantities("12 to 20 people were killed")] == [(12, 20)]
 
 
+def test_counts_that_meet_at_one_figure_overlap() -> None:
+    # 17 is no round figure: the bounds are exactly the figure, and a shared end is a shared count.
+    (at_least,) = find_quantities("at least 17 people were killed")
+    (exactly,) = find_quantities("17 people were killed")
+    (up_to,) = find_quantities("up to 17 people were killed")
+    (range_,) = find_quantities("between 11 and 17 people were killed")
+    (over,) = find_quantities("more than 17 people were killed")
+    assert (at_least.low, up_to.high, range_.high) == (17, 17, 17)
+    assert at_least.overlaps(exactly) and exactly.overlaps(at_least)
+    assert up_to.overlaps(at_least) and at_least.overlaps(up_to)
+    assert range_.overlaps(at_least) and at_least.overlaps(range_)
+    assert not over.overlaps(exactly) and not over.overlaps(range_)
+
+
 def test_round_bounds_of_one_figure_agree() -> None:
     (as_many_as,) = find_quantities("as many as 2,000 people were killed")
     (more_than,) = find_quantities("more than 2,000 people were killed")

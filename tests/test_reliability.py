@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import sqlite3
 import subprocess
 import sys
@@ -96,6 +97,12 @@ def test_reliability_bench_at_ci_size_holds_every_promise(tmp_path):
     assert "'locked' shown to a user 0" in done.stdout
     assert "tracebacks 0; other unclear endings 0" in done.stdout
     assert "re-run completed without duplicates: yes" in done.stdout
+    # Every kill that left nothing behind landed inside the write transaction, not in start-up.
+    killed = re.search(r"killed before commit (\d+) \((\d+) inside the write transaction\)", done.stdout)
+    assert killed and killed.group(1) == killed.group(2) and int(killed.group(1)) > 0, done.stdout
+    assert "hostile inputs: 40 tried" in done.stdout
+    for part in ("dates at the ends of the calendar", "sizes"):
+        assert f"{part}: " in done.stdout and "tracebacks 0, hangs 0, wrong outputs 0, data lost 0" in done.stdout
 
 
 # --- missing folder ---

@@ -7,7 +7,7 @@ import typer
 
 from ..render.common import counted
 from .common import answer, app, date_option, emit_json_line, err, fail, opened, progress, respond, terms_app
-from .options import DbOption, JsonOption
+from .options import DbOption, JsonOption, finite
 
 MinSize = Annotated[int, typer.Option(help="Only claims made at least this many times.", min=2)]
 
@@ -20,7 +20,7 @@ def match(
     since: Annotated[str | None, typer.Option(help="Only statements said on or after this date.")] = None,
     limit: Annotated[int, typer.Option(help="At most this many per claim.", min=1)] = 10,
     min_score: Annotated[float | None, typer.Option(
-        help="Only matches scoring at least this (0-100). Default: 30, lower for a long query, whose "
+        callback=finite, help="Only matches scoring at least this (0-100). Default: 30, lower for a long query, whose "
         "weaker matches are marked weak.")] = None,
     queries: Annotated[Path | None, typer.Option(help="Many claims: one a line, or JSONL with id and text.")] = None,
     db: DbOption = None,
@@ -70,20 +70,24 @@ def claims(ctx: typer.Context, min_size: MinSize = 2, db: DbOption = None, as_js
 @app.command()
 def search(
     ctx: typer.Context,
-    query: Annotated[str, typer.Argument(help="Words to find; \"a phrase\", AND, OR, NOT, prefix*.")],
+    query: Annotated[str, typer.Argument(help="Words to find, all of them (with --fts: a full-text query).")],
     limit: Annotated[int, typer.Option(help="At most this many.", min=1)] = 20,
+    fts: Annotated[bool, typer.Option(
+        "--fts", help='Read the query as full-text syntax: "a phrase", AND, OR, NOT, prefix*.')] = False,
     db: DbOption = None,
     as_json: JsonOption = False,
 ) -> None:
     """Full-text search over statement text, speaker names and outlets.
 
-    Example: quotetrack search "Makhmour AND strike*"
+    Every word must be found; punctuation is part of no syntax ("US-led", "ISIS's").
+
+    Example: quotetrack search Makhmour strikes; quotetrack search --fts "Makhmour AND strike*"
     """
     from .. import store
     from ..render import terminal as report
 
     with opened(ctx, db) as database:
-        hits = store.search(database, query, limit)
+        hits = store.search(database, query, limit, syntax=fts)
         statements = {s.id: s for s in store.get_statements(database, [h[0] for h in hits])}
     rows = [(statements[i], snippet) for i, snippet, _ in hits if i in statements]
     respond(as_json, rows, report.search_table, empty="Nothing on record matches.",

@@ -8,6 +8,7 @@ Kept light on purpose: each command imports the library modules it needs inside 
 
 import json
 import sys
+import warnings
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -20,7 +21,7 @@ from rich.console import Console
 from rich.text import Text
 from typer.core import TyperGroup
 
-from ..errors import QuotetrackError
+from ..errors import QuotetrackError, QuotetrackWarning
 
 if TYPE_CHECKING:
     from ..store import Database
@@ -28,12 +29,29 @@ if TYPE_CHECKING:
 CONTEXT = {"help_option_names": ["-h", "--help"]}
 
 
+@contextmanager
+def _library_warnings() -> Iterator[None]:
+    """The library's warnings (``QuotetrackWarning``: a name it changed) as one line each on
+    stderr, each time; other warnings as Python shows them."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", QuotetrackWarning)
+        try:
+            yield
+        finally:
+            for found in caught:
+                if issubclass(found.category, QuotetrackWarning):
+                    sys.stderr.write(f"Warning: {found.message}\n")
+                else:
+                    warnings.warn_explicit(found.message, found.category, found.filename, found.lineno)
+
+
 class _Group(TyperGroup):
     """Turns the library's errors into one line on stderr and exit status 1, for every command."""
 
     def invoke(self, ctx: Any) -> Any:
         try:
-            return super().invoke(ctx)
+            with _library_warnings():
+                return super().invoke(ctx)
         except QuotetrackError as exc:
             fail(str(exc))
         except UnicodeEncodeError as exc:

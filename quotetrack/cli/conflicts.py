@@ -22,7 +22,7 @@ from .common import (
     progress,
     respond,
 )
-from .options import DbOption, JsonOption, LimitOption
+from .options import DbOption, JsonOption, LimitOption, finite
 
 
 @conflicts_app.callback(invoke_without_command=True)
@@ -31,7 +31,8 @@ def conflicts(
     type_: Annotated[str | None, typer.Option("--type", help=f"Only this type: {', '.join(CONFLICT_TYPES)}.")] = None,
     speaker: Annotated[str | None, typer.Option(help="Only conflicts involving this speaker.")] = None,
     status: Annotated[str | None, typer.Option(help="Only this status: open, confirmed, dismissed.")] = None,
-    min_score: Annotated[float | None, typer.Option(help="Only conflicts scored at least this (0-1).")] = None,
+    min_score: Annotated[float | None, typer.Option(
+        callback=finite, help="Only conflicts scored at least this (0-1).")] = None,
     limit: LimitOption = None,
     rescan: Annotated[bool, typer.Option(help="Re-check every statement first (reviews are kept).")] = False,
     each_pair: Annotated[bool, typer.Option(

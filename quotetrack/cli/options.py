@@ -5,6 +5,7 @@ Options that make one unit stand on one line of a signature: the statement filte
 tag, since, until) and what a statement is about (event date, place).
 """
 
+import math
 from typing import Annotated
 
 import typer
@@ -28,3 +29,10 @@ LimitOption = Annotated[int | None, typer.Option(help="At most this many.", min=
 EventDateOption = Annotated[str | None, typer.Option(help="The date of the event it is about.")]
 PlaceOption = Annotated[str | None, typer.Option(help="The place it is about.")]
 ContextOption = Annotated[str | None, typer.Option(help="The surrounding sentence.")]
+
+
+def finite(value: float | None) -> float | None:
+    """A number option's callback: "nan" and "inf" parse as floats but compare with nothing."""
+    if value is not None and not math.isfinite(value):
+        raise typer.BadParameter(f"{value} is not a usable number; give one such as 0.5.")
+    return value

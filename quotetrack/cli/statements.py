@@ -132,6 +132,11 @@ def import_(
            to_json=lambda result: {"added": len(result.added), "skipped": result.skipped, "ids": result.added})
 
 
+# A news article is tens of kilobytes; a file this large is a mistake (a database dump, a
+# book), and reading one takes minutes. --max-size lets the rare real one through.
+MAX_ARTICLE_MB = 10
+
+
 @app.command()
 def ingest(
     ctx: typer.Context,
@@ -142,6 +147,8 @@ def ingest(
     published: Annotated[str | None, typer.Option(help="Publication date; anchors 'on Wednesday'.")] = None,
     quotes_only: Annotated[bool, typer.Option(help="Leave out the outlet's own factual assertions.")] = False,
     dry_run: Annotated[bool, typer.Option(help="Show what would be recorded; record nothing.")] = False,
+    max_size: Annotated[int, typer.Option(
+        min=1, metavar="MB", help="Refuse an article larger than this many megabytes.")] = MAX_ARTICLE_MB,
     yes: YesOption = False,
     db: DbOption = None,
     as_json: JsonOption = False,
@@ -163,8 +170,8 @@ def ingest(
     with progress("Reading articles", quiet=as_json or len(files) < 2) as tick:
         for done, name in enumerate(files, 1):
             articles.append(ingest_.read_article(
-                record.read_file(name, "an article"), name, outlet=outlet, url=url, title=title,
-                published=published_on, quotes_only=quotes_only))
+                record.read_file(name, "an article", limit=max_size * 1_000_000), name, outlet=outlet, url=url,
+                title=title, published=published_on, quotes_only=quotes_only))
             if tick:
                 tick(done, len(files))
     if not dry_run and not yes and not interactive():

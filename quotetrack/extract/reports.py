@@ -13,7 +13,7 @@ from ..text import DateMention, find_quantities, fold
 from ..text import lexicon as lexicons
 from ..text.captions import is_credit, is_uncredited_caption
 from ..text.tokens import copy_tokens
-from .extracted import Extracted, context_of, place_in
+from .extracted import Extracted, context_of, mention_start, place_in
 from .grammar import content_end, first_content_token
 from .lexicon import DETERMINERS, data_lines, word_set
 from .sentences import Copy, Sentence, Span
@@ -132,7 +132,7 @@ def outlet_reports(
         # headline, date and caption run together).
         hedged = any(w in _HEDGES for w in words)
         running = "\n" not in text[start:end] and text[end:b].strip()[:1] in (".", "!")
-        if (named and running and (body == 1 or hedged)) or _day_dates(mentions, mention_starts, start, b):
+        if (named and running and (body == 1 or hedged)) or _day_dates(mentions, start, b):
             reports.append(sentence_statement(copy, sentence, Span(start, end), speaker, mentions))
     return reports
 
@@ -198,7 +198,12 @@ def _captioned(text: str, start: int, end: int) -> bool:
         tail = re.split(r"[.!?]\s", line)[-1]  # "… May 4, 2021. / Wire", read as one sentence
         if tail != line:
             candidates.append(tail)
-    after = text[line_end:].lstrip("\n").split("\n", 1)[0]
+    # The next line found in place: slicing off the rest of the text made this quadratic.
+    next_start = line_end
+    while text.startswith("\n", next_start):
+        next_start += 1
+    next_end = text.find("\n", next_start)
+    after = text[next_start : len(text) if next_end < 0 else next_end]
     if len(after) <= 80:
         candidates.append(after)
     own_line = text[text.rfind("\n", 0, start) + 1:line_end]
@@ -271,7 +276,7 @@ def sentence_statement(
     """A statement credited by no frame of its own: the outlet's report, or a sentence of a
     statement set out without quote marks."""
     start, end = span
-    dated = _day_dates(mentions, [m.start for m in mentions], start, end)
+    dated = _day_dates(mentions, start, end)
     return Extracted(
         text=copy.text[start:end],
         kind=kind,
@@ -289,9 +294,9 @@ def sentence_statement(
     )
 
 
-def _day_dates(mentions: list[DateMention], starts: list[int], start: int, end: int) -> list[DateMention]:
-    """The dates to the day between ``start`` and ``end``; ``starts`` are the mentions' offsets."""
-    chosen = mentions[bisect_left(starts, start) : bisect_left(starts, end)]
+def _day_dates(mentions: list[DateMention], start: int, end: int) -> list[DateMention]:
+    """The dates to the day between ``start`` and ``end``."""
+    chosen = mentions[bisect_left(mentions, start, key=mention_start) : bisect_left(mentions, end, key=mention_start)]
     return [m for m in chosen if m.precision == "day" and m.value]
 
 

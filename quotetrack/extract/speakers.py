@@ -97,6 +97,8 @@ class Resolver:
         self.gender: dict[int, str] = {}  # id(speaker) -> "male" / "female", when the copy tells
         self.quiet_from = 0  # end of the last sentence with a statement
         self.organisations = self._organisation_names(text)
+        self.organisation_names = {org for _, org in self.organisations}  # looked up per mention
+        self._names_too: dict[str, bool] = {}  # _a_name_too's answers
         self.bodies = Bodies(text)
         self._scan_documents(text)
 
@@ -445,7 +447,7 @@ class Resolver:
         is_acronym = len(name_words) == 1 and name.isupper() and len(name) > 1
         # "The Brotherhood", "The Courier": a person is not named with "the" before one capitalised word.
         the_one = len(name_words) == 1 and not title and clean(mention.head).split()[0] == "The"
-        named_body = named_body or any(name == org for _, org in self.organisations)
+        named_body = named_body or name in self.organisation_names
         if mention.body or looks_organisation(name_words) or is_acronym or the_one or named_body:
             full_org = " ".join(affiliation.split() + name_words) if affiliation and not title else name
             national = None if full_org != name or is_acronym else self.bodies.national(name_words)
@@ -469,6 +471,12 @@ class Resolver:
     def _a_name_too(self, word: str) -> bool:
         """"Chad" in an article that names Chad Ellison: a person's name, not only the country's.
         Not "Avell City", "Lake Avell" or a headline's "Avell Says …"."""
+        # Read once per word: each reading searches the whole text.
+        if word not in self._names_too:
+            self._names_too[word] = self._reads_as_name(word)
+        return self._names_too[word]
+
+    def _reads_as_name(self, word: str) -> bool:
         titles, cues = title_lexicon().forms, cue_lexicon()
         not_names = word_set("organisations") | word_set("place_words") | PREPOSITIONS | DETERMINERS
         names = [name.split() for _, name in self.names if word in name.split()]

@@ -72,11 +72,14 @@ from .sources import (
 from .speakers import (
     aliases_by_speaker,
     all_speakers,
+    ensure_speaker_keys,
     get_speaker,
     insert_alias,
     insert_speaker,
     speaker_ids_in_source,
+    speaker_keys_current,
     speaker_statement_counts,
+    speakers_with_keys,
     update_speaker,
 )
 from .statements import (
@@ -165,7 +168,7 @@ __all__ = [
     "claim_hits", "claim_index", "claim_term_counts", "claim_tokens", "clear_auto_memberships",
     "copy_record", "count_rows", "count_statements", "create_event", "create_events", "default_db_path",
     "delete_event", "delete_events", "describe_events",
-    "delete_statement", "describe_error", "describe_location", "event_ids",
+    "delete_statement", "describe_error", "describe_location", "ensure_speaker_keys", "event_ids",
     "event_articles", "event_memberships", "event_pins", "event_statement_ids", "events_of_statements",
     "extraction_details", "extraction_details_many", "find_duplicate", "find_source", "get_conflict",
     "get_event", "get_source", "get_speaker", "get_statement", "get_statements", "grouping_is_current",
@@ -175,6 +178,7 @@ __all__ = [
     "record_tables", "reindex_speaker", "resolve_db_path", "resolve_editor", "restore_conflict",
     "review_conflict", "reviewed_pairs", "save_conflict", "schema_sql", "search", "set_article",
     "set_norm", "set_tags", "settle_unfound", "source_by_article", "speaker_ids_in_source",
-    "speaker_statement_counts", "statement_texts", "statements_dated", "stored_pairs", "timeline_conflicts",
+    "speaker_keys_current", "speaker_statement_counts", "speakers_with_keys", "statement_texts",
+    "statements_dated", "stored_pairs", "timeline_conflicts",
     "statement_texts_by_id", "statements_sharing", "update_event", "update_speaker", "update_statement",
 ]

@@ -223,6 +223,21 @@ MIGRATIONS: list[PgMigration] = [
         );
         """
     )),
+    ("0003_speaker_keys", textwrap.dedent(
+        """
+        CREATE TABLE speaker_keys (
+            key TEXT NOT NULL,
+            speaker_id BIGINT NOT NULL REFERENCES speakers (id) ON DELETE CASCADE,
+            PRIMARY KEY (key, speaker_id)
+        );
+        CREATE INDEX speaker_keys_speaker ON speaker_keys (speaker_id);
+
+        CREATE TABLE speaker_keys_state (
+            id BIGINT PRIMARY KEY CHECK (id = 1),
+            fingerprint TEXT NOT NULL
+        );
+        """
+    )),
 ]
 
 

@@ -171,3 +171,27 @@ def m0002_events(db: Database) -> None:
         );
         """
     ))
+
+
+@migrations(name="0003_speaker_keys")
+def m0003_speaker_keys(db: Database) -> None:
+    db.executescript(textwrap.dedent(
+        """
+        -- The keys each speaker's names are found under (quotetrack/speaker_keys.py), so that
+        -- resolving a name reads the few speakers it could mean, not every name on record.
+        CREATE TABLE speaker_keys (
+            key TEXT NOT NULL,
+            speaker_id INTEGER NOT NULL REFERENCES speakers (id) ON DELETE CASCADE,
+            PRIMARY KEY (key, speaker_id)
+        );
+        CREATE INDEX speaker_keys_speaker ON speaker_keys (speaker_id);
+
+        -- What the keys were computed with (the key rules, title lists and terms): when it
+        -- differs from what this version computes, the next write computes them all again.
+        -- Empty after the upgrade: the first write fills speaker_keys for the existing speakers.
+        CREATE TABLE speaker_keys_state (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            fingerprint TEXT NOT NULL
+        );
+        """
+    ))

@@ -12,9 +12,23 @@ from datetime import date
 from .base import Database
 
 
-def search(db: Database, query: str, limit: int = 20) -> list[tuple[int, str, float]]:
-    """Statements whose text, speaker or outlet match an FTS5 query: (id, snippet, rank)."""
+def search(db: Database, query: str, limit: int = 20, *, syntax: bool = False) -> list[tuple[int, str, float]]:
+    """Statements whose text, speaker or outlet hold every word of ``query``: (id, snippet, rank).
+
+    ``syntax``: the query is FTS5 query syntax ("a phrase", AND, OR, NOT, prefix*); otherwise
+    it is words, each found as written ("US-led", "ISIS's"), which that syntax would misread.
+    """
+    if not syntax:
+        query = words_query(query)
+        if not query:
+            return []
     return db.search(query, limit)
+
+
+def words_query(text: str) -> str:
+    """Plain words as an FTS5 query that finds each of them: every word a quoted string (the
+    index splits "US-led" into two words, found next to each other)."""
+    return " ".join('"' + word.replace('"', '""') + '"' for word in text.split() if any(c.isalnum() for c in word))
 
 
 def ids_mentioning(db: Database, phrases: Sequence[str]) -> list[int]:

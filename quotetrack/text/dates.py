@@ -158,7 +158,7 @@ def find_dates(
             ahead = words[0] != "last" and bool(_FUTURE.search(text, max(0, match.start() - 80), match.start()))
             value = _weekday(["next", words[-1]] if ahead else words, anchor) if anchor else None
         elif kind == "deictic" and anchor:
-            value = anchor + timedelta(days={"yesterday": -1, "today": 0, "tomorrow": 1}[words[0]])
+            value = days_after(anchor, {"yesterday": -1, "today": 0, "tomorrow": 1}[words[0]])
         elif kind == "week":
             precision = words[1]
             if anchor:
@@ -169,7 +169,7 @@ def find_dates(
             value, relative = _month(words, anchor)
         elif kind == "year":
             precision = "year"
-            value = date(int(words[-1]), 1, 1)
+            value = _safe_date(int(words[-1]), 1, 1)
         elif kind == "anaphor":
             value = next(
                 (
@@ -199,19 +199,32 @@ def _qualified(previous: DateMention, unit: str, anchor: date | None, end: int, 
     assert value is not None
     if unit == "week" and previous.precision == "day" and anchor:
         # The named day in the calendar week (Monday to Sunday) before the anchor's.
-        monday = anchor - timedelta(days=anchor.weekday() + 7)
-        value = monday + timedelta(days=value.weekday())
+        monday = days_after(anchor, -anchor.weekday() - 7)
+        moved = None if monday is None else days_after(monday, value.weekday())
     elif unit == "year" and previous.precision == "month" and anchor:
-        value = value.replace(year=anchor.year - 1)
+        moved = _safe_date(anchor.year - 1, value.month, value.day)
     else:
         return previous
+    if moved is None:  # before the calendar begins: the mention stays unresolved
+        return DateMention(previous.start, end, text[previous.start:end], None, True, previous.precision)
+    value = moved
     return DateMention(previous.start, end, text[previous.start:end], value, True, previous.precision)
 
 
 def _safe_date(year: int, month: int, day: int) -> date | None:
+    """The date, or None when there is none: 31 June, or a year outside 1-9999 (what "next year"
+    means in copy dated 9999-12-31). A relative date the calendar cannot hold stays unresolved."""
     try:
         return date(year, month, day)
     except ValueError:
+        return None
+
+
+def days_after(day: date, days: int) -> date | None:
+    """``day`` moved by ``days`` (back when negative); None past either end of the calendar."""
+    try:
+        return day + timedelta(days=days)
+    except OverflowError:
         return None
 
 
@@ -230,14 +243,14 @@ def _day_month(words: list[str], anchor: date | None) -> tuple[date | None, bool
     return min(candidates, key=lambda d: abs((d - anchor).days), default=None), True
 
 
-def _weekday(words: list[str], anchor: date) -> date:
+def _weekday(words: list[str], anchor: date) -> date | None:
     target = WEEKDAYS[words[-1]]
     back = (anchor.weekday() - target) % 7
     if words[0] == "last" and back == 0:
         back = 7
     if words[0] == "next":
-        return anchor + timedelta(days=(target - anchor.weekday()) % 7 or 7)
-    return anchor - timedelta(days=back)
+        return days_after(anchor, (target - anchor.weekday()) % 7 or 7)
+    return days_after(anchor, -back)
 
 
 def _month(words: list[str], anchor: date | None) -> tuple[date | None, bool]:
@@ -246,7 +259,7 @@ def _month(words: list[str], anchor: date | None) -> tuple[date | None, bool]:
     if month is None:
         return None, True
     if year:
-        return date(year, month, 1), False
+        return _safe_date(year, month, 1), False
     if anchor is None:
         return None, True
     # "last October" and "in October" both mean the most recent October not after this month.
@@ -254,14 +267,14 @@ def _month(words: list[str], anchor: date | None) -> tuple[date | None, bool]:
     if words[0] == "next":
         back_a_year = False
         year_value = anchor.year + (1 if month <= anchor.month else 0)
-        return date(year_value, month, 1), True
-    return date(anchor.year - (1 if back_a_year else 0), month, 1), True
+        return _safe_date(year_value, month, 1), True
+    return _safe_date(anchor.year - (1 if back_a_year else 0), month, 1), True
 
 
-def _shift(anchor: date, unit: str, step: int) -> date:
+def _shift(anchor: date, unit: str, step: int) -> date | None:
     if unit == "week":
-        return anchor + timedelta(days=7 * step)
+        return days_after(anchor, 7 * step)
     if unit == "month":
         month_index = anchor.year * 12 + anchor.month - 1 + step
-        return date(month_index // 12, month_index % 12 + 1, 1)
-    return date(anchor.year + step, 1, 1)
+        return _safe_date(month_index // 12, month_index % 12 + 1, 1)
+    return _safe_date(anchor.year + step, 1, 1)

@@ -66,3 +66,17 @@ def fold(text: str) -> str:
         else:
             out.append(ch)
     return "".join(out).casefold()
+
+
+# Characters that show nothing: zero-width spaces and joiners, the word joiner, the byte order
+# mark, the soft hyphen, and the marks and embeddings that set the direction of text. In a name
+# they make a second speaker that looks exactly like the first.
+_INVISIBLE = dict.fromkeys(
+    [0x00AD, 0x061C, 0x180E, *range(0x200B, 0x2010), *range(0x202A, 0x202F), *range(0x2060, 0x2065),
+     *range(0x2066, 0x206A), 0xFEFF]
+)
+
+
+def without_invisible(text: str) -> str:
+    """``text`` without the characters that show nothing (``_INVISIBLE``)."""
+    return text.translate(_INVISIBLE)

@@ -10,6 +10,7 @@ The lexicons (terms.tsv, stopwords.txt, lemmas.tsv in ``quotetrack/data/``) come
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -227,6 +228,13 @@ class Normalizer:
         if len(tokens) == 1 and tokens[0] in self.canonical_names:
             return self.canonical_names[tokens[0]]
         return None
+
+    def terms_fingerprint(self) -> str:
+        """A digest of the names this normaliser reads as one (shipped terms and the record's):
+        what is computed from them and stored (speaker keys) is stale when it changes."""
+        digest = hashlib.sha256(repr(sorted(self._phrases.items())).encode())
+        digest.update(repr(sorted(self.canonical_names.items())).encode())
+        return digest.hexdigest()
 
     # --- internals -------------------------------------------------------------------------
 
