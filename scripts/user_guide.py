@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import os
 import shlex
+import sqlite3
 import sys
 import tempfile
 from collections.abc import Callable
@@ -186,7 +187,29 @@ with nothing lost:
               "check:")
     walk.run("export", "--format", "claimreview", "--base-url", "https://example.org/makhmour-check",
              "--publisher", "Example News Desk")
+    shared(walk)
     walk.text("The command reference (`docs/commands.md`) lists every option of every command.")
+
+
+def shared(walk: Walk) -> None:
+    """Section 8: the record as a file other programs and other desks share."""
+    walk.text("""
+## 8. A record among other files
+
+quotetrack opens only its own record, or an empty or new file. A `--db` that names another
+program's SQLite database is refused and left exactly as it was (no table added, no journal
+changed):
+""")
+    conn = sqlite3.connect(walk.folder / "accounts.db")
+    conn.execute("CREATE TABLE invoices (id INTEGER PRIMARY KEY, total REAL)")
+    conn.commit()
+    conn.close()
+    walk.run("list", "--db", "accounts.db", expect=1)
+    walk.text("To keep a record inside such a database on purpose, adopt it once; quotetrack's tables are "
+              "added beside the others:")
+    walk.run("db", "init", "--force", "--db", "accounts.db")
+    walk.text("`db copy` copies only a record that exists. A record that a newer quotetrack has upgraded is "
+              "read as usual but not written: upgrade quotetrack to change it.")
 
 
 def guide() -> str:
