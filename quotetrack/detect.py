@@ -360,6 +360,10 @@ def rescan(db: Database, normalizer: Normalizer,
         if progress:
             progress(done, total)
     with store.transaction(db):
+        # The comparisons read the record without its lock: a statement deleted since then
+        # takes its conflicts with it (no "FOREIGN KEY constraint failed").
+        alive = store.statement_ids(db)
+        found = {pair: judged for pair, judged in found.items() if pair[0] in alive and pair[1] in alive}
         stored = store.stored_pairs(db)
         again = sorted({(a, b) for _, a, b, _ in stored} - set(found))
         found.update(((a.id or 0, b.id or 0), (a, b, v)) for a, b, v in _judge_pairs(db, again, normalizer, result))

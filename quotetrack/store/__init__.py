@@ -96,6 +96,7 @@ from .statements import (
     reindex_speaker,
     set_norm,
     set_tags,
+    statement_ids,
     statement_texts,
     statement_texts_by_id,
     update_statement,
@@ -158,9 +159,9 @@ def open_record(
     return SQLiteDatabase(location, create_folder=default, editor=editor, adopt=adopt, must_exist=must_exist)
 
 
-def transaction(db: Database) -> AbstractContextManager[Database]:
+def transaction(db: Database, wait: bool = True) -> AbstractContextManager[Database]:
     """One atomic unit of writes, holding the record's write lock (see ``Database.atomic``)."""
-    return db.atomic()
+    return db.atomic(wait)
 
 
 def schema_sql(db: Database) -> str:
@@ -184,6 +185,7 @@ __all__ = [
     "record_tables", "reindex_speaker", "resolve_db_path", "resolve_editor", "restore_conflict",
     "review_conflict", "reviewed_pairs", "save_conflict", "schema_sql", "search", "set_article",
     "set_norm", "set_tags", "settle_unfound", "source_by_article", "speaker_ids_in_source",
-    "speaker_statement_counts", "statement_texts", "statements_dated", "stored_pairs", "timeline_conflicts",
+    "speaker_statement_counts", "statement_ids", "statement_texts", "statements_dated", "stored_pairs",
+    "timeline_conflicts",
     "statement_texts_by_id", "statements_sharing", "update_event", "update_speaker", "update_statement",
 ]

@@ -122,11 +122,13 @@ class Database(ABC):
         """The rows of a read, as dicts keyed by column name."""
 
     @abstractmethod
-    def atomic(self) -> AbstractContextManager[Database]:
+    def atomic(self, wait: bool = True) -> AbstractContextManager[Database]:
         """One transaction that holds the record's write lock from its start; nested, a savepoint.
 
         Writes are serialised on both backends, so the read-then-write steps of the store (find
         or create a speaker, refuse a duplicate) need no other locking; readers never wait.
+        ``wait=False``: raise ``DatabaseLocked`` at once when another command holds the lock
+        (for upkeep a reading command may skip, such as grouping events again).
         """
 
     @abstractmethod

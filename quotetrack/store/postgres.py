@@ -180,7 +180,7 @@ class PostgresDatabase(Database):
         yield from rows
 
     @contextmanager
-    def atomic(self) -> Iterator[PostgresDatabase]:
+    def atomic(self, wait: bool = True) -> Iterator[PostgresDatabase]:
         """A transaction (psycopg nests them as savepoints). The outermost first takes one
         transaction-level advisory lock that every quotetrack writer takes: writes are then
         serialised as they are on SQLite, and readers never wait."""
@@ -188,8 +188,11 @@ class PostgresDatabase(Database):
         if outermost:
             self.refuse_writes()
         with _errors(), self.conn.transaction():
-            if outermost:
+            if outermost and wait:
                 self.conn.execute("SELECT pg_advisory_xact_lock(%s)", [WRITE_LOCK_KEY])
+            elif outermost and not self.conn.execute("SELECT pg_try_advisory_xact_lock(%s)",
+                                                     [WRITE_LOCK_KEY]).fetchone()[0]:
+                raise DatabaseLocked(describe_error("locked", self.location), "locked")
             yield self
 
     def close(self) -> None:

@@ -184,12 +184,12 @@ class SQLiteDatabase(Database):
                 yield dict(zip(keys, row, strict=True))
 
     @contextmanager
-    def atomic(self) -> Iterator[SQLiteDatabase]:
-        with _errors(), self._write_lock():
+    def atomic(self, wait: bool = True) -> Iterator[SQLiteDatabase]:
+        with _errors(), self._write_lock(wait):
             yield self
 
     @contextmanager
-    def _write_lock(self) -> Iterator[None]:
+    def _write_lock(self, wait: bool = True) -> Iterator[None]:
         """BEGIN IMMEDIATE takes the write lock up front: a deferred transaction that reads and
         then writes fails with "database is locked" when another writer got in between, and the
         busy timeout cannot save it. Nested, a savepoint."""
@@ -198,7 +198,14 @@ class SQLiteDatabase(Database):
                 yield
             return
         self.refuse_writes()
-        self.conn.execute("BEGIN IMMEDIATE")
+        if wait:
+            self.conn.execute("BEGIN IMMEDIATE")
+        else:
+            self.conn.execute("PRAGMA busy_timeout = 0")
+            try:
+                self.conn.execute("BEGIN IMMEDIATE")
+            finally:
+                self.conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000)}")
         try:
             yield
         except BaseException:
