@@ -210,6 +210,16 @@ changed):
     walk.run("db", "init", "--force", "--db", "accounts.db")
     walk.text("`db copy` copies only a record that exists. A record that a newer quotetrack has upgraded is "
               "read as usual but not written: upgrade quotetrack to change it.")
+    walk.text("""
+Several editors can use one record at once. Reading commands (`list`, `show`, `events`, `event`,
+`report`, `conflicts`, `search`, `match`, `timeline`) never wait for a command that is writing:
+while one holds the record, `events` and `report` show the events as last grouped, and
+statements added since join them on the next run. Writers take turns; a long `import` commits
+5,000 records at a time and pauses between batches, so an `add` or a review made meanwhile waits
+seconds, not the whole import. A file is checked whole before its first batch is committed; an
+import stopped part way keeps its finished batches, and running it again completes it (records
+already on record are skipped).
+""")
 
 
 def guide() -> str:

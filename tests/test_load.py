@@ -3,6 +3,7 @@ lets other writers in between its batches; a rescan tolerates statements deleted
 
 import sqlite3
 import threading
+import time
 from contextlib import contextmanager
 
 import pytest
@@ -104,3 +105,59 @@ def test_a_rescan_tolerates_statements_deleted_under_it(run):
     assert deleted == [3] and result.found >= 1
     pairs = {(c["a"]["id"], c["b"]["id"]) for c in as_json(run("conflicts", "--json"))}
     assert pairs == {(1, 2)}
+
+
+def many_records(count, bad_at=None):
+    records = [(f"line {n + 1}", {"text": f"Lorry {n} crossed the Varnhold bridge.", "speaker": f"Speaker {n % 7}"})
+               for n in range(count)]
+    if bad_at is not None:
+        records[bad_at] = (f"line {bad_at + 1}", {"text": "", "speaker": "Ann Smith"})
+    return records
+
+
+def test_a_long_import_lets_another_writer_in_between_its_batches(isolated_db, monkeypatch):
+    from quotetrack import record
+    from quotetrack.models import Speaker, Statement
+
+    monkeypatch.setattr(record, "IMPORT_BATCH", 40)
+    detect = record._detect_conflicts
+
+    def slow_detect(db, ids, **kwargs):
+        time.sleep(0.4)  # each batch holds the lock a while, as a large one does
+        detect(db, ids, **kwargs)
+
+    monkeypatch.setattr(record, "_detect_conflicts", slow_detect)
+    editor = store.open_record(isolated_db)
+    finished = {}
+
+    def run_import():
+        with store.open_record(isolated_db) as importer:
+            record.import_records(importer, many_records(200))
+        finished["import"] = time.monotonic()
+
+    worker = threading.Thread(target=run_import)
+    worker.start()
+    try:
+        deadline = time.monotonic() + 30
+        while store.count_statements(editor) == 0 and time.monotonic() < deadline:  # the first batch is in
+            time.sleep(0.05)
+        added = record.add_statement(editor, Statement(text="The bridge is shut.", speaker=Speaker(name="Ann Smith")))
+        finished["add"] = time.monotonic()
+    finally:
+        worker.join()
+    assert added.id is not None
+    assert finished["add"] < finished["import"] - 0.4  # got in before the import's last batch
+    assert store.count_statements(editor) == 201
+    editor.close()
+
+
+def test_a_long_import_with_a_bad_record_keeps_nothing(isolated_db, monkeypatch):
+    from quotetrack import record
+    from quotetrack.errors import InvalidInput
+
+    monkeypatch.setattr(record, "IMPORT_BATCH", 40)
+    db = store.open_record(isolated_db)
+    with pytest.raises(InvalidInput, match="line 180"):
+        record.import_records(db, many_records(200, bad_at=179))
+    assert store.count_statements(db) == 0
+    db.close()
