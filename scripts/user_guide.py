@@ -219,6 +219,13 @@ statements added since join them on the next run. Writers take turns; a long `im
 seconds, not the whole import. A file is checked whole before its first batch is committed; an
 import stopped part way keeps its finished batches, and running it again completes it (records
 already on record are skipped).
+
+A record that cannot be written where it is (a read-only mount, a file shared read-only) is opened
+for reading: every reading command works, and a write ends with one line saying the record is
+read-only here. A verdict given on a conflict is changed (its status or its note) only with
+`conflicts review --overrule`, even under the same editor's name: two people may review under one
+name (a shared login), and quotetrack cannot tell them apart. The change log keeps every verdict
+with its editor and time.
 """)
 
 

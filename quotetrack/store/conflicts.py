@@ -164,21 +164,27 @@ def get_conflict(db: Database, conflict_id: int) -> Conflict:
 
 def review_conflict(db: Database, conflict_id: int, status: str, note: str | None,
                     editor: str | None = None, *, seen: Conflict | None = None, overrule: bool = False) -> None:
-    """Record a verdict; never replaces another editor's verdict without saying so.
+    """Record a verdict; never replaces a verdict already given without saying so.
 
     ``seen`` is the conflict as the editor read it: when someone reviewed it since, nothing is
-    written. A verdict another editor gave is replaced only with ``overrule``.
+    written. A verdict already given (by anyone, the same name included) is changed, in its
+    status or its note, only with ``overrule``; the change log keeps every verdict with its
+    editor and time.
     """
     before = get_conflict(db, conflict_id)
     seen = seen or before
     editor = editor or db.editor
     if (before.status, before.review) != (seen.status, seen.review):
         raise StaleReview(_reviewed_meanwhile(before))
-    if (before.status != "open" and before.review.by not in (None, editor) and status != before.status
-            and not overrule):
+    # A verdict given is replaced only on purpose, whoever gave it: two editors may work under
+    # one name (a shared login, the default name), and quotetrack cannot tell them apart.
+    changes = status != before.status or (note is not None and note != before.review.note)
+    if before.status != "open" and changes and not overrule:
+        who = before.review.by or "an editor"
+        same = " (the name you review under)" if before.review.by == editor else ""
         raise StaleReview(
-            f"Conflict {conflict_id} was already {before.status} by {before.review.by} "
-            f"({before.review.at}); nothing was changed. Give --overrule to replace that verdict."
+            f"Conflict {conflict_id} was already {before.status} by {who}{same} ({before.review.at}); "
+            "nothing was changed. Give --overrule to replace that verdict."
         )
     # The WHERE clause is the last-writer check itself: it writes only over the review read above.
     updated = db.execute(
