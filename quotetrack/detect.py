@@ -23,6 +23,7 @@ again, so one that still holds keeps its id, status and note whatever the candid
 from __future__ import annotations
 
 import os
+import signal
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -451,10 +452,25 @@ def _map_chunks(scan: _Scan, chunks: list[range]) -> Iterator[tuple[int, list[tu
         return
     _inherited = scan
     try:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
+        with multiprocessing.get_context("fork").Pool(workers, initializer=_die_with_parent,
+                                                      initargs=(os.getpid(),)) as pool:
             yield from pool.imap(_judge_inherited, chunks)
     finally:
         _inherited = None
+
+
+def _die_with_parent(parent: int) -> None:
+    """In a rescan's worker: end when the rescan ends, even killed (SIGKILL leaves no time to
+    stop the pool), rather than finish a chunk nobody will read."""
+    try:
+        import ctypes
+
+        PR_SET_PDEATHSIG = 1  # Linux's prctl option: a signal for this process when its parent dies
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):
+        pass  # not Linux: the worker ends when it next asks the dead pool for work
+    if os.getppid() != parent:  # the parent died before the signal was asked for
+        os._exit(1)
 
 
 def _all_statements(db: Database, batch: int = 2000) -> list[Statement]:

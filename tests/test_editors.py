@@ -1,5 +1,12 @@
 """Item 10 of issue 18: two editors of one name, a read-only record, a killed rescan's workers."""
 
+import contextlib
+import os
+import signal
+import subprocess
+import sys
+import time
+
 import pytest
 import test_reliability
 from conftest import as_json
@@ -66,3 +73,61 @@ def test_a_write_to_a_record_on_a_read_only_mount_says_it_is_read_only(run, read
     lines = [line for line in result.stderr.splitlines() if line.strip()]
     assert len(lines) == 1 and "is read-only here (opened for reading only)" in lines[0], result.stderr
     assert digest(db) == before
+
+
+# --- a killed rescan leaves no worker behind ---
+
+SLOW_RESCAN = """
+import time
+from quotetrack import detect
+
+class Slow:  # a rescan whose comparisons take long: workers busy when the rescan is killed
+    total = detect.PARALLEL_FROM
+    def judge(self, chunk):
+        time.sleep(60)
+        return 0, []
+
+for _ in detect._map_chunks(Slow(), [range(0, 1), range(1, 2)]):
+    pass
+"""
+
+
+def children_of(pid):
+    found = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                fields = open(f"/proc/{entry}/stat").read().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == pid and fields[0] != "Z":
+                found.append(int(entry))
+    return found
+
+
+def alive(pid):
+    try:
+        return open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc") or len(os.sched_getaffinity(0)) < 2,
+                    reason="needs Linux's /proc and two cores for the rescan to fork workers")
+def test_a_killed_rescan_leaves_no_worker_running():
+    rescan = subprocess.Popen([sys.executable, "-c", SLOW_RESCAN])
+    workers = []
+    try:
+        deadline = time.monotonic() + 30
+        while len(workers := children_of(rescan.pid)) < 2 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert len(workers) == 2
+        rescan.send_signal(signal.SIGKILL)
+        rescan.wait()
+        time.sleep(0.5)
+        assert [pid for pid in workers if alive(pid)] == []
+    finally:
+        rescan.kill()
+        for pid in workers:  # kept from running out their minute when the test fails
+            with contextlib.suppress(OSError):
+                os.kill(pid, signal.SIGKILL)
