@@ -161,3 +161,16 @@ def test_a_long_import_with_a_bad_record_keeps_nothing(isolated_db, monkeypatch)
         record.import_records(db, many_records(200, bad_at=179))
     assert store.count_statements(db) == 0
     db.close()
+
+
+def test_reliability_bench_tries_foreign_databases(tmp_path):
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    done = subprocess.run([sys.executable, str(root / "bench" / "reliability.py"), "foreign", "--small",
+                           "--folder", str(tmp_path)], capture_output=True, text=True, timeout=600, cwd=root)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "foreign databases: 14 tried" in done.stdout
+    assert "tracebacks 0, hangs 0, wrong outputs 0, files changed 0" in done.stdout

@@ -120,10 +120,10 @@ class PostgresDatabase(Database):
                 "SELECT tablename FROM pg_tables WHERE schemaname = current_schema()"
             ).fetchall()}
             applied = migrations_postgres.applied(self.conn, create=False)
-        if must_exist and not applied:
-            raise DatabaseError(f"{self.location} holds no quotetrack record; nothing was written to it.")
         if tables - {migrations_postgres.MIGRATIONS_TABLE} and not applied and not adopt:
             raise DatabaseError(foreign_database(self.location))
+        if must_exist and not applied:
+            raise DatabaseError(f"{self.location} holds no quotetrack record; nothing was written to it.")
         known = {name for name, _ in migrations_postgres.MIGRATIONS}
         newer = [name for name in applied if name not in known]
         if newer:

@@ -125,10 +125,10 @@ class SQLiteDatabase(Database):
         before anything is written to the file (no tables, no switch to WAL)."""
         tables = self.conn.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table'").fetchone()[0]
         applied = self.applied_migrations() if tables else []
-        if must_exist and not applied:
-            raise DatabaseError(f"{self.location} holds no quotetrack record; nothing was written to it.")
         if tables and not applied and not adopt:
             raise DatabaseError(foreign_database(self.location))
+        if must_exist and not applied:
+            raise DatabaseError(f"{self.location} holds no quotetrack record; nothing was written to it.")
         newer = [name for name in applied if name not in SHIPPED_MIGRATIONS]
         if newer:
             self.read_only = newer_schema(self.location, newer)
