@@ -30,6 +30,7 @@ from .evidence import counted_thing
 from .figures import FigureRow
 from .incidents import Article
 from .models import Statement
+from .ranking import is_headline
 from .store import Database
 from .text import Normalizer, find_dates, fold, iter_quantities, lexicon
 
@@ -523,7 +524,9 @@ def _rows(db: Database, statements: Sequence[Statement], conflicts: Sequence[dic
     outlets = store.outlets(db)
     sources = [s.source.id for s in statements if s.source and s.source.id is not None]
     periods = incidents.incident_periods(_articles(db, normalizer, sources))
-    found = [f for s in statements for f in figures_.read_figures(s, outlets, normalizer, periods)]
+    # A headline restates its article's figure without saying what it counts: the body's is shown.
+    found = [f for s in statements if not is_headline(s)
+             for f in figures_.read_figures(s, outlets, normalizer, periods)]
     rows = figures_.figure_rows(found)
     for row in rows:
         ids = {f.statement_id for f in row.figures}

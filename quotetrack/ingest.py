@@ -54,7 +54,7 @@ def read_article(
     headline = title or found_title
     text = body if not headline or _opens_with(body, headline) else f"{headline.strip()}\n\n{body}"
     source = Source(outlet=outlet, url=url, title=headline, published=published)
-    statements = extract_statements(text, published, outlet=outlet, quotes_only=quotes_only)
+    statements = extract_statements(text, published, outlet=outlet, headline=headline, quotes_only=quotes_only)
     return Article(name=name, text=text, source=source, statements=statements,
                    sha256=hashlib.sha256(body.encode("utf-8")).hexdigest())
 

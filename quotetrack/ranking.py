@@ -10,7 +10,7 @@ the same days. Each weight that applies says so in a caveat, so the order can be
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from datetime import date
 
@@ -24,6 +24,7 @@ SAME_SPEAKER = 0.75
 FRAGMENT = 0.5
 FRAGMENT_WORDS = 4  # a side with fewer words than this is likely a fragment
 CUT_SHORT = 0.5
+HEADLINE = 0.5  # a headline squeezes a claim; the body tells it in the source's words
 ALIKE = 0.5  # share of words in common (Jaccard) that makes two statements one claim told twice
 RISING = 0.5
 TIMELINE_POINTS = 8  # the most points a timeline shows
@@ -51,9 +52,18 @@ def weigh(verdict: Verdict, a: Statement, b: Statement) -> None:
     elif verdict.type == "altered" and _cut_short(words_a, words_b):
         factor *= CUT_SHORT
         verdict.caveats.append("one quote is the other cut short, not reworded")
+    if is_headline(a) or is_headline(b):
+        factor *= HEADLINE
+        verdict.caveats.append("one side is a headline: the article's body may tell it in the source's words")
     if _rising(verdict, a, b):
         factor *= RISING
     verdict.score = round(verdict.score * factor, 3)
+
+
+def is_headline(statement: Statement) -> bool:
+    """The statement is its article's headline (the outlet's summary of the story)."""
+    title = statement.source.title if statement.source else None
+    return bool(title) and " ".join(_words(statement.text)) in " ".join(_words(title or ""))
 
 
 def _same_article(a: Statement, b: Statement) -> bool:
@@ -152,7 +162,8 @@ def timeline_step(score: float, caveats: Sequence[str], step: bool) -> tuple[flo
     return (score / STEP if marked else score), others
 
 
-def fold_repeats(conflicts: Sequence[Conflict]) -> list[tuple[Conflict, list[Conflict]]]:
+def fold_repeats(conflicts: Sequence[Conflict],
+                 event_of: Mapping[int, int] | None = None) -> list[tuple[Conflict, list[Conflict]]]:
     """Conflicts as an editor reads them, best first: one dispute told by several pairs of
     statements is shown once, by its best-ranked conflict, with the other pairs under it. One
     dispute is two figures of the same thing set against each other (three outlets repeat
@@ -166,7 +177,7 @@ def fold_repeats(conflicts: Sequence[Conflict]) -> list[tuple[Conflict, list[Con
     group_of: dict[object, int] = {}  # a dispute key -> the group holding it
     groups: list[list[Conflict]] = []
     for conflict in conflicts:
-        keys = _dispute_keys(conflict)
+        keys = _dispute_keys(conflict) + _event_count_keys(conflict, event_of or {})
         held = sorted({group_of[key] for key in keys if key in group_of})
         if not held:
             groups.append([conflict])
@@ -184,9 +195,13 @@ def fold_repeats(conflicts: Sequence[Conflict]) -> list[tuple[Conflict, list[Con
             continue
         told.sort(key=lambda conflict: order[id(conflict)])
         lead = told[0]
+        close = [c for c in told if c.score >= told[0].score * LEAD_SHARE]
         if isinstance(claim_of(lead.evidence), DenialCue):
-            lead = min((c for c in told if c.score >= told[0].score * LEAD_SHARE
-                        and isinstance(claim_of(c.evidence), DenialCue)), key=_first_told)
+            lead = min((c for c in close if isinstance(claim_of(c.evidence), DenialCue)), key=_first_told)
+        elif isinstance(claim_of(lead.evidence), OppositeWords):
+            # An account and its reversal: the first telling against the last shows the whole turn.
+            lead = max((c for c in close if isinstance(claim_of(c.evidence), OppositeWords)),
+                       key=lambda c: (days_apart(c.a, c.b), c.score))
         shown.append((lead, [c for c in told if c is not lead]))
     return shown
 
@@ -202,6 +217,21 @@ def _first_told(conflict: Conflict) -> tuple[date, float]:
     assert isinstance(claim, DenialCue)
     other = conflict.b if claim.side == "a" else conflict.a
     return reported_day(other) or date.max, -conflict.score
+
+
+def _event_count_keys(conflict: Conflict, event_of: Mapping[int, int]) -> list[tuple[object, ...]]:
+    """Counts of what happened to the same people at one event (both statements in it): however
+    many sources give however many figures (20, 39, 43 killed), the question is one, what the toll
+    is; the event's figure table sets them side by side. A figure that rose over the days stays its
+    own entry, a changing story shown with its dates."""
+    claim = claim_of(conflict.evidence)
+    if not isinstance(claim, Counts) or claim.timeline or conflict.a.id is None or conflict.b.id is None:
+        return []
+    event = event_of.get(conflict.a.id)
+    if event is None or event != event_of.get(conflict.b.id):
+        return []
+    role = claim.thing.split()[0] if claim.thing else None
+    return [(conflict.status, "event count", event, role)] if role else []
 
 
 def _dispute_keys(conflict: Conflict) -> list[tuple[object, ...]]:

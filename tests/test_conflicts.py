@@ -352,6 +352,15 @@ def test_a_quote_with_words_changed_is_altered_and_the_diff_shows_it() -> None:
     assert changes == [("-", "talks"), ("+", "war")]
 
 
+def test_one_quote_transcribed_twice_with_small_words_and_contractions_is_not_altered() -> None:
+    a = st("It’s time to act, because I can tell you the story’s a little different", "Chief Lind", "quote")
+    b = st("It is time to act. Because I can also tell you that the story is a little different", "Chief Lind",
+           "quote")
+    assert verdict(a, b).relation == "same"
+    c = st("It is time to act. Because I can tell you the plan is a little different", "Chief Lind", "quote")
+    assert verdict(a, c).type == "altered"  # "story" became "plan"
+
+
 def test_an_altered_quote_that_flips_its_meaning_scores_higher() -> None:
     original = st("I have never taken money from a foreign government", "Senator Doyle", "quote")
     flipped = st("I have taken money from a foreign government", "Senator Doyle", "quote")
@@ -455,3 +464,16 @@ def test_a_surname_kept_apart_from_a_full_name_is_no_misattribution() -> None:
     text = "Our soldiers are fighting for every metre of this land"
     surname = verdict(st(text, "Hromov", "quote", speaker_id=7), st(text, "Oleksiy Hromov", "quote", speaker_id=8))
     assert surname.type != "misattribution"
+
+
+def test_a_vote_and_an_election_are_one_thing_to_deny() -> None:
+    verdict = compare(st("There was no rigging or fraud in the vote"), st("The elections were rigged"))
+    assert (verdict.relation, verdict.type) == ("conflict", "polarity")
+
+
+def test_a_disputed_thing_is_described_not_denied() -> None:
+    for described in ("Lind was declared winner of the disputed election",
+                      "Lind was declared winner of Norland's 'disputed' election"):
+        verdict = compare(st(described), st("Lind was declared winner of the election"))
+        assert verdict.relation != "conflict", described
+    assert compare(st("The army disputed the election result"), st("The election result stands")).relation == "conflict"

@@ -276,3 +276,23 @@ def test_a_shared_name_alone_is_not_the_claim_a_denial_denies() -> None:
                      "Tarek Hollis spoke at the rally in the capital")[0] != "conflict"
     assert _relation("The ministry denied that Tarek Hollis resigned",
                      "Tarek Hollis resigned on Friday, a former aide said") == ("conflict", "polarity")
+
+
+@pytest.mark.parametrize("claimed, declared", [
+    ("Party leader Ana Lind had won the Norland elections", "Piet Berg was declared the winner of the election"),
+    ("The results show that the next president of Norland is Ana Lind", "President Piet Berg won the vote"),
+    ("Ana Lind won the race", "Piet Berg clinched the poll"),
+])
+def test_two_winners_of_one_contest_conflict(claimed: str, declared: str) -> None:
+    verdict = compare(st(claimed, "Campaign"), st(declared, "Commission"))
+    assert (verdict.relation, verdict.type) == ("conflict", "polarity")
+    assert "winner of the election" in verdict.caveats[0]
+
+
+@pytest.mark.parametrize("one, other", [
+    ("Ana Lind won the election", "President Ana Lind was declared the winner"),  # one winner
+    ("Ana Lind won the 2018 election", "Piet Berg won the 2023 election"),  # two contests
+    ("Ana Lind did not win the election", "Piet Berg won the election"),  # no claim of victory
+])
+def test_one_winner_or_two_contests_is_no_such_conflict(one: str, other: str) -> None:
+    assert compare(st(one), st(other)).relation != "conflict"

@@ -322,6 +322,42 @@ def test_one_account_against_its_opposite_told_by_several_statements_is_listed_o
     assert sorted([shown["id"], *shown["repeats"]]) == sorted(c["id"] for c in every)
 
 
+def test_three_sources_giving_one_incidents_toll_differently_are_one_dispute(flood, tmp_path):
+    path = tmp_path / "wire.txt"
+    path.write_text("Varno flood toll disputed\n\nRelief workers said that 31 people were killed in the flood "
+                    "in Varno.\n", encoding="utf-8")
+    assert flood("ingest", path, "--outlet", "Wire", "--published", "2024-03-04", "--yes").exit_code == 0
+    every = [c for c in as_json(flood("conflicts", "--json", "--each-pair")) if c["type"] == "number"]
+    assert len(every) == 3  # 12 / 20, 12 / 31, 20 / 31
+    (shown,) = [c for c in as_json(flood("conflicts", "--json")) if c["type"] == "number"]
+    assert sorted([shown["id"], *shown["repeats"]]) == sorted(c["id"] for c in every)
+
+
+def test_an_account_and_its_reversal_are_led_by_the_first_telling_against_the_last(run):
+    # Recorded out of order: the first telling is found last.
+    for text, speaker, day in (("The raid at Orvel was lawful", "Police union", "2024-05-20"),
+                               ("The Orvel raid was unlawful", "Inquiry panel", "2024-06-30"),
+                               ("The Orvel raid was lawful", "Army spokesman", "2024-05-03")):
+        assert run("add", text, "--speaker", speaker, "--published", day).exit_code == 0
+    (shown,) = as_json(run("conflicts", "--json"))
+    assert {shown["a"]["speaker"]["name"], shown["b"]["speaker"]["name"]} == {"Army spokesman", "Inquiry panel"}
+
+
+def test_a_headlines_figure_is_not_set_against_other_figures(run, tmp_path):
+    for name, text, outlet in (("a.txt", "Varno flood toll rises to 30\n\nThe flood in Varno was the worst "
+                                         "in years, residents said.\n", "Ledger"),
+                               ("b.txt", "Varno mourns\n\nThe health ministry said on Monday that 12 people "
+                                         "were killed in the flood in Varno.\n", "Post")):
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        title = text.split("\n")[0]
+        assert run("ingest", path, "--outlet", outlet, "--title", title, "--published", "2024-05-04",
+                   "--yes").exit_code == 0
+    headline = [s for s in as_json(run("list", "--json")) if s["text"] == "Varno flood toll rises to 30"]
+    assert [(s["speaker"]["name"], s["kind"]) for s in headline] == [("Ledger", "report")]
+    assert [c for c in as_json(run("conflicts", "--json")) if c["type"] == "number"] == []
+
+
 QUARRY_INQUIRY = """Inquiry faults safety at Tessaly quarry
 
 Months after the January 9 blast at the Tessaly quarry near Dunmoor, in Corvia province, an inquiry

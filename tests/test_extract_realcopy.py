@@ -126,6 +126,13 @@ def test_statements_in_headlines():
     ]
 
 
+def test_a_long_headline_ends_at_the_date_line_under_it():
+    text = "Norland bridge strike was unjustified, admits Avell-led coalition\nSeptember 01 2018 06:15 PM\n\nRain fell."
+    assert [(s.speaker.name, s.text) for s in extract_statements(text)] == [
+        ("Avell-led coalition", "Norland bridge strike was unjustified")
+    ]
+
+
 def test_a_topic_before_a_colon_is_no_speaker():
     assert headline("Flood season: Rivers rise across the north") == []
     assert headline("Northern floods: “The water came so fast”") == []
@@ -263,3 +270,42 @@ def test_a_count_set_that_a_trailing_frame_credits_is_the_trailing_speakers():
 def test_released_is_a_cue_only_with_a_statement_as_its_object():
     text = "The firm said in its annual report, released a week ago, that it would cut 300 jobs."
     assert reported(text)[0] == [(["it would cut 300 jobs"], "The firm", "said")]
+
+
+def test_a_name_may_begin_with_a_word_that_names_speakers():
+    text = "Trade analyst, Elder Dube, says the port reopening will lift exports."
+    assert [(s.speaker.name, s.speaker.title) for s in extract_statements(text)] == [("Elder Dube", "analyst")]
+
+
+def test_a_cue_in_the_passive_credits_nobody():
+    assert extract_statements("Had the storm turned north, an emergency would have been declared.") == []
+    assert extract_statements("The delay in the count was announced by the commission late on Friday.") == []
+
+
+def test_an_ampersand_between_names_is_part_of_the_name():
+    text = "Names of nine million households were exposed, Varnel Holdings & Co said in a statement."
+    assert [s.speaker.name for s in extract_statements(text)] == ["Varnel Holdings & Co"]
+
+
+def test_a_finding_verb_takes_a_bare_clause_told_in_the_past():
+    text = "The report from the Ledger suggested hackers gained access to the bank's servers."
+    assert [(s.speaker.name, s.text) for s in extract_statements(text)] == [
+        ("Ledger", "hackers gained access to the bank's servers")]
+    assert extract_statements("The minister suggested raising taxes on fuel.") == []
+
+
+def test_a_name_after_the_cue_with_an_aside_before_it_is_who_said_it():
+    text = ("Soldiers found the bodies in the worst-hit Varno district, 150 kilometres from the main city, "
+            "said Anil Lind, additional district magistrate of Varno.")
+    assert [(s.speaker.name, s.text) for s in extract_statements(text)] == [
+        ("Anil Lind", "Soldiers found the bodies in the worst-hit Varno district, 150 kilometres from the main city")]
+    clause = "Ana Berg, who studies tax policy, said Piet Lind's plan didn't clarify the matter."
+    assert [s.speaker.name for s in extract_statements(clause)] == ["Ana Berg"]
+
+
+def test_a_document_released_by_a_bare_institution_is_that_institutions():
+    for text in ("Floods hit Kenya again. According to a report released by the health ministry, 141 people are "
+                 "missing in Kenya.", "Floods hit Kenya again. According to an update from the health ministry, "
+                 "141 people are missing in Kenya."):
+        assert [(s.speaker.name, s.speaker.title) for s in extract_statements(text)] == [
+            ("Kenyan health ministry", "report" if "report" in text else "update")]

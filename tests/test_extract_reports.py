@@ -172,3 +172,33 @@ def test_a_caption_that_stops_on_the_pictures_date_is_no_report_of_the_outlet():
             "The blast at the Tessaly market killed 14 people, Governor Ilsa Merrow said on Monday.\n")
     found = extract_statements(text, outlet="Ledger", published=date(2031, 3, 3))
     assert found and not any("Relatives gather" in s.text for s in found)
+
+
+def test_a_figure_the_next_sentence_credits_is_that_speakers():
+    text = ("As many as 40 people in Norland are believed to have been killed by the floods. "
+            "The interior minister announced the suspected death toll, saying most victims were farmers.")
+    (figure,) = [s for s in extract_statements(text, PUBLISHED, outlet="Ledger") if "40 people" in s.text]
+    assert (figure.speaker.name, figure.kind) == ("interior minister", "reported")
+    told = text.replace("announced the suspected death toll, saying", "said")
+    (figure,) = [s for s in extract_statements(told, PUBLISHED, outlet="Ledger") if "40 people" in s.text]
+    assert figure.speaker.name == "Ledger"
+
+
+def test_the_headline_is_the_outlets_report_unless_it_credits_somebody():
+    def headline_of(line):
+        text = f"{line}\n\nRain fell on Monday in the north of Norland, officials said."
+        return [(s.speaker.name, s.text) for s in extract_statements(text, PUBLISHED, outlet="Ledger", headline=line)
+                if s.start == 0]
+
+    assert headline_of("Norland flood toll hits 1,500") == [("Ledger", "Norland flood toll hits 1,500")]
+    assert headline_of("Flood toll hits 1,500, says ministry") == [("ministry", "Flood toll hits 1,500")]
+    assert headline_of("Varno poll: Lind ahead in “historic” count") == [
+        ("Ledger", "Varno poll: Lind ahead in “historic” count")]
+    assert extract_statements("Norland flood toll hits 1,500\n\nRain fell.", PUBLISHED, outlet="Ledger") == []
+
+
+def test_a_source_named_inside_a_clause_vouches_for_that_clause_only():
+    text = ("Ana Berg turned down the recount where, according to the registrar, she trailed by "
+            "41.7% of the vote.")
+    assert [(s.speaker.name, s.text) for s in extract_statements(text, PUBLISHED, outlet="Ledger")] == [
+        ("registrar", "she trailed by 41.7% of the vote")]

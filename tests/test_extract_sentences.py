@@ -13,6 +13,12 @@ def test_paragraphs_split_at_blank_lines_and_keep_hard_wrapped_prose_whole():
     assert spans_text(text, read_copy(text).paragraphs) == ["Headline", wrapped, "Last one."]
 
 
+def test_a_date_mark_run_into_the_first_line_is_a_paragraph_of_its_own():
+    text = " date 2024-08-03 The ferry resumed service on Friday.\n\nIt rained."
+    assert spans_text(text, read_copy(text).paragraphs) == [
+        "date 2024-08-03", "The ferry resumed service on Friday.", "It rained."]
+
+
 def test_quotes_pair_curly_and_straight_marks():
     text = "“We will win,” Smith said. Jones said: \"We will not.\""
     copy = read_copy(text)
@@ -99,6 +105,8 @@ def test_a_quote_whose_closing_mark_is_left_out_before_its_frame_ends_at_the_com
 def test_a_full_stop_run_into_the_next_sentence_still_ends_it():
     text = "The port reopened, the harbour master told reporters.Holt also said the cranes were safe."
     assert [s.start for s in read_copy(text).sentences] == [0, text.index("Holt")]
+    text = "The port closure is regrettable.NPA denied our ships entry on Monday."
+    assert [s.start for s in read_copy(text).sentences] == [0, text.index("NPA")]
     # An address is one word, and initials are no sentence end.
     for whole in ("Tickets are sold at www.tarnferries.Com from Monday.", "The U.S.Navy ship left port."):
         assert len(read_copy(whole).sentences) == 1
@@ -112,3 +120,10 @@ def test_a_present_cue_after_a_name_and_before_a_clause_is_a_verb():
     assert read_copy("Northern claims were false, the paper said.").sentences[0].cue_at(1) is None
     s = read_copy("Lind spoke first and he adds the cuts will be deep.").sentences[0]
     assert s.cue_at(5) is not None and s.cue_at(5).form == "adds"
+
+
+def test_a_pages_list_of_links_is_no_copy():
+    text = ("Rain fell on Monday, officials said.\n\nRelated readings:\nVarno says flood toll now at 40 Dams hold\n"
+            "Varno says flood toll now at 40 Roads reopen\n\nThe river fell on Tuesday.")
+    assert [text[s.start:s.end] for s in read_copy(text).sentences] == [
+        "Rain fell on Monday, officials said.", "The river fell on Tuesday."]

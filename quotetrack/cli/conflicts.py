@@ -71,11 +71,13 @@ def conflicts(
                                if result.unfound else "") + ").")
         listed = store.list_conflicts(database, type_=type_, speaker_ids=speaker_ids, status=status,
                                      min_score=min_score, limit=limit if each_pair else None)
-        folded = [(c, []) for c in listed] if each_pair else ranking.fold_repeats(listed)[:limit or None]
+        # One incident's counts are one dispute however many sources differ: read by event.
+        events_.ensure_grouped(database)
+        event_of = events_.events_of_statements(
+            database, sorted({s.id for c in listed for s in (c.a, c.b) if s.id is not None}))
+        folded = [(c, []) for c in listed] if each_pair else ranking.fold_repeats(listed, event_of)[:limit or None]
         items = [c for c, _ in folded]
         repeats = {c.id: [r.id for r in more] for c, more in folded if more}
-        event_of = events_.events_of_statements(
-            database, sorted({s.id for c in items for s in (c.a, c.b) if s.id is not None}))
     # A conflict whose two statements are about one event links to it: its figure table there.
     linked = {c.id: event_of.get(c.a.id or 0) for c in items
               if event_of.get(c.a.id or 0) is not None and event_of.get(c.a.id or 0) == event_of.get(c.b.id or 0)}

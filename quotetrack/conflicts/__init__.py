@@ -28,7 +28,7 @@ from ..text import Normalizer, default_normalizer
 from .attribution import as_self_contradiction, quote_conflict, same_speaker
 from .dates import add_date_caveat, date_conflict, dated_apart, same_days
 from .numbers import incident_count_conflict, number_conflict
-from .polarity import act_conflict, before_the_claim, may_focus, polarity_conflict, report_denied
+from .polarity import act_conflict, before_the_claim, may_focus, polarity_conflict, report_denied, winners_conflict
 from .reading import credited_to_report, read
 from .similarity import UNRELATED, claim_similarity, covered_overlap, names_differ, overlap, same_claim
 from .verdict import CLAIM_TYPES, CONFLICT_TYPES, DEFAULT_MIN_SCORE, RELATIONS, Verdict
@@ -70,8 +70,13 @@ def compare(a: Statement, b: Statement, *, normalizer: Normalizer | None = None)
         return quote_verdict
 
     if names_differ(first, second):
-        return Verdict("unrelated", None, round(similarity, 3), Similarity(round(similarity, 3)))
-    verdict = polarity_conflict(first, second, similarity) or number_conflict(first, second, similarity)
+        # Two names in one place are two things ("North Korea" / "South Korea"), unless each is
+        # named the winner of one contest: then the names are the dispute.
+        verdict = winners_conflict(first, second, similarity)
+        if verdict is None:
+            return Verdict("unrelated", None, round(similarity, 3), Similarity(round(similarity, 3)))
+    else:
+        verdict = polarity_conflict(first, second, similarity) or number_conflict(first, second, similarity)
     if verdict is not None and verdict.type == "number" and dated_apart(a, b):
         # The counts of two incidents, each dated in its own words: neither figures nor days dispute.
         return Verdict("unrelated", None, round(similarity, 3), Similarity(round(similarity, 3)))

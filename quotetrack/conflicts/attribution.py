@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import difflib
+import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 from ..evidence import (
@@ -102,6 +104,10 @@ def quote_conflict(
             return None  # said weeks apart: two utterances, judged as a self-contradiction
         diff = _word_diff(list(words_a), list(words_b))
         serious = _changes_meaning(first, second, a, b)
+        if not serious and _small_words_only(words_a, words_b):
+            # "the story's a little different" / "the story is a little different", "I can tell you"
+            # / "I can also tell you that": one quote transcribed twice, not altered.
+            return Verdict("same", None, round(ratio, 3), Similarity(round(ratio, 3)))
         changed = sum(1 for op, _ in diff if op != "=") / max(1, len(diff))
         score = 0.9 if serious else round(0.45 + 0.4 * min(1.0, changed * 2), 3)
         evidence = AlteredQuote(tuple((op, word) for op, word in diff), round(ratio, 3), serious)
@@ -124,6 +130,29 @@ def _changes_meaning(first: Reading, second: Reading, a: Statement, b: Statement
         return True
     return first.figures != second.figures or not same_days(a, b)
 
+
+
+# Contractions written out, so that "it's" meets "it is" and "don't" meets "do not".
+_CONTRACTED = re.compile(r"^(.+?)(?:['’](s|re|ll|ve|d|m)|n['’]t)$")
+_WRITTEN_OUT = {"s": "is", "re": "are", "ll": "will", "ve": "have", "d": "would", "m": "am", None: "not"}
+# Words a speaker's sentence can gain or lose in transcription without saying anything else:
+# connectives and fillers. Not auxiliaries, modals or negation: "will" / "may" is another promise.
+_FILLERS = frozenset("that also just so well and but because then now oh um uh er".split())
+
+
+def _written_out(words: Sequence[str]) -> list[str]:
+    out: list[str] = []
+    for word in words:
+        match = _CONTRACTED.match(word)
+        out += [word] if match is None else [match.group(1), _WRITTEN_OUT[match.group(2)]]
+    return out
+
+
+def _small_words_only(words_a: Sequence[str], words_b: Sequence[str]) -> bool:
+    """The two quotes differ only in connectives and fillers ("that", "also", "because"), in
+    contractions written out and in marks: one quote transcribed twice."""
+    diff = _word_diff(_written_out(words_a), _written_out(words_b))
+    return all(word in _FILLERS for op, word in diff if op != "=")
 
 
 def _word_diff(words_a: list[str], words_b: list[str]) -> list[list[str]]:

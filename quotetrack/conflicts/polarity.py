@@ -23,6 +23,7 @@ from .reading import Cue, Reading
 from .similarity import CONFLICT_CLAIM, another_name, another_one, coverage, covered_overlap, overlap, substitution
 from .states import ActState, State, judged_alike, opposite_acts, opposite_states, subject_at
 from .verdict import Verdict, scaled
+from .winners import rival_winners
 
 # Share of a denial's own words that the other statement must contain for the denial to be
 # about the other statement's claim, not about something else it also mentions.
@@ -202,7 +203,7 @@ def focused_conflict(first: Reading, second: Reading, similarity: float = 0.0) -
         evidence: Evidence = OppositeWords((_state_word(mine), _state_word(theirs)), ((mine.start, mine.end),
                                                                           (theirs.start, theirs.end)))
         return Verdict("conflict", "polarity", scaled(0.5, max(similarity, CONFLICT_CLAIM)), evidence, caveats)
-    found = act_conflict(first, second, similarity)
+    found = act_conflict(first, second, similarity) or winners_conflict(first, second, similarity)
     if found is not None:
         return found
     for side, denier, other in (("a", first, second), ("b", second, first)):
@@ -239,6 +240,20 @@ def act_conflict(first: Reading, second: Reading, similarity: float = 0.0, *,
     return Verdict("conflict", "polarity", scaled(0.5, max(similarity, CONFLICT_CLAIM)), evidence, caveats)
 
 
+def winners_conflict(first: Reading, second: Reading, similarity: float = 0.0) -> Verdict | None:
+    """Two winners of one contest: "Ana Lind won the election" / "Piet Berg was declared the
+    winner" (a claim of victory against the result, or two sides each claiming it)."""
+    pair = rival_winners(first.winners, second.winners)
+    if pair is None:
+        return None
+    mine, theirs = pair
+    caveats = [f"each names the winner of the {mine.contest} ({mine.name} / {theirs.name}): check that it is"
+               " the same contest and that neither only reports the other's claim"]
+    evidence = OppositeWords((f"{mine.name} won", f"{theirs.name} won"),
+                             ((mine.start, mine.end), (theirs.start, theirs.end)))
+    return Verdict("conflict", "polarity", scaled(0.5, max(similarity, CONFLICT_CLAIM)), evidence, caveats)
+
+
 def _acts_named(mine: ActState, theirs: ActState) -> str:
     return "one act (" + ", ".join(sorted(mine.act | theirs.act)) + ")"
 
@@ -247,6 +262,8 @@ def may_focus(first: Reading, second: Reading) -> bool:
     """Whether the rules for pairs that share little (``focused_conflict``, ``disputed_count``,
     ``denial_made``) can find anything: their cheap first questions, asked before ``compare``
     gives such a pair up."""
+    if first.winners and second.winners:
+        return True
     if first.states and second.states and opposite_states(first.states, second.states):
         return True
     if first.acts and second.acts and opposite_acts(first.acts, second.acts):

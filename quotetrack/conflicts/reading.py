@@ -35,6 +35,7 @@ from .lexicon import (
 )
 from .responsibility import deed_denied, in_one_wording
 from .states import NEGATING_PREFIXES, PREFIX_MIN_LENGTH, ActState, State, act_states, states_of
+from .winners import Winner, winners_of
 
 _NUMBER = re.compile(NUMBER)
 # Where a denial's subject starts at the latest: "Police said [no one was killed]".
@@ -115,6 +116,7 @@ class Reading:
     acts: tuple[ActState, ...]  # how acts are judged ("the raid violated the laws of war": unlawful)
     disputed: tuple[tuple[Cue, Quantity], ...]  # counts called false, each with the cue that does it
     denials_made: tuple[DenialMade, ...]  # "firmly denies the report", "did not issue a denial of it"
+    winners: tuple[Winner, ...] = ()  # who it says won what: "Ana Lind won the election"
 
 
 def _content_sequence(text: str, normalizer: Normalizer) -> list[tuple[str, float]]:
@@ -171,6 +173,7 @@ def read(text: str, normalizer: Normalizer) -> Reading:
         acts=act_states(text, words, [(cue.start, cue.strength == FLAT) for cue in cues if not cue.cancelled]),
         disputed=_disputed_counts(text, words, cues, quantities),
         denials_made=_denials_made(text, words, cues, normalizer),
+        winners=winners_of(text),
     )
 
 
@@ -335,6 +338,9 @@ def _find_cues(
             found.append((i, count, SILENCE if silent else FLAT))
             i += count
             continue
+        if _attributive(folded, i, normalizer):
+            i += 1
+            continue
         for phrase in cues_by_first_word().get(folded[i], ()):
             if tuple(folded[i : i + len(phrase)]) == phrase and not _to_no_verb(phrase, folded, i, normalizer):
                 count, strength = len(phrase), cue_strength()[phrase]
@@ -366,6 +372,22 @@ def _find_cues(
         _cue(text, words, (first, count), strength, normalizer, cancelled=n in cancelled)
         for n, (first, count, strength) in enumerate(found)
     )
+
+
+# Words after which a denial verb's -ed form describes the noun after it.
+_BEFORE_ADJECTIVE = frozenset("the a an this that these those its their his her our of in on for over".split())
+
+
+def _attributive(folded: Sequence[str], i: int, normalizer: Normalizer) -> bool:
+    """"the disputed election", "of a rejected bid", "Norland's contested vote": the denial verb's
+    participle says what the noun is, and denies nothing."""
+    word = folded[i]
+    if not word.endswith("ed") or word not in denial_verbs() or i + 1 >= len(folded):
+        return False
+    after, before = folded[i + 1], folded[i - 1] if i > 0 else ""
+    if not after.isalpha() or after in normalizer.stopwords:
+        return False
+    return before in _BEFORE_ADJECTIVE or before.endswith(("'s", "’s"))
 
 
 def _to_no_verb(phrase: tuple[str, ...], folded: Sequence[str], i: int, normalizer: Normalizer) -> bool:

@@ -52,6 +52,7 @@ def extract_statements(
     published: date | None = None,
     *,
     outlet: str | None = None,
+    headline: str | None = None,
     quotes_only: bool = False,
 ) -> list[Extracted]:
     """Attributed statements in ``text``, in article order.
@@ -146,7 +147,7 @@ def extract_statements(
         )
     statements.extend(issued_statements(copy, statements, mentions))
     if not quotes_only:
-        statements.extend(outlet_reports(copy, statements, mentions, outlet, published))
+        statements.extend(outlet_reports(copy, statements, mentions, outlet, published, headline))
     statements.sort(key=lambda s: s.start)
     return statements
 

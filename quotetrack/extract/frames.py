@@ -322,8 +322,12 @@ def tail_content(sentence: Sentence, after_cue: int, cue: Cue) -> Tail:
         or word in "“\"‘"
     )
     starts_clause = starts_clause or lower[j].startswith(("that’", "that'"))
-    # "said turnout was high": a bare noun subject, told by the verb right after it.
-    starts_clause = starts_clause or any(w in AUXILIARIES for w in lower[j + 1 : j + 4])
+    # "said turnout was high": a bare noun subject, told by the verb right after it; "suggested
+    # hackers gained access": by a past tense.
+    starts_clause = starts_clause or any(w in AUXILIARIES for w in lower[j + 1 : j + 4]) or (
+        lower[j].isalpha() and j + 1 < n and lower[j + 1].isalpha()
+        and (lower[j + 1].endswith("ed") or lower[j + 1] in word_set("past_verbs"))
+    )
     rest = lower[j:]
     verbish = first_word in SUBJECT_PRONOUNS or any(
         w in AUXILIARIES or w.endswith(("ed", "n't", "’s", "'s", "’re", "'re", "’ll", "'ll")) or w == "not"

@@ -238,11 +238,12 @@ def name_like(words: list[str], titles: dict[str, str]) -> bool:
     if not 2 <= len(words) <= 4 or not is_capitalised(words[0]) or not is_capitalised(words[-1]):
         return False
     connectors = ("al", "al-", "bin", "de", "van", "von", "da", "du", "le")
-    return all(
+    # A word that names speakers may begin a name ("Elder Dube", "Sister Ana Lind"), never end it.
+    return words[-1].lower() not in word_set("speaker_nouns") and all(
         (is_capitalised(w) or w.lower() in connectors) and not any(c.isdigit() for c in w)
         and w.lower().rstrip(".") not in titles and w.lower() not in word_set("organisations")
-        and w.lower() not in word_set("speaker_nouns")
-        for w in words
+        and (i == 0 or w.lower() not in word_set("speaker_nouns"))
+        for i, w in enumerate(words)
     )
 
 

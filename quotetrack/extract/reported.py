@@ -147,6 +147,10 @@ def continued_account(sentence: Sentence, before: Found, before_sentence: Senten
     return Found([content], before.frame, "reported", 0.6, False)
 
 
+_SUBORDINATORS = frozenset("where which who whom when whereas while although though because since".split())
+_BE_PASSIVE = frozenset("be been being is are was were".split())
+
+
 def _reported_statement(sentence: Sentence, text: str) -> Found | None:
     """X said (that) … / X told Y that … / …, X said. / according to X, …"""
     tokens, lower = sentence.tokens, sentence.lower
@@ -163,6 +167,8 @@ def _reported_statement(sentence: Sentence, text: str) -> Found | None:
             continue
         if is_participle(sentence, c) or (c > 0 and lower[c - 1] in ("to", "the", "a", "an")):
             continue
+        if c > 0 and lower[c - 1] in _BE_PASSIVE and lower[c].endswith(("ed", "en", "wn")):
+            continue  # "an emergency would have been declared": what was declared, not who declared it
         form, info, last = cue
         if is_negated(sentence, c):
             continue  # "did not say", "declined to say", "shouldn't say": nothing was said
@@ -190,6 +196,10 @@ def _reported_statement(sentence: Sentence, text: str) -> Found | None:
             mention = clause_subject(sentence, c)
         elif before > 0 and lower[before] in ("and", "but"):
             mention = clause_subject(sentence, before)  # "Reid voted … and says he …"
+        elif _named_after(sentence, c, last):
+            # "…, 150 kilometres from the city, said Anil Lind, a magistrate.": a name and its aside
+            # after the cue, and no clause, is who said it; what comes before was said.
+            mention = None
         else:
             mention = find_subject(sentence, c)
         inverted = None
@@ -549,6 +559,23 @@ def _names_a_speaker(sentence: Sentence, first: int, stop: int) -> bool:
     )
 
 
+def _named_after(sentence: Sentence, c: int, last: int) -> bool:
+    """", said Anil Lind, additional district magistrate of Varno." — the cue follows a comma,
+    then a capitalised name and at most its aside, with no verb, up to the sentence's end."""
+    if c == 0 or sentence.lower[c - 1] != "," or last + 1 >= len(sentence.tokens):
+        return False
+    tokens, n = sentence.tokens, len(sentence.tokens)
+    k = last + 1
+    while k < n and tokens[k].text not in (",", ".", ";", "!", "?"):
+        if not is_capitalised(tokens[k].text) or tokens[k].text.endswith(("'s", "’s")):
+            return False  # "said Ivanka Trump's statement didn't …": a clause, not a name
+        k += 1
+    if k == last + 1:
+        return False
+    rest = Span(tokens[last + 1].start, content_end(sentence))
+    return inverted_subject(sentence, c, last) is not None and not _has_verb(sentence, rest)
+
+
 def _has_verb(sentence: Sentence, span: Span) -> bool:
     """"…, but not a letter, according to …" is a fragment of the clause before, not a clause."""
     words = sentence.lower[sentence.index_at(span.start) : sentence.index_at(span.end)]
@@ -692,6 +719,11 @@ def _according_to(sentence: Sentence, end: int) -> Found | None:
         first = first_content_token(sentence)
         if c <= first + 1 and k < n and tokens[k].text == "," and k + 1 < n and tokens[k + 1].start < end:
             return Found([Span(tokens[k + 1].start, end)], frame, "reported", 0.85, False)
+        opener = c - 2 if lower[c - 1] == "," else c - 1
+        if c > first + 2 and lower[opener] in _SUBORDINATORS and k < n - 2 and tokens[k].text == ",":
+            # "… turned down the recount where, according to the registrar, she trailed": the source
+            # vouches for the clause it stands in, not for the sentence around it.
+            return Found([Span(tokens[k + 1].start, end)], frame, "reported", 0.8, False)
         if c > first + 2:
             stop = c - 1 if lower[c - 1] == "," else c
             content = Span(tokens[first].start, tokens[stop - 1].end)

@@ -9,9 +9,10 @@ from datetime import date
 from functools import cache
 
 from ..models import Speaker
-from ..text import DateMention, find_quantities
+from ..text import DateMention, find_quantities, fold
 from ..text import lexicon as lexicons
 from ..text.captions import is_credit, is_uncredited_caption
+from ..text.tokens import copy_tokens
 from .extracted import Extracted, context_of, place_in
 from .grammar import content_end, first_content_token
 from .lexicon import DETERMINERS, data_lines, word_set
@@ -32,13 +33,14 @@ def _background_opener() -> re.Pattern[str]:
 
 def outlet_reports(
     copy: Copy, statements: list[Extracted], mentions: list[DateMention], outlet: str | None,
-    published: date | None = None,
+    published: date | None = None, headline: str | None = None,
 ) -> list[Extracted]:
     """Sentences nobody else is credited with that report a dated event, a figure of the story
-    (``story_figure``) or that something has not happened: the outlet's own reports.
+    (``story_figure``) or that something has not happened, and the article's headline: the
+    outlet's own reports.
 
     ``statements`` are those already credited to somebody; ``mentions`` the dates in the copy;
-    ``published`` the day the copy came out.
+    ``published`` the day the copy came out; ``headline`` the article's, as the outlet gave it.
     """
     text, sentences, quotes = copy.text, copy.sentences, copy.quotes
     starts = [s.start for s in sentences]
@@ -58,6 +60,7 @@ def outlet_reports(
     # draft checked against the record has none, and its lead is no outlet's statement.
     named = outlet is not None
     reports = []
+    headline_paragraph = _headline_paragraph(copy, covered, headline) if named else None
     body = 0  # sentences of running copy so far: headlines and captions are not counted
     for number, sentence in enumerate(sentences):
         a, b = sentence.start, sentence.end
@@ -71,13 +74,23 @@ def outlet_reports(
             if clause is None or sentence.quotes:
                 continue
             b, limit = clause.start(), sentence.index_at(clause.start())
-        if sentence.quotes or not sentence.tokens:
+        if not sentence.tokens:
+            continue
+        first = first_content_token(sentence)
+        start = sentence.tokens[first].start
+        if sentence.paragraph == headline_paragraph:
+            if sentence.start == copy.paragraphs[sentence.paragraph].start:
+                # What the outlet says the story is, in its own words: an editor checks a headline
+                # against the sources as much as any sentence ("Toll hits 1,500" when 1,500 was a
+                # forecast). Read whole, though a semicolon or a colon may cut it in two.
+                whole = copy.paragraphs[sentence.paragraph]
+                reports.append(sentence_statement(copy, sentence, Span(start, whole.end), speaker, mentions))
+            continue
+        if sentence.quotes:
             continue
         inside = bisect_left(opens, a) - 1
         if (inside >= 0 and quotes[inside].end > a) or "?" in text[a:b]:
             continue
-        first = first_content_token(sentence)
-        start = sentence.tokens[first].start
         negative = negative_report(sentence) if limit == len(sentence.tokens) else None
         if negative is not None:
             reports.append(sentence_statement(copy, sentence, negative, speaker, mentions))
@@ -96,7 +109,11 @@ def outlet_reports(
         if named and body <= LEAD and end == content_end(sentence) and story_figure(
             copy, sentence, start, mentions, mention_starts
         ):
-            reports.append(sentence_statement(copy, sentence, Span(start, end), speaker, mentions))
+            report = sentence_statement(copy, sentence, Span(start, end), speaker, mentions)
+            credited = _figure_credited_next(copy, number, statements)
+            if credited is not None:
+                report.speaker, report.kind = credited.speaker, "reported"
+            reports.append(report)
             continue
         verbs = [
             i for i, w in enumerate(words)
@@ -112,6 +129,40 @@ def outlet_reports(
         if (named and running and (body == 1 or hedged)) or _day_dates(mentions, mention_starts, start, b):
             reports.append(sentence_statement(copy, sentence, Span(start, end), speaker, mentions))
     return reports
+
+
+def _figure_credited_next(copy: Copy, number: int, statements: list[Extracted]) -> Extracted | None:
+    """The statement in the next sentence that announces "the toll" the sentence at ``number``
+    gave as fact ("40 are believed dead. The minister announced the suspected death toll, saying
+    …"): the figure is that speaker's."""
+    if number + 1 >= len(copy.sentences):
+        return None
+    after = copy.sentences[number + 1]
+    nouns = word_set("figure_nouns")
+    for statement in statements:
+        if not after.start <= statement.start < after.end or statement.kind == "quote":
+            continue
+        words = [t.low for t in copy_tokens(copy.text, statement.content_start or statement.start, statement.end)]
+        noun = next((i for i in range(1, min(4, len(words))) if words[i] in nouns), None)
+        # The figure named and nothing said of it ("the toll, saying …"), not "the toll has risen".
+        if words[:1] == ["the"] and noun is not None and words[noun + 1 : noun + 2] in ([], [","], ["on"], ["to"]):
+            return statement
+    return None
+
+
+def _headline_paragraph(copy: Copy, covered: dict[int, int], headline: str | None) -> int | None:
+    """The paragraph that is the article's headline, when nobody is credited with any of it and it
+    says something (three words or more)."""
+    if not headline:
+        return None
+    wanted = " ".join(fold(headline).split())
+    for number, (a, b) in enumerate(copy.paragraphs):
+        if " ".join(fold(copy.text[a:b]).split()) == wanted:
+            sentences = [i for i, s in enumerate(copy.sentences) if s.paragraph == number]
+            if any(i in covered for i in sentences) or len(wanted.split()) < 3:
+                return None
+            return number
+    return None
 
 
 def _captioned(text: str, start: int, end: int) -> bool:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
+from ..text.dates import WEEKDAYS, months
 from ..text.tokens import Token, copy_tokens
 from .lexicon import (
     AUXILIARIES,
@@ -83,12 +84,47 @@ def paragraph_spans(text: str) -> list[Span]:
             content = line.group(0).rstrip()
             last = i == len(lines) - 1
             signed = not last and re.match(r"[—–]\s", lines[i + 1].group(0))  # "— Name (@handle)" signs a post
-            if last or re.search(r"[.!?:”\"’)]$", content) or len(content) < 60 or signed:
+            # A long headline has no full stop; the date line under it ends it all the same.
+            dated = not last and is_dateline(lines[i + 1].group(0))
+            if last or re.search(r"[.!?:”\"’)]$", content) or len(content) < 60 or signed or dated:
                 end = block.start() + line.end()
                 if text[start:end].strip():
                     spans.append(strip_span(text, start, end))
                 start = block.start() + line.end() + 1
-    return _join_introduced(text, spans)
+    return _join_introduced(text, _split_date_mark(text, spans))
+
+
+# "date 2024-08-03 Ana Lind has …": a page saved with its date run into its first line.
+_DATE_MARK = re.compile(
+    r"(?:date|published|updated|posted):?\s+\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?[ \t]+(?=\S)", re.IGNORECASE
+)
+
+
+def _split_date_mark(text: str, spans: list[Span]) -> list[Span]:
+    """The date mark a saved page opens with is a paragraph of its own, not the start of its lead."""
+    if not spans:
+        return spans
+    mark = _DATE_MARK.match(text, spans[0].start)
+    if mark is None or mark.end() >= spans[0].end:
+        return spans
+    return [strip_span(text, spans[0].start, mark.end()), Span(mark.end(), spans[0].end), *spans[1:]]
+
+
+# Words a date line may hold besides the date: "Updated: 01 September 2018 06:15 PM GMT".
+_DATELINE_WORDS = frozenset(
+    "am pm a.m p.m gmt utc bst cet cest est edt pst pdt ist wat eat cat updated published posted "
+    "last modified on at".split()
+)
+
+
+def is_dateline(line: str) -> bool:
+    """A line that only dates the copy under a headline: "September 01 2018 06:15 PM",
+    "Published: Mon 3 Jan 2022", "2019-06-14 10:02 GMT"."""
+    words = re.findall(r"[A-Za-z][A-Za-z.]*", line)
+    if not re.search(r"\d", line) or len(line) > 60 or len(words) > 6:
+        return False
+    known = set(months()) | {w.lower() for w in WEEKDAYS} | {w.lower()[:3] for w in WEEKDAYS}
+    return all(w.lower().rstrip(".") in known or w.lower().rstrip(".") in _DATELINE_WORDS for w in words)
 
 
 def _join_introduced(text: str, spans: list[Span]) -> list[Span]:
@@ -259,7 +295,8 @@ def sentence_spans(text: str, paragraphs: list[Span], quotes: list[Quote]) -> li
         start = p_start
         # A full stop run into the next sentence ("… told reporters.Holt also said …"), as copy
         # taken from a web page often has it, ends the sentence too; "U.S.", "Amazon.com" do not.
-        boundaries = r"[.!?…]+[”’\"')\]]*(?=\s+[“‘\"'(\[]{0,2}[A-Z0-9])|;(?=\s)|(?<=[a-z]{3})\.(?=[A-Z][a-z]+\s)"
+        boundaries = (r"[.!?…]+[”’\"')\]]*(?=\s+[“‘\"'(\[]{0,2}[A-Z0-9])|;(?=\s)"
+                      r"|(?<=[a-z]{3})\.(?=[A-Z][a-z]+\s|[A-Z]{2,6}\s)")
         for match in re.finditer(boundaries, text[p_start:p_end]):
             cut = p_start + match.end()
             while qi < len(inside) and inside[qi][1] <= cut - 1:
@@ -458,12 +495,38 @@ class Copy:
     sentences: list[Sentence]
 
 
+# A page's list of links under its own heading: "Related readings:", "Read more", "See also".
+_LINKS_HEADING = re.compile(
+    r"(?:related(?:\s+(?:readings?|articles?|stories|content|news|links|coverage))?|read\s+(?:more|also)|"
+    r"also\s+read|see\s+also|full\s+coverage|more\s+on\s+this(?:\s+story)?|recommended(?:\s+for\s+you)?|"
+    r"most\s+(?:read|popular|viewed)|you\s+may\s+also\s+like|trending(?:\s+now)?)\s*:?",
+    re.IGNORECASE,
+)
+
+
+def link_lists(text: str, paragraphs: list[Span]) -> set[int]:
+    """The paragraphs of the link lists a saved page carries: each heading and the lines under it,
+    up to the next blank line. They are headlines of other stories, not this one's copy."""
+    found: set[int] = set()
+    listing = False
+    for number, (a, b) in enumerate(paragraphs):
+        if listing and "\n\n" not in text[paragraphs[number - 1].end : a].replace(" ", "").replace("\t", ""):
+            found.add(number)
+            continue
+        listing = _LINKS_HEADING.fullmatch(text[a:b].strip()) is not None
+        if listing:
+            found.add(number)
+    return found
+
+
 def read_copy(text: str) -> Copy:
     """Paragraphs, quotes and sentences of an article: the first stage of extraction."""
     paragraphs = paragraph_spans(text)
     quotes = find_quotes(text, paragraphs)
     opens = [q.open for q in quotes]
-    sentences = [Sentence(text, a, b, p, quotes, opens) for a, b, p in sentence_spans(text, paragraphs, quotes)]
+    links = link_lists(text, paragraphs)
+    sentences = [Sentence(text, a, b, p, quotes, opens) for a, b, p in sentence_spans(text, paragraphs, quotes)
+                 if p not in links]
     for sentence in sentences:
         if _is_headline(text, sentence, paragraphs[sentence.paragraph]):
             sentence.read_as_headline()

@@ -277,6 +277,12 @@ class Resolver:
                     self._remember(mention.head_start, speaker)
                     return Resolved(speaker, 0.85)
             body = self.bodies.institution(words[:-1], mention.head_start) if words[-1].lower() == noun else None
+            by = next((i for i, w in enumerate(words) if w.lower() in ("by", "from") and i > 0
+                       and words[i - 1].lower() in (noun, "released", "published", "issued")), None)
+            if body is None and by is not None:
+                # "a report released by the health ministry": the ministry's report.
+                issuer = [w for w in words[by + 1:] if w.lower() not in DETERMINERS]
+                body = self.bodies.institution(issuer, mention.head_start) if issuer else None
             if words[-1].lower() == noun and len(words) > 1 and words[-2] in countries():
                 body = government_of(countries()[words[-2]])  # "an official Norlandic statement"
             # "a government report": the report of the government the article is about.
@@ -714,8 +720,11 @@ def _name_word(word: str) -> bool:
 
 def _trailing_name(words: list[str]) -> list[str]:
     names: list[str] = []
-    for word in reversed(words):
-        if _name_word(word) or (names and word.lower() in ("de", "van", "von", "bin", "al")):
+    for i in range(len(words) - 1, -1, -1):
+        word = words[i]
+        # "Marks & Spencer", "Varnel Holdings & Co": an ampersand between names is in the name.
+        joined = word == "&" and names and i > 0 and _name_word(words[i - 1])
+        if _name_word(word) or joined or (names and word.lower() in ("de", "van", "von", "bin", "al")):
             names.insert(0, word)
         else:
             break
