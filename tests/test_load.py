@@ -35,10 +35,10 @@ def write_lock_held(location):
     if BACKEND == "postgresql":
         import psycopg
 
-        from quotetrack.store.postgres import WRITE_LOCK_KEY
+        from quotetrack.store.postgres import WRITE_LOCK, WRITE_LOCK_KEY
 
         conn = psycopg.connect(location)
-        conn.execute("SELECT pg_advisory_xact_lock(%s)", [WRITE_LOCK_KEY])
+        conn.execute(f"SELECT pg_advisory_xact_lock({WRITE_LOCK})", [WRITE_LOCK_KEY])
     else:
         conn = sqlite3.connect(location)
         conn.execute("BEGIN IMMEDIATE")

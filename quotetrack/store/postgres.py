@@ -51,8 +51,11 @@ def _load_driver() -> bool:
     return True
 
 
-# Any key will do as long as every quotetrack writer uses the same one (see ``atomic``).
+# Any key will do as long as every quotetrack writer uses the same one (see ``atomic``). Advisory
+# locks belong to the whole database: the key is mixed with the schema's name, so that records in
+# two schemas of one database (as the tests keep theirs) do not wait on each other's writers.
 WRITE_LOCK_KEY = 0x71756F7465  # "quote"
+WRITE_LOCK = "hashtextextended(current_schema(), %s)"
 # Derived from other tables by the database itself; rebuilt after a copy rather than copied.
 DERIVED_TABLES = {"claim_index", "claim_terms"}
 
@@ -189,8 +192,8 @@ class PostgresDatabase(Database):
             self.refuse_writes()
         with _errors(), self.conn.transaction():
             if outermost and wait:
-                self.conn.execute("SELECT pg_advisory_xact_lock(%s)", [WRITE_LOCK_KEY])
-            elif outermost and not self.conn.execute("SELECT pg_try_advisory_xact_lock(%s)",
+                self.conn.execute(f"SELECT pg_advisory_xact_lock({WRITE_LOCK})", [WRITE_LOCK_KEY])
+            elif outermost and not self.conn.execute(f"SELECT pg_try_advisory_xact_lock({WRITE_LOCK})",
                                                      [WRITE_LOCK_KEY]).fetchone()[0]:
                 raise DatabaseLocked(describe_error("locked", self.location), "locked")
             yield self
