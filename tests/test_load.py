@@ -174,3 +174,27 @@ def test_reliability_bench_tries_foreign_databases(tmp_path):
     assert done.returncode == 0, done.stdout + done.stderr
     assert "foreign databases: 14 tried" in done.stdout
     assert "tracebacks 0, hangs 0, wrong outputs 0, files changed 0" in done.stdout
+
+
+def test_conflicts_listed_while_a_statement_is_deleted_skip_it(run, monkeypatch):
+    for count, speaker in (("Two", "Ann Smith"), ("Three", "Bob Jones")):
+        assert run("add", f"{count} strikes hit the town of Varnhold on 8 July.", "--speaker", speaker,
+                   "--event-date", "2018-07-08").exit_code == 0
+    from quotetrack import record
+    from quotetrack.store import conflicts as stored
+
+    db, other = store.open_record(), store.open_record()
+    read_statements = stored.get_statements
+
+    def deleted_meanwhile(db_, ids):
+        # Another editor deletes a statement between the read of the conflicts and of their statements.
+        if 2 in ids and store.count_statements(other) == 2:
+            record.delete_statement(other, 2)
+        return read_statements(db_, ids)
+
+    monkeypatch.setattr(stored, "get_statements", deleted_meanwhile)
+    try:
+        assert store.list_conflicts(db) == []
+    finally:
+        db.close()
+        other.close()

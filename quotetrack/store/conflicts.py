@@ -114,7 +114,9 @@ def _conflicts_from_rows(db: Database, rows: list[dict[str, Any]]) -> list[Confl
             status=r["status"], review=Review(by=r["reviewed_by"], at=r["reviewed_at"], note=r["note"]),
             created_at=r["created_at"],
         )
-        for r in rows
+        # The rows and the statements are two reads: a statement deleted in between (its
+        # conflicts go with it) leaves a row to skip, not a KeyError.
+        for r in rows if r["a_id"] in statements and r["b_id"] in statements
     ]
 
 
@@ -156,10 +158,10 @@ def timeline_conflicts(db: Database, statement_ids: Sequence[int]) -> list[Confl
 
 
 def get_conflict(db: Database, conflict_id: int) -> Conflict:
-    rows = list(db.query("SELECT * FROM conflicts WHERE id = ?", [conflict_id]))
-    if not rows:
+    found = _conflicts_from_rows(db, list(db.query("SELECT * FROM conflicts WHERE id = ?", [conflict_id])))
+    if not found:
         raise NotFound(f"There is no conflict with id {conflict_id}; `quotetrack conflicts` lists them.")
-    return _conflicts_from_rows(db, rows)[0]
+    return found[0]
 
 
 def review_conflict(db: Database, conflict_id: int, status: str, note: str | None,
