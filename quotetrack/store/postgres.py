@@ -16,19 +16,8 @@ from functools import lru_cache
 from typing import Any
 
 from ..errors import ConstraintViolation, DatabaseError, DatabaseLocked, InvalidInput
-from . import migrations_postgres
-from .base import (
-    Column,
-    Database,
-    Params,
-    Result,
-    Where,
-    describe_error,
-    foreign_database,
-    newer_schema,
-    redact,
-    statement_filters,
-)
+from . import base, migrations_postgres
+from .base import Column, Database, Params, Result, Where, describe_error, redact, statement_filters
 
 # The driver loads with the first PostgreSQL connection: a SQLite-only command (most of them)
 # should not pay for importing it.
@@ -124,13 +113,13 @@ class PostgresDatabase(Database):
             ).fetchall()}
             applied = migrations_postgres.applied(self.conn, create=False)
         if tables - {migrations_postgres.MIGRATIONS_TABLE} and not applied and not adopt:
-            raise DatabaseError(foreign_database(self.location))
+            raise DatabaseError(base.foreign_database(self.location))
         if must_exist and not applied:
             raise DatabaseError(f"{self.location} holds no quotetrack record; nothing was written to it.")
         known = {name for name, _ in migrations_postgres.MIGRATIONS}
         newer = [name for name in applied if name not in known]
         if newer:
-            self.read_only = newer_schema(self.location, newer)
+            self.read_only = base.newer_schema(self.location, newer)
             # The server itself then refuses any change, whichever code path tries.
             with _errors():
                 self.conn.execute("SET default_transaction_read_only = on")

@@ -18,18 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ConstraintViolation, DatabaseError, DatabaseLocked, InvalidInput
-from .base import (
-    BUSY_TIMEOUT_SECONDS,
-    Column,
-    Database,
-    Params,
-    Result,
-    Where,
-    describe_error,
-    foreign_database,
-    newer_schema,
-    statement_filters,
-)
+from . import base
+from .base import BUSY_TIMEOUT_SECONDS, Column, Database, Params, Result, Where, describe_error, statement_filters
 
 _SQLITE_HEADER = b"SQLite format 3\x00"
 # Where sqlite-utils records applied migrations, and the migrations this version ships, oldest
@@ -126,12 +116,12 @@ class SQLiteDatabase(Database):
         tables = self.conn.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table'").fetchone()[0]
         applied = self.applied_migrations() if tables else []
         if tables and not applied and not adopt:
-            raise DatabaseError(foreign_database(self.location))
+            raise DatabaseError(base.foreign_database(self.location))
         if must_exist and not applied:
             raise DatabaseError(f"{self.location} holds no quotetrack record; nothing was written to it.")
         newer = [name for name in applied if name not in SHIPPED_MIGRATIONS]
         if newer:
-            self.read_only = newer_schema(self.location, newer)
+            self.read_only = base.newer_schema(self.location, newer)
             # SQLite itself then refuses any change to the file, whichever code path tries.
             self.conn.execute("PRAGMA query_only = ON")
         elif self.read_only is not None and not set(SHIPPED_MIGRATIONS) <= set(applied):
