@@ -382,6 +382,25 @@ def hostile(inputs: int, folder: Path, seed: int) -> Hostile:
     return summary
 
 
+# --- hostile classes of what quotetrack prints and writes (bench/hostile_outputs.py) ---
+
+
+def output_classes(inputs: int, folder: Path, seed: int) -> bool:
+    """Markup in every printed field, output paths, CSV round trip: one line each; True if all held."""
+    spec = importlib.util.spec_from_file_location("hostile_outputs", ROOT / "bench" / "hostile_outputs.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["hostile_outputs"] = module  # dataclasses look their module up while it loads
+    spec.loader.exec_module(module)
+    ok = True
+    for result in module.run_classes(inputs, folder / "outputs", seed):
+        print(result.line(), flush=True)
+        for example in result.examples[:5]:
+            print(f"  {example}")
+        ok &= result.ok
+    return ok
+
+
 # --- the report ---
 
 
@@ -440,6 +459,7 @@ def main(argv: list[str] | None = None) -> int:
             for example in summary.examples[:5]:
                 print(f"  {example}")
             ok &= summary.ok
+            ok &= output_classes(args.hostile, folder, args.seed)
         ok &= store_classes(args, folder)
     print("reliability: " + ("all promises held" if ok else "PROMISE BROKEN"), flush=True)
     return 0 if ok else 1

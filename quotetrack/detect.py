@@ -125,7 +125,7 @@ def _decided(a: Statement, b: Statement, normalizer: Normalizer, together: Incid
         # Tolls of one incident worded far apart ("confirmed 84 dead" / "131 bodies arrived").
         verdict = incident_conflict(a, b, normalizer=normalizer) or verdict
     if verdict.type == "number" and (ranking.is_headline(a) or ranking.is_headline(b)):
-        # A headline's figure drops what it counts ("toll rises to 19": confirmed? suspected?);
+        # A headline's figure drops what it counts ("toll climbs to 31": confirmed? suspected?);
         # the article's body gives it whole, and that is the figure compared.
         similarity = round(claim_similarity(a.text, b.text, normalizer), 3)
         return Verdict("unrelated", None, similarity, Similarity(similarity))

@@ -22,8 +22,10 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import Any, TextIO
 
 from . import store
+from .csv_cells import protect
 from .errors import InvalidInput
 from .evidence import to_json
+from .inputs import check_url, is_web_url
 from .models import Conflict, Speaker, Statement
 from .render.common import quoted
 from .store import Database
@@ -110,7 +112,7 @@ def write(db: Database, fmt: str, stream: TextIO, *, progress: Progress | None =
     check_format(fmt)
     if fmt == "claimreview":
         reviews = claim_reviews(store.list_conflicts(db), base_url=base_url, publisher=publisher)
-        stream.write(json.dumps(reviews, indent=2, ensure_ascii=False) + "\n")
+        stream.write(embeddable_json(reviews) + "\n")
         return len(reviews)
     written = 0
     if fmt == "jsonl":
@@ -126,12 +128,27 @@ def write(db: Database, fmt: str, stream: TextIO, *, progress: Progress | None =
             written += 1
         stream.write("\n]\n" if written else "]\n")
     else:
-        writer = csv.writer(stream, lineterminator="\n")
+        # The csv module's own dialect (RFC 4180 rows ending in CRLF): it quotes a cell holding a
+        # carriage return only when the line ends hold one, and an unquoted CR ends the row on import.
+        writer = csv.writer(stream)
         writer.writerow(CSV_COLUMNS)
         for item in records(db, progress):
             writer.writerow(csv_row(item))
             written += 1
     return written
+
+
+# What could end the <script type="application/ld+json"> element a page embeds the reviews in, or
+# start markup inside it, written as JSON escapes: the same JSON to every reader, nothing for HTML.
+_SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
+                              "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
+def embeddable_json(data: Any) -> str:
+    """``data`` as indented JSON that can sit inside an HTML ``<script>`` element as it is.
+
+    Outside strings JSON has none of these characters, so the text is translated as a whole."""
+    return json.dumps(data, indent=2, ensure_ascii=False).translate(_SCRIPT_SAFE)
 
 
 def check_format(fmt: str) -> str:
@@ -171,7 +188,7 @@ def csv_row(item: dict[str, Any]) -> list[str]:
                 "extraction": json.dumps(item["extraction"]) if item.get("extraction") else None,
             }
             row["record"] = "statement"
-    return ["" if row.get(column) is None else str(row[column]) for column in CSV_COLUMNS]
+    return ["" if row.get(column) is None else protect(str(row[column])) for column in CSV_COLUMNS]
 
 
 def join_list(values: Sequence[str]) -> str:
@@ -203,6 +220,7 @@ def claim_reviews(conflicts: Sequence[Conflict], *, base_url: str | None = None,
     the review body. ``base_url`` is where the reviews are published (``url`` gets
     ``#conflict-ID``); ``publisher`` the organisation publishing them.
     """
+    check_url(base_url, "--base-url")
     reviews = []
     for conflict in sorted(conflicts, key=lambda c: c.id or 0):
         if conflict.status == "open":
@@ -264,7 +282,7 @@ def _claim(statement: Statement) -> dict[str, Any]:
     source = statement.source
     if source and any((source.url, source.outlet, source.title)):
         appearance: dict[str, Any] = {"@type": "CreativeWork"}
-        if source.url:
+        if source.url and is_web_url(source.url):  # a record kept from before URLs were checked
             appearance["url"] = source.url
         if source.title:
             appearance["headline"] = source.title

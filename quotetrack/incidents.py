@@ -286,7 +286,7 @@ def read_article(source_id: int, title: str | None, text: str, published: date |
     text = without_captions(text)
     head = f"{title}.\n{text}" if title else text
     # A month or a year named further down is background more often than the story's day ("the
-    # earlier breach, which took place in July"): only the lead dates the story that loosely.
+    # earlier collision that happened in May"): only the lead dates the story that loosely.
     dated = [(at, period) for at, period in _incident_dates(head, published)
              if at < LEAD_CHARS or period.last - period.first <= _WEEK]
     # The lead says what the article reports: a date next to an incident noun there, else the

@@ -15,6 +15,7 @@ from . import detect, record, store
 from .articles import article_text
 from .errors import Ambiguous, Duplicate
 from .extract import Extracted, extract_statements
+from .inputs import check_url
 from .models import Source, Statement
 from .store import Database
 from .text import fold
@@ -53,7 +54,7 @@ def read_article(
     body, found_title = article_text(raw, name)
     headline = title or found_title
     text = body if not headline or _opens_with(body, headline) else f"{headline.strip()}\n\n{body}"
-    source = Source(outlet=outlet, url=url, title=headline, published=published)
+    source = Source(outlet=outlet, url=check_url(url, "--url"), title=headline, published=published)
     statements = extract_statements(text, published, outlet=outlet, headline=headline, quotes_only=quotes_only)
     return Article(name=name, text=text, source=source, statements=statements,
                    sha256=hashlib.sha256(body.encode("utf-8")).hexdigest())

@@ -18,8 +18,9 @@ from pathlib import Path
 from typing import Any
 
 from . import store
+from .csv_cells import allow_fields_of, unprotect
 from .errors import Ambiguous, Duplicate, InvalidInput, NotFound
-from .inputs import check_kind, clean_text
+from .inputs import check_kind, check_url, clean_text
 from .models import CONFLICT_STATUSES, STATEMENT_KINDS, Source, Speaker, Statement
 from .speaker_resolution import find_speaker, speaker_for
 from .store import Database
@@ -73,6 +74,7 @@ def source_for(db: Database, source: Source | None) -> Source | None:
         return source  # already the stored one (an import that knows which source it meant)
     if source is None or not any([source.outlet, source.url, source.title, source.published]):
         return None
+    check_url(source.url)
     return store.find_source(db, source) or store.insert_source(db, source)
 
 
@@ -291,6 +293,7 @@ def _parse_json(text: str, what: str, at_line: bool = False) -> Any:
 
 
 def _csv_records(text: str, name: str) -> Iterator[tuple[str, dict[str, Any]]]:
+    allow_fields_of(text)
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
         header = next(reader)
@@ -308,7 +311,8 @@ def _csv_records(text: str, name: str) -> Iterator[tuple[str, dict[str, Any]]]:
                 raise InvalidInput(
                     f"{name} line {number} has {len(row)} fields where the header has {len(header)}."
                 )
-            yield f"{name} line {number}", {k: (v if v != "" else None) for k, v in zip(header, row, strict=True)}
+            yield f"{name} line {number}", {k: (unprotect(v) if v != "" else None)
+                                            for k, v in zip(header, row, strict=True)}
     except csv.Error as exc:
         raise InvalidInput(f"{name} line {reader.line_num} is not valid CSV ({exc}).") from None
 
@@ -520,14 +524,14 @@ def _source_from_record(record: dict[str, Any], where: str) -> Source | None:
     value = record.get("source")
     if isinstance(value, dict):
         return Source(
-            outlet=_field(value, "outlet", where), url=_field(value, "url", where),
+            outlet=_field(value, "outlet", where), url=check_url(_field(value, "url", where), f"{where}: url"),
             title=_field(value, "title", where),
             published=parse_date(_field(value, "published", where), "published"),
         )
     if value is not None:
         raise InvalidInput(f"'source' must be an object, not {type(value).__name__}.")
     return Source(
-        outlet=_field(record, "outlet", where), url=_field(record, "url", where),
+        outlet=_field(record, "outlet", where), url=check_url(_field(record, "url", where), f"{where}: url"),
         title=_field(record, "source_title", where),
         published=parse_date(_field(record, "published", where), "published"),
     )

@@ -183,10 +183,25 @@ with nothing lost:
 """)
     walk.run("export", "--format", "jsonl", "--output", "record.jsonl")
     walk.run("import", "record.jsonl", "--db", "copy.db")
+    walk.text("""
+`--output` (of `export` and `report`) is written whole or not at all, and replaces an existing file
+only when you add `--force`; a device, a named pipe or a directory is never replaced, and a symbolic
+link is followed to the file it names, which is what gets written. In `--format csv`, a cell a
+spreadsheet would run as a formula (one starting with `=`, `+`, `-`, `@`, a tab or a carriage return)
+is written with a single quote in front, and so is one that starts with a single quote; `import`
+takes exactly that quote off again, so nothing changes on the way back.
+""")
     walk.text("Reviewed conflicts as schema.org `ClaimReview` JSON-LD, ready to embed in a published fact "
               "check:")
     walk.run("export", "--format", "claimreview", "--base-url", "https://example.org/makhmour-check",
              "--publisher", "Example News Desk")
+    walk.text("""
+`<`, `>` and `&` are written as `\\u003c`, `\\u003e` and `\\u0026`, so a quote or a note holding
+`</script>` cannot end the `<script type="application/ld+json">` element the reviews are pasted into.
+Only web addresses are kept and published: `--url` (of `add` and `ingest`), a `url` in an imported
+file and `--base-url` must start `http://` or `https://`. Anything else (`javascript:`, `data:`,
+`file:`) is refused with one line of error, and nothing is written.
+""")
     shared(walk)
     walk.text("The command reference (`docs/commands.md`) lists every option of every command.")
 

@@ -353,12 +353,14 @@ def test_a_quote_with_words_changed_is_altered_and_the_diff_shows_it() -> None:
 
 
 def test_one_quote_transcribed_twice_with_small_words_and_contractions_is_not_altered() -> None:
-    a = st("It’s time to act, because I can tell you the story’s a little different", "Chief Lind", "quote")
-    b = st("It is time to act. Because I can also tell you that the story is a little different", "Chief Lind",
+    a = st("We were never warned, because frankly the plan’s a bit late and the money’s gone", "Chief Lind",
+           "quote")
+    b = st("We were never warned. Because frankly the plan is just a bit late, so the money is gone", "Chief Lind",
            "quote")
     assert verdict(a, b).relation == "same"
-    c = st("It is time to act. Because I can tell you the plan is a little different", "Chief Lind", "quote")
-    assert verdict(a, c).type == "altered"  # "story" became "plan"
+    c = st("We were never warned. Because frankly the budget is a bit late and the money is gone", "Chief Lind",
+           "quote")
+    assert verdict(a, c).type == "altered"  # "plan" became "budget"
 
 
 def test_an_altered_quote_that_flips_its_meaning_scores_higher() -> None:
@@ -467,7 +469,7 @@ def test_a_surname_kept_apart_from_a_full_name_is_no_misattribution() -> None:
 
 
 def test_a_vote_and_an_election_are_one_thing_to_deny() -> None:
-    verdict = compare(st("There was no rigging or fraud in the vote"), st("The elections were rigged"))
+    verdict = compare(st("There was no tampering in the vote"), st("The election was tampered with"))
     assert (verdict.relation, verdict.type) == ("conflict", "polarity")
 
 
@@ -477,3 +479,30 @@ def test_a_disputed_thing_is_described_not_denied() -> None:
         verdict = compare(st(described), st("Lind was declared winner of the election"))
         assert verdict.relation != "conflict", described
     assert compare(st("The army disputed the election result"), st("The election result stands")).relation == "conflict"
+
+
+@pytest.mark.parametrize("denial, claim", [
+    ("There was no fraud or tampering in the ballot", "The ballot was tampered with"),
+    ("There was no tampering or fraud in the ballot", "The figures cannot stand since the ballot was tampered with"),
+    ("No soldiers or police were killed in the raid", "Two police officers were killed in the raid"),
+])
+def test_a_denial_of_one_thing_or_another_denies_a_claim_of_either(denial: str, claim: str) -> None:
+    assert (verdict(st(denial), st(claim)).relation, verdict(st(denial), st(claim)).type) == ("conflict", "polarity")
+
+
+def test_a_clause_denied_word_for_word_inside_long_statements_conflicts() -> None:
+    denial = st("There was no fraud or tampering in the ballot, whose staff were trained for months by Ana Berg's "
+                "team over nearly four years", "Election board")
+    claim = st("The figures cannot stand since the ballot was tampered with and the party will go to court "
+               "against the Varno Election Board", "Opposition leader")
+    found = verdict(denial, claim)
+    assert (found.relation, found.type) == ("conflict", "polarity")
+    other = st("The figures cannot stand since the count was slow and the party will go to court against the "
+               "Varno Election Board", "Opposition leader")
+    assert verdict(denial, other).relation != "conflict"
+
+
+def test_not_knowing_in_other_words_agrees_with_not_knowing() -> None:
+    hard = st("It is difficult to know how many people are missing", "Chief Lind")
+    unknown = st("There may be people in the tower that no-one knows are missing", "Chief Lind")
+    assert verdict(hard, unknown).relation != "conflict"

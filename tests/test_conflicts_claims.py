@@ -279,8 +279,8 @@ def test_a_shared_name_alone_is_not_the_claim_a_denial_denies() -> None:
 
 
 @pytest.mark.parametrize("claimed, declared", [
-    ("Party leader Ana Lind had won the Norland elections", "Piet Berg was declared the winner of the election"),
-    ("The results show that the next president of Norland is Ana Lind", "President Piet Berg won the vote"),
+    ("Campaign chief Ana Lind had won the Varno mayoral race", "Piet Berg was declared the winner of the election"),
+    ("Our own count says the new mayor of Varno will be Ana Lind", "Mayor Piet Berg won the vote"),
     ("Ana Lind won the race", "Piet Berg clinched the poll"),
 ])
 def test_two_winners_of_one_contest_conflict(claimed: str, declared: str) -> None:

@@ -81,17 +81,17 @@ def test_articles_about_one_incident_meet_across_spellings_and_days():
 
 def test_a_month_named_far_down_the_copy_does_not_date_the_story():
     padding = "The port authority said the cranes were inspected and the berths cleared of debris. " * 5
-    denial = article(1, "Varnel Bank denies second hack", "Varnel Bank on Thursday denied a report that its servers "
-                     f"were entered again. {padding}An earlier attack that happened in July exposed "
-                     "nine million accounts, Varnel Bank chief Ona Pell said.", date(2031, 10, 2))
-    exposed = article(2, "Varnel Bank says nine million accounts exposed", "Varnel Bank said nine million "
-                      "accounts were exposed when hackers entered its servers, Varnel Bank chief Ona Pell said.",
+    denial = article(1, "Tessaly Ferries denies second grounding", "Tessaly Ferries on Thursday denied a report "
+                     f"that its ferry had run aground again. {padding}An earlier collision that happened in May "
+                     "damaged two berths, Tessaly Ferries chief Ona Pell said.", date(2031, 10, 2))
+    exposed = article(2, "Tessaly Ferries says two berths damaged", "Tessaly Ferries said two berths were "
+                      "damaged when its ferry hit the pier, Tessaly Ferries chief Ona Pell said.",
                       date(2031, 10, 2))
     assert denial.period is None
     assert same_incident(denial, exposed)
-    lead = article(3, "Varnel Bank breach", "The July breach at Varnel Bank exposed nine million accounts.",
+    lead = article(3, "Tessaly Ferries collision", "The May collision at Tessaly Ferries damaged two berths.",
                    date(2031, 10, 2))
-    assert lead.period == Period(date(2031, 7, 1), date(2031, 7, 31))  # in the lead, a month still dates it
+    assert lead.period == Period(date(2031, 5, 1), date(2031, 5, 31))  # in the lead, a month still dates it
 
 
 def test_nearby_incidents_on_other_days_are_kept_apart():

@@ -4,6 +4,7 @@ statement was published, statements introduced by "said:" on the line before."""
 from quotetrack.extract import extract_statements
 from quotetrack.extract.reported import reported_statements
 from quotetrack.extract.sentences import read_copy
+from quotetrack.extract.speakers import Resolver
 
 
 def reported(text):
@@ -127,9 +128,10 @@ def test_statements_in_headlines():
 
 
 def test_a_long_headline_ends_at_the_date_line_under_it():
-    text = "Norland bridge strike was unjustified, admits Avell-led coalition\nSeptember 01 2018 06:15 PM\n\nRain fell."
+    text = ("Varno dam failure last spring was preventable, concedes regional water board\n"
+            "March 03 2021 10:15 AM\n\nRain fell.")
     assert [(s.speaker.name, s.text) for s in extract_statements(text)] == [
-        ("Avell-led coalition", "Norland bridge strike was unjustified")
+        ("regional water board", "Varno dam failure last spring was preventable")
     ]
 
 
@@ -283,29 +285,53 @@ def test_a_cue_in_the_passive_credits_nobody():
 
 
 def test_an_ampersand_between_names_is_part_of_the_name():
-    text = "Names of nine million households were exposed, Varnel Holdings & Co said in a statement."
+    text = "Card details of two million shoppers leaked, Varnel Holdings & Co said on Friday."
     assert [s.speaker.name for s in extract_statements(text)] == ["Varnel Holdings & Co"]
 
 
 def test_a_finding_verb_takes_a_bare_clause_told_in_the_past():
-    text = "The report from the Ledger suggested hackers gained access to the bank's servers."
+    text = "The study from the Ledger suggested traders moved the price before the auction."
     assert [(s.speaker.name, s.text) for s in extract_statements(text)] == [
-        ("Ledger", "hackers gained access to the bank's servers")]
+        ("Ledger", "traders moved the price before the auction")]
     assert extract_statements("The minister suggested raising taxes on fuel.") == []
 
 
 def test_a_name_after_the_cue_with_an_aside_before_it_is_who_said_it():
-    text = ("Soldiers found the bodies in the worst-hit Varno district, 150 kilometres from the main city, "
-            "said Anil Lind, additional district magistrate of Varno.")
+    text = ("Divers found the hull in the silted Varno harbour, 40 kilometres from the capital, "
+            "said Ona Pell, deputy harbour master of Varno.")
     assert [(s.speaker.name, s.text) for s in extract_statements(text)] == [
-        ("Anil Lind", "Soldiers found the bodies in the worst-hit Varno district, 150 kilometres from the main city")]
-    clause = "Ana Berg, who studies tax policy, said Piet Lind's plan didn't clarify the matter."
+        ("Ona Pell", "Divers found the hull in the silted Varno harbour, 40 kilometres from the capital")]
+    clause = "Ana Berg, who teaches law in Varno, said Piet Lind's memo didn't settle the question."
     assert [s.speaker.name for s in extract_statements(clause)] == ["Ana Berg"]
 
 
 def test_a_document_released_by_a_bare_institution_is_that_institutions():
-    for text in ("Floods hit Kenya again. According to a report released by the health ministry, 141 people are "
+    for text in ("Floods hit Kenya again. According to a report released by the health ministry, 63 people are "
                  "missing in Kenya.", "Floods hit Kenya again. According to an update from the health ministry, "
-                 "141 people are missing in Kenya."):
+                 "63 people are missing in Kenya."):
         assert [(s.speaker.name, s.speaker.title) for s in extract_statements(text)] == [
             ("Kenyan health ministry", "report" if "report" in text else "update")]
+
+
+def test_a_surname_is_the_person_named_after_titles_and_bodies_earlier():
+    text = ("Farmers Union Chair Ana Lindqvist is ahead in the count. "
+            "Lindqvist says the margin will grow.")
+    assert [s.speaker.name for s in extract_statements(text)] == ["Ana Lindqvist"]
+
+
+def test_the_statement_said_is_whoever_gave_the_statement_earlier():
+    text = ("But in a statement released on Friday, the family said the footage was unclear. "
+            "Varno Radio posted the statement on Friday. Officers never ordered him to stop, the statement said.")
+    assert [s.speaker.name for s in extract_statements(text)] == ["family", "family"]
+
+
+def test_who_passes_a_document_on_or_a_word_opening_the_sentence_owns_none():
+    owners = [speaker.name for _, _, speaker in Resolver(
+        "But in a statement the family said the footage was unclear. The statement tweeted by Varno Radio "
+        "asked for calm. A report by the Varno Police found no fault.").documents]
+    assert owners == ["Varno Police"]
+
+
+def test_the_whole_a_count_is_told_of_stays_with_it():
+    text = "Of those 12 people, the mayor said four were children."
+    assert [s.text for s in extract_statements(text)] == ["Of those 12 people, four were children"]

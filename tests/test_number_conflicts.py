@@ -469,3 +469,12 @@ def test_people_in_hospital_in_any_words_rising_over_days_are_a_timeline(earlier
     assert (result.relation, result.type) == ("conflict", "number")
     ranking.weigh(result, first, second)
     assert [day for _, day in ranking.timeline_of(result.evidence)] == ["2026-05-03", "2026-05-05"]
+
+
+def test_a_count_told_as_part_of_a_whole_is_no_other_toll() -> None:
+    whole = "A total of 58 people died or are missing presumed dead in the tower fire"
+    for part in ("Of the 58, 30 were confirmed dead", "Of those 58 people, 30 were confirmed dead"):
+        assert verdict(whole, part).relation != "conflict", part
+        assert compare_in_event(Statement(text=whole, speaker=Speaker("Police")),
+                                Statement(text=part, speaker=Speaker("Coroner"))).relation != "conflict", part
+    assert verdict(whole, "30 were confirmed dead").relation == "conflict"

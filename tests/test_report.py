@@ -131,3 +131,17 @@ def test_statements_making_the_same_claim_cluster_and_contradictions_do_not(run,
     finally:
         db.close()
     assert [sorted(s.speaker.name for s in g) for g in groups] == [["Ann Smith", "Bo Lin"]]
+
+
+@pytest.mark.parametrize("suffix", [".md", ".html"])
+def test_written_dossiers_carry_no_control_characters(run, tmp_path, suffix):
+    # Read back with `cat`, an ESC or BEL in a page would clear the screen or retitle the window.
+    hostile = "Harbour\x1b]0;pwned\x07\x1b[2J\x9b31m"
+    run("add", f"The ferry sank near {hostile} on Friday.", "--speaker", f"Ann {hostile}", "--outlet", hostile,
+        "--place", hostile, "--context", hostile, "--event-date", "2021-06-04", "--tag", "ferry")
+    page = tmp_path / f"ferry{suffix}"
+    result = run("report", "--tag", "ferry", "-o", page)
+    assert result.exit_code == 0, result.output
+    written = page.read_text(encoding="utf-8")
+    assert not any(c in written for c in "\x1b\x07\x9b")
+    assert "Harbour\\x1b]0;pwned\\x07\\x1b[2J\\x9b31m" in written.replace("\\]", "]").replace("\\[", "[")

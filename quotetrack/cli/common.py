@@ -94,12 +94,26 @@ def main_options(
     ctx.obj = Invocation(editor)
 
 
+class PlainConsole(Console):
+    """A console on which every plain string is shown as written: never read as rich markup or
+    :emoji: codes, its control characters shown as ``\\xNN`` rather than sent to the terminal.
+
+    Record text and command-line values reach the screen as strings in many places (a message, a
+    table cell or title); doing it here, where rich turns each string into text, covers every one.
+    """
+
+    def render_str(self, text: str, **options: Any) -> Text:
+        from ..render.common import visible
+
+        return super().render_str(visible(text), **(options | {"markup": False, "emoji": False}))
+
+
 def out() -> Console:
-    return Console(soft_wrap=False, highlight=False)
+    return PlainConsole(soft_wrap=False, highlight=False)
 
 
 def err() -> Console:
-    return Console(stderr=True, highlight=False)
+    return PlainConsole(stderr=True, highlight=False)
 
 
 def fail(message: str) -> NoReturn:

@@ -8,8 +8,18 @@ from typing import Annotated
 import typer
 
 from ..export import FORMATS
+from ..inputs import check_url
 from .common import app, date_option, emit_json, err, fail, opened, out, progress, respond
-from .options import DbOption, JsonOption, OutletFilter, SaidSince, SaidUntil, SpeakerFilter, TagFilter
+from .options import (
+    DbOption,
+    ForceOption,
+    JsonOption,
+    OutletFilter,
+    SaidSince,
+    SaidUntil,
+    SpeakerFilter,
+    TagFilter,
+)
 
 
 @app.command()
@@ -22,8 +32,10 @@ def export(
     output: Annotated[Path | None, typer.Option(
         "--output", "-o", help="Write to this file instead of stdout.", dir_okay=False,
     )] = None,
+    force: ForceOption = False,
     base_url: Annotated[str | None, typer.Option(
-        help="claimreview: the page the reviews are published on (each gets #conflict-ID).",
+        help="claimreview: the page the reviews are published on, http:// or https:// (each gets "
+             "#conflict-ID).",
     )] = None,
     publisher: Annotated[str | None, typer.Option(
         help="claimreview: the organisation publishing the reviews (default: the reviewing editor).",
@@ -38,22 +50,30 @@ def export(
     from ..render import terminal as report
 
     export_.check_format(fmt)
+    check_url(base_url, "--base-url")  # before any file is made
+    _refuse_output(output, force)
     with opened(ctx, db) as database:
         if output is None:
             export_.write(database, fmt, sys.stdout, base_url=base_url, publisher=publisher)
             return
-        # Written beside the target and moved into place, so a failed export never leaves half a file.
-        partial = output.with_name(output.name + ".partial")
+        from ..files import replacing
+
         try:
-            with open(partial, "w", encoding="utf-8", newline="") as stream, \
-                    progress("Exporting statements") as tick:
+            with replacing(output, force) as stream, progress("Exporting statements") as tick:
                 count = export_.write(database, fmt, stream, progress=tick, base_url=base_url,
                                       publisher=publisher)
-            partial.replace(output)
         except OSError as exc:
-            partial.unlink(missing_ok=True)
             fail(f"{output} cannot be written ({exc.strerror}).")
     err().print(report.safe(f"Wrote {count} records to {output}."))
+
+
+def _refuse_output(output: Path | None, force: bool) -> None:
+    """An --output that must not be written (see files.writable_target) is refused before the
+    record is read, so the editor hears it at once."""
+    if output is not None:
+        from ..files import writable_target
+
+        writable_target(output, force)
 
 
 @app.command()
@@ -93,6 +113,7 @@ def report_(
     clusters: Annotated[bool, typer.Option(
         help="Group the statements that make the same claim (slower for a large dossier).",
     )] = True,
+    force: ForceOption = False,
     db: DbOption = None,
     as_json: JsonOption = False,
 ) -> None:
@@ -106,6 +127,7 @@ def report_(
     suffix = output.suffix.lower() if output else None
     if suffix not in (None, ".html", ".htm", ".md", ".markdown"):
         fail(f"{output} must end in .html or .md (the format is taken from the name).")
+    _refuse_output(output, force)
     with opened(ctx, db) as database, progress("Grouping claims", quiet=as_json) as tick:
         found = dossier_.build(
             database, speaker=speaker, tag=tag, outlet=outlet,
@@ -114,6 +136,8 @@ def report_(
         )
     if output is not None:
         # Imported here: Jinja2 is only needed when a page is written.
+        from ..files import replacing
+
         if suffix in (".md", ".markdown"):
             from ..render import markdown
             page = markdown.render(found)
@@ -121,7 +145,8 @@ def report_(
             from ..render import html
             page = html.render(found)
         try:
-            output.write_text(page, encoding="utf-8")
+            with replacing(output, force) as stream:
+                stream.write(page)
         except OSError as exc:
             fail(f"{output} cannot be written ({exc.strerror}).")
         if not as_json:

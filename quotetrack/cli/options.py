@@ -15,6 +15,8 @@ DbOption = Annotated[
                  "(default: $QUOTETRACK_DB, else `quotetrack db path`).", show_default=False),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON to stdout instead of a table.")]
+ForceOption = Annotated[bool, typer.Option(
+    "--force", help="Replace the --output file if it exists (a device, pipe or directory is never replaced).")]
 YesOption = Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")]
 StatementId = Annotated[int, typer.Argument(metavar="ID", help="The statement's id.")]
 SpeakerFilter = Annotated[str | None, typer.Option(help="Only this speaker (name, alias or id).")]

@@ -28,9 +28,17 @@ from ..text import Normalizer, default_normalizer
 from .attribution import as_self_contradiction, quote_conflict, same_speaker
 from .dates import add_date_caveat, date_conflict, dated_apart, same_days
 from .numbers import incident_count_conflict, number_conflict
-from .polarity import act_conflict, before_the_claim, may_focus, polarity_conflict, report_denied, winners_conflict
+from .polarity import (
+    act_conflict,
+    before_the_claim,
+    denial_met,
+    may_focus,
+    polarity_conflict,
+    report_denied,
+    winners_conflict,
+)
 from .reading import credited_to_report, read
-from .similarity import UNRELATED, claim_similarity, covered_overlap, names_differ, overlap, same_claim
+from .similarity import CONFLICT_CLAIM, UNRELATED, claim_similarity, covered_overlap, names_differ, overlap, same_claim
 from .verdict import CLAIM_TYPES, CONFLICT_TYPES, DEFAULT_MIN_SCORE, RELATIONS, Verdict
 
 __all__ = [
@@ -59,6 +67,10 @@ def compare(a: Statement, b: Statement, *, normalizer: Normalizer | None = None)
     if similarity < UNRELATED and (first.cues or second.cues):
         # A denial may be about words the other only implies ("casualties" / "killed").
         similarity = max(similarity, covered_overlap(first, second))
+    met = bool(first.cues or second.cues) and denial_met(first, second)
+    if met and similarity < CONFLICT_CLAIM:
+        # A clause denied word for word inside long statements: the claim is one, whatever else.
+        similarity = CONFLICT_CLAIM
     if similarity < UNRELATED and min(len(first.content), len(second.content)) > 2 and not may_focus(first, second):
         # Too little in common for any rule (but one about a single state or thing, which two
         # sides of a dispute word differently): most candidates of a rescan end here, cheaply.

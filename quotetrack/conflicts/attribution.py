@@ -105,8 +105,8 @@ def quote_conflict(
         diff = _word_diff(list(words_a), list(words_b))
         serious = _changes_meaning(first, second, a, b)
         if not serious and _small_words_only(words_a, words_b):
-            # "the story's a little different" / "the story is a little different", "I can tell you"
-            # / "I can also tell you that": one quote transcribed twice, not altered.
+            # "the plan's a bit late" / "the plan is just a bit late", "because frankly" / "so
+            # frankly": one quote transcribed twice, not altered.
             return Verdict("same", None, round(ratio, 3), Similarity(round(ratio, 3)))
         changed = sum(1 for op, _ in diff if op != "=") / max(1, len(diff))
         score = 0.9 if serious else round(0.45 + 0.4 * min(1.0, changed * 2), 3)

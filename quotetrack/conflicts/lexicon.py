@@ -19,7 +19,8 @@ def _data_lines(name: str) -> list[str]:
 # no claim was made.
 FLAT, HEDGED, SILENCE = "flat", "hedged", "silence"
 # Where a denial's reach ends: the sentence, or a clause joined by a contrasting word.
-STRONG_BOUNDARY = frozenset({".", ";", "!", "?", "but", "while", "whereas", "although", "though", "however", "yet"})
+STRONG_BOUNDARY = frozenset({".", ";", "!", "?", "but", "while", "whereas", "although", "though", "however", "yet",
+                             "because", "since"})
 
 
 @cache

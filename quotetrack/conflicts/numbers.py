@@ -3,6 +3,7 @@ when the caller knows two statements are about one incident, counts of its victi
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
@@ -113,6 +114,8 @@ def _incident_counts(first: Reading, second: Reading) -> Iterator[tuple[Quantity
         for found_b in second.quantities:
             if any(q.earlier or q.forecast or q.vague or q.part_of for q in (found_a, found_b)):
                 continue  # "several", "dozens": too vague to set against a figure on weak evidence
+            if _of_the_whole(first, found_a) or _of_the_whole(second, found_b):
+                continue  # "Of the 58, 30 were confirmed dead": a part told of its whole
             if _denied(first, found_a) or _denied(second, found_b):
                 continue  # "dismissed reports that 900 were killed": not the speaker's own toll
             count_a, count_b = _as_toll(found_a, found_b), _as_toll(found_b, found_a)
@@ -191,6 +194,8 @@ def _clashing(first: Reading, second: Reading) -> Iterator[tuple[Quantity, Quant
         for found_b in second.quantities:
             if found_a.earlier or found_b.earlier or found_a.forecast or found_b.forecast:
                 continue  # "up from 12", "expected to pass 4,500": not the count the statement gives
+            if _of_the_whole(first, found_a) or _of_the_whole(second, found_b):
+                continue  # "Of the 58, 30 were confirmed dead": a part told of its whole
             if _denied(first, found_a) or _denied(second, found_b):
                 continue  # "denied reports that 40,000 jobs would go": the figure of another
             count_a, count_b = _as_toll(found_a, found_b), _as_toll(found_b, found_a)
@@ -227,6 +232,14 @@ def _kinds_apart(count_a: Quantity, count_b: Quantity) -> bool:
 
 # Words that end what a denial takes in: "denied the toll was 300, saying 40 were killed".
 _DENIAL_ENDS = frozenset({".", ";", "!", "?", "but", "saying", "said", "adding", "added", "while"})
+
+
+# "Of the 58," or "Of those 12 people," before a count: the whole the count is a part of.
+_OF_THE_WHOLE = re.compile(r"\b[Oo]f\s+(?:the|those|these)\s+(?:\w+\s+)?[\d,]+(?:\s+\w+){0,2}\s*,\s*$")
+
+
+def _of_the_whole(reading: Reading, count: Quantity) -> bool:
+    return _OF_THE_WHOLE.search(reading.text, max(0, count.start - 48), count.start) is not None
 
 
 def _denied(reading: Reading, count: Quantity) -> bool:

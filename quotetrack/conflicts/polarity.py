@@ -308,9 +308,35 @@ def _relevant_cues(
     """Uncancelled cues of ``reading`` that deny something ``other`` talks about."""
     return [
         cue for cue in reading.cues
-        if not cue.cancelled and _denies(cue.scope, reading, other, paired) and _counts_denied(cue, reading, other)
-        and _predicate_met(cue, other, paired)
+        if not cue.cancelled and _denies(_scope_met(cue, other.covers | paired), reading, other, paired)
+        and _counts_denied(cue, reading, other) and _predicate_met(cue, other, paired)
     ]
+
+
+def denial_met(first: Reading, second: Reading) -> bool:
+    """One side denies, word for word, a clause the other asserts, however much else either says:
+    "there was no fraud or tampering in the ballot, whose staff were trained …" against "the
+    figures cannot stand since the ballot was tampered with and …". The denied words (two or more,
+    its first among them) are all the other's."""
+    for denier, other in ((first, second), (second, first)):
+        for cue in denier.cues:
+            if cue.cancelled or cue.strength == SILENCE or cue.predicate is None:
+                continue
+            scope = _scope_met(cue, other.covers)
+            if len(scope) >= 2 and all(t in other.covers for t in scope) and (
+                cue.predicate in other.covers or cue.predicate in cue.alternatives
+            ):
+                return True
+    return False
+
+
+def _scope_met(cue: Cue, covers: frozenset[str]) -> tuple[str, ...]:
+    """What the cue denies, as the other statement can claim it: of words joined by "or" ("no
+    fraud or tampering"), those the other does not speak of are left out, if it speaks of one."""
+    unmet = {token for token in cue.alternatives if token not in covers}
+    if not cue.alternatives or unmet == cue.alternatives:
+        return cue.scope
+    return tuple(token for token in cue.scope if token not in unmet)
 
 
 def _predicate_met(cue: Cue, other: Reading, paired: frozenset[str]) -> bool:
@@ -321,6 +347,8 @@ def _predicate_met(cue: Cue, other: Reading, paired: frozenset[str]) -> bool:
     covers = other.covers | paired
     if cue.predicate is None or cue.predicate in covers:
         return True
+    if cue.predicate in cue.alternatives and cue.alternatives & covers:
+        return True  # "no fraud or tampering" / "the ballot was tampered with": one of the two is met
     shared = sum(2.0 if other.content.get(t) == 2.0 else 1.0 for t in set(cue.scope) if t in covers)
     return shared >= SUBSTITUTION_SHARED
 
@@ -328,7 +356,9 @@ def _predicate_met(cue: Cue, other: Reading, paired: frozenset[str]) -> bool:
 def _counts_denied(cue: Cue, reading: Reading, other: Reading) -> bool:
     """A denial of a counted claim ("dismissed reports that the rebels killed 300") denies the
     count: it meets only a claim that gives about that count, not every word about the rebels."""
-    counted = [q for q in reading.quantities if q.start >= cue.start and not q.vague and q.low is not None]
+    reach = len(reading.text) if cue.reach_end is None else cue.reach_end
+    counted = [q for q in reading.quantities
+               if cue.start <= q.start < reach and not q.vague and q.low is not None]
     if not counted:
         return True
     return any(

@@ -73,6 +73,10 @@ class Cue:
     # The first word it denies after itself ("identified" in "had not yet been identified"):
     # None for a denial verb, a silence or a thing not found, whose scope says what is denied.
     predicate: str | None = None
+    # Stems of words the scope joins with "or" ("no fraud or tampering"): denying either or both,
+    # it denies a claim of one of them.
+    alternatives: frozenset[str] = frozenset()
+    reach_end: int | None = None  # where the words it denies end (None: the statement's end)
 
 
 @dataclass(frozen=True)
@@ -431,6 +435,10 @@ def _cue(
     # ", who went missing on Tuesday," says who someone is, ", according to …" who says so:
     # neither is what is denied.
     scope_text = _ASIDE.sub(" , ", text[scope_start:scope_end])
+    # ", whose credibility is vital …" to the end says more of what it names, not what is denied.
+    relative = _RELATIVE_TAIL.search(scope_text)
+    reach_end = scope_start + relative.start() if relative else None
+    scope_text = scope_text[: relative.start()] if relative else scope_text
     if denial_verb or folded[last] == "who":
         scope_text = deed_denied(scope_text)  # "denied carrying out", "unclear who was behind"
     if strength == SILENCE:
@@ -456,6 +464,10 @@ def _cue(
     if not (denial_verb or missing is not None or strength == SILENCE):
         predicate = next((token for token, _ in _content_sequence(scope_text, normalizer)
                           if token not in left_out), None)
+    alternatives = frozenset(
+        token for match in _OR_JOINED.finditer(scope_text) for word in match.groups()
+        for token, _ in _content_sequence(word, normalizer)
+    )
     return Cue(
         text=text[words[first][1] : words[last][2]],
         start=words[first][1],
@@ -465,7 +477,13 @@ def _cue(
         strength=strength,
         absent=missing is not None,
         predicate=predicate,
+        alternatives=alternatives,
+        reach_end=reach_end,
     )
+
+
+_RELATIVE_TAIL = re.compile(r",\s+(?:whose|which|who|whom|where)\b", re.IGNORECASE)
+_OR_JOINED = re.compile(r"\b([^\W\d_]+)\s+or\s+([^\W\d_]+)\b")
 
 
 def _thing_not_found(folded: list[str], first: int, last: int, end: int) -> tuple[int, int, int, int] | None:

@@ -1,6 +1,6 @@
 """Who won: "Ana Lind won the election" and "Piet Berg was declared the winner" name two winners
 of one contest, which cannot both be true. Read from the words alone (a name before "won the
-election", "declared winner", "the next president is …"), so that a claim of victory meets the
+election", "declared winner", "the new mayor is …"), so that a claim of victory meets the
 official result in whatever words each side puts it."""
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
         re.compile(_NAME + r"\s+(?:(?:was|is|has\s+been|had\s+been|been)\s+)?(?:declared|named|proclaimed|"
                    r"confirmed)(?:\s+as)?\s+(?:the\s+)?(?:outright\s+|overall\s+)?(?:winner|victor)\b"
                    r"(?:\s+of\s+(?:[\w'’-]+\s+){0,4}?" + _CONTEST + ")?"),
-        # "the next president of Norland is Ana Lind"
+        # "the new mayor of Varno will be Ana Lind"
         re.compile(r"\b(?:next|new)\s+" + _OFFICES + r"(?:\s+of\s+[A-Z][\w'’-]+)?\s+(?:is|will\s+be)\s+" + _NAME),
     )
 

@@ -30,6 +30,7 @@ data files in ``quotetrack/data``, loaded once by ``lexicon``.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from datetime import date
 
@@ -101,6 +102,11 @@ def extract_statements(
             speakers_of[key] = resolved
         resolver.quiet_from = sentence.end
         speaker, speaker_confidence = speakers_of[key]
+        medium = _IN_A_DOCUMENT.match(text, frame.cue_end, max(frame.cue_end, result.spans[0][0])) or (
+            _IN_A_DOCUMENT.match(text, sentence.start, max(sentence.start, frame.mention.phrase_start)))
+        if medium is not None:
+            # "the family said in a statement …": a later "the statement said" is the family's.
+            resolver.documents.append((frame.cue_end, medium.group(1).lower(), speaker))
         if frame.mention.head.lower() not in pronoun_lexicon():
             add_alias(speaker, frame.mention.head)
         relayed_to = frame.relayed_to or relayed_in(frame.mention.appositives)
@@ -150,6 +156,13 @@ def extract_statements(
         statements.extend(outlet_reports(copy, statements, mentions, outlet, published, headline))
     statements.sort(key=lambda s: s.start)
     return statements
+
+
+# "said in a statement", "told reporters in an e-mail": the document the words were given in.
+_IN_A_DOCUMENT = re.compile(
+    r"[^.;]*?\bin\s+(?:a|an|the|its|their|his|her)\s+(?:[\w-]+\s+)?(statement|letter|e-?mail|post|release)\b",
+    re.IGNORECASE,
+)
 
 
 def _goes_on(

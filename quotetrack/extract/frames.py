@@ -323,7 +323,7 @@ def tail_content(sentence: Sentence, after_cue: int, cue: Cue) -> Tail:
     )
     starts_clause = starts_clause or lower[j].startswith(("that’", "that'"))
     # "said turnout was high": a bare noun subject, told by the verb right after it; "suggested
-    # hackers gained access": by a past tense.
+    # traders moved the price": by a past tense.
     starts_clause = starts_clause or any(w in AUXILIARIES for w in lower[j + 1 : j + 4]) or (
         lower[j].isalpha() and j + 1 < n and lower[j + 1].isalpha()
         and (lower[j + 1].endswith("ed") or lower[j + 1] in word_set("past_verbs"))

@@ -147,6 +147,8 @@ def continued_account(sentence: Sentence, before: Found, before_sentence: Senten
     return Found([content], before.frame, "reported", 0.6, False)
 
 
+# "Of the 58," or "Of those 12 people," opening a sentence: the whole its count is a part of.
+_OF_THE_WHOLE = re.compile(r"Of\s+(?:the|those|these)\s+(?:\w+\s+)?[\d,]+(?:\s+\w+){0,2}\s*$", re.IGNORECASE)
 _SUBORDINATORS = frozenset("where which who whom when whereas while although though because since".split())
 _BE_PASSIVE = frozenset("be been being is are was were".split())
 
@@ -197,7 +199,7 @@ def _reported_statement(sentence: Sentence, text: str) -> Found | None:
         elif before > 0 and lower[before] in ("and", "but"):
             mention = clause_subject(sentence, before)  # "Reid voted … and says he …"
         elif _named_after(sentence, c, last):
-            # "…, 150 kilometres from the city, said Anil Lind, a magistrate.": a name and its aside
+            # "…, 40 kilometres from the capital, said Ona Pell, a harbour master.": a name and its aside
             # after the cue, and no clause, is who said it; what comes before was said.
             mention = None
         else:
@@ -237,7 +239,12 @@ def _reported_statement(sentence: Sentence, text: str) -> Found | None:
             if subject - 1 > opening and lower[subject - 1] == "," and adjunct_only(sentence, opening, subject - 1):
                 written = written or written_medium(sentence, opening, subject)  # "In a post on Friday, X said"
             frame = Frame(mention, form, *cue_span, info, frame_spans, relayed, written)
-            return Found([Span(start, end)], frame, "reported", confidence, False)
+            spans = [Span(start, end)]
+            if subject - 1 > opening and lower[subject - 1] == "," and _OF_THE_WHOLE.match(
+                    sentence.text, tokens[opening].start, tokens[subject - 1].start):
+                # "Of the 58, he said 30 were confirmed dead": the part is told of its whole.
+                spans.insert(0, Span(tokens[opening].start, tokens[subject - 1].end))
+            return Found(spans, frame, "reported", confidence, False)
         if info.clausal:
             continue  # "In July, the court rejected a request …": an act, not a frame after content
         # …, X said. / …, said X. / The strikes, he said, were …
@@ -560,7 +567,7 @@ def _names_a_speaker(sentence: Sentence, first: int, stop: int) -> bool:
 
 
 def _named_after(sentence: Sentence, c: int, last: int) -> bool:
-    """", said Anil Lind, additional district magistrate of Varno." — the cue follows a comma,
+    """", said Ona Pell, deputy harbour master of Varno." — the cue follows a comma,
     then a capitalised name and at most its aside, with no verb, up to the sentence's end."""
     if c == 0 or sentence.lower[c - 1] != "," or last + 1 >= len(sentence.tokens):
         return False

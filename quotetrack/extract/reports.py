@@ -95,6 +95,12 @@ def outlet_reports(
         if negative is not None:
             reports.append(sentence_statement(copy, sentence, negative, speaker, mentions))
             continue
+        learned = _OUTLET_LEARNED.match(text, start, b) if named else None
+        if learned and _names_outlet(learned.group("who"), outlet or ""):
+            # "The Ledger understands the minister will resign": the outlet's own report of what it learned.
+            reports.append(sentence_statement(copy, sentence, Span(learned.start("what"), content_end(sentence)),
+                                              speaker, mentions))
+            continue
         if _background_opener().match(text, start, b) or _long_before(mentions, mention_starts, start, b, published):
             continue
         if caption:
@@ -133,7 +139,7 @@ def outlet_reports(
 
 def _figure_credited_next(copy: Copy, number: int, statements: list[Extracted]) -> Extracted | None:
     """The statement in the next sentence that announces "the toll" the sentence at ``number``
-    gave as fact ("40 are believed dead. The minister announced the suspected death toll, saying
+    gave as fact ("Up to 60 died in the floods. The governor announced the provisional toll on Monday,
     …"): the figure is that speaker's."""
     if number + 1 >= len(copy.sentences):
         return None
@@ -148,6 +154,19 @@ def _figure_credited_next(copy: Copy, number: int, statements: list[Extracted]) 
         if words[:1] == ["the"] and noun is not None and words[noun + 1 : noun + 2] in ([], [","], ["on"], ["to"]):
             return statement
     return None
+
+
+# What an outlet says it has learned: "The BBC understands (that) …", "Ledger has learned …".
+_OUTLET_LEARNED = re.compile(
+    r"(?:The\s+)?(?P<who>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3})\s+(?:understands|has\s+learned|has\s+learnt|"
+    r"can\s+reveal|has\s+been\s+told)\s+(?:that\s+)?(?P<what>\S)"
+)
+
+
+def _names_outlet(who: str, outlet: str) -> bool:
+    """"The BBC" for the outlet "BBC News", "The Post" for "The Varno Post": the outlet names itself."""
+    words, named = fold(who).split(), fold(outlet).replace("the ", " ").split()
+    return bool(words) and words in (named[: len(words)], named[-len(words):])
 
 
 def _headline_paragraph(copy: Copy, covered: dict[int, int], headline: str | None) -> int | None:

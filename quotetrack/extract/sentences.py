@@ -118,7 +118,7 @@ _DATELINE_WORDS = frozenset(
 
 
 def is_dateline(line: str) -> bool:
-    """A line that only dates the copy under a headline: "September 01 2018 06:15 PM",
+    """A line that only dates the copy under a headline: "March 03 2021 10:15 AM",
     "Published: Mon 3 Jan 2022", "2019-06-14 10:02 GMT"."""
     words = re.findall(r"[A-Za-z][A-Za-z.]*", line)
     if not re.search(r"\d", line) or len(line) > 60 or len(words) > 6:

@@ -34,6 +34,11 @@ from .sentences import clean, is_capitalised
 _ISSUED = frozenset("statement release email e-mail letter filing announcement communique tweet post".split())
 
 
+# Capitalised words that open a sentence before a document noun and own nothing: "But in a statement …".
+_NOT_OWNERS = frozenset("but and or yet so while when if as after before because since although in on at for "
+                        "with from by".split())
+
+
 def _speaks_for_a_business(person: Speaker) -> bool:
     """"Brightline spokesman Rhys Abbot", "Brightline's chief executive": the affiliation is the company."""
     title = (person.title or "").lower()
@@ -100,13 +105,21 @@ class Resolver:
         titles, _ = title_lexicon()
         skip = DATE_WORDS | DETERMINERS | word_set("organisations") | CLAUSE_BREAKS | word_set("place_words")
         names = []
-        for match in re.finditer(r"\b[A-Z][a-z’'-]+(?:[ \t]+[A-Z]\.)?(?:[ \t]+[A-Z][a-z’'-]+){1,2}\b", text):
-            words = match.group(0).split()
-            if words[-1].endswith(("’s", "'s")):
-                continue  # "Jund Avell’s fighters": an owner, not someone speaking
-            if any(w.lower().rstrip(".") in skip or w.lower() in titles for w in words):
+        for run in re.finditer(r"\b[A-Z][a-z’'-]+(?:(?:[ \t]+[A-Z]\.)?[ \t]+[A-Z][a-z’'-]+)+\b", text):
+            # "Farmers Union Chair Ana Lindqvist": the name is the words after the last title or body.
+            words = list(re.finditer(r"\S+", run.group(0)))
+            cut = max((i + 1 for i, w in enumerate(words)
+                       if w.group(0).lower().rstrip(".") in skip or w.group(0).lower() in titles), default=0)
+            if cut and cut < len(words) and words[cut].group(0).endswith("."):
+                cut += 1
+            kept = words[cut:]
+            if not 2 <= len(kept) <= 3 and not (cut == 0 and len(kept) > 3):
                 continue
-            names.append((match.start(), match.group(0)))
+            kept = kept[:3] if cut == 0 else kept
+            if kept[-1].group(0).endswith(("’s", "'s")) or len(kept) > 3:
+                continue  # "Jund Avell’s fighters": an owner, not someone speaking
+            start = run.start() + kept[0].start()
+            names.append((start, text[start : run.start() + kept[-1].end()]))
         return names
 
     def _organisation_names(self, text: str) -> list[tuple[int, str]]:
@@ -137,13 +150,18 @@ class Resolver:
                 r"\b(?:by|from|of)\s+(?:the\s+)?((?:[A-Z][\w’'-]*|\([A-Z]+\))(?:\s+(?:of|and|for|on|the)?\s*(?:[A-Z][\w’'-]*|\([A-Z]+\)))*)",
                 match.group("rest"),
             )
-            if by:
+            relayed = by is not None and re.search(
+                r"\b(?:tweeted|retweeted|shared|posted|obtained|seen|quoted|cited|carried|broadcast|aired)\s+(?:\w+\s+)?$",
+                match.group("rest")[: by.start()])
+            if by and relayed:
+                org = None  # "the statement tweeted by WCNC-TV": who passed it on, not whose it is
+            elif by:
                 org = by.group(1)
                 following = match.group("rest")[by.end(1):].split()[:1]
                 if following and following[0].strip(",.") in word_set("speaker_nouns"):
                     org = f"{org} {following[0].strip(',.')}"  # "by Norlandic prosecutors", not "Norlandic"
             elif match.group("owner") and match.group("owner").split()[0] not in ("The", "A", "An") and (
-                match.group("owner").split()[0].lower() not in ASIDES | {"according", "including"}
+                match.group("owner").split()[0].lower() not in ASIDES | {"according", "including"} | _NOT_OWNERS
             ):
                 org = match.group("owner")
             if not org:

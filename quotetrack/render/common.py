@@ -19,6 +19,7 @@ from ..evidence import (
     OppositeWords,
     claim_of,
 )
+from ..inputs import is_web_url
 from ..models import Conflict, Speaker, Statement
 
 if TYPE_CHECKING:
@@ -87,7 +88,7 @@ def dates(statement: Statement) -> list[str]:
 def web_link(statement: Statement) -> str | None:
     """The source's address when it is a web page: no ``javascript:`` or ``file:`` link is made."""
     url = statement.source.url if statement.source else None
-    return url if url and url.lower().startswith(("http://", "https://")) else None
+    return url if url and is_web_url(url) else None
 
 
 def conflict_heading(conflict: Conflict) -> str:

@@ -21,12 +21,13 @@ def _escaped(value: Any) -> Any:
     """Every ``{{ value }}`` escaped as the standard library's ``html.escape`` does (``&quot;``,
     ``&#x27;``), so pages stay byte for byte what quotetrack wrote before its templates; None is
     shown as nothing. Markup (a macro's output) passes unchanged; anything else is escaped here, and
-    autoescaping would escape it anyway."""
+    autoescaping would escape it anyway. Control characters are written out as ``\\xNN``: a page
+    saved and read with `cat` must not act on the terminal."""
     if value is None:
         return ""
     if hasattr(value, "__html__"):
         return value
-    return Markup(escape(str(value), quote=True))
+    return Markup(escape(common.visible(str(value)), quote=True))
 
 
 def environment() -> jinja2.Environment:

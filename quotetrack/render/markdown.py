@@ -18,14 +18,16 @@ from .common import (
     segments,
     speaker_details,
     speaker_names,
+    visible,
 )
 
 _MD_SPECIAL = str.maketrans({c: f"\\{c}" for c in "\\`*_[]#|~"} | {"<": "&lt;", ">": "&gt;", "&": "&amp;"})
 
 
 def md(text: str | None) -> str:
-    """Stored text made literal in Markdown: no emphasis, links, tables or raw HTML from it."""
-    return re.sub(r"\s+", " ", (text or "").translate(_MD_SPECIAL))
+    """Stored text made literal in Markdown: no emphasis, links, tables or raw HTML from it, and no
+    control character (an ESC or BEL would act on the terminal that shows the file) except as ``\\xNN``."""
+    return visible(re.sub(r"\s+", " ", (text or "").translate(_MD_SPECIAL)))
 
 
 def _speaker(speaker: Speaker) -> str:

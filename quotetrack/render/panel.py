@@ -119,4 +119,4 @@ def statement_panel(statement: Statement) -> Panel:
         if text:
             fields.add_row(label, safe(text))
     body = Group(safe(statement.text), Text(""), fields)
-    return Panel(body, title=f"Statement {statement.id}", title_align="left", expand=True)
+    return Panel(body, title=safe(f"Statement {statement.id}"), title_align="left", expand=True)

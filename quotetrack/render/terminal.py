@@ -38,6 +38,11 @@ def _styled(text: str, style: str) -> Text:
     return styled
 
 
+def _title(text: str | None) -> Text:
+    """A table's title as text, never markup: titles carry event names, places and file names."""
+    return _styled(text or "", "table.title")
+
+
 def _date_cell(statement: Statement) -> Text:
     parts = []
     if statement.said_on:
@@ -50,7 +55,7 @@ def _date_cell(statement: Statement) -> Text:
 
 
 def statements_table(statements: Sequence[Statement], title: str | None = None) -> Table:
-    table = Table(title=title, box=box.SIMPLE_HEAD, show_lines=False, expand=True)
+    table = Table(title=_title(title), box=box.SIMPLE_HEAD, show_lines=False, expand=True)
     table.add_column("ID", justify="right", style="cyan", no_wrap=True)
     table.add_column("Speaker", ratio=2, min_width=14)
     table.add_column("Statement", ratio=5, min_width=24)
@@ -70,7 +75,7 @@ def statements_table(statements: Sequence[Statement], title: str | None = None) 
 
 def extraction_table(rows: Sequence[tuple[Any, int | None]], title: str | None = None) -> Table:
     """Statements extracted from an article: (Extracted, stored id or None) pairs."""
-    table = Table(title=title, box=box.SIMPLE_HEAD, expand=True)
+    table = Table(title=_title(title), box=box.SIMPLE_HEAD, expand=True)
     table.add_column("#", justify="right", style="cyan", no_wrap=True)
     table.add_column("Speaker", ratio=2, min_width=14)
     table.add_column("Kind · cue", no_wrap=True)
@@ -261,7 +266,7 @@ def conflict_panel(conflict: Conflict) -> Panel:
     title = (f"Conflict {conflict.id} · {conflict.type} ({_TYPE_LABELS.get(conflict.type, '')}) · "
              f"score {conflict.score:.2f} · {conflict.status}")
     style = {"open": "red", "confirmed": "magenta", "dismissed": "dim"}.get(conflict.status, "")
-    return Panel(Group(*parts), title=title, title_align="left", border_style=style, expand=True)
+    return Panel(Group(*parts), title=safe(title), title_align="left", border_style=style, expand=True)
 
 
 def verdict_panel(verdict: Any, a: Statement, b: Statement) -> Panel:
@@ -273,7 +278,7 @@ def verdict_panel(verdict: Any, a: Statement, b: Statement) -> Panel:
     # A conflict's score is how sure and how serious it is; otherwise it is only how much of the
     # two claims' wording is shared, which an editor could take for confidence in the verdict.
     measure = "conflict score" if verdict.relation == "conflict" else "wording shared"
-    return Panel(Group(*parts), title=f"{label} · {measure} {verdict.score:.2f} (0–1)", title_align="left",
+    return Panel(Group(*parts), title=safe(f"{label} · {measure} {verdict.score:.2f} (0–1)"), title_align="left",
                  expand=True)
 
 
@@ -349,7 +354,7 @@ def events_table(summaries: Sequence[Any]) -> Table:
 
 def figures_table(rows: Sequence[Any], title: str | None = "Reported figures") -> Table:
     """An event's figure table: figures.FigureRow items, each source's figure in time order."""
-    table = Table(title=title, box=box.SIMPLE_HEAD, expand=True)
+    table = Table(title=_title(title), box=box.SIMPLE_HEAD, expand=True)
     table.add_column("Counted · range · sourcing", ratio=3, min_width=18)
     table.add_column("Reported", no_wrap=True)
     table.add_column("Figure", no_wrap=True, style="bold")
@@ -358,7 +363,7 @@ def figures_table(rows: Sequence[Any], title: str | None = "Reported figures") -
     table.add_column("ID", justify="right", style="cyan", no_wrap=True)
     for row in rows:
         heading = _styled(row.label, "bold")
-        heading.append(f"\n{row.range_text}\n")
+        heading.append_text(safe(f"\n{row.range_text}\n"))
         heading.append(row.grade, style="bold red" if row.status == "contested" else "")
         if row.conflicts:
             heading.append_text(_styled("\nconflicts " + ", ".join(str(i) for i in row.conflicts), "dim"))
@@ -368,7 +373,7 @@ def figures_table(rows: Sequence[Any], title: str | None = "Reported figures") -
             if figure.via:
                 credited.append_text(_styled(f"\nvia {figure.via}", "dim"))
             shown = data["shown"] + (" (sum)" if figure.derived else "")
-            table.add_row(heading if n == 0 else "", data["reported_on"] or "?", shown, credited,
+            table.add_row(heading if n == 0 else "", data["reported_on"] or "?", safe(shown), credited,
                           safe(figure.outlet or ""), str(figure.statement_id),
                           end_section=n == len(row.figures) - 1)
     return table
@@ -409,7 +414,7 @@ def event_view(detail: Any) -> Group:
 
 def timeline_table(items: Sequence[Entry | Gap], title: str | None = "Timeline") -> Table:
     """dossier.timeline items: statements by day, gaps as dim rows, disputed statements flagged."""
-    table = Table(title=title, box=box.SIMPLE_HEAD, expand=True)
+    table = Table(title=_title(title), box=box.SIMPLE_HEAD, expand=True)
     table.add_column("Day", no_wrap=True)
     table.add_column("ID", justify="right", style="cyan", no_wrap=True)
     table.add_column("Speaker", ratio=2, min_width=14)
@@ -480,7 +485,7 @@ _VERDICT_STYLES = {"verbatim": "green", "altered": "bold yellow", "misattributed
 def check_summary(result: Any) -> Table:
     """`check`: one row per statement found in the draft, its verdict and where it is on record."""
     counts = ", ".join(f"{n} {v}" for v, n in result.counts().items() if n)
-    table = Table(title=safe(f"{result.name}: {counts or 'no statements found'}"), box=box.SIMPLE_HEAD,
+    table = Table(title=_title(f"{result.name}: {counts or 'no statements found'}"), box=box.SIMPLE_HEAD,
                   expand=True)
     table.add_column("#", justify="right", style="cyan", no_wrap=True)
     table.add_column("Verdict", no_wrap=True)
@@ -552,5 +557,5 @@ def check_detail(number: int, finding: Any) -> Panel:
         parts.append(_styled(f"The recorded statement is in conflict {conflict.id} ({conflict.type}, "
                              f"{conflict.status}): quotetrack conflicts --speaker {recorded.speaker.id}", "red"))
     style = _VERDICT_STYLES.get(finding.verdict, "").replace("bold ", "")
-    return Panel(Group(*parts), title=f"{number}. {finding.verdict}", title_align="left", border_style=style,
+    return Panel(Group(*parts), title=safe(f"{number}. {finding.verdict}"), title_align="left", border_style=style,
                  expand=True)
