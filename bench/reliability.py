@@ -3,6 +3,7 @@
     python bench/reliability.py                      # full size: 8 × 500 writers, 20 kills, 10,000 inputs
     python bench/reliability.py --small              # the size CI runs (tests/test_reliability.py)
     python bench/reliability.py --processes 4 --writes 100 --kills 4 --hostile 500
+    python bench/reliability.py foreign         # one class: concurrency, kill, hostile, foreign, load
 
 Prints one line per part and exits 1 when a promise is broken: a statement lost or duplicated, a
 "database is locked" shown to a user, a kill that left the record damaged or half-written, or a
@@ -618,9 +619,11 @@ def output_classes(inputs: int, folder: Path, seed: int) -> bool:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("part", nargs="?", default="all",
-                        choices=["all", "concurrency", "kill", "hostile", "dates", "sizes", "worker"])
+                        choices=["all", "concurrency", "kill", "hostile", "dates", "sizes", "foreign", "load",
+                                 "worker"])
     parser.add_argument("--small", action="store_true",
-                        help="CI size: 2 × 20 writers, 2 kills of 100 records, 40 inputs.")
+                        help="CI size: 2 × 20 writers, 2 kills of 100 records, 40 inputs, 14 foreign "
+                        "databases, 8 s of rescans beside editors, a 6,000-record import beside readers.")
     parser.add_argument("--processes", type=int, default=8)
     parser.add_argument("--writes", type=int, default=500, help="Statements each process writes.")
     parser.add_argument("--kills", type=int, default=20)
@@ -628,6 +631,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--hostile", type=int, default=10_000, help="Hostile inputs to try.")
     parser.add_argument("--dates", type=int, default=2_000, help="Dates near the calendar's ends to read.")
     parser.add_argument("--sizes", type=int, default=200, help="Size cases (a twentieth ingested).")
+    parser.add_argument("--foreign", type=int, default=200, help="Commands on foreign databases to try.")
+    parser.add_argument("--load-seconds", type=float, default=60, help="Seconds of rescans beside adds and deletes.")
+    parser.add_argument("--load-import", type=int, default=30_000, help="Records of the import readers run beside.")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--folder", type=Path, help="Keep the databases here (default: a temporary folder).")
     # worker-only options
@@ -643,6 +649,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.small:
         args.processes, args.writes, args.kills, args.kill_records, args.hostile = 2, 20, 2, 100, 40
         args.dates, args.sizes = 40, 40
+        args.foreign, args.load_seconds, args.load_import = 14, 8, 6000
 
     sys.path.insert(0, str(ROOT))
     os.environ.setdefault("QUOTETRACK_EDITOR", "reliability")
@@ -676,8 +683,29 @@ def main(argv: list[str] | None = None) -> int:
                 for example in outcomes.examples[:5]:
                     print(f"  {example}")
                 ok &= outcomes.ok
+        ok &= store_classes(args, folder)
     print("reliability: " + ("all promises held" if ok else "PROMISE BROKEN"), flush=True)
     return 0 if ok else 1
+
+
+def store_classes(args: argparse.Namespace, folder: Path) -> bool:
+    """Foreign databases and writers under load (bench/reliability_store.py): their lines."""
+    from reliability_store import foreign_databases, writers_under_load
+
+    ok = True
+    if args.part in ("all", "foreign"):
+        foreign = foreign_databases(args.foreign, folder, args.seed)
+        print(foreign.line(), flush=True)
+        for example in foreign.examples[:5]:
+            print(f"  {example}")
+        ok &= foreign.ok
+    if args.part in ("all", "load"):
+        load = writers_under_load(args.load_seconds, args.load_import, folder, args.seed)
+        print(load.line(), flush=True)
+        for failure in load.failed[:5]:
+            print(f"  failed: {failure}")
+        ok &= load.ok
+    return ok
 
 
 if __name__ == "__main__":

@@ -23,6 +23,7 @@ again, so one that still holds keeps its id, status and note whatever the candid
 from __future__ import annotations
 
 import os
+import signal
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -374,6 +375,10 @@ def rescan(db: Database, normalizer: Normalizer,
         if progress:
             progress(done, total)
     with store.transaction(db):
+        # The comparisons read the record without its lock: a statement deleted since then
+        # takes its conflicts with it (no "FOREIGN KEY constraint failed").
+        alive = store.statement_ids(db)
+        found = {pair: judged for pair, judged in found.items() if pair[0] in alive and pair[1] in alive}
         stored = store.stored_pairs(db)
         again = sorted({(a, b) for _, a, b, _ in stored} - set(found))
         found.update(((a.id or 0, b.id or 0), (a, b, v)) for a, b, v in _judge_pairs(db, again, normalizer, result))
@@ -461,10 +466,25 @@ def _map_chunks(scan: _Scan, chunks: list[range]) -> Iterator[tuple[int, list[tu
         return
     _inherited = scan
     try:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
+        with multiprocessing.get_context("fork").Pool(workers, initializer=_die_with_parent,
+                                                      initargs=(os.getpid(),)) as pool:
             yield from pool.imap(_judge_inherited, chunks)
     finally:
         _inherited = None
+
+
+def _die_with_parent(parent: int) -> None:
+    """In a rescan's worker: end when the rescan ends, even killed (SIGKILL leaves no time to
+    stop the pool), rather than finish a chunk nobody will read."""
+    try:
+        import ctypes
+
+        PR_SET_PDEATHSIG = 1  # Linux's prctl option: a signal for this process when its parent dies
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):
+        pass  # not Linux: the worker ends when it next asks the dead pool for work
+    if os.getppid() != parent:  # the parent died before the signal was asked for
+        os._exit(1)
 
 
 def _all_statements(db: Database, batch: int = 2000) -> list[Statement]:

@@ -25,7 +25,7 @@ from rapidfuzz import fuzz
 
 from . import figures as figures_
 from . import incidents, record, store
-from .errors import InvalidInput, NotFound
+from .errors import DatabaseLocked, InvalidInput, NotFound
 from .evidence import counted_thing
 from .figures import FigureRow
 from .incidents import Article
@@ -427,11 +427,22 @@ def _event_for(ids: Sequence[int], pins: dict[int, int], previous: dict[int, int
     return None
 
 
-def ensure_grouped(db: Database) -> GroupingResult | None:
-    """Group again when statements were added or removed since the last grouping."""
-    if store.grouping_is_current(db):
+def ensure_grouped(db: Database, wait: bool = False) -> GroupingResult | None:
+    """Group again when statements were added or removed since the last grouping.
+
+    A reading command (``wait`` false) never waits on another command's write: while one holds
+    the record (a long import), or when the record is open for reading only, it shows the events
+    as last grouped, and the statements added since join them on a later run.
+    """
+    if store.grouping_is_current(db) or db.read_only is not None:
         return None
-    return rescan(db)
+    try:
+        with store.transaction(db, wait=wait):
+            return rescan(db)
+    except DatabaseLocked:
+        if wait:
+            raise
+        return None
 
 
 def list_events(db: Database, *, since: date | None = None, place: str | None = None) -> list[EventSummary]:
@@ -533,7 +544,7 @@ def merge(db: Database, a: int, b: int) -> EventSummary:
     """Merge event A into B: A's statements move to B and stay there on later runs."""
     if a == b:
         raise InvalidInput("Give two different events to merge.")
-    ensure_grouped(db)
+    ensure_grouped(db, wait=True)
     with store.transaction(db):
         store.get_event(db, a)
         store.get_event(db, b)
@@ -547,7 +558,7 @@ def merge(db: Database, a: int, b: int) -> EventSummary:
 
 def split(db: Database, event_id: int, statement_ids: Sequence[int]) -> EventSummary:
     """Move statements out of an event into a new one; both keep their statements on later runs."""
-    ensure_grouped(db)
+    ensure_grouped(db, wait=True)
     with store.transaction(db):
         store.get_event(db, event_id)
         members = store.event_statement_ids(db, event_id)
@@ -574,7 +585,7 @@ def split(db: Database, event_id: int, statement_ids: Sequence[int]) -> EventSum
 def rename(db: Database, event_id: int, name: str) -> EventSummary:
     """Give an event an editor's name, kept on later runs."""
     name = record.clean_text(name, "The event name")
-    ensure_grouped(db)
+    ensure_grouped(db, wait=True)
     with store.transaction(db):
         before = store.get_event(db, event_id)
         store.update_event(db, event_id, {"name": name})

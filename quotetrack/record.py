@@ -10,6 +10,7 @@ import csv
 import io
 import json
 import sys
+import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -108,10 +109,20 @@ class ImportResult:
     conflicts: int = 0  # conflicts (with their reviews) restored from an export
 
 
-def import_records(db: Database, records: Iterable[tuple[str, dict[str, Any]]]) -> ImportResult:
-    """Store parsed records in one transaction; a bad one names its place and nothing is kept.
+# Records an import writes in one transaction, and its pause between two, long enough for a
+# writer waiting on SQLite's busy handler (which looks again every 100 ms at most) to get in.
+IMPORT_BATCH = 5000
+BATCH_PAUSE_SECONDS = 0.15
 
-    A record already on record is skipped, so re-running an import completes it.
+
+def import_records(db: Database, records: Iterable[tuple[str, dict[str, Any]]]) -> ImportResult:
+    """Store parsed records; a bad one names its place and nothing is kept.
+
+    Up to ``IMPORT_BATCH`` records are one transaction. A longer import is checked whole first,
+    then committed ``IMPORT_BATCH`` records at a time, pausing between batches so that other
+    editors' writes get in instead of waiting out the whole import; stopped part way, it keeps
+    the batches committed. A record already on record is skipped, so re-running an import
+    completes it.
     """
     result = ImportResult()
     # An export names its statements and speakers by the ids they had: map them to ids here so
@@ -120,66 +131,104 @@ def import_records(db: Database, records: Iterable[tuple[str, dict[str, Any]]]) 
     speaker_ids: dict[str, int] = {}
     source_ids: dict[str, int] = {}
     conflicts: list[tuple[str, dict[str, Any]]] = []
-    with store.transaction(db):
-        for where, record in records:
-            kind = record.get("record") or "statement"
-            if kind == "conflict":
-                conflicts.append((where, record))
-                continue
-            if kind == "speaker":
-                _import_speaker(db, record, where, speaker_ids)
-                continue
-            if kind == "article":
-                _import_article(db, record, where, source_ids)
-                continue
-            if kind != "statement":
-                raise InvalidInput(
-                    f"{where}: 'record' must be statement, speaker, article or conflict, not {kind!r}."
-                )
-            statement, options = statement_from_record(record, where)
-            file_speaker = _file_speaker_id(record)
-            aliases = [statement.speaker.name, *statement.speaker.aliases]  # kept if the name resolves elsewhere
-            file_source = _file_source_id(record)
-            if file_source in source_ids:
-                statement.source = store.get_source(db, source_ids[file_source])
-            extraction = _extraction(record, where)
-            if extraction:
-                options["extraction"] = extraction
-            if file_speaker in speaker_ids:
-                options["speaker_id"] = speaker_ids[file_speaker]
-            elif file_speaker is not None:
-                options |= _file_speaker_options(db, statement.speaker, speaker_ids)
-            try:
-                with store.transaction(db):
-                    try:
-                        statement_id: int | None = _store_new(db, statement, **options)
-                    except Ambiguous:
-                        # No one is there to ask: a name that fits several speakers on record
-                        # becomes a speaker of its own, which an editor can merge later.
-                        statement_id = _store_new(db, statement, **options | {"new_speaker": True})
-                    assert statement_id is not None
-                    result.added.append(statement_id)
-            except Duplicate:
-                result.skipped += 1
-                statement_id = store.find_duplicate(
-                    db, statement.text, statement.speaker.id or 0,
-                    statement.source.id if statement.source else None,
-                )
-            except (InvalidInput, NotFound, Ambiguous) as exc:
-                raise type(exc)(f"{where}: {exc}") from None
-            if file_speaker not in speaker_ids and file_speaker is not None and statement.speaker.id:
-                speaker_ids[file_speaker] = statement.speaker.id
-                _add_aliases(db, statement.speaker.id, aliases)
-            if record.get("id") is not None and statement_id is not None:
-                statement_ids[str(record["id"])] = statement_id
-            if file_source is not None and file_source not in source_ids and statement.source \
-                    and statement.source.id is not None:
-                source_ids[file_source] = statement.source.id
-        for where, record in conflicts:
-            _import_conflict(db, record, where, statement_ids)
-            result.conflicts += 1
-        _detect_conflicts(db, result.added)
+    if not isinstance(records, list) or len(records) > IMPORT_BATCH:
+        check_records(records)  # a file read again as it is imported (a streamed one) is checked first too
+    for number, (batch, last) in enumerate(_batches(records)):
+        if number:
+            time.sleep(BATCH_PAUSE_SECONDS)
+        with store.transaction(db):
+            first = len(result.added)
+            for where, record in batch:
+                kind = _record_kind(record, where)
+                if kind == "conflict":
+                    conflicts.append((where, record))
+                    continue
+                if kind == "speaker":
+                    _import_speaker(db, record, where, speaker_ids)
+                    continue
+                if kind == "article":
+                    _import_article(db, record, where, source_ids)
+                    continue
+                statement, options = statement_from_record(record, where)
+                file_speaker = _file_speaker_id(record)
+                aliases = [statement.speaker.name, *statement.speaker.aliases]  # kept if the name resolves elsewhere
+                file_source = _file_source_id(record)
+                if file_source in source_ids:
+                    statement.source = store.get_source(db, source_ids[file_source])
+                extraction = _extraction(record, where)
+                if extraction:
+                    options["extraction"] = extraction
+                if file_speaker in speaker_ids:
+                    options["speaker_id"] = speaker_ids[file_speaker]
+                elif file_speaker is not None:
+                    options |= _file_speaker_options(db, statement.speaker, speaker_ids)
+                try:
+                    with store.transaction(db):
+                        try:
+                            statement_id: int | None = _store_new(db, statement, **options)
+                        except Ambiguous:
+                            # No one is there to ask: a name that fits several speakers on record
+                            # becomes a speaker of its own, which an editor can merge later.
+                            statement_id = _store_new(db, statement, **options | {"new_speaker": True})
+                        assert statement_id is not None
+                        result.added.append(statement_id)
+                except Duplicate:
+                    result.skipped += 1
+                    statement_id = store.find_duplicate(
+                        db, statement.text, statement.speaker.id or 0,
+                        statement.source.id if statement.source else None,
+                    )
+                except (InvalidInput, NotFound, Ambiguous) as exc:
+                    raise type(exc)(f"{where}: {exc}") from None
+                if file_speaker not in speaker_ids and file_speaker is not None and statement.speaker.id:
+                    speaker_ids[file_speaker] = statement.speaker.id
+                    _add_aliases(db, statement.speaker.id, aliases)
+                if record.get("id") is not None and statement_id is not None:
+                    statement_ids[str(record["id"])] = statement_id
+                if file_source is not None and file_source not in source_ids and statement.source \
+                        and statement.source.id is not None:
+                    source_ids[file_source] = statement.source.id
+            if last:
+                for where, record in conflicts:
+                    _import_conflict(db, record, where, statement_ids)
+                    result.conflicts += 1
+            _detect_conflicts(db, result.added[first:])
     return result
+
+
+def check_records(records: Iterable[tuple[str, dict[str, Any]]]) -> None:
+    """Raise, naming its place, for the first record that cannot be imported as it stands:
+    what a long import checks before its first batch is committed."""
+    for where, record in records:
+        if _record_kind(record, where) == "statement":
+            statement_from_record(record, where)
+            _extraction(record, where)
+
+
+def _record_kind(record: dict[str, Any], where: str) -> str:
+    kind = record.get("record") or "statement"
+    if kind not in ("statement", "speaker", "article", "conflict"):
+        raise InvalidInput(f"{where}: 'record' must be statement, speaker, article or conflict, not {kind!r}.")
+    return str(kind)
+
+
+def _batches(records: Iterable[tuple[str, dict[str, Any]]]) -> Iterator[tuple[list[tuple[str, dict[str, Any]]], bool]]:
+    """The records ``IMPORT_BATCH`` at a time, each with whether it is the last batch; one empty
+    batch for no records. A streamed file is read a batch at a time."""
+    batch: list[tuple[str, dict[str, Any]]] = []
+    pending: list[tuple[str, dict[str, Any]]] | None = None
+    for item in records:
+        batch.append(item)
+        if len(batch) == IMPORT_BATCH:
+            if pending is not None:
+                yield pending, False
+            pending, batch = batch, []
+    if pending is not None:
+        if not batch:
+            yield pending, True
+            return
+        yield pending, False
+    yield batch, True
 
 
 def read_file(path: Path | str, what: str = "a file", limit: int | None = None) -> bytes:

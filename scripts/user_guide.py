@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import os
 import shlex
+import sqlite3
 import sys
 import tempfile
 from collections.abc import Callable
@@ -203,7 +204,46 @@ Only web addresses are kept and published: `--url` (of `add` and `ingest`), a `u
 file and `--base-url` must start `http://` or `https://`. Anything else (`javascript:`, `data:`,
 `file:`) is refused with one line of error, and nothing is written.
 """)
+    shared(walk)
     walk.text("The command reference (`docs/commands.md`) lists every option of every command.")
+
+
+def shared(walk: Walk) -> None:
+    """Section 8: the record as a file other programs and other desks share."""
+    walk.text("""
+## 8. A record among other files
+
+quotetrack opens only its own record, or an empty or new file. A `--db` that names another
+program's SQLite database is refused and left exactly as it was (no table added, no journal
+changed):
+""")
+    conn = sqlite3.connect(walk.folder / "accounts.db")
+    conn.execute("CREATE TABLE invoices (id INTEGER PRIMARY KEY, total REAL)")
+    conn.commit()
+    conn.close()
+    walk.run("list", "--db", "accounts.db", expect=1)
+    walk.text("To keep a record inside such a database on purpose, adopt it once; quotetrack's tables are "
+              "added beside the others:")
+    walk.run("db", "init", "--force", "--db", "accounts.db")
+    walk.text("`db copy` copies only a record that exists. A record that a newer quotetrack has upgraded is "
+              "read as usual but not written: upgrade quotetrack to change it.")
+    walk.text("""
+Several editors can use one record at once. Reading commands (`list`, `show`, `events`, `event`,
+`report`, `conflicts`, `search`, `match`, `timeline`) never wait for a command that is writing:
+while one holds the record, `events` and `report` show the events as last grouped, and
+statements added since join them on the next run. Writers take turns; a long `import` commits
+5,000 records at a time and pauses between batches, so an `add` or a review made meanwhile waits
+seconds, not the whole import. A file is checked whole before its first batch is committed; an
+import stopped part way keeps its finished batches, and running it again completes it (records
+already on record are skipped).
+
+A record that cannot be written where it is (a read-only mount, a file shared read-only) is opened
+for reading: every reading command works, and a write ends with one line saying the record is
+read-only here. A verdict given on a conflict is changed (its status or its note) only with
+`conflicts review --overrule`, even under the same editor's name: two people may review under one
+name (a shared login), and quotetrack cannot tell them apart. The change log keeps every verdict
+with its editor and time.
+""")
 
 
 def guide() -> str:

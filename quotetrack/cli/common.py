@@ -196,11 +196,12 @@ def answer(
 
 
 @contextmanager
-def opened(ctx: typer.Context, db_path: str | Path | None) -> Iterator["Database"]:
+def opened(ctx: typer.Context, db_path: str | Path | None, **options: bool) -> Iterator["Database"]:
+    """The record, closed after use; ``options`` go to ``store.open_record``."""
     from .. import store
 
     invocation = ctx.find_object(Invocation)
-    db = store.open_record(db_path, editor=invocation.editor if invocation else None)
+    db = store.open_record(db_path, editor=invocation.editor if invocation else None, **options)
     try:
         yield db
     finally:

@@ -35,6 +35,29 @@ def db_schema(ctx: typer.Context, db: DbOption = None) -> None:
         sys.stdout.write(store.schema_sql(database))
 
 
+@db_app.command("init")
+def db_init(
+    ctx: typer.Context,
+    db: DbOption = None,
+    force: Annotated[bool, typer.Option(
+        "--force", help="Add quotetrack's tables to a database that holds another application's tables.",
+    )] = False,
+) -> None:
+    """Create a record (or bring one up to date); with --force, inside another application's database.
+
+    Every command creates a new record on first use; quotetrack refuses a database that holds
+    other tables, so that a mistyped --db never changes another program's data. `db init --force`
+    adopts such a database on purpose: quotetrack's tables are added beside the others.
+
+    Example: quotetrack db init --db newsroom.db
+    """
+    from ..render import terminal as report
+
+    with opened(ctx, db, adopt=force) as database:
+        location = database.location
+    err().print(report.safe(f"The quotetrack record at {location} is ready."))
+
+
 @db_app.command("reindex")
 def db_reindex(ctx: typer.Context, db: DbOption = None, as_json: JsonOption = False) -> None:
     """Normalise every statement again, after an upgrade that changed how claims are read.
@@ -73,7 +96,8 @@ def db_copy(
     """
     from .. import store
 
-    with opened(ctx, source) as src, opened(ctx, dest) as dst:
+    # The source must be a record already: a mistyped name is an error, not a new empty record.
+    with opened(ctx, source, must_exist=True) as src, opened(ctx, dest) as dst:
         counts = store.copy_record(src, dst)
     if as_json:
         emit_json([{"table": t, "source": a, "destination": b} for t, a, b in counts])

@@ -115,11 +115,14 @@ def import_(
     db: DbOption = None,
     as_json: JsonOption = False,
 ) -> None:
-    """Record many statements from JSON Lines or CSV, all or nothing.
+    """Record many statements from JSON Lines or CSV; a bad record stops it with nothing recorded.
 
     Fields are those of `add` (text, speaker, title, affiliation, speaker_kind, kind, outlet, url,
     source_title, published, said_on, event_date, place, tags, context, relayed_to); `list --json`
-    output is accepted too. Statements already on record are skipped.
+    output is accepted too. Statements already on record are skipped. A file of more than 5,000
+    records is checked whole, then committed 5,000 at a time so that other editors can write in
+    between; an import stopped part way keeps its finished batches, and running it again
+    completes it.
 
     Example: quotetrack import statements.jsonl
     """

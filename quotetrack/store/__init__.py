@@ -99,6 +99,7 @@ from .statements import (
     reindex_speaker,
     set_norm,
     set_tags,
+    statement_ids,
     statement_texts,
     statement_texts_by_id,
     update_statement,
@@ -133,28 +134,37 @@ def describe_location(value: str | os.PathLike[str] | None = None) -> str:
     return redact(resolved) if isinstance(resolved, str) else str(resolved)
 
 
-def open_record(url_or_path: str | os.PathLike[str] | None = None, editor: str | None = None) -> Database:
+def open_record(
+    url_or_path: str | os.PathLike[str] | None = None, editor: str | None = None, *,
+    adopt: bool = False, must_exist: bool = False,
+) -> Database:
     """Open (creating if needed) the record and bring its schema up to date.
 
     ``url_or_path``: an SQLite file, or a ``postgresql://`` URL; by default $QUOTETRACK_DB, else
     the user's own record. ``editor`` is who makes the changes (by default $QUOTETRACK_EDITOR,
     else the login name), kept with each of them in the change log.
+
+    Only a quotetrack record or an empty database is opened: another application's database is
+    refused untouched unless ``adopt`` (`db init --force`). ``must_exist``: the record must be
+    there already (the source of a copy), never created. A record a newer quotetrack has
+    migrated, or a file that cannot be written here, opens for reading only (``read_only`` says
+    why; a write raises ``DatabaseError`` with that sentence).
     """
     location = resolve_db_path(url_or_path)
     if isinstance(location, str):
         from .postgres import PostgresDatabase
 
-        return PostgresDatabase(location, editor)
+        return PostgresDatabase(location, editor, adopt=adopt, must_exist=must_exist)
     from .sqlite import SQLiteDatabase
 
     # The default record's folder is quotetrack's to make; a folder the user named must exist.
     default = url_or_path is None and not os.environ.get(ENV_VAR)
-    return SQLiteDatabase(location, create_folder=default, editor=editor)
+    return SQLiteDatabase(location, create_folder=default, editor=editor, adopt=adopt, must_exist=must_exist)
 
 
-def transaction(db: Database) -> AbstractContextManager[Database]:
+def transaction(db: Database, wait: bool = True) -> AbstractContextManager[Database]:
     """One atomic unit of writes, holding the record's write lock (see ``Database.atomic``)."""
-    return db.atomic()
+    return db.atomic(wait)
 
 
 def schema_sql(db: Database) -> str:
@@ -178,7 +188,7 @@ __all__ = [
     "record_tables", "reindex_speaker", "resolve_db_path", "resolve_editor", "restore_conflict",
     "review_conflict", "reviewed_pairs", "save_conflict", "schema_sql", "search", "set_article",
     "set_norm", "set_tags", "settle_unfound", "source_by_article", "speaker_ids_in_source",
-    "speaker_keys_current", "speaker_statement_counts", "speakers_with_keys", "statement_texts",
+    "speaker_keys_current", "speaker_statement_counts", "speakers_with_keys", "statement_ids", "statement_texts",
     "statements_dated", "stored_pairs", "timeline_conflicts",
     "statement_texts_by_id", "statements_sharing", "update_event", "update_speaker", "update_statement",
 ]

@@ -23,6 +23,8 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 
+from ..errors import DatabaseError
+
 if TYPE_CHECKING:
     from ..text.normalize import Normalizer
 
@@ -81,6 +83,13 @@ class Database(ABC):
         self.location = location  # where the record is, fit for messages (no password)
         self.editor = resolve_editor(editor)
         self._normalizer: Normalizer | None = None
+        # Why this record may be read but not written (a read-only file, a newer schema), or None.
+        self.read_only: str | None = None
+
+    def refuse_writes(self) -> None:
+        """Raise, with the reason, when the record is open for reading only."""
+        if self.read_only is not None:
+            raise DatabaseError(self.read_only)
 
     # --- what the opened record carries ---
 
@@ -113,11 +122,13 @@ class Database(ABC):
         """The rows of a read, as dicts keyed by column name."""
 
     @abstractmethod
-    def atomic(self) -> AbstractContextManager[Database]:
+    def atomic(self, wait: bool = True) -> AbstractContextManager[Database]:
         """One transaction that holds the record's write lock from its start; nested, a savepoint.
 
         Writes are serialised on both backends, so the read-then-write steps of the store (find
         or create a speaker, refuse a duplicate) need no other locking; readers never wait.
+        ``wait=False``: raise ``DatabaseLocked`` at once when another command holds the lock
+        (for upkeep a reading command may skip, such as grouping events again).
         """
 
     @abstractmethod
@@ -259,6 +270,22 @@ def is_url(value: object) -> bool:
 def redact(url: str) -> str:
     """The URL without its password, fit for messages."""
     return re.sub(r"(://[^:/@]+):[^@/]*@", r"\1:***@", url)
+
+
+def foreign_database(location: str) -> str:
+    """The sentence refusing a database that holds another application's tables."""
+    return (
+        f"{location} holds another application's tables, not a quotetrack record, and was left untouched; "
+        f"to add quotetrack's tables to it on purpose, run `quotetrack db init --force --db {location}`."
+    )
+
+
+def newer_schema(location: str, names: Sequence[str]) -> str:
+    """The sentence refusing a write to a record a newer quotetrack has migrated."""
+    return (
+        f"The record {location} was upgraded by a newer quotetrack (migration {', '.join(names)}), "
+        "so this version only reads it; upgrade quotetrack to change it."
+    )
 
 
 def describe_error(detail: str, where: str | None = None) -> str:

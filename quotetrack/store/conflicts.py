@@ -114,7 +114,9 @@ def _conflicts_from_rows(db: Database, rows: list[dict[str, Any]]) -> list[Confl
             status=r["status"], review=Review(by=r["reviewed_by"], at=r["reviewed_at"], note=r["note"]),
             created_at=r["created_at"],
         )
-        for r in rows
+        # The rows and the statements are two reads: a statement deleted in between (its
+        # conflicts go with it) leaves a row to skip, not a KeyError.
+        for r in rows if r["a_id"] in statements and r["b_id"] in statements
     ]
 
 
@@ -156,29 +158,35 @@ def timeline_conflicts(db: Database, statement_ids: Sequence[int]) -> list[Confl
 
 
 def get_conflict(db: Database, conflict_id: int) -> Conflict:
-    rows = list(db.query("SELECT * FROM conflicts WHERE id = ?", [conflict_id]))
-    if not rows:
+    found = _conflicts_from_rows(db, list(db.query("SELECT * FROM conflicts WHERE id = ?", [conflict_id])))
+    if not found:
         raise NotFound(f"There is no conflict with id {conflict_id}; `quotetrack conflicts` lists them.")
-    return _conflicts_from_rows(db, rows)[0]
+    return found[0]
 
 
 def review_conflict(db: Database, conflict_id: int, status: str, note: str | None,
                     editor: str | None = None, *, seen: Conflict | None = None, overrule: bool = False) -> None:
-    """Record a verdict; never replaces another editor's verdict without saying so.
+    """Record a verdict; never replaces a verdict already given without saying so.
 
     ``seen`` is the conflict as the editor read it: when someone reviewed it since, nothing is
-    written. A verdict another editor gave is replaced only with ``overrule``.
+    written. A verdict already given (by anyone, the same name included) is changed, in its
+    status or its note, only with ``overrule``; the change log keeps every verdict with its
+    editor and time.
     """
     before = get_conflict(db, conflict_id)
     seen = seen or before
     editor = editor or db.editor
     if (before.status, before.review) != (seen.status, seen.review):
         raise StaleReview(_reviewed_meanwhile(before))
-    if (before.status != "open" and before.review.by not in (None, editor) and status != before.status
-            and not overrule):
+    # A verdict given is replaced only on purpose, whoever gave it: two editors may work under
+    # one name (a shared login, the default name), and quotetrack cannot tell them apart.
+    changes = status != before.status or (note is not None and note != before.review.note)
+    if before.status != "open" and changes and not overrule:
+        who = before.review.by or "an editor"
+        same = " (the name you review under)" if before.review.by == editor else ""
         raise StaleReview(
-            f"Conflict {conflict_id} was already {before.status} by {before.review.by} "
-            f"({before.review.at}); nothing was changed. Give --overrule to replace that verdict."
+            f"Conflict {conflict_id} was already {before.status} by {who}{same} ({before.review.at}); "
+            "nothing was changed. Give --overrule to replace that verdict."
         )
     # The WHERE clause is the last-writer check itself: it writes only over the review read above.
     updated = db.execute(

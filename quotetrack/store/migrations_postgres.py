@@ -241,17 +241,26 @@ MIGRATIONS: list[PgMigration] = [
 ]
 
 
-def applied(conn: Any) -> list[str]:
-    """Names of the migrations applied to the record, in the order they were applied."""
-    conn.execute(
-        f"CREATE TABLE IF NOT EXISTS {MIGRATIONS_TABLE} (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"
-    )
+def applied(conn: Any, create: bool = True) -> list[str]:
+    """Names of the migrations applied to the record, in the order they were applied.
+
+    ``create``: make the table that records them if it is missing (under the write lock);
+    otherwise a missing table means none, and nothing is written.
+    """
+    if create:
+        conn.execute(
+            f"CREATE TABLE IF NOT EXISTS {MIGRATIONS_TABLE} (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"
+        )
+    elif not conn.execute(
+        "SELECT 1 FROM pg_tables WHERE schemaname = current_schema() AND tablename = %s", [MIGRATIONS_TABLE]
+    ).fetchone():
+        return []
     return [row[0] for row in conn.execute(f"SELECT name FROM {MIGRATIONS_TABLE} ORDER BY applied_at, name").fetchall()]
 
 
-def pending(conn: Any) -> list[PgMigration]:
+def pending(conn: Any, create: bool = True) -> list[PgMigration]:
     """Migrations not yet applied (tests/test_migrations.py checks the names match SQLite's)."""
-    done = set(applied(conn))
+    done = set(applied(conn, create))
     return [(name, sql) for name, sql in MIGRATIONS if name not in done]
 
 

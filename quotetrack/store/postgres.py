@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..errors import ConstraintViolation, DatabaseError, DatabaseLocked, InvalidInput
-from . import migrations_postgres
+from . import base, migrations_postgres
 from .base import Column, Database, Params, Result, Where, describe_error, redact, statement_filters
 
 # The driver loads with the first PostgreSQL connection: a SQLite-only command (most of them)
@@ -40,8 +40,11 @@ def _load_driver() -> bool:
     return True
 
 
-# Any key will do as long as every quotetrack writer uses the same one (see ``atomic``).
+# Any key will do as long as every quotetrack writer uses the same one (see ``atomic``). Advisory
+# locks belong to the whole database: the key is mixed with the schema's name, so that records in
+# two schemas of one database (as the tests keep theirs) do not wait on each other's writers.
 WRITE_LOCK_KEY = 0x71756F7465  # "quote"
+WRITE_LOCK = "hashtextextended(current_schema(), %s)"
 # Derived from other tables by the database itself; rebuilt after a copy rather than copied.
 DERIVED_TABLES = {"claim_index", "claim_terms"}
 
@@ -76,8 +79,8 @@ class PostgresDatabase(Database):
     TAG_ORDER = "seq"
     ALIASES_AGG = "string_agg(alias, ' ' ORDER BY id)"
 
-    def __init__(self, url: str, editor: str | None = None) -> None:
-        """Connect and bring the schema up to date."""
+    def __init__(self, url: str, editor: str | None = None, *, adopt: bool = False, must_exist: bool = False) -> None:
+        """Connect and bring the schema up to date (``adopt``, ``must_exist``: see SQLite's)."""
         super().__init__(redact(url), editor)
         if not _load_driver():
             raise DatabaseError("A PostgreSQL record needs the psycopg driver: pip install 'quotetrack[postgres]'.")
@@ -90,13 +93,36 @@ class PostgresDatabase(Database):
         self.conn.adapters.register_loader("numeric", FloatLoader)
         self._id_tables: set[str] | None = None
         try:
-            # The write lock of atomic(): two quotetracks opening a new database at once must not
-            # both create the schema.
-            with self.atomic(), _errors():
-                todo = migrations_postgres.pending(self.conn)
-                migrations_postgres.apply(self.conn, todo, self._executescript)
+            self._check_owner(adopt, must_exist)
+            # Looked at without a lock, so that opening an up-to-date record never waits on a
+            # writer; migrated under the write lock of atomic(), looked at again there, so that
+            # two quotetracks opening a new database at once do not both create the schema.
+            if self.read_only is None and migrations_postgres.pending(self.conn, create=False):
+                with self.atomic(), _errors():
+                    todo = migrations_postgres.pending(self.conn)
+                    migrations_postgres.apply(self.conn, todo, self._executescript)
         except DatabaseError as exc:
             raise type(exc)(describe_error(exc.detail, self.location), exc.detail) from None
+
+    def _check_owner(self, adopt: bool, must_exist: bool) -> None:
+        """Refuse a schema holding another application's tables, and writing to a newer
+        quotetrack's record, before anything is written."""
+        with _errors():
+            tables = {r[0] for r in self.conn.execute(
+                "SELECT tablename FROM pg_tables WHERE schemaname = current_schema()"
+            ).fetchall()}
+            applied = migrations_postgres.applied(self.conn, create=False)
+        if tables - {migrations_postgres.MIGRATIONS_TABLE} and not applied and not adopt:
+            raise DatabaseError(base.foreign_database(self.location))
+        if must_exist and not applied:
+            raise DatabaseError(f"{self.location} holds no quotetrack record; nothing was written to it.")
+        known = {name for name, _ in migrations_postgres.MIGRATIONS}
+        newer = [name for name in applied if name not in known]
+        if newer:
+            self.read_only = base.newer_schema(self.location, newer)
+            # The server itself then refuses any change, whichever code path tries.
+            with _errors():
+                self.conn.execute("SET default_transaction_read_only = on")
 
     def _tables_with_id(self) -> set[str]:
         """Tables whose rows have an ``id`` column, so an INSERT can return it."""
@@ -146,14 +172,19 @@ class PostgresDatabase(Database):
         yield from rows
 
     @contextmanager
-    def atomic(self) -> Iterator[PostgresDatabase]:
+    def atomic(self, wait: bool = True) -> Iterator[PostgresDatabase]:
         """A transaction (psycopg nests them as savepoints). The outermost first takes one
         transaction-level advisory lock that every quotetrack writer takes: writes are then
         serialised as they are on SQLite, and readers never wait."""
         outermost = self.conn.info.transaction_status == psycopg.pq.TransactionStatus.IDLE
+        if outermost:
+            self.refuse_writes()
         with _errors(), self.conn.transaction():
-            if outermost:
-                self.conn.execute("SELECT pg_advisory_xact_lock(%s)", [WRITE_LOCK_KEY])
+            if outermost and wait:
+                self.conn.execute(f"SELECT pg_advisory_xact_lock({WRITE_LOCK})", [WRITE_LOCK_KEY])
+            elif outermost and not self.conn.execute(f"SELECT pg_try_advisory_xact_lock({WRITE_LOCK})",
+                                                     [WRITE_LOCK_KEY]).fetchone()[0]:
+                raise DatabaseLocked(describe_error("locked", self.location), "locked")
             yield self
 
     def close(self) -> None:
@@ -205,7 +236,7 @@ class PostgresDatabase(Database):
 
     def applied_migrations(self) -> list[str]:
         with _errors():
-            return migrations_postgres.applied(self.conn)
+            return migrations_postgres.applied(self.conn, create=False)
 
     def columns(self) -> list[Column]:
         out: list[Column] = []

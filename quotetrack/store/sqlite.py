@@ -7,8 +7,10 @@ that a command on an up-to-date record does not pay for importing sqlite-utils.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import time
+import urllib.parse
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import date
@@ -16,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ConstraintViolation, DatabaseError, DatabaseLocked, InvalidInput
+from . import base
 from .base import BUSY_TIMEOUT_SECONDS, Column, Database, Params, Result, Where, describe_error, statement_filters
 
 _SQLITE_HEADER = b"SQLite format 3\x00"
@@ -56,11 +59,14 @@ class SQLiteDatabase(Database):
     TAG_ORDER = "rowid"
     ALIASES_AGG = "group_concat(alias, ' ')"
 
-    def __init__(self, path: Path, *, create_folder: bool = False, editor: str | None = None) -> None:
+    def __init__(self, path: Path, *, create_folder: bool = False, editor: str | None = None,
+                 adopt: bool = False, must_exist: bool = False) -> None:
         """Open (creating if needed) the record at ``path`` and bring its schema up to date.
 
         ``create_folder``: the path is the default one, whose folder quotetrack makes itself;
-        a path the user gave must be in a folder that exists.
+        a path the user gave must be in a folder that exists. ``adopt``: add quotetrack's tables
+        to another application's SQLite file (otherwise refused). ``must_exist``: the path must
+        already hold a record (a copy's source), never created.
         """
         super().__init__(str(path), editor)
         if path.is_dir():
@@ -70,6 +76,8 @@ class SQLiteDatabase(Database):
                 head = fh.read(len(_SQLITE_HEADER))
             if head and head != _SQLITE_HEADER:
                 raise DatabaseError(f"{path} is not a quotetrack database (not an SQLite file).")
+        elif must_exist:
+            raise DatabaseError(f"{path} does not exist; nothing was created.")
         elif create_folder:
             path.parent.mkdir(parents=True, exist_ok=True)
         elif not path.parent.exists():
@@ -77,11 +85,50 @@ class SQLiteDatabase(Database):
         # The word counts of common claim tokens: (indexed statements when counted, counts).
         self._common_counts: tuple[int, dict[str, int]] = (-1, {})
         try:
-            self.conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_SECONDS)
+            self.conn = self._connect(path)
             self.conn.execute("PRAGMA foreign_keys = ON")
-            _while_locked(self._prepare)
+            self._check_owner(adopt, must_exist)
+            if self.read_only is None:
+                _while_locked(self._prepare)
         except sqlite3.DatabaseError as exc:
             raise database_error(exc, str(path)) from None
+
+    def _connect(self, path: Path) -> sqlite3.Connection:
+        """A connection; read-only when the file or its folder cannot be written (a read-only
+        mount, a file shared read-only), so that reading it still works."""
+        if not path.exists() or (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)):
+            return sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_SECONDS)
+        self.read_only = f"The database {path} is read-only here (opened for reading only); nothing was written."
+        uri = "file:" + urllib.parse.quote(str(path.resolve()))
+        conn = sqlite3.connect(uri + "?mode=ro", uri=True, timeout=BUSY_TIMEOUT_SECONDS)
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.OperationalError:
+            # A WAL record whose -shm file cannot be made beside it (a read-only mount): read as
+            # an immutable file, which nobody can be writing to there.
+            conn.close()
+            conn = sqlite3.connect(uri + "?immutable=1", uri=True, timeout=BUSY_TIMEOUT_SECONDS)
+        return conn
+
+    def _check_owner(self, adopt: bool, must_exist: bool) -> None:
+        """Refuse another application's database, and writing to a newer quotetrack's record,
+        before anything is written to the file (no tables, no switch to WAL)."""
+        tables = self.conn.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table'").fetchone()[0]
+        applied = self.applied_migrations() if tables else []
+        if tables and not applied and not adopt:
+            raise DatabaseError(base.foreign_database(self.location))
+        if must_exist and not applied:
+            raise DatabaseError(f"{self.location} holds no quotetrack record; nothing was written to it.")
+        newer = [name for name in applied if name not in SHIPPED_MIGRATIONS]
+        if newer:
+            self.read_only = base.newer_schema(self.location, newer)
+            # SQLite itself then refuses any change to the file, whichever code path tries.
+            self.conn.execute("PRAGMA query_only = ON")
+        elif self.read_only is not None and not set(SHIPPED_MIGRATIONS) <= set(applied):
+            raise DatabaseError(
+                f"The database {self.location} is read-only here and was made by an older quotetrack; "
+                "open it once where it can be written, to bring it up to date."
+            )
 
     def _prepare(self) -> None:
         if self.conn.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
@@ -104,12 +151,20 @@ class SQLiteDatabase(Database):
             cursor = self.conn.execute(sql, params or ())
             rows = cursor.fetchall() if cursor.description is not None else []
         except sqlite3.Error as exc:
-            raise database_error(exc) from exc
+            raise self._error(exc) from exc
         return Result(rows, cursor.rowcount, cursor.lastrowid)
 
     def execute_many(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
-        with _errors():
+        try:
             self.conn.executemany(sql, rows)
+        except sqlite3.Error as exc:
+            raise self._error(exc) from exc
+
+    def _error(self, exc: sqlite3.Error) -> DatabaseError:
+        """A write refused on a record open for reading only says why it is."""
+        if self.read_only is not None and "readonly" in str(exc):
+            return DatabaseError(self.read_only, str(exc))
+        return database_error(exc)
 
     def query(self, sql: str, params: Params = None) -> Iterator[dict[str, Any]]:
         with _errors():
@@ -119,12 +174,12 @@ class SQLiteDatabase(Database):
                 yield dict(zip(keys, row, strict=True))
 
     @contextmanager
-    def atomic(self) -> Iterator[SQLiteDatabase]:
-        with _errors(), self._write_lock():
+    def atomic(self, wait: bool = True) -> Iterator[SQLiteDatabase]:
+        with _errors(), self._write_lock(wait):
             yield self
 
     @contextmanager
-    def _write_lock(self) -> Iterator[None]:
+    def _write_lock(self, wait: bool = True) -> Iterator[None]:
         """BEGIN IMMEDIATE takes the write lock up front: a deferred transaction that reads and
         then writes fails with "database is locked" when another writer got in between, and the
         busy timeout cannot save it. Nested, a savepoint."""
@@ -132,7 +187,15 @@ class SQLiteDatabase(Database):
             with self._savepoint():
                 yield
             return
-        self.conn.execute("BEGIN IMMEDIATE")
+        self.refuse_writes()
+        if wait:
+            self.conn.execute("BEGIN IMMEDIATE")
+        else:
+            self.conn.execute("PRAGMA busy_timeout = 0")
+            try:
+                self.conn.execute("BEGIN IMMEDIATE")
+            finally:
+                self.conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000)}")
         try:
             yield
         except BaseException:

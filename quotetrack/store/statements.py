@@ -196,6 +196,11 @@ def list_statements(
     return _statements_from_rows(db, list(db.query(sql, params)))
 
 
+def statement_ids(db: Database) -> set[int]:
+    """The ids of every statement on record."""
+    return {int(row[0]) for row in db.execute("SELECT id FROM statements").fetchall()}
+
+
 def count_statements(db: Database) -> int:
     return int(db.execute("SELECT count(*) FROM statements").fetchone()[0])
 
