@@ -25,10 +25,11 @@ import stat
 import subprocess
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
 from typing import Any
+
+from outcomes import Outcomes
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -42,32 +43,6 @@ ESCAPES = ["\x1b[31m", "\x1b[0m", "\x1b]0;pwned\x07", "\x1b[2J", "\x1bc", "\x9b3
 WORDS = ["Harbour", "Mosul", "bridge", "Ana", "quay", "north"]
 # Characters a terminal acts on: C0 but line feed and tab, DEL, and C1.
 SENT = {chr(c) for c in [*range(0, 9), *range(11, 32), *range(127, 160)]}
-
-
-@dataclass
-class ClassResult:
-    """One class of hostile input: how many were tried and what went wrong."""
-
-    name: str
-    tried: int = 0
-    tracebacks: int = 0
-    hangs: int = 0
-    wrong: int = 0
-    lost: int = 0
-    examples: list[str] = field(default_factory=list)
-
-    @property
-    def ok(self) -> bool:
-        return not (self.tracebacks or self.hangs or self.wrong or self.lost)
-
-    def problem(self, kind: str, example: str) -> None:
-        setattr(self, kind, getattr(self, kind) + 1)
-        if len(self.examples) < 5:
-            self.examples.append(f"{kind}: {example[:600]}")
-
-    def line(self) -> str:
-        return (f"hostile {self.name}: {self.tried} tried; tracebacks {self.tracebacks}, hangs {self.hangs}, "
-                f"wrong outputs {self.wrong}, data lost {self.lost}")
 
 
 def hostile_string(rng: random.Random) -> str:
@@ -170,10 +145,10 @@ def _printing_commands(stored: dict[str, str]) -> list[tuple[list[str], list[str
     ]
 
 
-def markup(inputs: int, folder: Path, rng: random.Random) -> ClassResult:
+def markup(inputs: int, folder: Path, rng: random.Random) -> Outcomes:
     from quotetrack.render import markdown
 
-    result = ClassResult("markup in every printed field")
+    result = Outcomes("hostile markup in every printed field")
     for n in range(inputs):
         s = hostile_string(rng)
         work = folder / f"markup-{n}"
@@ -214,7 +189,7 @@ def markup(inputs: int, folder: Path, rng: random.Random) -> ClassResult:
     return result
 
 
-def _judge_printed(result: ClassResult, done: Any, argv: list[str], shown: list[str], verdict: bool = False) -> None:
+def _judge_printed(result: Outcomes, done: Any, argv: list[str], shown: list[str], verdict: bool = False) -> None:
     """``verdict``: exit status 1 is an answer (`check` found a quote to fix), not an error."""
     trace = _traceback(done)
     if trace:
@@ -287,8 +262,8 @@ _WRITTEN = {"new", "dangling-link", "odd-name"}
 _WRITTEN_WITH_FORCE = {"existing", "link-to-file"}
 
 
-def paths(inputs: int, folder: Path, rng: random.Random) -> ClassResult:
-    result = ClassResult("output paths")
+def paths(inputs: int, folder: Path, rng: random.Random) -> Outcomes:
+    result = Outcomes("hostile output paths")
     db = folder / "paths.db"
     Runner(db)("add", "--speaker=Ana Ruiz", "--outlet=Harbour Post", "--", "The quay reopens on Monday.")
     for n in range(inputs):
@@ -353,10 +328,10 @@ def _cell(rng: random.Random, n: int) -> str:
     return f"{rng.choice(_CELL_STARTS)}{rng.choice(WORDS)}{middle}{n}"
 
 
-def csv_round_trip(inputs: int, folder: Path, rng: random.Random) -> ClassResult:
+def csv_round_trip(inputs: int, folder: Path, rng: random.Random) -> Outcomes:
     import csv
 
-    result = ClassResult("CSV round trip")
+    result = Outcomes("hostile CSV round trip")
     records = []
     for n in range(inputs):
         start = rng.choice(_CELL_STARTS).strip()
@@ -405,7 +380,7 @@ def _statements(run: Runner) -> list[dict[str, Any]]:
     return items
 
 
-def run_classes(inputs: int, folder: Path, seed: int) -> list[ClassResult]:
+def run_classes(inputs: int, folder: Path, seed: int) -> list[Outcomes]:
     """The three classes, sized from the number of hostile inputs the run was given."""
     rng = random.Random(seed)
     folder.mkdir(parents=True, exist_ok=True)

@@ -27,6 +27,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from outcomes import Outcomes
+
 ROOT = Path(__file__).resolve().parent.parent
 NAMES = ["Amina Rahimi", "Boris Lindqvist", "Chidi Okonkwo", "Dolores Vega", "Emeka Nwosu", "Fiona Gallagher",
          "Goran Petrovic", "Hana Yoshida", "Ingrid Solberg", "Jamal Haddad", "Kiri Te Rangi", "Lars Eriksen",
@@ -435,33 +437,6 @@ RELATIVE = ["next year", "last year", "next month", "last month", "next week", "
             "tomorrow", "yesterday", "today", "on Monday", "on Sunday", "next Friday", "last Saturday",
             "in January", "next March", "last December", "on Saturday last week", "in May last year",
             "Dec. 31", "Jan. 1", "Feb. 29", "that day", "on Tuesday that day"]
-
-
-@dataclass
-class Outcomes:
-    """What one class of inputs did: the figures issue 18's closing note asks for."""
-
-    name: str
-    tried: int = 0
-    tracebacks: int = 0
-    hangs: int = 0
-    wrong: int = 0
-    lost: int = 0
-    examples: list[str] = field(default_factory=list)
-    seconds: float = 0.0
-
-    @property
-    def ok(self) -> bool:
-        return self.tracebacks == self.hangs == self.wrong == self.lost == 0
-
-    def problem(self, kind: str, detail: str) -> None:
-        setattr(self, kind, getattr(self, kind) + 1)
-        if len(self.examples) < 10:
-            self.examples.append(f"{kind}: {detail[:600]}")
-
-    def line(self) -> str:
-        return (f"{self.name}: {self.tried} tried; tracebacks {self.tracebacks}, hangs {self.hangs}, "
-                f"wrong outputs {self.wrong}, data lost {self.lost} ({self.seconds:.0f} s)")
 
 
 def _edge_day(rng: random.Random) -> Any:
