@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 from ..text.dates import WEEKDAYS, months
@@ -123,8 +123,12 @@ def is_dateline(line: str) -> bool:
     words = re.findall(r"[A-Za-z][A-Za-z.]*", line)
     if not re.search(r"\d", line) or len(line) > 60 or len(words) > 6:
         return False
-    known = set(months()) | {w.lower() for w in WEEKDAYS} | {w.lower()[:3] for w in WEEKDAYS}
-    return all(w.lower().rstrip(".") in known or w.lower().rstrip(".") in _DATELINE_WORDS for w in words)
+    return all(w.lower().rstrip(".") in _dateline_words() for w in words)
+
+
+@cache
+def _dateline_words() -> frozenset[str]:
+    return frozenset(months()) | frozenset(WEEKDAYS) | {w[:3] for w in WEEKDAYS} | _DATELINE_WORDS
 
 
 def _join_introduced(text: str, spans: list[Span]) -> list[Span]:
