@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -215,20 +216,14 @@ def _record_kind(record: dict[str, Any], where: str) -> str:
 def _batches(records: Iterable[tuple[str, dict[str, Any]]]) -> Iterator[tuple[list[tuple[str, dict[str, Any]]], bool]]:
     """The records ``IMPORT_BATCH`` at a time, each with whether it is the last batch; one empty
     batch for no records. A streamed file is read a batch at a time."""
-    batch: list[tuple[str, dict[str, Any]]] = []
-    pending: list[tuple[str, dict[str, Any]]] | None = None
-    for item in records:
-        batch.append(item)
-        if len(batch) == IMPORT_BATCH:
-            if pending is not None:
-                yield pending, False
-            pending, batch = batch, []
-    if pending is not None:
-        if not batch:
-            yield pending, True
+    rest = iter(records)
+    batch = list(islice(rest, IMPORT_BATCH))
+    while True:
+        following = list(islice(rest, IMPORT_BATCH))
+        yield batch, not following
+        if not following:
             return
-        yield pending, False
-    yield batch, True
+        batch = following
 
 
 def read_file(path: Path | str, what: str = "a file", limit: int | None = None) -> bytes:
