@@ -581,10 +581,7 @@ def output_classes(inputs: int, folder: Path, seed: int) -> bool:
     spec.loader.exec_module(module)
     ok = True
     for result in module.run_classes(inputs, folder / "outputs", seed):
-        print(result.line(), flush=True)
-        for example in result.examples[:5]:
-            print(f"  {example}")
-        ok &= result.ok
+        ok &= shown(result, result.examples)
     return ok
 
 
@@ -634,33 +631,29 @@ def main(argv: list[str] | None = None) -> int:
         folder.mkdir(parents=True, exist_ok=True)
         if args.part in ("all", "concurrency"):
             result = concurrency(args.processes, args.writes, folder)
-            print(result.line(), flush=True)
-            for failure in result.failed_commands[:5]:
-                print(f"  failed: {failure}")
-            ok &= result.ok
+            ok &= shown(result, result.failed_commands, "failed: ")
         if args.part in ("all", "kill"):
             kills = kill_trials(args.kills, args.kill_records, folder, random.Random(args.seed))
-            print(kills.line(), flush=True)
-            for problem in kills.problems[:5]:
-                print(f"  problem: {problem}")
-            ok &= kills.ok
+            ok &= shown(kills, kills.problems, "problem: ")
         if args.part in ("all", "hostile"):
             summary = hostile(args.hostile, folder, args.seed)
-            print(summary.line(), flush=True)
-            for example in summary.examples[:5]:
-                print(f"  {example}")
-            ok &= summary.ok
+            ok &= shown(summary, summary.examples)
             ok &= output_classes(args.hostile, folder, args.seed)
         for part, run_class, count in (("dates", dates_at_edges, args.dates), ("sizes", sizes, args.sizes)):
             if args.part in ("all", part):
                 outcomes = run_class(count, folder, args.seed)
-                print(outcomes.line(), flush=True)
-                for example in outcomes.examples[:5]:
-                    print(f"  {example}")
-                ok &= outcomes.ok
+                ok &= shown(outcomes, outcomes.examples)
         ok &= store_classes(args, folder)
     print("reliability: " + ("all promises held" if ok else "PROMISE BROKEN"), flush=True)
     return 0 if ok else 1
+
+
+def shown(result: Any, details: list[str], label: str = "") -> bool:
+    """Print a class's figures and its first five details; whether its promises held."""
+    print(result.line(), flush=True)
+    for detail in details[:5]:
+        print(f"  {label}{detail}")
+    return bool(result.ok)
 
 
 def store_classes(args: argparse.Namespace, folder: Path) -> bool:
@@ -670,16 +663,10 @@ def store_classes(args: argparse.Namespace, folder: Path) -> bool:
     ok = True
     if args.part in ("all", "foreign"):
         foreign = foreign_databases(args.foreign, folder, args.seed)
-        print(foreign.line(), flush=True)
-        for example in foreign.examples[:5]:
-            print(f"  {example}")
-        ok &= foreign.ok
+        ok &= shown(foreign, foreign.examples)
     if args.part in ("all", "load"):
         load = writers_under_load(args.load_seconds, args.load_import, folder, args.seed)
-        print(load.line(), flush=True)
-        for failure in load.failed[:5]:
-            print(f"  failed: {failure}")
-        ok &= load.ok
+        ok &= shown(load, load.failed, "failed: ")
     return ok
 
 
