@@ -3,7 +3,6 @@ when the caller knows two statements are about one incident, counts of its victi
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
@@ -12,6 +11,7 @@ from functools import lru_cache
 from ..evidence import Count, Counts
 from ..models import Statement
 from ..text import Quantity, default_normalizer
+from ..text.numbers import told_of_a_whole
 from ..text.quantities import FIGURE, counts_a_crowd
 from .lexicon import denial_verbs, floor_things
 from .reading import STRONG_BOUNDARY, Reading
@@ -234,12 +234,8 @@ def _kinds_apart(count_a: Quantity, count_b: Quantity) -> bool:
 _DENIAL_ENDS = frozenset({".", ";", "!", "?", "but", "saying", "said", "adding", "added", "while"})
 
 
-# "Of the 58," or "Of those 12 people," before a count: the whole the count is a part of.
-_OF_THE_WHOLE = re.compile(r"\b[Oo]f\s+(?:the|those|these)\s+(?:\w+\s+)?[\d,]+(?:\s+\w+){0,2}\s*,\s*$")
-
-
 def _of_the_whole(reading: Reading, count: Quantity) -> bool:
-    return _OF_THE_WHOLE.search(reading.text, max(0, count.start - 48), count.start) is not None
+    return told_of_a_whole(reading.text, count.start)
 
 
 def _denied(reading: Reading, count: Quantity) -> bool:

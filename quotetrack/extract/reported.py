@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..text.numbers import modifiers, read_number
+from ..text.numbers import modifiers, read_number, told_of_a_whole
 from .frames import (
     Found,
     Frame,
@@ -147,8 +147,6 @@ def continued_account(sentence: Sentence, before: Found, before_sentence: Senten
     return Found([content], before.frame, "reported", 0.6, False)
 
 
-# "Of the 58," or "Of those 12 people," opening a sentence: the whole its count is a part of.
-_OF_THE_WHOLE = re.compile(r"Of\s+(?:the|those|these)\s+(?:\w+\s+)?[\d,]+(?:\s+\w+){0,2}\s*$", re.IGNORECASE)
 _SUBORDINATORS = frozenset("where which who whom when whereas while although though because since".split())
 _BE_PASSIVE = frozenset("be been being is are was were".split())
 
@@ -240,8 +238,8 @@ def _reported_statement(sentence: Sentence, text: str) -> Found | None:
                 written = written or written_medium(sentence, opening, subject)  # "In a post on Friday, X said"
             frame = Frame(mention, form, *cue_span, info, frame_spans, relayed, written)
             spans = [Span(start, end)]
-            if subject - 1 > opening and lower[subject - 1] == "," and _OF_THE_WHOLE.match(
-                    sentence.text, tokens[opening].start, tokens[subject - 1].start):
+            if subject - 1 > opening and lower[subject - 1] == "," and told_of_a_whole(
+                    sentence.text[: tokens[subject - 1].end], tokens[subject - 1].end) and tokens[opening].low == "of":
                 # "Of the 58, he said 30 were confirmed dead": the part is told of its whole.
                 spans.insert(0, Span(tokens[opening].start, tokens[subject - 1].end))
             return Found(spans, frame, "reported", confidence, False)
@@ -575,7 +573,7 @@ def _named_after(sentence: Sentence, c: int, last: int) -> bool:
     k = last + 1
     while k < n and tokens[k].text not in (",", ".", ";", "!", "?"):
         if not is_capitalised(tokens[k].text) or tokens[k].text.endswith(("'s", "’s")):
-            return False  # "said Ivanka Trump's statement didn't …": a clause, not a name
+            return False  # "said Piet Lind's memo didn't …": a clause, not a name
         k += 1
     if k == last + 1:
         return False

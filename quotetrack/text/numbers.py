@@ -253,3 +253,13 @@ def _modifier_before(words: Sequence[str], i: int) -> tuple[str, ...]:
         if i - size >= 0 and (phrase := tuple(words[i - size : i])) in table:
             return phrase
     return ()
+
+
+# "Of the 58," or "Of those 12 people," before a count: the whole the count is told as a part of.
+_OF_THE_WHOLE = re.compile(r"\b[Oo]f\s+(?:the|those|these)\s+(?:\w+\s+)?[\d,]+(?:\s+\w+){0,2}\s*,\s*$")
+
+
+def told_of_a_whole(text: str, at: int) -> bool:
+    """The words right before ``at`` name a whole the count there is a part of: "Of the 58, 30
+    were confirmed dead"."""
+    return _OF_THE_WHOLE.search(text, max(0, at - 48), at) is not None
