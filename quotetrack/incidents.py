@@ -184,17 +184,21 @@ def said_on(text: str, mention: DateMention) -> bool:
 
 def _lead_date(text: str, published: date | None) -> tuple[int, Period] | None:
     """The first day the lead gives in a sentence about an incident, not one on which something
-    was said: "A car bomb killed nine people at the market on Saturday"."""
+    was said: "A car bomb killed nine people at the market on Saturday"; failing a day, its
+    month: "An air attack … last month that killed dozens" (a follow-up weeks later)."""
+    month: tuple[int, Period] | None = None
     for mention in find_dates(text[:LEAD_CHARS], published):
         period = period_of(mention)
-        if period is None or mention.precision not in ("day", "week") or said_on(text, mention):
+        if period is None or mention.precision not in ("day", "week", "month") or said_on(text, mention):
             continue
         if published and period.first > published:
             continue
         opening = max(text.rfind(". ", 0, mention.start), text.rfind("\n", 0, mention.start))
         if re.search(rf"\b{_noun()}", text[opening + 1:mention.start], re.IGNORECASE):
-            return mention.start, period
-    return None
+            if mention.precision != "month":
+                return mention.start, period
+            month = month or (mention.start, period)
+    return month
 
 
 @cache

@@ -260,3 +260,14 @@ def test_a_count_dated_to_another_month_is_not_set_against_the_incidents_count(r
     figures = [sorted((c["a"]["text"][:12], c["b"]["text"][:12]))
                for c in as_json(run("conflicts", "--json", "--each-pair")) if "a_number" in str(c["evidence"])]
     assert figures and all("Last May, th" not in pair for pair in figures)  # 50 and 40 still meet
+
+
+def test_a_follow_up_weeks_later_dates_its_incident_by_the_month_of_its_lead():
+    normalizer = default_normalizer()
+    first = read_article(1, *FIRST, date(2031, 3, 9), normalizer)
+    inquiry = read_article(2, "Dorvask bombing was avoidable, inquiry finds",
+                           "A car bomb attack at the Dorvask grain market last month that killed fourteen people "
+                           "could have been prevented, an inquiry set up by Governor Ilsa Merrow said on Tuesday.",
+                           date(2031, 4, 2), normalizer)
+    assert inquiry.period == Period(date(2031, 3, 1), date(2031, 3, 31))
+    assert same_incident(first, inquiry)
