@@ -55,7 +55,7 @@ def outlet_reports(
     opens = [q.open for q in quotes]
     mention_starts = [m.start for m in mentions]
     past = word_set("past_verbs")
-    speaker = Speaker(name=outlet or "the outlet", kind="organisation")
+    speaker = outlet_speaker(outlet)
     # Undated claims (the lead, a figure, a hedge) are the outlet's only when it is named: a
     # draft checked against the record has none, and its lead is no outlet's statement.
     named = outlet is not None
@@ -135,6 +135,22 @@ def outlet_reports(
         if (named and running and (body == 1 or hedged)) or _day_dates(mentions, start, b):
             reports.append(sentence_statement(copy, sentence, Span(start, end), speaker, mentions))
     return reports
+
+
+# What an editor notes after an outlet's name: the wire or site it came through, "(Reuters)",
+# "(copy on example.org)", "(Calcutta)".
+_OUTLET_NOTE = re.compile(r"\s*\([^()]*\)\s*$")
+
+
+def outlet_speaker(outlet: str | None) -> Speaker:
+    """The outlet as the speaker of its own reports: "City Press (News24)" is City Press, named
+    so under every article of its, the outlet as given kept as an alias."""
+    if outlet is None:
+        return Speaker(name="the outlet", kind="organisation")
+    name = outlet.strip()
+    while (bare := _OUTLET_NOTE.sub("", name)) and bare != name:
+        name = bare
+    return Speaker(name=name, kind="organisation", aliases=[outlet.strip()] if name != outlet.strip() else [])
 
 
 def _figure_credited_next(copy: Copy, number: int, statements: list[Extracted]) -> Extracted | None:
