@@ -45,12 +45,15 @@ def outlet_reports(
     text, sentences, quotes = copy.text, copy.sentences, copy.quotes
     starts = [s.start for s in sentences]
     covered: dict[int, int] = {}  # sentence -> where the first statement or frame in it starts
+    said_from: dict[int, int] = {}  # sentence -> where the first statement's words in it start
     for s in statements:
         for x, y in ((s.start, s.end), (s.speaker_phrase_start or s.start, s.cue_end or s.end)):
             i = max(0, bisect_left(starts, x) - 1)
             while i < len(sentences) and sentences[i].start < y:
                 if x < sentences[i].end:
                     covered[i] = min(covered.get(i, x), x)
+                    if x == s.start:
+                        said_from[i] = min(said_from.get(i, x), x)
                 i += 1
     opens = [q.open for q in quotes]
     mention_starts = [m.start for m in mentions]
@@ -68,6 +71,12 @@ def outlet_reports(
         body += not (sentence.headline or caption)
         limit = len(sentence.tokens)
         if number in covered:
+            negative = None if sentence.quotes else negative_report(sentence)
+            if negative is not None and negative.end <= said_from.get(number, b):
+                # "IBM did not issue a denial, but suggested the report was wrong": what the
+                # outlet says IBM did not do is its report, what IBM suggested is IBM's.
+                reports.append(sentence_statement(copy, sentence, negative, speaker, mentions))
+                continue
             # "The figure differs from first accounts of the raid, with the Relief Council
             # saying that …": the clause before the credited one is the outlet's.
             clause = _WITH_CLAUSE.search(text, a, max(a, covered[number]))
