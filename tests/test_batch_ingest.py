@@ -12,7 +12,7 @@ import pytest
 from conftest import as_json
 
 BATCH = Path(__file__).parent / "fixtures" / "brennmoor-batch"
-FLOOD_FILES = ("ledger-2026-04-06.txt", "courier-2026-04-07.txt", "radio-2026-04-09.md")
+FLOOD_FILES = ("ledger-2026-04-06.txt", "courier-2026-04-07.txt", "radio-2026-04-09.md", "ledger-2026-04-10.txt")
 
 
 @pytest.fixture
@@ -42,6 +42,7 @@ def test_a_manifest_records_each_article_with_its_own_outlet_date_url_and_tag(ru
         "https://ledger.example/brennmoor-dam": ("Larchmont Ledger", "2026-04-06", ["brennmoor-flood"]),
         "https://courier.example/flood-toll": ("Valdris Courier", "2026-04-07", ["brennmoor-flood"]),
         "https://radio.example/brennmoor-nine": ("Eastmarch Radio", "2026-04-09", ["brennmoor-flood"]),
+        "https://ledger.example/brennmoor-ten": ("Larchmont Ledger", "2026-04-10", ["brennmoor-flood"]),
         "https://radio.example/ostara-walkout": ("Eastmarch Radio", "2023-01-10", ["ostara-strike"]),
     }
 
@@ -65,7 +66,7 @@ def test_ingest_ends_with_a_summary_per_file(run):
     summary = result.stdout[result.stdout.index("Ingested"):]
     for header in ("File", "Statements", "Speakers", "new", "known", "Conflicts", "found"):
         assert header in summary
-    assert "4 files in all" in summary
+    assert "5 files in all" in summary
 
 
 def test_the_summary_counts_new_and_known_speakers_and_conflicts(run):

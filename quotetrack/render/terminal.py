@@ -451,7 +451,10 @@ def timeline_table(items: Sequence[Entry | Gap], title: str | None = "Timeline")
 
     for item in items:
         if isinstance(item, Gap):
-            table.add_row("", "", "", _styled(gap_text(item), "dim italic"), "")
+            if item.folded:  # a new period, likely another story: a rule, not a row of empty days
+                table.add_section()
+            else:
+                table.add_row("", "", "", _styled(gap_text(item), "dim italic"), "")
             continue
         statement = item.statement
         day = Text(item.day.isoformat() if item.day else "undated")
