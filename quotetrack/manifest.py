@@ -224,8 +224,9 @@ def _jsonl_rows(text: str, name: str) -> list[tuple[str, dict[str, Any]]]:
 def split_front_matter(text: str, name: str) -> FrontMatter:
     """The facts of a ``---`` block opening the text, and the text without it.
 
-    A block whose lines are not all ``key: value`` (or ``- item`` under a key) is not front matter
-    but the article's own text, and is left alone; a known form with an unknown key is an error.
+    A block whose lines are not all ``key: value`` (or ``- item`` under a key), or that names none
+    of the keys, is not front matter but the article's own text, and is left alone; a block that
+    names one of the keys and another, unknown one (a misspelt ``pubished:``) is an error.
     """
     lines = text.split("\n")
     if not lines or not _FENCE.fullmatch(lines[0]):
@@ -234,6 +235,7 @@ def split_front_matter(text: str, name: str) -> FrontMatter:
     if end is None:
         return FrontMatter(ArticleFacts(), text)
     values: dict[str, Any] = {}
+    unknown: list[tuple[int, str]] = []
     key = None
     for number, line in enumerate(lines[1:end], 2):
         if not line.strip() or line.lstrip().startswith("#"):
@@ -246,11 +248,16 @@ def split_front_matter(text: str, name: str) -> FrontMatter:
         if pair is None:
             return FrontMatter(ArticleFacts(), text)  # not front matter: the article opens with a rule
         key = pair.group("key").lower()
-        if key not in FRONT_MATTER_KEYS:
-            raise InvalidInput(f"{name} line {number}: unknown front matter key {key!r}; "
-                               f"the keys are {', '.join(FRONT_MATTER_KEYS)}.")
         value = pair.group("value")
+        if key not in FRONT_MATTER_KEYS:
+            unknown.append((number, key))
         values[key] = _unquoted(value) if value else None
+    if not set(values) & set(FRONT_MATTER_KEYS):
+        return FrontMatter(ArticleFacts(), text)  # "Update: ..." under a rule is the article's own
+    if unknown:
+        number, key = unknown[0]
+        raise InvalidInput(f"{name} line {number}: unknown front matter key {key!r}; "
+                           f"the keys are {', '.join(FRONT_MATTER_KEYS)}.")
     facts = facts_from({k: v for k, v in values.items() if v is not None}, f"{name} front matter")
     return FrontMatter(facts, "\n".join(lines[end + 1:]), lines=end + 1, keys=list(values))
 

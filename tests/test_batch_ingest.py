@@ -173,13 +173,16 @@ def test_an_unknown_front_matter_key_is_an_error_naming_its_line(run, tmp_path):
     _nothing_recorded(run)
 
 
-def test_a_rule_at_the_top_of_an_article_is_not_front_matter(run, tmp_path):
+@pytest.mark.parametrize("opening", ["A flood warning was issued for the lower town on Sunday.",
+                                     "Update: the toll has risen"])
+def test_a_rule_at_the_top_of_an_article_is_not_front_matter(run, tmp_path, opening):
     article = tmp_path / "dam.txt"
-    article.write_text("---\nA flood warning was issued for the lower town on Sunday.\n---\n\n"
-                       + (BATCH / "ledger-2026-04-06.txt").read_text())
+    article.write_text(f"---\n{opening}\n---\n\n" + (BATCH / "ledger-2026-04-06.txt").read_text())
     files = as_json(run("ingest", article, "--yes", "--json"))
     assert files["source"]["outlet"] is None
     assert files["summary"]["statements"] > 0
+    exported = [json.loads(line) for line in run("export", "--format", "jsonl").stdout.splitlines()]
+    assert opening in next(r["text"] for r in exported if r["record"] == "article")
 
 
 def test_tags_given_again_to_an_article_on_record_are_kept(run):
@@ -194,3 +197,14 @@ def test_ingest_needs_files_or_a_manifest(run):
     result = run("ingest", "--yes")
     assert result.exit_code == 1
     assert "Give the articles to ingest" in result.stderr
+
+
+def test_an_articles_tags_survive_export_and_import(run, tmp_path, monkeypatch):
+    as_json(run("ingest", "--manifest", BATCH / "articles.csv", "--yes", "--json"))
+    tagged = len(as_json(run("list", "--tag", "brennmoor-flood", "--json")))
+    exported = run("export", "--format", "jsonl")
+    assert exported.exit_code == 0
+    (tmp_path / "record.jsonl").write_text(exported.stdout)
+    monkeypatch.setenv("QUOTETRACK_DB", str(tmp_path / "copy.db"))
+    assert run("import", tmp_path / "record.jsonl").exit_code == 0
+    assert len(as_json(run("list", "--tag", "brennmoor-flood", "--json"))) == tagged > 0
