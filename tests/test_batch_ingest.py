@@ -191,6 +191,8 @@ def test_tags_given_again_to_an_article_on_record_are_kept(run):
     assert again["summary"]["already_recorded"] is True
     assert again["source"]["tags"] == ["brennmoor-flood"]
     assert as_json(run("list", "--tag", "brennmoor-flood", "--json"))
+    log = as_json(run("log", "--json"))
+    assert any(c["entity"] == "source" and c["detail"] == {"tags_added": ["brennmoor-flood"]} for c in log)
 
 
 def test_ingest_needs_files_or_a_manifest(run):

@@ -37,14 +37,17 @@ def source_tags(db: Database, source_ids: Sequence[int]) -> dict[int, list[str]]
     return tags
 
 
-def add_source_tags(db: Database, source_id: int, tags: Iterable[str]) -> list[str]:
-    """Give a source these tags too (those it has are kept); returns the tags it now has."""
+def add_source_tags(db: Database, source_id: int, tags: Iterable[str], log: bool = True) -> list[str]:
+    """Give a source these tags too (those it has are kept); returns the tags it now has.
+
+    ``log``: write the change log's entry (a new source's tags are in its "create" entry)."""
     have = source_tags(db, [source_id]).get(source_id, [])
-    for tag in dict.fromkeys(tags):
-        if tag not in have:
-            db.execute("INSERT INTO source_tags (source_id, tag) VALUES (?, ?)", [source_id, tag])
-            have.append(tag)
-    return have
+    added = [tag for tag in dict.fromkeys(tags) if tag not in have]
+    for tag in added:
+        db.execute("INSERT INTO source_tags (source_id, tag) VALUES (?, ?)", [source_id, tag])
+    if added and log:
+        log_change(db, "update", "source", source_id, {"tags_added": added})
+    return have + added
 
 
 def get_source(db: Database, source_id: int) -> Source:
@@ -83,7 +86,7 @@ def insert_source(
          article_sha256, base.now()],
     )
     source_id = int(cursor.lastrowid or 0)
-    add_source_tags(db, source_id, source.tags)
+    add_source_tags(db, source_id, source.tags, log=False)
     log_change(db, "create", "source", source_id, source.to_dict() | {"id": source_id})
     return get_source(db, source_id)
 
