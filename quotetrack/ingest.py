@@ -45,14 +45,39 @@ class IngestResult:
     def added(self) -> int:
         return sum(1 for i in self.ids if i is not None)
 
-    def summary(self) -> dict[str, Any]:
-        """One row of the table `ingest` ends with: what this article added to the record."""
-        return {
-            "file": self.article.name, "source_id": self.article.source.id,
-            "statements": self.added, "speakers_new": self.speakers_new,
-            "speakers_known": self.speakers_known, "conflicts": self.conflicts,
-            "already_recorded": self.already_recorded is not None,
-        }
+    def summary(self) -> IngestSummary:
+        return IngestSummary(
+            file=self.article.name, source_id=self.article.source.id, statements=self.added,
+            speakers_new=self.speakers_new, speakers_known=self.speakers_known, conflicts=self.conflicts,
+            already_recorded=self.already_recorded is not None,
+        )
+
+
+@dataclass(frozen=True)
+class IngestSummary:
+    """One row of the table `ingest` ends with: what an article added to the record.
+
+    For an article not recorded (a dry run, or declined) ``statements`` is what was found and the
+    other counts are None: they are known only once it is recorded.
+    """
+
+    file: str
+    statements: int
+    source_id: int | None = None
+    speakers_new: int | None = None
+    speakers_known: int | None = None
+    conflicts: int | None = None
+    already_recorded: bool = False
+
+    @classmethod
+    def not_recorded(cls, article: Article, found: bool) -> IngestSummary:
+        """``found``: count the statements extracted (a dry run) rather than none recorded."""
+        return cls(file=article.name, statements=len(article.statements) if found else 0)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"file": self.file, "source_id": self.source_id, "statements": self.statements,
+                "speakers_new": self.speakers_new, "speakers_known": self.speakers_known,
+                "conflicts": self.conflicts, "already_recorded": self.already_recorded}
 
 
 def read_article(

@@ -210,3 +210,12 @@ def test_an_articles_tags_survive_export_and_import(run, tmp_path, monkeypatch):
     monkeypatch.setenv("QUOTETRACK_DB", str(tmp_path / "copy.db"))
     assert run("import", tmp_path / "record.jsonl").exit_code == 0
     assert len(as_json(run("list", "--tag", "brennmoor-flood", "--json"))) == tagged > 0
+
+
+def test_a_dry_run_summarises_what_was_found_and_records_nothing(run):
+    files = as_json(run("ingest", "--manifest", BATCH / "articles.csv", "--dry-run", "--json"))
+    assert [f["summary"]["statements"] for f in files] == [len(f["statements"]) for f in files]
+    assert {f["summary"]["speakers_new"] for f in files} == {None}
+    shown = run("ingest", "--manifest", BATCH / "articles.csv", "--dry-run")
+    assert "Dry run: nothing recorded" in shown.stdout and "Found" in shown.stdout
+    _nothing_recorded(run)

@@ -199,16 +199,12 @@ def ingest(
         fail("Recording needs confirmation: add --yes, or --dry-run to only show the statements.")
     console = out()
     results: list[dict[str, Any]] = []
-    summary: list[dict[str, Any]] = []
+    summary: list[ingest_.IngestSummary] = []
     with nullcontext(None) if dry_run else opened(ctx, db) as database:
         for article in articles:
             ids: list[int | None] = [None] * len(article.statements)
             note = "dry run: nothing recorded" if dry_run else "nothing recorded"
-            row_summary: dict[str, Any] = {"file": article.name, "source_id": None, "statements": 0,
-                                           "speakers_new": None, "speakers_known": None, "conflicts": None,
-                                           "already_recorded": False}
-            if dry_run:
-                row_summary["statements"] = len(article.statements)
+            row_summary = ingest_.IngestSummary.not_recorded(article, found=dry_run)
             if not as_json:
                 console.print(report.extraction_table(list(zip(article.statements, ids, strict=True)),
                                                       title=f"{article.name}: {counted(len(ids), 'statement')}"))
@@ -224,7 +220,7 @@ def ingest(
                     "file": article.name, "source": article.source.to_dict(), "note": note,
                     "statements": [ingest_.to_dict(e, article.source, i)
                                    for e, i in zip(article.statements, ids, strict=True)],
-                    "summary": row_summary,
+                    "summary": row_summary.to_dict(),
                 })
             else:
                 err().print(report.safe(f"{article.name}: {note}."))

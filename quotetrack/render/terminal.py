@@ -92,9 +92,9 @@ def extraction_table(rows: Sequence[tuple[Any, int | None]], title: str | None =
     return table
 
 
-def ingest_summary(rows: Sequence[dict[str, Any]], dry_run: bool = False) -> Table:
-    """The table `ingest` ends with: per file, the statements recorded, its speakers new to the
-    record and already on it, and the conflicts found (IngestResult.summary rows)."""
+def ingest_summary(rows: Sequence[Any], dry_run: bool = False) -> Table:
+    """The table `ingest` ends with: per file (ingest.IngestSummary), the statements recorded, its
+    speakers new to the record and already on it, and the conflicts found."""
     table = Table(title=_title("Dry run: nothing recorded" if dry_run else "Ingested"), box=box.SIMPLE_HEAD,
                   expand=True)
     table.add_column("File", ratio=3, min_width=12, overflow="fold")
@@ -105,12 +105,12 @@ def ingest_summary(rows: Sequence[dict[str, Any]], dry_run: bool = False) -> Tab
     table.add_column("Conflicts\nfound", justify="right", no_wrap=True)
     totals = [0, 0, 0, 0]
     for row in rows:
-        counts = [row["statements"], row["speakers_new"], row["speakers_known"], row["conflicts"]]
+        counts = [row.statements, row.speakers_new, row.speakers_known, row.conflicts]
         totals = [t + (c or 0) for t, c in zip(totals, counts, strict=True)]
-        name = safe(row["file"])
-        if row["already_recorded"]:
+        name = safe(row.file)
+        if row.already_recorded:
             name.append_text(_styled("\nalready on record", "dim"))
-        table.add_row(name, "" if row["source_id"] is None else str(row["source_id"]),
+        table.add_row(name, "" if row.source_id is None else str(row.source_id),
                       *("–" if c is None else str(c) for c in counts))
     if len(rows) > 1:
         table.add_section()
