@@ -261,7 +261,7 @@ def group_profiles(profiles: Sequence[Profile], normalizer: Normalizer,
     for p in profiles:
         if p.id in placed:
             groups.setdefault(find(p.id), []).append(p.id)
-    _attach_placeless(profiles, groups, find)
+    _attach_placeless([p for p in profiles if p.id not in placed], groups, find, profiles)
     out = [sorted(ids) for ids in groups.values() if _is_event(ids, by_id)]
     out.sort(key=lambda ids: (-len(ids), ids[0]))
     return out
@@ -287,10 +287,11 @@ def _join_incidents(profiles: Sequence[Profile], articles: Sequence[Article], ch
     return joined
 
 
-def _attach_placeless(profiles: Sequence[Profile], groups: dict[int, list[int]], find: Any) -> None:
-    """A statement naming no place joins its article's event, when the article's placed statements
-    are all in one event (an article about one incident) and it shares a key word with them or
-    reports a figure.
+def _attach_placeless(loose: Sequence[Profile], groups: dict[int, list[int]], find: Any,
+                      profiles: Sequence[Profile]) -> None:
+    """A statement of ``loose`` (in no group yet) naming no place joins its article's event, when
+    the article's placed statements are all in one event (an article about one incident) and it
+    shares a key word with them or reports a figure.
 
     An article that covers several incidents leaves its placeless statements out: which incident
     a background sentence belongs to is a guess an editor makes better (`events merge`)."""
@@ -298,7 +299,7 @@ def _attach_placeless(profiles: Sequence[Profile], groups: dict[int, list[int]],
     for p in profiles:
         if p.places and p.statement.source and p.statement.source.id is not None:
             by_source.setdefault(p.statement.source.id, []).append(p)
-    for p in profiles:
+    for p in loose:
         if p.places or not p.statement.source or p.statement.source.id is None:
             continue
         placed = by_source.get(p.statement.source.id, [])

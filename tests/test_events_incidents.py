@@ -284,3 +284,26 @@ def test_an_incident_a_year_or_more_before_the_article_is_background():
                         "worst industrial disaster since the 2012 chemical explosion, after the March 2 collapse.",
                         date(2031, 3, 25), normalizer)
     assert toll.period == Period(date(2031, 3, 2), date(2031, 3, 2))
+
+
+def test_an_articles_statements_stay_with_its_incident_beside_a_recap_of_another(run, tmp_path):
+    """An explainer on the Pelnar bombing ends on an earlier bombing in Dorvask: its statements
+    that name no place are the Pelnar bombing's, not the recap's."""
+    report = tmp_path / "report.txt"
+    report.write_text("Bomb kills six in Pelnar\n\nA car bomb killed six people at the Pelnar bus station on "
+                      "Friday, Governor Ona Vesk said. Vesk said the Harran Front had planted the bomb.\n",
+                      encoding="utf-8")
+    explainer = tmp_path / "explainer.txt"
+    explainer.write_text("Bus station bombing: what we know\n\nAt least 20 injured people were taken to hospitals "
+                         "across the city.\n\nGovernor Ona Vesk said the bus station would stay closed for a week. "
+                         "Vesk blamed the Harran Front.\n\nOn 8 March, nine people were killed in a bombing at "
+                         "the grain market in Dorvask.\n", encoding="utf-8")
+    for path, outlet in ((report, "The Pelnar Post"), (explainer, "The Varno Times")):
+        result = run("ingest", path, "--outlet", outlet, "--published", "2031-03-22", "--yes")
+        assert result.exit_code == 0, result.output
+    events = {}
+    for listed in as_json(run("events", "--json")):
+        events[listed["id"]] = [s["text"] for s in as_json(run("event", str(listed["id"]), "--json"))["timeline"]]
+    (pelnar,) = [texts for texts in events.values() if any("Pelnar bus station" in t for t in texts)]
+    assert "At least 20 injured people were taken to hospitals across the city" in pelnar
+    assert not any("Dorvask" in t for t in pelnar)
