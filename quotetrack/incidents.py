@@ -36,8 +36,9 @@ from .text.dates import WEEKDAYS, DateMention, days_after, months
 
 # Reports of one incident come out over a few days; two incidents in one town a week apart do not merge.
 WINDOW_DAYS = 2
-# An article that dates nothing reports an incident of the last three weeks (follow-ups, reactions).
-UNDATED_DAYS = 21
+# An article that dates nothing reports an incident of the last six weeks (follow-ups, reactions, a
+# dispute that runs on: a count contested for a month).
+UNDATED_DAYS = 45
 # An incident dated this many days before the article came out is not what it reports.
 PAST_DAYS = 365
 # A day a statement names this far from its incident's days is another incident's ("a week earlier").
@@ -127,7 +128,8 @@ def _noun() -> str:
 @cache
 def _after_date() -> re.Pattern[str]:
     # "<date>'s deadly bombing", "<date> earthquake", "<date> air strike"
-    return re.compile(rf"(?:['’]s)?,?\s+(?:[\w-]+\s+){{0,{_NOUN_GAP}}}?{_noun()}", re.IGNORECASE)
+    # Not across "that": "said on TV Thursday that the election …" dates the saying.
+    return re.compile(rf"(?:['’]s)?,?\s+(?:(?!that\b)[\w-]+\s+){{0,{_NOUN_GAP}}}?{_noun()}", re.IGNORECASE)
 
 
 @cache

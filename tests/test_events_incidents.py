@@ -54,6 +54,7 @@ def test_incident_dates_are_dates_written_next_to_an_incident():
     assert days("the toll from the bombing rose on Friday") == []
     assert days("the mill collapsed on March 2") == [(date(2031, 3, 2), date(2031, 3, 2))]
     assert days("the bombing was carried out on Friday") == [(date(2031, 3, 7), date(2031, 3, 7))]
+    assert days("the governor said on radio Friday that the bombing was planned") == []
 
 
 def article(source_id, title, text, published):
@@ -307,3 +308,14 @@ def test_an_articles_statements_stay_with_its_incident_beside_a_recap_of_another
     (pelnar,) = [texts for texts in events.values() if any("Pelnar bus station" in t for t in texts)]
     assert "At least 20 injured people were taken to hospitals across the city" in pelnar
     assert not any("Dorvask" in t for t in pelnar)
+
+
+def test_an_undated_article_weeks_into_a_dispute_joins_its_incident():
+    normalizer = default_normalizer()
+    vote = read_article(1, "Norland votes in runoff", "Norland voted in a tense runoff on Sunday, with President "
+                        "Ivo Tamm facing Ana Brel. Tamm and Brel both claimed victory.", date(2031, 3, 3), normalizer)
+    standoff = read_article(2, "Norland standoff drags on", "Mediators left Norland without a deal as Ivo Tamm "
+                            "refused to hand power to Ana Brel, whom the Norland electoral board named the winner.",
+                            date(2031, 4, 8), normalizer)
+    assert standoff.period is None
+    assert same_incident(vote, standoff)
