@@ -162,7 +162,8 @@ def _reported_statement(sentence: Sentence, text: str) -> Found | None:
     if according is None:
         return _framed(sentence, end)
     inner = _framed(sentence, end) if according.spans[0].start > according.frame.cue_start else None
-    if inner is not None and min(inner.frame.mention.phrase_start, inner.spans[0].start) >= according.spans[0].start:
+    if inner is not None and inner.frame.mention.phrase_start == according.spans[0].start \
+            and inner.spans[0].start > inner.frame.cue_start:
         # "According to the Post, the minister said the toll was 40": the minister's claim, which
         # reached us through the Post.
         inner.frame.relayed_to = inner.frame.relayed_to or according.frame.mention.head
