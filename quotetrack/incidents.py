@@ -129,7 +129,7 @@ def _noun() -> str:
 def _after_date() -> re.Pattern[str]:
     # "<date>'s deadly bombing", "<date> earthquake", "<date> air strike"
     # Not across "that": "said on TV Thursday that the election …" dates the saying.
-    return re.compile(rf"(?:['’]s)?,?\s+(?:(?!that\b)[\w-]+\s+){{0,{_NOUN_GAP}}}?{_noun()}", re.IGNORECASE)
+    return re.compile(rf"(?:['’]s)?,?[^\S\n]+(?:(?!that\b)[\w-]+[^\S\n]+){{0,{_NOUN_GAP}}}?{_noun()}", re.IGNORECASE)
 
 
 @cache
@@ -159,7 +159,8 @@ def _incident_dates(text: str, published: date | None) -> list[tuple[int, Period
         period = period_of(mention)
         if period is None or (published and period.first > published):
             continue
-        before = text[max(0, mention.start - 60):mention.start]
+        # The noun stands in the date's own sentence: not in a headline or paragraph above it.
+        before = re.split(r"\n|[.!?]\s", text[max(0, mention.start - 60):mention.start])[-1]
         # "Veld on Tuesday said the raids …": the day something was said, whatever follows.
         spoken = re.match(r"\s+([a-z]+)", text[mention.end:mention.end + 20])
         if spoken and spoken.group(1) in _speech_forms():
