@@ -13,6 +13,15 @@ def test_paragraphs_split_at_blank_lines_and_keep_hard_wrapped_prose_whole():
     assert spans_text(text, read_copy(text).paragraphs) == ["Headline", wrapped, "Last one."]
 
 
+def test_each_item_of_a_bulleted_list_is_a_paragraph_of_its_own():
+    text = ("  • The electoral board says Ivo Tamm won 54.1 percent of the vote in the runoff\n"
+            "  • At least eight are dead in overnight violence in the capital")
+    assert spans_text(text, read_copy(text).paragraphs) == [
+        "• The electoral board says Ivo Tamm won 54.1 percent of the vote in the runoff",
+        "• At least eight are dead in overnight violence in the capital",
+    ]
+
+
 def test_a_date_mark_run_into_the_first_line_is_a_paragraph_of_its_own():
     text = " date 2024-08-03 The ferry resumed service on Friday.\n\nIt rained."
     assert spans_text(text, read_copy(text).paragraphs) == [

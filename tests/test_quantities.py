@@ -300,6 +300,15 @@ def test_counts_that_meet_at_one_figure_overlap() -> None:
     assert not over.overlaps(exactly) and not over.overlaps(range_)
 
 
+def test_a_whole_number_is_the_rounding_of_a_figure_with_decimals() -> None:
+    (precise,) = find_quantities("Tamm won 54.1 percent of the vote")
+    (whole,) = find_quantities("Tamm won 54% of the vote")
+    (other,) = find_quantities("Tamm won 55% of the vote")
+    assert precise.overlaps(whole) and whole.overlaps(precise)
+    assert not precise.overlaps(other) and not other.overlaps(precise)
+    assert not whole.overlaps(other)  # two whole numbers: no rounding between them
+
+
 def test_round_bounds_of_one_figure_agree() -> None:
     (as_many_as,) = find_quantities("as many as 2,000 people were killed")
     (more_than,) = find_quantities("more than 2,000 people were killed")

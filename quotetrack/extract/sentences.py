@@ -73,6 +73,9 @@ class Quote:
         return self.close + self.close_len if self.close is not None else self.inner_end
 
 
+_BULLET = re.compile(r"[ \t]*[•·▪●◦*-][ \t]")
+
+
 def paragraph_spans(text: str) -> list[Span]:
     """Blocks between blank lines; a single line break also ends a paragraph after a full stop,
     a closing quote or a headline-length line, so hard-wrapped prose stays whole."""
@@ -86,7 +89,8 @@ def paragraph_spans(text: str) -> list[Span]:
             signed = not last and re.match(r"[—–]\s", lines[i + 1].group(0))  # "— Name (@handle)" signs a post
             # A long headline has no full stop; the date line under it ends it all the same.
             dated = not last and is_dateline(lines[i + 1].group(0))
-            if last or re.search(r"[.!?:”\"’)]$", content) or len(content) < 60 or signed or dated:
+            listed = not last and _BULLET.match(lines[i + 1].group(0))  # "• At least eight are dead": an item
+            if last or re.search(r"[.!?:”\"’)]$", content) or len(content) < 60 or signed or dated or listed:
                 end = block.start() + line.end()
                 if text[start:end].strip():
                     spans.append(strip_span(text, start, end))

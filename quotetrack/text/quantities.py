@@ -99,8 +99,8 @@ class Quantity:
         """True when both counts can be true at once ("at least 12" and "20"). A round figure
         (300, 2,000) is read as the rounding it is: "300 injured" and "more than 300 wounded"
         can both be true."""
-        low_a, high_a = self._rounded()
-        low_b, high_b = other._rounded()
+        low_a, high_a = self._rounded(other)
+        low_b, high_b = other._rounded(self)
         return low_a <= high_b and low_b <= high_a
 
     @property
@@ -133,8 +133,8 @@ class Quantity:
         when either is a vague magnitude: ``clearly_apart``)."""
         if self.vague or other.vague:
             return _clearly_above(self, other)
-        low, _ = self._rounded()
-        _, high = other._rounded()
+        low, _ = self._rounded(other)
+        _, high = other._rounded(self)
         return low > high
 
     def _least(self) -> float | None:
@@ -145,7 +145,7 @@ class Quantity:
             return None  # "fewer than 1,000", "at most 40": no figure of its own, only a ceiling
         return self.high  # "as many as 9,400": the figure put forward
 
-    def _rounded(self) -> tuple[float, float]:
+    def _rounded(self, other: Quantity) -> tuple[float, float]:
         low = self.low if self.low is not None else float("-inf")
         high = self.high if self.high is not None else float("inf")
         # "more than 2,000" (2,001 up) and "as many as 2,000" round the same figure.
@@ -153,7 +153,13 @@ class Quantity:
             low -= low * ROUNDING
         if _is_round(high):
             high += high * ROUNDING
+        if not self._fractional() and other._fractional():
+            # "54%" against "54.1 percent": the whole number is the other rounded.
+            low, high = low - 0.5, high + 0.5
         return low, high
+
+    def _fractional(self) -> bool:
+        return any(bound is not None and not float(bound).is_integer() for bound in (self.low, self.high))
 
     @property
     def point(self) -> float:
