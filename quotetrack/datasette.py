@@ -19,6 +19,7 @@ and the outlet, which are not columns of ``statements``.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -101,6 +102,16 @@ def metadata(path: str | Path, title: str | None = None) -> dict[str, Any]:
             },
         }},
     }
+
+
+# C1 controls and ESC written as JSON escapes: the same JSON, and nothing a terminal would obey
+# when the metadata is printed.
+_TERMINAL_SAFE = {c: f"\\u{c:04x}" for c in (0x1b, *range(0x7f, 0xa0))}
+
+
+def to_json(metadata: dict[str, Any]) -> str:
+    """The metadata as indented JSON text, ending in a newline."""
+    return json.dumps(metadata, indent=2, ensure_ascii=False).translate(_TERMINAL_SAFE) + "\n"
 
 
 def command(path: str | Path, metadata_file: str | Path) -> str:

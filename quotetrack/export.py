@@ -37,11 +37,11 @@ from .store import Database
 
 FORMATS = ("json", "jsonl", "csv", "claimreview")
 
-# A statement as one flat row: the importer's flat fields (speaker by name, the source's outlet,
-# address, headline and date) and the record's own ids. `list --csv` and `export --table
+# A statement as one flat row: the importer's flat fields (the speaker by name with title and
+# aliases, the source's outlet, address, headline and date) and the record's own ids. `list --csv` and `export --table
 # statements` write it; `import` reads it back.
 STATEMENT_COLUMNS = (
-    "id", "text", "kind", "speaker", "title", "affiliation", "speaker_kind", "outlet", "url",
+    "id", "text", "kind", "speaker", "title", "affiliation", "speaker_kind", "aliases", "outlet", "url",
     "source_title", "published", "said_on", "event_date", "place", "tags", "context", "relayed_to",
     "created_at", "speaker_id", "source_id",
 )
@@ -195,7 +195,10 @@ def write_tables(db: Database, folder: Path, *, force: bool = False) -> list[tup
     if folder.exists():
         for _, target in targets:
             writable_target(target, force)
-    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        folder.mkdir(exist_ok=True)
+    except FileNotFoundError:
+        raise InvalidInput(f"There is no folder {folder.parent} to make {folder.name} in.") from None
     written = []
     for table, target in targets:
         with replacing(target, force) as stream:
@@ -231,7 +234,8 @@ def statement_row(item: dict[str, Any]) -> dict[str, Any]:
     return {
         "id": item["id"], "text": item["text"], "kind": item["kind"],
         "speaker": speaker["name"], "title": speaker["title"], "affiliation": speaker["affiliation"],
-        "speaker_kind": speaker["kind"], "outlet": source.get("outlet"), "url": source.get("url"),
+        "speaker_kind": speaker["kind"], "aliases": join_list(speaker["aliases"]),
+        "outlet": source.get("outlet"), "url": source.get("url"),
         "source_title": source.get("title"), "published": source.get("published"),
         "said_on": item["said_on"], "event_date": item["event_date"], "place": item["place"],
         "tags": join_list(item["tags"]), "context": item["context"], "relayed_to": item["relayed_to"],

@@ -177,3 +177,11 @@ def test_screenshot_of_the_search(datasette_url, tmp_path):
     assert shot.stat().st_size > 10_000
     if not SCREENSHOT.exists() or os.environ.get("QUOTETRACK_SCREENSHOTS") == "1":
         shutil.copyfile(shot, SCREENSHOT)
+
+
+def test_control_characters_in_the_title_are_escaped(run, record):
+    path, _ = record
+    result = run("db", "datasette", "--db", path, "--title", "Flood \x9b31m desk")
+    assert result.exit_code == 0
+    assert "\x9b" not in result.stdout and '"title": "Flood \\u009b31m desk"' in result.stdout
+    assert json.loads(result.stdout)["title"] == "Flood \x9b31m desk"

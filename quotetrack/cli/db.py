@@ -1,6 +1,5 @@
 """Commands on the database itself: path, schema, reindex, copy, datasette, and the change log."""
 
-import json
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -141,7 +140,7 @@ def db_datasette(
         pass  # a quotetrack record, brought up to date: what the metadata describes
     metadata = datasette.metadata(location, title)
     if output is None:
-        emit_json(metadata)
+        sys.stdout.write(datasette.to_json(metadata))
         err().print(report.safe(f"Save it and open the record with: {datasette.command(location, 'metadata.json')}"),
                     soft_wrap=True)
         return
@@ -149,7 +148,7 @@ def db_datasette(
 
     writable_target(output, force)
     with replacing(output, force) as stream:
-        stream.write(json.dumps(metadata, indent=2, ensure_ascii=False) + "\n")
+        stream.write(datasette.to_json(metadata))
     err().print(report.safe(f"Wrote {output}. Open the record with:"), soft_wrap=True)
     sys.stdout.write(datasette.command(location, output) + "\n")
 
