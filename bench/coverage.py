@@ -137,13 +137,17 @@ def headline_of(title: str) -> str:
     return "" if "descriptive" in note.group(1) or "no headline" in note.group(1) else title[: note.start()]
 
 
-def score_event(path: Path, texts: Path, verbose: bool) -> Score:
+def score_event(path: Path, texts: Path, verbose: bool, keep: Path | None = None) -> Score:
     event = json.loads(path.read_text(encoding="utf-8"))
     score = Score(event["id"])
     by_name = {s["name"]: s for s in event["speakers"]}
     # Kept until the end: a missed dispute's two sides are compared on the record (-v).
     workspace = tempfile.TemporaryDirectory()
     db = Path(workspace.name) / "coverage.db"
+    if keep:
+        keep.mkdir(parents=True, exist_ok=True)
+        db = keep / f"{path.stem}.db"
+        db.unlink(missing_ok=True)
     article_of_source: dict[int, str] = {}
     for article in sorted(event["articles"], key=lambda a: (a["published"], a["id"])):
         text = texts / event["id"] / f"{article['id']}.txt"
@@ -233,6 +237,7 @@ def main() -> None:
     parser.add_argument("--event", help="Only this event id.")
     parser.add_argument("--texts", type=Path, default=Path("/tmp/coverage/texts"))
     parser.add_argument("-v", "--verbose", action="store_true", help="List misses and false conflicts.")
+    parser.add_argument("--keep", type=Path, help="Keep each event's database in this folder, to look into.")
     args = parser.parse_args()
 
     paths = sorted((HERE / "events").glob("*.json"))
@@ -246,7 +251,7 @@ def main() -> None:
     print(f"{'event':42} {'must-see':>9} {'false@10':>8} {'speakers':>9} {'spans':>7} {'events':>6}")
     scores = []
     for path in chosen:
-        s = score_event(path, args.texts, args.verbose)
+        s = score_event(path, args.texts, args.verbose, args.keep)
         scores.append(s)
         print(
             f"{s.event:42} {s.must_see_found:>4}/{s.must_see:<4} {s.false_top10:>8} "

@@ -210,3 +210,13 @@ CREATE TABLE speaker_keys_state (
     CHECK ((id = 1)),
     PRIMARY KEY (id)
 );
+
+CREATE TABLE source_tags (
+    source_id bigint NOT NULL,
+    tag text NOT NULL,
+    seq bigint GENERATED ALWAYS AS IDENTITY NOT NULL,
+    FOREIGN KEY (source_id) REFERENCES sources(id) ON DELETE CASCADE,
+    PRIMARY KEY (source_id, tag)
+);
+
+CREATE INDEX source_tags_tag ON source_tags USING btree (tag);

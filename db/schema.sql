@@ -167,3 +167,11 @@ CREATE TABLE speaker_keys_state (
     id INTEGER PRIMARY KEY CHECK (id = 1),
     fingerprint TEXT NOT NULL
 );
+
+CREATE TABLE source_tags (
+    source_id INTEGER NOT NULL REFERENCES sources (id) ON DELETE CASCADE,
+    tag TEXT NOT NULL,
+    PRIMARY KEY (source_id, tag)
+);
+
+CREATE INDEX source_tags_tag ON source_tags (tag);

@@ -6,6 +6,7 @@ import re
 from html.parser import HTMLParser
 
 from .errors import InvalidInput
+from .manifest import ArticleFacts, split_front_matter
 from .text.encoding import decode_marked
 
 # Elements whose content is never article text.
@@ -32,6 +33,24 @@ def article_text(raw: bytes, name: str | None = None) -> tuple[str, str | None]:
     ``name`` (a file name) only helps decide the format; the content decides when it is absent.
     """
     label = name or "the input"
+    return _article(_decoded(raw, label), name, label)
+
+
+def article_with_facts(raw: bytes, name: str | None = None) -> tuple[str, str | None, ArticleFacts]:
+    """``article_text``, and the facts of the front matter opening a text or Markdown file (see
+    ``manifest``), which is not part of the article: the text is read as if it were not there."""
+    label = name or "the input"
+    decoded = _decoded(raw, label)
+    facts = ArticleFacts()
+    if not _is_html(decoded, name):
+        front = split_front_matter(decoded, label)
+        decoded, facts = front.text, front.facts
+    text, title = _article(decoded, name, label)
+    return text, title, facts
+
+
+def _decoded(raw: bytes, label: str) -> str:
+    """The bytes as text, lines ending in newlines; InvalidInput when they are not text."""
     try:
         marked = decode_marked(raw)  # UTF-16 as Windows saves "Unicode" text, with its mark
     except UnicodeDecodeError:
@@ -50,9 +69,21 @@ def article_text(raw: bytes, name: str | None = None) -> tuple[str, str | None]:
                 raise InvalidInput(f"{label} is not a text file (it is not UTF-8 text).") from None
     if _looks_binary(decoded):
         raise InvalidInput(f"{label} is not a text file (it holds control characters).")
-    decoded = decoded.replace("\r\n", "\n").replace("\r", "\n")
-    suffix = (name or "").lower().rsplit(".", 1)[-1] if name and "." in name else ""
-    if suffix in ("html", "htm", "xhtml") or (not suffix and _looks_html(decoded)):
+    return decoded.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _suffix(name: str | None) -> str:
+    return (name or "").lower().rsplit(".", 1)[-1] if name and "." in name else ""
+
+
+def _is_html(decoded: str, name: str | None) -> bool:
+    suffix = _suffix(name)
+    return suffix in ("html", "htm", "xhtml") or (not suffix and _looks_html(decoded))
+
+
+def _article(decoded: str, name: str | None, label: str) -> tuple[str, str | None]:
+    suffix = _suffix(name)
+    if _is_html(decoded, name):
         text, title = _from_html(decoded)
     elif suffix in ("md", "markdown") or (not suffix and _looks_markdown(decoded)):
         text, title = _from_markdown(decoded)

@@ -22,6 +22,9 @@ from .store import Database
 
 # Conflicts that mark a statement as disputed: an editor's dismissal takes it out of dispute.
 DISPUTE_STATUSES = ("open", "confirmed")
+# A gap longer than this many days ends a period of the timeline: what follows is shown as a new
+# section (likely another story, or a new turn of this one), not as a row of empty days.
+FOLD_AFTER_DAYS = 30
 
 
 @dataclass
@@ -54,9 +57,55 @@ class Gap:
     def days(self) -> int:
         return (self.before - self.after).days - 1
 
+    @property
+    def folded(self) -> bool:
+        """Long enough to end a period of the timeline (FOLD_AFTER_DAYS)."""
+        return self.days > FOLD_AFTER_DAYS
+
     def to_dict(self) -> dict[str, Any]:
         return {"type": "gap", "after": self.after.isoformat(), "before": self.before.isoformat(),
-                "days": self.days}
+                "days": self.days, "folded": self.folded}
+
+
+@dataclass
+class Period:
+    """A stretch of the timeline with no long gap inside: its entries and short gaps, in order."""
+
+    items: list[Entry | Gap]
+
+    @property
+    def first(self) -> date | None:
+        return next((i.day for i in self.items if isinstance(i, Entry) and i.day), None)
+
+    @property
+    def last(self) -> date | None:
+        return next((i.day for i in reversed(self.items) if isinstance(i, Entry) and i.day), None)
+
+    @property
+    def label(self) -> str:
+        """``2026-04-05 – 2026-04-09``, one day alone, or ``undated``."""
+        first, last = self.first, self.last
+        if first is None or last is None:
+            return "undated"
+        return first.isoformat() if first == last else f"{first.isoformat()} – {last.isoformat()}"
+
+
+def periods(items: Sequence[Entry | Gap]) -> list[Period]:
+    """The timeline cut at its long gaps (which are dropped) and before its undated statements."""
+    out: list[Period] = []
+    current: list[Entry | Gap] = []
+    for item in items:
+        starts_undated = isinstance(item, Entry) and item.day is None and any(
+            isinstance(i, Entry) and i.day for i in current)
+        if (isinstance(item, Gap) and item.folded) or starts_undated:
+            if current:
+                out.append(Period(current))
+            current = [] if isinstance(item, Gap) else [item]
+            continue
+        current.append(item)
+    if current:
+        out.append(Period(current))
+    return out
 
 
 def _dispute(conflict: Conflict, statement: Statement) -> dict[str, Any]:
@@ -116,11 +165,24 @@ class Dossier:
     generated_at: str | None = None
     # The events these statements belong to, each with its table of reported figures.
     figures: list[tuple[EventSummary, list[FigureRow]]] = field(default_factory=list)
+    # The editor's title (`report --title`); None: one made from the filters.
+    heading: str | None = None
+    # The event chosen with `report --event`, named in the title.
+    event: EventSummary | None = None
 
     @property
     def title(self) -> str:
-        chosen = [f"{k} {v}" for k, v in self.filters.items() if v]
+        if self.heading:
+            return self.heading
+        chosen = [f"{k} {v}" for k, v in self.filters.items() if v and k != "event"]
+        if self.event is not None:
+            chosen.insert(0, f"event {self.event.id} ({self.event.name})")
         return "Dossier" + (f": {', '.join(chosen)}" if chosen else ": the whole record")
+
+    @property
+    def periods(self) -> list[Period]:
+        """The timeline in periods, cut at its long gaps."""
+        return periods(self.timeline)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -140,14 +202,22 @@ class Dossier:
 
 def build(
     db: Database, *, speaker: str | None = None, tag: str | None = None, outlet: str | None = None,
-    since: date | None = None, until: date | None = None,
-    clusterer: Clusterer | None = cluster_statements,
+    since: date | None = None, until: date | None = None, event: int | None = None,
+    title: str | None = None, clusterer: Clusterer | None = cluster_statements,
 ) -> Dossier:
     """The dossier for the statements the filters select (all of them without filters).
 
-    ``clusterer`` groups the dossier's statements by claim; pass None to leave clusters out.
+    ``event``: only the statements of this event (`quotetrack events` lists them); ``title``
+    replaces the one made from the filters. ``clusterer`` groups the dossier's statements by
+    claim; pass None to leave clusters out.
     """
     statements = record.list_statements(db, speaker=speaker, tag=tag, outlet=outlet, since=since, until=until)
+    chosen_event = None
+    if event is not None:
+        events.ensure_grouped(db)
+        chosen_event = events.get_event(db, event).summary  # NotFound names the id
+        in_event = set(store.event_statement_ids(db, event))
+        statements = [s for s in statements if s.id in in_event]
     ids = [s.id for s in statements if s.id is not None]
     conflicts = store.list_conflicts(db, statement_ids=ids) if ids else []
     disputes = sorted((c for c in conflicts if c.status in DISPUTE_STATUSES),
@@ -169,7 +239,9 @@ def build(
                 clusters.append(members)
     return Dossier(
         filters={"speaker": speaker, "tag": tag, "outlet": outlet,
-                 "since": since.isoformat() if since else None, "until": until.isoformat() if until else None},
+                 "since": since.isoformat() if since else None, "until": until.isoformat() if until else None,
+                 "event": str(event) if event is not None else None},
+        heading=" ".join(title.split()) if title and title.strip() else None, event=chosen_event,
         statements=statements, speakers=speakers, timeline=timeline(statements, conflicts),
         disputes=disputes, clusters=clusters, generated_at=store.now(),
         figures=events.figure_tables(db, ids) if ids else [],

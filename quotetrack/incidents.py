@@ -6,7 +6,9 @@ with its text: the names it is about (words written with a capital inside a sent
 and names from the terms table, counted over the headline and the text), and the day it dates
 its incident to — the first date written next to an incident noun, resolved against the
 publication date: "Saturday's bombing", "the Mar. 9 earthquake", "the attack on Monday", "an
-August air strike", "last week's massacre".
+August air strike", "last week's massacre"; not a date taken by a verb of what came after ("the
+rescue in the collapse ended on Tuesday", ``data/aftermath_verbs.txt``), nor an incident a year
+or more before the article (a comparison: "the worst since the 1984 disaster").
 
 Two articles report the same incident when they share at least ``SHARED_NAMES`` names, one of
 them what both are about (in the headline or named twice), and their incidents' days meet: both
@@ -36,6 +38,8 @@ from .text.dates import WEEKDAYS, DateMention, days_after, months
 WINDOW_DAYS = 2
 # An article that dates nothing reports an incident of the last three weeks (follow-ups, reactions).
 UNDATED_DAYS = 21
+# An incident dated this many days before the article came out is not what it reports.
+PAST_DAYS = 365
 # A day a statement names this far from its incident's days is another incident's ("a week earlier").
 APART_DAYS = 4
 # Names two articles must share: one (a country, "police") is common to unrelated stories.
@@ -117,7 +121,7 @@ def _period(day: date, precision: str) -> Period:
 def _noun() -> str:
     nouns = sorted(lexicon.words("incident_nouns"), key=len, reverse=True)
     # "attacked", "bombings", "strikes": the noun's own forms, not longer words ("firearm").
-    return r"(?:" + "|".join(r"\s+".join(re.escape(w) for w in n.split()) for n in nouns) + r")(?:s|es|ed|ing)?\b"
+    return r"(?:" + "|".join(r"\s+".join(re.escape(w) for w in n.split()) for n in nouns) + r")(?:s|es|ed|d|ing)?\b"
 
 
 @cache
@@ -158,7 +162,7 @@ def _incident_dates(text: str, published: date | None) -> list[tuple[int, Period
         spoken = re.match(r"\s+([a-z]+)", text[mention.end:mention.end + 20])
         if spoken and spoken.group(1) in _speech_forms():
             continue
-        if _after_date().match(text, mention.end) or _before_date().search(before):
+        if _after_date().match(text, mention.end) or _dates_the_noun_before(before):
             found.append((mention.start, period))
     # A bare year before the noun: "the 1998 earthquake", "Norland's devastating 1998 earthquake".
     for match in _BARE_YEAR.finditer(text):
@@ -174,6 +178,24 @@ def _incident_dates(text: str, published: date | None) -> list[tuple[int, Period
     return sorted(found, key=lambda item: item[0])
 
 
+
+
+def _dates_the_noun_before(before: str) -> bool:
+    """The date that follows ``before`` dates the incident noun in it: "the attack on Saturday",
+    "strikes near the town on Monday", "collapsed on April 24"; not when a verb of another act
+    stands between them ("the collapse has formally ended on Tuesday")."""
+    match = _before_date().search(before)
+    return match is not None and _nothing_else_done(before[match.start():])
+
+
+def _nothing_else_done(span: str) -> bool:
+    """``span`` opens with an incident noun and holds no verb of another act after it ("… has
+    formally ended", "… rose"), so a date right after it is the incident's."""
+    noun = re.match(_noun(), span, re.IGNORECASE)
+    gap = span[noun.end() if noun else 0:].lower().split()
+    return lexicon.words("aftermath_verbs").isdisjoint(gap)
+
+
 def said_on(text: str, mention: DateMention) -> bool:
     """A day something was said on: "said on Monday", "told reporters on Monday", "on Monday said"."""
     before = re.split(r"[.,;:!?\n]", text[max(0, mention.start - 40):mention.start])[-1]
@@ -184,17 +206,22 @@ def said_on(text: str, mention: DateMention) -> bool:
 
 def _lead_date(text: str, published: date | None) -> tuple[int, Period] | None:
     """The first day the lead gives in a sentence about an incident, not one on which something
-    was said: "A car bomb killed nine people at the market on Saturday"."""
+    was said: "A car bomb killed nine people at the market on Saturday"; failing a day, its
+    month: "An air attack … last month that killed dozens" (a follow-up weeks later)."""
+    month: tuple[int, Period] | None = None
     for mention in find_dates(text[:LEAD_CHARS], published):
         period = period_of(mention)
-        if period is None or mention.precision not in ("day", "week") or said_on(text, mention):
+        if period is None or mention.precision not in ("day", "week", "month") or said_on(text, mention):
             continue
         if published and period.first > published:
             continue
         opening = max(text.rfind(". ", 0, mention.start), text.rfind("\n", 0, mention.start))
-        if re.search(rf"\b{_noun()}", text[opening + 1:mention.start], re.IGNORECASE):
-            return mention.start, period
-    return None
+        nouns = list(re.finditer(rf"\b{_noun()}", text[opening + 1:mention.start], re.IGNORECASE))
+        if nouns and _nothing_else_done(text[opening + 1 + nouns[-1].start():mention.start]):
+            if mention.precision != "month":
+                return mention.start, period
+            month = month or (mention.start, period)
+    return month
 
 
 @cache
@@ -288,8 +315,11 @@ def read_article(source_id: int, title: str | None, text: str, published: date |
     head = f"{title}.\n{text}" if title else text
     # A month or a year named further down is background more often than the story's day ("the
     # earlier collision that happened in May"): only the lead dates the story that loosely.
+    # A year ago or more is a comparison or a past incident ("the worst since the 1984 disaster"):
+    # news reports what is happening now.
     dated = [(at, period) for at, period in _incident_dates(head, published)
-             if at < LEAD_CHARS or period.last - period.first <= _WEEK]
+             if (at < LEAD_CHARS or period.last - period.first <= _WEEK)
+             and (published is None or (published - period.last).days < PAST_DAYS)]
     # The lead says what the article reports: a date next to an incident noun there, else the
     # first day of an incident sentence there, else a date next to an incident noun further on.
     lead = _lead_date(head, published)

@@ -34,9 +34,11 @@ class Source:
     title: str | None = None
     published: date | None = None
     id: int | None = None
+    # The article's tags (`ingest --tag`, a manifest, front matter); its statements carry them.
+    tags: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        return json_fields(self, "id", "outlet", "url", "title", "published")
+        return json_fields(self, "id", "outlet", "url", "title", "published", "tags")
 
 
 @dataclass

@@ -621,6 +621,7 @@ def _source_from_record(record: dict[str, Any], where: str) -> Source | None:
             outlet=_field(value, "outlet", where), url=check_url(_field(value, "url", where), f"{where}: url"),
             title=_field(value, "title", where),
             published=parse_date(_field(value, "published", where), "published"),
+            tags=_list_field(value.get("tags"), "tags"),  # an article's tags, as `export` writes them
         )
     if value is not None:
         raise InvalidInput(f"'source' must be an object, not {type(value).__name__}.")

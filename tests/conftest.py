@@ -116,3 +116,23 @@ def seeded(run):
 def as_json(result):
     assert result.exit_code == 0, result.output
     return json.loads(result.stdout)
+
+
+CHROMIUM = Path(os.environ.get("QUOTETRACK_TEST_CHROMIUM", "/usr/bin/chromium"))
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Headless Chromium (Debian's, driven by playwright): skipped when missing, unless
+    QUOTETRACK_TEST_BROWSER=required (CI), where a missing browser fails the run."""
+    required = os.environ.get("QUOTETRACK_TEST_BROWSER") == "required"
+    if not CHROMIUM.exists():
+        (pytest.fail if required else pytest.skip)("Chromium is not installed (apt-get install chromium)")
+    try:
+        from playwright import sync_api
+    except ImportError:
+        (pytest.fail if required else pytest.skip)("playwright is not installed (pip install -e '.[test]')")
+    with sync_api.sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM))
+        yield launched
+        launched.close()

@@ -20,6 +20,18 @@ def test_postgresql_backend_without_a_server_fails_the_run():
     assert "no PostgreSQL server reachable" in result.stdout + result.stderr
 
 
+def test_a_browser_test_without_the_browser_fails_when_the_browser_is_required():
+    env = dict(os.environ, QUOTETRACK_TEST_BROWSER="required", QUOTETRACK_TEST_CHROMIUM="/nonexistent/chromium")
+    result = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", "no:randomly", "-x",
+         "tests/test_report_screenshots.py"],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=300,
+    )
+    assert result.returncode != 0, result.stdout + result.stderr
+    assert "Chromium is not installed" in result.stdout + result.stderr
+    assert "QUOTETRACK_TEST_BROWSER=required" in (ROOT / ".ci" / "run").read_text()
+
+
 def ci_commands():
     """The commands of .ci/run, continuation lines joined and comments left out."""
     text = (ROOT / ".ci" / "run").read_text().replace("\\\n", " ")

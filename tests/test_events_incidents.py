@@ -49,6 +49,11 @@ def test_incident_dates_are_dates_written_next_to_an_incident():
     assert days("The mayor said on Friday that the town was calm") == []
     assert days("The mayor on Friday said the bombing was a crime") == []
     assert days("the vote will be held on Friday", date(2031, 3, 5)) == []
+    # A verb of what came after takes the date; the incident's own verbs leave it to the incident.
+    assert days("the rescue in the mill collapse formally ended on Friday") == []
+    assert days("the toll from the bombing rose on Friday") == []
+    assert days("the mill collapsed on March 2") == [(date(2031, 3, 2), date(2031, 3, 2))]
+    assert days("the bombing was carried out on Friday") == [(date(2031, 3, 7), date(2031, 3, 7))]
 
 
 def article(source_id, title, text, published):
@@ -260,3 +265,22 @@ def test_a_count_dated_to_another_month_is_not_set_against_the_incidents_count(r
     figures = [sorted((c["a"]["text"][:12], c["b"]["text"][:12]))
                for c in as_json(run("conflicts", "--json", "--each-pair")) if "a_number" in str(c["evidence"])]
     assert figures and all("Last May, th" not in pair for pair in figures)  # 50 and 40 still meet
+
+
+def test_a_follow_up_weeks_later_dates_its_incident_by_the_month_of_its_lead():
+    normalizer = default_normalizer()
+    first = read_article(1, *FIRST, date(2031, 3, 9), normalizer)
+    inquiry = read_article(2, "Dorvask bombing was avoidable, inquiry finds",
+                           "A car bomb attack at the Dorvask grain market last month that killed fourteen people "
+                           "could have been prevented, an inquiry set up by Governor Ilsa Merrow said on Tuesday.",
+                           date(2031, 4, 2), normalizer)
+    assert inquiry.period == Period(date(2031, 3, 1), date(2031, 3, 31))
+    assert same_incident(first, inquiry)
+
+
+def test_an_incident_a_year_or_more_before_the_article_is_background():
+    normalizer = default_normalizer()
+    toll = read_article(1, "Mill toll reaches 300", "Rescuers ended their search on Monday at the Orvel mill, the "
+                        "worst industrial disaster since the 2012 chemical explosion, after the March 2 collapse.",
+                        date(2031, 3, 25), normalizer)
+    assert toll.period == Period(date(2031, 3, 2), date(2031, 3, 2))

@@ -40,6 +40,16 @@ def test_according_to_before_and_after():
     ]
 
 
+def test_according_to_a_source_that_quotes_somebody_credits_the_one_quoted():
+    summary, (found,) = reported("According to the Varno Post, the minister said the toll was 40.")
+    assert summary == [(["the toll was 40"], "the minister", "said")]
+    assert found.frame.relayed_to == "the Varno Post"
+    # A frame after the content is the source's whole account: nothing nested to credit.
+    assert reported("According to local media, the dam held, engineers said.")[0] == [
+        (["the dam held, engineers said"], "local media", "according to")
+    ]
+
+
 def test_two_speakers_in_one_sentence():
     assert reported("Jane Doe said the plan had failed, while Tom Roe said it had worked.")[0] == [
         (["the plan had failed"], "Jane Doe", "said"),

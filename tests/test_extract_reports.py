@@ -89,6 +89,35 @@ def test_a_figure_of_the_story_stated_as_fact_in_the_lead_is_the_outlets_report(
         assert (report.text, report.kind, report.speaker.name) == (sentence.rstrip("."), "report", "Kurdistan 24")
 
 
+def test_what_a_speaker_did_not_do_before_what_it_said_is_the_outlets_report():
+    text = "The ministry did not issue a denial of the report, but strongly suggested it was inaccurate."
+    found = sorted((s.speaker.name, s.text) for s in extract_statements(text, outlet="Kurdistan 24"))
+    assert found == [("Kurdistan 24", "The ministry did not issue a denial of the report"),
+                     ("ministry", "it was inaccurate")]
+    # Told by somebody, it is theirs: "…, a colonel said" leaves the outlet nothing of its own.
+    text = "The army did not deny the report, Colonel Ana Lind said."
+    assert [s.speaker.name for s in extract_statements(text, outlet="Kurdistan 24")] == ["Ana Lind"]
+
+
+def test_an_outlet_given_with_its_wire_or_host_speaks_under_its_own_name():
+    text = "Up to 300 people died in the fire at the market."
+    for outlet in ("The Varno Post (Wire)", "The Varno Post (copy on example.org)", "The Varno Post"):
+        (report,) = extract_statements(text, outlet=outlet)
+        assert report.speaker.name == "The Varno Post"
+        assert report.speaker.aliases == ([outlet] if outlet != "The Varno Post" else [])
+    (report,) = extract_statements(text, outlet="(Wire)")  # nothing but a note: kept as given
+    assert report.speaker.name == "(Wire)"
+
+
+def test_a_thousands_separator_lost_as_a_question_mark_is_read_as_a_comma():
+    text = "Witnesses described the raid this week. Up to 2?000 people died during the attack."
+    (figure,) = [s for s in extract_statements(text, outlet="Kurdistan 24") if "died" in s.text]
+    assert figure.text == "Up to 2,000 people died during the attack"
+    assert text[figure.start:figure.end].replace("?", ",") == figure.text  # offsets into the copy hold
+    # A question is still a question: "?" before a word, or before a number of another length.
+    assert not [s for s in extract_statements("Were 2?00 people really there?", outlet="Kurdistan 24")]
+
+
 def test_background_totals_and_captions_are_no_figure_report():
     for sentence in (
         "Dozens of people were killed in the fire at the market.",  # no figure

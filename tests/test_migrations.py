@@ -71,8 +71,8 @@ def test_both_backends_have_the_same_migrations():
 
 # Each backend's own machinery, not part of the record's data: the full-text index (an FTS5
 # virtual table on SQLite, a table with tsvector columns on PostgreSQL) and the column that
-# keeps tags in order where SQLite has its rowid.
-_BACKEND_OWN = {"statements_fts", ("statement_tags", "seq")}
+# keeps tags (a statement's, an article's) in order where SQLite has its rowid.
+_BACKEND_OWN = {"statements_fts", ("statement_tags", "seq"), ("source_tags", "seq")}
 _TYPES = {"integer": "integer", "bigint": "integer", "text": "text", "real": "real",
           "double precision": "real"}
 

@@ -44,6 +44,7 @@ def test_statement_json_has_stable_fields(seeded):
     assert statement["source"] == {
         "id": statement["source"]["id"], "outlet": "Kurdistan 24", "url": None,
         "title": "Coalition continues strikes against IS remnants near Makhmour", "published": "2018-07-11",
+        "tags": [],
     }
     assert statement["event_date"] == "2018-07-08"
 

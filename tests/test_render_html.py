@@ -66,7 +66,7 @@ def test_the_page_is_the_template_file(tmp_path):
     assert env.autoescape is True
     assert env.get_template("dossier.html").filename == str(TEMPLATES / "dossier.html")
     # A restyled copy of the templates is what render() uses when given its environment.
-    for name in ("dossier.html", "dossier.css"):
+    for name in ("dossier.html", "dossier.css", "charts.html"):
         (tmp_path / name).write_text((TEMPLATES / name).read_text())
     (tmp_path / "dossier.css").write_text("body { color: rebeccapurple; }\n")
     env.loader = jinja2.FileSystemLoader(tmp_path)

@@ -37,7 +37,7 @@ def test_gaps_between_days_but_not_between_consecutive_days():
     assert [type(i).__name__ for i in items] == ["Entry", "Entry", "Gap", "Entry"]
     gap = items[2]
     assert isinstance(gap, Gap) and gap.days == 7
-    assert gap.to_dict() == {"type": "gap", "after": "2020-01-02", "before": "2020-01-10", "days": 7}
+    assert gap.to_dict() == {"type": "gap", "after": "2020-01-02", "before": "2020-01-10", "days": 7, "folded": False}
 
 
 def test_open_and_confirmed_conflicts_mark_disputes_dismissed_do_not():

@@ -134,13 +134,23 @@ def timeline(
     respond(as_json, items, report.timeline_table, empty="No statements match.")
 
 
+REPORT_FORMATS = {"html": (".html", ".htm"), "md": (".md", ".markdown")}
+
+
 @app.command("report")
 def report_(
     ctx: typer.Context,
     speaker: SpeakerFilter = None, tag: TagFilter = None, outlet: OutletFilter = None,
     since: SaidSince = None, until: SaidUntil = None,
+    event: Annotated[int | None, typer.Option(
+        metavar="ID", help="Only the statements of this event (`quotetrack events` lists them).")] = None,
+    title: Annotated[str | None, typer.Option(help="The dossier's title (default: made from the filters).")] = None,
     output: Annotated[Path | None, typer.Option(
-        "--output", "-o", help="Write the dossier to a file: .html (self-contained) or .md.", dir_okay=False,
+        "--output", "-o", metavar="FILE", dir_okay=False,
+        help="Write the dossier to a file: .html (self-contained) or .md; - for standard output.",
+    )] = None,
+    fmt: Annotated[str | None, typer.Option(
+        "--format", metavar="html|md", help="The file's format (default: from its name; html for -).",
     )] = None,
     clusters: Annotated[bool, typer.Option(
         help="Group the statements that make the same claim (slower for a large dossier).",
@@ -151,31 +161,36 @@ def report_(
 ) -> None:
     """A dossier for a story: who spoke, a dated timeline, recurring claims and disputes side by side.
 
-    Example: quotetrack report --tag makhmour --output story.html
+    Example: quotetrack report --tag brennmoor-flood --title "The Brennmoor flood" -o story.html
     """
     from .. import dossier as dossier_
     from ..render import terminal as report
 
-    suffix = output.suffix.lower() if output else None
-    if suffix not in (None, ".html", ".htm", ".md", ".markdown"):
-        fail(f"{output} must end in .html or .md (the format is taken from the name).")
-    _refuse_output(output, force)
-    with opened(ctx, db) as database, progress("Grouping claims", quiet=as_json) as tick:
+    to_stdout = output is not None and str(output) == "-"
+    page_format = _report_format(output, fmt, to_stdout)
+    if to_stdout and as_json:
+        fail("-o - and --json both write to standard output; give one.")
+    if not to_stdout:
+        _refuse_output(output, force)
+    with opened(ctx, db) as database, progress("Grouping claims", quiet=as_json or to_stdout) as tick:
         found = dossier_.build(
-            database, speaker=speaker, tag=tag, outlet=outlet,
+            database, speaker=speaker, tag=tag, outlet=outlet, event=event, title=title,
             since=date_option(since, "--since"), until=date_option(until, "--until"),
             clusterer=partial(dossier_.cluster_statements, progress=tick) if clusters else None,
         )
     if output is not None:
         # Imported here: Jinja2 is only needed when a page is written.
-        from ..files import replacing
-
-        if suffix in (".md", ".markdown"):
+        if page_format == "md":
             from ..render import markdown
             page = markdown.render(found)
         else:
             from ..render import html
             page = html.render(found)
+        if to_stdout:
+            sys.stdout.write(page)
+            return
+        from ..files import replacing
+
         try:
             with replacing(output, force) as stream:
                 stream.write(page)
@@ -187,6 +202,25 @@ def report_(
         emit_json(found.to_dict())
     elif output is None:
         out().print(report.dossier_view(found))
+
+
+def _report_format(output: Path | None, fmt: str | None, to_stdout: bool) -> str | None:
+    """The page's format: --format, else the file's name; a name and a format that disagree are
+    refused before anything is read."""
+    if fmt is not None and fmt not in REPORT_FORMATS:
+        fail(f"--format {fmt!r} is not one of: {', '.join(REPORT_FORMATS)}.")
+    if output is None:
+        if fmt is not None:
+            fail("--format is the format of the file -o writes; give -o FILE, or -o - for standard output.")
+        return None
+    if to_stdout:
+        return fmt or "html"
+    named = next((name for name, suffixes in REPORT_FORMATS.items() if output.suffix.lower() in suffixes), None)
+    if named is None:
+        fail(f"{output} must end in .html or .md (the format is taken from the name).")
+    if fmt is not None and fmt != named:
+        fail(f"{output} is named as {named} but --format says {fmt}; give one that agrees.")
+    return named
 
 
 @app.command()

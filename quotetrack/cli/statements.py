@@ -159,11 +159,17 @@ MAX_ARTICLE_MB = 10
 @app.command()
 def ingest(
     ctx: typer.Context,
-    files: Annotated[list[str], typer.Argument(metavar="FILE...", help="Articles: .txt, .md or .html; - for stdin.")],
+    files: Annotated[list[str] | None, typer.Argument(
+        metavar="FILE...", help="Articles: .txt, .md or .html; - for stdin.", show_default=False)] = None,
+    manifest: Annotated[Path | None, typer.Option(
+        metavar="FILE", dir_okay=False, help="A CSV or JSON Lines file listing articles with columns path, "
+        "outlet, published, url, title, tags (paths relative to its folder).")] = None,
     outlet: Annotated[str | None, typer.Option(help="The outlet that published the article(s).")] = None,
     url: Annotated[str | None, typer.Option(help="The article's address (http:// or https://).")] = None,
     title: Annotated[str | None, typer.Option(help="The headline (default: the first line or <title>).")] = None,
     published: Annotated[str | None, typer.Option(help="Publication date; anchors 'on Wednesday'.")] = None,
+    tag: Annotated[list[str] | None, typer.Option(
+        metavar="TAG", help="Tag every article (and so its statements) with this; repeat for more.")] = None,
     quotes_only: Annotated[bool, typer.Option(help="Leave out the outlet's own factual assertions.")] = False,
     dry_run: Annotated[bool, typer.Option(help="Show what would be recorded; record nothing.")] = False,
     max_size: Annotated[int, typer.Option(
@@ -174,51 +180,70 @@ def ingest(
 ) -> None:
     """Extract attributed statements from articles, show them, and record them.
 
-    Each article is recorded whole or not at all; an article already on record adds nothing.
+    Each article is recorded whole or not at all; an article already on record adds nothing. A
+    Markdown or text file may open with front matter (outlet:, published:, url:, title:, tags:
+    between two --- lines); a manifest gives the same for each file of a batch; the options fill
+    in what neither gives. A table at the end says what each file added.
 
-    Example: quotetrack ingest article.txt --outlet "Kurdistan 24" --published 2018-07-11 --yes
+    Example: quotetrack ingest --manifest articles.csv --tag brennmoor-flood --yes
     """
     from .. import ingest as ingest_  # the extractor's lexicons load only when needed
     from .. import record
+    from ..manifest import ManifestRow, read_manifest
     from ..render import terminal as report
 
-    if url and len(files) > 1:
-        fail("--url names one article; ingest the files one at a time.")
+    batch: list[tuple[str, ManifestRow | None]] = [(name, None) for name in files or []]
+    if manifest is not None:
+        rows = read_manifest(manifest, record.read_file(manifest, "a manifest"))
+        batch += [(str(row.path), row) for row in rows]
+    if not batch:
+        fail("Give the articles to ingest: files, or --manifest FILE.")
+    if url and len(batch) > 1:
+        fail("--url names one article; give each article's address in a manifest or its front matter.")
     published_on = date_option(published, "--published")
     articles = []
-    with progress("Reading articles", quiet=as_json or len(files) < 2) as tick:
-        for done, name in enumerate(files, 1):
+    # Every file is read and checked before anything is recorded: a bad row stops the batch whole.
+    with progress("Reading articles", quiet=as_json or len(batch) < 2) as tick:
+        for done, (name, row) in enumerate(batch, 1):
             articles.append(ingest_.read_article(
                 record.read_file(name, "an article", limit=max_size * 1_000_000), name, outlet=outlet, url=url,
-                title=title, published=published_on, quotes_only=quotes_only))
+                title=title, published=published_on, tags=tag or [], quotes_only=quotes_only,
+                given=row.facts if row else None, given_by=row.where if row else ""))
             if tick:
-                tick(done, len(files))
+                tick(done, len(batch))
     if not dry_run and not yes and not interactive():
         fail("Recording needs confirmation: add --yes, or --dry-run to only show the statements.")
     console = out()
     results: list[dict[str, Any]] = []
+    summary: list[ingest_.IngestSummary] = []
     with nullcontext(None) if dry_run else opened(ctx, db) as database:
         for article in articles:
             ids: list[int | None] = [None] * len(article.statements)
             note = "dry run: nothing recorded" if dry_run else "nothing recorded"
+            row_summary = ingest_.IngestSummary.not_recorded(article, found=dry_run)
             if not as_json:
                 console.print(report.extraction_table(list(zip(article.statements, ids, strict=True)),
                                                       title=f"{article.name}: {counted(len(ids), 'statement')}"))
             if database is not None and (yes or typer.confirm(f"Record {counted(len(ids), 'statement')}?")):
                 result = ingest_.ingest(database, article)
                 ids = result.ids
+                row_summary = result.summary()
                 note = (f"already on record as source {result.already_recorded.id}; nothing added"
                         if result.already_recorded else f"recorded {counted(result.added, 'statement')}")
+            summary.append(row_summary)
             if as_json:
                 results.append({
                     "file": article.name, "source": article.source.to_dict(), "note": note,
                     "statements": [ingest_.to_dict(e, article.source, i)
                                    for e, i in zip(article.statements, ids, strict=True)],
+                    "summary": row_summary.to_dict(),
                 })
             else:
                 err().print(report.safe(f"{article.name}: {note}."))
     if as_json:
         emit_json(results[0] if len(results) == 1 else results)
+    else:
+        console.print(report.ingest_summary(summary, dry_run=dry_run))
 
 
 @app.command("list")

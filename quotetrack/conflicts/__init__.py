@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..evidence import DenialCue, Similarity
+from ..evidence import Counts, DenialCue, Similarity
 from ..models import Statement
 from ..text import Normalizer, default_normalizer
 from .attribution import as_self_contradiction, quote_conflict, same_speaker
@@ -97,6 +97,8 @@ def compare(a: Statement, b: Statement, *, normalizer: Normalizer | None = None)
             before_the_claim(verdict, verdict.evidence, (first, second), (a, b))
         add_date_caveat(verdict, a, b)
         if speaker_same is True:
+            if _two_kinds(verdict):
+                return Verdict("unrelated", None, round(similarity, 3), Similarity(round(similarity, 3)))
             verdict = as_self_contradiction(verdict, a, b)
         return verdict
 
@@ -132,7 +134,18 @@ def incident_conflict(a: Statement, b: Statement, *, normalizer: Normalizer | No
     if found is None:
         return None
     add_date_caveat(found, a, b)
-    return as_self_contradiction(found, a, b) if same_speaker(a, b) is True else found
+    if same_speaker(a, b) is not True:
+        return found
+    return None if _two_kinds(found) else as_self_contradiction(found, a, b)
+
+
+def _two_kinds(verdict: Verdict) -> bool:
+    """The verdict sets two kinds of count against each other ("149 suspected" / "20 confirmed"):
+    two sources' figures an editor weighs side by side, but one speaker giving both contradicts
+    nothing."""
+    evidence = verdict.evidence
+    return (isinstance(evidence, Counts) and bool(evidence.a_number.kind and evidence.b_number.kind)
+            and evidence.a_number.kind != evidence.b_number.kind)
 
 
 def _name_stems(statement: Statement, normalizer: Normalizer) -> frozenset[str]:

@@ -47,6 +47,10 @@ from .speakers import Resolved, Resolver, add_alias, relayed_in
 
 __all__ = ["Cue", "Extracted", "cue_lexicon", "extract_statements"]
 
+# A thousands separator lost when a page was saved ("2?000", "2\ufffd000" for a thin space): read as
+# the comma it stood for, one character for one, so that offsets into the article still hold.
+_LOST_SEPARATOR = re.compile(r"(?<=\d)[?\ufffd](?=\d{3}\b)")
+
 
 def extract_statements(
     text: str,
@@ -64,6 +68,7 @@ def extract_statements(
     """
     if not text or not text.strip():
         return []
+    text = _LOST_SEPARATOR.sub(",", text)
     copy = read_copy(text)
     resolver = Resolver(text)
     found: list[tuple[Found, Sentence]] = []

@@ -159,8 +159,22 @@ def _reported_statement(sentence: Sentence, text: str) -> Found | None:
         return None
     end = content_end(sentence)
     according = _according_to(sentence, end)
-    if according:
-        return according
+    if according is None:
+        return _framed(sentence, end)
+    inner = _framed(sentence, end) if according.spans[0].start > according.frame.cue_start else None
+    if inner is not None and min(inner.frame.mention.phrase_start, inner.spans[0].start) >= according.spans[0].start:
+        # "According to the Post, the minister said the toll was 40": the minister's claim, which
+        # reached us through the Post.
+        inner.frame.relayed_to = inner.frame.relayed_to or according.frame.mention.head
+        return inner
+    return according
+
+
+def _framed(sentence: Sentence, end: int) -> Found | None:
+    """The reported statement of the sentence's first speech cue with a speaker (``X said …``,
+    ``…, X said.``), if any."""
+    tokens, lower = sentence.tokens, sentence.lower
+    n = len(tokens)
     for c in range(n):
         cue = sentence.cue_at(c)
         if not cue or cue.cue.category == "cognition" or cue.form.lower() == "according to":

@@ -45,17 +45,20 @@ def outlet_reports(
     text, sentences, quotes = copy.text, copy.sentences, copy.quotes
     starts = [s.start for s in sentences]
     covered: dict[int, int] = {}  # sentence -> where the first statement or frame in it starts
+    said_from: dict[int, int] = {}  # sentence -> where the first statement's words in it start
     for s in statements:
         for x, y in ((s.start, s.end), (s.speaker_phrase_start or s.start, s.cue_end or s.end)):
             i = max(0, bisect_left(starts, x) - 1)
             while i < len(sentences) and sentences[i].start < y:
                 if x < sentences[i].end:
                     covered[i] = min(covered.get(i, x), x)
+                    if x == s.start:
+                        said_from[i] = min(said_from.get(i, x), x)
                 i += 1
     opens = [q.open for q in quotes]
     mention_starts = [m.start for m in mentions]
     past = word_set("past_verbs")
-    speaker = Speaker(name=outlet or "the outlet", kind="organisation")
+    speaker = outlet_speaker(outlet)
     # Undated claims (the lead, a figure, a hedge) are the outlet's only when it is named: a
     # draft checked against the record has none, and its lead is no outlet's statement.
     named = outlet is not None
@@ -68,6 +71,12 @@ def outlet_reports(
         body += not (sentence.headline or caption)
         limit = len(sentence.tokens)
         if number in covered:
+            negative = None if sentence.quotes else negative_report(sentence)
+            if negative is not None and negative.end <= said_from.get(number, b):
+                # "IBM did not issue a denial, but suggested the report was wrong": what the
+                # outlet says IBM did not do is its report, what IBM suggested is IBM's.
+                reports.append(sentence_statement(copy, sentence, negative, speaker, mentions))
+                continue
             # "The figure differs from first accounts of the raid, with the Relief Council
             # saying that …": the clause before the credited one is the outlet's.
             clause = _WITH_CLAUSE.search(text, a, max(a, covered[number]))
@@ -135,6 +144,22 @@ def outlet_reports(
         if (named and running and (body == 1 or hedged)) or _day_dates(mentions, start, b):
             reports.append(sentence_statement(copy, sentence, Span(start, end), speaker, mentions))
     return reports
+
+
+# What an editor notes after an outlet's name: the wire or site it came through, "(Reuters)",
+# "(copy on example.org)", "(Calcutta)".
+_OUTLET_NOTE = re.compile(r"\s*\([^()]*\)\s*$")
+
+
+def outlet_speaker(outlet: str | None) -> Speaker:
+    """The outlet as the speaker of its own reports: "City Press (News24)" is City Press, named
+    so under every article of its, the outlet as given kept as an alias."""
+    if outlet is None:
+        return Speaker(name="the outlet", kind="organisation")
+    name = outlet.strip()
+    while (bare := _OUTLET_NOTE.sub("", name)) and bare != name:
+        name = bare
+    return Speaker(name=name, kind="organisation", aliases=[outlet.strip()] if name != outlet.strip() else [])
 
 
 def _figure_credited_next(copy: Copy, number: int, statements: list[Extracted]) -> Extracted | None:

@@ -14,7 +14,7 @@ import jinja2
 from markupsafe import Markup
 
 from ..dossier import Dossier, Gap
-from . import common
+from . import charts, common
 
 
 def _escaped(value: Any) -> Any:
@@ -46,6 +46,7 @@ def environment() -> jinja2.Environment:
         common.figures_told, common.gap_text, common.quote_marks, common.segments, common.speaker_details,
         common.speaker_names, common.web_link,
     )})
+    env.globals["figure_chart"] = charts.figure_chart
     env.tests["gap"] = lambda item: isinstance(item, Gap)
     return env
 

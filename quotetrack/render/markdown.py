@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ..dossier import Dossier, Gap
+from ..dossier import Dossier, Entry, Gap
 from ..models import Speaker, Statement
 from .common import (
     conflict_heading,
@@ -49,6 +49,23 @@ def _marked(text: str, spans: Sequence[tuple[int, int]]) -> str:
     return "".join(f"**{md(piece)}**" if marked else md(piece) for piece, marked in segments(text, spans)).strip()
 
 
+def _timeline_lines(items: Sequence[Entry | Gap]) -> list[str]:
+    lines = []
+    for item in items:
+        if isinstance(item, Gap):
+            lines.append(f"- *{gap_text(item)}*")
+            continue
+        day = f"**{item.day.isoformat()}** ({item.basis})" if item.day else "**undated**"
+        flag = ""
+        if item.disputes:
+            # Linked to the dispute's anchor below (a raw <a id>, as Markdown has no anchors of its own).
+            flag = " — **disputed**: " + ", ".join(
+                f"[conflict {c.id}](#conflict-{c.id}) ({c.type}, {c.status})" for c in item.disputes)
+        lines.append(f"- {day} {_speaker(item.statement.speaker)}: {quoted(item.statement, md(item.statement.text))} "
+                     f"<small>{_where(item.statement)}</small>{flag}")
+    return lines
+
+
 def render(dossier: Dossier) -> str:
     """The dossier as Markdown: who spoke, the timeline, recurring claims, figures and disputes."""
     lines = [f"# {md(dossier.title)}", ""]
@@ -59,16 +76,12 @@ def render(dossier: Dossier) -> str:
     for speaker, count in dossier.speakers:
         lines.append(f"| {md(speaker.name)} | {md(speaker.title)} | {md(speaker.affiliation)} | {count} |")
     lines += ["", "## Timeline", ""]
-    for item in dossier.timeline:
-        if isinstance(item, Gap):
-            lines.append(f"- *{gap_text(item)}*")
-            continue
-        day = f"**{item.day.isoformat()}** ({item.basis})" if item.day else "**undated**"
-        flag = ""
-        if item.disputes:
-            flag = " — **disputed**: " + ", ".join(f"conflict {c.id} ({c.type}, {c.status})" for c in item.disputes)
-        lines.append(f"- {day} {_speaker(item.statement.speaker)}: {quoted(item.statement, md(item.statement.text))} "
-                     f"<small>{_where(item.statement)}</small>{flag}")
+    periods = dossier.periods
+    for number, period in enumerate(periods):
+        # A long gap starts a new section (likely another story) rather than a row of empty days.
+        if len(periods) > 1:
+            lines += ([""] if number else []) + [f"### {period.label}", ""]
+        lines += _timeline_lines(period.items)
     if dossier.clusters is not None:
         lines += ["", "## Claims made more than once", ""]
         if not dossier.clusters:
@@ -92,7 +105,7 @@ def render(dossier: Dossier) -> str:
         lines.append("No open or confirmed conflicts involve these statements.")
     for conflict in dossier.disputes:
         marks = evidence_spans(conflict.evidence)
-        lines += [f"### {conflict_heading(conflict)}", "",
+        lines += [f'<a id="conflict-{conflict.id}"></a>', "", f"### {conflict_heading(conflict)}", "",
                   "| A | B |", "|---|---|",
                   f"| {_speaker(conflict.a.speaker)} | {_speaker(conflict.b.speaker)} |",
                   f"| {quoted(conflict.a, _marked(conflict.a.text, marks[0]))} "

@@ -92,6 +92,33 @@ def extraction_table(rows: Sequence[tuple[Any, int | None]], title: str | None =
     return table
 
 
+def ingest_summary(rows: Sequence[Any], dry_run: bool = False) -> Table:
+    """The table `ingest` ends with: per file (ingest.IngestSummary), the statements recorded, its
+    speakers new to the record and already on it, and the conflicts found."""
+    table = Table(title=_title("Dry run: nothing recorded" if dry_run else "Ingested"), box=box.SIMPLE_HEAD,
+                  expand=True)
+    table.add_column("File", ratio=3, min_width=12, overflow="fold")
+    table.add_column("Source", justify="right", style="cyan", no_wrap=True)
+    table.add_column("Statements" if not dry_run else "Found", justify="right", no_wrap=True)
+    table.add_column("Speakers\nnew", justify="right", no_wrap=True)
+    table.add_column("Speakers\nknown", justify="right", no_wrap=True)
+    table.add_column("Conflicts\nfound", justify="right", no_wrap=True)
+    totals = [0, 0, 0, 0]
+    for row in rows:
+        counts = [row.statements, row.speakers_new, row.speakers_known, row.conflicts]
+        totals = [t + (c or 0) for t, c in zip(totals, counts, strict=True)]
+        name = safe(row.file)
+        if row.already_recorded:
+            name.append_text(_styled("\nalready on record", "dim"))
+        table.add_row(name, "" if row.source_id is None else str(row.source_id),
+                      *("–" if c is None else str(c) for c in counts))
+    if len(rows) > 1:
+        table.add_section()
+        table.add_row(Text(f"{counted(len(rows), 'file')} in all", style="bold"), "",
+                      *(str(t) if not dry_run or n == 0 else "–" for n, t in enumerate(totals)))
+    return table
+
+
 def in_source(article: str, start: int, end: int, speaker_start: int | None,
               speaker_end: int | None, margin: int = 400) -> Text:
     """The stretch of the article around a statement, the statement and speaker highlighted."""
@@ -424,7 +451,10 @@ def timeline_table(items: Sequence[Entry | Gap], title: str | None = "Timeline")
 
     for item in items:
         if isinstance(item, Gap):
-            table.add_row("", "", "", _styled(gap_text(item), "dim italic"), "")
+            if item.folded:  # a new period, likely another story: a rule, not a row of empty days
+                table.add_section()
+            else:
+                table.add_row("", "", "", _styled(gap_text(item), "dim italic"), "")
             continue
         statement = item.statement
         day = Text(item.day.isoformat() if item.day else "undated")

@@ -60,6 +60,7 @@ from .events import (
 )
 from .search import claim_hits, claim_term_counts, ids_mentioning, search, statements_sharing
 from .sources import (
+    add_source_tags,
     article_text,
     articles,
     find_source,
@@ -68,6 +69,7 @@ from .sources import (
     outlets,
     set_article,
     source_by_article,
+    source_tags,
 )
 from .speakers import (
     aliases_by_speaker,
@@ -76,6 +78,7 @@ from .speakers import (
     get_speaker,
     insert_alias,
     insert_speaker,
+    last_speaker_id,
     speaker_ids_in_source,
     speaker_keys_current,
     speaker_statement_counts,
@@ -174,7 +177,8 @@ def schema_sql(db: Database) -> str:
 
 __all__ = [
     "BUSY_TIMEOUT_SECONDS", "ENV_VAR", "Column", "Database", "Result", "StaleReview",
-    "add_event_members", "add_terms", "aliases_by_speaker", "all_speakers", "article_text", "articles",
+    "add_event_members", "add_source_tags", "add_terms", "aliases_by_speaker", "all_speakers", "article_text",
+    "articles",
     "claim_hits", "claim_index", "claim_term_counts", "claim_tokens", "clear_auto_memberships",
     "copy_record", "count_rows", "count_statements", "create_event", "create_events", "default_db_path",
     "delete_event", "delete_events", "describe_events",
@@ -182,12 +186,12 @@ __all__ = [
     "event_articles", "event_memberships", "event_pins", "event_statement_ids", "events_of_statements",
     "extraction_details", "extraction_details_many", "find_duplicate", "find_source", "get_conflict",
     "get_event", "get_source", "get_speaker", "get_statement", "get_statements", "grouping_is_current",
-    "ids_mentioning", "index_statement", "insert_alias", "insert_source", "insert_speaker",
+    "ids_mentioning", "index_statement", "insert_alias", "insert_source", "insert_speaker", "last_speaker_id",
     "insert_statement", "list_changes", "list_conflicts", "list_events", "list_statements", "list_terms",
     "log_change", "merge_speakers", "now", "open_record", "outlets", "place_statements", "record_grouping",
     "record_tables", "reindex_speaker", "resolve_db_path", "resolve_editor", "restore_conflict",
     "review_conflict", "reviewed_pairs", "save_conflict", "schema_sql", "search", "set_article",
-    "set_norm", "set_tags", "settle_unfound", "source_by_article", "speaker_ids_in_source",
+    "set_norm", "set_tags", "settle_unfound", "source_by_article", "source_tags", "speaker_ids_in_source",
     "speaker_keys_current", "speaker_statement_counts", "speakers_with_keys", "statement_ids", "statement_texts",
     "statements_dated", "stored_pairs", "timeline_conflicts",
     "statement_texts_by_id", "statements_sharing", "update_event", "update_speaker", "update_statement",

@@ -238,6 +238,18 @@ MIGRATIONS: list[PgMigration] = [
         );
         """
     )),
+    ("0004_tags", textwrap.dedent(
+        """
+        CREATE TABLE source_tags (
+            source_id BIGINT NOT NULL REFERENCES sources (id) ON DELETE CASCADE,
+            tag TEXT NOT NULL,
+            -- A source's tags in the order they were given (SQLite's rowid).
+            seq BIGINT GENERATED ALWAYS AS IDENTITY,
+            PRIMARY KEY (source_id, tag)
+        );
+        CREATE INDEX source_tags_tag ON source_tags (tag);
+        """
+    )),
 ]
 
 

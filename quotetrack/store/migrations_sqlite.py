@@ -195,3 +195,20 @@ def m0003_speaker_keys(db: Database) -> None:
         );
         """
     ))
+
+
+@migrations(name="0004_tags")
+def m0004_tags(db: Database) -> None:
+    db.executescript(textwrap.dedent(
+        """
+        -- Tags given to a whole article when it is ingested (`ingest --tag`, a manifest's tags
+        -- column, a file's front matter): every statement from the source carries them, so
+        -- `--tag` finds a story by its articles as well as by its statements' own tags.
+        CREATE TABLE source_tags (
+            source_id INTEGER NOT NULL REFERENCES sources (id) ON DELETE CASCADE,
+            tag TEXT NOT NULL,
+            PRIMARY KEY (source_id, tag)
+        );
+        CREATE INDEX source_tags_tag ON source_tags (tag);
+        """
+    ))

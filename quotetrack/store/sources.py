@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from ..errors import NotFound
@@ -12,18 +12,49 @@ from .base import Database, to_date, to_iso
 from .changes import log_change
 
 
-def _source_from_row(row: dict[str, Any]) -> Source:
+def _source_from_row(row: dict[str, Any], tags: list[str] | None = None) -> Source:
     return Source(
         id=row["id"], outlet=row["outlet"], url=row["url"], title=row["title"],
-        published=to_date(row["published"]),
+        published=to_date(row["published"]), tags=tags or [],
     )
+
+
+def _tagged(db: Database, row: dict[str, Any]) -> Source:
+    return _source_from_row(row, source_tags(db, [row["id"]]).get(row["id"], []))
+
+
+def source_tags(db: Database, source_ids: Sequence[int]) -> dict[int, list[str]]:
+    """The tags of these sources, each in the order they were given."""
+    tags: dict[int, list[str]] = {}
+    ids = list(dict.fromkeys(source_ids))
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        for row in db.query(
+            f"SELECT source_id, tag FROM source_tags WHERE source_id IN ({', '.join('?' for _ in chunk)}) "
+            f"ORDER BY {db.TAG_ORDER}", chunk,
+        ):
+            tags.setdefault(row["source_id"], []).append(row["tag"])
+    return tags
+
+
+def add_source_tags(db: Database, source_id: int, tags: Iterable[str], log: bool = True) -> list[str]:
+    """Give a source these tags too (those it has are kept); returns the tags it now has.
+
+    ``log``: write the change log's entry (a new source's tags are in its "create" entry)."""
+    have = source_tags(db, [source_id]).get(source_id, [])
+    added = [tag for tag in dict.fromkeys(tags) if tag not in have]
+    for tag in added:
+        db.execute("INSERT INTO source_tags (source_id, tag) VALUES (?, ?)", [source_id, tag])
+    if added and log:
+        log_change(db, "update", "source", source_id, {"tags_added": added})
+    return have + added
 
 
 def get_source(db: Database, source_id: int) -> Source:
     rows = list(db.query("SELECT * FROM sources WHERE id = ?", [source_id]))
     if not rows:
         raise NotFound(f"There is no source with id {source_id}.")
-    return _source_from_row(rows[0])
+    return _tagged(db, rows[0])
 
 
 def find_source(db: Database, source: Source) -> Source | None:
@@ -37,12 +68,12 @@ def find_source(db: Database, source: Source) -> Source | None:
             "ORDER BY id LIMIT 1",
             [source.outlet, source.title, to_iso(source.published)],
         ))
-    return _source_from_row(rows[0]) if rows else None
+    return _tagged(db, rows[0]) if rows else None
 
 
 def source_by_article(db: Database, sha256: str) -> Source | None:
     rows = list(db.query("SELECT * FROM sources WHERE article_sha256 = ?", [sha256]))
-    return _source_from_row(rows[0]) if rows else None
+    return _tagged(db, rows[0]) if rows else None
 
 
 def insert_source(
@@ -55,6 +86,7 @@ def insert_source(
          article_sha256, base.now()],
     )
     source_id = int(cursor.lastrowid or 0)
+    add_source_tags(db, source_id, source.tags, log=False)
     log_change(db, "create", "source", source_id, source.to_dict() | {"id": source_id})
     return get_source(db, source_id)
 
@@ -67,7 +99,7 @@ def article_text(db: Database, source_id: int) -> str | None:
 def articles(db: Database) -> Iterator[tuple[Source, str, str | None]]:
     """Every source kept with its article text: (source, text, sha256), in id order (for export)."""
     for row in db.query("SELECT * FROM sources WHERE article_text IS NOT NULL ORDER BY id"):
-        yield _source_from_row(row), row["article_text"], row["article_sha256"]
+        yield _tagged(db, row), row["article_text"], row["article_sha256"]
 
 
 def set_article(db: Database, source_id: int, text: str, sha256: str) -> None:

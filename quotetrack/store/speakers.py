@@ -38,6 +38,11 @@ def get_speaker(db: Database, speaker_id: int) -> Speaker:
     return _speaker_from_row(rows[0], aliases_by_speaker(db, [speaker_id]).get(speaker_id, []))
 
 
+def last_speaker_id(db: Database) -> int:
+    """The highest speaker id on record (0 for none): a speaker recorded later has a higher one."""
+    return int(db.execute("SELECT coalesce(max(id), 0) FROM speakers").fetchone()[0])
+
+
 def all_speakers(db: Database) -> list[Speaker]:
     aliases = aliases_by_speaker(db)
     return [

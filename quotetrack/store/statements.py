@@ -11,6 +11,7 @@ from ..models import Source, Speaker, Statement
 from . import base
 from .base import Database, Where, marks, to_date, to_iso
 from .changes import log_change
+from .sources import source_tags
 from .speakers import aliases_by_speaker, get_speaker, insert_alias
 
 _STATEMENT_COLUMNS = (
@@ -98,6 +99,7 @@ def _statements_from_rows(db: Database, rows: list[dict[str, Any]]) -> list[Stat
             f"({', '.join('?' for _ in chunk)}) ORDER BY {db.TAG_ORDER}", chunk,
         ):
             tags.setdefault(row["statement_id"], []).append(row["tag"])
+    article_tags = source_tags(db, sorted({row["source_id"] for row in rows if row["source_id"] is not None}))
     statements = []
     for row in rows:
         speaker = Speaker(
@@ -110,6 +112,7 @@ def _statements_from_rows(db: Database, rows: list[dict[str, Any]]) -> list[Stat
             source = Source(
                 id=row["source_id"], outlet=row["so_outlet"], url=row["so_url"],
                 title=row["so_title"], published=to_date(row["so_published"]),
+                tags=article_tags.get(row["source_id"], []),
             )
         statements.append(Statement(
             id=row["id"], text=row["text"], kind=row["kind"], speaker=speaker, source=source,
@@ -180,7 +183,9 @@ def list_statements(
     where = Where()
     where.add_if(speaker_ids is not None, f"st.speaker_id IN ({marks(speaker_ids or [])})", *(speaker_ids or []))
     where.add_if(outlet, "so.outlet = ? COLLATE NOCASE", outlet)
-    where.add_if(tag, "st.id IN (SELECT statement_id FROM statement_tags WHERE tag = ?)", tag)
+    # A statement has a tag of its own or from its article (source_tags).
+    where.add_if(tag, "(st.id IN (SELECT statement_id FROM statement_tags WHERE tag = ?) "
+                      "OR st.source_id IN (SELECT source_id FROM source_tags WHERE tag = ?))", tag, tag)
     when = "coalesce(st.said_on, so.published, substr(st.created_at, 1, 10))"
     where.add_if(since, f"{when} >= ?", since.isoformat() if since else None)
     where.add_if(until, f"{when} <= ?", until.isoformat() if until else None)

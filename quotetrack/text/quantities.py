@@ -691,21 +691,22 @@ def iter_quantities(text: str, *, how: bool = True) -> Iterator[Quantity]:
         start_index, end_index = reading.start, reading.end
         # "dozens of civilians", "one of the strikes": the thing comes after "of (the)".
         j = end_index
-        part_of = False
+        part_of = partitive = False
         thing: str | None
         if lows[end_index - 1].endswith("%"):
             thing, after_thing = "percent", end_index  # "47.9% of the vote" as "52 percent of the vote"
         else:
             if j < len(toks) and toks[j].low == "of":
-                part_of = number is not None
+                part_of = partitive = number is not None
                 j += 1
                 if j < len(toks) and toks[j].low in {"the", "their", "its", "them", "those", "these"}:
                     j += 1
             thing, after_thing = _thing_after(toks, j, value)
         # "another 200,000", "an additional 12", "12 more", "killing 12 others": added to a count
         # given elsewhere, a part of the toll and never the toll
-        part_of = part_of or (start_index > 0 and lows[start_index - 1] in _ADDED_BEFORE) \
+        added = (start_index > 0 and lows[start_index - 1] in _ADDED_BEFORE) \
             or (end_index < len(toks) and lows[end_index] in _ADDED_AFTER)
+        part_of = part_of or added
         role = _role_near(toks, start_index, after_thing)
         referring = thing in _figure_nouns() or (thing is None and role is None)
         # A correction names its figure further back: "the count should read 64,000".
@@ -744,6 +745,11 @@ def iter_quantities(text: str, *, how: bool = True) -> Iterator[Quantity]:
         if role and thing in count_kinds.objects():
             role = None  # "released two drone videos", "killed in two strikes": no one freed, no strike killed
         end_of_count = max(after_thing, end_index)
+        kind = count_kinds.count_kind(toks, start_index, end_of_count, _names_people) if how else None
+        if partitive and kind is not None and not added:
+            # "20 of the deaths have been confirmed": the part is the count of its kind, the
+            # confirmed toll, to be set against another confirmed toll ("cut to seven from 20")
+            part_of = False
         out.append(
             Quantity(
                 value=value, low=low_value, high=high_value,
@@ -758,7 +764,7 @@ def iter_quantities(text: str, *, how: bool = True) -> Iterator[Quantity]:
                 forecast=count_kinds.is_forecast(toks, start_index, end_index),
                 cumulative=role is not None and (role, "plan") not in _role_markers()
                 and count_kinds.is_cumulative(toks, start_index, end_of_count),
-                kind=count_kinds.count_kind(toks, start_index, end_of_count, _names_people) if how else None,
+                kind=kind,
                 corrects=corrects, provisional=how and count_kinds.is_provisional(toks, start_index, end_of_count),
             )
         )
