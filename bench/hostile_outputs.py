@@ -271,7 +271,9 @@ def paths(inputs: int, folder: Path, rng: random.Random) -> Outcomes:
         force = rng.random() < 0.5
         work = folder / f"paths-{n}"
         work.mkdir(parents=True, exist_ok=True)
-        command = rng.choice([["export", "--format", rng.choice(["jsonl", "json", "csv"])],
+        # CSV as one table: without --table, --format csv writes a folder of tables.
+        command = rng.choice([["export", *rng.choice([["--format", "jsonl"], ["--format", "json"],
+                                                      ["--format", "csv", "--table", "statements"]])],
                               ["report", "--no-clusters"]])
         target, what = _target(kind, work, rng, ".md" if command[0] == "report" else "")
         before = what()
@@ -347,7 +349,8 @@ def csv_round_trip(inputs: int, folder: Path, rng: random.Random) -> Outcomes:
     source.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
     first, second = Runner(folder / "csv-a.db"), Runner(folder / "csv-b.db")
     exported = folder / "csv-out.csv"
-    for run, argv in ((first, ["import", str(source)]), (first, ["export", "--format", "csv", "-o", str(exported)]),
+    for run, argv in ((first, ["import", str(source)]),
+                      (first, ["export", "--table", "statements", "-o", str(exported)]),
                       (second, ["import", str(exported)])):
         done = run(*argv)
         if _traceback(done):

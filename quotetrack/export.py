@@ -1,6 +1,6 @@
-"""The record written out: full-fidelity JSON, JSON Lines and CSV, and schema.org ClaimReview.
+"""The record written out: full-fidelity JSON and JSON Lines, flat CSV tables, and schema.org ClaimReview.
 
-JSON, JSON Lines and CSV carry the same records, in an order `quotetrack import` can replay:
+JSON and JSON Lines carry the same records, in an order `quotetrack import` can replay:
 
 - speakers that have no statements: ``{"record": "speaker", "speaker": {...}}``;
 - articles kept with their source: ``{"record": "article", "source": {...}, "sha256": ..., "text": ...}``,
@@ -10,6 +10,10 @@ JSON, JSON Lines and CSV carry the same records, in an order `quotetrack import`
 - every conflict with the editor's review: ``{"record": "conflict", "conflict": {...}}``, whose
   ``a_id``/``b_id`` are the statement ids of the same file.
 
+CSV is for spreadsheets: one flat table per record type (``TABLES``), one row a record and no
+JSON or article text in a cell. The statements table is the importer's flat form, so `import`
+reads it back (without the articles and conflicts, which are in the other tables or in JSON).
+
 ClaimReview is for publishing: one schema.org ``ClaimReview`` per reviewed conflict. Nothing
 here runs SQL; reading goes through ``store``.
 """
@@ -18,7 +22,8 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from pathlib import Path
 from typing import Any, TextIO
 
 from . import store
@@ -32,14 +37,26 @@ from .store import Database
 
 FORMATS = ("json", "jsonl", "csv", "claimreview")
 
-# The flat columns of the CSV export: the importer's flat fields plus what makes the file
-# replayable (the record kind, the file's own ids, aliases and conflicts).
-CSV_COLUMNS = (
-    "record", "id", "text", "kind", "speaker_id", "speaker", "title", "affiliation", "speaker_kind",
-    "aliases", "outlet", "url", "source_title", "published", "said_on", "event_date", "place",
-    "tags", "context", "relayed_to", "created_at", "extraction", "source_id", "sha256", "article",
-    "conflict",
+# A statement as one flat row: the importer's flat fields (the speaker by name with title and
+# aliases, the source's outlet, address, headline and date) and the record's own ids. `list --csv` and `export --table
+# statements` write it; `import` reads it back.
+STATEMENT_COLUMNS = (
+    "id", "text", "kind", "speaker", "title", "affiliation", "speaker_kind", "aliases", "outlet", "url",
+    "source_title", "published", "said_on", "event_date", "place", "tags", "context", "relayed_to",
+    "created_at", "speaker_id", "source_id",
 )
+SPEAKER_COLUMNS = ("id", "name", "title", "affiliation", "kind", "aliases", "statements")
+# Each side of a conflict by its statement's id, speaker and text, so that a row reads alone.
+CONFLICT_COLUMNS = (
+    "id", "type", "score", "status", "a_id", "a_speaker", "a_text", "b_id", "b_speaker", "b_text",
+    "evidence", "caveats", "note", "created_at", "reviewed_at", "reviewed_by",
+)
+# One row per figure a source gave for a thing counted in an event (`quotetrack event ID`).
+FIGURE_COLUMNS = (
+    "event_id", "event", "counted", "figure", "value", "low", "high", "speaker", "outlet",
+    "origin", "reported_on", "statement_id",
+)
+TABLES = ("statements", "speakers", "conflicts", "figures")
 
 # How many statements are read from the store at a time: a large record never sits in memory whole.
 _BATCH = 500
@@ -128,14 +145,129 @@ def write(db: Database, fmt: str, stream: TextIO, *, progress: Progress | None =
             written += 1
         stream.write("\n]\n" if written else "]\n")
     else:
-        # The csv module's own dialect (RFC 4180 rows ending in CRLF): it quotes a cell holding a
-        # carriage return only when the line ends hold one, and an unquoted CR ends the row on import.
-        writer = csv.writer(stream)
-        writer.writerow(CSV_COLUMNS)
-        for item in records(db, progress):
-            writer.writerow(csv_row(item))
-            written += 1
+        written = write_table(db, "statements", stream, progress=progress)
     return written
+
+
+# --- flat tables (CSV) ---
+
+
+def check_table(table: str) -> str:
+    if table not in TABLES:
+        raise InvalidInput(f"Table {table!r} is not one of: {', '.join(TABLES)}.")
+    return table
+
+
+def write_table(db: Database, table: str, stream: TextIO, *, progress: Progress | None = None) -> int:
+    """One record type as a CSV table on ``stream``; returns how many rows were written."""
+    check_table(table)
+    if table == "statements":
+        total = store.count_statements(db) if progress else 0
+
+        def rows() -> Iterator[dict[str, Any]]:
+            for done, item in enumerate(iter_statements(db), 1):
+                yield statement_row(item)
+                if progress:
+                    progress(done, total)
+
+        return write_csv(stream, STATEMENT_COLUMNS, rows())
+    if table == "speakers":
+        counts = store.speaker_statement_counts(db)
+        return write_csv(stream, SPEAKER_COLUMNS, (
+            speaker.to_dict() | {"aliases": join_list(speaker.aliases), "statements": counts.get(speaker.id or 0, 0)}
+            for speaker in store.all_speakers(db)))
+    if table == "conflicts":
+        return write_csv(stream, CONFLICT_COLUMNS, (
+            conflict_row(c) for c in sorted(store.list_conflicts(db), key=lambda c: c.id or 0)))
+    return write_csv(stream, FIGURE_COLUMNS, figure_rows(db))
+
+
+def write_tables(db: Database, folder: Path, *, force: bool = False) -> list[tuple[Path, int]]:
+    """Every table as ``folder/TABLE.csv`` (the folder made if need be): (file, rows) for each.
+
+    Every file is checked before the first is written, so a refused one leaves the others as they were."""
+    from .files import replacing, writable_target
+
+    if folder.exists() and not folder.is_dir():
+        raise InvalidInput(f"{folder} is not a folder; --format csv writes one file per table into a folder "
+                           "(or give --table to write one table).")
+    targets = [(table, folder / f"{table}.csv") for table in TABLES]
+    if folder.exists():
+        for _, target in targets:
+            writable_target(target, force)
+    try:
+        folder.mkdir(exist_ok=True)
+    except FileNotFoundError:
+        raise InvalidInput(f"There is no folder {folder.parent} to make {folder.name} in.") from None
+    written = []
+    for table, target in targets:
+        with replacing(target, force) as stream:
+            written.append((target, write_table(db, table, stream)))
+    return written
+
+
+def write_csv(stream: TextIO, columns: Sequence[str], rows: Iterable[dict[str, Any]]) -> int:
+    """A header and one row per record, each cell safe to open in a spreadsheet (``protect``)."""
+    # The csv module's own dialect (RFC 4180 rows ending in CRLF): it quotes a cell holding a
+    # carriage return only when the line ends hold one, and an unquoted CR ends the row on import.
+    writer = csv.writer(stream)
+    writer.writerow(columns)
+    written = 0
+    for row in rows:
+        writer.writerow(["" if row.get(column) is None else protect(_cell(row[column])) for column in columns])
+        written += 1
+    return written
+
+
+def _cell(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def statement_row(item: dict[str, Any]) -> dict[str, Any]:
+    """A statement (as ``Statement.to_dict()`` gives it) as one flat row of ``STATEMENT_COLUMNS``."""
+    speaker = item["speaker"]
+    source = item["source"] or {}
+    return {
+        "id": item["id"], "text": item["text"], "kind": item["kind"],
+        "speaker": speaker["name"], "title": speaker["title"], "affiliation": speaker["affiliation"],
+        "speaker_kind": speaker["kind"], "aliases": join_list(speaker["aliases"]),
+        "outlet": source.get("outlet"), "url": source.get("url"),
+        "source_title": source.get("title"), "published": source.get("published"),
+        "said_on": item["said_on"], "event_date": item["event_date"], "place": item["place"],
+        "tags": join_list(item["tags"]), "context": item["context"], "relayed_to": item["relayed_to"],
+        "created_at": item["created_at"], "speaker_id": speaker["id"], "source_id": source.get("id"),
+    }
+
+
+def conflict_row(conflict: Conflict) -> dict[str, Any]:
+    """A conflict as one flat row: its two sides in words, its evidence as the terminal shows it."""
+    from .render.common import evidence_line
+
+    return conflict_record(conflict) | {
+        "a_speaker": conflict.a.speaker.name, "a_text": conflict.a.text,
+        "b_speaker": conflict.b.speaker.name, "b_text": conflict.b.text,
+        "evidence": evidence_line(conflict), "caveats": "; ".join(conflict.caveats),
+    }
+
+
+def figure_rows(db: Database) -> Iterator[dict[str, Any]]:
+    """Every figure of every event, event by event, each thing counted in time order."""
+    from . import events
+
+    for summary in events.list_events(db):
+        for row in events.figure_table(db, summary.id):
+            for figure in row.figures:
+                shown = figure.to_dict()
+                yield {
+                    "event_id": summary.id, "event": summary.name, "counted": row.label,
+                    "figure": shown["shown"], "value": shown["value"], "low": shown["low"], "high": shown["high"],
+                    "speaker": figure.speaker, "outlet": figure.outlet, "origin": figure.origin,
+                    "reported_on": shown["reported_on"], "statement_id": figure.statement_id,
+                }
 
 
 # What could end the <script type="application/ld+json"> element a page embeds the reviews in, or
@@ -155,40 +287,6 @@ def check_format(fmt: str) -> str:
     if fmt not in FORMATS:
         raise InvalidInput(f"Export format {fmt!r} is not one of: {', '.join(FORMATS)}.")
     return fmt
-
-
-def csv_row(item: dict[str, Any]) -> list[str]:
-    """One export record as a row of ``CSV_COLUMNS`` (empty cells for what does not apply)."""
-    row: dict[str, Any] = {}
-    kind = item.get("record", "statement")
-    if kind == "conflict":
-        row = {"record": "conflict", "conflict": json.dumps(item["conflict"], ensure_ascii=False)}
-    elif kind == "article":
-        source = item["source"]
-        row = {"record": "article", "source_id": source["id"], "outlet": source["outlet"], "url": source["url"],
-               "source_title": source["title"], "published": source["published"], "sha256": item["sha256"],
-               "article": item["text"]}
-    else:
-        speaker = item["speaker"]
-        row = {
-            "record": kind, "speaker_id": speaker["id"], "speaker": speaker["name"],
-            "title": speaker["title"], "affiliation": speaker["affiliation"],
-            "speaker_kind": speaker["kind"], "aliases": join_list(speaker["aliases"]),
-        }
-        if kind == "statement":
-            source = item["source"] or {}
-            row |= {
-                "id": item["id"], "text": item["text"], "kind": item["kind"],
-                "outlet": source.get("outlet"), "url": source.get("url"),
-                "source_title": source.get("title"), "published": source.get("published"),
-                "said_on": item["said_on"], "event_date": item["event_date"], "place": item["place"],
-                "tags": join_list(item["tags"]), "context": item["context"],
-                "relayed_to": item["relayed_to"], "created_at": item["created_at"],
-                "source_id": source.get("id"),
-                "extraction": json.dumps(item["extraction"]) if item.get("extraction") else None,
-            }
-            row["record"] = "statement"
-    return ["" if row.get(column) is None else protect(str(row[column])) for column in CSV_COLUMNS]
 
 
 def join_list(values: Sequence[str]) -> str:

@@ -1,7 +1,12 @@
-"""Write docs/guide.md: the seed story walked end to end, with the real output of every command.
+"""Write docs/guide.md: the seed story walked end to end, with the real output of every command;
+and the outputs of the README's tour.
 
-Run: python scripts/user_guide.py           (rewrites docs/guide.md)
-     python scripts/user_guide.py --check   (exit 1 when docs/guide.md is stale, for CI)
+Run: python scripts/user_guide.py           (rewrites docs/guide.md and the README's tour blocks)
+     python scripts/user_guide.py --check   (exit 1 when either is stale, for CI)
+
+In README.md, a line ``<!-- tour: ARGS -->`` is followed by a block with ``$ quotetrack ARGS`` and
+its output, up to ``<!-- /tour -->``; the tour runs on a record holding the README's first
+command's article.
 
 Every command runs against a fresh database in a temporary folder. The clock is fixed and the
 editor named, so the guide only changes when quotetrack's behaviour does.
@@ -11,11 +16,13 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shlex
 import sqlite3
 import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +33,8 @@ from quotetrack.cli import app
 
 ROOT = Path(__file__).resolve().parent.parent
 TARGET = ROOT / "docs" / "guide.md"
+README = ROOT / "README.md"
+TOUR = re.compile(r"<!-- tour: (?P<args>.+?) -->\n.*?<!-- /tour -->", re.S)
 ARTICLE = ROOT / "quotetrack" / "samples" / "makhmour-strikes.txt"
 FIXED_NOW = "2018-07-12T09:00:00+00:00"
 WIDTH = "100"
@@ -180,15 +189,23 @@ person, and one is new:
 ## 7. Export, share, restore
 
 The whole record (statements, speakers with their aliases, sources, conflicts and reviews) as JSON
-Lines; `--format json` and `--format csv` carry the same. `import` replays it into another database
-with nothing lost:
+Lines; `--format json` carries the same. `import` replays it into another database with nothing
+lost:
 """)
     walk.run("export", "--format", "jsonl", "--output", "record.jsonl")
     walk.run("import", "record.jsonl", "--db", "copy.db")
     walk.text("""
+For a spreadsheet, `--format csv` writes flat tables, one file per record type, into a folder:
+statements (with the speaker's name and the outlet as columns, and no article text), speakers,
+conflicts (each side's speaker and words) and figures (each source's figure for each event).
+`--table statements` writes one of them to the screen or to `--output FILE`; `import` reads the
+statements table back. `list --csv` and `search --csv` give the same statement columns.
+""")
+    walk.run("export", "--format", "csv", "--output", "tables")
+    walk.text("""
 `--output` (of `export` and `report`) is written whole or not at all, and replaces an existing file
 only when you add `--force`; a device, a named pipe or a directory is never replaced, and a symbolic
-link is followed to the file it names, which is what gets written. In `--format csv`, a cell a
+link is followed to the file it names, which is what gets written. In CSV, a cell a
 spreadsheet would run as a formula (one starting with `=`, `+`, `-`, `@`, a tab or a carriage return)
 is written with a single quote in front, and so is one that starts with a single quote; `import`
 takes exactly that quote off again, so nothing changes on the way back.
@@ -225,6 +242,9 @@ changed):
     walk.text("To keep a record inside such a database on purpose, adopt it once; quotetrack's tables are "
               "added beside the others:")
     walk.run("db", "init", "--force", "--db", "accounts.db")
+    walk.text("The record opens in Datasette, searchable, with the metadata quotetrack writes "
+              "([datasette.md](datasette.md)):")
+    walk.run("db", "datasette", "-o", "metadata.json")
     walk.text("`db copy` copies only a record that exists. A record that a newer quotetrack has upgraded is "
               "read as usual but not written: upgrade quotetrack to change it.")
     walk.text("""
@@ -246,7 +266,9 @@ with its editor and time.
 """)
 
 
-def guide() -> str:
+@contextmanager
+def scratch() -> Iterator[Walk]:
+    """A walk in a fresh folder holding the article: its own record, a fixed clock and editor."""
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         (folder / ARTICLE.name).write_text(ARTICLE.read_text())
@@ -257,8 +279,7 @@ def guide() -> str:
         real_now: Callable[[], str] = store.base.now
         store.now = store.base.now = lambda: FIXED_NOW  # type: ignore[assignment]
         try:
-            walk = Walk(folder)
-            story(walk)
+            yield Walk(folder)
         finally:
             store.now = store.base.now = real_now  # type: ignore[assignment]
             for key, value in saved.items():
@@ -266,15 +287,39 @@ def guide() -> str:
                     os.environ.pop(key, None)
                 else:
                     os.environ[key] = value
-        return "\n".join(walk.parts).replace(tmp, "/tmp/guide")
+
+
+def guide() -> str:
+    with scratch() as walk:
+        story(walk)
+        return "\n".join(walk.parts).replace(str(walk.folder), "/tmp/guide")
+
+
+def readme(current: str | None = None) -> str:
+    """README.md with each tour block's output run again (after the README's first command)."""
+    text = README.read_text() if current is None else current
+    with scratch() as walk:
+        walk.run("ingest", ARTICLE.name, "--outlet", "Kurdistan 24", "--published", "2018-07-11", "--yes",
+                 show=False)
+
+        def block(found: re.Match[str]) -> str:
+            args = shlex.split(found["args"])
+            walk.parts = []
+            walk.run(*args)
+            shown = walk.parts[0].replace("```console\n", "```\n", 1)
+            return f"<!-- tour: {found['args']} -->\n{shown}<!-- /tour -->"
+
+        return TOUR.sub(block, text)
 
 
 if __name__ == "__main__":
-    text = guide()
+    outputs = {TARGET: guide(), README: readme()}
     if "--check" in sys.argv[1:]:
-        if not TARGET.exists() or TARGET.read_text() != text:
-            sys.stderr.write("docs/guide.md is stale: run python scripts/user_guide.py\n")
+        stale = [path.name for path, text in outputs.items() if not path.exists() or path.read_text() != text]
+        if stale:
+            sys.stderr.write(f"{' and '.join(stale)} stale: run python scripts/user_guide.py\n")
             raise SystemExit(1)
         raise SystemExit(0)
-    TARGET.write_text(text)
-    sys.stdout.write(f"wrote {TARGET}\n")
+    for path, text in outputs.items():
+        path.write_text(text)
+        sys.stdout.write(f"wrote {path}\n")

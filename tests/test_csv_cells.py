@@ -55,7 +55,7 @@ def formulas(run):
 
 def test_csv_export_has_no_formula_and_round_trips_exactly(formulas, isolated_db, tmp_path):
     target = tmp_path / "record.csv"
-    assert formulas("export", "--format", "csv", "-o", target).exit_code == 0
+    assert formulas("export", "--table", "statements", "-o", target).exit_code == 0
     with open(target, newline="", encoding="utf-8") as stream:
         rows = list(csv.reader(stream))
     for row in rows[1:]:
@@ -71,7 +71,7 @@ def test_a_field_longer_than_the_csv_default_limit_imports(run, isolated_db, tmp
     assert len(long_text) > 131_072  # the csv module's default field limit
     assert run("add", long_text, "--speaker", "Ann Smith").exit_code == 0
     target = tmp_path / "record.csv"
-    assert run("export", "--format", "csv", "-o", target).exit_code == 0
+    assert run("export", "--table", "statements", "-o", target).exit_code == 0
     fresh = tmp_path / "fresh.db"
     imported = run("import", target, "--db", fresh, "--json")
     assert as_json(imported)["added"] == 1

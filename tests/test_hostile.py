@@ -404,7 +404,7 @@ def judge(result: Any, argv: list[str]) -> str | None:
         return f"traceback from {argv!r}:\n{trace}"
     if "Traceback (most recent call last)" in result.output:
         return f"traceback printed by {argv!r}:\n{result.output[-2000:]}"
-    if "--json" not in argv and argv[0] not in DATA_OUTPUT:
+    if not {"--json", "--nl", "--csv"} & set(argv) and argv[0] not in DATA_OUTPUT:
         shown = result.stdout + result.stderr
         raw = [c for c in shown if c == "\x1b" or "\x80" <= c <= "\x9f"]
         if raw:

@@ -6,8 +6,21 @@ from typing import Annotated
 import typer
 
 from ..render.common import counted
-from .common import answer, app, date_option, emit_json_line, err, fail, opened, progress, respond, terms_app
-from .options import DbOption, JsonOption, finite
+from .common import (
+    answer,
+    app,
+    date_option,
+    emit_json_line,
+    err,
+    fail,
+    opened,
+    output_format,
+    progress,
+    respond,
+    respond_records,
+    terms_app,
+)
+from .options import CsvOption, DbOption, JsonOption, NlOption, finite
 
 MinSize = Annotated[int, typer.Option(help="Only claims made at least this many times.", min=2)]
 
@@ -75,25 +88,30 @@ def search(
     fts: Annotated[bool, typer.Option(
         "--fts", help='Read the query as full-text syntax: "a phrase", AND, OR, NOT, prefix*.')] = False,
     db: DbOption = None,
-    as_json: JsonOption = False,
+    as_json: JsonOption = False, as_csv: CsvOption = False, as_nl: NlOption = False,
 ) -> None:
     """Full-text search over statement text, speaker names and outlets.
 
-    Every word must be found; punctuation is part of no syntax ("US-led", "ISIS's").
+    Every word must be found; punctuation is part of no syntax ("US-led", "ISIS's"). --json,
+    --nl and --csv print the statements found, each with its snippet.
 
     Example: quotetrack search Makhmour strikes; quotetrack search --fts "Makhmour AND strike*"
     """
     from .. import store
+    from ..export import STATEMENT_COLUMNS, statement_row
     from ..render import terminal as report
 
+    fmt = output_format(as_json, as_csv, as_nl)
     with opened(ctx, db) as database:
         hits = store.search(database, query, limit, syntax=fts)
         statements = {s.id: s for s in store.get_statements(database, [h[0] for h in hits])}
     rows = [(statements[i], snippet) for i, snippet, _ in hits if i in statements]
-    respond(as_json, rows, report.search_table, empty="Nothing on record matches.",
-            to_json=lambda rows: [s.to_dict() | {"snippet": report.plain_snippet(snippet),
-                                                 "highlights": report.snippet_highlights(snippet)}
-                                  for s, snippet in rows])
+    respond_records(fmt, rows, report.search_table, (*STATEMENT_COLUMNS, "snippet"),
+                    lambda item: statement_row(item) | {"snippet": item["snippet"]},
+                    empty="Nothing on record matches.",
+                    to_json=lambda rows: [s.to_dict() | {"snippet": report.plain_snippet(snippet),
+                                                         "highlights": report.snippet_highlights(snippet)}
+                                          for s, snippet in rows])
 
 
 @terms_app.command("list")

@@ -9,7 +9,7 @@ Kept light on purpose: each command imports the library modules it needs inside 
 import json
 import sys
 import warnings
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 import typer
 from rich.console import Console
 from rich.text import Text
-from typer.core import TyperGroup
+from typer.core import TyperArgument, TyperGroup, TyperOption
 
 from ..errors import QuotetrackError, QuotetrackWarning
 
@@ -46,7 +46,16 @@ def _library_warnings() -> Iterator[None]:
 
 
 class _Group(TyperGroup):
-    """Turns the library's errors into one line on stderr and exit status 1, for every command."""
+    """Turns the library's errors into one line on stderr and exit status 1, for every command.
+
+    Built (by typer, once per run) with the whole command tree, which it finishes: every command
+    takes ``--editor`` after its name too, and every parameter shows a readable metavar.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for command in self.commands.values():
+            _finish(command)
 
     def invoke(self, ctx: Any) -> Any:
         try:
@@ -74,13 +83,59 @@ class _Group(TyperGroup):
             fail(f"{exc.strerror or exc}{where}.")
 
 
+_EDITOR_HELP = "Your name, kept with every change you make (default: $QUOTETRACK_EDITOR, else your login name)."
+
+# Metavars by type, as click has always shown them; typer's own (<str>, <int range>, <list[str]>)
+# read like Python, not like a command line.
+_METAVARS = {"str": "TEXT", "int": "INTEGER", "int range": "INTEGER", "float": "NUMBER",
+             "float range": "NUMBER", "path": "PATH", "file": "FILE", "bool": "BOOLEAN"}
+
+
+class _ReadableArgument(TyperArgument):
+    """An argument shown in the usage line as ``ID`` or ``[TEXT]``, not typer's ``{ID}``."""
+
+    def make_metavar(self, ctx: Any, *, usage: bool = False) -> str:  # type: ignore[override]  # as typer's own
+        name = self.metavar or (self.name or "").upper() + ("..." if self.nargs != 1 else "")
+        return f"[{name}]" if usage and not self.required else name
+
+
+def _finish(command: Any) -> None:
+    """``--editor`` on ``command`` and every command under it, and readable metavars."""
+    for param in command.params:
+        if isinstance(param, TyperArgument):
+            param.__class__ = _ReadableArgument
+        elif isinstance(param, TyperOption) and param.metavar is None and not param.is_flag:
+            param.metavar = _METAVARS.get(param.type.name, param.type.name.upper())
+    if not any("--editor" in param.opts for param in command.params):
+        command.params.append(TyperOption(
+            param_decls=["--editor"], metavar="NAME", expose_value=False, callback=_editor_given,
+            help=_EDITOR_HELP))
+    for sub in getattr(command, "commands", {}).values():
+        _finish(sub)
+
+
+def _editor_given(ctx: typer.Context, _param: Any, value: str | None) -> None:
+    """``--editor`` after a command's name: the same as before it (the main options run first)."""
+    invocation = ctx.find_object(Invocation)
+    if value is not None and invocation is not None:
+        invocation.editor = value
+
+
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import version
+
+        sys.stdout.write(f"quotetrack {version('quotetrack')}\n")
+        raise typer.Exit()
+
+
 def _typer(help: str, **options: Any) -> typer.Typer:
     """A command group, with -h and plain (not rich-markup) help like every other."""
     return typer.Typer(context_settings=CONTEXT, rich_markup_mode=None, help=help, **options)
 
 
 app = _typer("quotetrack: keep track of who said what, and catch altered quotes and contradictions.",
-             cls=_Group, no_args_is_help=True, pretty_exceptions_enable=False, add_completion=False)
+             cls=_Group, no_args_is_help=True, pretty_exceptions_enable=False)
 speakers_app = _typer("List speakers, add aliases, merge duplicates.")
 conflicts_app = _typer("Contradictions between statements, and the editors' review of them.")
 terms_app = _typer("Equivalent names that matching treats as one (ISIS = Daesh).", no_args_is_help=True)
@@ -104,9 +159,11 @@ class Invocation:
 def main_options(
     ctx: typer.Context,
     editor: Annotated[str | None, typer.Option(
-        "--editor", envvar="QUOTETRACK_EDITOR", show_default=False,
-        help="Your name, kept with every change you make (default: $QUOTETRACK_EDITOR, else your login name).",
+        "--editor", envvar="QUOTETRACK_EDITOR", show_default=False, metavar="NAME", help=_EDITOR_HELP,
     )] = None,
+    version: Annotated[bool, typer.Option(
+        "--version", is_eager=True, callback=_version, help="Print quotetrack's version and exit.",
+    )] = False,
 ) -> None:
     # Who makes this command's changes: every record the command opens carries the name.
     ctx.obj = Invocation(editor)
@@ -178,6 +235,36 @@ def respond(
         err().print(empty)
     else:
         out().print(render(result))
+
+
+def output_format(as_json: bool, as_csv: bool, as_nl: bool) -> str | None:
+    """Which of --json, --csv and --nl was given ("json", "csv", "nl"), or None for a table."""
+    given = [name for name, on in (("json", as_json), ("csv", as_csv), ("nl", as_nl)) if on]
+    if len(given) > 1:
+        fail(f"Give only one of --json, --csv and --nl (given: {', '.join('--' + g for g in given)}).")
+    return given[0] if given else None
+
+
+def respond_records(
+    fmt: str | None,
+    result: Any,
+    render: Callable[[Any], Any],
+    columns: Sequence[str],
+    to_row: Callable[[Any], dict[str, Any]],
+    empty: str | None = None,
+    to_json: Callable[[Any], Any] = as_data,
+) -> None:
+    """Print a listing in ``fmt`` (``output_format``): ``to_json`` as one JSON array or one
+    object a line, ``to_row`` of each JSON object as a CSV row of ``columns``, or the table."""
+    if fmt == "nl":
+        for item in to_json(result):
+            emit_json_line(item)
+    elif fmt == "csv":
+        from ..export import write_csv
+
+        write_csv(sys.stdout, columns, (to_row(item) for item in to_json(result)))
+    else:
+        respond(fmt == "json", result, render, empty, to_json)
 
 
 def answer(

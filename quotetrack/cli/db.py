@@ -1,13 +1,14 @@
-"""Commands on the database itself: path, schema, reindex, copy, and the change log."""
+"""Commands on the database itself: path, schema, reindex, copy, datasette, and the change log."""
 
 import sys
+from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from ..render.common import counted
 from .common import answer, app, db_app, emit_json, err, opened, progress
-from .options import DbOption, JsonOption
+from .options import DbOption, ForceOption, JsonOption
 
 ChangesLimit = Annotated[int, typer.Option(help="At most this many changes.", min=1)]
 
@@ -107,6 +108,49 @@ def db_copy(
         sys.stdout.write(f"{table:<{width}}  {before:>9}  {after:>9}\n")
     rows = counted(sum(b for _, _, b in counts), "row")
     err().print(f"Copied {rows} in {counted(len(counts), 'table')}; every count matches.")
+
+
+@db_app.command("datasette")
+def db_datasette(
+    ctx: typer.Context,
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", help="Write the metadata to this file (default: stdout).", dir_okay=False,
+    )] = None,
+    title: Annotated[str | None, typer.Option(help="The title Datasette shows.")] = None,
+    force: ForceOption = False,
+    db: DbOption = None,
+) -> None:
+    """Write a Datasette metadata file for the record, and print the command that opens it.
+
+    The metadata gives the statements a search box (the full-text index), labels sources by
+    outlet and conflict sides by their words, hides quotetrack's own tables, and adds two canned
+    queries: open conflicts with both sides, and figures by event.
+
+    Example: quotetrack db datasette -o metadata.json
+    """
+    from .. import datasette, store
+    from ..render import terminal as report
+    from .common import fail
+
+    location = store.resolve_db_path(db)
+    if isinstance(location, str):
+        fail("Datasette opens SQLite files, and this record is on PostgreSQL; copy it to a file first "
+             "with `quotetrack db copy`.")
+    with opened(ctx, location, must_exist=True):
+        pass  # a quotetrack record, brought up to date: what the metadata describes
+    metadata = datasette.metadata(location, title)
+    if output is None:
+        sys.stdout.write(datasette.to_json(metadata))
+        err().print(report.safe(f"Save it and open the record with: {datasette.command(location, 'metadata.json')}"),
+                    soft_wrap=True)
+        return
+    from ..files import replacing, writable_target
+
+    writable_target(output, force)
+    with replacing(output, force) as stream:
+        stream.write(datasette.to_json(metadata))
+    err().print(report.safe(f"Wrote {output}. Open the record with:"), soft_wrap=True)
+    sys.stdout.write(datasette.command(location, output) + "\n")
 
 
 @app.command()

@@ -3,12 +3,13 @@
 import sys
 from functools import partial
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, TextIO
 
 import typer
 
-from ..export import FORMATS
+from ..export import FORMATS, TABLES
 from ..inputs import check_url
+from ..render.common import counted
 from .common import app, date_option, emit_json, err, fail, opened, out, progress, respond
 from .options import (
     DbOption,
@@ -21,16 +22,26 @@ from .options import (
     TagFilter,
 )
 
+if TYPE_CHECKING:
+    from ..export import Progress
+    from ..store import Database
+
 
 @app.command()
 def export(
     ctx: typer.Context,
-    fmt: Annotated[str, typer.Option(
-        "--format", help=f"One of: {', '.join(FORMATS)}. claimreview is schema.org JSON-LD "
-                         "for reviewed conflicts; the others round-trip through `import`.",
-    )] = "jsonl",
+    fmt: Annotated[str | None, typer.Option(
+        "--format", metavar="FORMAT", show_default=False,
+        help=f"One of: {', '.join(FORMATS)} (default: jsonl, or csv with --table). json and jsonl round-trip "
+             "through `import`; csv is one flat table per record type; claimreview is schema.org JSON-LD "
+             "for reviewed conflicts.",
+    )] = None,
+    table: Annotated[str | None, typer.Option(
+        metavar="TABLE", help=f"csv: only this table ({', '.join(TABLES)}), to stdout or --output FILE.",
+    )] = None,
     output: Annotated[Path | None, typer.Option(
-        "--output", "-o", help="Write to this file instead of stdout.", dir_okay=False,
+        "--output", "-o", help="Write to this file instead of stdout (csv without --table: into this folder, "
+                               "one file per table).",
     )] = None,
     force: ForceOption = False,
     base_url: Annotated[str | None, typer.Option(
@@ -44,27 +55,48 @@ def export(
 ) -> None:
     """Write the whole record (statements, speakers, sources, conflicts and reviews) to a file.
 
-    Example: quotetrack export --format jsonl --output record.jsonl
+    --format csv writes flat tables for a spreadsheet: statements (with speaker and outlet columns),
+    speakers, conflicts and figures, one file each in the --output folder, or one --table.
+
+    Example: quotetrack export --format jsonl --output record.jsonl; quotetrack export --format csv -o tables/
     """
     from .. import export as export_
     from ..render import terminal as report
 
-    export_.check_format(fmt)
+    fmt = export_.check_format(fmt or ("csv" if table else "jsonl"))
     check_url(base_url, "--base-url")  # before any file is made
+    if table is not None:
+        export_.check_table(table)
+        if fmt != "csv":
+            fail("--table goes with --format csv.")
+    if fmt == "csv" and table is None:
+        if output is None:
+            fail(f"--format csv writes one file per table: give --output FOLDER, or --table "
+                 f"({', '.join(TABLES)}) for one table.")
+        with opened(ctx, db) as database:
+            written = export_.write_tables(database, output, force=force)
+        for path, rows in written:
+            err().print(report.safe(f"Wrote {counted(rows, 'row')} to {path}."))
+        return
     _refuse_output(output, force)
+
+    def write(database: "Database", stream: TextIO, tick: "Progress | None" = None) -> int:
+        if table is not None:
+            return export_.write_table(database, table, stream, progress=tick)
+        return export_.write(database, fmt, stream, progress=tick, base_url=base_url, publisher=publisher)
+
     with opened(ctx, db) as database:
         if output is None:
-            export_.write(database, fmt, sys.stdout, base_url=base_url, publisher=publisher)
+            write(database, sys.stdout)
             return
         from ..files import replacing
 
         try:
             with replacing(output, force) as stream, progress("Exporting statements") as tick:
-                count = export_.write(database, fmt, stream, progress=tick, base_url=base_url,
-                                      publisher=publisher)
+                count = write(database, stream, tick)
         except OSError as exc:
             fail(f"{output} cannot be written ({exc.strerror}).")
-    err().print(report.safe(f"Wrote {count} records to {output}."))
+    err().print(report.safe(f"Wrote {count} {'rows' if table else 'records'} to {output}."))
 
 
 def _refuse_output(output: Path | None, force: bool) -> None:

@@ -9,13 +9,29 @@ import typer
 from ..errors import Ambiguous, QuotetrackError
 from ..models import SPEAKER_KINDS, STATEMENT_KINDS, Source, Speaker, Statement
 from ..render.common import counted
-from .common import answer, app, date_option, emit_json, err, fail, interactive, opened, out, progress, respond
+from .common import (
+    answer,
+    app,
+    date_option,
+    emit_json,
+    err,
+    fail,
+    interactive,
+    opened,
+    out,
+    output_format,
+    progress,
+    respond,
+    respond_records,
+)
 from .options import (
     ContextOption,
+    CsvOption,
     DbOption,
     EventDateOption,
     JsonOption,
     LimitOption,
+    NlOption,
     OutletFilter,
     PlaceOption,
     SaidSince,
@@ -238,19 +254,23 @@ def list_(
     kind: Annotated[str | None, typer.Option(help=f"Only this kind: {', '.join(STATEMENT_KINDS)}.")] = None,
     limit: LimitOption = None,
     db: DbOption = None,
-    as_json: JsonOption = False,
+    as_json: JsonOption = False, as_csv: CsvOption = False, as_nl: NlOption = False,
 ) -> None:
-    """List statements, newest first.
+    """List statements, newest first: a table, or --json, --nl (one JSON object a line) or --csv.
 
     Example: quotetrack list --speaker srood --json
     """
     from .. import record
+    from ..export import STATEMENT_COLUMNS, statement_row
     from ..render import terminal as report
 
+    fmt = output_format(as_json, as_csv, as_nl)
     since_day, until_day = date_option(since, "--since"), date_option(until, "--until")
-    answer(ctx, db, as_json, lambda database: record.list_statements(
-        database, speaker=speaker, outlet=outlet, tag=tag, since=since_day, until=until_day, kind=kind, limit=limit,
-    ), report.statements_table, empty="No statements match.")
+    with opened(ctx, db) as database:
+        statements = record.list_statements(database, speaker=speaker, outlet=outlet, tag=tag, since=since_day,
+                                            until=until_day, kind=kind, limit=limit)
+    respond_records(fmt, statements, report.statements_table, STATEMENT_COLUMNS, statement_row,
+                    empty="No statements match.")
 
 
 @app.command()
