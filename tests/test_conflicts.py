@@ -194,7 +194,8 @@ def test_words_of_opposite_meaning_are_a_polarity_conflict(a: str, b: str) -> No
         # a count, not a denial
         ("No fewer than 40 people were arrested in the raids", "Police arrested 40 people in the raids"),
         # none beyond those found before
-        ("Rescuers have found 40 bodies in the rubble of the mill", "No more bodies were found in the rubble of the mill"),
+        ("Rescuers have found 40 bodies in the rubble of the mill",
+         "No more bodies were found in the rubble of the mill"),
     ],
 )  # fmt: skip
 def test_look_alike_negations_are_not_polarity_conflicts(a: str, b: str) -> None:

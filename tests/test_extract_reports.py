@@ -115,7 +115,7 @@ def test_a_thousands_separator_lost_as_a_question_mark_is_read_as_a_comma():
     assert figure.text == "Up to 2,000 people died during the attack"
     assert text[figure.start:figure.end].replace("?", ",") == figure.text  # offsets into the copy hold
     # A question is still a question: "?" before a word, or before a number of another length.
-    assert not [s for s in extract_statements("Were 2?00 people really there?", outlet="Kurdistan 24")]
+    assert not list(extract_statements("Were 2?00 people really there?", outlet="Kurdistan 24"))
 
 
 def test_background_totals_and_captions_are_no_figure_report():

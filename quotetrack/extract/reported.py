@@ -153,9 +153,7 @@ _BE_PASSIVE = frozenset("be been being is are was were".split())
 
 def _reported_statement(sentence: Sentence, text: str) -> Found | None:
     """X said (that) … / X told Y that … / …, X said. / according to X, …"""
-    tokens, lower = sentence.tokens, sentence.lower
-    n = len(tokens)
-    if n < 4:
+    if len(sentence.tokens) < 4:
         return None
     end = content_end(sentence)
     according = _according_to(sentence, end)
