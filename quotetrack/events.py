@@ -33,6 +33,7 @@ from .models import Statement
 from .ranking import is_headline
 from .store import Database
 from .text import Normalizer, find_dates, fold, iter_quantities, lexicon
+from .text.dates import WEEKDAYS, months
 
 # Reports of one incident come out over a few days; two incidents in one town a week apart do not merge.
 WINDOW_DAYS = incidents.WINDOW_DAYS
@@ -141,8 +142,8 @@ def find_places(text: str) -> list[str]:
 def _place_name(name: str) -> str | None:
     """The name without a possessive, or None when it is a date or an organisation, not a place."""
     name = name.strip().rstrip("'’").removesuffix("'s").removesuffix("’s")
-    if not name or find_dates(name):
-        return None  # "in July", "in Monday's attack"
+    if not name or find_dates(name) or name.lower().rstrip(".") in months() or name.lower() in WEEKDAYS:
+        return None  # "in July", "in Monday's attack", "inspected in March"
     if any(w.lower().strip(".") in _not_place_words() for w in name.split()):
         return None
     return name

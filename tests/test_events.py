@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from conftest import as_json
 
-from quotetrack.events import group, same_place
+from quotetrack.events import find_places, group, same_place
 from quotetrack.models import Source, Speaker, Statement
 from quotetrack.text import default_normalizer
 
@@ -202,3 +202,8 @@ def test_the_incident_from_five_ingested_articles(run):
     assert [f["reported_on"] for f in killed["figures"]] == sorted(f["reported_on"] for f in killed["figures"])
     # "at 10:30 on 2 March 2026, two years after … in 2024", "a 45-year-old", "Brigade 10": no figures.
     assert set(figures) == {"killed", "wounded", "killed: soldier", "killed: civilian"}
+
+
+def test_a_month_or_a_day_of_the_week_is_no_place():
+    assert find_places("The dam near Norvale was inspected in March and again in Sept. last year") == ["Norvale"]
+    assert find_places("The council met in Dorvask on Friday, not in Monday's session") == ["Dorvask"]
