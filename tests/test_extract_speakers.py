@@ -1,5 +1,6 @@
 """extract.speakers: a speaker phrase (Mention) resolved to a Speaker, with what the copy says before it."""
 
+from quotetrack.extract import extract_statements
 from quotetrack.extract.speakers import Mention, Resolver, add_alias, relayed_in
 from quotetrack.models import Speaker
 
@@ -262,3 +263,19 @@ def test_he_with_nobody_heard_is_the_one_named_person_the_sentence_before_is_abo
     assert [s.speaker.name for s in extract_statements(text)] == ["Daro", "Daro"]
     text = "Villagers fled the Avell Rebels attack.\n\nNothing happened there. “It was terrible,” he said."
     assert "Nothing" not in [s.speaker.name for s in extract_statements(text)]  # named once: no name
+
+
+def test_a_body_named_with_its_owner_or_after_a_common_nouns_possessive():
+    def speakers(text):
+        return [s.speaker.name for s in extract_statements(text, outlet="The Ledger")]
+
+    # The owner is in the name once: not "Norland Norland's Constitutional Council".
+    assert speakers("Norland’s Constitutional Council said the results were invalid.") == [
+        "Norland’s Constitutional Council"]
+    # "the country's" says whose commission it is, not what it is called.
+    assert speakers("The news came a day after the country’s Electoral Board (EB) said the results showed Tamm "
+                    "the winner.") == ["Electoral Board (EB)"]
+    # An adverb before the verb is not part of the subject; a noun ending alike is.
+    assert speakers("The Norland Constitutional Council immediately rebuffed the announcement, "
+                    "saying the results were invalid.") == ["Norland Constitutional Council"]
+    assert speakers("The national assembly rejected the bill, saying it was unfair.") == ["national assembly"]

@@ -362,6 +362,10 @@ def frame_tail_end(sentence: Sentence, j: int, limit: int) -> int:
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
+# Nouns that end like adverbs: "the assembly voted", "the family rejected", "the daily reported".
+_LY_NOUNS = frozenset("assembly family ally rally supply anomaly monopoly daily weekly monthly quarterly".split())
+
+
 def clause_subject(sentence: Sentence, limit: int) -> Mention | None:
     """"One operative inside Trump Tower tried …, saying …": the subject that opens the clause."""
     tokens, lower = sentence.tokens, sentence.lower
@@ -388,6 +392,10 @@ def clause_subject(sentence: Sentence, limit: int) -> Mention | None:
             low.endswith("ed") or low in word_set("past_verbs")
         ):
             break  # the verb: the subject is what came before it
+        after = lower[k + 1] if k + 1 < limit else ""
+        if k > first and low.endswith("ly") and low not in _LY_NOUNS and (
+                after.endswith("ed") or after in word_set("past_verbs")):
+            break  # "the council immediately rebuffed …": the adverb goes with the verb
         if sentence.quoted[k] or tokens[k].text in QUOTE_CHARS:
             return None
         k += 1

@@ -260,8 +260,11 @@ class Resolver:
         while words and words[0].lower() in DETERMINERS:
             apart = words[0].lower() if words[0].lower() in _SETS_APART else apart
             words = words[1:]
-        while len(words) > 1 and describes(words[0]) and any(is_capitalised(w) for w in words[1:]):
-            words = words[1:]  # "the armed Jund group", "the rebel-run Avell Radio": not the name
+        while len(words) > 1 and (describes(words[0]) or (words[0][:1].islower() and words[0].endswith(("’s", "'s")))) \
+                and any(is_capitalised(w) for w in words[1:]):
+            # "the armed Jund group", "the rebel-run Avell Radio", "the country's Electoral Commission":
+            # not the name
+            words = words[1:]
         if not words:
             return None
         words = national_name(words)  # "Norland's military" is the Norlandic military
@@ -449,7 +452,9 @@ class Resolver:
         the_one = len(name_words) == 1 and not title and clean(mention.head).split()[0] == "The"
         named_body = named_body or name in self.organisation_names
         if mention.body or looks_organisation(name_words) or is_acronym or the_one or named_body:
-            full_org = " ".join(affiliation.split() + name_words) if affiliation and not title else name
+            # "Norland's Constitutional Council" holds its owner already: not "Norland Norland's …".
+            owned = any(w.endswith(("’s", "'s")) for w in name_words)
+            full_org = " ".join(affiliation.split() + name_words) if affiliation and not title and not owned else name
             national = None if full_org != name or is_acronym else self.bodies.national(name_words)
             speaker = self._unique(Speaker(name=national or full_org, kind="organisation"))
             if national:
