@@ -76,7 +76,6 @@ def test_relayed_in_reads_who_was_spoken_to():
 
 # --- speaker phrases from real copy: what only surrounds the speaker is left out ---
 
-from quotetrack.extract import extract_statements  # noqa: E402
 from quotetrack.text.names import descriptive_name  # noqa: E402
 
 
