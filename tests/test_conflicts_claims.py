@@ -282,6 +282,7 @@ def test_a_shared_name_alone_is_not_the_claim_a_denial_denies() -> None:
     ("Campaign chief Ana Lind had won the Varno mayoral race", "Piet Berg was declared the winner of the election"),
     ("Our own count says the new mayor of Varno will be Ana Lind", "Mayor Piet Berg won the vote"),
     ("Ana Lind won the race", "Piet Berg clinched the poll"),
+    ("the council declared President Ana Lind the winner of the run-off", "results showed Piet Berg the winner"),
 ])
 def test_two_winners_of_one_contest_conflict(claimed: str, declared: str) -> None:
     verdict = compare(st(claimed, "Campaign"), st(declared, "Commission"))

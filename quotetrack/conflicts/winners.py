@@ -35,6 +35,9 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
         re.compile(_NAME + r"\s+(?:(?:was|is|has\s+been|had\s+been|been)\s+)?(?:declared|named|proclaimed|"
                    r"confirmed)(?:\s+as)?\s+(?:the\s+)?(?:outright\s+|overall\s+)?(?:winner|victor)\b"
                    r"(?:\s+of\s+(?:[\w'’-]+\s+){0,4}?" + _CONTEST + ")?"),
+        # "declaring Lind the winner of the run-off", "results showed Lind the winner": named the winner
+        re.compile(_NAME + r"\s+(?:as\s+)?the\s+(?:outright\s+|overall\s+)?(?:winner|victor)\b"
+                   r"(?:\s+of\s+(?:[\w'’-]+\s+){0,4}?" + _CONTEST + ")?"),
         # "the new mayor of Varno will be Ana Lind"
         re.compile(r"\b(?:next|new)\s+" + _OFFICES + r"(?:\s+of\s+[A-Z][\w'’-]+)?\s+(?:is|will\s+be)\s+" + _NAME),
     )
