@@ -278,3 +278,27 @@ def test_a_body_named_with_its_owner_or_after_a_common_nouns_possessive():
     assert speakers("The Norland Constitutional Council immediately rebuffed the announcement, "
                     "saying the results were invalid.") == ["Norland Constitutional Council"]
     assert speakers("The national assembly rejected the bill, saying it was unfair.") == ["national assembly"]
+
+
+def test_the_speaker_is_the_noun_a_relative_clause_describes_not_a_word_of_the_clause():
+    def spoken(text):
+        return [(s.speaker.name, s.text) for s in extract_statements(text, outlet="The Ledger")]
+
+    assert spoken("Doctors at a Varno hospital where the man is being treated said tests showed he was "
+                  "poisoned.") == [("Doctors at a Varno hospital", "tests showed he was poisoned")]
+    assert spoken("The governor of the state where 43 students vanished after a clash with police said the "
+                  "bodies did not match.") == [("governor of the state", "the bodies did not match")]
+    assert spoken("The man who was arrested on Friday said he was innocent.") == [("man", "he was innocent")]
+    # "his allies" opens a noun phrase: not a clause "that … allies" describing the tea.
+    assert [name for name, _ in spoken("He fell ill after drinking tea that his allies said was poisoned.")] \
+        == ["allies"]
+
+
+def test_no_one_is_credited_with_what_nobody_has_claimed_and_according_to_ends_at_its_clauses_verb():
+    found = extract_statements("So far no group has claimed the attack.", outlet="The Ledger")
+    assert [s.speaker.name for s in found] == ["The Ledger"]
+    (found,) = extract_statements("Tamm, who according to the electoral board received 54.1 percent of the "
+                                  "vote, beamed over the results.", outlet="The Ledger")
+    assert (found.speaker.name, found.text) == ("electoral board", "received 54.1 percent of the vote")
+    (found,) = extract_statements("According to an unnamed official, the toll was 40.", outlet="The Ledger")
+    assert found.speaker.name == "unnamed official"

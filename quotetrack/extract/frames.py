@@ -49,8 +49,34 @@ class Frame:
     written: bool = False
 
 
+_RELATIVES = frozenset({"where", "who", "which", "whose"})
+
+
+def _relative_clause_before(sentence: Sentence, cue_index: int, floor: int) -> int | None:
+    """Where a relative clause with a verb of its own opens right before the cue: "Doctors at the
+    hospital [where the man is treated] said", "The man [who was arrested] said". The speaker is
+    the noun phrase before it."""
+    tokens, lower = sentence.tokens, sentence.lower
+    verb = False
+    for r in range(cue_index - 1, max(floor, cue_index - 20) - 1, -1):
+        low = lower[r]
+        if tokens[r].text in ",;:.!?—–" or sentence.quoted[r] or tokens[r].text in QUOTE_CHARS:
+            return None
+        if low in _RELATIVES:
+            before = lower[r - 1] if r - 1 >= floor else ""
+            if verb and before.isalpha() and before not in DETERMINERS | PREPOSITIONS and r - 1 > floor - 1:
+                return r
+            return None
+        verb = verb or low in AUXILIARIES or (low.endswith("ed") and not is_capitalised(tokens[r].text)) \
+            or low in word_set("past_verbs") or bool(sentence.cue_at(r))
+    return None
+
+
 def find_subject(sentence: Sentence, cue_index: int, floor: int = 0) -> Mention | None:
     """The speaker phrase that ends just before the cue at cue_index (its modifiers skipped)."""
+    relative = _relative_clause_before(sentence, cue_index, floor)
+    if relative is not None:
+        return find_subject(sentence, relative, floor)
     tokens, lower = sentence.tokens, sentence.lower
     j = cue_index - 1
     while j >= floor and (

@@ -139,14 +139,18 @@ def _past_verb(word: str) -> bool:
     return word.islower() and (word.endswith("ed") and len(word) > 4 or word in word_set("past_verbs"))
 
 
+_POSSESSIVES = frozenset("his its this these those".split())
+
+
 def _relative_subject(mention: Mention, text: str) -> Mention | None:
     """"the armed group that controls the capital said": the phrase read as the speaker is the
     relative clause; the speaker is the noun phrase the clause describes, before "that"."""
     first = mention.head.split()[0] if mention.head.split() else ""
     before = text[max(0, mention.head_start - 200) : mention.head_start]
     relative = re.search(r"(?:^|[\s,])(that|which|who)\s+$", before)
-    if not relative or not first.islower() or not first.endswith(("s", "ed")) or first in pronoun_lexicon():
-        return None
+    if not relative or not first.islower() or not first.endswith(("s", "ed")) or first in pronoun_lexicon() \
+            or first in _POSSESSIVES:
+        return None  # "tea that his allies said was poisoned": "his" opens a noun phrase, not a verb
     clause = re.split(r"[.;:,“”\"\n(]", before[: relative.start(1)])[-1]
     phrase = clause.strip()
     if not phrase or not re.search(r"[A-Za-z]", phrase):

@@ -221,8 +221,8 @@ def _framed(sentence: Sentence, end: int) -> Found | None:
             if inverted is None:
                 continue
             mention = inverted
-        if mention.head.split()[0].lower() in NOBODY:
-            continue  # "neither club confirmed the figure": nobody said it
+        if any(w.lower() in NOBODY for w in mention.head.split()[:3]):
+            continue  # "neither club confirmed the figure", "so far no group has claimed it": nobody said it
         cue_span = (tokens[c].start, tokens[last].end)
         claimed = info.lemma == "claim" and claims_act(sentence, last + 1)
         estimated = info.lemma == "estimate" and sets_figure(sentence, last + 1)  # "estimated the toll at 40"
@@ -716,6 +716,15 @@ def _coordinated_subject(sentence: Sentence, p: int, mention: Mention) -> tuple[
     return Mention(a, mention.phrase_end, a, mention.head_end, head, list(mention.appositives)), q
 
 
+def _verb_of_the_clause(sentence: Sentence, k: int) -> bool:
+    """Token k is the verb of a clause, not a word of a noun phrase: a past form followed by what a
+    verb takes ("received 54 percent", "said the", "found that"), not "an unnamed official"."""
+    low = sentence.lower[k]
+    after = sentence.lower[k + 1] if k + 1 < len(sentence.tokens) else ""
+    past = (low.endswith("ed") and not is_capitalised(sentence.tokens[k].text)) or low in word_set("past_verbs")
+    return past and (after[:1].isdigit() or after in DETERMINERS or after in ("that", "to"))
+
+
 def _according_to(sentence: Sentence, end: int) -> Found | None:
     tokens, lower = sentence.tokens, sentence.lower
     n = len(tokens)
@@ -724,8 +733,8 @@ def _according_to(sentence: Sentence, end: int) -> Found | None:
             continue
         k = c + 2
         while k < n and tokens[k].text not in (",", ".", ";", "!", "?", ":", "-", "—", "–") and k - c < 32:
-            if sentence.quoted[k]:
-                break
+            if sentence.quoted[k] or (k > c + 2 and _verb_of_the_clause(sentence, k)):
+                break  # "who according to the board received 54 percent": the source ends at the verb
             k += 1
         if k == c + 2:
             return None
@@ -742,6 +751,12 @@ def _according_to(sentence: Sentence, end: int) -> Found | None:
             # "… turned down the recount where, according to the registrar, she trailed": the source
             # vouches for the clause it stands in, not for the sentence around it.
             return Found([Span(tokens[k + 1].start, end)], frame, "reported", 0.8, False)
+        if c > first + 2 and lower[c - 1] in _SUBORDINATORS and k < n - 2 and tokens[k].text not in ",.;!?":
+            # "Tamm, who according to the board received 54 percent of the vote, beamed": the
+            # clause the source stands in, up to its comma.
+            stop = next((x for x in range(k, n) if tokens[x].text in ",;"), None)
+            clause_end = tokens[stop - 1].end if stop is not None else end
+            return Found([Span(tokens[k].start, min(clause_end, end))], frame, "reported", 0.75, False)
         if c > first + 2:
             stop = c - 1 if lower[c - 1] == "," else c
             content = Span(tokens[first].start, tokens[stop - 1].end)
