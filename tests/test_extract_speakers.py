@@ -302,3 +302,9 @@ def test_no_one_is_credited_with_what_nobody_has_claimed_and_according_to_ends_a
     assert (found.speaker.name, found.text) == ("electoral board", "received 54.1 percent of the vote")
     (found,) = extract_statements("According to an unnamed official, the toll was 40.", outlet="The Ledger")
     assert found.speaker.name == "unnamed official"
+
+
+def test_a_name_after_in_or_at_places_the_speakers_and_is_not_their_name():
+    (found,) = extract_statements("Laboratories in Sweden and Norland have confirmed that Osk was poisoned.",
+                                  outlet="The Ledger")
+    assert found.speaker.name == "Laboratories in Sweden and Norland"

@@ -705,6 +705,10 @@ def _split_title(
     if best is None:
         names = _trailing_name(words)
         descriptive = words[: len(words) - len(names)]
+        if names and descriptive and descriptive[0][:1].isupper() and any(
+                w.lower() in ("in", "at", "from", "near") for w in descriptive):
+            # "Laboratories in Sweden and Norland": the name places the speakers, it is not theirs.
+            return TitleSplit(None, None, [])
         if names and descriptive and all(not is_capitalised(w) and any(c.isalpha() for c in w) for w in descriptive):
             return TitleSplit(" ".join(descriptive), None, names)  # "campaign chairman John Podesta"
         return TitleSplit(None, None, words if names == words else names or [])
