@@ -308,3 +308,13 @@ def test_a_name_after_in_or_at_places_the_speakers_and_is_not_their_name():
     (found,) = extract_statements("Laboratories in Sweden and Norland have confirmed that Osk was poisoned.",
                                   outlet="The Ledger")
     assert found.speaker.name == "Laboratories in Sweden and Norland"
+
+
+def test_he_or_she_never_stands_for_a_group_and_reporting_from_is_where_a_reporter_spoke():
+    text = "Authorities have said police were involved.\n\n“Families are very frustrated,” she said."
+    assert [s.speaker.name for s in extract_statements(text, outlet="The Ledger")] == ["Authorities"]
+    text = "Residents said the dam broke. Ana Lind, a nurse, disagreed. “It held,” she said."
+    assert [s.speaker.name for s in extract_statements(text, outlet="The Ledger")] == ["Residents", "Ana Lind"]
+    (found,) = extract_statements("Rachel Levine, reporting from Varno, said that families had not been told.",
+                                  outlet="The Ledger")
+    assert (found.speaker.name, found.text) == ("Rachel Levine", "families had not been told")

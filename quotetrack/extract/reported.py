@@ -185,6 +185,9 @@ def _framed(sentence: Sentence, end: int) -> Found | None:
         form, info, last = cue
         if is_negated(sentence, c):
             continue  # "did not say", "declined to say", "shouldn't say": nothing was said
+        if lower[c] in ("reporting", "speaking", "talking", "writing") and \
+                lower[last + 1 : last + 2] in (["from"], ["to"], ["with"], ["in"], ["on"]):
+            continue  # "Ana Lind, reporting from Varno, said …": where she spoke from, not what
         after_pause = follows_pause(sentence, c)
         if lower[c].endswith("ing") and not info.figure:
             with_clause = _with_saying(sentence, c, info, end)

@@ -231,8 +231,8 @@ class Resolver:
                     last.kind = "organisation"
                     return Resolved(last, 0.7)
             for _, speaker in reversed(self.history):
-                if lower in ("he", "she") and not _may_be_a_person(speaker):
-                    continue  # "the attack showed … “…,” he said": not the attack
+                if lower in ("he", "she") and (not _may_be_a_person(speaker) or _many(speaker)):
+                    continue  # "the attack showed … “…,” he said": not the attack, nor "Authorities"
                 if speaker.kind in wanted and (unwanted is None or self.gender.get(id(speaker)) != unwanted):
                     if lower in ("he", "she"):
                         self.gender[id(speaker)] = "male" if lower == "he" else "female"
@@ -626,6 +626,14 @@ def _agent_of(antecedent: Mention) -> Mention:
             at = antecedent.head_start + words[i + 1].start()
             return Mention(antecedent.phrase_start, antecedent.phrase_end, at, at + len(head), head)
     return antecedent
+
+
+def _many(speaker: Speaker) -> bool:
+    """The speaker is a group: "Authorities", "police", "officials", "residents" (not "Jan Novak")."""
+    if speaker.kind == "person" and " " in speaker.name.strip():
+        return False
+    last = speaker.name.split()[-1].lower() if speaker.name.split() else ""
+    return last in PLURALS or (last in word_set("speaker_nouns") and last.endswith("s") and not last.endswith("ss"))
 
 
 def _may_be_a_person(speaker: Speaker) -> bool:
