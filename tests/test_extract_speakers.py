@@ -318,3 +318,10 @@ def test_he_or_she_never_stands_for_a_group_and_reporting_from_is_where_a_report
     (found,) = extract_statements("Rachel Levine, reporting from Varno, said that families had not been told.",
                                   outlet="The Ledger")
     assert (found.speaker.name, found.text) == ("Rachel Levine", "families had not been told")
+
+
+def test_an_incident_is_no_speaker():
+    assert extract_statements("Months after a fire killed 112 people, the disaster again underscored the unsafe "
+                              "conditions in the mills.", outlet="The Ledger") == []
+    (found,) = extract_statements("The minister underscored that the mill was safe.", outlet="The Ledger")
+    assert found.speaker.name == "minister"

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
+from ..text import lexicon as text_lexicon
 from ..text.numbers import modifiers, read_number, told_of_a_whole
 from .frames import (
     Found,
@@ -226,6 +228,8 @@ def _framed(sentence: Sentence, end: int) -> Found | None:
             mention = inverted
         if any(w.lower() in NOBODY for w in mention.head.split()[:3]):
             continue  # "neither club confirmed the figure", "so far no group has claimed it": nobody said it
+        if _an_incident(mention.head):
+            continue  # "the disaster again underscored the unsafe conditions": an event speaks for nobody
         cue_span = (tokens[c].start, tokens[last].end)
         claimed = info.lemma == "claim" and claims_act(sentence, last + 1)
         estimated = info.lemma == "estimate" and sets_figure(sentence, last + 1)  # "estimated the toll at 40"
@@ -717,6 +721,18 @@ def _coordinated_subject(sentence: Sentence, p: int, mention: Mention) -> tuple[
     a = tokens[q + 1].start
     head = sentence.text[a : mention.head_end]
     return Mention(a, mention.phrase_end, a, mention.head_end, head, list(mention.appositives)), q
+
+
+def _an_incident(head: str) -> bool:
+    """The phrase names an incident ("the disaster", "the bombings"), which says nothing itself."""
+    words = head.lower().split()
+    last = words[-1] if words else ""
+    return last in _incident_words() or last.rstrip("s") in _incident_words()
+
+
+@cache
+def _incident_words() -> frozenset[str]:
+    return frozenset(w for w in text_lexicon.words("incident_nouns") if " " not in w)
 
 
 def _verb_of_the_clause(sentence: Sentence, k: int) -> bool:
