@@ -297,3 +297,21 @@ def test_two_winners_of_one_contest_conflict(claimed: str, declared: str) -> Non
 ])
 def test_one_winner_or_two_contests_is_no_such_conflict(one: str, other: str) -> None:
     assert compare(st(one), st(other)).relation != "conflict"
+
+
+def test_a_denial_of_the_allegations_meets_the_claim_it_answers_at_one_incident(run, tmp_path):
+    claim = tmp_path / "claim.txt"
+    claim.write_text("Osk flown to Berlin\n\nThe opposition leader Kemal Osk was flown to Berlin on Saturday after "
+                     "falling ill on a flight from Varno. His allies claim the Norland government was behind the "
+                     "poisoning of Osk.\n", encoding="utf-8")
+    denial = tmp_path / "denial.txt"
+    denial.write_text("Government answers Osk's allies\n\nThe Norland government on Monday dismissed the allegations "
+                      "as empty noise, two days after the opposition leader Kemal Osk was flown to Berlin from "
+                      "Varno.\n", encoding="utf-8")
+    for path, outlet, day in ((claim, "The Varno Post", "2031-03-22"), (denial, "The Norland Times", "2031-03-24")):
+        result = run("ingest", path, "--outlet", outlet, "--published", day, "--yes")
+        assert result.exit_code == 0, result.output
+    pairs = {(c["a"]["text"], c["b"]["text"]) for c in as_json(run("conflicts", "--json", "--each-pair"))}
+    assert ("the Norland government was behind the poisoning of Osk",
+            "dismissed the allegations as empty noise, two days after the opposition leader Kemal Osk was flown "
+            "to Berlin from Varno") in pairs

@@ -244,7 +244,10 @@ def test_the_company_or_the_tech_firm_is_the_business_the_copy_has_just_named():
     text = "AVM is dismissing a newspaper story that it will close 12 plants. The company said it plans fewer closures."
     assert [s.speaker.name for s in extract_statements(text)] == ["AVM"]
     text = "Avell Motors Group (AVM) on Friday rejected the claims. The IT firm said it would hire more staff."
-    assert [s.speaker.name for s in extract_statements(text)] == ["Avell Motors Group"]
+    # Rejecting "the claims" is a statement too, and the firm is the one that made it.
+    found = extract_statements(text)
+    assert [s.speaker.name for s in found] == ["Avell Motors Group (AVM)"] * 2
+    assert found[0].text == "rejected the claims"
     text = "Brightline said the trains were safe. The tech firm said it would add more."
     assert [(s.speaker.name, s.speaker.kind) for s in extract_statements(text)] == [("Brightline", "organisation")] * 2
     # Nobody named: the company stays a description.
@@ -325,3 +328,14 @@ def test_an_incident_is_no_speaker():
                               "conditions in the mills.", outlet="The Ledger") == []
     (found,) = extract_statements("The minister underscored that the mill was safe.", outlet="The Ledger")
     assert found.speaker.name == "minister"
+
+
+def test_rejecting_the_allegations_is_a_statement_and_his_allies_are_the_allies_of_the_one_heard():
+    def found(text):
+        return [(s.speaker.name, s.text) for s in extract_statements(text, outlet="The Ledger")]
+
+    assert found("The Norland government on Monday dismissed the allegations as empty noise.") == [
+        ("Norland government", "dismissed the allegations as empty noise")]
+    assert found("The court dismissed the case.") == []
+    assert found("Kemal Osk said he was well. His allies claim the government was behind the poisoning.") == [
+        ("Kemal Osk", "he was well"), ("Kemal Osk's allies", "the government was behind the poisoning")]

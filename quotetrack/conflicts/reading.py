@@ -218,8 +218,11 @@ def _denials_made(
         denier = _content_sequence(span, normalizer) if span else []
         # A capital names even where the sentence starts with it: "Halvard did not deny".
         capitals = {word_stem(fold(token.text)) for token in tokenize(span) if token.text[:1].isupper()}
-        # "denies the report in the Ledger" says whose report, not what it says
-        bare = set(cue.scope) <= named
+        # "denies the report in the Ledger" says whose report, not what it says; "dismissed the
+        # allegations as empty noise, …" says what it thinks of them
+        end = last_word.get(cue.end)
+        bare = set(cue.scope) <= named or (end is not None and folded[end] in claim_nouns()
+                                            and folded[end + 1 : end + 2] in ([], ["as"]))
         made.append(DenialMade(noun, done, cue, tuple((token, weight == 2.0 or token in capitals)
                                                       for token, weight in denier), bare))
     return tuple(made)
@@ -229,7 +232,10 @@ def _denials_made(
 # sent", "the Herald wrote that"; a report noun does so with "according to" or a verb of saying
 # ("a report in the Herald said"), not when something else is said of it ("the annual report
 # also showed that", which is the firm's own report).
-_REPORTING = frozenset({"reported", "reports", "wrote", "writes"})
+# "The newspaper reported that …", and a claim or an accusation a blanket denial may answer ("his
+# allies claim the Kremlin was behind it" / "the Kremlin dismissed the allegations").
+_REPORTING = frozenset({"reported", "reports", "wrote", "writes", "claim", "claims", "claimed", "allege",
+                        "alleges", "alleged", "accuse", "accuses", "accused"})
 _REPORT_NOUNS = frozenset({"report", "reports"})
 _REPORT_SAYS = frozenset({"according", "said", "says", "say"})
 # How many words before a statement its context is read for them.

@@ -301,11 +301,13 @@ def tail_content(sentence: Sentence, after_cue: int, cue: Cue) -> Tail:
         return Tail(None, i, relayed)
     if not cue.bare:
         # "confirmed the news", "denied any improper role", "announced his candidacy": a noun
-        # phrase is what was confirmed or denied. Verbs that take no object here need "that".
+        # phrase is what was confirmed or denied. Verbs that take no object here need "that",
+        # unless what they reject is a claim: "dismissed the allegations", not "dismissed the case".
+        rejects_a_claim = cue.denial and any(lower[k] in word_set("claim_nouns") for k in range(i, min(n, i + 4)))
         if (
             cue.category == "speech"
             and not cue.takes_object
-            and not cue.clausal
+            and (not cue.clausal or rejects_a_claim)
             and n - i >= 3
             and (
                 lower[i] in DETERMINERS

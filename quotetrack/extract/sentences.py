@@ -485,9 +485,11 @@ class Sentence:
         # "the report estimates that …": a present verb with "that" after a determiner and its noun;
         # "a statement saying …": a participle after a written medium.
         verb_with_that = (low.endswith("s") and nxt == "that") or (low.endswith("ing") and before in WRITTEN_MEDIA)
+        # "his allies claim the …": a base form after a plural noun is its verb, not "a new report".
+        after_plural = low == self._lemma(low) and before.endswith("s") and not before.endswith("ss")
         return before in DETERMINERS or before.endswith(("’s", "'s")) or (
             two_before in DETERMINERS and before.isalpha() and before.islower()
-            and before not in CUE_MODIFIERS and before not in AUXILIARIES and not verb_with_that
+            and before not in CUE_MODIFIERS and before not in AUXILIARIES and not verb_with_that and not after_plural
         )
 
 

@@ -353,9 +353,10 @@ class Resolver:
             return Resolved(speaker, 0.8)
         owner_word = clean(mention.head).split()[0].lower()
         if not name_words and owner_word in ("his", "her") and len(words) == 1 and words[0].islower() and (
-            words[0] in word_set("organisations")
+            words[0] in word_set("organisations") or words[0] in word_set("speaker_nouns")
         ):
-            # "Jan Novak said … his office said": the office of the last person heard ("her" not a man).
+            # "Jan Novak said … his office said", "his allies claim": the office or the allies of the
+            # last person heard ("her" not a man).
             unwanted = "male" if owner_word == "her" else "female"
             people = [s for _, s in reversed(self.history) if s.kind == "person" and " " in s.name and (
                 self.gender.get(id(s)) != unwanted)]
