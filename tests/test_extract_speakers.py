@@ -302,7 +302,10 @@ def test_no_one_is_credited_with_what_nobody_has_claimed_and_according_to_ends_a
     assert [s.speaker.name for s in found] == ["The Ledger"]
     (found,) = extract_statements("Tamm, who according to the electoral board received 54.1 percent of the "
                                   "vote, beamed over the results.", outlet="The Ledger")
-    assert (found.speaker.name, found.text) == ("electoral board", "received 54.1 percent of the vote")
+    assert (found.speaker.name, found.text) == ("electoral board", "Tamm received 54.1 percent of the vote")
+    (found,) = extract_statements("The vote, which according to observers was marred by fraud, ended late.",
+                                  outlet="The Ledger")
+    assert (found.speaker.name, found.text) == ("observers", "The vote was marred by fraud")
     (found,) = extract_statements("According to an unnamed official, the toll was 40.", outlet="The Ledger")
     assert found.speaker.name == "unnamed official"
 

@@ -740,6 +740,9 @@ def _verb_of_the_clause(sentence: Sentence, k: int) -> bool:
     verb takes ("received 54 percent", "said the", "found that"), not "an unnamed official"."""
     low = sentence.lower[k]
     after = sentence.lower[k + 1] if k + 1 < len(sentence.tokens) else ""
+    if low in ("is", "are", "was", "were", "has", "have", "had") and sentence.lower[k - 1] not in (
+            "who", "that", "which", "what"):
+        return True  # "which according to observers was marred by fraud"
     past = (low.endswith("ed") and not is_capitalised(sentence.tokens[k].text)) or low in word_set("past_verbs")
     return past and (after[:1].isdigit() or after in DETERMINERS or after in ("that", "to"))
 
@@ -775,7 +778,10 @@ def _according_to(sentence: Sentence, end: int) -> Found | None:
             # clause the source stands in, up to its comma.
             stop = next((x for x in range(k, n) if tokens[x].text in ",;"), None)
             clause_end = tokens[stop - 1].end if stop is not None else end
-            return Found([Span(tokens[k].start, min(clause_end, end))], frame, "reported", 0.75, False)
+            spans = [Span(tokens[k].start, min(clause_end, end))]
+            if lower[c - 1] in ("who", "which") and c - 2 > first and tokens[c - 2].text == ",":
+                spans.insert(0, Span(tokens[first].start, tokens[c - 3].end))  # whom it is said of: "Tamm"
+            return Found(spans, frame, "reported", 0.75, False)
         if c > first + 2:
             stop = c - 1 if lower[c - 1] == "," else c
             content = Span(tokens[first].start, tokens[stop - 1].end)
