@@ -196,7 +196,8 @@ def _nothing_else_done(span: str) -> bool:
     formally ended", "… rose"), so a date right after it is the incident's."""
     noun = re.match(_noun(), span, re.IGNORECASE)
     gap = span[noun.end() if noun else 0:].lower().split()
-    return lexicon.words("aftermath_verbs").isdisjoint(gap)
+    # "the Operations Centre said on Sunday": the day of the saying.
+    return lexicon.words("aftermath_verbs").isdisjoint(gap) and _speech_forms().isdisjoint(gap)
 
 
 def said_on(text: str, mention: DateMention) -> bool:

@@ -55,6 +55,7 @@ def test_incident_dates_are_dates_written_next_to_an_incident():
     assert days("the mill collapsed on March 2") == [(date(2031, 3, 2), date(2031, 3, 2))]
     assert days("the bombing was carried out on Friday") == [(date(2031, 3, 7), date(2031, 3, 7))]
     assert days("the governor said on radio Friday that the bombing was planned") == []
+    assert days("an official of the Emergency Operations Centre said on Friday") == []
     # A headline's noun does not date the first line under it.
     assert days("After the mill bombing\n\nMourners gathered today at the mill") == []
 
