@@ -587,3 +587,9 @@ def test_people_of_a_trade_in_one_word_laid_off_are_the_job_cuts(text: str, key:
 )
 def test_a_participle_after_a_count_is_not_the_thing_counted(text: str, key: tuple) -> None:
     assert find_quantities(text)[-1].key == key
+
+
+def test_lives_claimed_count_the_dead() -> None:
+    (lives,) = find_quantities("the attack on the college has claimed 147 lives")
+    (dead,) = find_quantities("147 people have died in the attack on the college")
+    assert lives.key == dead.key == ("killed", None)

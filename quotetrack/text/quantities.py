@@ -222,7 +222,9 @@ def _counted_as() -> dict[str, str]:
     "injuries") -> their role; not what is found of them (a "floor" such as "bodies", compared as
     a floor for the toll)."""
     out = {row[0]: row[1] for row in lexicon.rows("casualty_roles") if not (len(row) > 2 and row[2] == "floor")}
-    return out | {singular(word): role for word, role in _tally_nouns().items()}
+    # The counted thing is read singular: "claimed 147 lives" counts the killed as "deaths" does.
+    return out | {singular(word): role for word, role in out.items()} \
+        | {singular(word): role for word, role in _tally_nouns().items()}
 
 
 @cache
