@@ -342,3 +342,12 @@ def test_rejecting_the_allegations_is_a_statement_and_his_allies_are_the_allies_
     assert found("The court dismissed the case.") == []
     assert found("Kemal Osk said he was well. His allies claim the government was behind the poisoning.") == [
         ("Kemal Osk", "he was well"), ("Kemal Osk's allies", "the government was behind the poisoning")]
+
+
+def test_a_surname_that_is_a_month_or_a_modal_and_a_month_that_says_when():
+    def found(text):
+        return [s.speaker.name for s in extract_statements(text, outlet="The Ledger")]
+
+    assert found("Ana May said the dam held.") == ["Ana May"]
+    assert found("In March Varno College’s chief security officer warned the staff that an attack was "
+                 "planned.") == ["Varno College’s chief security officer"]

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from ..text.dates import WEEKDAYS, months
 from .grammar import (
     describes_role,
     first_content_token,
@@ -50,6 +51,7 @@ class Frame:
 
 
 _RELATIVES = frozenset({"where", "who", "which", "whose"})
+_MONTHS_AND_DAYS = frozenset(months()) | frozenset(WEEKDAYS)
 
 
 def _relative_clause_before(sentence: Sentence, cue_index: int, floor: int) -> int | None:
@@ -160,6 +162,8 @@ def find_subject(sentence: Sentence, cue_index: int, floor: int = 0) -> Mention 
         or tokens[first].text in "-–—"
         # "Later the governor said", "Meanwhile police said": an opening adverb is no part of the speaker.
         or (first < head_last and lower[first] in CUE_MODIFIERS | word_set("sentence_adverbs"))
+        # "In March the college's security chief warned": the month after the preposition is when.
+        or (first < head_last and first > 0 and lower[first - 1] in PREPOSITIONS and lower[first] in _MONTHS_AND_DAYS)
     ):
         first += 1
     if first > head_last:
@@ -484,11 +488,10 @@ def _name_part(sentence: Sentence, k: int) -> bool:
         tokens
     ) and tokens[k + 1].text.islower() and k > 0 and sentence.lower[k - 1] in ("a", "an", "the"):
         return True  # "an AM spokesman": an acronym before a noun, not the verb "is"
-    return (
-        k > first_content_token(sentence)
-        and tokens[k].text[:1].isupper()
-        and k + 1 < len(tokens)
-        and is_capitalised(tokens[k + 1].text)
+    return k > first_content_token(sentence) and tokens[k].text[:1].isupper() and (
+        (k + 1 < len(tokens) and is_capitalised(tokens[k + 1].text))
+        # "Theresa May said": a surname after a first name
+        or (is_capitalised(tokens[k - 1].text) and tokens[k - 1].text.isalpha() and not tokens[k - 1].text.isupper())
     )
 
 
