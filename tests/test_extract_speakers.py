@@ -331,6 +331,9 @@ def test_an_incident_is_no_speaker():
                               "conditions in the mills.", outlet="The Ledger") == []
     (found,) = extract_statements("The minister underscored that the mill was safe.", outlet="The Ledger")
     assert found.speaker.name == "minister"
+    assert [s.speaker.name for s in extract_statements(
+        "The short-haul plane declared an emergency because of an electrical failure, aviation authorities said.",
+        outlet="The Ledger")] == ["aviation authorities"]
 
 
 def test_rejecting_the_allegations_is_a_statement_and_his_allies_are_the_allies_of_the_one_heard():

@@ -723,11 +723,16 @@ def _coordinated_subject(sentence: Sentence, p: int, mention: Mention) -> tuple[
     return Mention(a, mention.phrase_end, a, mention.head_end, head, list(mention.appositives)), q
 
 
+# What carries people, which cannot speak: "the plane declared an emergency" (its crew did).
+_VEHICLES = frozenset("plane aircraft airliner jet helicopter ship vessel ferry boat train bus truck car".split())
+
+
 def _an_incident(head: str) -> bool:
-    """The phrase names an incident ("the disaster", "the bombings"), which says nothing itself."""
+    """The phrase names an incident ("the disaster", "the bombings") or a vehicle ("the
+    short-haul plane"), which says nothing itself."""
     words = head.lower().split()
     last = words[-1] if words else ""
-    return last in _incident_words() or last.rstrip("s") in _incident_words()
+    return last in _incident_words() or last.rstrip("s") in _incident_words() or last in _VEHICLES
 
 
 @cache
