@@ -288,6 +288,16 @@ def test_the_same_event_on_different_days_is_a_date_conflict() -> None:
     assert result.caveats
 
 
+def test_one_night_told_from_either_side_of_midnight_is_no_date_conflict() -> None:
+    published = date(2024, 5, 10)  # a Friday
+    late = st("A plane carrying 81 people crashed near Varno on Wednesday night", "Paper", published=published)
+    early = st("A plane carrying 81 people crashed near Varno around midnight Thursday", "Wire", published=published)
+    assert verdict(late, early).relation != "conflict"
+    later = st("A plane carrying 81 people crashed near Varno on Thursday", "Wire", published=published)
+    assert kind_of(st("A plane carrying 81 people crashed near Varno on Wednesday", "Paper", published=published),
+                   later) == "date"
+
+
 def test_relative_days_are_resolved_before_dates_are_compared() -> None:
     published = date(2024, 5, 10)  # a Friday
     tuesday = st("The hostages were freed on Tuesday", "Police", published=published)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import date
 from functools import lru_cache
@@ -63,6 +64,9 @@ def date_conflict(
     named_b = _text_names_a_date(b)
     if not (named_a or named_b):
         return None
+    night = _AROUND_MIDNIGHT.search(a.text) or _AROUND_MIDNIGHT.search(b.text)
+    if night and abs((dates_a[0] - dates_b[0]).days) == 1:
+        return None  # "on Monday night" / "around midnight Tuesday": one night told from either side
     evidence = Days(dates_a[0].isoformat(), dates_b[0].isoformat())
     verdict = Verdict("conflict", "date", scaled(0.4, similarity), evidence)
     verdict.caveats.append(
@@ -70,6 +74,9 @@ def date_conflict(
         " days would read the same — check that it is one event"
     )
     return verdict
+
+
+_AROUND_MIDNIGHT = re.compile(r"\b(?:midnight|overnight|night|late\s+\w+day|early\s+\w+day)\b", re.IGNORECASE)
 
 
 def _text_names_a_date(statement: Statement) -> bool:
