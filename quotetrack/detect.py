@@ -35,14 +35,13 @@ from math import log
 
 from . import ranking, store
 from .conflicts import Verdict, claim_similarity, compare, incident_conflict
-from .conflicts.reading import read
 from .evidence import Similarity, counted_thing
 from .incident_pairs import Incidents, incident_pairs
 from .models import Conflict, Statement
 from .store import Database
 from .text import Normalizer
 from .text.dates import days_after
-from .text.quantities import FIGURE
+from .text.quantities import FIGURE, find_quantities
 
 # How many statements, most alike first, each statement is compared with (for each kind).
 CANDIDATES = 12
@@ -97,14 +96,15 @@ def incident_words(text: str, tokens: Iterable[str], doc_freq: Mapping[str, int]
     role of each figure ("#killed"), which differently worded tolls share."""
     limit = _limit(total)
     words = {t for t in tokens if t.isalpha() and len(t) > 2 and doc_freq.get(t, 0) <= limit}
-    return frozenset(words | _figure_roles(text, normalizer))
+    return frozenset(words | _figure_roles(text))
 
 
-@lru_cache(maxsize=65536)
-def _figure_roles(text: str, normalizer: Normalizer) -> frozenset[str]:
-    """The roles of a statement's figures: cached, because every article ingested reads the
-    statements of its week again (in a large record, most of the time of `ingest`)."""
-    return frozenset("#" + (q.role or FIGURE) for q in read(text, normalizer).quantities if q.role or q.thing == FIGURE)
+@lru_cache(maxsize=1 << 18)
+def _figure_roles(text: str) -> frozenset[str]:
+    """The roles of a statement's figures (its quantities as ``conflicts.reading.read`` finds
+    them, without the rest of the reading): cached, because every batch of an import and every
+    article ingested reads the statements of its days again."""
+    return frozenset("#" + (q.role or FIGURE) for q in find_quantities(text) if q.role or q.thing == FIGURE)
 
 
 def judge_on_record(db: Database, a: Statement, b: Statement) -> Verdict:
@@ -180,9 +180,12 @@ def detect(db: Database, statement_ids: Iterable[int], normalizer: Normalizer, *
     statements = sorted(store.get_statements(db, list(statement_ids)), key=lambda s: s.id or 0)
     if not statements:
         return result
-    token_sets = {s.id: normalizer.token_set(s.text) for s in statements}
+    # Their tokens were just stored in the claim index, by this normaliser: read, not made again.
+    stored_tokens = store.claim_tokens(db, [s.id for s in statements if s.id is not None])
+    token_sets = {s.id: set(norm.split()) if (norm := stored_tokens.get(s.id or 0)) is not None
+                  else normalizer.token_set(s.text) for s in statements}
     doc_freq, total = store.claim_term_counts(db, sorted(set().union(*token_sets.values())))
-    near = _NearIndex.of(db, statements, normalizer, doc_freq, total)
+    near = _NearIndex.of(db, statements, normalizer, doc_freq, total, changed)
     pairs: set[Pair] = set()
     for statement in statements:
         assert statement.id is not None
@@ -190,7 +193,7 @@ def detect(db: Database, statement_ids: Iterable[int], normalizer: Normalizer, *
         keys = list(combinations(mine, 2)) if len(mine) > 1 else [tuple(mine)]
         found = [c for c in store.statements_sharing(db, keys, POSTINGS_CAP)
                  if c[0] < statement.id or (changed and c[0] != statement.id)]
-        others = set(_best(mine, found, doc_freq, total)) | set(near.candidates(statement, changed))
+        others = set(_best(mine, found, doc_freq, total)) | set(near.candidates(statement))
         pairs.update((min(other, statement.id), max(other, statement.id)) for other in others)
     together = Incidents.of(db, statements, normalizer)
     pairs.update(incident_pairs(db, statements, normalizer, together))
@@ -289,39 +292,58 @@ def _window(by_day: Mapping[date, list[int]], day: date, before: int) -> list[tu
 @dataclass
 class _NearIndex:
     """The statements of the days around a batch of new ones, from the store: what pairs a
-    new statement with older ones near in time."""
+    new statement with older ones near in time.
 
-    by_day: dict[date, list[int]]  # day -> ids of its statements, ascending
-    words: dict[int, frozenset[str]]  # id -> incident words
+    All their days are read (ids and days only, a cheap read), but words only for the
+    statements some new one's window holds (at most ``NEAR_CAP`` each): in a large record most
+    statements of those days are in no window, and reading them was most of the cost."""
+
+    windows: dict[int, list[tuple[int, int]]]  # new statement id -> its window (id, days apart)
+    words: dict[int, frozenset[str]]  # id -> incident words, of the new statements and their windows
 
     @classmethod
     def of(cls, db: Database, statements: Sequence[Statement], normalizer: Normalizer,
-           doc_freq: dict[str, int], total: int) -> _NearIndex:
-        days = [day for s in statements if (day := anchor_day(s)) is not None]
+           doc_freq: dict[str, int], total: int, newer_too: bool = False) -> _NearIndex:
         index = cls({}, {})
+        days = [day for s in statements if (day := anchor_day(s)) is not None]
         if not days:
             return index
         first, last = days_after(min(days), -WEEK_DAYS) or date.min, days_after(max(days), WEEK_DAYS) or date.max
-        found = store.statements_dated(db, first.isoformat(), last.isoformat())
-        unknown = sorted({t for *_, norm in found for t in norm.split()} - set(doc_freq))
-        if unknown:
-            doc_freq = doc_freq | store.claim_term_counts(db, unknown)[0]
-        for statement_id, iso_day, text, norm in found:
+        by_day: dict[date, list[int]] = {}  # day -> ids of its statements, ascending
+        filed: set[int] = set()
+        for statement_id, iso_day in store.statements_dated(db, first.isoformat(), last.isoformat()):
             try:
                 when = date.fromisoformat(iso_day)
             except ValueError:
                 continue  # a day an editor typed that is not a date: not paired by time
-            index.by_day.setdefault(when, []).append(statement_id)
-            index.words[statement_id] = incident_words(text, norm.split(), doc_freq, total, normalizer)
+            by_day.setdefault(when, []).append(statement_id)
+            filed.add(statement_id)
+        if not filed:
+            return index
+        newest = max(filed)
+        for statement in statements:
+            day = anchor_day(statement)
+            if day is None or statement.id is None or statement.id not in filed:
+                continue
+            index.windows[statement.id] = [
+                (i, apart) for i, apart in _window(by_day, day, newest + 1 if newer_too else statement.id)
+                if i != statement.id]
+        wanted = sorted(set(index.windows) | {i for window in index.windows.values() for i, _ in window})
+        texts = dict(store.statement_texts_by_id(db, wanted))
+        norms = store.claim_tokens(db, wanted)
+        unknown = sorted({t for i in wanted for t in norms.get(i, "").split()} - set(doc_freq))
+        if unknown:
+            doc_freq = doc_freq | store.claim_term_counts(db, unknown)[0]
+        index.words = {i: incident_words(texts[i], norms.get(i, "").split(), doc_freq, total, normalizer)
+                       for i in wanted if i in texts}
         return index
 
-    def candidates(self, statement: Statement, newer_too: bool = False) -> list[int]:
-        day = anchor_day(statement)
-        if day is None or statement.id is None or statement.id not in self.words:
+    def candidates(self, statement: Statement) -> list[int]:
+        window = self.windows.get(statement.id or 0)
+        if window is None or statement.id not in self.words:
             return []
-        around = _window(self.by_day, day, max(self.words) + 1 if newer_too else statement.id)
         return _nearest(self.words[statement.id],
-                        ((i, self.words[i], apart) for i, apart in around if i != statement.id))
+                        ((i, self.words[i], apart) for i, apart in window if i in self.words))
 
 
 def rescan(db: Database, normalizer: Normalizer,

@@ -71,13 +71,13 @@ def stored_pairs(db: Database, statement_ids: Sequence[int] | None = None) -> li
 DAY = "coalesce(st.event_date, st.said_on, so.published)"
 
 
-def statements_dated(db: Database, first: str, last: str) -> list[tuple[int, str, str, str]]:
+def statements_dated(db: Database, first: str, last: str) -> list[tuple[int, str]]:
     """Statements whose day (event date, else when said, else published) falls between two ISO
-    days: (id, day, text, claim tokens), in id order. What ``detect`` pairs by time."""
-    return [(int(r[0]), str(r[1]), str(r[2]), str(r[3])) for r in db.execute(
-        f"SELECT st.id, {DAY} AS day, st.text, f.norm FROM statements st "
-        "LEFT JOIN sources so ON so.id = st.source_id JOIN statements_fts f ON f.rowid = st.id "
-        f"WHERE {DAY} BETWEEN ? AND ? ORDER BY st.id", [first, last]).fetchall()]
+    days: (id, day), in id order. What ``detect`` pairs by time."""
+    return [(int(r[0]), str(r[1])) for r in db.execute(
+        f"SELECT st.id, {DAY} AS day FROM statements st LEFT JOIN sources so ON so.id = st.source_id "
+        f"JOIN statements_fts f ON f.rowid = st.id WHERE {DAY} BETWEEN ? AND ? ORDER BY st.id",
+        [first, last]).fetchall()]
 
 
 def settle_unfound(db: Database, ids: Sequence[int], when: str) -> tuple[int, int]:
