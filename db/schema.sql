@@ -167,3 +167,7 @@ CREATE TABLE speaker_keys_state (
     id INTEGER PRIMARY KEY CHECK (id = 1),
     fingerprint TEXT NOT NULL
 );
+
+CREATE INDEX statements_day ON statements (coalesce(event_date, said_on));
+
+CREATE INDEX sources_published ON sources (published);

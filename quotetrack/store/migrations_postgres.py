@@ -238,6 +238,12 @@ MIGRATIONS: list[PgMigration] = [
         );
         """
     )),
+    ("0006_scale", textwrap.dedent(
+        """
+        CREATE INDEX statements_day ON statements ((coalesce(event_date, said_on)));
+        CREATE INDEX sources_published ON sources (published);
+        """
+    )),
 ]
 
 

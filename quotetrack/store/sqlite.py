@@ -26,7 +26,7 @@ _SQLITE_HEADER = b"SQLite format 3\x00"
 # first; tests/test_migrations.py checks this list against migrations_sqlite.
 MIGRATIONS_TABLE = "_sqlite_migrations"
 MIGRATION_SET = "quotetrack"
-SHIPPED_MIGRATIONS = ("0001_init", "0002_events", "0003_speaker_keys")
+SHIPPED_MIGRATIONS = ("0001_init", "0002_events", "0003_speaker_keys", "0006_scale")
 _TERM_COUNTS = "temp.statements_fts_terms"
 # Counting a word's statements walks its postings (about 25 ms a million). The counts of common
 # words, which most queries hold, barely move: a connection keeps them until the record grows by
