@@ -22,6 +22,7 @@ again, so one that still holds keeps its id, status and note whatever the candid
 
 from __future__ import annotations
 
+import heapq
 import os
 import signal
 from bisect import bisect_left
@@ -30,7 +31,6 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
-from itertools import combinations
 from math import log
 
 from . import ranking, store
@@ -186,12 +186,12 @@ def detect(db: Database, statement_ids: Iterable[int], normalizer: Normalizer, *
                   else normalizer.token_set(s.text) for s in statements}
     doc_freq, total = store.claim_term_counts(db, sorted(set().union(*token_sets.values())))
     near = _NearIndex.of(db, statements, normalizer, doc_freq, total, changed)
+    sharing = _Sharing(db)
     pairs: set[Pair] = set()
     for statement in statements:
         assert statement.id is not None
         mine = distinctive(token_sets[statement.id], doc_freq, total)
-        keys = list(combinations(mine, 2)) if len(mine) > 1 else [tuple(mine)]
-        found = [c for c in store.statements_sharing(db, keys, POSTINGS_CAP)
+        found = [c for c in sharing.latest(mine, POSTINGS_CAP)
                  if c[0] < statement.id or (changed and c[0] != statement.id)]
         others = set(_best(mine, found, doc_freq, total)) | set(near.candidates(statement))
         pairs.update((min(other, statement.id), max(other, statement.id)) for other in others)
@@ -201,6 +201,39 @@ def detect(db: Database, statement_ids: Iterable[int], normalizer: Normalizer, *
     pairs.update((a, b) for _, a, b, _ in stored)
     _settle(db, _judge_pairs(db, sorted(pairs), normalizer, result, together), stored, result)
     return result
+
+
+class _Sharing:
+    """``store.statements_sharing`` for the keys ``detect`` makes of a statement's distinctive
+    tokens (every two of them: the statements holding at least two, or the one), answered from
+    each token's postings and each statement's tokens, read once for the whole batch: the
+    statements of an article or an import batch share places, names and older statements, and
+    asking the index again for each was most of the cost of finding candidates.
+
+    Only for one batch (one transaction): what it read does not follow later writes."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self.postings: dict[str, list[int]] = {}
+        self.tokens: dict[int, set[str]] = {}
+
+    def latest(self, mine: Sequence[str], limit: int) -> list[tuple[int, set[str]]]:
+        """The latest ``limit`` statements holding two of ``mine`` (or its one): (id, tokens),
+        latest first, as ``statements_sharing`` of ``mine``'s pairs answers."""
+        if not mine:
+            return []
+        missing = [token for token in mine if token not in self.postings]
+        if missing:
+            self.postings.update(store.claim_postings(self.db, missing))
+        held: Counter[int] = Counter()
+        for token in mine:
+            held.update(self.postings.get(token, ()))
+        need = min(2, len(mine))
+        chosen = heapq.nlargest(limit, (i for i, n in held.items() if n >= need))
+        unread = [i for i in chosen if i not in self.tokens]
+        if unread:
+            self.tokens.update((i, set(norm.split())) for i, norm in store.claim_tokens(self.db, unread).items())
+        return [(i, self.tokens[i]) for i in chosen if i in self.tokens]
 
 
 def _judge_pairs(db: Database, pairs: Sequence[Pair], normalizer: Normalizer, result: ScanResult,

@@ -299,6 +299,11 @@ class SQLiteDatabase(Database):
         ).fetchall()
         return [(row[0], set(row[1].split())) for row in rows]
 
+    def claim_postings(self, tokens: Sequence[str]) -> dict[str, list[int]]:
+        return {token: [row[0] for row in self.execute(
+            "SELECT rowid FROM statements_fts WHERE statements_fts MATCH ? ORDER BY rowid",
+            ['{norm} : "' + token + '"']).fetchall()] for token in tokens}
+
     def claim_term_counts(self, words: Sequence[str]) -> tuple[dict[str, int], int]:
         # Statement ids only grow, so the highest is a fast stand-in for the count (no scan).
         total = int(self.execute("SELECT max(rowid) FROM statements").fetchone()[0] or 0)
