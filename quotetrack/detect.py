@@ -155,20 +155,24 @@ def _best(mine: list[str], candidates: Iterable[tuple[int, set[str]]], doc_freq:
     return [-negated for _, negated in sorted((-w, -i) for i, w in weights.items())[:CANDIDATES]]
 
 
-def _tie(mine: frozenset[str], words: frozenset[str]) -> int:
-    """How strongly two statements' incident words tie them: each shared word once, a shared
-    figure role twice (two tolls of one incident may share nothing else)."""
-    shared = mine & words
-    return len(shared) + sum(1 for word in shared if word[0] == "#")
-
-
 def _nearest(mine: frozenset[str], older: Iterable[tuple[int, frozenset[str], int]]) -> list[int]:
     """Of the older statements near in time (id, incident words, days apart), those tied closely
     enough, strongest first, latest first among equals: within ``NEAR_DAYS`` one shared word
-    will do, within ``WEEK_DAYS`` it takes two (or a figure role)."""
-    ties = [(tie, other) for other, words, apart in older
-            if (tie := _tie(mine, words)) >= (1 if apart <= NEAR_DAYS else 2)]
-    return [other for _, other in sorted(ties, reverse=True)[:CANDIDATES]]
+    will do, within ``WEEK_DAYS`` it takes two (or a figure role).
+
+    The tie of two statements: each shared word once, a shared figure role twice (two tolls of
+    one incident may share nothing else). Written out here, not as a function, because it is
+    worked out for every statement of a week's window (hundreds for each new statement)."""
+    roles = frozenset(word for word in mine if word[0] == "#")
+    ties = []
+    for other, words, apart in older:
+        if mine.isdisjoint(words):
+            continue
+        shared = mine & words
+        tie = len(shared) + len(shared & roles) if roles else len(shared)
+        if tie >= (1 if apart <= NEAR_DAYS else 2):
+            ties.append((tie, other))
+    return [other for _, other in heapq.nlargest(CANDIDATES, ties)]
 
 
 def detect(db: Database, statement_ids: Iterable[int], normalizer: Normalizer, *,
