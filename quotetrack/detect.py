@@ -368,7 +368,10 @@ class _NearIndex:
         wanted = sorted(set(index.windows) | {i for window in index.windows.values() for i, _ in window})
         texts = dict(store.statement_texts_by_id(db, wanted))
         norms = store.claim_tokens(db, wanted)
-        unknown = sorted({t for i in wanted for t in norms.get(i, "").split()} - set(doc_freq))
+        # Only words can be incident words (``incident_words``): numbers and short tokens, most
+        # of a large record's vocabulary, are not counted.
+        unknown = sorted({t for i in wanted for t in norms.get(i, "").split() if t.isalpha() and len(t) > 2}
+                         - set(doc_freq))
         if unknown:
             doc_freq = doc_freq | store.claim_term_counts(db, unknown)[0]
         index.words = {i: incident_words(texts[i], norms.get(i, "").split(), doc_freq, total, normalizer)
