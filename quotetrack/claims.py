@@ -215,11 +215,13 @@ def cluster_statements(
     earlier: list[tuple[int, str]] = []
     for done, statement in enumerate(ordered, 1):
         sid = statement.id or 0
+        candidates: Sequence[tuple[int, str] | tuple[int, str, str]]
         if len(ordered) <= LOCAL_CLUSTERING:
             candidates = earlier
         else:
-            candidates = [(i, t) for i, t, *_ in claim_candidates(db, normalizer.tokens(statement.text))
-                          if i in by_id and i < sid]
+            # With their stored tokens: ``rank`` reads again only the texts that reach the top.
+            candidates = [(i, t, norm) for i, t, norm in claim_candidates(
+                db, normalizer.tokens(statement.text), with_tokens=True) if i in by_id and i < sid]
         for found in rank(statement.text, candidates, normalizer=normalizer, limit=30, min_score=CLUSTER_SCORE):
             if root(found.id) == root(sid):
                 continue
