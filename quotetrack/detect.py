@@ -31,6 +31,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
+from itertools import repeat
 from math import log
 
 from . import ranking, store
@@ -203,7 +204,7 @@ def detect(db: Database, statement_ids: Iterable[int], normalizer: Normalizer, *
     pairs.update(incident_pairs(db, statements, normalizer, together))
     stored = store.stored_pairs(db, [s.id for s in statements if s.id is not None]) if changed else []
     pairs.update((a, b) for _, a, b, _ in stored)
-    _settle(db, _judge_pairs(db, sorted(pairs), normalizer, result, together), stored, result)
+    _settle(db, _judge_pairs(db, sorted(pairs), normalizer, result, together, statements), stored, result)
     return result
 
 
@@ -241,9 +242,12 @@ class _Sharing:
 
 
 def _judge_pairs(db: Database, pairs: Sequence[Pair], normalizer: Normalizer, result: ScanResult,
-                 together: Incidents | None = None) -> list[tuple[Statement, Statement, Verdict]]:
-    wanted = sorted({i for pair in pairs for i in pair})
-    by_id = {s.id: s for s in store.get_statements(db, wanted)}
+                 together: Incidents | None = None,
+                 known: Sequence[Statement] = ()) -> list[tuple[Statement, Statement, Verdict]]:
+    """Each pair judged; ``known``: statements read already in this transaction (not read again)."""
+    needed = {i for pair in pairs for i in pair}
+    by_id: dict[int | None, Statement] = {s.id: s for s in known if s.id in needed}
+    by_id.update((s.id, s) for s in store.get_statements(db, sorted(needed - set(by_id))))
     together = together or Incidents()
     together.read(db, [s.source.id for s in by_id.values() if s.source and s.source.id is not None], normalizer)
     found = []
@@ -316,14 +320,15 @@ def _join_timelines(db: Database, seeds: Iterable[tuple[int, int, str]]) -> None
 
 def _window(by_day: Mapping[date, list[int]], day: date, before: int) -> list[tuple[int, int]]:
     """The latest ``NEAR_CAP`` keys below ``before`` filed under the days around ``day``, each
-    with how many days apart."""
+    with how many days apart, in no particular order (``_nearest`` ranks them)."""
     older: list[tuple[int, int]] = []
     for offset in range(-WEEK_DAYS, WEEK_DAYS + 1):
         near = days_after(day, offset)
-        held = by_day.get(near, []) if near is not None else []
-        end = bisect_left(held, before)
-        older.extend((key, abs(offset)) for key in held[max(0, end - NEAR_CAP):end])
-    return sorted(older)[-NEAR_CAP:]
+        held = by_day.get(near) if near is not None else None
+        if held:
+            end = bisect_left(held, before)
+            older.extend(zip(held[max(0, end - NEAR_CAP):end], repeat(abs(offset))))
+    return older if len(older) <= NEAR_CAP else heapq.nlargest(NEAR_CAP, older)
 
 
 @dataclass
@@ -362,9 +367,11 @@ class _NearIndex:
             day = anchor_day(statement)
             if day is None or statement.id is None or statement.id not in filed:
                 continue
-            index.windows[statement.id] = [
-                (i, apart) for i, apart in _window(by_day, day, newest + 1 if newer_too else statement.id)
-                if i != statement.id]
+            if newer_too:  # its window holds the statement itself
+                index.windows[statement.id] = [(i, apart) for i, apart in _window(by_day, day, newest + 1)
+                                               if i != statement.id]
+            else:
+                index.windows[statement.id] = _window(by_day, day, statement.id)
         wanted = sorted(set(index.windows) | {i for window in index.windows.values() for i, _ in window})
         texts = dict(store.statement_texts_by_id(db, wanted))
         norms = store.claim_tokens(db, wanted)
@@ -382,8 +389,8 @@ class _NearIndex:
         window = self.windows.get(statement.id or 0)
         if window is None or statement.id not in self.words:
             return []
-        return _nearest(self.words[statement.id],
-                        ((i, self.words[i], apart) for i, apart in window if i in self.words))
+        words = self.words
+        return _nearest(words[statement.id], [(i, words[i], apart) for i, apart in window if i in words])
 
 
 def rescan(db: Database, normalizer: Normalizer,
