@@ -196,8 +196,8 @@ def detect(db: Database, statement_ids: Iterable[int], normalizer: Normalizer, *
     for statement in statements:
         assert statement.id is not None
         mine = distinctive(token_sets[statement.id], doc_freq, total)
-        found = [c for c in sharing.latest(mine, POSTINGS_CAP)
-                 if c[0] < statement.id or (changed and c[0] != statement.id)]
+        found = [c for c in sharing.latest(mine, POSTINGS_CAP, None if changed else statement.id)
+                 if c[0] != statement.id]
         others = set(_best(mine, found, doc_freq, total)) | set(near.candidates(statement))
         pairs.update((min(other, statement.id), max(other, statement.id)) for other in others)
     together = Incidents.of(db, statements, normalizer)
@@ -209,11 +209,13 @@ def detect(db: Database, statement_ids: Iterable[int], normalizer: Normalizer, *
 
 
 class _Sharing:
-    """``store.statements_sharing`` for the keys ``detect`` makes of a statement's distinctive
-    tokens (every two of them: the statements holding at least two, or the one), answered from
-    each token's postings and each statement's tokens, read once for the whole batch: the
-    statements of an article or an import batch share places, names and older statements, and
-    asking the index again for each was most of the cost of finding candidates.
+    """The statements sharing a statement's distinctive tokens (at least two of them, or its
+    one), from each token's postings and each statement's tokens, read once for the whole batch:
+    the statements of an article or an import batch share places, names and older statements,
+    and asking the index again for each was most of the cost of finding candidates.
+
+    The postings are cut as a rescan cuts them (``_Scan.candidates``): the latest
+    ``POSTINGS_CAP`` older statements holding each token, so that both find the same candidates.
 
     Only for one batch (one transaction): what it read does not follow later writes."""
 
@@ -222,9 +224,9 @@ class _Sharing:
         self.postings: dict[str, list[int]] = {}
         self.tokens: dict[int, set[str]] = {}
 
-    def latest(self, mine: Sequence[str], limit: int) -> list[tuple[int, set[str]]]:
-        """The latest ``limit`` statements holding two of ``mine`` (or its one): (id, tokens),
-        latest first, as ``statements_sharing`` of ``mine``'s pairs answers."""
+    def latest(self, mine: Sequence[str], limit: int, below: int | None) -> list[tuple[int, set[str]]]:
+        """The statements holding two of ``mine`` (or its one) among the latest ``limit``
+        holding each (with an id under ``below``, if given): (id, tokens)."""
         if not mine:
             return []
         missing = [token for token in mine if token not in self.postings]
@@ -232,9 +234,11 @@ class _Sharing:
             self.postings.update(store.claim_postings(self.db, missing))
         held: Counter[int] = Counter()
         for token in mine:
-            held.update(self.postings.get(token, ()))
+            posting = self.postings.get(token, [])
+            end = len(posting) if below is None else bisect_left(posting, below)
+            held.update(posting[max(0, end - limit):end])
         need = min(2, len(mine))
-        chosen = heapq.nlargest(limit, (i for i, n in held.items() if n >= need))
+        chosen = [i for i, n in held.items() if n >= need]
         unread = [i for i in chosen if i not in self.tokens]
         if unread:
             self.tokens.update((i, set(norm.split())) for i, norm in store.claim_tokens(self.db, unread).items())
