@@ -3,7 +3,8 @@
     python bench/reliability.py                      # full size: 8 × 500 writers, 20 kills, 10,000 inputs
     python bench/reliability.py --small              # the size CI runs (tests/test_reliability.py)
     python bench/reliability.py --processes 4 --writes 100 --kills 4 --hostile 500
-    python bench/reliability.py foreign         # one class: concurrency, kill, hostile, foreign, load
+    python bench/reliability.py rescan          # one class: concurrency, kill, hostile, dates, sizes,
+                                                # rescan, foreign, load
 
 Prints one line per part and exits 1 when a promise is broken: a statement lost or duplicated, a
 "database is locked" shown to a user, a kill that left the record damaged or half-written, or a
@@ -569,6 +570,79 @@ def sizes(inputs: int, folder: Path, seed: int) -> Outcomes:
     return outcomes
 
 
+# --- rescan stability ---
+
+
+def _conflict_rows(db: Path) -> dict[tuple[int, int, str], tuple[int, str, str | None]]:
+    """The stored conflicts: (older statement, newer, type) -> (id, status, note)."""
+    conn = sqlite3.connect(db, timeout=60)
+    try:
+        return {(a, b, kind): (conflict_id, status, note) for conflict_id, a, b, kind, status, note in conn.execute(
+            "SELECT id, a_id, b_id, type, status, note FROM conflicts")}
+    finally:
+        conn.close()
+
+
+# Conflicts reviewed before the rescan (each review is a command of its own).
+REVIEWED = 12
+
+
+def rescan_stability(statements: int, folder: Path, seed: int) -> Outcomes:
+    """A synthetic record (bench/synth.py) imported in three parts and a few single ``add``s, its
+    conflicts found as it grows; some reviewed (confirmed or dismissed, with a note); then
+    ``conflicts --rescan``. Incremental detection and the rescan must find the same set: no
+    conflict new or dropped (each is a wrong output), none with another id, and every review kept
+    with its status and note (a review lost is data lost)."""
+    from synth import generate
+
+    rng = random.Random(seed)
+    outcomes = Outcomes("rescan stability")
+    started = time.monotonic()
+    db = folder / "rescan.db"
+    rows = list(generate(statements, seed))
+    seen: set[str] = set()
+    for row in rows:  # the corpus's names are alike: the first mention of each is a new speaker
+        row["new_speaker"] = row["speaker"] not in seen
+        seen.add(str(row["speaker"]))
+    singles = rows[-min(5, len(rows) // 10):]
+    parts = [rows[:len(rows) // 3], rows[len(rows) // 3:2 * len(rows) // 3], rows[2 * len(rows) // 3:-len(singles)]]
+    for number, part in enumerate(parts):
+        path = folder / f"rescan-{number}.jsonl"
+        path.write_text("".join(json.dumps(row) + "\n" for row in part), encoding="utf-8")
+        if _run_checked(outcomes, ["import", str(path), "--db", str(db)], f"import of part {number + 1}") is None:
+            return outcomes
+    for row in singles:
+        args = ["add", "--speaker", str(row["speaker"]), "--outlet", str(row["outlet"]),
+                "--said-on", str(row["said_on"]), "--db", str(db), "--", str(row["text"])]
+        if _run_checked(outcomes, args, "add") is None:
+            return outcomes
+    before = _conflict_rows(db)
+    for key in rng.sample(sorted(before), min(len(before), REVIEWED)):
+        verdict = rng.choice(["--confirm", "--dismiss"])
+        note = f"checked by the desk ({rng.randrange(1000)})"
+        if _run_checked(outcomes, ["conflicts", "review", str(before[key][0]), verdict, "--note", note,
+                                   "--db", str(db)], "conflicts review") is None:
+            return outcomes
+    before = _conflict_rows(db)
+    if _run_checked(outcomes, ["conflicts", "--rescan", "--json", "--db", str(db)], "conflicts --rescan") is None:
+        return outcomes
+    after = _conflict_rows(db)
+    outcomes.tried = len(before.keys() | after.keys())
+    for key in sorted(before.keys() | after.keys()):
+        was, now = before.get(key), after.get(key)
+        if was is None:
+            outcomes.problem("wrong", f"conflict {now[0]} of statements {key[:2]} ({key[2]}) is new on rescan")
+        elif now is None:
+            kind = "wrong" if was[1] == "open" else "lost"
+            outcomes.problem(kind, f"conflict {was[0]} of statements {key[:2]} ({key[2]}) was dropped by the rescan")
+        elif was[0] != now[0]:
+            outcomes.problem("wrong", f"conflict {was[0]} of statements {key[:2]} is {now[0]} after the rescan")
+        elif was[1:] != now[1:]:
+            outcomes.problem("lost", f"conflict {was[0]}'s review {was[1:]} is {now[1:]} after the rescan")
+    outcomes.seconds = time.monotonic() - started
+    return outcomes
+
+
 # --- hostile classes of what quotetrack prints and writes (bench/hostile_outputs.py) ---
 
 
@@ -591,11 +665,12 @@ def output_classes(inputs: int, folder: Path, seed: int) -> bool:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("part", nargs="?", default="all",
-                        choices=["all", "concurrency", "kill", "hostile", "dates", "sizes", "foreign", "load",
-                                 "worker"])
+                        choices=["all", "concurrency", "kill", "hostile", "dates", "sizes", "rescan", "foreign",
+                                 "load", "worker"])
     parser.add_argument("--small", action="store_true",
-                        help="CI size: 2 × 20 writers, 2 kills of 100 records, 40 inputs, 14 foreign "
-                        "databases, 8 s of rescans beside editors, a 6,000-record import beside readers.")
+                        help="CI size: 2 × 20 writers, 2 kills of 100 records, 40 inputs, a rescan of 300 "
+                        "statements, 14 foreign databases, 8 s of rescans beside editors, a 6,000-record "
+                        "import beside readers.")
     parser.add_argument("--processes", type=int, default=8)
     parser.add_argument("--writes", type=int, default=500, help="Statements each process writes.")
     parser.add_argument("--kills", type=int, default=20)
@@ -603,6 +678,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--hostile", type=int, default=10_000, help="Hostile inputs to try.")
     parser.add_argument("--dates", type=int, default=2_000, help="Dates near the calendar's ends to read.")
     parser.add_argument("--sizes", type=int, default=200, help="Size cases (a twentieth ingested).")
+    parser.add_argument("--rescan", type=int, default=3_000,
+                        help="Statements of the record whose conflicts a rescan must keep.")
     parser.add_argument("--foreign", type=int, default=200, help="Commands on foreign databases to try.")
     parser.add_argument("--load-seconds", type=float, default=60, help="Seconds of rescans beside adds and deletes.")
     parser.add_argument("--load-import", type=int, default=30_000, help="Records of the import readers run beside.")
@@ -620,7 +697,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.small:
         args.processes, args.writes, args.kills, args.kill_records, args.hostile = 2, 20, 2, 100, 40
-        args.dates, args.sizes = 40, 40
+        args.dates, args.sizes, args.rescan = 40, 40, 300
         args.foreign, args.load_seconds, args.load_import = 14, 8, 6000
 
     sys.path.insert(0, str(ROOT))
@@ -639,7 +716,8 @@ def main(argv: list[str] | None = None) -> int:
             summary = hostile(args.hostile, folder, args.seed)
             ok &= shown(summary, summary.examples)
             ok &= output_classes(args.hostile, folder, args.seed)
-        for part, run_class, count in (("dates", dates_at_edges, args.dates), ("sizes", sizes, args.sizes)):
+        for part, run_class, count in (("dates", dates_at_edges, args.dates), ("sizes", sizes, args.sizes),
+                                       ("rescan", rescan_stability, args.rescan)):
             if args.part in ("all", part):
                 outcomes = run_class(count, folder, args.seed)
                 ok &= shown(outcomes, outcomes.examples)

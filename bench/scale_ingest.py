@@ -1,6 +1,6 @@
 """Does the record's size slow every write? Import a large record, then ingest articles into it.
 
-Usage: python bench/scale_ingest.py [--small] [--articles DIR] [--keep PATH]
+Usage: python bench/scale_ingest.py [--small | --statements N --speakers M] [--articles DIR] [--keep PATH]
 
 1. ``quotetrack import`` of a JSON Lines file of 100,000 statements by 20,000 speakers (names of
    random syllables, so that no two speakers share a name by chance; each speaker has five
@@ -12,8 +12,10 @@ Usage: python bench/scale_ingest.py [--small] [--articles DIR] [--keep PATH]
    quotes come from speakers on record and new ones. Target: at least 20 articles a second.
 
 ``--small`` imports 5,000 statements by 1,000 speakers and ingests 21 articles: a quick check
-that the script runs, not the figure. Both steps run ``quotetrack`` in a subprocess, start-up
-included, the way an editor runs them.
+that the script runs, not the figure; ``--statements`` and ``--speakers`` choose other sizes (for
+a profile), the targets scaled to them. Both steps run ``quotetrack`` in a subprocess, start-up
+included, the way an editor runs them; each line gives the CPU seconds of that process too, and
+the load average, so that a figure taken on a busy machine reads as such.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ import argparse
 import json
 import os
 import random
+import resource
 import subprocess
 import sys
 import tempfile
@@ -123,23 +126,33 @@ def write_articles(folder: Path, count: int, speakers: list[str], seed: int = 18
     return paths
 
 
-def _run(args: list[str], db: Path) -> float:
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _run(args: list[str], db: Path) -> tuple[float, str]:
+    """Wall-clock seconds of one command, and a note of its CPU seconds and the load average."""
     env = os.environ | {"QUOTETRACK_DB": str(db)}
-    start = time.perf_counter()
+    cpu, start = _children_cpu(), time.perf_counter()
     done = subprocess.run([sys.executable, "-m", "quotetrack", *args], env=env, capture_output=True, text=True)
     seconds = time.perf_counter() - start
     if done.returncode != 0:
         sys.exit(f"quotetrack {args[0]} failed ({done.returncode}): {done.stderr.strip()[-2000:]}")
-    return seconds
+    return seconds, f"CPU {_children_cpu() - cpu:.1f} s, load average {os.getloadavg()[0]:.1f}"
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--small", action="store_true", help="5,000 statements by 1,000 speakers, 21 articles")
+    parser.add_argument("--statements", type=int, help="statements to import (default 100,000)")
+    parser.add_argument("--speakers", type=int, help="speakers they are by (default a fifth as many)")
     parser.add_argument("--articles", type=Path, help="a folder of .txt articles to ingest (84 are used)")
     parser.add_argument("--keep", type=Path, help="keep the record at this path (a new file)")
     args = parser.parse_args()
     statements, speakers, articles = (5_000, 1_000, 21) if args.small else (100_000, 20_000, 84)
+    if args.statements:
+        statements, speakers = args.statements, args.speakers or max(1, args.statements // 5)
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
@@ -147,11 +160,11 @@ def main() -> None:
         names = speaker_names(speakers)
         jsonl = folder / "statements.jsonl"
         write_statements(jsonl, statements, names)
-        seconds = _run(["import", str(jsonl)], db)
+        seconds, cost = _run(["import", str(jsonl)], db)
         target = 120 * statements / 100_000
         print(f"import: {statements:,} statements by {speakers:,} speakers in {seconds:.1f} s "
               f"({statements / seconds:,.0f} a second; target < {target:.0f} s: "
-              f"{'met' if seconds < target else 'NOT met'})")
+              f"{'met' if seconds < target else 'NOT met'}; {cost})", flush=True)
 
         if args.articles:
             paths = sorted(args.articles.glob("*.txt"))[:articles]
@@ -161,11 +174,12 @@ def main() -> None:
             paths = write_articles(folder / "articles", articles, names)
             origin = "generated"
         size = sum(p.stat().st_size for p in paths) / len(paths)
-        seconds = _run(["ingest", *map(str, paths), "--outlet", "Bench Wire", "--published", PUBLISHED,
-                        "--yes"], db)
+        seconds, cost = _run(["ingest", *map(str, paths), "--outlet", "Bench Wire", "--published", PUBLISHED,
+                              "--yes"], db)
         rate = len(paths) / seconds
         print(f"ingest: {len(paths)} articles ({origin}, {size / 1000:.1f} KB each) into that record in "
-              f"{seconds:.1f} s ({rate:.1f} articles a second; target >= 20: {'met' if rate >= 20 else 'NOT met'})")
+              f"{seconds:.1f} s ({rate:.1f} articles a second; target >= 20: "
+              f"{'met' if rate >= 20 else 'NOT met'}; {cost})")
 
 
 if __name__ == "__main__":

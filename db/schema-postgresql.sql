@@ -37,6 +37,8 @@ CREATE TABLE sources (
 
 CREATE INDEX sources_outlet ON sources USING btree (outlet COLLATE nocase);
 
+CREATE INDEX sources_published ON sources USING btree (published);
+
 CREATE INDEX sources_url ON sources USING btree (url);
 
 CREATE TABLE statements (
@@ -63,6 +65,8 @@ CREATE TABLE statements (
     FOREIGN KEY (speaker_id) REFERENCES speakers(id),
     PRIMARY KEY (id)
 );
+
+CREATE INDEX statements_day ON statements USING btree (COALESCE(event_date, said_on));
 
 CREATE INDEX statements_said_on ON statements USING btree (said_on);
 

@@ -175,3 +175,7 @@ CREATE TABLE source_tags (
 );
 
 CREATE INDEX source_tags_tag ON source_tags (tag);
+
+CREATE INDEX statements_day ON statements (coalesce(event_date, said_on));
+
+CREATE INDEX sources_published ON sources (published);

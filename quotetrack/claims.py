@@ -213,13 +213,19 @@ def cluster_statements(
         return i
 
     earlier: list[tuple[int, str]] = []
+    local = len(ordered) <= LOCAL_CLUSTERING
+    tokens_of = {} if local else {s.id: normalizer.tokens(s.text) for s in ordered}
+    # Every statement's words counted in the index at once, not again for each statement.
+    term_counts = None if local else store.claim_term_counts(db, sorted({t for ts in tokens_of.values() for t in ts}))
     for done, statement in enumerate(ordered, 1):
         sid = statement.id or 0
-        if len(ordered) <= LOCAL_CLUSTERING:
+        candidates: Sequence[tuple[int, str] | tuple[int, str, str]]
+        if local:
             candidates = earlier
         else:
-            candidates = [(i, t) for i, t, *_ in claim_candidates(db, normalizer.tokens(statement.text))
-                          if i in by_id and i < sid]
+            # With their stored tokens: ``rank`` reads again only the texts that reach the top.
+            candidates = [(i, t, norm) for i, t, norm in claim_candidates(
+                db, tokens_of[sid], with_tokens=True, term_counts=term_counts) if i in by_id and i < sid]
         for found in rank(statement.text, candidates, normalizer=normalizer, limit=30, min_score=CLUSTER_SCORE):
             if root(found.id) == root(sid):
                 continue

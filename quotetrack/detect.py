@@ -22,6 +22,7 @@ again, so one that still holds keeps its id, status and note whatever the candid
 
 from __future__ import annotations
 
+import heapq
 import os
 import signal
 from bisect import bisect_left
@@ -30,19 +31,18 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
-from itertools import combinations
+from itertools import repeat
 from math import log
 
 from . import ranking, store
 from .conflicts import Verdict, claim_similarity, compare, incident_conflict
-from .conflicts.reading import read
 from .evidence import Similarity, counted_thing
 from .incident_pairs import Incidents, incident_pairs
 from .models import Conflict, Statement
 from .store import Database
 from .text import Normalizer
 from .text.dates import days_after
-from .text.quantities import FIGURE
+from .text.quantities import FIGURE, find_quantities
 
 # How many statements, most alike first, each statement is compared with (for each kind).
 CANDIDATES = 12
@@ -97,14 +97,15 @@ def incident_words(text: str, tokens: Iterable[str], doc_freq: Mapping[str, int]
     role of each figure ("#killed"), which differently worded tolls share."""
     limit = _limit(total)
     words = {t for t in tokens if t.isalpha() and len(t) > 2 and doc_freq.get(t, 0) <= limit}
-    return frozenset(words | _figure_roles(text, normalizer))
+    return frozenset(words | _figure_roles(text))
 
 
-@lru_cache(maxsize=65536)
-def _figure_roles(text: str, normalizer: Normalizer) -> frozenset[str]:
-    """The roles of a statement's figures: cached, because every article ingested reads the
-    statements of its week again (in a large record, most of the time of `ingest`)."""
-    return frozenset("#" + (q.role or FIGURE) for q in read(text, normalizer).quantities if q.role or q.thing == FIGURE)
+@lru_cache(maxsize=1 << 18)
+def _figure_roles(text: str) -> frozenset[str]:
+    """The roles of a statement's figures (its quantities as ``conflicts.reading.read`` finds
+    them, without the rest of the reading): cached, because every batch of an import and every
+    article ingested reads the statements of its days again."""
+    return frozenset("#" + (q.role or FIGURE) for q in find_quantities(text) if q.role or q.thing == FIGURE)
 
 
 def judge_on_record(db: Database, a: Statement, b: Statement) -> Verdict:
@@ -155,20 +156,24 @@ def _best(mine: list[str], candidates: Iterable[tuple[int, set[str]]], doc_freq:
     return [-negated for _, negated in sorted((-w, -i) for i, w in weights.items())[:CANDIDATES]]
 
 
-def _tie(mine: frozenset[str], words: frozenset[str]) -> int:
-    """How strongly two statements' incident words tie them: each shared word once, a shared
-    figure role twice (two tolls of one incident may share nothing else)."""
-    shared = mine & words
-    return len(shared) + sum(1 for word in shared if word[0] == "#")
-
-
 def _nearest(mine: frozenset[str], older: Iterable[tuple[int, frozenset[str], int]]) -> list[int]:
     """Of the older statements near in time (id, incident words, days apart), those tied closely
     enough, strongest first, latest first among equals: within ``NEAR_DAYS`` one shared word
-    will do, within ``WEEK_DAYS`` it takes two (or a figure role)."""
-    ties = [(tie, other) for other, words, apart in older
-            if (tie := _tie(mine, words)) >= (1 if apart <= NEAR_DAYS else 2)]
-    return [other for _, other in sorted(ties, reverse=True)[:CANDIDATES]]
+    will do, within ``WEEK_DAYS`` it takes two (or a figure role).
+
+    The tie of two statements: each shared word once, a shared figure role twice (two tolls of
+    one incident may share nothing else). Written out here, not as a function, because it is
+    worked out for every statement of a week's window (hundreds for each new statement)."""
+    roles = frozenset(word for word in mine if word[0] == "#")
+    ties = []
+    for other, words, apart in older:
+        if mine.isdisjoint(words):
+            continue
+        shared = mine & words
+        tie = len(shared) + len(shared & roles) if roles else len(shared)
+        if tie >= (1 if apart <= NEAR_DAYS else 2):
+            ties.append((tie, other))
+    return [other for _, other in heapq.nlargest(CANDIDATES, ties)]
 
 
 def detect(db: Database, statement_ids: Iterable[int], normalizer: Normalizer, *,
@@ -180,30 +185,73 @@ def detect(db: Database, statement_ids: Iterable[int], normalizer: Normalizer, *
     statements = sorted(store.get_statements(db, list(statement_ids)), key=lambda s: s.id or 0)
     if not statements:
         return result
-    token_sets = {s.id: normalizer.token_set(s.text) for s in statements}
+    # Their tokens were just stored in the claim index, by this normaliser: read, not made again.
+    stored_tokens = store.claim_tokens(db, [s.id for s in statements if s.id is not None])
+    token_sets = {s.id: set(norm.split()) if (norm := stored_tokens.get(s.id or 0)) is not None
+                  else normalizer.token_set(s.text) for s in statements}
     doc_freq, total = store.claim_term_counts(db, sorted(set().union(*token_sets.values())))
-    near = _NearIndex.of(db, statements, normalizer, doc_freq, total)
+    near = _NearIndex.of(db, statements, normalizer, doc_freq, total, changed)
+    sharing = _Sharing(db)
     pairs: set[Pair] = set()
     for statement in statements:
         assert statement.id is not None
         mine = distinctive(token_sets[statement.id], doc_freq, total)
-        keys = list(combinations(mine, 2)) if len(mine) > 1 else [tuple(mine)]
-        found = [c for c in store.statements_sharing(db, keys, POSTINGS_CAP)
-                 if c[0] < statement.id or (changed and c[0] != statement.id)]
-        others = set(_best(mine, found, doc_freq, total)) | set(near.candidates(statement, changed))
+        found = [c for c in sharing.latest(mine, POSTINGS_CAP, None if changed else statement.id)
+                 if c[0] != statement.id]
+        others = set(_best(mine, found, doc_freq, total)) | set(near.candidates(statement))
         pairs.update((min(other, statement.id), max(other, statement.id)) for other in others)
     together = Incidents.of(db, statements, normalizer)
     pairs.update(incident_pairs(db, statements, normalizer, together))
     stored = store.stored_pairs(db, [s.id for s in statements if s.id is not None]) if changed else []
     pairs.update((a, b) for _, a, b, _ in stored)
-    _settle(db, _judge_pairs(db, sorted(pairs), normalizer, result, together), stored, result)
+    _settle(db, _judge_pairs(db, sorted(pairs), normalizer, result, together, statements), stored, result)
     return result
 
 
+class _Sharing:
+    """The statements sharing a statement's distinctive tokens (at least two of them, or its
+    one), from each token's postings and each statement's tokens, read once for the whole batch:
+    the statements of an article or an import batch share places, names and older statements,
+    and asking the index again for each was most of the cost of finding candidates.
+
+    The postings are cut as a rescan cuts them (``_Scan.candidates``): the latest
+    ``POSTINGS_CAP`` older statements holding each token, so that both find the same candidates.
+
+    Only for one batch (one transaction): what it read does not follow later writes."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self.postings: dict[str, list[int]] = {}
+        self.tokens: dict[int, set[str]] = {}
+
+    def latest(self, mine: Sequence[str], limit: int, below: int | None) -> list[tuple[int, set[str]]]:
+        """The statements holding two of ``mine`` (or its one) among the latest ``limit``
+        holding each (with an id under ``below``, if given): (id, tokens)."""
+        if not mine:
+            return []
+        missing = [token for token in mine if token not in self.postings]
+        if missing:
+            self.postings.update(store.claim_postings(self.db, missing))
+        held: Counter[int] = Counter()
+        for token in mine:
+            posting = self.postings.get(token, [])
+            end = len(posting) if below is None else bisect_left(posting, below)
+            held.update(posting[max(0, end - limit):end])
+        need = min(2, len(mine))
+        chosen = [i for i, n in held.items() if n >= need]
+        unread = [i for i in chosen if i not in self.tokens]
+        if unread:
+            self.tokens.update((i, set(norm.split())) for i, norm in store.claim_tokens(self.db, unread).items())
+        return [(i, self.tokens[i]) for i in chosen if i in self.tokens]
+
+
 def _judge_pairs(db: Database, pairs: Sequence[Pair], normalizer: Normalizer, result: ScanResult,
-                 together: Incidents | None = None) -> list[tuple[Statement, Statement, Verdict]]:
-    wanted = sorted({i for pair in pairs for i in pair})
-    by_id = {s.id: s for s in store.get_statements(db, wanted)}
+                 together: Incidents | None = None,
+                 known: Sequence[Statement] = ()) -> list[tuple[Statement, Statement, Verdict]]:
+    """Each pair judged; ``known``: statements read already in this transaction (not read again)."""
+    needed = {i for pair in pairs for i in pair}
+    by_id: dict[int | None, Statement] = {s.id: s for s in known if s.id in needed}
+    by_id.update((s.id, s) for s in store.get_statements(db, sorted(needed - set(by_id))))
     together = together or Incidents()
     together.read(db, [s.source.id for s in by_id.values() if s.source and s.source.id is not None], normalizer)
     found = []
@@ -276,52 +324,77 @@ def _join_timelines(db: Database, seeds: Iterable[tuple[int, int, str]]) -> None
 
 def _window(by_day: Mapping[date, list[int]], day: date, before: int) -> list[tuple[int, int]]:
     """The latest ``NEAR_CAP`` keys below ``before`` filed under the days around ``day``, each
-    with how many days apart."""
+    with how many days apart, in no particular order (``_nearest`` ranks them)."""
     older: list[tuple[int, int]] = []
     for offset in range(-WEEK_DAYS, WEEK_DAYS + 1):
         near = days_after(day, offset)
-        held = by_day.get(near, []) if near is not None else []
-        end = bisect_left(held, before)
-        older.extend((key, abs(offset)) for key in held[max(0, end - NEAR_CAP):end])
-    return sorted(older)[-NEAR_CAP:]
+        held = by_day.get(near) if near is not None else None
+        if held:
+            end = bisect_left(held, before)
+            older.extend(zip(held[max(0, end - NEAR_CAP):end], repeat(abs(offset))))
+    return older if len(older) <= NEAR_CAP else heapq.nlargest(NEAR_CAP, older)
 
 
 @dataclass
 class _NearIndex:
     """The statements of the days around a batch of new ones, from the store: what pairs a
-    new statement with older ones near in time."""
+    new statement with older ones near in time.
 
-    by_day: dict[date, list[int]]  # day -> ids of its statements, ascending
-    words: dict[int, frozenset[str]]  # id -> incident words
+    All their days are read (ids and days only, a cheap read), but words only for the
+    statements some new one's window holds (at most ``NEAR_CAP`` each): in a large record most
+    statements of those days are in no window, and reading them was most of the cost."""
+
+    windows: dict[int, list[tuple[int, int]]]  # new statement id -> its window (id, days apart)
+    words: dict[int, frozenset[str]]  # id -> incident words, of the new statements and their windows
 
     @classmethod
     def of(cls, db: Database, statements: Sequence[Statement], normalizer: Normalizer,
-           doc_freq: dict[str, int], total: int) -> _NearIndex:
-        days = [day for s in statements if (day := anchor_day(s)) is not None]
+           doc_freq: dict[str, int], total: int, newer_too: bool = False) -> _NearIndex:
         index = cls({}, {})
+        days = [day for s in statements if (day := anchor_day(s)) is not None]
         if not days:
             return index
         first, last = days_after(min(days), -WEEK_DAYS) or date.min, days_after(max(days), WEEK_DAYS) or date.max
-        found = store.statements_dated(db, first.isoformat(), last.isoformat())
-        unknown = sorted({t for *_, norm in found for t in norm.split()} - set(doc_freq))
-        if unknown:
-            doc_freq = doc_freq | store.claim_term_counts(db, unknown)[0]
-        for statement_id, iso_day, text, norm in found:
+        by_day: dict[date, list[int]] = {}  # day -> ids of its statements, ascending
+        filed: set[int] = set()
+        for statement_id, iso_day in store.statements_dated(db, first.isoformat(), last.isoformat()):
             try:
                 when = date.fromisoformat(iso_day)
             except ValueError:
                 continue  # a day an editor typed that is not a date: not paired by time
-            index.by_day.setdefault(when, []).append(statement_id)
-            index.words[statement_id] = incident_words(text, norm.split(), doc_freq, total, normalizer)
+            by_day.setdefault(when, []).append(statement_id)
+            filed.add(statement_id)
+        if not filed:
+            return index
+        newest = max(filed)
+        for statement in statements:
+            day = anchor_day(statement)
+            if day is None or statement.id is None or statement.id not in filed:
+                continue
+            if newer_too:  # its window holds the statement itself
+                index.windows[statement.id] = [(i, apart) for i, apart in _window(by_day, day, newest + 1)
+                                               if i != statement.id]
+            else:
+                index.windows[statement.id] = _window(by_day, day, statement.id)
+        wanted = sorted(set(index.windows) | {i for window in index.windows.values() for i, _ in window})
+        texts = dict(store.statement_texts_by_id(db, wanted))
+        norms = store.claim_tokens(db, wanted)
+        # Only words can be incident words (``incident_words``): numbers and short tokens, most
+        # of a large record's vocabulary, are not counted.
+        unknown = sorted({t for i in wanted for t in norms.get(i, "").split() if t.isalpha() and len(t) > 2}
+                         - set(doc_freq))
+        if unknown:
+            doc_freq = doc_freq | store.claim_term_counts(db, unknown)[0]
+        index.words = {i: incident_words(texts[i], norms.get(i, "").split(), doc_freq, total, normalizer)
+                       for i in wanted if i in texts}
         return index
 
-    def candidates(self, statement: Statement, newer_too: bool = False) -> list[int]:
-        day = anchor_day(statement)
-        if day is None or statement.id is None or statement.id not in self.words:
+    def candidates(self, statement: Statement) -> list[int]:
+        window = self.windows.get(statement.id or 0)
+        if window is None or statement.id not in self.words:
             return []
-        around = _window(self.by_day, day, max(self.words) + 1 if newer_too else statement.id)
-        return _nearest(self.words[statement.id],
-                        ((i, self.words[i], apart) for i, apart in around if i != statement.id))
+        words = self.words
+        return _nearest(words[statement.id], [(i, words[i], apart) for i, apart in window if i in words])
 
 
 def rescan(db: Database, normalizer: Normalizer,

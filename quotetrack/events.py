@@ -479,6 +479,10 @@ def _summary(row: dict[str, Any]) -> EventSummary:
 def get_event(db: Database, event_id: int) -> EventDetail:
     """An event's statements as a timeline, its figure table and its conflicts."""
     ensure_grouped(db)
+    return _detail(db, event_id)
+
+
+def _detail(db: Database, event_id: int) -> EventDetail:
     summary = _summary(store.get_event(db, event_id))
     ids = store.event_statement_ids(db, event_id)
     statements = sorted(store.get_statements(db, ids),
@@ -501,7 +505,7 @@ def figure_tables(db: Database, statement_ids: Iterable[int]) -> list[tuple[Even
     event_ids = sorted(set(store.events_of_statements(db, list(statement_ids)).values()))
     out = []
     for event_id in event_ids:
-        detail = get_event(db, event_id)
+        detail = _detail(db, event_id)  # grouped once above, not again for each event
         out.append((detail.summary, detail.figures))
     return out
 

@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from .incidents import Period, counts_elsewhere
@@ -183,7 +183,12 @@ def name_key(name: str | None, normalizer: Normalizer | None = None) -> str:
     """One key for names that are the same (case, accents, the terms table: AP = Associated Press)."""
     if not name:
         return ""
-    normalizer = normalizer or default_normalizer()
+    return _name_key(name, normalizer or default_normalizer())
+
+
+@lru_cache(maxsize=65536)
+def _name_key(name: str, normalizer: Normalizer) -> str:
+    # Cached: a figure table keys every outlet on record for each of its statements.
     canonical = normalizer.canonical(name) or name
     return " ".join(folded_parts(fold(canonical).removeprefix("the ")))
 

@@ -101,8 +101,10 @@ def test_reliability_bench_at_ci_size_holds_every_promise(tmp_path):
     killed = re.search(r"killed before commit (\d+) \((\d+) inside the write transaction\)", done.stdout)
     assert killed and killed.group(1) == killed.group(2) and int(killed.group(1)) > 0, done.stdout
     assert "hostile inputs: 40 tried" in done.stdout
-    for part in ("dates at the ends of the calendar", "sizes"):
-        assert f"{part}: " in done.stdout and "tracebacks 0, hangs 0, wrong outputs 0, data lost 0" in done.stdout
+    for part in ("dates at the ends of the calendar", "sizes", "rescan stability"):
+        line = re.search(rf"^{part}: (\d+) tried; (.*)$", done.stdout, re.MULTILINE)
+        assert line and int(line.group(1)) > 0, done.stdout
+        assert line.group(2).startswith("tracebacks 0, hangs 0, wrong outputs 0, data lost 0"), line.group(0)
 
 
 # --- missing folder ---

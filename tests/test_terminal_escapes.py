@@ -87,3 +87,28 @@ def test_the_console_shows_any_string_as_written():
     printed = out.getvalue()
     assert "[link=https://evil.example]x[/link] [/] :smile: \\x1b]0;t\\x07 [bold]b[/bold]" in printed
     assert "\x1b]" not in printed and "\x07" not in printed
+
+
+@pytest.mark.sqlite_only(reason="a file's name; a server URL is redacted and parsed")
+@pytest.mark.parametrize("name", HOSTILE)
+def test_db_path_prints_a_hostile_path_literally(run, tmp_path, name):
+    db = tmp_path / f"{name}.db"
+    result = run("db", "path", "--db", db)
+    assert result.exit_code == 0, result.output
+    assert result.stdout == _visible(str(db)) + "\n"
+
+
+@pytest.mark.sqlite_only(reason="another application's table inside an SQLite file")
+def test_db_schema_of_an_adopted_database_sends_no_escape(run, tmp_path):
+    import sqlite3
+
+    db = tmp_path / "newsroom.db"
+    conn = sqlite3.connect(db)
+    conn.execute('CREATE TABLE "notes \x1b]0;pwned\x07\x1b[2J" (body TEXT DEFAULT \'\x9b31m\')')
+    conn.commit()
+    conn.close()
+    assert run("db", "init", "--force", "--db", db).exit_code == 0
+    result = run("db", "schema", "--db", db)
+    assert result.exit_code == 0, result.output
+    assert not any(c in result.stdout for c in SENT)
+    assert _visible('CREATE TABLE "notes \x1b]0;pwned\x07\x1b[2J"') in result.stdout

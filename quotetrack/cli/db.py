@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from ..render.common import counted
+from ..render.common import counted, visible
 from .common import answer, app, db_app, emit_json, err, opened, progress
 from .options import DbOption, ForceOption, JsonOption
 
@@ -21,7 +21,8 @@ def db_path(db: DbOption = None) -> None:
     """
     from .. import store
 
-    sys.stdout.write(f"{store.describe_location(db)}\n")
+    # Written plainly (a script may read it), but a control character in the path is shown, not sent.
+    sys.stdout.write(f"{visible(store.describe_location(db))}\n")
 
 
 @db_app.command("schema")
@@ -33,7 +34,8 @@ def db_schema(ctx: typer.Context, db: DbOption = None) -> None:
     from .. import store
 
     with opened(ctx, db) as database:
-        sys.stdout.write(store.schema_sql(database))
+        # An adopted database's own tables are in it too, named and defaulted as their application chose.
+        sys.stdout.write(visible(store.schema_sql(database)))
 
 
 @db_app.command("init")
@@ -105,7 +107,7 @@ def db_copy(
         return
     width = max(len(t) for t, _, _ in counts)
     for table, before, after in counts:
-        sys.stdout.write(f"{table:<{width}}  {before:>9}  {after:>9}\n")
+        sys.stdout.write(f"{visible(table):<{width}}  {before:>9}  {after:>9}\n")
     rows = counted(sum(b for _, _, b in counts), "row")
     err().print(f"Copied {rows} in {counted(len(counts), 'table')}; every count matches.")
 

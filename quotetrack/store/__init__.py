@@ -58,7 +58,7 @@ from .events import (
     record_grouping,
     update_event,
 )
-from .search import claim_hits, claim_term_counts, ids_mentioning, search, statements_sharing
+from .search import claim_hits, claim_postings, claim_term_counts, ids_mentioning, search, statements_sharing
 from .sources import (
     add_source_tags,
     article_text,
@@ -179,7 +179,7 @@ __all__ = [
     "BUSY_TIMEOUT_SECONDS", "ENV_VAR", "Column", "Database", "Result", "StaleReview",
     "add_event_members", "add_source_tags", "add_terms", "aliases_by_speaker", "all_speakers", "article_text",
     "articles",
-    "claim_hits", "claim_index", "claim_term_counts", "claim_tokens", "clear_auto_memberships",
+    "claim_hits", "claim_index", "claim_postings", "claim_term_counts", "claim_tokens", "clear_auto_memberships",
     "copy_record", "count_rows", "count_statements", "create_event", "create_events", "default_db_path",
     "delete_event", "delete_events", "describe_events",
     "delete_statement", "describe_error", "describe_location", "ensure_speaker_keys", "event_ids",

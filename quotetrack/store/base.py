@@ -179,6 +179,11 @@ class Database(ABC):
         every token of a key: (id, tokens)."""
 
     @abstractmethod
+    def claim_postings(self, tokens: Sequence[str]) -> dict[str, list[int]]:
+        """The statements whose claim tokens include each token (ids, ascending): what
+        ``statements_sharing`` intersects, for a caller that asks about many keys of few tokens."""
+
+    @abstractmethod
     def claim_term_counts(self, words: Sequence[str]) -> tuple[dict[str, int], int]:
         """How many statements hold each claim token, and how many statements are indexed."""
 

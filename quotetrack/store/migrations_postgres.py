@@ -250,6 +250,12 @@ MIGRATIONS: list[PgMigration] = [
         CREATE INDEX source_tags_tag ON source_tags (tag);
         """
     )),
+    ("0006_scale", textwrap.dedent(
+        """
+        CREATE INDEX statements_day ON statements ((coalesce(event_date, said_on)));
+        CREATE INDEX sources_published ON sources (published);
+        """
+    )),
 ]
 
 

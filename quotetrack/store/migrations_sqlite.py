@@ -212,3 +212,16 @@ def m0004_tags(db: Database) -> None:
         CREATE INDEX source_tags_tag ON source_tags (tag);
         """
     ))
+
+
+@migrations(name="0006_scale")
+def m0006_scale(db: Database) -> None:
+    db.executescript(textwrap.dedent(
+        """
+        -- The day a statement is about (its event date, else when it was said, else when its
+        -- source was published: detect.anchor_day), so that conflict detection finds the
+        -- statements of a few days through an index instead of reading the whole record.
+        CREATE INDEX statements_day ON statements (coalesce(event_date, said_on));
+        CREATE INDEX sources_published ON sources (published);
+        """
+    ))

@@ -304,6 +304,11 @@ class PostgresDatabase(Database):
         ).fetchall()
         return [(row[0], set(row[1].split())) for row in rows]
 
+    def claim_postings(self, tokens: Sequence[str]) -> dict[str, list[int]]:
+        return {token: [row[0] for row in self.execute(
+            "SELECT rowid FROM claim_index WHERE norm_tsv @@ plainto_tsquery('simple', ?) ORDER BY rowid",
+            [token]).fetchall()] for token in tokens}
+
     def claim_term_counts(self, words: Sequence[str]) -> tuple[dict[str, int], int]:
         """Read from claim_terms, which a trigger keeps current."""
         # Ids only grow: the highest is the count without a scan (as on SQLite).

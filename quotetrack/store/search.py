@@ -50,6 +50,11 @@ def statements_sharing(
     return db.statements_sharing(keys, limit, below) if keys else []
 
 
+def claim_postings(db: Database, tokens: Sequence[str]) -> dict[str, list[int]]:
+    """The statements whose claim tokens include each of ``tokens`` (ids, ascending)."""
+    return db.claim_postings([t for t in tokens if t.isalnum()])
+
+
 def claim_term_counts(db: Database, tokens: Sequence[str]) -> tuple[dict[str, int], int]:
     """How many statements hold each claim token (in the ``norm`` column), and how many are
     indexed: the word weights ``match.rank`` scores with. Looked up in the index itself."""

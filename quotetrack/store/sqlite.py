@@ -26,7 +26,7 @@ _SQLITE_HEADER = b"SQLite format 3\x00"
 # first; tests/test_migrations.py checks this list against migrations_sqlite.
 MIGRATIONS_TABLE = "_sqlite_migrations"
 MIGRATION_SET = "quotetrack"
-SHIPPED_MIGRATIONS = ("0001_init", "0002_events", "0003_speaker_keys", "0004_tags")
+SHIPPED_MIGRATIONS = ("0001_init", "0002_events", "0003_speaker_keys", "0004_tags", "0006_scale")
 _TERM_COUNTS = "temp.statements_fts_terms"
 # Counting a word's statements walks its postings (about 25 ms a million). The counts of common
 # words, which most queries hold, barely move: a connection keeps them until the record grows by
@@ -298,6 +298,11 @@ class SQLiteDatabase(Database):
              below if below is not None else 2**62, limit],
         ).fetchall()
         return [(row[0], set(row[1].split())) for row in rows]
+
+    def claim_postings(self, tokens: Sequence[str]) -> dict[str, list[int]]:
+        return {token: [row[0] for row in self.execute(
+            "SELECT rowid FROM statements_fts WHERE statements_fts MATCH ? ORDER BY rowid",
+            ['{norm} : "' + token + '"']).fetchall()] for token in tokens}
 
     def claim_term_counts(self, words: Sequence[str]) -> tuple[dict[str, int], int]:
         # Statement ids only grow, so the highest is a fast stand-in for the count (no scan).

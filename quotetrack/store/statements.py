@@ -316,9 +316,17 @@ def statement_texts_by_id(db: Database, ids: Sequence[int]) -> list[tuple[int, s
     return out
 
 
-def claim_tokens(db: Database) -> dict[int, str]:
-    """Every statement's normalised claim tokens as the index holds them (space-separated)."""
-    return {r[0]: r[1] for r in db.execute("SELECT rowid, norm FROM statements_fts").fetchall()}
+def claim_tokens(db: Database, ids: Sequence[int] | None = None) -> dict[int, str]:
+    """Every statement's normalised claim tokens as the index holds them (space-separated), or
+    those of some statements."""
+    if ids is None:
+        return {r[0]: r[1] for r in db.execute("SELECT rowid, norm FROM statements_fts").fetchall()}
+    found: dict[int, str] = {}
+    for start in range(0, len(ids), 500):
+        chunk = list(ids[start:start + 500])
+        found.update((r[0], r[1]) for r in db.execute(
+            f"SELECT rowid, norm FROM statements_fts WHERE rowid IN ({marks(chunk)})", chunk).fetchall())
+    return found
 
 
 # --- merging speakers (their statements move) ---
