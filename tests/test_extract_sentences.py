@@ -26,6 +26,10 @@ def test_a_date_mark_run_into_the_first_line_is_a_paragraph_of_its_own():
     text = " date 2024-08-03 The ferry resumed service on Friday.\n\nIt rained."
     assert spans_text(text, read_copy(text).paragraphs) == [
         "date 2024-08-03", "The ferry resumed service on Friday.", "It rained."]
+    # Under a headline put above the copy, as ingest --title does.
+    text = "Ferry back\n\n date 2024-08-03 The ferry resumed service on Friday."
+    assert spans_text(text, read_copy(text).paragraphs) == [
+        "Ferry back", "date 2024-08-03", "The ferry resumed service on Friday."]
 
 
 def test_quotes_pair_curly_and_straight_marks():

@@ -105,13 +105,13 @@ _DATE_MARK = re.compile(
 
 
 def _split_date_mark(text: str, spans: list[Span]) -> list[Span]:
-    """The date mark a saved page opens with is a paragraph of its own, not the start of its lead."""
-    if not spans:
-        return spans
-    mark = _DATE_MARK.match(text, spans[0].start)
-    if mark is None or mark.end() >= spans[0].end:
-        return spans
-    return [strip_span(text, spans[0].start, mark.end()), Span(mark.end(), spans[0].end), *spans[1:]]
+    """The date mark a saved page opens with is a paragraph of its own, not the start of its lead
+    (under the headline, when one was put above the copy)."""
+    for i, span in enumerate(spans[:2]):
+        mark = _DATE_MARK.match(text, span.start)
+        if mark is not None and mark.end() < span.end:
+            return [*spans[:i], strip_span(text, span.start, mark.end()), Span(mark.end(), span.end), *spans[i + 1:]]
+    return spans
 
 
 # Words a date line may hold besides the date: "Updated: 01 September 2018 06:15 PM GMT".
