@@ -99,6 +99,20 @@ def test_what_a_speaker_did_not_do_before_what_it_said_is_the_outlets_report():
     assert [s.speaker.name for s in extract_statements(text, outlet="Kurdistan 24")] == ["Ana Lind"]
 
 
+def test_a_lead_in_the_present_with_scare_quotes_or_a_modal_further_on_is_the_outlets_report():
+    def reported(text):
+        return [(s.speaker.name, s.kind) for s in extract_statements(text, outlet="Kurdistan 24")]
+
+    assert reported("Norland officials are attempting to “change the narrative” after violent protests in the "
+                    "city following the shooting of a man by police.") == [("Kurdistan 24", "report")]
+    assert reported("Rescuers are searching the ruins of the Orvel mill that could hold dozens of workers.") == [
+        ("Kurdistan 24", "report")]
+    assert reported("Rescuers could search the ruins of the Orvel mill that collapsed on Friday.") == []
+    # A quoted statement is somebody's words, not scare quotes.
+    assert ("Kurdistan 24", "report") not in reported(
+        "Officials say “the city is calm and every road has been reopened to traffic” after the protests.")
+
+
 def test_an_outlet_given_with_its_wire_or_host_speaks_under_its_own_name():
     text = "Up to 300 people died in the fire at the market."
     for outlet in ("The Varno Post (Wire)", "The Varno Post (copy on example.org)", "The Varno Post"):

@@ -95,7 +95,7 @@ def outlet_reports(
                 whole = copy.paragraphs[sentence.paragraph]
                 reports.append(sentence_statement(copy, sentence, Span(start, whole.end), speaker, mentions))
             continue
-        if sentence.quotes:
+        if sentence.quotes and not _scare_quotes_only(sentence):
             continue
         inside = bisect_left(opens, a) - 1
         if (inside >= 0 and quotes[inside].end > a) or "?" in text[a:b]:
@@ -116,7 +116,10 @@ def outlet_reports(
             continue  # "Relatives gather at a burial … / Wire": a photo's caption, not a report
         words = sentence.lower[first:limit]
         modal = ("would", "could", "may", "might", "will", "should")
-        if len(words) < 6 or any(t.text in modal for t in sentence.tokens[first:limit]):  # "May" is a month
+        # A modal of the main clause makes it a forecast; one in a clause after "that" does not
+        # ("X is dismissing a report that it could cut 110,000 jobs").
+        main = next((k for k in range(first, limit) if sentence.lower[k] in ("that", "which", "who")), limit)
+        if len(words) < 6 or any(t.text in modal for t in sentence.tokens[first:main]):  # "May" is a month
             continue
         if any(_credits(sentence, i) for i in range(first, limit)):
             continue  # somebody is credited: not the outlet's own word
@@ -132,7 +135,8 @@ def outlet_reports(
             continue
         verbs = [
             i for i, w in enumerate(words)
-            if i > 0 and ((w in past) or (w.endswith("ed") and len(w) > 4 and words[i - 1] not in DETERMINERS))
+            if i > 0 and ((w in past) or (w.endswith("ed") and len(w) > 4 and words[i - 1] not in DETERMINERS)
+                          or (w.endswith("ing") and words[i - 1] in ("is", "are")))  # "IBM is dismissing …"
         ]
         if not verbs:
             continue
@@ -160,6 +164,13 @@ def outlet_speaker(outlet: str | None) -> Speaker:
     while (bare := _OUTLET_NOTE.sub("", name)) and bare != name:
         name = bare
     return Speaker(name=name, kind="organisation", aliases=[outlet.strip()] if name != outlet.strip() else [])
+
+
+def _scare_quotes_only(sentence: Sentence) -> bool:
+    """The sentence's quote marks only set off a few words of the writer's ("officials are trying
+    to “change the narrative” after …"): no quoted statement."""
+    return all(q.close is not None and q.open > sentence.start and len(sentence.text[q.inner_start:q.inner_end].split()) <= 4
+               for q in sentence.quotes)
 
 
 def _figure_credited_next(copy: Copy, number: int, statements: list[Extracted]) -> Extracted | None:
