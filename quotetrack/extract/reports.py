@@ -169,8 +169,8 @@ def outlet_speaker(outlet: str | None) -> Speaker:
 def _scare_quotes_only(sentence: Sentence) -> bool:
     """The sentence's quote marks only set off a few words of the writer's ("officials are trying
     to “change the narrative” after …"): no quoted statement."""
-    return all(q.close is not None and q.open > sentence.start and len(sentence.text[q.inner_start:q.inner_end].split()) <= 4
-               for q in sentence.quotes)
+    return all(q.close is not None and q.open > sentence.start
+               and len(sentence.text[q.inner_start:q.inner_end].split()) <= 4 for q in sentence.quotes)
 
 
 def _figure_credited_next(copy: Copy, number: int, statements: list[Extracted]) -> Extracted | None:
