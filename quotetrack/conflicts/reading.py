@@ -522,9 +522,17 @@ def _thing(folded: list[str], cue: tuple[int, int], start: int, end: int) -> tup
     return cue[0], cue[1], start, stop
 
 
+# A clause put before the main one ("While the authority has stated that this is not a safety
+# issue, we are deeply troubled …") ends at its comma.
+_FRONTED = frozenset("while although though whereas because since if when".split())
+
+
 def _clause_end(folded: list[str], start: int) -> int:
+    fronted = bool(folded) and folded[0] in _FRONTED
     for i in range(start, len(folded)):
         if folded[i] in STRONG_BOUNDARY and not (folded[i] == "yet" and _adverb_yet(folded, i)):
+            return i
+        if fronted and folded[i] == ",":
             return i
     return len(folded)
 
