@@ -122,6 +122,12 @@ def test_civilians_killed_against_no_civilian_casualties_is_a_polarity_conflict(
 def test_a_hedged_denial_scores_below_a_flat_one() -> None:
     claim = "The strike killed civilians"
     assert score(claim, "No civilians were killed") > score(claim, "There were no indications of civilian casualties")
+    # Not having been told of a result is knowing nothing of it, not denying it.
+    result = compare(st("families of the missing students have not been told of the result of the DNA test",
+                        "Reporter"),
+                     st("I can tell you that the first mass graves that were found, the very first that we have "
+                        "some results from, do not match the DNA of the missing students' relatives", "Prosecutor"))
+    assert result.relation != "conflict" or "hedges" in result.caveats[0]
 
 
 @pytest.mark.parametrize(
