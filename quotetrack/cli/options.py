@@ -25,7 +25,7 @@ YesOption = Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for con
 StatementId = Annotated[int, typer.Argument(metavar="ID", help="The statement's id.")]
 SpeakerFilter = Annotated[str | None, typer.Option(metavar="NAME", help="Only this speaker (name, alias or id).")]
 OutletFilter = Annotated[str | None, typer.Option(help="Only statements from this outlet.")]
-TagFilter = Annotated[str | None, typer.Option(help="Only statements with this tag.")]
+TagFilter = Annotated[str | None, typer.Option(help="Only statements with this tag, or from an article with it.")]
 SaidSince = Annotated[str | None, typer.Option(metavar="DATE", help="Said on or after this date.")]
 SaidUntil = Annotated[str | None, typer.Option(metavar="DATE", help="Said on or before this date.")]
 LimitOption = Annotated[int | None, typer.Option(help="At most this many.", min=1)]
