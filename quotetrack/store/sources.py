@@ -25,15 +25,21 @@ def _tagged(db: Database, row: dict[str, Any]) -> Source:
 
 def source_tags(db: Database, source_ids: Sequence[int]) -> dict[int, list[str]]:
     """The tags of these sources, each in the order they were given."""
+    return tags_of(db, "source_tags", "source_id", source_ids)
+
+
+def tags_of(db: Database, table: str, key: str, ids: Sequence[int]) -> dict[int, list[str]]:
+    """Tags by owner from ``table`` (statement_tags or source_tags, keyed by ``key``), each owner's
+    in the order they were given; read 500 owners a query."""
     tags: dict[int, list[str]] = {}
-    ids = list(dict.fromkeys(source_ids))
-    for start in range(0, len(ids), 500):
-        chunk = ids[start:start + 500]
+    wanted = list(dict.fromkeys(ids))
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start:start + 500]
         for row in db.query(
-            f"SELECT source_id, tag FROM source_tags WHERE source_id IN ({', '.join('?' for _ in chunk)}) "
+            f"SELECT {key}, tag FROM {table} WHERE {key} IN ({', '.join('?' for _ in chunk)}) "
             f"ORDER BY {db.TAG_ORDER}", chunk,
         ):
-            tags.setdefault(row["source_id"], []).append(row["tag"])
+            tags.setdefault(row[key], []).append(row["tag"])
     return tags
 
 

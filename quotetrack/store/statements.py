@@ -11,7 +11,7 @@ from ..models import Source, Speaker, Statement
 from . import base
 from .base import Database, Where, marks, to_date, to_iso
 from .changes import log_change
-from .sources import source_tags
+from .sources import source_tags, tags_of
 from .speakers import aliases_by_speaker, get_speaker, insert_alias
 
 _STATEMENT_COLUMNS = (
@@ -90,15 +90,8 @@ def _statements_from_rows(db: Database, rows: list[dict[str, Any]]) -> list[Stat
     if not rows:
         return []
     ids = [row["id"] for row in rows]
-    tags: dict[int, list[str]] = {}
     aliases = aliases_by_speaker(db, sorted({row["speaker_id"] for row in rows}))
-    for chunk_start in range(0, len(ids), 500):
-        chunk = ids[chunk_start:chunk_start + 500]
-        for row in db.query(
-            f"SELECT statement_id, tag FROM statement_tags WHERE statement_id IN "
-            f"({', '.join('?' for _ in chunk)}) ORDER BY {db.TAG_ORDER}", chunk,
-        ):
-            tags.setdefault(row["statement_id"], []).append(row["tag"])
+    tags = tags_of(db, "statement_tags", "statement_id", ids)
     article_tags = source_tags(db, sorted({row["source_id"] for row in rows if row["source_id"] is not None}))
     statements = []
     for row in rows:
