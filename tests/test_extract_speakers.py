@@ -252,6 +252,9 @@ def test_the_company_or_the_tech_firm_is_the_business_the_copy_has_just_named():
     assert [(s.speaker.name, s.speaker.kind) for s in extract_statements(text)] == [("Brightline", "organisation")] * 2
     # Nobody named: the company stays a description.
     assert extract_statements("US troops left. The company said it would add more trains.")[0].speaker.name == "company"
+    # A name made a business by its last word ("Motors", "Airlines", "Holdings": organisations.txt).
+    text = "Avell Motors said it would cut 2,000 jobs. The company said the cuts would come next year."
+    assert [s.speaker.name for s in extract_statements(text)] == ["Avell Motors"] * 2
     # A person's full name is no business.
     text = "Jo Smith said the trains were safe. The company said it would add more."
     assert [s.speaker.name for s in extract_statements(text)] == ["Jo Smith", "company"]
