@@ -42,7 +42,7 @@ from .models import Conflict, Statement
 from .store import Database
 from .text import Normalizer
 from .text.dates import days_after
-from .text.quantities import FIGURE, find_quantities
+from .text.quantities import FIGURE, quantities_of
 
 # How many statements, most alike first, each statement is compared with (for each kind).
 CANDIDATES = 12
@@ -105,7 +105,7 @@ def _figure_roles(text: str) -> frozenset[str]:
     """The roles of a statement's figures (its quantities as ``conflicts.reading.read`` finds
     them, without the rest of the reading): cached, because every batch of an import and every
     article ingested reads the statements of its days again."""
-    return frozenset("#" + (q.role or FIGURE) for q in find_quantities(text) if q.role or q.thing == FIGURE)
+    return frozenset("#" + (q.role or FIGURE) for q in quantities_of(text) if q.role or q.thing == FIGURE)
 
 
 def judge_on_record(db: Database, a: Statement, b: Statement) -> Verdict:

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from datetime import date
+from functools import lru_cache
 
 from .conflicts import Verdict
 from .evidence import Count, Counts, DenialCue, Evidence, OppositeWords, SelfContradiction, claim_of
@@ -63,24 +64,31 @@ def weigh(verdict: Verdict, a: Statement, b: Statement) -> None:
 def is_headline(statement: Statement) -> bool:
     """The statement is its article's headline (the outlet's summary of the story)."""
     title = statement.source.title if statement.source else None
-    return bool(title) and " ".join(_words(statement.text)) in " ".join(_words(title or ""))
+    return bool(title) and _joined(statement.text) in _joined(title or "")
 
 
 def _same_article(a: Statement, b: Statement) -> bool:
     return a.source is not None and b.source is not None and a.source.id is not None and a.source.id == b.source.id
 
 
-def _alike(first: list[str], second: list[str]) -> bool:
+def _alike(first: Sequence[str], second: Sequence[str]) -> bool:
     """Most words in common: the same claim told twice rather than two claims."""
     one, two = set(first), set(second)
     return bool(one and two) and len(one & two) / len(one | two) >= ALIKE
 
 
-def _words(text: str) -> list[str]:
-    return [fold(token.text) for token in tokenize(text) if token.text[:1].isalnum()]
+# Remembered: detection weighs and checks for headlines the same statements pair after pair.
+@lru_cache(maxsize=1 << 15)
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(fold(token.text) for token in tokenize(text) if token.text[:1].isalnum())
 
 
-def _cut_short(first: list[str], second: list[str]) -> bool:
+@lru_cache(maxsize=1 << 15)
+def _joined(text: str) -> str:
+    return " ".join(_words(text))
+
+
+def _cut_short(first: Sequence[str], second: Sequence[str]) -> bool:
     short, long_ = sorted((first, second), key=len)
     return any(long_[i:i + len(short)] == short for i in range(len(long_) - len(short) + 1))
 

@@ -328,6 +328,15 @@ def test_the_same_quote_from_two_speakers_is_a_misattribution() -> None:
     assert result.evidence.a_speaker == "Prime Minister Anna Lindgren"
 
 
+def test_a_quote_given_to_another_speaker_with_words_added_is_a_misattribution() -> None:
+    # Not word for word (so difflib's ratio decides), yet near enough: 0.897 and 0.963.
+    said = st("We will not negotiate with people who hold a gun to our heads", "Orla Vennick", "quote")
+    for retold in ("And so we will not negotiate with people who hold a gun to our heads, frankly",
+                   "And we will not negotiate with people who hold a gun to our heads"):
+        result = verdict(said, st(retold, "Tamsin Brodeur", "quote"))
+        assert (result.relation, result.type) == ("conflict", "misattribution")
+
+
 def test_speaker_ids_decide_when_both_are_known() -> None:
     text = "Our soldiers are fighting for every metre of this land"
     same_id = verdict(st(text, "Gen. Hromov", "quote", speaker_id=7), st(text, "Oleksiy Hromov", "quote", speaker_id=7))

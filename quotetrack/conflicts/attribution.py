@@ -84,6 +84,10 @@ def quote_conflict(
     if 2 * common < NEAR_VERBATIM * total:
         return None
     same_words = words_a == words_b
+    if same_speaker is False and not same_words and 2.0 * common / total < VERBATIM:
+        # Two speakers' words can only be a misattribution, at VERBATIM or above, and ratio()
+        # is at most what the shared words allow (difflib's own arithmetic): never reached.
+        return None
     ratio = 1.0 if same_words else difflib.SequenceMatcher(a=words_a, b=words_b, autojunk=False).ratio()
     if same_words:
         if same_speaker:

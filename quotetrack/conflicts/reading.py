@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from ..text import Normalizer, Quantity, find_dates, find_quantities, fold, tokenize
+from ..text import Normalizer, Quantity, find_dates, fold, tokenize
+from ..text.quantities import quantities_of
 from ..text.tokens import NUMBER
 from .lexicon import (
     FLAT,
@@ -153,7 +154,7 @@ def read(text: str, normalizer: Normalizer) -> Reading:
     if any(cue.strength == SILENCE for cue in cues):
         # What a silent party has not made is the statement's topic: a claim of responsibility.
         sequence += [(token, 1.0) for token in silenced_claim() if token not in dict(sequence)]
-    quantities = tuple(find_quantities(text))
+    quantities = quantities_of(text)
     stems = {word_stem(w): (w, start, end) for w, start, end in words if w[0].isalnum()}
     return Reading(
         text=text,
