@@ -77,7 +77,7 @@ def bare(name: str) -> str:
 
 
 def same_name(annotated: dict[str, Any], recorded: dict[str, Any]) -> bool:
-    """Fuzzy for names of four letters or more; a shorter name ("RT", "AP") must be the same."""
+    """Fuzzy for names of four letters or more; a shorter name ("UN", "AP") must be the same."""
     wanted = names(annotated)
     return any(fuzz.ratio(bare(w), bare(r)) >= NAME_MATCH if len(w) > 3 else bare(w) == bare(r)
                for w in wanted for r in names(recorded))

@@ -8,7 +8,7 @@ its incident to — the first date written next to an incident noun, resolved ag
 publication date: "Saturday's bombing", "the Mar. 9 earthquake", "the attack on Monday", "an
 August air strike", "last week's massacre"; not a date taken by a verb of what came after ("the
 rescue in the collapse ended on Tuesday", ``data/aftermath_verbs.txt``), nor an incident a year
-or more before the article (a comparison: "the worst since the 1984 disaster").
+or more before the article (a comparison: "the deadliest since the 1998 disaster").
 
 Two articles report the same incident when they share at least ``SHARED_NAMES`` names, one of
 them what both are about (in the headline or named twice), and their incidents' days meet: both
@@ -128,7 +128,7 @@ def _noun() -> str:
 @cache
 def _after_date() -> re.Pattern[str]:
     # "<date>'s deadly bombing", "<date> earthquake", "<date> air strike"
-    # Not across "that": "said on TV Thursday that the election …" dates the saying.
+    # Not across "that": "said on radio Friday that the vote …" dates the saying.
     return re.compile(rf"(?:['’]s)?,?[^\S\n]+(?:(?!that\b)[\w-]+[^\S\n]+){{0,{_NOUN_GAP}}}?{_noun()}", re.IGNORECASE)
 
 
@@ -186,17 +186,17 @@ def _incident_dates(text: str, published: date | None) -> list[tuple[int, Period
 def _dates_the_noun_before(before: str) -> bool:
     """The date that follows ``before`` dates the incident noun in it: "the attack on Saturday",
     "strikes near the town on Monday", "collapsed on April 24"; not when a verb of another act
-    stands between them ("the collapse has formally ended on Tuesday")."""
+    stands between them ("the rescue at the mill was called off on Tuesday")."""
     match = _before_date().search(before)
     return match is not None and _nothing_else_done(before[match.start():])
 
 
 def _nothing_else_done(span: str) -> bool:
     """``span`` opens with an incident noun and holds no verb of another act after it ("… has
-    formally ended", "… rose"), so a date right after it is the incident's."""
+    was called off", "… rose"), so a date right after it is the incident's."""
     noun = re.match(_noun(), span, re.IGNORECASE)
     gap = span[noun.end() if noun else 0:].lower().split()
-    # "the Operations Centre said on Sunday": the day of the saying.
+    # "the Relief Office said on Sunday": the day of the saying.
     return lexicon.words("aftermath_verbs").isdisjoint(gap) and _speech_forms().isdisjoint(gap)
 
 
@@ -319,7 +319,7 @@ def read_article(source_id: int, title: str | None, text: str, published: date |
     head = f"{title}.\n{text}" if title else text
     # A month or a year named further down is background more often than the story's day ("the
     # earlier collision that happened in May"): only the lead dates the story that loosely.
-    # A year ago or more is a comparison or a past incident ("the worst since the 1984 disaster"):
+    # A year ago or more is a comparison or a past incident ("the deadliest since the 1998 disaster"):
     # news reports what is happening now.
     dated = [(at, period) for at, period in _incident_dates(head, published)
              if (at < LEAD_CHARS or period.last - period.first <= _WEEK)

@@ -194,11 +194,11 @@ def test_words_of_opposite_meaning_are_a_polarity_conflict(a: str, b: str) -> No
         # a count, not a denial
         ("No fewer than 40 people were arrested in the raids", "Police arrested 40 people in the raids"),
         # the denial is in a clause put before the claim both make
-        ("While the safety agency has stated that this is not a health issue, we are deeply troubled by the "
-         "findings and apologise to our guests", "We are deeply troubled by the findings and apologise to our guests"),
+        ("While the board has said that this is no risk to patients, we regret the delay and thank the "
+         "nurses for their work", "We regret the delay and thank the nurses for their work"),
         # none beyond those found before
-        ("Rescuers have found 40 bodies in the rubble of the mill",
-         "No more bodies were found in the rubble of the mill"),
+        ("Rescuers have recovered 40 bodies from the rubble of the mill",
+         "No further bodies were recovered from the rubble of the mill"),
     ],
 )  # fmt: skip
 def test_look_alike_negations_are_not_polarity_conflicts(a: str, b: str) -> None:
@@ -293,11 +293,12 @@ def test_the_same_event_on_different_days_is_a_date_conflict() -> None:
 
 def test_one_night_told_from_either_side_of_midnight_is_no_date_conflict() -> None:
     published = date(2024, 5, 10)  # a Friday
-    late = st("A plane carrying 81 people crashed near Varno on Wednesday night", "Paper", published=published)
-    early = st("A plane carrying 81 people crashed near Varno around midnight Thursday", "Wire", published=published)
+    late = st("A bus carrying 40 people overturned near Varno on Wednesday night", "Paper", published=published)
+    early = st("A bus carrying 40 people overturned near Varno just after midnight on Thursday", "Wire",
+               published=published)
     assert verdict(late, early).relation != "conflict"
-    later = st("A plane carrying 81 people crashed near Varno on Thursday", "Wire", published=published)
-    assert kind_of(st("A plane carrying 81 people crashed near Varno on Wednesday", "Paper", published=published),
+    later = st("A bus carrying 40 people overturned near Varno on Thursday", "Wire", published=published)
+    assert kind_of(st("A bus carrying 40 people overturned near Varno on Wednesday", "Paper", published=published),
                    later) == "date"
 
 

@@ -122,12 +122,10 @@ def test_civilians_killed_against_no_civilian_casualties_is_a_polarity_conflict(
 def test_a_hedged_denial_scores_below_a_flat_one() -> None:
     claim = "The strike killed civilians"
     assert score(claim, "No civilians were killed") > score(claim, "There were no indications of civilian casualties")
-    # Not having been told of a result is knowing nothing of it, not denying it.
-    result = compare(st("families of the missing students have not been told of the result of the DNA test",
-                        "Reporter"),
-                     st("I can tell you that the first mass graves that were found, the very first that we have "
-                        "some results from, do not match the DNA of the missing students' relatives", "Prosecutor"))
-    assert result.relation != "conflict" or "hedges" in result.caveats[0]
+    # Not having been told of a cause is knowing nothing of it, not denying it.
+    result = compare(st("the villagers have not been told of the cause of the fire", "Reporter"),
+                     st("the cause of the fire was a faulty heater", "Fire brigade"))
+    assert result.relation == "conflict" and "hedges" in result.caveats[0]
 
 
 @pytest.mark.parametrize(
@@ -307,17 +305,17 @@ def test_one_winner_or_two_contests_is_no_such_conflict(one: str, other: str) ->
 
 def test_a_denial_of_the_allegations_meets_the_claim_it_answers_at_one_incident(run, tmp_path):
     claim = tmp_path / "claim.txt"
-    claim.write_text("Osk flown to Berlin\n\nThe opposition leader Kemal Osk was flown to Berlin on Saturday after "
-                     "falling ill on a flight from Varno. His allies claim the Norland government was behind the "
+    claim.write_text("Osk flown to Varno\n\nThe opposition leader Kemal Osk was flown to Varno on Saturday after "
+                     "falling ill on a flight from Dorvask. His allies claim the Norland government was behind the "
                      "poisoning of Osk.\n", encoding="utf-8")
     denial = tmp_path / "denial.txt"
     denial.write_text("Government answers Osk's allies\n\nThe Norland government on Monday dismissed the allegations "
-                      "as empty noise, two days after the opposition leader Kemal Osk was flown to Berlin from "
-                      "Varno.\n", encoding="utf-8")
+                      "as baseless, two days after the opposition leader Kemal Osk was flown to Varno from "
+                      "Dorvask.\n", encoding="utf-8")
     for path, outlet, day in ((claim, "The Varno Post", "2031-03-22"), (denial, "The Norland Times", "2031-03-24")):
         result = run("ingest", path, "--outlet", outlet, "--published", day, "--yes")
         assert result.exit_code == 0, result.output
     pairs = {(c["a"]["text"], c["b"]["text"]) for c in as_json(run("conflicts", "--json", "--each-pair"))}
     assert ("the Norland government was behind the poisoning of Osk",
-            "dismissed the allegations as empty noise, two days after the opposition leader Kemal Osk was flown "
-            "to Berlin from Varno") in pairs
+            "dismissed the allegations as baseless, two days after the opposition leader Kemal Osk was flown "
+            "to Varno from Dorvask") in pairs

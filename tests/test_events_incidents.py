@@ -50,12 +50,12 @@ def test_incident_dates_are_dates_written_next_to_an_incident():
     assert days("The mayor on Friday said the bombing was a crime") == []
     assert days("the vote will be held on Friday", date(2031, 3, 5)) == []
     # A verb of what came after takes the date; the incident's own verbs leave it to the incident.
-    assert days("the rescue in the mill collapse formally ended on Friday") == []
+    assert days("the search at the mill collapse was called off on Friday") == []
     assert days("the toll from the bombing rose on Friday") == []
     assert days("the mill collapsed on March 2") == [(date(2031, 3, 2), date(2031, 3, 2))]
     assert days("the bombing was carried out on Friday") == [(date(2031, 3, 7), date(2031, 3, 7))]
     assert days("the governor said on radio Friday that the bombing was planned") == []
-    assert days("an official of the Emergency Operations Centre said on Friday") == []
+    assert days("an official of the Relief Operations Office said on Friday") == []
     # A headline's noun does not date the first line under it.
     assert days("After the mill bombing\n\nMourners gathered today at the mill") == []
 
@@ -285,7 +285,8 @@ def test_a_follow_up_weeks_later_dates_its_incident_by_the_month_of_its_lead():
 def test_an_incident_a_year_or_more_before_the_article_is_background():
     normalizer = default_normalizer()
     toll = read_article(1, "Mill toll reaches 300", "Rescuers ended their search on Monday at the Orvel mill, the "
-                        "worst industrial disaster since the 2012 chemical explosion, after the March 2 collapse.",
+                        "deadliest accident in the region since the 2012 chemical explosion, after the March 2 "
+                        "collapse.",
                         date(2031, 3, 25), normalizer)
     assert toll.period == Period(date(2031, 3, 2), date(2031, 3, 2))
 

@@ -45,8 +45,8 @@ def test_according_to_a_source_that_quotes_somebody_credits_the_one_quoted():
     assert summary == [(["the toll was 40"], "the minister", "said")]
     assert found.frame.relayed_to == "the Varno Post"
     # Only a speaker right after the comma is nested; "…, the general said, adding" is no frame of
-    # "98 people remained missing" as a speaker.
-    summary, _ = reported("According to a list, 98 people remained missing, the general said, adding that "
+    # "87 people remained missing" as a speaker.
+    summary, _ = reported("According to a list, 87 people remained missing, the general said, adding that "
                           "more were feared dead.")
     assert [head for _, head, _ in summary] == ["a list"]
     # A frame after the content is the source's whole account: nothing nested to credit.

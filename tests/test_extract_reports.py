@@ -103,7 +103,7 @@ def test_a_lead_in_the_present_with_scare_quotes_or_a_modal_further_on_is_the_ou
     def reported(text):
         return [(s.speaker.name, s.kind) for s in extract_statements(text, outlet="Kurdistan 24")]
 
-    assert reported("Norland officials are attempting to “change the narrative” after violent protests in the "
+    assert reported("Norland officials are attempting to “calm the streets” after violent protests in the "
                     "city following the shooting of a man by police.") == [("Kurdistan 24", "report")]
     assert reported("Rescuers are searching the ruins of the Orvel mill that could hold dozens of workers.") == [
         ("Kurdistan 24", "report")]
@@ -124,9 +124,9 @@ def test_an_outlet_given_with_its_wire_or_host_speaks_under_its_own_name():
 
 
 def test_a_thousands_separator_lost_as_a_question_mark_is_read_as_a_comma():
-    text = "Witnesses described the raid this week. Up to 2?000 people died during the attack."
+    text = "Witnesses described the raid this week. Up to 3?500 people died during the attack."
     (figure,) = [s for s in extract_statements(text, outlet="Kurdistan 24") if "died" in s.text]
-    assert figure.text == "Up to 2,000 people died during the attack"
+    assert figure.text == "Up to 3,500 people died during the attack"
     assert text[figure.start:figure.end].replace("?", ",") == figure.text  # offsets into the copy hold
     # A question is still a question: "?" before a word, or before a number of another length.
     assert not list(extract_statements("Were 2?00 people really there?", outlet="Kurdistan 24"))

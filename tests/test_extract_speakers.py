@@ -274,15 +274,15 @@ def test_a_body_named_with_its_owner_or_after_a_common_nouns_possessive():
     def speakers(text):
         return [s.speaker.name for s in extract_statements(text, outlet="The Ledger")]
 
-    # The owner is in the name once: not "Norland Norland's Constitutional Council".
-    assert speakers("Norland’s Constitutional Council said the results were invalid.") == [
-        "Norland’s Constitutional Council"]
+    # The owner is in the name once: not "Norland Norland's Supreme Court".
+    assert speakers("Norland’s Supreme Court said the results were invalid.") == [
+        "Norland’s Supreme Court"]
     # "the country's" says whose commission it is, not what it is called.
-    assert speakers("The news came a day after the country’s Electoral Board (EB) said the results showed Tamm "
-                    "the winner.") == ["Electoral Board (EB)"]
+    assert speakers("Two days later the country’s Electoral Board (EB) said its count gave Tamm "
+                    "a lead.") == ["Electoral Board (EB)"]
     # An adverb before the verb is not part of the subject; a noun ending alike is.
-    assert speakers("The Norland Constitutional Council immediately rebuffed the announcement, "
-                    "saying the results were invalid.") == ["Norland Constitutional Council"]
+    assert speakers("The Norland Supreme Court immediately rejected the count, "
+                    "saying the results were invalid.") == ["Norland Supreme Court"]
     assert speakers("The national assembly rejected the bill, saying it was unfair.") == ["national assembly"]
 
 
@@ -290,22 +290,22 @@ def test_the_speaker_is_the_noun_a_relative_clause_describes_not_a_word_of_the_c
     def spoken(text):
         return [(s.speaker.name, s.text) for s in extract_statements(text, outlet="The Ledger")]
 
-    assert spoken("Doctors at a Varno hospital where the man is being treated said tests showed he was "
-                  "poisoned.") == [("Doctors at a Varno hospital", "tests showed he was poisoned")]
-    assert spoken("The governor of the state where 43 students vanished after a clash with police said the "
-                  "bodies did not match.") == [("governor of the state", "the bodies did not match")]
+    assert spoken("Nurses at a Varno clinic where the girl is being treated said tests showed she had "
+                  "two broken ribs.") == [("Nurses at a Varno clinic", "tests showed she had two broken ribs")]
+    assert spoken("The governor of the province where 12 miners vanished after a rockfall said the "
+                  "search would go on.") == [("governor of the province", "the search would go on")]
     assert spoken("The man who was arrested on Friday said he was innocent.") == [("man", "he was innocent")]
     # "his allies" opens a noun phrase: not a clause "that … allies" describing the tea.
-    assert [name for name, _ in spoken("He fell ill after drinking tea that his allies said was poisoned.")] \
-        == ["allies"]
+    assert [name for name, _ in spoken("He fell ill after drinking soup that his aides said was spoiled.")] \
+        == ["aides"]
 
 
 def test_no_one_is_credited_with_what_nobody_has_claimed_and_according_to_ends_at_its_clauses_verb():
     found = extract_statements("So far no group has claimed the attack.", outlet="The Ledger")
     assert [s.speaker.name for s in found] == ["The Ledger"]
-    (found,) = extract_statements("Tamm, who according to the electoral board received 54.1 percent of the "
+    (found,) = extract_statements("Tamm, who according to the electoral board received 52.3 percent of the "
                                   "vote, beamed over the results.", outlet="The Ledger")
-    assert (found.speaker.name, found.text) == ("electoral board", "Tamm received 54.1 percent of the vote")
+    assert (found.speaker.name, found.text) == ("electoral board", "Tamm received 52.3 percent of the vote")
     (found,) = extract_statements("The vote, which according to observers was marred by fraud, ended late.",
                                   outlet="The Ledger")
     assert (found.speaker.name, found.text) == ("observers", "The vote was marred by fraud")
@@ -314,9 +314,9 @@ def test_no_one_is_credited_with_what_nobody_has_claimed_and_according_to_ends_a
 
 
 def test_a_name_after_in_or_at_places_the_speakers_and_is_not_their_name():
-    (found,) = extract_statements("Laboratories in Sweden and Norland have confirmed that Osk was poisoned.",
+    (found,) = extract_statements("Laboratories in Varno and Norland have confirmed that Osk was poisoned.",
                                   outlet="The Ledger")
-    assert found.speaker.name == "Laboratories in Sweden and Norland"
+    assert found.speaker.name == "Laboratories in Varno and Norland"
 
 
 def test_he_or_she_never_stands_for_a_group_and_reporting_from_is_where_a_reporter_spoke():
@@ -324,27 +324,27 @@ def test_he_or_she_never_stands_for_a_group_and_reporting_from_is_where_a_report
     assert [s.speaker.name for s in extract_statements(text, outlet="The Ledger")] == ["Authorities"]
     text = "Residents said the dam broke. Ana Lind, a nurse, disagreed. “It held,” she said."
     assert [s.speaker.name for s in extract_statements(text, outlet="The Ledger")] == ["Residents", "Ana Lind"]
-    (found,) = extract_statements("Rachel Levine, reporting from Varno, said that families had not been told.",
+    (found,) = extract_statements("Ana Lind, reporting from Varno, said that families had not been told.",
                                   outlet="The Ledger")
-    assert (found.speaker.name, found.text) == ("Rachel Levine", "families had not been told")
+    assert (found.speaker.name, found.text) == ("Ana Lind", "families had not been told")
 
 
 def test_an_incident_is_no_speaker():
-    assert extract_statements("Months after a fire killed 112 people, the disaster again underscored the unsafe "
-                              "conditions in the mills.", outlet="The Ledger") == []
+    assert extract_statements("Months after a flood killed 31 people, the fire again underscored the poor "
+                              "wiring in the mills.", outlet="The Ledger") == []
     (found,) = extract_statements("The minister underscored that the mill was safe.", outlet="The Ledger")
     assert found.speaker.name == "minister"
     assert [s.speaker.name for s in extract_statements(
-        "The short-haul plane declared an emergency because of an electrical failure, aviation authorities said.",
-        outlet="The Ledger")] == ["aviation authorities"]
+        "The ferry radioed a warning about a fire in its engine room, harbour officials said.",
+        outlet="The Ledger")] == ["harbour officials"]
 
 
 def test_rejecting_the_allegations_is_a_statement_and_his_allies_are_the_allies_of_the_one_heard():
     def found(text):
         return [(s.speaker.name, s.text) for s in extract_statements(text, outlet="The Ledger")]
 
-    assert found("The Norland government on Monday dismissed the allegations as empty noise.") == [
-        ("Norland government", "dismissed the allegations as empty noise")]
+    assert found("The Norland government on Monday dismissed the allegations as baseless.") == [
+        ("Norland government", "dismissed the allegations as baseless")]
     assert found("The court dismissed the case.") == []
     assert found("Kemal Osk said he was well. His allies claim the government was behind the poisoning.") == [
         ("Kemal Osk", "he was well"), ("Kemal Osk's allies", "the government was behind the poisoning")]
@@ -355,5 +355,5 @@ def test_a_surname_that_is_a_month_or_a_modal_and_a_month_that_says_when():
         return [s.speaker.name for s in extract_statements(text, outlet="The Ledger")]
 
     assert found("Ana May said the dam held.") == ["Ana May"]
-    assert found("In March Varno College’s chief security officer warned the staff that an attack was "
-                 "planned.") == ["Varno College’s chief security officer"]
+    assert found("In May Varno Mill’s chief safety officer warned the staff that a flood was "
+                 "coming.") == ["Varno Mill’s chief safety officer"]

@@ -140,7 +140,7 @@ def incident_conflict(a: Statement, b: Statement, *, normalizer: Normalizer | No
 
 
 def _two_kinds(verdict: Verdict) -> bool:
-    """The verdict sets two kinds of count against each other ("149 suspected" / "20 confirmed"):
+    """The verdict sets two kinds of count against each other ("138 suspected" / "18 confirmed"):
     two sources' figures an editor weighs side by side, but one speaker giving both contradicts
     nothing."""
     evidence = verdict.evidence

@@ -66,7 +66,7 @@ def date_conflict(
         return None
     night = _AROUND_MIDNIGHT.search(a.text) or _AROUND_MIDNIGHT.search(b.text)
     if night and abs((dates_a[0] - dates_b[0]).days) == 1:
-        return None  # "on Monday night" / "around midnight Tuesday": one night told from either side
+        return None  # "late on Friday night" / "just after midnight on Saturday": one night told from either side
     evidence = Days(dates_a[0].isoformat(), dates_b[0].isoformat())
     verdict = Verdict("conflict", "date", scaled(0.4, similarity), evidence)
     verdict.caveats.append(

@@ -220,7 +220,7 @@ def _denials_made(
         # A capital names even where the sentence starts with it: "Halvard did not deny".
         capitals = {word_stem(fold(token.text)) for token in tokenize(span) if token.text[:1].isupper()}
         # "denies the report in the Ledger" says whose report, not what it says; "dismissed the
-        # allegations as empty noise, …" says what it thinks of them
+        # allegations as baseless, …" says what it thinks of them
         end = last_word.get(cue.end)
         bare = set(cue.scope) <= named or (end is not None and folded[end] in claim_nouns()
                                             and folded[end + 1 : end + 2] in ([], ["as"]))
@@ -234,7 +234,7 @@ def _denials_made(
 # ("a report in the Herald said"), not when something else is said of it ("the annual report
 # also showed that", which is the firm's own report).
 # "The newspaper reported that …", and a claim or an accusation a blanket denial may answer ("his
-# allies claim the Kremlin was behind it" / "the Kremlin dismissed the allegations").
+# allies claim the ministry was behind it" / "the ministry dismissed the allegations").
 _REPORTING = frozenset({"reported", "reports", "wrote", "writes", "claim", "claims", "claimed", "allege",
                         "alleges", "alleged", "accuse", "accuses", "accused"})
 _REPORT_NOUNS = frozenset({"report", "reports"})
@@ -523,8 +523,8 @@ def _thing(folded: list[str], cue: tuple[int, int], start: int, end: int) -> tup
     return cue[0], cue[1], start, stop
 
 
-# A clause put before the main one ("While the authority has stated that this is not a safety
-# issue, we are deeply troubled …") ends at its comma.
+# A clause put before the main one ("While the board has said that this is no risk to
+# patients, we regret the delay …") ends at its comma.
 _FRONTED = frozenset("while although though whereas because since if when".split())
 
 

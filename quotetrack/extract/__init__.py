@@ -47,7 +47,7 @@ from .speakers import Resolved, Resolver, add_alias, relayed_in
 
 __all__ = ["Cue", "Extracted", "cue_lexicon", "extract_statements"]
 
-# A thousands separator lost when a page was saved ("2?000", "2\ufffd000" for a thin space): read as
+# A thousands separator lost when a page was saved ("3?500", "3\ufffd500" for a thin space): read as
 # the comma it stood for, one character for one, so that offsets into the article still hold.
 _LOST_SEPARATOR = re.compile(r"(?<=\d)[?\ufffd](?=\d{3}\b)")
 

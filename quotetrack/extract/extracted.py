@@ -22,7 +22,7 @@ class Extracted:
     kind: str  # "quote" | "reported" | "written" | "report"
     cue: str | None  # cue as written: "said", "told", "according to", …
     confidence: float  # 0..1
-    start: int  # text == article[start:end] when the statement is in one piece (a lost "2?000" read as "2,000")
+    start: int  # text == article[start:end] when the statement is in one piece (a lost "3?500" read as "3,500")
     end: int
     speaker: Speaker
     speaker_start: int | None  # the mention the statement is attributed through

@@ -52,11 +52,19 @@ class Frame:
 
 _RELATIVES = frozenset({"where", "who", "which", "whose"})
 _MONTHS_AND_DAYS = frozenset(months()) | frozenset(WEEKDAYS)
+_SPANS = frozenset("day days week weeks month months year years hours".split())
+_NUMBERS = frozenset("a an one two three four five six seven eight nine ten several few".split())
+
+
+def _time_ago(lower: list[str], k: int) -> bool:
+    """Tokens k … k+2 say when: "two days later", "a week earlier"."""
+    return (lower[k] in _NUMBERS or lower[k].isdigit()) and lower[k + 1] in _SPANS and lower[k + 2] in (
+        "later", "earlier", "after", "before")
 
 
 def _relative_clause_before(sentence: Sentence, cue_index: int, floor: int) -> int | None:
-    """Where a relative clause with a verb of its own opens right before the cue: "Doctors at the
-    hospital [where the man is treated] said", "The man [who was arrested] said". The speaker is
+    """Where a relative clause with a verb of its own opens right before the cue: "Nurses at the
+    clinic [where the girl is treated] said", "The man [who was arrested] said". The speaker is
     the noun phrase before it."""
     tokens, lower = sentence.tokens, sentence.lower
     verb = False
@@ -162,10 +170,12 @@ def find_subject(sentence: Sentence, cue_index: int, floor: int = 0) -> Mention 
         or tokens[first].text in "-–—"
         # "Later the governor said", "Meanwhile police said": an opening adverb is no part of the speaker.
         or (first < head_last and lower[first] in CUE_MODIFIERS | word_set("sentence_adverbs"))
-        # "In March the college's security chief warned": the month after the preposition is when.
+        # "In May the plant's safety officer warned": the month after the preposition is when.
         or (first < head_last and first > 0 and lower[first - 1] in PREPOSITIONS and lower[first] in _MONTHS_AND_DAYS)
     ):
         first += 1
+    if first + 3 <= head_last and _time_ago(lower, first):
+        first += 3  # "Two days later the board said", "A week earlier police said": when, not who
     if first > head_last:
         return None
     if not is_noun_phrase(sentence, first, head_last):
@@ -427,7 +437,7 @@ def clause_subject(sentence: Sentence, limit: int) -> Mention | None:
         after = lower[k + 1] if k + 1 < limit else ""
         if k > first and low.endswith("ly") and low not in _LY_NOUNS and (
                 after.endswith("ed") or after in word_set("past_verbs")):
-            break  # "the council immediately rebuffed …": the adverb goes with the verb
+            break  # "the court immediately rejected …": the adverb goes with the verb
         if sentence.quoted[k] or tokens[k].text in QUOTE_CHARS:
             return None
         k += 1
@@ -490,7 +500,7 @@ def _name_part(sentence: Sentence, k: int) -> bool:
         return True  # "an AM spokesman": an acronym before a noun, not the verb "is"
     return k > first_content_token(sentence) and tokens[k].text[:1].isupper() and (
         (k + 1 < len(tokens) and is_capitalised(tokens[k + 1].text))
-        # "Theresa May said": a surname after a first name
+        # "Ana May said": a surname after a first name
         or (is_capitalised(tokens[k - 1].text) and tokens[k - 1].text.isalpha() and not tokens[k - 1].text.isupper())
     )
 

@@ -150,7 +150,7 @@ def _relative_subject(mention: Mention, text: str) -> Mention | None:
     relative = re.search(r"(?:^|[\s,])(that|which|who)\s+$", before)
     if not relative or not first.islower() or not first.endswith(("s", "ed")) or first in pronoun_lexicon() \
             or first in _POSSESSIVES:
-        return None  # "tea that his allies said was poisoned": "his" opens a noun phrase, not a verb
+        return None  # "soup that his aides said was spoiled": "his" opens a noun phrase, not a verb
     clause = re.split(r"[.;:,“”\"\n(]", before[: relative.start(1)])[-1]
     phrase = clause.strip()
     if not phrase or not re.search(r"[A-Za-z]", phrase):

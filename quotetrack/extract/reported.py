@@ -229,7 +229,7 @@ def _framed(sentence: Sentence, end: int) -> Found | None:
         if any(w.lower() in NOBODY for w in mention.head.split()[:3]):
             continue  # "neither club confirmed the figure", "so far no group has claimed it": nobody said it
         if _an_incident(mention.head):
-            continue  # "the disaster again underscored the unsafe conditions": an event speaks for nobody
+            continue  # "the fire once more underscored the poor wiring": an event speaks for nobody
         cue_span = (tokens[c].start, tokens[last].end)
         claimed = info.lemma == "claim" and claims_act(sentence, last + 1)
         estimated = info.lemma == "estimate" and sets_figure(sentence, last + 1)  # "estimated the toll at 40"
@@ -723,7 +723,7 @@ def _coordinated_subject(sentence: Sentence, p: int, mention: Mention) -> tuple[
     return Mention(a, mention.phrase_end, a, mention.head_end, head, list(mention.appositives)), q
 
 
-# What carries people, which cannot speak: "the plane declared an emergency" (its crew did).
+# What carries people, which cannot speak: "the ferry radioed a warning" (its crew did).
 _VEHICLES = frozenset("plane aircraft airliner jet helicopter ship vessel ferry boat train bus truck car".split())
 
 
@@ -742,7 +742,7 @@ def _incident_words() -> frozenset[str]:
 
 def _verb_of_the_clause(sentence: Sentence, k: int) -> bool:
     """Token k is the verb of a clause, not a word of a noun phrase: a past form followed by what a
-    verb takes ("received 54 percent", "said the", "found that"), not "an unnamed official"."""
+    verb takes ("received 52 percent", "said the", "found that"), not "an unnamed official"."""
     low = sentence.lower[k]
     after = sentence.lower[k + 1] if k + 1 < len(sentence.tokens) else ""
     if low in ("is", "are", "was", "were", "has", "have", "had") and sentence.lower[k - 1] not in (
@@ -761,7 +761,7 @@ def _according_to(sentence: Sentence, end: int) -> Found | None:
         k = c + 2
         while k < n and tokens[k].text not in (",", ".", ";", "!", "?", ":", "-", "—", "–") and k - c < 32:
             if sentence.quoted[k] or (k > c + 2 and _verb_of_the_clause(sentence, k)):
-                break  # "who according to the board received 54 percent": the source ends at the verb
+                break  # "who according to the board received 52 percent": the source ends at the verb
             k += 1
         if k == c + 2:
             return None
@@ -779,7 +779,7 @@ def _according_to(sentence: Sentence, end: int) -> Found | None:
             # vouches for the clause it stands in, not for the sentence around it.
             return Found([Span(tokens[k + 1].start, end)], frame, "reported", 0.8, False)
         if c > first + 2 and lower[c - 1] in _SUBORDINATORS and k < n - 2 and tokens[k].text not in ",.;!?":
-            # "Tamm, who according to the board received 54 percent of the vote, beamed": the
+            # "Tamm, who according to the board received 52 percent of the vote, beamed": the
             # clause the source stands in, up to its comma.
             stop = next((x for x in range(k, n) if tokens[x].text in ",;"), None)
             clause_end = tokens[stop - 1].end if stop is not None else end

@@ -73,8 +73,8 @@ def outlet_reports(
         if number in covered:
             negative = None if sentence.quotes else negative_report(sentence)
             if negative is not None and negative.end <= said_from.get(number, b):
-                # "IBM did not issue a denial, but suggested the report was wrong": what the
-                # outlet says IBM did not do is its report, what IBM suggested is IBM's.
+                # "Avell did not issue a denial, but suggested the report was wrong": what the
+                # outlet says Avell did not do is its report, what Avell suggested is Avell's.
                 reports.append(sentence_statement(copy, sentence, negative, speaker, mentions))
                 continue
             # "The figure differs from first accounts of the raid, with the Relief Council
@@ -136,7 +136,7 @@ def outlet_reports(
         verbs = [
             i for i, w in enumerate(words)
             if i > 0 and ((w in past) or (w.endswith("ed") and len(w) > 4 and words[i - 1] not in DETERMINERS)
-                          or (w.endswith("ing") and words[i - 1] in ("is", "are")))  # "IBM is dismissing …"
+                          or (w.endswith("ing") and words[i - 1] in ("is", "are")))  # "Avell is dismissing …"
         ]
         if not verbs:
             continue
@@ -150,13 +150,13 @@ def outlet_reports(
     return reports
 
 
-# What an editor notes after an outlet's name: the wire or site it came through, "(Reuters)",
+# What an editor notes after an outlet's name: the wire or site it came through, "(Wire)",
 # "(copy on example.org)", "(Calcutta)".
 _OUTLET_NOTE = re.compile(r"\s*\([^()]*\)\s*$")
 
 
 def outlet_speaker(outlet: str | None) -> Speaker:
-    """The outlet as the speaker of its own reports: "City Press (News24)" is City Press, named
+    """The outlet as the speaker of its own reports: "The Varno Post (Wire)" is The Varno Post, named
     so under every article of its, the outlet as given kept as an alias."""
     if outlet is None:
         return Speaker(name="the outlet", kind="organisation")
@@ -168,7 +168,7 @@ def outlet_speaker(outlet: str | None) -> Speaker:
 
 def _scare_quotes_only(sentence: Sentence) -> bool:
     """The sentence's quote marks only set off a few words of the writer's ("officials are trying
-    to “change the narrative” after …"): no quoted statement."""
+    to “calm the streets” after …"): no quoted statement."""
     return all(q.close is not None and q.open > sentence.start
                and len(sentence.text[q.inner_start:q.inner_end].split()) <= 4 for q in sentence.quotes)
 

@@ -89,7 +89,7 @@ def paragraph_spans(text: str) -> list[Span]:
             signed = not last and re.match(r"[—–]\s", lines[i + 1].group(0))  # "— Name (@handle)" signs a post
             # A long headline has no full stop; the date line under it ends it all the same.
             dated = not last and is_dateline(lines[i + 1].group(0))
-            listed = not last and _BULLET.match(lines[i + 1].group(0))  # "• At least eight are dead": an item
+            listed = not last and _BULLET.match(lines[i + 1].group(0))  # "• At least six were hurt": an item
             if last or re.search(r"[.!?:”\"’)]$", content) or len(content) < 60 or signed or dated or listed:
                 end = block.start() + line.end()
                 if text[start:end].strip():

@@ -453,7 +453,7 @@ class Resolver:
         the_one = len(name_words) == 1 and not title and clean(mention.head).split()[0] == "The"
         named_body = named_body or name in self.organisation_names
         if mention.body or looks_organisation(name_words) or is_acronym or the_one or named_body:
-            # "Norland's Constitutional Council" holds its owner already: not "Norland Norland's …".
+            # "Norland's Supreme Court" holds its owner already: not "Norland Norland's …".
             owned = any(w.endswith(("’s", "'s")) for w in name_words)
             full_org = " ".join(affiliation.split() + name_words) if affiliation and not title and not owned else name
             national = None if full_org != name or is_acronym else self.bodies.national(name_words)
@@ -716,7 +716,7 @@ def _split_title(
         descriptive = words[: len(words) - len(names)]
         if names and descriptive and descriptive[0][:1].isupper() and any(
                 w.lower() in ("in", "at", "from", "near") for w in descriptive):
-            # "Laboratories in Sweden and Norland": the name places the speakers, it is not theirs.
+            # "Laboratories in Varno and Norland": the name places the speakers, it is not theirs.
             return TitleSplit(None, None, [])
         if names and descriptive and all(not is_capitalised(w) and any(c.isalpha() for c in w) for w in descriptive):
             return TitleSplit(" ".join(descriptive), None, names)  # "campaign chairman John Podesta"

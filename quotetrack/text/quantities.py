@@ -154,7 +154,7 @@ class Quantity:
         if _is_round(high):
             high += high * ROUNDING
         if not self._fractional() and other._fractional():
-            # "54%" against "54.1 percent": the whole number is the other rounded.
+            # "52%" against "52.3 percent": the whole number is the other rounded.
             low, high = low - 0.5, high + 0.5
         return low, high
 
@@ -222,7 +222,7 @@ def _counted_as() -> dict[str, str]:
     "injuries") -> their role; not what is found of them (a "floor" such as "bodies", compared as
     a floor for the toll)."""
     out = {row[0]: row[1] for row in lexicon.rows("casualty_roles") if not (len(row) > 2 and row[2] == "floor")}
-    # The counted thing is read singular: "claimed 147 lives" counts the killed as "deaths" does.
+    # The counted thing is read singular: "claimed 131 lives" counts the killed as "deaths" does.
     return out | {singular(word): role for word, role in out.items()} \
         | {singular(word): role for word, role in _tally_nouns().items()}
 
@@ -763,8 +763,8 @@ def iter_quantities(text: str, *, how: bool = True) -> Iterator[Quantity]:
         end_of_count = max(after_thing, end_index)
         kind = count_kinds.count_kind(toks, start_index, end_of_count, _names_people) if how else None
         if partitive and kind is not None and not added:
-            # "20 of the deaths have been confirmed": the part is the count of its kind, the
-            # confirmed toll, to be set against another confirmed toll ("cut to seven from 20")
+            # "18 of the deaths had been confirmed": the part is the count of its kind, the
+            # confirmed toll, to be set against another confirmed toll ("lowered to six from 18")
             part_of = False
         out.append(
             Quantity(
