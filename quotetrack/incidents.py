@@ -192,8 +192,8 @@ def _dates_the_noun_before(before: str) -> bool:
 
 
 def _nothing_else_done(span: str) -> bool:
-    """``span`` opens with an incident noun and holds no verb of another act after it ("… has
-    was called off", "… rose"), so a date right after it is the incident's."""
+    """``span`` opens with an incident noun and holds no verb of another act after it ("… was
+    called off", "… rose", "… said"), so a date right after it is the incident's."""
     noun = re.match(_noun(), span, re.IGNORECASE)
     gap = span[noun.end() if noun else 0:].lower().split()
     # "the Relief Office said on Sunday": the day of the saying.

@@ -53,12 +53,11 @@ class Frame:
 _RELATIVES = frozenset({"where", "who", "which", "whose"})
 _MONTHS_AND_DAYS = frozenset(months()) | frozenset(WEEKDAYS)
 _SPANS = frozenset("day days week weeks month months year years hours".split())
-_NUMBERS = frozenset("a an one two three four five six seven eight nine ten several few".split())
 
 
 def _time_ago(lower: list[str], k: int) -> bool:
     """Tokens k … k+2 say when: "two days later", "a week earlier"."""
-    return (lower[k] in _NUMBERS or lower[k].isdigit()) and lower[k + 1] in _SPANS and lower[k + 2] in (
+    return (lower[k] in DETERMINERS or lower[k].isdigit()) and lower[k + 1] in _SPANS and lower[k + 2] in (
         "later", "earlier", "after", "before")
 
 
@@ -74,7 +73,7 @@ def _relative_clause_before(sentence: Sentence, cue_index: int, floor: int) -> i
             return None
         if low in _RELATIVES:
             before = lower[r - 1] if r - 1 >= floor else ""
-            if verb and before.isalpha() and before not in DETERMINERS | PREPOSITIONS and r - 1 > floor - 1:
+            if verb and before.isalpha() and before not in DETERMINERS | PREPOSITIONS:
                 return r
             return None
         verb = verb or low in AUXILIARIES or (low.endswith("ed") and not is_capitalised(tokens[r].text)) \

@@ -139,9 +139,6 @@ def _past_verb(word: str) -> bool:
     return word.islower() and (word.endswith("ed") and len(word) > 4 or word in word_set("past_verbs"))
 
 
-_POSSESSIVES = frozenset("his its this these those".split())
-
-
 def _relative_subject(mention: Mention, text: str) -> Mention | None:
     """"the armed group that controls the capital said": the phrase read as the speaker is the
     relative clause; the speaker is the noun phrase the clause describes, before "that"."""
@@ -149,7 +146,7 @@ def _relative_subject(mention: Mention, text: str) -> Mention | None:
     before = text[max(0, mention.head_start - 200) : mention.head_start]
     relative = re.search(r"(?:^|[\s,])(that|which|who)\s+$", before)
     if not relative or not first.islower() or not first.endswith(("s", "ed")) or first in pronoun_lexicon() \
-            or first in _POSSESSIVES:
+            or first in DETERMINERS:
         return None  # "soup that his aides said was spoiled": "his" opens a noun phrase, not a verb
     clause = re.split(r"[.;:,“”\"\n(]", before[: relative.start(1)])[-1]
     phrase = clause.strip()
