@@ -104,9 +104,9 @@ def metadata(path: str | Path, title: str | None = None) -> dict[str, Any]:
     }
 
 
-# C1 controls and ESC written as JSON escapes: the same JSON, and nothing a terminal would obey
-# when the metadata is printed.
-_TERMINAL_SAFE = {c: f"\\u{c:04x}" for c in (0x1b, *range(0x7f, 0xa0))}
+# C1 controls written as JSON escapes (json.dumps escapes ESC and the rest below 0x20): the same JSON,
+# and nothing a terminal would obey when the metadata is printed.
+_TERMINAL_SAFE = {c: f"\\u{c:04x}" for c in range(0x7f, 0xa0)}
 
 
 def to_json(metadata: dict[str, Any]) -> str:

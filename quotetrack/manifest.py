@@ -25,7 +25,7 @@ import io
 import json
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -90,8 +90,6 @@ class FrontMatter:
 
     facts: ArticleFacts
     text: str
-    lines: int = 0  # how many lines the block took (0: there was none)
-    keys: list[str] = field(default_factory=list)
 
 
 def merged_tags(*groups: Iterable[str]) -> tuple[str, ...]:
@@ -259,7 +257,7 @@ def split_front_matter(text: str, name: str) -> FrontMatter:
         raise InvalidInput(f"{name} line {number}: unknown front matter key {key!r}; "
                            f"the keys are {', '.join(FRONT_MATTER_KEYS)}.")
     facts = facts_from({k: v for k, v in values.items() if v is not None}, f"{name} front matter")
-    return FrontMatter(facts, "\n".join(lines[end + 1:]), lines=end + 1, keys=list(values))
+    return FrontMatter(facts, "\n".join(lines[end + 1:]))
 
 
 def _shown(value: Any) -> str:

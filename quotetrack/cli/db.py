@@ -146,9 +146,8 @@ def db_datasette(
         err().print(report.safe(f"Save it and open the record with: {datasette.command(location, 'metadata.json')}"),
                     soft_wrap=True)
         return
-    from ..files import replacing, writable_target
+    from ..files import replacing
 
-    writable_target(output, force)
     with replacing(output, force) as stream:
         stream.write(datasette.to_json(metadata))
     err().print(report.safe(f"Wrote {output}. Open the record with:"), soft_wrap=True)
