@@ -91,8 +91,7 @@ def anchor_day(statement: Statement) -> date | None:
     return statement.event_date or statement.said_on or (statement.source.published if statement.source else None)
 
 
-def incident_words(text: str, tokens: Iterable[str], doc_freq: Mapping[str, int], total: int,
-                   normalizer: Normalizer) -> frozenset[str]:
+def incident_words(text: str, tokens: Iterable[str], doc_freq: Mapping[str, int], total: int) -> frozenset[str]:
     """What can tie two statements about one incident: their uncommon content words, and the
     role of each figure ("#killed"), which differently worded tolls share."""
     limit = _limit(total)
@@ -190,7 +189,7 @@ def detect(db: Database, statement_ids: Iterable[int], normalizer: Normalizer, *
     token_sets = {s.id: set(norm.split()) if (norm := stored_tokens.get(s.id or 0)) is not None
                   else normalizer.token_set(s.text) for s in statements}
     doc_freq, total = store.claim_term_counts(db, sorted(set().union(*token_sets.values())))
-    near = _NearIndex.of(db, statements, normalizer, doc_freq, total, changed)
+    near = _NearIndex.of(db, statements, doc_freq, total, changed)
     sharing = _Sharing(db)
     pairs: set[Pair] = set()
     for statement in statements:
@@ -348,8 +347,8 @@ class _NearIndex:
     words: dict[int, frozenset[str]]  # id -> incident words, of the new statements and their windows
 
     @classmethod
-    def of(cls, db: Database, statements: Sequence[Statement], normalizer: Normalizer,
-           doc_freq: dict[str, int], total: int, newer_too: bool = False) -> _NearIndex:
+    def of(cls, db: Database, statements: Sequence[Statement], doc_freq: dict[str, int], total: int,
+           newer_too: bool = False) -> _NearIndex:
         index = cls({}, {})
         days = [day for s in statements if (day := anchor_day(s)) is not None]
         if not days:
@@ -385,7 +384,7 @@ class _NearIndex:
                          - set(doc_freq))
         if unknown:
             doc_freq = doc_freq | store.claim_term_counts(db, unknown)[0]
-        index.words = {i: incident_words(texts[i], norms.get(i, "").split(), doc_freq, total, normalizer)
+        index.words = {i: incident_words(texts[i], norms.get(i, "").split(), doc_freq, total)
                        for i in wanted if i in texts}
         return index
 
@@ -426,7 +425,7 @@ def rescan(db: Database, normalizer: Normalizer,
     for index, day in enumerate(days):
         if day is not None:
             by_day.setdefault(day, []).append(index)
-    words = [incident_words(s.text, tokens, doc_freq, total, normalizer) if day is not None else frozenset()
+    words = [incident_words(s.text, tokens, doc_freq, total) if day is not None else frozenset()
              for s, tokens, day in zip(statements, token_sets, days, strict=True)]
     together = Incidents.of(db, statements, normalizer)
     position = {s.id: index for index, s in enumerate(statements)}

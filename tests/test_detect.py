@@ -12,7 +12,6 @@ from quotetrack import detect, ranking, store
 from quotetrack.conflicts import compare
 from quotetrack.evidence import Count, Counts, to_json
 from quotetrack.models import Conflict, Source, Speaker, Statement
-from quotetrack.text import default_normalizer
 
 LEDGER = """Flood kills a dozen in Varno
 
@@ -81,9 +80,8 @@ def _statement(i, text, speaker, outlet, day, source_id=None):
 
 
 def test_incident_words_tie_tolls_told_in_other_words():
-    normalizer = default_normalizer()
-    killed = detect.incident_words("The group said it killed 13 soldiers", (), {}, 10, normalizer)
-    toll = detect.incident_words("Officials put the death toll at ten", (), {}, 10, normalizer)
+    killed = detect.incident_words("The group said it killed 13 soldiers", (), {}, 10)
+    toll = detect.incident_words("Officials put the death toll at ten", (), {}, 10)
     assert "#killed" in killed & toll
 
 

@@ -118,8 +118,10 @@ def step_chart(points: Sequence[Point], title: str, width: int = WIDTH, height: 
 def figure_chart(row: Any) -> StepChart | None:
     """A figures.FigureRow's figures over time: each source's count on the day it was reported
     (a range at its lower end, as ``Quantity.point`` reads it); None for fewer than two."""
+    from ..figures import show_quantity  # loaded with the report, not with the module
+
     points = [
-        Point(f.reported_on, f.point, f"{f.to_dict()['shown']} · {f.origin} · {f.reported_on.isoformat()}")
+        Point(f.reported_on, f.point, f"{show_quantity(f.quantity)} · {f.origin} · {f.reported_on.isoformat()}")
         for f in row.figures
         if f.reported_on is not None and any(n is not None for n in (f.quantity.value, f.quantity.low, f.quantity.high))
     ]

@@ -97,7 +97,9 @@ def conflict_heading(conflict: Conflict) -> str:
 
 def figures_told(row: Any) -> list[tuple[str, str]]:
     """A figures.FigureRow's figures in time order, each as (the figure as shown, who gave it)."""
-    return [(f.to_dict()["shown"], f.origin) for f in row.figures]
+    from ..figures import show_quantity  # here: every command loads this module, only reports need it
+
+    return [(show_quantity(f.quantity), f.origin) for f in row.figures]
 
 
 def segments(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[str, bool]]:
