@@ -132,6 +132,8 @@ def import_records(db: Database, records: Iterable[tuple[str, dict[str, Any]]]) 
     speaker_ids: dict[str, int] = {}
     source_ids: dict[str, int] = {}
     conflicts: list[tuple[str, dict[str, Any]]] = []
+    if not isinstance(records, (list, _JsonLinesFile)):
+        records = list(records)  # read twice below (checked, then imported): a generator would be used up
     if not isinstance(records, list) or len(records) > IMPORT_BATCH:
         check_records(records)  # a file read again as it is imported (a streamed one) is checked first too
     for number, (batch, last) in enumerate(_batches(records)):

@@ -163,6 +163,16 @@ def test_a_long_import_with_a_bad_record_keeps_nothing(isolated_db, monkeypatch)
     db.close()
 
 
+def test_records_given_as_a_generator_are_imported_whole(isolated_db, monkeypatch):
+    from quotetrack import record
+
+    monkeypatch.setattr(record, "IMPORT_BATCH", 40)  # long enough to be checked before the batches
+    db = store.open_record(isolated_db)
+    record.import_records(db, (item for item in many_records(100)))
+    assert store.count_statements(db) == 100
+    db.close()
+
+
 def test_reliability_bench_tries_foreign_databases(tmp_path):
     import subprocess
     import sys
