@@ -94,15 +94,16 @@ def periods(items: Sequence[Entry | Gap]) -> list[Period]:
     """The timeline cut at its long gaps (which are dropped) and before its undated statements."""
     out: list[Period] = []
     current: list[Entry | Gap] = []
+    dated = False  # the current period holds a dated statement: kept as it grows, not searched for
     for item in items:
-        starts_undated = isinstance(item, Entry) and item.day is None and any(
-            isinstance(i, Entry) and i.day for i in current)
+        starts_undated = isinstance(item, Entry) and item.day is None and dated
         if (isinstance(item, Gap) and item.folded) or starts_undated:
             if current:
                 out.append(Period(current))
-            current = [] if isinstance(item, Gap) else [item]
+            current, dated = ([] if isinstance(item, Gap) else [item]), False
             continue
         current.append(item)
+        dated = dated or (isinstance(item, Entry) and bool(item.day))
     if current:
         out.append(Period(current))
     return out

@@ -152,3 +152,18 @@ def test_svg_gives_the_markup_alone_and_escapes_its_text():
     markup = str(charts.svg(chart))
     assert markup.startswith('<svg class="chart"') and markup.endswith("</svg>")
     assert "<title>&lt;b&gt;one&lt;/b&gt;</title>" in markup and "&quot;now&quot;" in markup
+
+
+def test_undated_statements_after_dated_ones_are_a_period_of_their_own():
+    from datetime import date
+
+    from quotetrack.dossier import Entry, periods
+    from quotetrack.models import Speaker, Statement
+
+    def entry(day):
+        return Entry(Statement(text="The dam held", speaker=Speaker(name="Ana Lind")), day, "said" if day else "undated")
+
+    cut = periods([entry(date(2031, 3, 2)), entry(date(2031, 3, 3)), entry(None), entry(None)])
+    assert [[item.day for item in period.items] for period in cut] == [
+        [date(2031, 3, 2), date(2031, 3, 3)], [None, None]]
+    assert len(periods([entry(None), entry(None)])) == 1  # nothing dated before them: no cut
