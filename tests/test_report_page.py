@@ -161,7 +161,8 @@ def test_undated_statements_after_dated_ones_are_a_period_of_their_own():
     from quotetrack.models import Speaker, Statement
 
     def entry(day):
-        return Entry(Statement(text="The dam held", speaker=Speaker(name="Ana Lind")), day, "said" if day else "undated")
+        statement = Statement(text="The dam held", speaker=Speaker(name="Ana Lind"))
+        return Entry(statement, day, "said" if day else "undated")
 
     cut = periods([entry(date(2031, 3, 2)), entry(date(2031, 3, 3)), entry(None), entry(None)])
     assert [[item.day for item in period.items] for period in cut] == [
