@@ -78,6 +78,25 @@ def _limit(total: int) -> int:
     return max(COMMON_FLOOR, int(total * COMMON_SHARE))
 
 
+@dataclass(frozen=True)
+class _Keys:
+    """What pairs a statement with older ones, weighed by the record as it stood when the
+    statement was added (the statements up to it, itself included, the id standing for their
+    number). Import, ingest and a rescan see the same counts for it that way, so they find the
+    same candidates however the record has grown since."""
+
+    shared: list[str]  # its distinctive tokens, rarest first
+    rarity: list[tuple[str, float]]  # each distinctive token's weight, in that order
+    incident: frozenset[str]  # its uncommon words and figure roles (``incident_words``)
+
+
+def _keys(text: str, tokens: Iterable[str], counts: Mapping[str, int], total: int) -> _Keys:
+    tokens = list(tokens)
+    shared = distinctive(tokens, counts, total)
+    rarity = [(t, log((total + 1) / (counts.get(t, 0) + 1))) for t in shared]
+    return _Keys(shared, rarity, incident_words(text, tokens, counts, total))
+
+
 def distinctive(tokens: Iterable[str], doc_freq: Mapping[str, int], total: int) -> list[str]:
     """A statement's tokens that can mark its claim, rarest first."""
     limit = _limit(total)
@@ -92,11 +111,22 @@ def anchor_day(statement: Statement) -> date | None:
 
 
 def incident_words(text: str, tokens: Iterable[str], doc_freq: Mapping[str, int], total: int) -> frozenset[str]:
-    """What can tie two statements about one incident: their uncommon content words, and the
-    role of each figure ("#killed"), which differently worded tolls share."""
+    """What can tie a statement to others about one incident: its uncommon content words, and
+    the role of each figure ("#killed"), which differently worded tolls share."""
     limit = _limit(total)
-    words = {t for t in tokens if t.isalpha() and len(t) > 2 and doc_freq.get(t, 0) <= limit}
-    return frozenset(words | _figure_roles(text))
+    return frozenset({t for t in tokens if _content_word(t) and doc_freq.get(t, 0) <= limit}
+                     | _figure_roles(text))
+
+
+def tie_words(text: str, tokens: Iterable[str]) -> frozenset[str]:
+    """What an older statement offers a newer one's incident words to share: all its content
+    words (those common when the newer one was added are not among the newer one's, so they
+    never count) and its figure roles."""
+    return frozenset({t for t in tokens if _content_word(t)} | _figure_roles(text))
+
+
+def _content_word(token: str) -> bool:
+    return token.isalpha() and len(token) > 2
 
 
 @lru_cache(maxsize=1 << 18)
@@ -140,23 +170,21 @@ def _decided(a: Statement, b: Statement, normalizer: Normalizer, together: Incid
     return verdict
 
 
-def _best(mine: list[str], candidates: Iterable[tuple[int, set[str]]], doc_freq: Mapping[str, int],
-          total: int) -> list[int]:
+def _best(keys: _Keys, candidates: Iterable[tuple[int, set[str]]]) -> list[int]:
     """The candidates sharing the most distinctive weight with a statement's tokens, best first."""
-    # Each token's weight once; summed in ``mine``'s order, so ties rank the same every time.
-    rarity = [(t, log((total + 1) / (doc_freq.get(t, 0) + 1))) for t in mine]
-    keys = set(mine)
+    # Each token's weight once; summed in the keys' order, so ties rank the same every time.
+    rarity, mine = keys.rarity, set(keys.shared)
     need = min(2, len(mine))
     weights: dict[int, float] = {}
     for other, tokens in candidates:
-        shared = keys & tokens
+        shared = mine & tokens
         if len(shared) >= need:
             weights[other] = sum(w for t, w in rarity if t in shared)
     return [-negated for _, negated in sorted((-w, -i) for i, w in weights.items())[:CANDIDATES]]
 
 
 def _nearest(mine: frozenset[str], older: Iterable[tuple[int, frozenset[str], int]]) -> list[int]:
-    """Of the older statements near in time (id, incident words, days apart), those tied closely
+    """Of the older statements near in time (id, tie words, days apart), those tied closely
     enough, strongest first, latest first among equals: within ``NEAR_DAYS`` one shared word
     will do, within ``WEEK_DAYS`` it takes two (or a figure role).
 
@@ -188,16 +216,17 @@ def detect(db: Database, statement_ids: Iterable[int], normalizer: Normalizer, *
     stored_tokens = store.claim_tokens(db, [s.id for s in statements if s.id is not None])
     token_sets = {s.id: set(norm.split()) if (norm := stored_tokens.get(s.id or 0)) is not None
                   else normalizer.token_set(s.text) for s in statements}
-    doc_freq, total = store.claim_term_counts(db, sorted(set().union(*token_sets.values())))
-    near = _NearIndex.of(db, statements, doc_freq, total, changed)
+    counts, _ = store.claim_term_counts(db, sorted(set().union(*token_sets.values())))
+    keys = {s.id: _keys(s.text, token_sets[s.id], view, s.id or 0)
+            for s, view in _as_added(statements, token_sets, counts, changed)}
+    near = _NearIndex.of(db, statements, token_sets, changed)
     sharing = _Sharing(db)
     pairs: set[Pair] = set()
     for statement in statements:
         assert statement.id is not None
-        mine = distinctive(token_sets[statement.id], doc_freq, total)
-        found = [c for c in sharing.latest(mine, POSTINGS_CAP, None if changed else statement.id)
-                 if c[0] != statement.id]
-        others = set(_best(mine, found, doc_freq, total)) | set(near.candidates(statement))
+        mine = keys[statement.id]
+        found = [c for c in sharing.latest(mine.shared, None if changed else statement.id) if c[0] != statement.id]
+        others = set(_best(mine, found)) | set(near.candidates(statement.id, mine.incident))
         pairs.update((min(other, statement.id), max(other, statement.id)) for other in others)
     together = Incidents.of(db, statements, normalizer)
     pairs.update(incident_pairs(db, statements, normalizer, together))
@@ -207,14 +236,43 @@ def detect(db: Database, statement_ids: Iterable[int], normalizer: Normalizer, *
     return result
 
 
+def _as_added(statements: Sequence[Statement], token_sets: Mapping[int | None, set[str]],
+              counts: Mapping[str, int], changed: bool) -> Iterator[tuple[Statement, Mapping[str, int]]]:
+    """Each new statement with its tokens' counts as the record stood when it was added: the
+    store's counts, less the statements of the batch newer than it (they are the newest of the
+    record). An edited statement is not the newest: it is weighed by the record as it is."""
+    if changed:
+        yield from zip(statements, repeat(counts))
+        return
+    remaining = dict(counts)
+    for statement in sorted(statements, key=lambda s: s.id or 0, reverse=True):
+        tokens = token_sets[statement.id]
+        yield statement, {t: remaining.get(t, 0) for t in tokens}
+        for t in tokens:
+            if t in remaining:
+                remaining[t] -= 1
+
+
+def _holding(postings: Mapping[str, list[int]], mine: Sequence[str], below: int | None) -> list[int]:
+    """Of the latest ``POSTINGS_CAP`` holders of each of ``mine`` (under ``below``, if given;
+    postings ascending), those holding two of them, or its one."""
+    held: Counter[int] = Counter()
+    for token in mine:
+        posting = postings.get(token, ())
+        end = len(posting) if below is None else bisect_left(posting, below)
+        held.update(posting[max(0, end - POSTINGS_CAP):end])
+    need = min(2, len(mine))
+    return [i for i, n in held.items() if n >= need]
+
+
 class _Sharing:
     """The statements sharing a statement's distinctive tokens (at least two of them, or its
     one), from each token's postings and each statement's tokens, read once for the whole batch:
     the statements of an article or an import batch share places, names and older statements,
     and asking the index again for each was most of the cost of finding candidates.
 
-    The postings are cut as a rescan cuts them (``_Scan.candidates``): the latest
-    ``POSTINGS_CAP`` older statements holding each token, so that both find the same candidates.
+    The postings are cut as a rescan cuts them (``_holding``), so that both find the same
+    candidates.
 
     Only for one batch (one transaction): what it read does not follow later writes."""
 
@@ -223,21 +281,14 @@ class _Sharing:
         self.postings: dict[str, list[int]] = {}
         self.tokens: dict[int, set[str]] = {}
 
-    def latest(self, mine: Sequence[str], limit: int, below: int | None) -> list[tuple[int, set[str]]]:
-        """The statements holding two of ``mine`` (or its one) among the latest ``limit``
-        holding each (with an id under ``below``, if given): (id, tokens)."""
+    def latest(self, mine: Sequence[str], below: int | None) -> list[tuple[int, set[str]]]:
+        """The statements ``_holding`` ``mine`` (with an id under ``below``, if given): (id, tokens)."""
         if not mine:
             return []
         missing = [token for token in mine if token not in self.postings]
         if missing:
             self.postings.update(store.claim_postings(self.db, missing))
-        held: Counter[int] = Counter()
-        for token in mine:
-            posting = self.postings.get(token, [])
-            end = len(posting) if below is None else bisect_left(posting, below)
-            held.update(posting[max(0, end - limit):end])
-        need = min(2, len(mine))
-        chosen = [i for i, n in held.items() if n >= need]
+        chosen = _holding(self.postings, mine, below)
         unread = [i for i in chosen if i not in self.tokens]
         if unread:
             self.tokens.update((i, set(norm.split())) for i, norm in store.claim_tokens(self.db, unread).items())
@@ -331,7 +382,10 @@ def _window(by_day: Mapping[date, list[int]], day: date, before: int) -> list[tu
         if held:
             end = bisect_left(held, before)
             older.extend(zip(held[max(0, end - NEAR_CAP):end], repeat(abs(offset))))
-    return older if len(older) <= NEAR_CAP else heapq.nlargest(NEAR_CAP, older)
+    if len(older) > NEAR_CAP:
+        older.sort()  # a sort of a few hundred pairs beats heapq.nlargest's Python loop
+        del older[:-NEAR_CAP]
+    return older
 
 
 @dataclass
@@ -344,10 +398,10 @@ class _NearIndex:
     statements of those days are in no window, and reading them was most of the cost."""
 
     windows: dict[int, list[tuple[int, int]]]  # new statement id -> its window (id, days apart)
-    words: dict[int, frozenset[str]]  # id -> incident words, of the new statements and their windows
+    words: dict[int, frozenset[str]]  # id -> tie words, of the new statements and their windows
 
     @classmethod
-    def of(cls, db: Database, statements: Sequence[Statement], doc_freq: dict[str, int], total: int,
+    def of(cls, db: Database, statements: Sequence[Statement], token_sets: Mapping[int | None, set[str]],
            newer_too: bool = False) -> _NearIndex:
         index = cls({}, {})
         days = [day for s in statements if (day := anchor_day(s)) is not None]
@@ -375,25 +429,22 @@ class _NearIndex:
                                                if i != statement.id]
             else:
                 index.windows[statement.id] = _window(by_day, day, statement.id)
-        wanted = sorted(set(index.windows) | {i for window in index.windows.values() for i, _ in window})
-        texts = dict(store.statement_texts_by_id(db, wanted))
+        # The batch's own statements are known; only the others of the windows are read.
+        known = {s.id: s.text for s in statements if s.id is not None}
+        index.words = {i: tie_words(text, token_sets[i]) for i, text in known.items()}
+        wanted = sorted({i for window in index.windows.values() for i, _ in window} - set(known))
         norms = store.claim_tokens(db, wanted)
-        # Only words can be incident words (``incident_words``): numbers and short tokens, most
-        # of a large record's vocabulary, are not counted.
-        unknown = sorted({t for i in wanted for t in norms.get(i, "").split() if t.isalpha() and len(t) > 2}
-                         - set(doc_freq))
-        if unknown:
-            doc_freq = doc_freq | store.claim_term_counts(db, unknown)[0]
-        index.words = {i: incident_words(texts[i], norms.get(i, "").split(), doc_freq, total)
-                       for i in wanted if i in texts}
+        index.words.update((i, tie_words(text, norms.get(i, "").split()))
+                           for i, text in store.statement_texts_by_id(db, wanted))
         return index
 
-    def candidates(self, statement: Statement) -> list[int]:
-        window = self.windows.get(statement.id or 0)
-        if window is None or statement.id not in self.words:
+    def candidates(self, statement_id: int, mine: frozenset[str]) -> list[int]:
+        """The older statements of its window tied to a statement with incident words ``mine``."""
+        window = self.windows.get(statement_id)
+        if window is None:
             return []
         words = self.words
-        return _nearest(words[statement.id], [(i, words[i], apart) for i, apart in window if i in words])
+        return _nearest(mine, [(i, words[i], apart) for i, apart in window if i in words])
 
 
 def rescan(db: Database, normalizer: Normalizer,
@@ -411,21 +462,25 @@ def rescan(db: Database, normalizer: Normalizer,
     stored_tokens = store.claim_tokens(db)
     token_sets = [set(norm.split()) if (norm := stored_tokens.get(s.id or 0)) is not None
                   else normalizer.token_set(s.text) for s in statements]
-    doc_freq: Counter[str] = Counter()
-    for tokens in token_sets:
-        doc_freq.update(tokens)
+    # Each statement weighed by the record as it stood when it was added, as ingest weighed it.
+    counts: Counter[str] = Counter()
+    keys = []
+    for statement, tokens in zip(statements, token_sets, strict=True):
+        counts.update(tokens)
+        keys.append(_keys(statement.text, tokens, counts, statement.id or 0))
     total = len(statements)
-    keys = [distinctive(tokens, doc_freq, total) for tokens in token_sets]
+    # Every holder of a token, as the claim index gives them to ingest (``store.claim_postings``).
     postings: dict[str, list[int]] = {}
-    for index, mine in enumerate(keys):
-        for token in mine:
-            postings.setdefault(token, []).append(index)
+    for index, tokens in enumerate(token_sets):
+        for token in tokens:
+            if token.isalnum():
+                postings.setdefault(token, []).append(index)
     days = [anchor_day(s) for s in statements]
     by_day: dict[date, list[int]] = {}
     for index, day in enumerate(days):
         if day is not None:
             by_day.setdefault(day, []).append(index)
-    words = [incident_words(s.text, tokens, doc_freq, total) if day is not None else frozenset()
+    words = [tie_words(s.text, tokens) if day is not None else frozenset()
              for s, tokens, day in zip(statements, token_sets, days, strict=True)]
     together = Incidents.of(db, statements, normalizer)
     position = {s.id: index for index, s in enumerate(statements)}
@@ -433,8 +488,7 @@ def rescan(db: Database, normalizer: Normalizer,
     for older, newer in incident_pairs(db, statements, normalizer, together):
         if older in position and newer in position:
             named.setdefault(position[newer], []).append(position[older])
-    scan = _Scan(statements, token_sets, keys, postings, doc_freq, total, normalizer, days, by_day, words,
-                 together, named)
+    scan = _Scan(statements, token_sets, keys, postings, total, normalizer, days, by_day, words, together, named)
     chunks = [range(start, min(start + SCAN_CHUNK, total)) for start in range(0, total, SCAN_CHUNK)]
     done = 0
     found: dict[Pair, tuple[Statement, Statement, Verdict]] = {}
@@ -471,14 +525,13 @@ class _Scan:
 
     statements: list[Statement]  # id order
     token_sets: list[set[str]]
-    keys: list[list[str]]  # each statement's distinctive tokens
-    postings: dict[str, list[int]]  # token -> indexes of the statements keyed by it, ascending
-    doc_freq: Counter[str]
+    keys: list[_Keys]
+    postings: dict[str, list[int]]  # token -> indexes of the statements holding it, ascending
     total: int
     normalizer: Normalizer
     days: list[date | None]  # each statement's anchor day
     by_day: dict[date, list[int]]  # day -> indexes of the statements of that day, ascending
-    words: list[frozenset[str]]  # each statement's incident words
+    words: list[frozenset[str]]  # each statement's tie words
     together: Incidents
     named: dict[int, list[int]]  # index -> older indexes of other articles about its incident
 
@@ -487,21 +540,15 @@ class _Scan:
         POSTINGS_CAP holding each of its distinctive tokens, ranked by ``_best``, and those near
         in time, ranked by ``_nearest``."""
         mine = self.keys[index]
-        shared: Counter[int] = Counter()
-        for token in mine:
-            held = self.postings[token]
-            end = bisect_left(held, index)
-            shared.update(held[max(0, end - POSTINGS_CAP):end])
-        need = min(2, len(mine))
-        chosen = set(_best(mine, ((i, self.token_sets[i]) for i, n in shared.items() if n >= need),
-                           self.doc_freq, self.total))
+        shared = _holding(self.postings, mine.shared, index)
+        chosen = set(_best(mine, ((i, self.token_sets[i]) for i in shared)))
         return sorted(chosen | set(self._near(index)) | set(self.named.get(index, ())))
 
     def _near(self, index: int) -> list[int]:
         day = self.days[index]
         if day is None:
             return []
-        return _nearest(self.words[index],
+        return _nearest(self.keys[index].incident,
                         ((i, self.words[i], apart) for i, apart in _window(self.by_day, day, index)))
 
     def judge(self, chunk: range) -> tuple[int, list[tuple[int, int, Verdict]]]:

@@ -115,6 +115,34 @@ def test_statements_of_the_same_days_sharing_one_word_are_compared(isolated_db, 
     assert sorted(compared) == at_ingest
 
 
+def test_a_rescan_weighs_words_as_the_record_stood_when_each_statement_came(isolated_db, monkeypatch):
+    """Words uncommon when two tellings of one claim came, and common by the time of the rescan,
+    still pair them in the rescan: ingest and rescan compare the same pairs however the record
+    grew in between. (No conflict among them: a rescan judges stored conflicts again anyway.)"""
+    monkeypatch.setattr(detect, "COMMON_FLOOR", 2)  # "common" from a third statement on
+    db = store.open_record(isolated_db)
+    texts = ["Rebels shelled the Korvat bridge at dawn.", "The rebels shelled the Korvat bridge.",
+             *["Rebels reopened the Korvat bridge to shell traffic."] * 3]
+    compared: list[tuple[int, int]] = []
+
+    def spy(a, b, normalizer=None):
+        compared.append((a.id, b.id))
+        return compare(a, b, normalizer=normalizer)
+
+    monkeypatch.setattr(detect, "compare", spy)
+    with store.transaction(db):
+        for n, text in enumerate(texts):
+            speaker = store.insert_speaker(db, Speaker(name=f"Speaker {n}"))
+            statement_id = store.insert_statement(db, Statement(text=text, speaker=speaker),
+                                                  " ".join(db.normalizer.tokens(text)))
+            detect.detect(db, [statement_id], db.normalizer)
+    at_ingest = sorted(compared)
+    assert at_ingest[:1] == [(1, 2)]
+    compared.clear()
+    detect.rescan(db, db.normalizer)
+    assert sorted(compared) == at_ingest
+
+
 def _counts(first, second):
     a = _statement(1, f"The ministry said {first} people were killed in the flood in Varno.", "Ministry",
                    "Ledger", date(2024, 3, 4))
