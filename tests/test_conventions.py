@@ -4,6 +4,7 @@
 import csv
 import json
 import re
+import shlex
 import subprocess
 import sys
 from importlib.metadata import version
@@ -38,7 +39,9 @@ def test_version_prints_the_installed_version(run):
 def test_completion_is_offered_and_shown_for_bash():
     runner = CliRunner()
     assert "--install-completion" in runner.invoke(app, ["--help"]).stdout
-    shown = subprocess.run([sys.executable, "-m", "quotetrack", "--show-completion", "bash"],
+    # Typed in bash: typer finds the shell among the command's parents, whatever ran the tests
+    # (the "; true" keeps bash from handing its process to the command).
+    shown = subprocess.run(["bash", "-c", f"{shlex.quote(sys.executable)} -m quotetrack --show-completion; true"],
                            capture_output=True, text=True, timeout=60)
     assert shown.returncode == 0, shown.stderr
     assert "_QUOTETRACK_COMPLETE=complete_bash" in shown.stdout

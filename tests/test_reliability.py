@@ -141,7 +141,7 @@ def writer_holding_lock(tmp_path) -> Iterator[tuple[Path, sqlite3.Connection]]:
 
 def test_lock_held_past_the_busy_timeout_is_a_clear_error(writer_holding_lock, monkeypatch):
     db, _holder = writer_holding_lock
-    monkeypatch.setattr(store, "BUSY_TIMEOUT_SECONDS", 0.3)
+    monkeypatch.setattr(store.base, "BUSY_TIMEOUT_SECONDS", 0.3)  # where the backends read it
     before = count(db)
     assert_one_error_line(invoke("add", "--speaker", "Ann Smith", "Words.", "--db", db), "locked")
     assert_one_error_line(invoke("import", SAMPLE, "--db", db), "locked")

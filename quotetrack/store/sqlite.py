@@ -19,7 +19,7 @@ from typing import Any
 
 from ..errors import ConstraintViolation, DatabaseError, DatabaseLocked, InvalidInput
 from . import base
-from .base import BUSY_TIMEOUT_SECONDS, Column, Database, Params, Result, Where, describe_error, statement_filters
+from .base import Column, Database, Params, Result, Where, describe_error, statement_filters
 
 _SQLITE_HEADER = b"SQLite format 3\x00"
 # Where sqlite-utils records applied migrations, and the migrations this version ships, oldest
@@ -97,17 +97,17 @@ class SQLiteDatabase(Database):
         """A connection; read-only when the file or its folder cannot be written (a read-only
         mount, a file shared read-only), so that reading it still works."""
         if not path.exists() or (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)):
-            return sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_SECONDS)
+            return sqlite3.connect(str(path), timeout=base.BUSY_TIMEOUT_SECONDS)
         self.read_only = f"The database {path} is read-only here (opened for reading only); nothing was written."
         uri = "file:" + urllib.parse.quote(str(path.resolve()))
-        conn = sqlite3.connect(uri + "?mode=ro", uri=True, timeout=BUSY_TIMEOUT_SECONDS)
+        conn = sqlite3.connect(uri + "?mode=ro", uri=True, timeout=base.BUSY_TIMEOUT_SECONDS)
         try:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         except sqlite3.OperationalError:
             # A WAL record whose -shm file cannot be made beside it (a read-only mount): read as
             # an immutable file, which nobody can be writing to there.
             conn.close()
-            conn = sqlite3.connect(uri + "?immutable=1", uri=True, timeout=BUSY_TIMEOUT_SECONDS)
+            conn = sqlite3.connect(uri + "?immutable=1", uri=True, timeout=base.BUSY_TIMEOUT_SECONDS)
         return conn
 
     def _check_owner(self, adopt: bool, must_exist: bool) -> None:
@@ -195,7 +195,7 @@ class SQLiteDatabase(Database):
             try:
                 self.conn.execute("BEGIN IMMEDIATE")
             finally:
-                self.conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000)}")
+                self.conn.execute(f"PRAGMA busy_timeout = {int(base.BUSY_TIMEOUT_SECONDS * 1000)}")
         try:
             yield
         except BaseException:
@@ -375,7 +375,7 @@ def _while_locked(step: Callable[[], None]) -> None:
     Switching a new file to WAL needs the database to itself, and SQLite answers "locked" at once
     rather than waiting when another process is opening the same new file.
     """
-    deadline = time.monotonic() + BUSY_TIMEOUT_SECONDS
+    deadline = time.monotonic() + base.BUSY_TIMEOUT_SECONDS
     while True:
         try:
             step()
