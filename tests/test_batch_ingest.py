@@ -69,6 +69,28 @@ def test_ingest_ends_with_a_summary_per_file(run):
     assert "5 files in all" in summary
 
 
+def test_a_batch_recorded_with_yes_shows_its_summary_not_every_article(run):
+    # One table per article is a wall nobody reads when the batch is recorded unseen.
+    result = run("ingest", "--manifest", BATCH / "articles.csv", "--yes")
+    assert result.exit_code == 0, result.output
+    assert "ledger-2026-04-06.txt: " not in result.stdout and "Ingested" in result.stdout
+    assert "recorded" in result.stderr  # one line per file still says what became of it
+
+
+@pytest.mark.parametrize("args", [["--show"], ["--dry-run"]])
+def test_a_batch_shows_each_article_when_asked_or_in_a_dry_run(run, args):
+    result = run("ingest", "--manifest", BATCH / "articles.csv", "--yes", *args)
+    assert result.exit_code == 0, result.output
+    assert all(f"{name}: " in result.stdout for name in ("ledger-2026-04-06.txt", "courier-2026-04-07.txt"))
+
+
+def test_one_article_shows_its_statements_unless_told_not_to(run):
+    shown = run("ingest", BATCH / "ledger-2026-04-06.txt", "--yes")
+    assert "ledger-2026-04-06.txt: " in shown.stdout and "Karsten" in shown.stdout
+    hidden = run("ingest", BATCH / "courier-2026-04-07.txt", "--yes", "--no-show")
+    assert hidden.exit_code == 0 and "courier-2026-04-07.txt: " not in hidden.stdout
+
+
 def test_the_summary_counts_new_and_known_speakers_and_conflicts(run):
     files = as_json(run("ingest", "--manifest", BATCH / "articles.csv", "--yes", "--json"))
     summary = {Path(f["file"]).name: f["summary"] for f in files}

@@ -172,6 +172,10 @@ def ingest(
         metavar="TAG", help="Tag every article (and so its statements) with this; repeat for more.")] = None,
     quotes_only: Annotated[bool, typer.Option(help="Leave out the outlet's own factual assertions.")] = False,
     dry_run: Annotated[bool, typer.Option(help="Show what would be recorded; record nothing.")] = False,
+    show: Annotated[bool | None, typer.Option(
+        "--show/--no-show", help="Show each article's statements before recording them. Default: shown for "
+        "one article, a dry run or a confirmation; a batch recorded with --yes ends with its summary only.",
+        show_default=False)] = None,
     max_size: Annotated[int, typer.Option(
         min=1, metavar="MB", help="Refuse an article larger than this many megabytes.")] = MAX_ARTICLE_MB,
     yes: YesOption = False,
@@ -183,7 +187,8 @@ def ingest(
     Each article is recorded whole or not at all; an article already on record adds nothing. A
     Markdown or text file may open with front matter (outlet:, published:, url:, title:, tags:
     between two --- lines); a manifest gives the same for each file of a batch; the options fill
-    in what neither gives. A table at the end says what each file added.
+    in what neither gives. A table at the end says what each file added; `quotetrack list
+    --outlet NAME` or `report --tag TAG` shows a batch's statements afterwards.
 
     Example: quotetrack ingest --manifest articles.csv --tag brennmoor-flood --yes
     """
@@ -214,6 +219,10 @@ def ingest(
     if not dry_run and not yes and not interactive():
         fail("Recording needs confirmation: add --yes, or --dry-run to only show the statements.")
     console = out()
+    # Rendering each article's table was a sixth of a large batch's time, for pages nobody reads
+    # when the batch is recorded unseen (--yes).
+    if show is None:
+        show = len(articles) == 1 or dry_run or not yes
     results: list[dict[str, Any]] = []
     summary: list[ingest_.IngestSummary] = []
     with nullcontext(None) if dry_run else opened(ctx, db) as database:
@@ -221,7 +230,7 @@ def ingest(
             ids: list[int | None] = [None] * len(article.statements)
             note = "dry run: nothing recorded" if dry_run else "nothing recorded"
             row_summary = ingest_.IngestSummary.not_recorded(article, found=dry_run)
-            if not as_json:
+            if show and not as_json:
                 console.print(report.extraction_table(list(zip(article.statements, ids, strict=True)),
                                                       title=f"{article.name}: {counted(len(ids), 'statement')}"))
             if database is not None and (yes or typer.confirm(f"Record {counted(len(ids), 'statement')}?")):
