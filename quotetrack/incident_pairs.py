@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 from . import incidents, store
 from .conflicts.numbers import counts_victims as _counts_victims
@@ -64,9 +65,9 @@ class Incidents:
         read = self._articles_of(a, b)
         if read is None or not (read[0] is read[1] or incidents.same_incident(*read)):
             return False
-        periods = _periods(*read)
-        return not (incidents.dated_elsewhere(a.text, read[0].published, periods)
-                    or incidents.dated_elsewhere(b.text, read[1].published, periods))
+        periods = tuple(_periods(*read))
+        return not (_dated_elsewhere(a.text, read[0].published, periods)
+                    or _dated_elsewhere(b.text, read[1].published, periods))
 
     def apart(self, a: Statement, b: Statement) -> bool:
         """One of the two dates what it says away from the incident their articles report, the
@@ -83,6 +84,13 @@ class Incidents:
         first = self.articles.get(a.source.id or 0) if a.source else None
         second = self.articles.get(b.source.id or 0) if b.source else None
         return None if first is None or second is None else (first, second)
+
+
+@lru_cache(maxsize=1 << 16)
+def _dated_elsewhere(text: str, published: date | None, periods: tuple[incidents.Period, ...]) -> bool:
+    """``incidents.dated_elsewhere``, remembered: a statement is asked about with each of its
+    candidates, against the same periods."""
+    return incidents.dated_elsewhere(text, published, periods)
 
 
 def _periods(first: Article, second: Article) -> list[incidents.Period]:

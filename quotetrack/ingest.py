@@ -18,7 +18,7 @@ from .errors import Ambiguous, Duplicate
 from .extract import Extracted, extract_statements
 from .inputs import check_url
 from .manifest import ArticleFacts, merged_tags
-from .models import Source, Statement
+from .models import Source, Speaker, Statement
 from .store import Database
 from .text import fold
 
@@ -158,8 +158,9 @@ def ingest(db: Database, article: Article) -> IngestResult:
         source = store.insert_source(db, article.source, article.text, article.sha256)
         article.source = source
         speakers: set[int] = set()
+        resolved: dict[tuple[Any, ...], Speaker] = {}
         for extracted in article.statements:
-            statement_id, speaker_id = _store(db, extracted, source)
+            statement_id, speaker_id = _store(db, extracted, source, resolved)
             result.ids.append(statement_id)
             if speaker_id is not None:
                 speakers.add(speaker_id)
@@ -169,20 +170,29 @@ def ingest(db: Database, article: Article) -> IngestResult:
     return result
 
 
-def _store(db: Database, extracted: Extracted, source: Source) -> tuple[int | None, int | None]:
-    """The new statement's id (None for a duplicate) and its speaker's."""
+def _store(db: Database, extracted: Extracted, source: Source,
+           resolved: dict[tuple[Any, ...], Speaker]) -> tuple[int | None, int | None]:
+    """The new statement's id (None for a duplicate) and its speaker's. ``resolved``: the
+    speakers of the article's statements stored so far, by the speaker as extracted: the same
+    speaker again is the article's own by then, and resolving it again was a third of ingest."""
     statement = statement_of(extracted, source)
+    wanted = statement.speaker
+    key = (wanted.name, wanted.kind, wanted.title, wanted.affiliation, tuple(wanted.aliases))
     try:
         with store.transaction(db):
-            try:
-                statement.speaker = record.speaker_for(db, statement.speaker, source_id=source.id)
-            except Ambiguous:
-                # A bare name that fits several people on record: keep the article's own
-                # speaker apart rather than guess; an editor can merge them later.
-                statement.speaker = record.speaker_for(db, statement.speaker, new_speaker=True)
+            if key in resolved:
+                statement.speaker = resolved[key]
+            else:
+                try:
+                    statement.speaker = record.speaker_for(db, wanted, source_id=source.id)
+                except Ambiguous:
+                    # A bare name that fits several people on record: keep the article's own
+                    # speaker apart rather than guess; an editor can merge them later.
+                    statement.speaker = record.speaker_for(db, wanted, new_speaker=True)
             statement_id = store.insert_statement(
                 db, statement, record.norm_text(db, statement.text), extraction_fields(extracted)
             )
-            return statement_id, statement.speaker.id
     except Duplicate:
         return None, None
+    resolved[key] = statement.speaker
+    return statement_id, statement.speaker.id

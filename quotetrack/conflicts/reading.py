@@ -243,6 +243,7 @@ _REPORT_SAYS = frozenset({"according", "said", "says", "say"})
 _CREDIT_REACH = 6
 
 
+@lru_cache(maxsize=1 << 16)  # asked of a statement once for each candidate it is compared with
 def credited_to_report(text: str, context: str | None) -> bool:
     """What a statement says is credited to a report or a reporter, in its own words ("according
     to a report, the firm will close 40 stores") or in the words of its sentence just before it

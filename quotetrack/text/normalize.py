@@ -160,6 +160,7 @@ class Normalizer:
         # and the highlighter in turn, and a long one costs time at each.
         self._recent: dict[str, tuple[tuple[str, bool], ...]] = {}
         self.canonical_names: dict[str, str] = {}  # token -> canonical name as written
+        self._canonical: dict[str, str | None] = {}  # name -> canonical(name): speaker names recur
         for canonical, variants in [*default_terms(), *extra_terms]:
             self.add_term(canonical, variants)
 
@@ -182,11 +183,13 @@ class Normalizer:
         made.stopwords, made.lemmas, made._longest = stopwords, lemmas, longest
         made._phrases, made._phrase_starts = dict(phrases), set(phrase_starts)
         made._stems, made._recent, made.canonical_names = dict(stems), {}, dict(canonical_names)
+        made._canonical = {}
         return made
 
     def add_term(self, canonical: str, variants: Sequence[str]) -> None:
         """Make ``canonical`` and every one of ``variants`` read as the same token."""
         self._recent.clear()
+        self._canonical.clear()
         canon_words = self._plain_words(canonical)
         if not canon_words:
             return
@@ -224,10 +227,13 @@ class Normalizer:
 
     def canonical(self, name: str) -> str | None:
         """The canonical name of ``name`` if the whole of it is in the terms table."""
+        if name in self._canonical:
+            return self._canonical[name]
         tokens = self.tokens(name)
-        if len(tokens) == 1 and tokens[0] in self.canonical_names:
-            return self.canonical_names[tokens[0]]
-        return None
+        found = self.canonical_names[tokens[0]] if len(tokens) == 1 and tokens[0] in self.canonical_names else None
+        if len(self._canonical) < 100_000:
+            self._canonical[name] = found
+        return found
 
     def terms_fingerprint(self) -> str:
         """A digest of the names this normaliser reads as one (shipped terms and the record's):
