@@ -81,16 +81,47 @@ def source_for(db: Database, source: Source | None) -> Source | None:
     return store.find_source(db, source) or store.insert_source(db, source)
 
 
+@dataclass
+class _Resolved:
+    """The speakers and sources an import has stored statements under, by the name and outlet
+    its records give: the same name again is the same speaker by then, and looking it up again
+    for each of a speaker's statements was a tenth of an import. Kept only once a statement is
+    stored (a duplicate's savepoint takes a new speaker back); forgotten when a record names its
+    speaker by an export's id, which can make a name fit two, and when another command wrote to
+    the record between two batches (``Database.others_version``)."""
+
+    speakers: dict[tuple[Any, ...], Speaker] = field(default_factory=dict)
+    sources: dict[tuple[Any, ...], Source | None] = field(default_factory=dict)
+
+    @staticmethod
+    def keys(statement: Statement) -> tuple[tuple[Any, ...], tuple[Any, ...] | None]:
+        wanted, source = statement.speaker, statement.source
+        return ((wanted.name, wanted.kind, wanted.title, wanted.affiliation, tuple(wanted.aliases)),
+                None if source is None or source.id is not None
+                else (source.outlet, source.url, source.title, source.published))
+
+    def keep(self, keys: tuple[tuple[Any, ...], tuple[Any, ...] | None], statement: Statement) -> None:
+        self.speakers[keys[0]] = statement.speaker
+        if keys[1] is not None:
+            self.sources[keys[1]] = statement.source
+
+
 def _store_new(
     db: Database, statement: Statement, *, new_speaker: bool = False, speaker_id: int | None = None,
-    extraction: dict[str, Any] | None = None,
+    extraction: dict[str, Any] | None = None, resolved: _Resolved | None = None,
 ) -> int:
     """Insert inside the caller's transaction; Duplicate when already on record."""
     statement.text = clean_text(statement.text)
     check_kind(statement.kind, STATEMENT_KINDS, "Statement kind")
-    statement.speaker = speaker_for(db, statement.speaker, new_speaker=new_speaker,
-                                    speaker_id=speaker_id)
-    statement.source = source_for(db, statement.source)
+    speaker_key, source_key = _Resolved.keys(statement)
+    if resolved is not None and not new_speaker and speaker_id is None and speaker_key in resolved.speakers:
+        statement.speaker = resolved.speakers[speaker_key]
+    else:
+        statement.speaker = speaker_for(db, statement.speaker, new_speaker=new_speaker, speaker_id=speaker_id)
+    if resolved is not None and source_key in resolved.sources:
+        statement.source = resolved.sources[source_key]
+    else:
+        statement.source = source_for(db, statement.source)
     return store.insert_statement(db, statement, norm_text(db, statement.text), extraction)
 
 
@@ -136,11 +167,14 @@ def import_records(db: Database, records: Iterable[tuple[str, dict[str, Any]]]) 
         records = list(records)  # read twice below (checked, then imported): a generator would be used up
     if not isinstance(records, list) or len(records) > IMPORT_BATCH:
         check_records(records)  # a file read again as it is imported (a streamed one) is checked first too
+    resolved, seen = _Resolved(), None
     for number, (batch, last) in enumerate(_batches(records)):
         if number:
             time.sleep(BATCH_PAUSE_SECONDS)
         with store.transaction(db):
             first = len(result.added)
+            if seen is None or db.others_version() != seen:
+                resolved = _Resolved()  # another command wrote between the batches: look again
             for where, record in batch:
                 kind = _record_kind(record, where)
                 if kind == "conflict":
@@ -148,6 +182,7 @@ def import_records(db: Database, records: Iterable[tuple[str, dict[str, Any]]]) 
                     continue
                 if kind == "speaker":
                     _import_speaker(db, record, where, speaker_ids)
+                    resolved = _Resolved()
                     continue
                 if kind == "article":
                     _import_article(db, record, where, source_ids)
@@ -165,16 +200,22 @@ def import_records(db: Database, records: Iterable[tuple[str, dict[str, Any]]]) 
                     options["speaker_id"] = speaker_ids[file_speaker]
                 elif file_speaker is not None:
                     options |= _file_speaker_options(db, statement.speaker, speaker_ids)
+                plain = "speaker_id" not in options and not options.get("new_speaker")
+                if not plain:
+                    resolved = _Resolved()
+                keys = _Resolved.keys(statement)
                 try:
                     with store.transaction(db):
                         try:
-                            statement_id: int | None = _store_new(db, statement, **options)
+                            statement_id: int | None = _store_new(db, statement, **options, resolved=resolved)
                         except Ambiguous:
                             # No one is there to ask: a name that fits several speakers on record
                             # becomes a speaker of its own, which an editor can merge later.
                             statement_id = _store_new(db, statement, **options | {"new_speaker": True})
                         assert statement_id is not None
                         result.added.append(statement_id)
+                    if plain:
+                        resolved.keep(keys, statement)
                 except Duplicate:
                     result.skipped += 1
                     statement_id = store.find_duplicate(
@@ -186,6 +227,7 @@ def import_records(db: Database, records: Iterable[tuple[str, dict[str, Any]]]) 
                 if file_speaker not in speaker_ids and file_speaker is not None and statement.speaker.id:
                     speaker_ids[file_speaker] = statement.speaker.id
                     _add_aliases(db, statement.speaker.id, aliases)
+                    resolved = _Resolved()
                 if record.get("id") is not None and statement_id is not None:
                     statement_ids[str(record["id"])] = statement_id
                 if file_source is not None and file_source not in source_ids and statement.source \
@@ -196,6 +238,7 @@ def import_records(db: Database, records: Iterable[tuple[str, dict[str, Any]]]) 
                     _import_conflict(db, record, where, statement_ids)
                     result.conflicts += 1
             _detect_conflicts(db, result.added[first:])
+        seen = db.others_version()
     return result
 
 

@@ -151,6 +151,32 @@ def test_a_long_import_lets_another_writer_in_between_its_batches(isolated_db, m
     editor.close()
 
 
+def test_a_long_import_looks_names_up_again_after_another_writer_got_in(isolated_db, monkeypatch):
+    """An import remembers which speaker each name was, across its batches, unless another
+    command wrote in between: here an editor merges a speaker away after the first batch."""
+    from types import SimpleNamespace
+
+    from quotetrack import record
+    from quotetrack.models import Speaker, Statement
+
+    monkeypatch.setattr(record, "IMPORT_BATCH", 40)
+    editor = store.open_record(isolated_db)
+    merged = []
+
+    def pause(seconds):
+        if not merged:
+            record.add_statement(editor, Statement(text="The bridge is shut.", speaker=Speaker(name="Ann Smith")))
+            merged.append(record.merge_speakers(editor, "Speaker 3", "Ann Smith"))
+
+    monkeypatch.setattr(record, "time", SimpleNamespace(sleep=pause))
+    with store.open_record(isolated_db) as importer:
+        record.import_records(importer, many_records(100))
+    assert merged and store.count_statements(editor) == 101
+    by_speaker = {s.speaker.name for s in store.list_statements(editor, limit=None)}
+    assert "Ann Smith" in by_speaker and "Speaker 3" not in by_speaker
+    editor.close()
+
+
 def test_a_long_import_with_a_bad_record_keeps_nothing(isolated_db, monkeypatch):
     from quotetrack import record
     from quotetrack.errors import InvalidInput

@@ -131,6 +131,12 @@ class Database(ABC):
         (for upkeep a reading command may skip, such as grouping events again).
         """
 
+    def others_version(self) -> object | None:
+        """A token that changes when another connection commits to the record (None: this
+        backend cannot tell, so every call must be taken as a change). What a long import checks
+        between its batches before it trusts what it looked up in the last one."""
+        return None
+
     @abstractmethod
     def close(self) -> None: ...
 

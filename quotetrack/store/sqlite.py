@@ -154,6 +154,10 @@ class SQLiteDatabase(Database):
             raise self._error(exc) from exc
         return Result(rows, cursor.rowcount, cursor.lastrowid)
 
+    def others_version(self) -> object | None:
+        # SQLite's own counter: it moves when any other connection commits, never for this one.
+        return self.conn.execute("PRAGMA data_version").fetchone()[0]
+
     def execute_many(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
         try:
             self.conn.executemany(sql, rows)
