@@ -2,6 +2,7 @@
 link, never an escape sequence the terminal would act on (issue 18, item 3)."""
 
 import io
+import json
 
 import pytest
 from rich.console import Console
@@ -112,3 +113,16 @@ def test_db_schema_of_an_adopted_database_sends_no_escape(run, tmp_path):
     assert result.exit_code == 0, result.output
     assert not any(c in result.stdout for c in SENT)
     assert _visible('CREATE TABLE "notes \x1b]0;pwned\x07\x1b[2J"') in result.stdout
+
+
+def test_json_output_escapes_the_controls_json_leaves_raw(run):
+    # JSON itself escapes only C0; U+009B is a terminal command too, and DEL and U+2028 are no text.
+    text = "The harbour \x9b31mreopened\x7f on Monday\u2028at noon."
+    assert run("add", text, "--speaker", "Ann Smith").exit_code == 0
+    for argv in (["list", "--json"], ["list", "--nl"], ["show", "1", "--json"]):
+        result = run(*argv)
+        assert result.exit_code == 0, result.output
+        assert not any(c in result.stdout for c in "\x9b\x7f\u2028"), argv
+        assert "\\u009b31m" in result.stdout
+        first = json.loads(result.stdout.splitlines()[0] if "--nl" in argv else result.stdout)
+        assert (first[0] if isinstance(first, list) else first)["text"] == text
