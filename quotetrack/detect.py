@@ -419,16 +419,31 @@ class _NearIndex:
             filed.add(statement_id)
         if not filed:
             return index
+        batch = sorted((s.id, day) for s in statements
+                       if s.id is not None and s.id in filed and (day := anchor_day(s)) is not None)
+        if not batch:
+            return index
         newest = max(filed)
-        for statement in statements:
-            day = anchor_day(statement)
-            if day is None or statement.id is None or statement.id not in filed:
-                continue
+        # New statements are the newest of the record: each one's window is the batch's earlier
+        # statements near its day, then the older statements of that day's window, which the
+        # batch's statements of one day share (an article's are mostly of one day).
+        ids = {i for i, _ in batch}
+        shared = not newer_too and all(i in ids for i in filed if i >= batch[0][0])
+        older: dict[date, list[tuple[int, int]]] = {}
+        earlier: dict[date, list[int]] = {}  # day -> the batch's statements so far, ascending
+        for statement_id, day in batch:
             if newer_too:  # its window holds the statement itself
-                index.windows[statement.id] = [(i, apart) for i, apart in _window(by_day, day, newest + 1)
-                                               if i != statement.id]
+                index.windows[statement_id] = [(i, apart) for i, apart in _window(by_day, day, newest + 1)
+                                               if i != statement_id]
+            elif not shared:
+                index.windows[statement_id] = _window(by_day, day, statement_id)
             else:
-                index.windows[statement.id] = _window(by_day, day, statement.id)
+                if day not in older:
+                    older[day] = sorted(_window(by_day, day, batch[0][0]))
+                window = _window(earlier, day, statement_id)
+                room = NEAR_CAP - len(window)
+                index.windows[statement_id] = window + older[day][max(0, len(older[day]) - room):] if room else window
+                earlier.setdefault(day, []).append(statement_id)
         # The batch's own statements are known; only the others of the windows are read.
         known = {s.id: s.text for s in statements if s.id is not None}
         index.words = {i: tie_words(text, token_sets[i]) for i, text in known.items()}
