@@ -318,6 +318,21 @@ def test_different_events_on_different_days_are_not_a_date_conflict() -> None:
     assert verdict(a, b).relation != "conflict"
 
 
+def test_two_happenings_sharing_their_background_on_two_days_are_no_date_conflict() -> None:
+    published = date(2025, 3, 14)  # a Friday
+    riots = st("Riots broke out again in Varnholt on Tuesday night after the shooting of a delivery driver "
+               "by a police officer", "Paper", published=published)
+    calm = st("Calm returned to Varnholt on Friday after three nights of riots over the shooting of a "
+              "delivery driver by a police officer", "Wire", published=published)
+    assert verdict(riots, calm).relation != "conflict"
+    again = st("Riots broke out again in Varnholt on Thursday night after the shooting of a delivery driver "
+               "by a police officer", "Wire", published=published)
+    assert kind_of(riots, again) == "date"  # what happened is the same: its day is disputed
+    headed = st("On Thursday, riots broke out again in Varnholt over the shooting of a delivery driver",
+                "Wire", published=published)
+    assert kind_of(riots, headed) == "date"  # a day that opens the sentence dates the clause after it
+
+
 # --- misattribution ---------------------------------------------------------------------------
 
 

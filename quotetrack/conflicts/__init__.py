@@ -102,7 +102,7 @@ def compare(a: Statement, b: Statement, *, normalizer: Normalizer | None = None)
             verdict = as_self_contradiction(verdict, a, b)
         return verdict
 
-    date_verdict = date_conflict(a, b, first, second, similarity)
+    date_verdict = date_conflict(a, b, first, second, similarity, normalizer)
     if date_verdict is not None:
         return date_verdict
     relation = "same" if same_claim(first, second) and same_days(a, b) else "unrelated"

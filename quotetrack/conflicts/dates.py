@@ -10,9 +10,9 @@ from functools import lru_cache
 from ..evidence import Counts, Days, DenialCue, OppositeWords
 from ..incidents import APART_DAYS, said_on
 from ..models import Statement
-from ..text import find_dates
-from .reading import Reading
-from .similarity import DATE_CLAIM
+from ..text import Normalizer, find_dates
+from .reading import Reading, read
+from .similarity import DATE_CLAIM, overlap
 from .verdict import Verdict, scaled
 
 # Score multipliers for caveats an editor must weigh.
@@ -51,10 +51,14 @@ def add_date_caveat(verdict: Verdict, a: Statement, b: Statement) -> None:
 
 
 def date_conflict(
-    a: Statement, b: Statement, first: Reading, second: Reading, similarity: float
+    a: Statement, b: Statement, first: Reading, second: Reading, similarity: float,
+    normalizer: Normalizer | None = None,
 ) -> Verdict | None:
     """The same event on different days. Only for near-identical claims whose text names the
-    date itself: otherwise two events of one kind on two days would read as a dispute."""
+    date itself: otherwise two events of one kind on two days would read as a dispute. When
+    both texts name their days, the clauses that do must be alike too: "Riots broke out on
+    Tuesday after the shooting of a driver" and "Calm returned on Friday after the riots over
+    the shooting of a driver" share their background, not what happened on either day."""
     if similarity < DATE_CLAIM or first.cues or second.cues:
         return None
     dates_a, dates_b = _statement_dates(a), _statement_dates(b)
@@ -64,6 +68,10 @@ def date_conflict(
     named_b = _text_names_a_date(b)
     if not (named_a or named_b):
         return None
+    if named_a and named_b and normalizer is not None:
+        clause_a, clause_b = (read(_dated_clause(s.text), normalizer) for s in (a, b))
+        if overlap(clause_a.content, clause_b.content, clause_a.weight, clause_b.weight) < DATE_CLAIM:
+            return None
     night = _AROUND_MIDNIGHT.search(a.text) or _AROUND_MIDNIGHT.search(b.text)
     if night and abs((dates_a[0] - dates_b[0]).days) == 1:
         return None  # "late on Friday night" / "just after midnight on Saturday": one night told from either side
@@ -74,6 +82,32 @@ def date_conflict(
         " days would read the same — check that it is one event"
     )
     return verdict
+
+
+# Where a clause ends: punctuation, and the words that attach a second happening to the first.
+_CLAUSE_BREAK = re.compile(
+    r"[,;:()]|\s[-–—]\s|\b(?:after|following|over|because|amid|as|when|while|since|before|until|but)\b",
+    re.IGNORECASE)
+# The fewest words of its own a dated clause has ("On Tuesday," alone says nothing of what happened).
+_CLAUSE_WORDS = 2
+
+
+def _dated_clause(text: str) -> str:
+    """The clause of ``text`` that names its first day, with the next one when it holds little
+    more than the day ("On 14 March, the bridge collapsed")."""
+    mention = next((m for m in find_dates(text) if m.precision == "day"), None)
+    if mention is None:
+        return text
+    breaks = [0, *(m.start() for m in _CLAUSE_BREAK.finditer(text)), len(text)]
+    start = max(b for b in breaks if b <= mention.start)
+    ends = [b for b in breaks if b >= mention.end]
+    clause = ""
+    for end in ends:
+        clause = text[start:end]
+        words = re.findall(r"[^\W\d_]{3,}", clause.replace(text[mention.start:mention.end], " "))
+        if len(words) >= _CLAUSE_WORDS:
+            break
+    return clause or text
 
 
 _AROUND_MIDNIGHT = re.compile(r"\b(?:midnight|overnight|night|late\s+\w+day|early\s+\w+day)\b", re.IGNORECASE)
