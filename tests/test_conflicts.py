@@ -404,6 +404,23 @@ def test_one_quote_transcribed_twice_with_small_words_and_contractions_is_not_al
     assert verdict(a, c).type == "altered"  # "plan" became "budget"
 
 
+def test_one_remark_cut_at_different_ends_by_two_outlets_is_not_altered() -> None:
+    remark = "Our engineers are ready, and we will rebuild every bridge in the valley before the winter comes"
+    head = st("Our engineers are ready, and we will rebuild every bridge in the valley", "Col. Berg", "quote")
+    tail = st("We will rebuild every bridge in the valley before the winter comes", "Col. Berg", "quote")
+    assert verdict(head, tail).relation == "same"
+    assert verdict(st(remark, "Col. Berg", "quote"), tail).relation == "same"
+    # A word left out inside, or one changed at an end, is an alteration all the same.
+    inside = st("Our engineers are ready, and we will rebuild every bridge before the winter comes", "Col. Berg",
+                "quote")
+    assert verdict(st(remark, "Col. Berg", "quote"), inside).type == "altered"
+    changed = st("They will rebuild every bridge in the valley before the winter comes", "Col. Berg", "quote")
+    assert verdict(tail, changed).type == "altered"
+    unconditional = st("We will rebuild every bridge in the valley", "Col. Berg", "quote")
+    conditional = st("We will rebuild every bridge in the valley if the donors pay", "Col. Berg", "quote")
+    assert verdict(unconditional, conditional).type == "altered"  # the condition is what was cut
+
+
 def test_an_altered_quote_that_flips_its_meaning_scores_higher() -> None:
     original = st("I have never taken money from a foreign government", "Senator Doyle", "quote")
     flipped = st("I have taken money from a foreign government", "Senator Doyle", "quote")

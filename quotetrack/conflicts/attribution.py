@@ -108,9 +108,10 @@ def quote_conflict(
             return None  # said weeks apart: two utterances, judged as a self-contradiction
         diff = _word_diff(list(words_a), list(words_b))
         serious = _changes_meaning(first, second, a, b)
-        if not serious and _small_words_only(words_a, words_b):
+        if not serious and (_small_words_only(words_a, words_b) or _trimmed_apart(words_a, words_b)):
             # "the plan's a bit late" / "the plan is just a bit late", "because frankly" / "so
-            # frankly": one quote transcribed twice, not altered.
+            # frankly": one quote transcribed twice, not altered; nor one remark cut at different
+            # ends by two outlets.
             return Verdict("same", None, round(ratio, 3), Similarity(round(ratio, 3)))
         changed = sum(1 for op, _ in diff if op != "=") / max(1, len(diff))
         score = 0.9 if serious else round(0.45 + 0.4 * min(1.0, changed * 2), 3)
@@ -157,6 +158,30 @@ def _small_words_only(words_a: Sequence[str], words_b: Sequence[str]) -> bool:
     contractions written out and in marks: one quote transcribed twice."""
     diff = _word_diff(_written_out(words_a), _written_out(words_b))
     return all(word in _FILLERS for op, word in diff if op != "=")
+
+
+def _trimmed_apart(words_a: Sequence[str], words_b: Sequence[str]) -> bool:
+    """The two quotes are one remark cut at its ends: each differs from the other only by words
+    at its start or its end that the other leaves out (connectives and fillers aside), as two
+    outlets quoting one press conference cut it. A word changed, one left out inside ("the
+    civilian base" / "the base"), or a condition cut off ("… if the shelling stops") is an
+    alteration, not a cut."""
+    diff = _word_diff(_written_out(words_a), _written_out(words_b))
+    start, end = 0, len(diff)
+    while start < end and diff[start][0] != "=":
+        start += 1
+    while end > start and diff[end - 1][0] != "=":
+        end -= 1
+    edges = (diff[:start], diff[end:])
+    if any(len({op for op, _ in edge}) > 1 or any(word in _QUALIFIERS for _, word in edge) for edge in edges):
+        return False  # a word changed at an end, or a condition cut off ("… if the shelling stops")
+    return all(op == "=" or word in _FILLERS for op, word in diff[start:end])
+
+
+# Words that make what they open a condition or a limit of the rest of the remark: cut off, they
+# change what it says.
+_QUALIFIERS = frozenset({"if", "unless", "provided", "providing", "only", "but", "except", "until", "although",
+                         "though", "however", "yet", "whether", "once", "when", "as", "long", "so"})
 
 
 def _word_diff(words_a: list[str], words_b: list[str]) -> list[list[str]]:
