@@ -42,6 +42,8 @@ class Incidents:
     since a later article can join or split events."""
 
     articles: dict[int, Article] = field(default_factory=dict)  # source id -> reading
+    # (source id, source id) -> one incident, and its days: asked for every pair of statements.
+    _pairs: dict[tuple[int, int], tuple[bool, tuple[incidents.Period, ...]]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, db: Database, statements: Iterable[Statement], normalizer: Normalizer) -> Incidents:
@@ -63,11 +65,11 @@ class Incidents:
     def together(self, a: Statement, b: Statement) -> bool:
         """Both statements are about one incident."""
         read = self._articles_of(a, b)
-        if read is None or not (read[0] is read[1] or incidents.same_incident(*read)):
+        if read is None:
             return False
-        periods = tuple(_periods(*read))
-        return not (_dated_elsewhere(a.text, read[0].published, periods)
-                    or _dated_elsewhere(b.text, read[1].published, periods))
+        one, periods = self._pair(*read)
+        return one and not (_dated_elsewhere(a.text, read[0].published, periods)
+                            or _dated_elsewhere(b.text, read[1].published, periods))
 
     def apart(self, a: Statement, b: Statement) -> bool:
         """One of the two dates what it says away from the incident their articles report, the
@@ -76,9 +78,16 @@ class Incidents:
         read = self._articles_of(a, b)
         if read is None:
             return False
-        periods = _periods(*read)
-        return (incidents.dated_elsewhere(a.text, read[0].published, periods)
-                != incidents.dated_elsewhere(b.text, read[1].published, periods))
+        periods = self._pair(*read)[1]
+        return (_dated_elsewhere(a.text, read[0].published, periods)
+                != _dated_elsewhere(b.text, read[1].published, periods))
+
+    def _pair(self, first: Article, second: Article) -> tuple[bool, tuple[incidents.Period, ...]]:
+        key = (first.source_id, second.source_id)
+        if key not in self._pairs:
+            self._pairs[key] = (first is second or incidents.same_incident(first, second),
+                                tuple(_periods(first, second)))
+        return self._pairs[key]
 
     def _articles_of(self, a: Statement, b: Statement) -> tuple[Article, Article] | None:
         first = self.articles.get(a.source.id or 0) if a.source else None
