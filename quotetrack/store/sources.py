@@ -92,9 +92,12 @@ def insert_source(
          article_sha256, base.now()],
     )
     source_id = int(cursor.lastrowid or 0)
-    add_source_tags(db, source_id, source.tags, log=False)
+    tags = list(dict.fromkeys(source.tags))
+    for tag in tags:  # a new source has none yet: nothing to read first
+        db.execute("INSERT INTO source_tags (source_id, tag) VALUES (?, ?)", [source_id, tag])
     log_change(db, "create", "source", source_id, source.to_dict() | {"id": source_id})
-    return get_source(db, source_id)
+    return Source(id=source_id, outlet=source.outlet, url=source.url, title=source.title,
+                  published=source.published, tags=tags)
 
 
 def article_text(db: Database, source_id: int) -> str | None:
@@ -103,9 +106,18 @@ def article_text(db: Database, source_id: int) -> str | None:
 
 
 def articles(db: Database) -> Iterator[tuple[Source, str, str | None]]:
-    """Every source kept with its article text: (source, text, sha256), in id order (for export)."""
-    for row in db.query("SELECT * FROM sources WHERE article_text IS NOT NULL ORDER BY id"):
-        yield _tagged(db, row), row["article_text"], row["article_sha256"]
+    """Every source kept with its article text: (source, text, sha256), in id order (for export).
+    Read a few hundred at a time, with their tags in one query for each batch."""
+    last = 0
+    while True:
+        rows = list(db.query("SELECT * FROM sources WHERE article_text IS NOT NULL AND id > ? ORDER BY id LIMIT 200",
+                             [last]))
+        if not rows:
+            return
+        tags = source_tags(db, [row["id"] for row in rows])
+        for row in rows:
+            yield _source_from_row(row, tags.get(row["id"], [])), row["article_text"], row["article_sha256"]
+        last = rows[-1]["id"]
 
 
 def set_article(db: Database, source_id: int, text: str, sha256: str) -> None:
