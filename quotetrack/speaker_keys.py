@@ -36,7 +36,7 @@ if TYPE_CHECKING:
     from .text import Normalizer
 
 # Raised when what a key means changes, so that stored keys are computed again.
-KEY_SCHEME = "1"
+KEY_SCHEME = "2"  # 2: spelling keys fold "the", plurals and "Ministry of X"
 # Words shorter than this get no one-letter-less variants: "al" would key half the record.
 FUZZY_WORD = 4
 

@@ -22,16 +22,28 @@ class Titles(NamedTuple):
 
 @lru_cache(maxsize=65536)  # asked of every name on record for each extracted speaker
 def spelling_key(name: str) -> str:
-    """A name with British and American spellings folded to one (data/spellings.tsv; -isation
-    as -ization), lower case: "Defence Ministry" and "Defense Ministry",
-    "Global Relief Organisation" and "Global Relief Organization" give the same key."""
+    """A body's name as outlets write it differently, folded to one, lower case: British and
+    American spellings (data/spellings.tsv; -isation as -ization), "the" before it, a plural
+    "s", and the order of "Ministry of X" and "X Ministry" (a department, office, bureau, agency,
+    commission or authority likewise). "Defence Ministry", "the Ministry of Defense";
+    "Haitian Communications Ministry", "Haitian Ministry of Communication" give one key each.
+    A council is left as written: the Council of Europe is not the European Council."""
     table = pairs("spellings")
     folded = []
     for word in name.casefold().split():
         word = table.get(word, word)
         word = re.sub(r"isation(s?)$", r"ization\1", word)
         folded.append(word)
-    return " ".join(folded)
+    key = " ".join(folded)
+    key = re.sub(r"^the ", "", key)
+    key = _HEAD_OF.sub(lambda m: f"{m['before']}{m['what']} {m['head']}", key)
+    return " ".join(re.sub(r"(?<=[a-z]{4})s$", "", word) for word in key.split())
+
+
+# "(Haitian) ministry of (the) communication(s)": the body's head noun, then what it is of.
+_HEAD_OF = re.compile(
+    r"^(?P<before>(?:\S+ )*?)(?P<head>ministry|department|office|bureau|agency|commission|authority) of (?:the )?"
+    r"(?P<what>.+)$")
 
 
 @lru_cache(maxsize=1)
