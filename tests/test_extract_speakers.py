@@ -219,6 +219,18 @@ def test_the_company_is_the_business_last_heard():
     assert speaker_of("The company said the cuts were needed.").name == "company"  # nobody heard: a description
 
 
+def test_a_headlines_bare_firm_is_the_business_the_article_goes_on_to_name():
+    text = ("Mining firm says 500 jobs will go at Orlan plant\n\n"
+            "Varga Mining said on Monday it would cut 500 jobs at its Orlan plant. "
+            "The company said falling demand had left it no choice.")
+    assert [s.speaker.name for s in extract_statements(text)] == ["Varga Mining"] * 3
+    # A firm in the body, not the headline, still needs "the" to stand for a business named.
+    text = "Orlan mine to close\n\nLocal firms said 500 jobs would go. Varga Mining said it would hire."
+    assert extract_statements(text)[0].speaker.name != "Varga Mining"
+    # Nobody named after it: the headline's firm stays a description.
+    assert extract_statements("Firm says 500 jobs will go\n\nThe cuts hit the town hard.")[0].speaker.name == "Firm"
+
+
 def test_some_and_other_described_speakers_are_kept_apart():
     text = "Some district officials said the toll could pass 900. Other district officials said dozens had died."
     assert [s.speaker.name for s in extract_statements(text)] == ["some district officials", "other district officials"]

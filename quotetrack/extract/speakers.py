@@ -377,8 +377,12 @@ class Resolver:
                 self._remember(mention.head_start, speaker)
                 return Resolved(speaker, 0.8)
         definite = clean(mention.head).split()[0].lower() == "the"
-        if definite and len(words) <= 3 and words[-1].lower() in _BUSINESS_NOUNS and all(
-            w.islower() or (w.isupper() and len(w) <= 3) for w in words[:-1]
+        # A headline drops "the" ("Steel firm says 500 jobs will go"): its business is the one the
+        # article goes on to name first.
+        headline = "\n" in self.text and mention.head_start < self.text.index("\n")
+        if (definite or headline) and len(words) <= 3 and words[-1].lower() in _BUSINESS_NOUNS and all(
+            w.islower() or (w.isupper() and len(w) <= 3) or (headline and i == 0)
+            for i, w in enumerate(words[:-1])
         ):
             # "Brightline said … the company said", "the tech firm", "the IT company": the business
             # last heard, when one was; else the one the copy has just told of.
@@ -386,6 +390,10 @@ class Resolver:
                 s.kind == "organisation" or s.kind == "document" and s.title in _ISSUED
                 or s.kind == "person" and _speaks_for_a_business(s)
             ) and not descriptive_name(s.affiliation if s.kind == "person" and s.affiliation else s.name)), None)
+            if business is None and headline:
+                business = next((self._unique(Speaker(name=org, kind="organisation"))
+                                 for offset, org in self.organisations
+                                 if offset > mention.head_start and not descriptive_name(org)), None)
             if business is None:
                 opener = self._body_opening_before(mention.head_start)
                 business = self._unique(Speaker(name=opener, kind="organisation")) if opener else None
