@@ -10,6 +10,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..text import Normalizer, Quantity, find_dates, fold, tokenize
+from ..text.names import title_lexicon
 from ..text.quantities import quantities_of
 from ..text.tokens import NUMBER
 from .lexicon import (
@@ -122,6 +123,7 @@ class Reading:
     disputed: tuple[tuple[Cue, Quantity], ...]  # counts called false, each with the cue that does it
     denials_made: tuple[DenialMade, ...]  # "firmly denies the report", "did not issue a denial of it"
     winners: tuple[Winner, ...] = ()  # who it says won what: "Ana Lind won the election"
+    opening: str | None = None  # the token of a name that opens it ("Tamm received 52 percent")
 
 
 def _content_sequence(text: str, normalizer: Normalizer) -> list[tuple[str, float]]:
@@ -179,7 +181,36 @@ def read(text: str, normalizer: Normalizer) -> Reading:
         disputed=_disputed_counts(text, words, cues, quantities),
         denials_made=_denials_made(text, words, cues, normalizer),
         winners=winners_of(text),
+        opening=_opening_name(text, sequence[0][0] if sequence else None, normalizer),
     )
+
+
+def _opening_name(text: str, first: str | None, normalizer: Normalizer) -> str | None:
+    """The first content token when the text opens with a word written with a capital that may
+    be a name: the normaliser reads a capital that opens a sentence as nothing ("Tamm received
+    52 percent" / "Brel received 47 percent" would be one claim), so it is read here. A word
+    the lexicons know as a common one (a plural, a title, a body, a month, a number) is none."""
+    found = re.match(r"[\W_]*([A-Z][a-z][\w'’-]*)\b", text)
+    if found is None or first is None:
+        return None
+    word = found.group(1)
+    folded = fold(word)
+    if folded.endswith("s") or folded in _common_openers():
+        return None
+    tokens = normalizer.tokens(word)
+    return first if tokens == [first] else None
+
+
+@lru_cache(maxsize=1)
+def _common_openers() -> frozenset[str]:
+    from ..text.lexicon import words as lexicon_words
+
+    known: set[str] = set()
+    for name in ("speaker_nouns", "generic_agents", "organisations", "institutions", "counted_people",
+                 "counted_things", "counted_objects", "incident_nouns", "place_words", "months",
+                 "documents", "claim_nouns"):
+        known |= {fold(w) for w in lexicon_words(name)}
+    return frozenset(known | {fold(t) for t in title_lexicon()[0]})
 
 
 def _denials_made(

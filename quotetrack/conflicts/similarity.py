@@ -129,6 +129,10 @@ def substitutions(
 def names_differ(first: Reading, second: Reading) -> bool:
     """The two claims put different names in the same place ("North Korea launched" /
     "South Korea launched"): they are about different things, whatever else they share."""
+    if first.opening and second.opening and first.opening not in second.covers and (
+        second.opening not in first.covers
+    ):
+        return True  # two names open them: "Tamm received 52 percent" / "Brel received 47 percent"
     # A replaced name is a name of one that the other does not cover: without one, no need to look.
     if first.named <= second.covers and second.named <= first.covers:
         return False
