@@ -84,6 +84,7 @@ class SQLiteDatabase(Database):
             raise DatabaseError(f"The folder {path.parent} does not exist; create it or choose another --db.")
         # The word counts of common claim tokens: (indexed statements when counted, counts).
         self._common_counts: tuple[int, dict[str, int]] = (-1, {})
+        self._applied: list[str] = []  # the migrations the file had when opened
         try:
             self.conn = self._connect(path)
             self.conn.execute("PRAGMA foreign_keys = ON")
@@ -114,7 +115,7 @@ class SQLiteDatabase(Database):
         """Refuse another application's database, and writing to a newer quotetrack's record,
         before anything is written to the file (no tables, no switch to WAL)."""
         tables = self.conn.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table'").fetchone()[0]
-        applied = self.applied_migrations() if tables else []
+        self._applied = applied = self.applied_migrations() if tables else []
         if tables and not applied and not adopt:
             raise DatabaseError(base.foreign_database(self.location))
         if must_exist and not applied:
@@ -134,7 +135,9 @@ class SQLiteDatabase(Database):
         if self.conn.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
             self.conn.execute("PRAGMA journal_mode = WAL")
         self.conn.execute("PRAGMA synchronous = NORMAL")
-        if not set(SHIPPED_MIGRATIONS) <= set(self.applied_migrations()):
+        # As read by _check_owner: if another command migrated the file since, the migrations
+        # (which look again under the write lock) find nothing left to apply.
+        if not set(SHIPPED_MIGRATIONS) <= set(self._applied):
             import sqlite_utils
 
             from .migrations_sqlite import migrations
