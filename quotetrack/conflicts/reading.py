@@ -197,8 +197,7 @@ def _opening_name(text: str, first: str | None, normalizer: Normalizer) -> str |
     folded = fold(word)
     if folded.endswith("s") or folded in _common_openers():
         return None
-    tokens = normalizer.tokens(word)
-    return first if tokens == [first] else None
+    return first if normalizer.stem(folded) == first else None
 
 
 @lru_cache(maxsize=1)
