@@ -69,7 +69,9 @@ def date_conflict(
     if not (named_a or named_b):
         return None
     if named_a and named_b and normalizer is not None:
-        clause_a, clause_b = (read(_dated_clause(s.text), normalizer) for s in (a, b))
+        # A text that is one clause is read already.
+        clause_a, clause_b = (reading if (clause := _dated_clause(s.text)) == s.text else read(clause, normalizer)
+                              for s, reading in ((a, first), (b, second)))
         if overlap(clause_a.content, clause_b.content, clause_a.weight, clause_b.weight) < DATE_CLAIM:
             return None
     night = _AROUND_MIDNIGHT.search(a.text) or _AROUND_MIDNIGHT.search(b.text)
@@ -92,6 +94,7 @@ _CLAUSE_BREAK = re.compile(
 _CLAUSE_WORDS = 2
 
 
+@lru_cache(maxsize=65536)  # asked of a statement once for each candidate it is compared with
 def _dated_clause(text: str) -> str:
     """The clause of ``text`` that names its first day, with the next one when it holds little
     more than the day ("On 14 March, the bridge collapsed")."""
