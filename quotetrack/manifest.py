@@ -145,7 +145,11 @@ def read_manifest(path: Path, raw: bytes) -> list[ManifestRow]:
         raise InvalidInput(f"The manifest {name} is not UTF-8 text.") from None
     folder = path.parent
     if path.suffix.lower() in (".jsonl", ".ndjson", ".json"):
-        records = list(_jsonl_rows(text, name))
+        # The importer's reader (lines end at LF or CR only); imported here, as articles read
+        # through this module need no record.
+        from .record import jsonl_records
+
+        records = list(jsonl_records(text, name))
     else:
         records = list(_csv_rows(text, name))
     if not records:
@@ -164,9 +168,10 @@ def read_manifest(path: Path, raw: bytes) -> list[ManifestRow]:
         if not file.is_file():
             why = "is a folder" if file.is_dir() else "does not exist"
             raise InvalidInput(f"{where}: the file {given.strip()} {why} (looked for {file}).")
-        if file.resolve() in seen:
-            raise InvalidInput(f"{where}: {given.strip()} is already named in {seen[file.resolve()]}.")
-        seen[file.resolve()] = where
+        real = file.resolve()
+        if real in seen:
+            raise InvalidInput(f"{where}: {given.strip()} is already named in {seen[real]}.")
+        seen[real] = where
         rows.append(ManifestRow(path=file, facts=facts_from(values, where), where=where))
     return rows
 
@@ -198,22 +203,6 @@ def _csv_rows(text: str, name: str) -> list[tuple[str, dict[str, Any]]]:
         return rows
     except csv.Error as exc:
         raise InvalidInput(f"{name} row {reader.line_num}: not readable as CSV ({exc}).") from None
-
-
-def _jsonl_rows(text: str, name: str) -> list[tuple[str, dict[str, Any]]]:
-    rows = []
-    for number, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
-            continue
-        where = f"{name} line {number}"
-        try:
-            value = json.loads(line)
-        except json.JSONDecodeError:
-            raise InvalidInput(f"{where}: not a JSON object.") from None
-        if not isinstance(value, dict):
-            raise InvalidInput(f"{where}: not a JSON object.")
-        rows.append((where, value))
-    return rows
 
 
 # --- front matter ---

@@ -328,7 +328,7 @@ def read_records(path: Path | str, data: bytes | None = None) -> Iterable[tuple[
         return list(_csv_records(text, name))
     if text.lstrip().startswith("["):
         return list(_json_array_records(text, name))
-    return list(_jsonl_records(text, name))
+    return list(jsonl_records(text, name))
 
 
 def decode_text(data: bytes, name: str) -> str:
@@ -399,7 +399,8 @@ def input_lines(text: str) -> list[str]:
     return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
 
 
-def _jsonl_records(text: str, name: str) -> Iterator[tuple[str, dict[str, Any]]]:
+def jsonl_records(text: str, name: str) -> Iterator[tuple[str, dict[str, Any]]]:
+    """The records of a JSON Lines text, each with where it is ("NAME line N")."""
     for number, line in enumerate(input_lines(text), 1):
         if not line.strip():
             continue

@@ -117,6 +117,15 @@ def test_a_jsonl_manifest_is_read_the_same_way(run, batch):
         "Larchmont Ledger", "2026-04-06", ["brennmoor-flood", "dams"])
 
 
+def test_a_jsonl_manifest_line_ends_only_at_a_line_break(run, batch):
+    # JSON allows U+2028 raw inside a string; splitting lines there would cut the row in two.
+    row = {"path": "ledger-2026-04-06.txt", "outlet": "Larchmont\u2028Ledger", "published": "2026-04-06"}
+    (batch / "articles.jsonl").write_text(json.dumps(row, ensure_ascii=False) + "\n", encoding="utf-8")
+    as_json(run("ingest", "--manifest", batch / "articles.jsonl", "--yes", "--json"))
+    (source,) = _sources(run).values()
+    assert source["published"] == "2026-04-06"
+
+
 @pytest.mark.parametrize(("row", "message"), [
     ("missing.txt,Valdris Courier,2026-04-07,,,", "articles.csv row 3: the file missing.txt does not exist"),
     ("courier-2026-04-07.txt,Valdris Courier,the seventh,,,", "articles.csv row 3: the date 'the seventh'"),
