@@ -158,7 +158,7 @@ def ingest(db: Database, article: Article) -> IngestResult:
         source = store.insert_source(db, article.source, article.text, article.sha256)
         article.source = source
         speakers: set[int] = set()
-        resolved: dict[tuple[Any, ...], Speaker] = {}
+        resolved: dict[tuple[object, ...], Speaker] = {}
         for extracted in article.statements:
             statement_id, speaker_id = _store(db, extracted, source, resolved)
             result.ids.append(statement_id)
@@ -171,13 +171,13 @@ def ingest(db: Database, article: Article) -> IngestResult:
 
 
 def _store(db: Database, extracted: Extracted, source: Source,
-           resolved: dict[tuple[Any, ...], Speaker]) -> tuple[int | None, int | None]:
+           resolved: dict[tuple[object, ...], Speaker]) -> tuple[int | None, int | None]:
     """The new statement's id (None for a duplicate) and its speaker's. ``resolved``: the
     speakers of the article's statements stored so far, by the speaker as extracted: the same
     speaker again is the article's own by then, and resolving it again was a third of ingest."""
     statement = statement_of(extracted, source)
     wanted = statement.speaker
-    key = (wanted.name, wanted.kind, wanted.title, wanted.affiliation, tuple(wanted.aliases))
+    key = record.speaker_form(wanted)
     try:
         with store.transaction(db):
             if key in resolved:

@@ -24,7 +24,7 @@ from .csv_cells import allow_fields_of, unprotect
 from .errors import Ambiguous, Duplicate, InvalidInput, NotFound
 from .inputs import check_kind, check_url, clean_text
 from .models import CONFLICT_STATUSES, STATEMENT_KINDS, Source, Speaker, Statement
-from .speaker_resolution import find_speaker, speaker_for, speakers_named
+from .speaker_resolution import find_speaker, speaker_for, speaker_form, speakers_named
 from .store import Database
 from .text.encoding import announced_encoding, decode_marked
 
@@ -83,46 +83,48 @@ def source_for(db: Database, source: Source | None) -> Source | None:
 
 @dataclass
 class _Resolved:
-    """The speakers and sources an import has stored statements under, by the name and outlet
-    its records give: the same name again is the same speaker by then, and looking it up again
-    for each of a speaker's statements was a tenth of an import. Kept only once a statement is
-    stored (a duplicate's savepoint takes a new speaker back); forgotten when a record names its
-    speaker by an export's id, which can make a name fit two, and when another command wrote to
-    the record between two batches (``Database.others_version``)."""
+    """The speakers and sources an import has stored statements under, by the speaker's form
+    (``speaker_form``) and the outlet its records give: the same name again is the same speaker
+    by then, and looking it up again for each of a speaker's statements was a tenth of an import.
+    Kept only once a statement is stored (a duplicate's savepoint takes a new speaker back);
+    forgotten when a record names its speaker by an export's id, which can make a name fit two,
+    and when another command wrote to the record between two batches (``Database.others_version``)."""
 
-    speakers: dict[tuple[Any, ...], Speaker] = field(default_factory=dict)
-    sources: dict[tuple[Any, ...], Source | None] = field(default_factory=dict)
+    speakers: dict[tuple[object, ...], Speaker] = field(default_factory=dict)
+    sources: dict[tuple[object, ...], Source | None] = field(default_factory=dict)
 
-    @staticmethod
-    def keys(statement: Statement) -> tuple[tuple[Any, ...], tuple[Any, ...] | None]:
-        wanted, source = statement.speaker, statement.source
-        return ((wanted.name, wanted.kind, wanted.title, wanted.affiliation, tuple(wanted.aliases)),
-                None if source is None or source.id is not None
-                else (source.outlet, source.url, source.title, source.published))
 
-    def keep(self, keys: tuple[tuple[Any, ...], tuple[Any, ...] | None], statement: Statement) -> None:
-        self.speakers[keys[0]] = statement.speaker
-        if keys[1] is not None:
-            self.sources[keys[1]] = statement.source
+def _source_key(source: Source | None) -> tuple[object, ...] | None:
+    """What finds a source on record (``source_for``), for one not yet stored."""
+    if source is None or source.id is not None:
+        return None
+    return (source.outlet, source.url, source.title, source.published)
 
 
 def _store_new(
     db: Database, statement: Statement, *, new_speaker: bool = False, speaker_id: int | None = None,
     extraction: dict[str, Any] | None = None, resolved: _Resolved | None = None,
 ) -> int:
-    """Insert inside the caller's transaction; Duplicate when already on record."""
+    """Insert inside the caller's transaction; Duplicate when already on record. ``resolved``:
+    the speakers and sources already found by this import, used and kept for a plain record."""
     statement.text = clean_text(statement.text)
     check_kind(statement.kind, STATEMENT_KINDS, "Statement kind")
-    speaker_key, source_key = _Resolved.keys(statement)
-    if resolved is not None and not new_speaker and speaker_id is None and speaker_key in resolved.speakers:
-        statement.speaker = resolved.speakers[speaker_key]
+    memo = resolved if not new_speaker and speaker_id is None else None
+    speaker_key, source_key = speaker_form(statement.speaker), _source_key(statement.source)
+    if memo is not None and speaker_key in memo.speakers:
+        statement.speaker = memo.speakers[speaker_key]
     else:
         statement.speaker = speaker_for(db, statement.speaker, new_speaker=new_speaker, speaker_id=speaker_id)
-    if resolved is not None and source_key in resolved.sources:
-        statement.source = resolved.sources[source_key]
+    if memo is not None and source_key in memo.sources:
+        statement.source = memo.sources[source_key]
     else:
         statement.source = source_for(db, statement.source)
-    return store.insert_statement(db, statement, norm_text(db, statement.text), extraction)
+    statement_id = store.insert_statement(db, statement, norm_text(db, statement.text), extraction)
+    if memo is not None:
+        memo.speakers[speaker_key] = statement.speaker
+        if source_key is not None:
+            memo.sources[source_key] = statement.source
+    return statement_id
 
 
 def add_statement(
@@ -200,10 +202,8 @@ def import_records(db: Database, records: Iterable[tuple[str, dict[str, Any]]]) 
                     options["speaker_id"] = speaker_ids[file_speaker]
                 elif file_speaker is not None:
                     options |= _file_speaker_options(db, statement.speaker, speaker_ids)
-                plain = "speaker_id" not in options and not options.get("new_speaker")
-                if not plain:
+                if "speaker_id" in options or options.get("new_speaker"):
                     resolved = _Resolved()
-                keys = _Resolved.keys(statement)
                 try:
                     with store.transaction(db):
                         try:
@@ -214,8 +214,6 @@ def import_records(db: Database, records: Iterable[tuple[str, dict[str, Any]]]) 
                             statement_id = _store_new(db, statement, **options | {"new_speaker": True})
                         assert statement_id is not None
                         result.added.append(statement_id)
-                    if plain:
-                        resolved.keep(keys, statement)
                 except Duplicate:
                     result.skipped += 1
                     statement_id = store.find_duplicate(

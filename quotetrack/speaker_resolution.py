@@ -89,6 +89,13 @@ def _candidates(db: Database, keys: Callable[[], set[str]]) -> list[Speaker]:
     return store.all_speakers(db)
 
 
+def speaker_form(speaker: Speaker) -> tuple[object, ...]:
+    """A speaker as given (name, kind, title, affiliation, aliases): within one transaction,
+    ``speaker_for`` finds the same stored speaker for the same form once a statement is stored
+    under it, so a batch may remember the answer instead of resolving the form again."""
+    return (speaker.name, speaker.kind, speaker.title, speaker.affiliation, tuple(speaker.aliases))
+
+
 def speaker_for(
     db: Database, wanted: Speaker, *, new_speaker: bool = False, speaker_id: int | None = None,
     source_id: int | None = None,
