@@ -215,8 +215,7 @@ def build(
     statements = record.list_statements(db, speaker=speaker, tag=tag, outlet=outlet, since=since, until=until)
     chosen_event = None
     if event is not None:
-        events.ensure_grouped(db)
-        chosen_event = events.get_event(db, event).summary  # NotFound names the id
+        chosen_event = events.event_summary(db, event)  # NotFound names the id
         in_event = set(store.event_statement_ids(db, event))
         statements = [s for s in statements if s.id in in_event]
     ids = [s.id for s in statements if s.id is not None]

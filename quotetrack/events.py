@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cache, lru_cache
@@ -494,9 +494,17 @@ def _detail(db: Database, event_id: int) -> EventDetail:
     )
 
 
-def figure_table(db: Database, event_id: int) -> list[FigureRow]:
-    """The event's reported figures, one row per thing counted (for `report` and exports)."""
-    return get_event(db, event_id).figures
+def event_summary(db: Database, event_id: int) -> EventSummary:
+    """One event's summary, without its timeline or figures; NotFound names the id."""
+    ensure_grouped(db)
+    return _summary(store.get_event(db, event_id))
+
+
+def every_figure_table(db: Database) -> Iterator[tuple[EventSummary, list[FigureRow]]]:
+    """Every event, largest first, with its reported figures (for the figures export): the
+    record grouped once, not again for each event."""
+    for summary in list_events(db):
+        yield summary, _detail(db, summary.id).figures
 
 
 def figure_tables(db: Database, statement_ids: Iterable[int]) -> list[tuple[EventSummary, list[FigureRow]]]:

@@ -258,8 +258,8 @@ def figure_rows(db: Database) -> Iterator[dict[str, Any]]:
     """Every figure of every event, event by event, each thing counted in time order."""
     from . import events
 
-    for summary in events.list_events(db):
-        for row in events.figure_table(db, summary.id):
+    for summary, table in events.every_figure_table(db):
+        for row in table:
             for figure in row.figures:
                 shown = figure.to_dict()
                 yield {
