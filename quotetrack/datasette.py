@@ -23,6 +23,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from .render.common import inert_json
 from .text.numbers import number_words
 
 # Tables Datasette would list that are quotetrack's machinery, not the record.
@@ -104,14 +105,9 @@ def metadata(path: str | Path, title: str | None = None) -> dict[str, Any]:
     }
 
 
-# C1 controls written as JSON escapes (json.dumps escapes ESC and the rest below 0x20): the same JSON,
-# and nothing a terminal would obey when the metadata is printed.
-_TERMINAL_SAFE = {c: f"\\u{c:04x}" for c in range(0x7f, 0xa0)}
-
-
 def to_json(metadata: dict[str, Any]) -> str:
     """The metadata as indented JSON text, ending in a newline."""
-    return json.dumps(metadata, indent=2, ensure_ascii=False).translate(_TERMINAL_SAFE) + "\n"
+    return inert_json(json.dumps(metadata, indent=2, ensure_ascii=False)) + "\n"
 
 
 def command(path: str | Path, metadata_file: str | Path) -> str:

@@ -7,7 +7,6 @@ Kept light on purpose: each command imports the library modules it needs inside 
 """
 
 import json
-import re
 import sys
 import warnings
 from collections.abc import Callable, Iterator, Sequence
@@ -202,17 +201,10 @@ def fail(message: str) -> NoReturn:
     raise typer.Exit(code=1)
 
 
-# JSON escapes only the C0 controls; DEL and the C1 controls (U+009B starts a terminal command
-# as ESC [ does) and the line separators are escaped too: valid JSON, inert on a terminal.
-_UNSENT = re.compile("[\x7f-\x9f\u2028\u2029]")
-
-
-def _inert(text: str) -> str:
-    return _UNSENT.sub(lambda m: f"\\u{ord(m[0]):04x}", text)
-
-
 def emit_json(data: Any) -> None:
-    sys.stdout.write(_inert(json.dumps(data, indent=2, ensure_ascii=False)) + "\n")
+    from ..render.common import inert_json
+
+    sys.stdout.write(inert_json(json.dumps(data, indent=2, ensure_ascii=False)) + "\n")
 
 
 def as_data(result: Any) -> Any:
@@ -225,7 +217,9 @@ def as_data(result: Any) -> Any:
 
 def emit_json_line(data: Any) -> None:
     """One JSON Lines record on stdout, for the commands that answer a file of queries line by line."""
-    sys.stdout.write(_inert(json.dumps(data, ensure_ascii=False)) + "\n")
+    from ..render.common import inert_json
+
+    sys.stdout.write(inert_json(json.dumps(data, ensure_ascii=False)) + "\n")
 
 
 def respond(

@@ -33,6 +33,16 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 Spans = list[tuple[int, int]]
 
 
+# JSON escapes only the C0 controls. DEL, the C1 controls (U+009B starts a terminal command as
+# ESC [ does) and the line separators it leaves raw are written as escapes too: the same JSON.
+_RAW_IN_JSON = re.compile("[\x7f-\x9f\u2028\u2029]")
+
+
+def inert_json(text: str) -> str:
+    """JSON text (from ``json.dumps``) with nothing left in it that a terminal would act on."""
+    return _RAW_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
 def visible(text: str) -> str:
     """Control characters written out as ``\\xNN``, so they show instead of acting."""
     return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
